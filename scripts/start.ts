@@ -1,0 +1,87 @@
+// `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, build, then the web server and background jobs.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { getConfig, type TConfig } from "../src/server/config";
+import { createDb } from "../src/server/db";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../src/server/db/embedded-postgres";
+import { PROJECT_ROOT, applyMigrations } from "../src/server/db/migrations";
+import { describeError } from "../src/server/errors/describe-error";
+import { seedDemo } from "../src/server/ingest/seed-demo";
+import { startBackground } from "../src/server/jobs/start-background";
+import { logger } from "../src/server/logger";
+import { buildIfNeeded } from "./lib/build-if-needed";
+import { isPortFree } from "./lib/port";
+
+const log = (msg: string) => logger.info(msg);
+const cleanups: (() => Promise<void>)[] = [];
+let child: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child!.once("exit", r));
+    }
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => logger.error(describeError(err)));
+  }
+  process.exit(code);
+}
+
+function fail(message: string): Promise<never> {
+  console.error(`Error: ${message}`);
+  return shutdown(1);
+}
+
+async function database(config: TConfig): Promise<string> {
+  if (config.DATABASE_URL) return config.DATABASE_URL;
+  const db: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, "pg"), log });
+  cleanups.push(async () => {
+    await db.stop();
+    log("Embedded PostgreSQL stopped");
+  });
+  return db.url;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = getConfig();
+  if (config.generatedSecrets) {
+    console.log(`Generated ADMIN_TOKEN, CRON_SECRET and APP_SECRET; they are kept in ${config.secretsFile} (read it to sign in at /admin).`);
+  }
+  if (!(await isPortFree(config.PORT))) {
+    return void (await fail(`Port ${config.PORT} is already in use. Stop the other process or set PORT to a free port.`));
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const databaseUrl = await database(config);
+  process.env.DATABASE_URL = databaseUrl;
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+
+  const db = createDb(databaseUrl, { max: 4 });
+  cleanups.push(() => db.$disconnect());
+  if (config.SEED_DEMO) {
+    const seed = await seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples"), now: new Date() });
+    if (seed.seeded) log(`Loaded ${seed.papers} demo papers from samples/`);
+  }
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  await buildIfNeeded({ root: PROJECT_ROOT, distDir: process.env.NEXT_DIST_DIR || ".next", env, log });
+
+  child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(config.PORT)], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  child.on("exit", (code) => {
+    if (!stopping) void fail(`the web server exited with code ${code}`);
+  });
+  const background = await startBackground({ config, databaseUrl, log });
+  cleanups.push(background.stop);
+  log(`paper-digest is starting at ${config.APP_URL} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+main().catch((err) => fail(describeError(err)));

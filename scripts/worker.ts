@@ -1,0 +1,19 @@
+// `npm run worker`: background jobs only (queue workers, schedules), for extra machines sharing one PostgreSQL.
+import { getConfig } from "../src/server/config";
+import { startBackground } from "../src/server/jobs/start-background";
+import { logger } from "../src/server/logger";
+import { runCli } from "./lib/run-cli";
+import { withDatabaseUrl } from "./lib/with-database-url";
+
+runCli(async () => {
+  const config = getConfig();
+  await withDatabaseUrl(async (databaseUrl) => {
+    const background = await startBackground({ config, databaseUrl, log: (m) => logger.info(m) });
+    logger.info("worker running; Ctrl-C to stop");
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await background.stop();
+  });
+});

@@ -1,0 +1,19 @@
+// GET /api/health: 200 when the database is reachable and migrated, 503 with a reason otherwise.
+import { getDb } from "@/server/db";
+import { checkHealth } from "@/server/health/check-health";
+import { describeError } from "@/server/errors/describe-error";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  let health;
+  try {
+    health = await checkHealth({ db: getDb() });
+  } catch (err) {
+    health = { ok: false as const, reason: describeError(err) };
+  }
+  return Response.json(health.ok ? { status: "ok", migrations: health.migrations } : { status: "unavailable", reason: health.reason }, {
+    status: health.ok ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

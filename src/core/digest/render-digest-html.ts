@@ -1,0 +1,71 @@
+// Renders a digest as email HTML: tables and inline styles only (many clients drop <style>), no
+// images, and every piece of text escaped.
+//
+// Dark mode: every element that sets a text colour also sets its background, so clients that
+// keep our colours show a light card and clients that invert swap both together. Either way the
+// contrast holds.
+import { escapeHtml as e } from "./escape-html";
+import type { TDigestView, TDigestViewItem } from "./digest-view";
+
+const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
+const PAGE_BG = "#f4f4f5";
+const CARD_BG = "#ffffff";
+const TEXT = "#18181b";
+const MUTED = "#52525b";
+const LINK = "#1d4ed8";
+const RULE = "#e4e4e7";
+
+function link(href: string, label: string): string {
+  return `<a href="${e(href)}" style="color:${LINK};text-decoration:underline;">${e(label)}</a>`;
+}
+
+function renderItem(item: TDigestViewItem): string {
+  const meta = [e(item.why), `&#9650; ${item.upvotes} ${item.upvotes === 1 ? "upvote" : "upvotes"}`].join(" &middot; ");
+  const links = [
+    link(item.url, "Read"),
+    item.codeUrl ? link(item.codeUrl, "Code") : "",
+    item.arxivUrl ? link(item.arxivUrl, "arXiv") : "",
+  ].filter(Boolean);
+  return `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
+<a href="${e(item.url)}" style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(item.title)}</a>
+${item.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(item.authors)}</p>` : ""}
+<p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${meta}</p>
+${item.excerpt ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${TEXT};">${e(item.excerpt)}</p>` : ""}
+<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${links.join(" &middot; ")}</p>
+</td></tr>`;
+}
+
+export function renderDigestHtml(view: TDigestView): string {
+  const items = view.items.length > 0
+    ? view.items.map(renderItem).join("\n")
+    : `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};font-size:15px;${FONT}">${e(view.summary)}</td></tr>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="supported-color-schemes" content="light dark">
+<title>${e(view.subject)}</title>
+</head>
+<body style="margin:0;padding:0;background-color:${PAGE_BG};color:${TEXT};">
+<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;">${e(view.preheader)}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:${PAGE_BG};">
+<tr><td align="center" style="padding:24px 12px;background-color:${PAGE_BG};">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:${CARD_BG};color:${TEXT};border:1px solid ${RULE};border-radius:8px;">
+<tr><td style="padding:24px 24px 16px;background-color:${CARD_BG};color:${TEXT};${FONT}">
+<h1 style="margin:0;font-size:22px;line-height:28px;color:${TEXT};">${e(view.heading)}</h1>
+<p style="margin:4px 0 0;font-size:14px;line-height:20px;color:${MUTED};">${e(view.periodLabel)} &middot; ${e(view.summary)}</p>
+</td></tr>
+${items}
+<tr><td style="padding:18px 24px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${MUTED};font-size:12px;line-height:18px;${FONT}">
+Sent to ${e(view.subscriberEmail)} on ${e(view.sentOn)}.<br>
+${link(view.manageUrl, "Manage your digest")} &middot; ${link(view.unsubscribeUrl, "Unsubscribe")}
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,133 @@
+// Decides what one incoming listing changes about a stored paper: fields are unioned, metrics take the latest value, nothing known is blanked.
+
+/** The stored, mergeable fields of a paper (database-free). */
+export type TPaperRecord = {
+  arxivId: string | null;
+  titleKey: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  listedOn: string;
+  publishedAt: string | null;
+  version: number | null;
+  upvotes: number;
+  githubUrl: string | null;
+  githubStars: number | null;
+  projectUrl: string | null;
+  thumbnailUrl: string | null;
+  numComments: number | null;
+  categories: string[];
+  primaryCategory: string | null;
+  announceType: string | null;
+  comments: string | null;
+  aiSummary: string | null;
+  keywords: string[];
+  sources: string[];
+};
+
+/** What a source says about a paper; every optional field may be missing. */
+export type TIncomingPaper = {
+  arxivId: string | null;
+  titleKey: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  listedOn: string;
+  publishedAt?: string;
+  version?: number;
+  upvotes?: number;
+  githubUrl?: string;
+  githubStars?: number;
+  projectUrl?: string;
+  thumbnailUrl?: string;
+  numComments?: number;
+  categories?: string[];
+  primaryCategory?: string;
+  announceType?: string;
+  comments?: string;
+  aiSummary?: string;
+  keywords?: string[];
+};
+
+export type TOverrides = Partial<Pick<TPaperRecord, "title" | "abstract" | "authors" | "githubUrl" | "projectUrl" | "thumbnailUrl" | "categories">>;
+
+const isHf = (source: string) => source.startsWith("hf-");
+
+export function recordFromIncoming(incoming: TIncomingPaper, source: string): TPaperRecord {
+  return {
+    arxivId: incoming.arxivId,
+    titleKey: incoming.titleKey,
+    title: incoming.title,
+    abstract: incoming.abstract,
+    authors: incoming.authors,
+    listedOn: incoming.listedOn,
+    publishedAt: incoming.publishedAt ?? null,
+    version: incoming.version ?? null,
+    upvotes: incoming.upvotes ?? 0,
+    githubUrl: incoming.githubUrl ?? null,
+    githubStars: incoming.githubStars ?? null,
+    projectUrl: incoming.projectUrl ?? null,
+    thumbnailUrl: incoming.thumbnailUrl ?? null,
+    numComments: incoming.numComments ?? null,
+    categories: incoming.categories ?? [],
+    primaryCategory: incoming.primaryCategory ?? null,
+    announceType: incoming.announceType ?? null,
+    comments: incoming.comments ?? null,
+    aiSummary: incoming.aiSummary ?? null,
+    keywords: incoming.keywords ?? [],
+    sources: [source],
+  };
+}
+
+const union = (a: string[], b: string[] | undefined) => (b && b.length ? [...new Set([...a, ...b])] : a);
+const text = (known: string | null, next: string | undefined) => (next !== undefined && next !== "" ? next : known);
+const num = (known: number | null, next: number | undefined) => (next !== undefined ? next : known);
+
+/**
+ * Merges an incoming listing into a stored paper. The listing day is the first one seen, except that a
+ * Hugging Face listing day replaces an arXiv one: the feed's days follow Daily Papers, as readers expect.
+ */
+export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, source: string, overrides?: TOverrides | null): TPaperRecord {
+  const takeHfDay = isHf(source) && !existing.sources.some(isHf);
+  const merged: TPaperRecord = {
+    arxivId: existing.arxivId ?? incoming.arxivId,
+    titleKey: incoming.title ? incoming.titleKey : existing.titleKey,
+    title: text(existing.title, incoming.title) ?? existing.title,
+    abstract: text(existing.abstract, incoming.abstract) ?? existing.abstract,
+    authors: incoming.authors.length ? incoming.authors : existing.authors,
+    listedOn: takeHfDay ? incoming.listedOn : existing.listedOn,
+    publishedAt: text(existing.publishedAt, incoming.publishedAt),
+    version: Math.max(existing.version ?? 0, incoming.version ?? 0) || null,
+    upvotes: incoming.upvotes ?? existing.upvotes,
+    githubUrl: text(existing.githubUrl, incoming.githubUrl),
+    githubStars: num(existing.githubStars, incoming.githubStars),
+    projectUrl: text(existing.projectUrl, incoming.projectUrl),
+    thumbnailUrl: text(existing.thumbnailUrl, incoming.thumbnailUrl),
+    numComments: num(existing.numComments, incoming.numComments),
+    categories: union(existing.categories, incoming.categories),
+    primaryCategory: text(existing.primaryCategory, incoming.primaryCategory),
+    announceType: text(existing.announceType, incoming.announceType),
+    comments: text(existing.comments, incoming.comments),
+    aiSummary: text(existing.aiSummary, incoming.aiSummary),
+    keywords: incoming.keywords?.length ? incoming.keywords : existing.keywords,
+    sources: union(existing.sources, [source]),
+  };
+  return applyOverrides(merged, overrides);
+}
+
+export function applyOverrides(record: TPaperRecord, overrides?: TOverrides | null): TPaperRecord {
+  if (!overrides) return record;
+  const out = { ...record };
+  for (const [key, value] of Object.entries(overrides) as [keyof TOverrides, TOverrides[keyof TOverrides]][]) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+
+/** Names of the fields that differ; empty when the merge changes nothing. */
+export function changedFields(before: TPaperRecord, after: TPaperRecord): (keyof TPaperRecord)[] {
+  return (Object.keys(after) as (keyof TPaperRecord)[]).filter((k) => !sameValue(before[k], after[k]));
+}

@@ -1,0 +1,56 @@
+// Calendar days as "YYYY-MM-DD" strings in UTC: the one representation of a listing day.
+// Functions here throw RangeError on malformed dates (a programming error); parsePeriod is
+// the boundary that turns user input into null instead.
+
+export const MS_PER_DAY = 86_400_000;
+
+const DATE_RE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
+
+export type TDateParts = { year: number; month: number; day: number };
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month, with month numbered 1..12. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The parts of a strictly valid date string (2026-02-30 is not one), or null. */
+export function parseDateParts(value: string): TDateParts | null {
+  const match = DATE_RE.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function isValidDate(value: string): boolean {
+  return parseDateParts(value) !== null;
+}
+
+/** Midnight UTC at the start of the given day. */
+export function startOfUtcDay(value: string): Date {
+  const parts = parseDateParts(value);
+  if (!parts) throw new RangeError(`Invalid date "${value}", expected YYYY-MM-DD`);
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+}
+
+/** The UTC calendar day an instant falls on. */
+export function toUtcDate(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
+  return instant.toISOString().slice(0, 10);
+}
+
+export function todayUtc(now: Date): string {
+  return toUtcDate(now);
+}
+
+export function addDays(date: string, days: number): string {
+  if (!Number.isInteger(days)) throw new RangeError(`addDays needs a whole number of days, got ${days}`);
+  return toUtcDate(new Date(startOfUtcDay(date).getTime() + days * MS_PER_DAY));
+}

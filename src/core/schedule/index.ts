@@ -1,0 +1,2 @@
+// Public surface of scheduling helpers that need no scheduler.
+export { isValidCronExpression } from "./parse-cron";

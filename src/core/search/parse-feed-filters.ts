@@ -1,0 +1,72 @@
+// The feed's list filters as they live in the URL (?q=&cat=&code=&min=&sort=&cursor=): validated
+// on the way in, and written back in one canonical order so shared links are stable.
+import { z } from "zod";
+
+export const FEED_SORTS = ["trending", "new", "top"] as const;
+export const MAX_MIN_UPVOTES = 100_000;
+export const MAX_QUERY_LENGTH = 300;
+export const MAX_CURSOR_LENGTH = 512;
+
+/** cs.CL, stat.ML, q-bio.NC, cond-mat.mes-hall, hep-th. */
+const CATEGORY_RE = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?$/;
+
+export const ZFeedFilters = z
+  .object({
+    q: z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
+    cat: z.string().max(40, "is too long").regex(CATEGORY_RE, "must be an arXiv category such as cs.CL").optional(),
+    code: z.enum(["1", "0"], 'must be "1" or "0"').optional(),
+    min: z
+      .string()
+      .regex(/^\d{1,6}$/, `must be a whole number from 0 to ${MAX_MIN_UPVOTES}`)
+      .transform(Number)
+      .refine((n) => n <= MAX_MIN_UPVOTES, `must be a whole number from 0 to ${MAX_MIN_UPVOTES}`)
+      .optional(),
+    sort: z.enum(FEED_SORTS, `must be one of ${FEED_SORTS.join(", ")}`).default("trending"),
+    cursor: z.string().max(MAX_CURSOR_LENGTH, "is too long").regex(/^\P{Cc}+$/u, "is malformed").optional(),
+  })
+  .transform((raw) => ({
+    q: raw.q || undefined,
+    category: raw.cat,
+    hasCode: raw.code === "1",
+    minUpvotes: raw.min ?? 0,
+    sort: raw.sort,
+    cursor: raw.cursor,
+  }));
+
+export type TFeedFilters = z.output<typeof ZFeedFilters>;
+export type TFeedSort = (typeof FEED_SORTS)[number];
+
+export type TParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Parses Next.js-style search params. A repeated parameter uses its first value, an empty one
+ * counts as absent (forms submit empty fields), and unknown parameters (utm_*, ...) are ignored.
+ */
+export function parseFeedFilters(searchParams: Record<string, string | string[] | undefined>): TParseResult<TFeedFilters> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(searchParams)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first !== "") raw[key] = first;
+  }
+  const result = ZFeedFilters.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  const param = issue?.path[0];
+  return { ok: false, message: `Invalid "${String(param ?? "filters")}": ${issue?.message ?? "is malformed"}` };
+}
+
+/**
+ * The canonical query string for a set of filters, without the leading "?": fixed key order,
+ * defaults omitted, so equal filters always produce the same URL. Empty when all are defaults.
+ */
+export function serializeFeedFilters(filters: Partial<TFeedFilters>): string {
+  const params = new URLSearchParams();
+  const q = filters.q?.trim();
+  if (q) params.set("q", q);
+  if (filters.category) params.set("cat", filters.category);
+  if (filters.hasCode) params.set("code", "1");
+  if (filters.minUpvotes && filters.minUpvotes > 0) params.set("min", String(filters.minUpvotes));
+  if (filters.sort && filters.sort !== "trending") params.set("sort", filters.sort);
+  if (filters.cursor) params.set("cursor", filters.cursor);
+  return params.toString();
+}

@@ -1,0 +1,64 @@
+// Splits a feed search box query into `author:` filters and the remaining full-text query, which
+// is left in websearch_to_tsquery syntax ("phrases", OR, -exclusions) for PostgreSQL to parse.
+
+export type TSearchQuery = { text: string; authors: string[] };
+
+const AUTHOR_KEY = "author:";
+
+function isSpace(ch: string): boolean {
+  return /\s/.test(ch);
+}
+
+/** Index just past the closing quote of a quote opened at `open`, or the end of an unclosed one. */
+function closeQuote(q: string, open: number): number {
+  const close = q.indexOf('"', open + 1);
+  return close === -1 ? q.length : close + 1;
+}
+
+/**
+ * Extracts `author:Name` and `author:"Full Name"` (key in any case) at the start of a word.
+ * Quoted phrases are copied whole, so `"author:x"` stays a phrase; `-author:x` is not a filter
+ * and stays in the text. Author names are deduplicated case-insensitively, in order.
+ */
+export function parseSearchQuery(q: string): TSearchQuery {
+  const text: string[] = [];
+  const authors: string[] = [];
+  const seen = new Set<string>();
+  let i = 0;
+  while (i < q.length) {
+    const ch = q.charAt(i);
+    if (isSpace(ch)) {
+      text.push(" ");
+      i += 1;
+    } else if (q.slice(i, i + AUTHOR_KEY.length).toLowerCase() === AUTHOR_KEY) {
+      const start = i + AUTHOR_KEY.length;
+      let end = start;
+      let name: string;
+      if (q.charAt(start) === '"') {
+        const close = q.indexOf('"', start + 1);
+        end = close === -1 ? q.length : close + 1;
+        name = q.slice(start + 1, close === -1 ? q.length : close);
+      } else {
+        while (end < q.length && !isSpace(q.charAt(end))) end += 1;
+        name = q.slice(start, end);
+      }
+      name = name.replace(/\s+/g, " ").trim();
+      if (name && !seen.has(name.toLowerCase())) {
+        seen.add(name.toLowerCase());
+        authors.push(name);
+      }
+      i = end;
+    } else if (ch === '"') {
+      const end = closeQuote(q, i);
+      text.push(q.slice(i, end));
+      i = end;
+    } else {
+      // A word ends at whitespace or at a quote, so `foo"bar baz"` keeps its phrase intact.
+      let end = i + 1;
+      while (end < q.length && !isSpace(q.charAt(end)) && q.charAt(end) !== '"') end += 1;
+      text.push(q.slice(i, end));
+      i = end;
+    }
+  }
+  return { text: text.join("").replace(/\s+/g, " ").trim(), authors };
+}

@@ -1,0 +1,104 @@
+// One arXiv listing entry is a <dt> (id, cross-list/replaced marks) plus a <dd> (title, authors, subjects, …).
+import { parseArxivId, type TArxivIdParts } from "@/core/text/arxiv-id";
+import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
+import { splitAuthorList } from "./author-list";
+import { attr, findAll, findFirst, hasClass, textOf, type TElement } from "./dom";
+import { cleanText } from "./field-values";
+import type { TAnnounceType } from "./normalized-paper";
+import type { TPaperDraft } from "./parse-result";
+
+export type TEntryMarks = { id: TArxivIdParts | null; rawId: string | undefined; crossList: boolean; replaced: boolean };
+
+export type TEntryContext = {
+  listedOn: string;
+  announceType: TAnnounceType | undefined;
+  /** The listing's category or archive ("cs.CL", "cs"), to tell replaced cross-lists from replaced primaries. */
+  listingCategory: string | undefined;
+};
+
+const CATEGORY = /\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)/g;
+const DESCRIPTOR = /^(?:Title|Authors?|Comments|Subjects|Journal-ref):\s*/i;
+
+function idFromHref(href: string | undefined): TArxivIdParts | null {
+  if (href === undefined) return null;
+  const path = /\/(?:abs|pdf)\/([^?#\s]+)/.exec(href);
+  return parseArxivId(path?.[1] ?? href);
+}
+
+/** Reads the <dt>: the id from the Abstract link (or the link's id / "arXiv:…" text) and the type marks. */
+export function readDt(dt: TElement): TEntryMarks {
+  const text = textOf(dt);
+  let id: TArxivIdParts | null = null;
+  for (const a of findAll(dt, (el) => el.name === "a")) {
+    const href = attr(a, "href");
+    if (attr(a, "title") === "Abstract" || /\/abs\//.test(href ?? "")) id = idFromHref(href) ?? parseArxivId(attr(a, "id") ?? "");
+    if (id) break;
+  }
+  const textual = /arXiv:\s*(\S+)/i.exec(text);
+  if (!id && textual?.[1]) id = parseArxivId(textual[1]);
+  return {
+    id,
+    rawId: id?.id ?? textual?.[1],
+    // Current pages say "(cross-list from cs.SE)"; old replacement sections said "(*cross-listing*)".
+    crossList: /cross-list/i.test(text),
+    replaced: /\(replaced\)/i.test(text),
+  };
+}
+
+function byClass(dd: TElement, className: string): TElement | undefined {
+  return findFirst(dd, (el) => hasClass(el, className));
+}
+
+function blockText(dd: TElement, className: string): string | undefined {
+  const el = byClass(dd, className);
+  return el === undefined ? undefined : cleanText(textOf(el).replace(DESCRIPTOR, ""));
+}
+
+function authorsOf(dd: TElement): string[] {
+  const box = byClass(dd, "list-authors");
+  if (box === undefined) return [];
+  const linked = findAll(box, (el) => el.name === "a")
+    .map(textOf)
+    .filter((name) => name.length > 0);
+  if (linked.length > 0) return linked;
+  const plain = textOf(box).replace(DESCRIPTOR, "");
+  return /author list is unavailable/i.test(plain) ? [] : splitAuthorList(plain);
+}
+
+function categoriesOf(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return [...text.matchAll(CATEGORY)].map((m) => m[1]).filter((c): c is string => c !== undefined);
+}
+
+function abstractOf(dd: TElement): string {
+  const para = findFirst(dd, (el) => el.name === "p" && hasClass(el, "mathjax")) ?? findFirst(dd, (el) => el.name === "p");
+  return para === undefined ? "" : normalizeWhitespace(textOf(para));
+}
+
+function insideListing(category: string | undefined, listing: string | undefined): boolean {
+  if (category === undefined || listing === undefined) return true;
+  return category === listing || category.startsWith(`${listing}.`);
+}
+
+export function entryToDraft(marks: TEntryMarks, dd: TElement, ctx: TEntryContext): TPaperDraft | string {
+  if (marks.id === null) return "no arXiv id in the entry's <dt>";
+  const categories = categoriesOf(blockText(dd, "list-subjects"));
+  const primaryCategory = categoriesOf(blockText(dd, "primary-subject"))[0] ?? categories[0];
+  let announceType = ctx.announceType;
+  // A replaced paper whose primary category lies outside this listing was listed here as a cross-list.
+  if (announceType === "replace" && (marks.crossList || !insideListing(primaryCategory, ctx.listingCategory))) {
+    announceType = "replace-cross";
+  }
+  return {
+    arxivId: marks.id.id,
+    version: marks.id.version,
+    title: blockText(dd, "list-title") ?? "",
+    abstract: abstractOf(dd),
+    authors: authorsOf(dd),
+    listedOn: ctx.listedOn,
+    categories: categories.length > 0 ? categories : undefined,
+    primaryCategory,
+    announceType,
+    comments: blockText(dd, "list-comments"),
+  };
+}

@@ -1,0 +1,92 @@
+// Reads one item of each flavour of arXiv's feed: RSS 2.0 (2024+), its Atom twin, and legacy RSS 1.0/RDF.
+import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
+import { stripMarkup } from "@/core/text/strip-markup";
+import { readAtomEntry } from "./atom-entry";
+import { splitAuthorList } from "./author-list";
+import { attr, childRawText, childText, childrenNamed, rawText, textOf, type TElement } from "./dom";
+import { ANNOUNCE_TYPES, type TAnnounceType } from "./normalized-paper";
+
+/** What every flavour yields before normalisation. */
+export type TFeedItem = {
+  idCandidates: string[];
+  title: string | undefined;
+  description: string;
+  authors: string[];
+  categories: string[];
+  announceType: TAnnounceType | undefined;
+  date: string | undefined;
+};
+
+// "arXiv:2403.15527v1 Announce Type: new \nAbstract: …" opens every 2024+ description.
+const DESCRIPTION_PREFIX = /^\s*arXiv:\s*(\S+?)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?/i;
+// Legacy titles end with "(arXiv:2306.00001v2 [cs.CL] UPDATED)" or "... CROSS LISTED)".
+const LEGACY_TITLE_SUFFIX = /\.?\s*\(arXiv:\s*([^\s)\]]+)\s*(?:\[([^\]]*)\])?\s*([A-Z ]*)\)\s*$/;
+const MARKUP_HINT = /<\/?(?:p|br|a|i|b|em|strong|div|span|sub|sup)\b[^>]*>/i;
+
+export function toAnnounceType(value: string | undefined): TAnnounceType | undefined {
+  const v = value?.trim().toLowerCase();
+  return ANNOUNCE_TYPES.find((t) => t === v);
+}
+
+/** Splits "arXiv:ID Announce Type: T Abstract: text" into its parts; text without the prefix is all abstract. */
+export function splitDescription(description: string): { id?: string; announceType?: TAnnounceType; abstract: string } {
+  const m = DESCRIPTION_PREFIX.exec(description);
+  const rest = m ? description.slice(m[0].length) : description;
+  const abstract = MARKUP_HINT.test(rest) ? stripMarkup(rest) : normalizeWhitespace(rest);
+  return m ? { id: m[1], announceType: toAnnounceType(m[2]), abstract } : { abstract };
+}
+
+function texts(item: TElement, name: string): string[] {
+  return childrenNamed(item, name)
+    .map(textOf)
+    .filter((t) => t.length > 0);
+}
+
+export function readRss2Item(item: TElement): TFeedItem {
+  const creators = childrenNamed(item, "creator").map(rawText);
+  return {
+    idCandidates: [childText(item, "guid"), childText(item, "link")].filter((s): s is string => s !== undefined),
+    title: childText(item, "title"),
+    description: childRawText(item, "description") ?? childRawText(item, "encoded") ?? "",
+    authors: creators.flatMap((c) => splitAuthorList(MARKUP_HINT.test(c) ? stripMarkup(c) : c)),
+    categories: [...new Set(texts(item, "category"))],
+    announceType: toAnnounceType(childText(item, "announce_type")),
+    date: childText(item, "pubDate") ?? childText(item, "date"),
+  };
+}
+
+export function readAtomItem(entry: TElement): TFeedItem {
+  const e = readAtomEntry(entry);
+  return {
+    idCandidates: [e.idText, ...e.links].filter((s): s is string => s !== undefined && s.length > 0),
+    title: e.title,
+    description: childRawText(entry, "summary") ?? childRawText(entry, "content") ?? "",
+    authors: e.authors.length > 0 ? e.authors : splitAuthorList(childText(entry, "creator") ?? ""),
+    categories: e.categories,
+    announceType: toAnnounceType(e.announceType),
+    date: e.published ?? e.updated,
+  };
+}
+
+/** Pre-2024 RSS 1.0: the type and version hide in the title suffix, description and authors are HTML. */
+export function readRdfItem(item: TElement): TFeedItem {
+  const rawTitle = childText(item, "title") ?? "";
+  const suffix = LEGACY_TITLE_SUFFIX.exec(rawTitle);
+  const flags = suffix?.[3] ?? "";
+  const announceType: TAnnounceType | undefined = /UPDATED/.test(flags)
+    ? /CROSS/.test(flags) ? "replace-cross" : "replace"
+    : /CROSS/.test(flags) ? "cross" : suffix ? "new" : undefined;
+  const creators = childrenNamed(item, "creator").map((el) => stripMarkup(rawText(el)));
+  const primary = suffix?.[2]?.trim();
+  return {
+    idCandidates: [suffix?.[1], attr(item, "rdf:about"), childText(item, "link")].filter(
+      (s): s is string => s !== undefined && s.length > 0,
+    ),
+    title: suffix ? normalizeWhitespace(rawTitle.slice(0, suffix.index)) : rawTitle,
+    description: stripMarkup(childRawText(item, "description") ?? ""),
+    authors: creators.flatMap(splitAuthorList),
+    categories: primary ? [primary] : [],
+    announceType,
+    date: childText(item, "date"),
+  };
+}

@@ -1,0 +1,91 @@
+// Every parser reports the same way: valid papers kept, bad items recorded, whole-document failures as `fatal`, never a throw.
+import {
+  ZNormalizedPaper,
+  type TNormalizedPaper,
+  type TParseContext,
+  type TParseError,
+  type TParseResult,
+  type TSourceId,
+} from "./normalized-paper";
+
+/** A paper under construction: optional keys may still be undefined and are dropped before validation. */
+export type TPaperDraft = { [K in keyof TNormalizedPaper]?: TNormalizedPaper[K] | undefined };
+
+export type TItemRef = { index?: number; id?: string };
+
+export class ResultBuilder {
+  readonly papers: TNormalizedPaper[] = [];
+  readonly errors: TParseError[] = [];
+  expected: number | undefined;
+  totalResults: number | undefined;
+
+  constructor(readonly source: TSourceId) {}
+
+  /** Validates one paper; an invalid one is recorded in `errors` and skipped. */
+  add(draft: TPaperDraft, ref: TItemRef): void {
+    const parsed = ZNormalizedPaper.safeParse(dropUndefined(draft));
+    if (parsed.success) {
+      this.papers.push(parsed.data);
+      return;
+    }
+    const message = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join(".") || "paper"}: ${issue.message}`)
+      .join("; ");
+    this.fail(ref, message);
+  }
+
+  /** Runs `build` for one item so that a surprise in one item cannot sink the others. */
+  item(ref: TItemRef, build: () => TPaperDraft | string): void {
+    try {
+      const draft = build();
+      if (typeof draft === "string") this.fail(ref, draft);
+      else this.add(draft, ref);
+    } catch (error) {
+      this.fail(ref, `item could not be read: ${errorMessage(error)}`);
+    }
+  }
+
+  fail(ref: TItemRef, message: string): void {
+    this.errors.push({ ...dropUndefined(ref), message });
+  }
+
+  done(): TParseResult {
+    return dropUndefined({
+      source: this.source,
+      papers: this.papers,
+      errors: this.errors,
+      expected: this.expected,
+      totalResults: this.totalResults,
+    });
+  }
+}
+
+export function fatalResult(source: TSourceId, fatal: string, extra: Partial<TParseResult> = {}): TParseResult {
+  return { ...dropUndefined(extra), source, papers: [], errors: extra.errors ?? [], fatal };
+}
+
+/** Wraps a parser body so that it never throws: an exception becomes a `fatal` result. */
+export function safely(
+  source: TSourceId,
+  body: unknown,
+  ctx: TParseContext,
+  parse: (body: string, ctx: TParseContext) => TParseResult,
+): TParseResult {
+  if (typeof body !== "string") return fatalResult(source, "body is not a string");
+  if (!(ctx?.now instanceof Date) || Number.isNaN(ctx.now.getTime())) return fatalResult(source, "ctx.now is not a valid Date");
+  try {
+    return parse(body, ctx);
+  } catch (error) {
+    return fatalResult(source, `parser failed: ${errorMessage(error)}`);
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 0 ? message.slice(0, 300) : "unknown error";
+}
+
+export function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,85 @@
+// The environment contract: one zod schema over process.env, shared by the server and next.config.ts.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const postgresUrl = optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/.+/.test(v), {
+  message: "must be a postgresql:// URL (or unset for the embedded database)",
+});
+
+const smtpUrl = optionalString.refine((v) => v === undefined || /^smtps?:\/\/.+/.test(v), {
+  message: "must be an smtp:// or smtps:// URL (or unset to capture mail locally)",
+});
+
+const secret = (name: string) =>
+  optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: `must be at least 16 characters (or unset to generate one under .data/); ${name} protects the app`,
+  });
+
+const cron = optionalString.refine((v) => v === undefined || /^(\S+\s+){4,5}\S+$/.test(v), {
+  message: 'must be a cron expression with 5 or 6 fields, e.g. "0 7 * * *"',
+});
+
+const bool = (fallback: boolean) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(v)) return true;
+    if (/^(0|false|no|off)$/i.test(v)) return false;
+    ctx.addIssue({ code: "custom", message: "must be true or false" });
+    return z.NEVER;
+  });
+
+const int = (fallback: number, min: number, max: number) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max} (got "${v}")` });
+    return z.NEVER;
+  });
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: int(3000, 1, 65535),
+  APP_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), {
+    message: "must be an absolute http(s) URL such as https://papers.example.org",
+  }),
+  DATABASE_URL: postgresUrl,
+  DATA_DIR: optionalString,
+  ADMIN_TOKEN: secret("ADMIN_TOKEN"),
+  ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 8, { message: "must be at least 8 characters" }),
+  CRON_SECRET: secret("CRON_SECRET"),
+  APP_SECRET: secret("APP_SECRET"),
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: z.string().trim().min(3).default("paper-digest <digest@localhost>"),
+  MAIL_RATE: int(50, 1, 10_000),
+  MAIL_POOL_SIZE: int(5, 1, 50),
+  BOUNCE_LIMIT: int(3, 1, 100),
+  INGEST_SCHEDULE: cron,
+  INGEST_SOURCES: z.string().trim().default("hf-daily"),
+  DIGEST_SCHEDULE: cron,
+  SEED_DEMO: bool(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Test-only: lets the fetcher reach a 127.0.0.1 fixture server. */
+  FETCH_ALLOW_LOOPBACK: bool(false),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** One line per problem, each naming the variable. */
+export function describeEnvError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `Invalid configuration: ${String(issue.path[0] ?? "env")} ${issue.message}`)
+    .join("\n");
+}
+
+export function parseEnv(env: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(env);
+  if (!result.success) throw new ConfigError(describeEnvError(result.error));
+  return result.data;
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,23 @@
+// The one Prisma client for the process, over node-postgres (Rust-free Prisma 7 driver adapter).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { getConfig } from "./config";
+import { AppError } from "./errors/app-error";
+
+export type Db = PrismaClient;
+
+const globalForDb = globalThis as unknown as { paperDigestDb?: PrismaClient };
+
+export function createDb(connectionString: string, opts: { max?: number } = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
+  return new PrismaClient({ adapter });
+}
+
+/** The shared client. Needs DATABASE_URL, which `npm start` sets when it runs the embedded database. */
+export function getDb(): PrismaClient {
+  if (globalForDb.paperDigestDb) return globalForDb.paperDigestDb;
+  const url = getConfig().DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new AppError("UNAVAILABLE", "DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL.");
+  globalForDb.paperDigestDb = createDb(url);
+  return globalForDb.paperDigestDb;
+}

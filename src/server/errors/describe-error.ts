@@ -1,0 +1,24 @@
+// Turns any thrown value into one clear, secret-free line for CLIs and logs.
+import { isAppError } from "./app-error";
+
+const NETWORK_HINTS: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  ETIMEDOUT: "connection timed out",
+  EADDRINUSE: "address already in use",
+};
+
+export function redactUrls(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]+):([^@/\s]+)@/gi, "$1$2:***@");
+}
+
+export function describeError(err: unknown): string {
+  if (isAppError(err)) return err.message;
+  if (err instanceof Error) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const hint = code && NETWORK_HINTS[code] ? ` (${NETWORK_HINTS[code]})` : "";
+    const message = err.message || (err instanceof AggregateError ? err.errors.map(describeError).join("; ") : "") || code || err.name;
+    return redactUrls(`${message}${hint}`.split("\n")[0] ?? message);
+  }
+  return redactUrls(String(err));
+}

@@ -1,0 +1,37 @@
+// The one place route handlers turn results and errors into HTTP responses.
+import { ZodError } from "zod";
+import { AppError, isAppError } from "../errors/app-error";
+import { logger } from "../logger";
+
+export function errorResponse(err: unknown): Response {
+  const appError = isAppError(err)
+    ? err
+    : err instanceof ZodError
+      ? new AppError("INVALID_INPUT", zodMessage(err))
+      : null;
+  if (appError) {
+    return Response.json(
+      { error: { code: appError.code, message: appError.userMessage, ...(appError.details ?? {}) } },
+      { status: appError.status, headers: appError.code === "RATE_LIMITED" ? { "Retry-After": "60" } : undefined },
+    );
+  }
+  logger.error({ err }, "unhandled error in route handler");
+  return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+}
+
+export function zodMessage(err: ZodError): string {
+  return err.issues
+    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+/** Wraps a route handler so every error goes through errorResponse. */
+export function handleRoute<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}

@@ -1,0 +1,18 @@
+// Background work `npm start` runs beside the web server (and `npm run worker` runs alone): queue workers and schedules.
+import type { TConfig } from "../config";
+
+export type TBackground = { stop: () => Promise<void> };
+export type TBackgroundStarter = (opts: { config: TConfig; databaseUrl: string; log: (msg: string) => void }) => Promise<TBackground>;
+
+/** Each capability adds its starter here (ingestion schedule, digest workers...). */
+const starters: TBackgroundStarter[] = [];
+
+export async function startBackground(opts: Parameters<TBackgroundStarter>[0]): Promise<TBackground> {
+  const started: TBackground[] = [];
+  for (const start of starters) started.push(await start(opts));
+  return {
+    stop: async () => {
+      for (const s of started.reverse()) await s.stop();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// Structured, one-line-per-event logging (pino), with secrets redacted.
+import pino from "pino";
+import { redactUrls } from "./errors/describe-error";
+
+export const logger = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { app: "paper-digest" },
+  redact: {
+    paths: ["token", "*.token", "authorization", "*.authorization", "headers.authorization", "password", "*.password", "secret", "*.secret", "email", "*.email"],
+    censor: "[redacted]",
+  },
+  formatters: { level: (label) => ({ level: label }) },
+  hooks: {
+    logMethod(args, method) {
+      method.apply(
+        this,
+        args.map((a) => (typeof a === "string" ? redactUrls(a) : a)) as Parameters<typeof method>,
+      );
+    },
+  },
+});

@@ -1,0 +1,81 @@
+// Sends mail through nodemailer over SMTP_URL (pooled), or captures it in the database when SMTP_URL is unset.
+import nodemailer from "nodemailer";
+import type { Db } from "../db";
+import { classifyMailError } from "./mail-errors";
+
+export type TOutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  messageId?: string;
+};
+
+export type TSentMail = { messageId: string };
+
+/** The one interface everything that sends mail depends on. */
+export type Mailer = {
+  send(mail: TOutgoingMail): Promise<TSentMail>;
+  close(): Promise<void>;
+  readonly kind: "smtp" | "capture";
+};
+
+export function createSmtpMailer(opts: { url: string; from: string; poolSize?: number; rateLimit?: number }): Mailer {
+  const url = new URL(opts.url);
+  const transport = nodemailer.createTransport({
+    pool: true,
+    host: url.hostname,
+    port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
+    secure: url.protocol === "smtps:",
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    maxConnections: opts.poolSize ?? 5,
+    maxMessages: Infinity,
+    ignoreTLS: url.searchParams.get("ignoreTLS") === "true",
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    kind: "smtp",
+    async send(mail) {
+      try {
+        const info = await transport.sendMail({ from: opts.from, ...mail });
+        return { messageId: info.messageId };
+      } catch (err) {
+        throw classifyMailError(err);
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+/** Stores messages in captured_mail so they can be read at /admin/mail; renders them exactly as SMTP would. */
+export function createCaptureMailer(opts: { db: Db; from: string }): Mailer {
+  const render = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    kind: "capture",
+    async send(mail) {
+      const info = await render.sendMail({ from: opts.from, ...mail });
+      await opts.db.capturedMail.create({
+        data: {
+          messageId: info.messageId,
+          from: opts.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html ?? null,
+          headers: mail.headers ?? {},
+        },
+      });
+      return { messageId: info.messageId };
+    },
+    async close() {},
+  };
+}
+
+export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; poolSize?: number }): Mailer {
+  return opts.smtpUrl ? createSmtpMailer({ url: opts.smtpUrl, from: opts.from, poolSize: opts.poolSize }) : createCaptureMailer({ db: opts.db, from: opts.from });
+}

@@ -1,0 +1,19 @@
+// feed: the front page lists the demo papers and each opens to its own page; unknown ids are a real 404.
+import { expect, test } from "@playwright/test";
+
+test("feed: lists demo papers and opens one", async ({ page }) => {
+  await page.goto("/");
+  const cards = page.getByTestId("paper-card");
+  await expect(cards.first()).toBeVisible();
+  expect(await cards.count()).toBeGreaterThan(10);
+  const title = (await cards.first().getByRole("heading").innerText()).trim();
+  await cards.first().getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("link", { name: /arXiv/ }).first()).toHaveAttribute("href", /^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
+});
+
+test("feed: an unknown paper id is a 404 page", async ({ page }) => {
+  const response = await page.goto("/papers/9999.99999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});

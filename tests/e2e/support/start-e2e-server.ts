@@ -1,0 +1,33 @@
+// Starts the app for Playwright: a fresh database (sibling of DATABASE_URL, or a fresh embedded one), then `npm start`'s script.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { recreateDatabase, siblingUrl } from "../../support/test-databases";
+
+const root = path.resolve(import.meta.dirname, "..", "..", "..");
+const dataDir = path.join(root, ".data", "e2e");
+rmSync(dataDir, { recursive: true, force: true });
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  ADMIN_TOKEN: "e2e-admin-token-0123456789",
+  CRON_SECRET: "e2e-cron-secret-0123456789",
+  APP_SECRET: "e2e-app-secret-0123456789abcdef",
+  FETCH_ALLOW_LOOPBACK: "true",
+  LOG_LEVEL: "warn",
+};
+delete env.SMTP_URL;
+
+if (process.env.DATABASE_URL) {
+  env.DATABASE_URL = siblingUrl(process.env.DATABASE_URL, "e2e");
+  await recreateDatabase(process.env.DATABASE_URL, env.DATABASE_URL);
+}
+
+const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "start.ts")], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,117 @@
+// `npm start` end to end: the embedded database default, demo data, restarts that keep data, and clear start-up errors.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFreePort } from "../../src/server/db/embedded-postgres";
+import { ROOT, cleanEnv, runScript, type TEnv } from "./helpers/run-script";
+
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+let dataDir: string;
+let port: number;
+
+function startApp(env: TEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "start.ts")], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  return { child, output: () => out };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 240_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output()}`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no healthy response from ${url}:\n${output()}`);
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGTERM");
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "paper-digest-start-"));
+  await chmod(dataDir, 0o755);
+  port = await findFreePort(3200);
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe("npm start with no DATABASE_URL", () => {
+  it("runs an embedded PostgreSQL, loads demo papers, and keeps them across restarts", { timeout: 400_000 }, async () => {
+    const env = cleanEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" });
+    const first = startApp(env);
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, first.child, first.output);
+    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(home).toContain("data-testid=\"paper-card\"");
+    expect(first.output()).toMatch(/Loaded \d+ demo papers/);
+    expect(first.output()).toContain(path.join(dataDir, "secrets.json"));
+
+    const second = startApp({ ...env, PORT: String(await findFreePort(port + 1)) });
+    const secondCode = await new Promise<number | null>((resolve) => second.child.once("exit", resolve));
+    expect(secondCode).toBe(1);
+    expect(second.output()).toMatch(/Error: The embedded database in .* is in use by another process \(pid \d+\)/);
+
+    expect(await stop(first.child)).toBe(0);
+    expect(first.output()).toContain("Embedded PostgreSQL stopped");
+
+    const again = startApp(env);
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, again.child, again.output);
+    expect(again.output()).not.toMatch(/Loaded \d+ demo papers/);
+    expect(again.output()).not.toContain("Generated ADMIN_TOKEN");
+    const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(page).toContain("data-testid=\"paper-card\"");
+    expect(await stop(again.child)).toBe(0);
+  });
+});
+
+describe("npm start refuses bad set-ups with one clear line", () => {
+  it("invalid configuration names the variable", async () => {
+    const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: dataDir, PORT: "http" }));
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim()).toBe('Error: Invalid configuration: PORT must be a whole number from 1 to 65535 (got "http")');
+  });
+
+  it("a bad DATABASE_URL names the variable", async () => {
+    const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: dataDir, DATABASE_URL: "mysql://x" }));
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim()).toMatch(/^Error: Invalid configuration: DATABASE_URL must be a postgresql:\/\/ URL/);
+  });
+
+  it("a port in use is reported before anything starts", async () => {
+    const blocker = net.createServer().listen(0, "0.0.0.0");
+    await new Promise((r) => blocker.once("listening", r));
+    const busy = (blocker.address() as net.AddressInfo).port;
+    try {
+      const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: dataDir, PORT: String(busy) }));
+      expect(out.code).toBe(1);
+      expect(out.stderr.trim()).toBe(`Error: Port ${busy} is already in use. Stop the other process or set PORT to a free port.`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("a damaged embedded data directory gives a clear message", async () => {
+    const damaged = await mkdtemp(path.join(os.tmpdir(), "paper-digest-damaged-"));
+    await chmod(damaged, 0o755);
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    await mkdir(path.join(damaged, "pg"), { recursive: true });
+    await writeFile(path.join(damaged, "pg", "PG_VERSION"), "18\n");
+    const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: damaged, PORT: String(await findFreePort(3300)) }));
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/^Error: The embedded database in .*could not start \(.*\)\. If it is damaged, move the folder aside/m);
+    await rm(damaged, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "../../../src/server/config-schema";
+
+describe("parseEnv", () => {
+  it("gives defaults for an empty environment", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, MAIL_RATE: 50, SEED_DEMO: true });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ DATABASE_URL: "", SMTP_URL: " " });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: "99999" }, /^Invalid configuration: PORT must be a whole number from 1 to 65535 \(got "99999"\)$/],
+    [{ DATABASE_URL: "mysql://x" }, /^Invalid configuration: DATABASE_URL must be a postgresql:\/\/ URL/],
+    [{ SMTP_URL: "http://x" }, /^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
+    [{ ADMIN_TOKEN: "short" }, /^Invalid configuration: ADMIN_TOKEN must be at least 16 characters/],
+    [{ APP_URL: "localhost:3000" }, /^Invalid configuration: APP_URL must be an absolute http\(s\) URL/],
+    [{ DIGEST_SCHEDULE: "daily" }, /^Invalid configuration: DIGEST_SCHEDULE must be a cron expression/],
+    [{ SEED_DEMO: "maybe" }, /^Invalid configuration: SEED_DEMO must be true or false$/],
+  ])("rejects %o with a line naming the variable", (env, message) => {
+    expect(() => parseEnv(env)).toThrowError(ConfigError);
+    expect(() => parseEnv(env)).toThrowError(message);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { composeDigest, escapeHtml, paperPath, shortAuthors, type TDigestItem } from "@/core/digest";
+import { makePaper, NOW } from "./fixtures";
+
+const APP = "https://digest.example.org/";
+const MANAGE = "https://digest.example.org/subscribe/manage?token=abc.def";
+const UNSUBSCRIBE = "https://digest.example.org/unsubscribe?token=abc.def&x=1";
+
+function item(id: number, fields: Parameters<typeof makePaper>[1] = {}, why = "Trending"): TDigestItem {
+  return { paper: makePaper(id, fields), why, score: 1 / id };
+}
+
+function compose(items: TDigestItem[], periodKey = "daily:2026-11-27") {
+  return composeDigest({ appUrl: APP, subscriberEmail: "reader@example.com", periodKey, items, manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW });
+}
+
+function hrefs(html: string): string[] {
+  return [...html.matchAll(/href="([^"]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&"));
+}
+
+describe("composeDigest: subject", () => {
+  it("names the day and the top paper", () => {
+    const email = compose([item(1, { title: "Attention Is All You Need" }), item(2)]);
+    expect(email.subject).toBe("Your daily papers · Fri 27 Nov 2026: Attention Is All You Need (+1 more)");
+  });
+
+  it("names the ISO week for a weekly digest", () => {
+    expect(compose([item(1, { title: "Short" })], "weekly:2026-W48").subject).toBe("Your weekly papers · week 48, 2026: Short");
+  });
+
+  it("truncates a long title on a word boundary and keeps it on one line", () => {
+    const title = "A Remarkably Long Title About Scaling\nLaws for Diffusion Transformers Trained on Very Large Video Corpora";
+    const subject = compose([item(1, { title })]).subject;
+    expect(subject).toMatch(/^Your daily papers · Fri 27 Nov 2026: A Remarkably Long Title About Scaling Laws for Diffusion[^\n]*…$/);
+    expect(subject.length).toBeLessThan(120);
+    expect(subject).not.toMatch(/[\r\n]/);
+  });
+
+  it("still has a subject with no items", () => {
+    expect(compose([]).subject).toBe("Your daily papers · Fri 27 Nov 2026");
+  });
+
+  it("refuses a malformed period key or app URL", () => {
+    expect(() => compose([], "daily:2026-02-30")).toThrow(RangeError);
+    expect(() => composeDigest({ appUrl: "javascript:alert(1)", subscriberEmail: "a@b.c", periodKey: "daily:2026-11-27", items: [], manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW })).toThrow(RangeError);
+  });
+});
+
+describe("composeDigest: html", () => {
+  const hostile = item(
+    1,
+    {
+      title: '<script>alert("x")</script> Tricky <img src=x onerror=alert(1)>',
+      abstract: "Results </p><iframe src=//evil.example></iframe> & more",
+      authors: ["<b>Mallory</b>", "Eve \"quotes\""],
+      githubUrl: "javascript:alert(1)",
+    },
+    'Matches "<svg onload=1>"',
+  );
+
+  it("renders web text as text, never markup", () => {
+    const { html } = compose([hostile]);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<iframe/i);
+    expect(html).not.toMatch(/<svg/i);
+    expect(html).not.toMatch(/<b>/);
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Tricky &lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain("&lt;b&gt;Mallory&lt;/b&gt;");
+    expect(html).toContain("Matches &quot;&lt;svg onload=1&gt;&quot;");
+    expect(html).not.toContain("javascript:");
+  });
+
+  it("links papers from the app URL, and code and arXiv to their sites", () => {
+    const { html } = compose([item(1, { arxivId: "2408.00714", githubUrl: "https://github.com/org/repo" }), item(2, { arxivId: null })]);
+    const links = hrefs(html);
+    expect(links).toContain("https://digest.example.org/papers/2408.00714");
+    expect(links).toContain("https://digest.example.org/papers/p-2");
+    expect(links).toContain("https://github.com/org/repo");
+    expect(links).toContain("https://arxiv.org/abs/2408.00714");
+    expect(links).toContain(MANAGE);
+    expect(links).toContain(UNSUBSCRIBE);
+    for (const href of links) expect(href).toMatch(/^https:\/\//);
+    expect(links.filter((href) => href.includes("/papers/")).every((href) => href.startsWith("https://digest.example.org/papers/"))).toBe(true);
+  });
+
+  it("is an inline-styled, image-free table layout that declares dark-mode support", () => {
+    const { html } = compose([item(1)]);
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html).toContain('role="presentation"');
+    expect(html).toContain("max-width:600px");
+    expect(html).not.toMatch(/<style|<link|<img|class=/i);
+  });
+
+  it("shows authors, the reason, upvotes and an abstract excerpt", () => {
+    const abstract = `${"word ".repeat(100)}END`;
+    const { html } = compose([item(1, { authors: ["A One", "B Two", "C Three", "D Four"], upvotes: 42, abstract }, "In cs.CL")]);
+    expect(html).toContain("A One, B Two, C Three et al.");
+    expect(html).toContain("In cs.CL");
+    expect(html).toContain("42 upvotes");
+    expect(html).toContain("word word");
+    expect(html).not.toContain("END");
+  });
+});
+
+describe("composeDigest: plain text", () => {
+  it("carries the same papers, links and unsubscribe URL, unescaped", () => {
+    const { text } = compose([
+      item(1, { title: "Fast <Attention> & Friends", githubUrl: "https://github.com/org/repo" }, 'Matches "attention"'),
+      item(2, { title: "Second paper", arxivId: null }),
+    ]);
+    expect(text).toContain("1. Fast <Attention> & Friends");
+    expect(text).toContain("2. Second paper");
+    expect(text).toContain('Matches "attention" · 10 upvotes');
+    expect(text).toContain("Read: https://digest.example.org/papers/2611.10001");
+    expect(text).toContain("Read: https://digest.example.org/papers/p-2");
+    expect(text).toContain("Code: https://github.com/org/repo");
+    expect(text).toContain("arXiv: https://arxiv.org/abs/2611.10001");
+    expect(text).toContain(`Unsubscribe: ${UNSUBSCRIBE}`);
+    expect(text).toContain(`Manage your digest: ${MANAGE}`);
+    expect(text).toContain("reader@example.com");
+  });
+
+  it("says so when there is nothing new", () => {
+    expect(compose([]).text).toContain("No new papers matched your interests.");
+  });
+});
+
+describe("helpers", () => {
+  it("escapes the five HTML-significant characters", () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  });
+
+  it("builds paper paths from the arXiv id or the paper id", () => {
+    expect(paperPath({ id: 7, arxivId: "2408.00714" })).toBe("/papers/2408.00714");
+    expect(paperPath({ id: 7, arxivId: null })).toBe("/papers/p-7");
+    expect(paperPath({ id: 7, arxivId: "hep-th/9901001" })).toBe("/papers/hep-th%2F9901001");
+  });
+
+  it("shortens author lists with et al.", () => {
+    expect(shortAuthors(["A", "B", "C"])).toBe("A, B, C");
+    expect(shortAuthors(["A", "B", "C", "D"])).toBe("A, B, C et al.");
+    expect(shortAuthors(["A", "B"], 1)).toBe("A et al.");
+    expect(shortAuthors([" A\n", ""])).toBe("A");
+    expect(shortAuthors([])).toBe("");
+  });
+});

@@ -1,0 +1,129 @@
+// arXiv API (Atom) parsing against the captured responses, including the empty and the error response.
+import { describe, expect, it } from "vitest";
+import { parseArxivApi } from "@/core/sources/parse-arxiv-api";
+import { ctx, readFixture } from "./fixtures";
+import { API_ERROR } from "./samples/feeds";
+
+const CS = readFixture("arxiv/api-cat-cs.AI-LG-2026-07-13.atom.xml");
+const OLD = readFixture("arxiv/api-2016-au-del-maestro.atom.xml");
+const EMPTY = readFixture("arxiv/api-empty-result.atom.xml");
+
+describe("arxiv-api: cat:cs.AI OR cat:cs.LG (2026)", () => {
+  const result = parseArxivApi(CS, ctx);
+
+  it("keeps all 50 entries; expected is one page, totalResults the whole query", () => {
+    expect(result.fatal).toBeUndefined();
+    expect(result.errors).toEqual([]);
+    expect(result.papers).toHaveLength(50);
+    expect(result.expected).toBe(50);
+    expect(result.totalResults).toBe(386601);
+  });
+
+  it("reads the first entry", () => {
+    expect(result.papers[0]).toMatchObject({
+      arxivId: "2607.09662",
+      version: 1,
+      title:
+        "PHINN-EEG: Topological Time-Series Analysis of Dream-State EEG -- Dynamic Betti Curves for Dream Content Classification and Topology-Conditioned Neural Signal Synthesis",
+      authors: ["Ren Takahashi", "Emre Yusuf", "Jayabrata Bhaduri"],
+      listedOn: "2026-07-10",
+      publishedAt: "2026-07-10T17:59:45.000Z",
+      primaryCategory: "q-bio.NC",
+      categories: ["q-bio.NC", "cs.AI", "cs.LG", "eess.SP", "math.AT"],
+    });
+    expect(result.papers[0]?.abstract.startsWith("Current electroencephalography (EEG)-based dream detection")).toBe(true);
+    expect(result.papers[1]?.authors).toHaveLength(16);
+    expect(result.papers[1]?.authors[0]).toBe("Yiming Zhang");
+  });
+
+  it("reads the last entry and 19 comment lines", () => {
+    expect(result.papers.at(-1)).toMatchObject({
+      arxivId: "2607.09417",
+      title: "SVF-CR: Synchronized Visual-Facial Cross-Refinement for Multimodal Ambivalence and Hesitancy Recognition",
+      primaryCategory: "cs.CV",
+      listedOn: "2026-07-10",
+    });
+    expect(result.papers.at(-1)?.authors[0]).toBe("Hyein Park");
+    expect(result.papers.filter((p) => p.comments !== undefined)).toHaveLength(19);
+  });
+});
+
+describe("arxiv-api: 2016 response with old-style ids", () => {
+  const result = parseArxivApi(OLD, ctx);
+
+  it("keeps 10 entries of 31 results", () => {
+    expect(result.errors).toEqual([]);
+    expect(result.papers).toHaveLength(10);
+    expect(result.totalResults).toBe(31);
+    expect(result.expected).toBe(10);
+  });
+
+  it("reads the first entry and normalises the hard-wrapped summary", () => {
+    expect(result.papers[0]).toMatchObject({
+      arxivId: "1201.4869",
+      version: 1,
+      title: "A Luttinger Liquid Core Inside Helium-4 Filled Nanopores",
+      authors: ["Adrian Del Maestro"],
+      listedOn: "2012-01-23",
+      primaryCategory: "cond-mat.mes-hall",
+      categories: ["cond-mat.mes-hall", "cond-mat.other"],
+      comments: "26 pages, 10 figures",
+    });
+    expect(result.papers[0]?.abstract).toMatch(/^As helium-4 is cooled below 2\.17 K it undergoes a phase transition to a fundamentally new/);
+    expect(result.papers[0]?.abstract).not.toMatch(/\n|\s{2}/);
+  });
+
+  it("reads an old-style id and decodes escaped text", () => {
+    expect(result.papers[1]).toMatchObject({
+      arxivId: "cond-mat/0412498",
+      version: 1,
+      authors: ["Adrian Del Maestro", "Subir Sachdev"],
+      listedOn: "2004-12-19",
+      primaryCategory: "cond-mat.str-el",
+    });
+    expect(result.papers[1]?.abstract).toContain('"p x p" density wave ordering on the square lattice (p >= 3, integer)');
+    expect(result.papers.filter((p) => (p.version ?? 1) > 1)).toHaveLength(4);
+    expect(result.papers.at(-1)).toMatchObject({ arxivId: "0807.2873", authors: ["Adrian Del Maestro", "Bernd Rosenow", "Subir Sachdev"] });
+  });
+});
+
+describe("arxiv-api: empty and error responses", () => {
+  it("an empty result is zero papers and no error", () => {
+    expect(parseArxivApi(EMPTY, ctx)).toEqual({ source: "arxiv-api", papers: [], errors: [], expected: 0, totalResults: 0 });
+  });
+
+  it("an API error feed is fatal with arXiv's message", () => {
+    const result = parseArxivApi(API_ERROR, ctx);
+    expect(result.fatal).toBe("arXiv API error: incorrect id format for 1234.12345");
+    expect(result.papers).toEqual([]);
+  });
+
+  it("keeps literal markup in titles as text", () => {
+    const xml = CS.replace(
+      "<title>Scalable Visual Pretraining for Language Intelligence</title>",
+      "<title>Scalable &lt;script&gt;alert(1)&lt;/script&gt;\n   Pretraining &amp; More</title>",
+    );
+    expect(parseArxivApi(xml, ctx).papers[1]?.title).toBe("Scalable <script>alert(1)</script> Pretraining & More");
+  });
+
+  it("skips an entry whose id is not an arXiv URL and keeps the rest", () => {
+    const xml = CS.replace("<id>http://arxiv.org/abs/2607.09657v1</id>", "<id>urn:nothing</id>").replace(
+      /<link href="https:\/\/arxiv.org\/abs\/2607.09657v1"[^>]*\/>/,
+      "",
+    );
+    const result = parseArxivApi(xml, ctx);
+    expect(result.papers).toHaveLength(49);
+    expect(result.errors).toEqual([{ index: 1, id: "urn:nothing", message: expect.any(String) }]);
+  });
+
+  it.each([
+    ["a response cut in half", CS.slice(0, Math.floor(CS.length / 2)), /truncated/],
+    ["an RSS feed", readFixture("arxiv/rss-cs.CL-2026-08-01-weekend-empty.xml"), /not an Atom feed/],
+    ["a JSON body", "[1, 2, 3]", /not an Atom feed/],
+    ["garbage", "\u0000\u0001 not xml at all <<<", /not an Atom feed/],
+  ])("%s is fatal", (_label, body, message) => {
+    const result = parseArxivApi(body, ctx);
+    expect(result.fatal).toMatch(message);
+    expect(result.papers).toEqual([]);
+  });
+});

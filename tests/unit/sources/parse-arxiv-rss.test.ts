@@ -1,0 +1,126 @@
+// arXiv feeds: the captured stat and weekend RSS, plus the Atom and legacy RDF flavours.
+import { describe, expect, it } from "vitest";
+import { parseArxivRss } from "@/core/sources/parse-arxiv-rss";
+import { countBy, ctx, readFixture } from "./fixtures";
+import { RSS_ATOM, RSS_RDF } from "./samples/feeds";
+
+const STAT = readFixture("arxiv/rss-stat-2024-03-26.xml");
+const WEEKEND = readFixture("arxiv/rss-cs.CL-2026-08-01-weekend-empty.xml");
+
+describe("arxiv-rss: stat feed of 2024-03-26", () => {
+  const result = parseArxivRss(STAT, ctx);
+
+  it("keeps all 123 items", () => {
+    expect(result.fatal).toBeUndefined();
+    expect(result.errors).toEqual([]);
+    expect(result.papers).toHaveLength(123);
+    expect(result.expected).toBe(123);
+  });
+
+  it("counts 35 new, 27 cross, 41 replace and 20 replace-cross", () => {
+    expect(countBy(result.papers, (p) => p.announceType)).toEqual({ new: 35, cross: 27, replace: 41, "replace-cross": 20 });
+  });
+
+  it("reads the first item and strips the description prefix", () => {
+    const first = result.papers[0];
+    expect(first).toMatchObject({
+      arxivId: "2403.15527",
+      version: 1,
+      title: "Conformal online model aggregation",
+      authors: ["Matteo Gasparin", "Aaditya Ramdas"],
+      listedOn: "2024-03-26",
+      categories: ["stat.ML", "cs.LG"],
+      primaryCategory: "stat.ML",
+      announceType: "new",
+    });
+    expect(first?.abstract.startsWith("Conformal prediction equips machine learning models")).toBe(true);
+    expect(first?.abstract).not.toMatch(/Announce Type|arXiv:|Abstract:/);
+  });
+
+  it("reads the last item", () => {
+    expect(result.papers.at(-1)).toMatchObject({
+      arxivId: "2403.14050",
+      version: 2,
+      title: "Extracting Emotion Phrases from Tweets using BART",
+      authors: ["Mahdi Rezapour"],
+      categories: ["cs.CL", "cs.LG", "stat.AP"],
+      announceType: "replace-cross",
+    });
+  });
+
+  it("lists everything on the channel's day", () => {
+    expect(new Set(result.papers.map((p) => p.listedOn))).toEqual(new Set(["2024-03-26"]));
+  });
+
+  it("skips an item without an id and keeps the rest", () => {
+    const broken = STAT.replace("<guid isPermaLink=\"false\">oai:arXiv.org:2403.15527v1</guid>", "")
+      .replace("<link>https://arxiv.org/abs/2403.15527</link>", "<link>https://example.org/</link>")
+      .replace("arXiv:2403.15527v1 Announce Type", "Announce Type");
+    const r = parseArxivRss(broken, ctx);
+    expect(r.papers).toHaveLength(122);
+    expect(r.errors).toEqual([{ index: 0, id: "https://example.org/", message: expect.any(String) }]);
+  });
+});
+
+describe("arxiv-rss: quiet days", () => {
+  it("a weekend channel without items is zero papers, no error, no fatal", () => {
+    const result = parseArxivRss(WEEKEND, ctx);
+    expect(result).toEqual({ source: "arxiv-rss", papers: [], errors: [], expected: 0 });
+  });
+});
+
+describe("arxiv-rss: other feed flavours", () => {
+  it("reads the Atom twin of the feed", () => {
+    const result = parseArxivRss(RSS_ATOM, ctx);
+    expect(result.errors).toEqual([]);
+    expect(result.papers).toEqual([
+      {
+        arxivId: "2403.15527",
+        version: 1,
+        title: "Conformal online model aggregation",
+        abstract: "Conformal prediction equips machine learning models with a reasonable notion of uncertainty.",
+        authors: ["Matteo Gasparin", "Aaditya Ramdas"],
+        listedOn: "2024-03-26",
+        categories: ["stat.ML", "cs.LG"],
+        primaryCategory: "stat.ML",
+        announceType: "new",
+      },
+      expect.objectContaining({ arxivId: "2403.14050", version: 2, authors: ["Mahdi Rezapour"], announceType: "replace-cross" }),
+    ]);
+  });
+
+  it("reads the legacy RSS 1.0 (RDF) feed with HTML descriptions and linked authors", () => {
+    const result = parseArxivRss(RSS_RDF, ctx);
+    expect(result.errors).toEqual([]);
+    expect(result.expected).toBe(3);
+    expect(result.papers[0]).toEqual({
+      arxivId: "2306.00001",
+      version: 1,
+      title: "Grounded Dialogue Generation with Retrieval",
+      abstract: "We study grounded dialogue generation and show that retrieval helps. The model emits <eos> when done.",
+      authors: ["John Smith", "Jane Doe"],
+      // dc:date 2023-06-01T20:30-05:00 is 2023-06-02 in UTC.
+      listedOn: "2023-06-02",
+      categories: ["cs.CL"],
+      primaryCategory: "cs.CL",
+      announceType: "new",
+    });
+    expect(result.papers.map((p) => p.announceType)).toEqual(["new", "cross", "replace"]);
+    expect(result.papers[2]).toMatchObject({ version: 3, title: "An Older Paper, Revised", authors: ["Edgar Poe", "Martin King, Jr."] });
+  });
+});
+
+describe("arxiv-rss: unusable documents", () => {
+  it.each([
+    ["a feed cut in half", STAT.slice(0, Math.floor(STAT.length / 2)), /truncated/],
+    ["malformed XML", "<rss><channel><item><title>x</ti", /truncated/],
+    ["an HTML page", readFixture("arxiv/list-cs.CL-recent-2026-07-28.html"), /not an arXiv RSS\/Atom feed/],
+    ["a JSON body", readFixture("hf/api-daily-papers-2026-06-12.json"), /^not an (?:XML|arXiv RSS\/Atom) feed/],
+    ["plain text", "just some words", /not an XML feed/],
+    ["an RSS document without a channel", "<rss version='2.0'></rss>", /no <channel>/],
+  ])("%s is fatal", (_label, body, message) => {
+    const result = parseArxivRss(body, ctx);
+    expect(result.fatal).toMatch(message);
+    expect(result.papers).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+// Text helpers every parser relies on: whitespace, entities, markup, title keys, arXiv ids, GitHub links.
+import { describe, expect, it } from "vitest";
+import { findArxivIds, parseArxivId } from "@/core/text/arxiv-id";
+import { decodeEntities } from "@/core/text/decode-entities";
+import { findGithubUrl, normalizeGithubUrl } from "@/core/text/github-url";
+import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
+import { stripMarkup } from "@/core/text/strip-markup";
+import { titleKey } from "@/core/text/title-key";
+
+describe("text: normalizeWhitespace", () => {
+  it("collapses line breaks, tabs and NBSP and trims", () => {
+    expect(normalizeWhitespace("  MoMa: Efficient Early-Fusion\n  Experts\t\u00A0 ")).toBe("MoMa: Efficient Early-Fusion Experts");
+  });
+  it("drops control characters and zero-width spaces", () => {
+    expect(normalizeWhitespace("a\u0000b\u200Bc\uFEFF")).toBe("abc");
+  });
+});
+
+describe("text: decodeEntities", () => {
+  it("decodes named, decimal and hex references", () => {
+    expect(decodeEntities("A &amp; B &lt;i&gt; &#34;q&#34; &#x2014; &eacute;")).toBe('A & B <i> "q" — é');
+  });
+  it("leaves unknown names and bare ampersands alone", () => {
+    expect(decodeEntities("AT&T &notanentity; x && y")).toBe("AT&T &notanentity; x && y");
+  });
+});
+
+describe("text: stripMarkup", () => {
+  it("removes HTML tags and decodes entities once", () => {
+    expect(stripMarkup("<p>We study <i>grounded</i>\n dialogue &amp; retrieval.</p><p>Second.</p>")).toBe(
+      "We study grounded dialogue & retrieval. Second.",
+    );
+  });
+  it("keeps an escaped tag as literal text instead of interpreting it", () => {
+    expect(stripMarkup("Title &lt;script&gt;alert(1)&lt;/script&gt;")).toBe("Title <script>alert(1)</script>");
+  });
+  it("drops real script elements with their content", () => {
+    expect(stripMarkup("safe<script>alert(1)</script> text")).toBe("safe text");
+  });
+  it("keeps model tokens and comparisons that only look like tags", () => {
+    expect(stripMarkup("The model emits <swi> to enter and </swi> to exit; x<y and a < b.")).toBe(
+      "The model emits <swi> to enter and </swi> to exit; x<y and a < b.",
+    );
+  });
+});
+
+describe("text: titleKey", () => {
+  it("lowercases, strips diacritics and punctuation, collapses spaces", () => {
+    expect(titleKey("Héllo,  Wörld! — A Study: Part II")).toBe("hello world a study part ii");
+  });
+  it("makes the same title from two sources match", () => {
+    expect(titleKey("MoMa: Efficient Early-Fusion\n  Pre-training")).toBe(titleKey("MoMa: efficient early fusion pre training"));
+  });
+});
+
+describe("text: parseArxivId", () => {
+  it.each([
+    ["2408.00714", { id: "2408.00714" }],
+    ["2408.00714v2", { id: "2408.00714", version: 2 }],
+    ["arXiv:2408.00714", { id: "2408.00714" }],
+    ["https://arxiv.org/abs/2408.00714v3", { id: "2408.00714", version: 3 }],
+    ["http://arxiv.org/pdf/2408.00714v1", { id: "2408.00714", version: 1 }],
+    ["https://arxiv.org/pdf/2408.00714v1.pdf", { id: "2408.00714", version: 1 }],
+    ["oai:arXiv.org:2408.00714", { id: "2408.00714" }],
+    ["oai:arXiv.org:2403.15527v1", { id: "2403.15527", version: 1 }],
+    ["0704.0001", { id: "0704.0001" }],
+    ["hep-th/9901001", { id: "hep-th/9901001" }],
+    ["http://arxiv.org/abs/cond-mat/0412498v1", { id: "cond-mat/0412498", version: 1 }],
+    // arXiv's preferred external form drops the subject class (math.CA/0611800v2 → math/0611800v2).
+    ["math.GT/0309136v1", { id: "math/0309136", version: 1 }],
+  ])("%s", (input, expected) => {
+    expect(parseArxivId(input)).toEqual(expected);
+  });
+
+  it.each(["", "hello", "2408.007", "2413.00714", "0000.0000", "https://example.org/abs/2408.00714x"])(
+    "rejects %j",
+    (input) => {
+      expect(parseArxivId(input)).toBeNull();
+    },
+  );
+
+  it("finds explicitly marked ids in prose", () => {
+    expect(findArxivIds("see arXiv:2403.12345 and https://arxiv.org/abs/2401.00001v2; not 2402.99999")).toEqual([
+      { id: "2403.12345" },
+      { id: "2401.00001", version: 2 },
+    ]);
+  });
+});
+
+describe("text: normalizeGithubUrl", () => {
+  it.each([
+    ["github.com/foo/bar", "https://github.com/foo/bar"],
+    ["github.com/foo/bar.", "https://github.com/foo/bar"],
+    ["https://github.com/foo/bar).", "https://github.com/foo/bar"],
+    ["http://www.github.com/foo/bar/", "https://github.com/foo/bar"],
+    ["https://github.com/foo/bar.git", "https://github.com/foo/bar"],
+    ["git@github.com:foo/bar.git", "https://github.com/foo/bar"],
+    ["https://github.com/foo/bar.js;", "https://github.com/foo/bar.js"],
+    ["https://github.com/foo/bar#readme", "https://github.com/foo/bar"],
+    ["https://github.com/foo/bar/issues/12", "https://github.com/foo/bar"],
+    ["https://github.com/foo/mono/tree/main/packages/x.", "https://github.com/foo/mono/tree/main/packages/x"],
+  ])("%s → %s", (input, expected) => {
+    expect(normalizeGithubUrl(input)).toBe(expected);
+  });
+
+  it.each(["https://github.com/foo", "https://github.com/orgs/foo/repositories", "https://gitlab.com/foo/bar", "foo.github.io/bar", ""])(
+    "rejects %j",
+    (input) => {
+      expect(normalizeGithubUrl(input)).toBeNull();
+    },
+  );
+
+  it("finds the first repository link in prose", () => {
+    expect(findGithubUrl("Project page at foo.github.io. Code: github.com/foo/bar.")).toBe("https://github.com/foo/bar");
+  });
+});
