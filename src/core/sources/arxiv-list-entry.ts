@@ -45,23 +45,27 @@ export function readDt(dt: TElement): TEntryMarks {
   };
 }
 
+// Each field is its own block; if a closing </div> goes missing, the next blocks end up nested inside
+// the previous one, so field text never includes nested blocks (a title must not swallow the authors).
+const NESTED_BLOCK = (el: TElement): boolean => el.name === "div" || el.name === "p" || el.name === "dl";
+
 function byClass(dd: TElement, className: string): TElement | undefined {
   return findFirst(dd, (el) => hasClass(el, className));
 }
 
 function blockText(dd: TElement, className: string): string | undefined {
   const el = byClass(dd, className);
-  return el === undefined ? undefined : cleanText(textOf(el).replace(DESCRIPTOR, ""));
+  return el === undefined ? undefined : cleanText(textOf(el, NESTED_BLOCK).replace(DESCRIPTOR, ""));
 }
 
 function authorsOf(dd: TElement): string[] {
   const box = byClass(dd, "list-authors");
   if (box === undefined) return [];
-  const linked = findAll(box, (el) => el.name === "a")
-    .map(textOf)
+  const linked = findAll(box, (el) => el.name === "a", NESTED_BLOCK)
+    .map((a) => textOf(a))
     .filter((name) => name.length > 0);
   if (linked.length > 0) return linked;
-  const plain = textOf(box).replace(DESCRIPTOR, "");
+  const plain = textOf(box, NESTED_BLOCK).replace(DESCRIPTOR, "");
   return /author list is unavailable/i.test(plain) ? [] : splitAuthorList(plain);
 }
 

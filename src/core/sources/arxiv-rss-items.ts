@@ -38,12 +38,12 @@ export function splitDescription(description: string): { id?: string; announceTy
 
 function texts(item: TElement, name: string): string[] {
   return childrenNamed(item, name)
-    .map(textOf)
+    .map((el) => textOf(el))
     .filter((t) => t.length > 0);
 }
 
 export function readRss2Item(item: TElement): TFeedItem {
-  const creators = childrenNamed(item, "creator").map(rawText);
+  const creators = childrenNamed(item, "creator").map((el) => rawText(el));
   return {
     idCandidates: [childText(item, "guid"), childText(item, "link")].filter((s): s is string => s !== undefined),
     title: childText(item, "title"),

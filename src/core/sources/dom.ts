@@ -4,8 +4,8 @@ import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 
 // cheerio does not re-export domhandler's Element type; derive it from what cheerio's own
 // selector call returns instead of importing a package this project does not depend on directly.
-declare const select: CheerioAPI;
-type TSelection = ReturnType<typeof select<never, "a">>;
+declare const _select: CheerioAPI;
+type TSelection = ReturnType<typeof _select<never, "a">>;
 export type TElement = TSelection[number];
 
 type TNodeLike = { type?: unknown; data?: unknown; children?: unknown };
@@ -21,21 +21,27 @@ export function localName(el: TElement): string {
   return (colon >= 0 ? name.slice(colon + 1) : name).toLowerCase();
 }
 
+/** A subtree to leave out of a walk, e.g. a block that broken markup nested where it does not belong. */
+export type TSkip = (node: TElement) => boolean;
+
 // Walking domhandler nodes directly: wrapping every node in a cheerio object costs more than the parse.
-function appendText(node: TNodeLike, out: string[]): void {
+function appendText(node: TNodeLike, out: string[], skip: TSkip | undefined): void {
   if ((node.type === "text" || node.type === "cdata") && typeof node.data === "string") out.push(node.data);
-  if (Array.isArray(node.children)) for (const child of node.children as TNodeLike[]) appendText(child, out);
+  if (!Array.isArray(node.children)) return;
+  for (const child of node.children as TNodeLike[]) {
+    if (skip === undefined || !isElement(child) || !skip(child)) appendText(child, out, skip);
+  }
 }
 
-/** Concatenated text content of a node, entities already decoded by the parser. */
-export function rawText(el: TElement): string {
+/** Concatenated text content of a node (entities already decoded by the parser), minus skipped subtrees. */
+export function rawText(el: TElement, skip?: TSkip): string {
   const out: string[] = [];
-  appendText(el, out);
+  appendText(el, out, skip);
   return out.join("");
 }
 
-export function textOf(el: TElement): string {
-  return normalizeWhitespace(rawText(el));
+export function textOf(el: TElement, skip?: TSkip): string {
+  return normalizeWhitespace(rawText(el, skip));
 }
 
 /** Direct element children of `el` whose local name is `name`. */
@@ -84,12 +90,12 @@ export function findFirst(el: TElement, match: (node: TElement) => boolean): TEl
   return undefined;
 }
 
-/** All descendant elements for which `match` holds, in document order. */
-export function findAll(el: TElement, match: (node: TElement) => boolean): TElement[] {
+/** All descendant elements for which `match` holds, in document order, not entering skipped subtrees. */
+export function findAll(el: TElement, match: (node: TElement) => boolean, skip?: TSkip): TElement[] {
   const found: TElement[] = [];
   const visit = (node: TElement): void => {
     for (const child of node.children) {
-      if (!isElement(child)) continue;
+      if (!isElement(child) || skip?.(child)) continue;
       if (match(child)) found.push(child);
       visit(child);
     }

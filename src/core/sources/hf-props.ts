@@ -10,7 +10,6 @@ export type TPropsBlock = {
   problem?: string;
 };
 
-const PROPS_ATTR = /\bdata-props\s*=\s*(["'])/gi;
 const TARGET_ATTR = /\bdata-target\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 
 function parseProps(json: string): Pick<TPropsBlock, "props" | "problem"> {
@@ -28,10 +27,10 @@ function parseProps(json: string): Pick<TPropsBlock, "props" | "problem"> {
  */
 function scanBlocks(html: string): TPropsBlock[] {
   const blocks: TPropsBlock[] = [];
-  PROPS_ATTR.lastIndex = 0;
-  for (let match = PROPS_ATTR.exec(html); match !== null; match = PROPS_ATTR.exec(html)) {
+  const propsAttr = /\bdata-props\s*=\s*(["'])/gi;
+  for (let match = propsAttr.exec(html); match !== null; match = propsAttr.exec(html)) {
     const quote = match[1] ?? '"';
-    const valueStart = PROPS_ATTR.lastIndex;
+    const valueStart = propsAttr.lastIndex;
     const valueEnd = html.indexOf(quote, valueStart);
     const tagStart = html.lastIndexOf("<", match.index);
     const tagEnd = valueEnd < 0 ? -1 : html.indexOf(">", valueEnd + 1);
@@ -45,7 +44,7 @@ function scanBlocks(html: string): TPropsBlock[] {
       break;
     }
     blocks.push({ target: targetName, ...parseProps(decodeEntities(html.slice(valueStart, valueEnd))) });
-    PROPS_ATTR.lastIndex = valueEnd + 1;
+    propsAttr.lastIndex = valueEnd + 1;
   }
   return blocks;
 }

@@ -53,6 +53,13 @@ function listingCategoryOf($: CheerioAPI, url: string | undefined): string | und
   return undefined;
 }
 
+/** /recent days hold new papers and cross-lists; /new sections say what they hold; otherwise the <dt> marks tell. */
+function announceTypeOf(section: TSection, marks: TEntryMarks): TAnnounceType | undefined {
+  if (section.isDay) return marks.crossList ? "cross" : "new";
+  if (section.announceType) return section.announceType;
+  return marks.replaced ? "replace" : marks.crossList ? "cross" : undefined;
+}
+
 function looksLikeListing($: CheerioAPI, html: string): boolean {
   return (
     $("#dlpage, dl#articles, .list-title, .list-identifier, .list-dateline").length > 0 ||
@@ -100,13 +107,8 @@ export function parseArxivList(body: string, ctx: TParseContext): TParseResult {
       } else if (pending) {
         const { marks, index } = pending;
         pending = undefined;
-        const announceType = section.isDay
-          ? marks.crossList ? "cross" : "new"
-          : (section.announceType ?? (marks.replaced ? "replace" : marks.crossList ? "cross" : undefined));
-        const listedOn = section.day ?? pageDay;
-        result.item({ index, id: marks.rawId }, () =>
-          entryToDraft(marks, el, { listedOn, announceType, listingCategory }),
-        );
+        const entryCtx = { listedOn: section.day ?? pageDay, announceType: announceTypeOf(section, marks), listingCategory };
+        result.item({ index, id: marks.rawId }, () => entryToDraft(marks, el, entryCtx));
       }
     }
     flushDtWithoutDd();

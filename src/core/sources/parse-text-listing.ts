@@ -40,37 +40,53 @@ function toLines(body: string, now: Date): TLine[] {
   return lines;
 }
 
-function wordCount(lines: TLine[], from: number, to: number): number {
-  let total = 0;
-  for (let k = from; k < to; k += 1) total += words(lines[k]?.text ?? "").length;
-  return total;
+/** The lines plus two precomputed tables, so that scanning for papers stays linear in the text's length. */
+type TDoc = {
+  lines: TLine[];
+  /** runEnd[k]: end (exclusive) of the run of non-chrome lines in k's block starting at k. */
+  runEnd: number[];
+  /** wordsBefore[k]: number of words on lines 0..k-1. */
+  wordsBefore: number[];
+};
+
+function toDoc(lines: TLine[]): TDoc {
+  const runEnd = new Array<number>(lines.length);
+  for (let k = lines.length - 1; k >= 0; k -= 1) {
+    const line = lines[k];
+    const next = lines[k + 1];
+    runEnd[k] = line?.chrome ? k : next && !next.chrome && next.block === line?.block ? (runEnd[k + 1] ?? k + 1) : k + 1;
+  }
+  const wordsBefore = [0];
+  lines.forEach((line, k) => wordsBefore.push((wordsBefore[k] ?? 0) + words(line.text).length));
+  return { lines, runEnd, wordsBefore };
 }
 
-/** End (exclusive) of the run of non-chrome lines starting at `from` inside one block. */
-function runEnd(lines: TLine[], from: number): number {
-  const block = lines[from]?.block;
-  let end = from;
-  while (end < lines.length && lines[end]?.block === block && lines[end]?.chrome === false) end += 1;
-  return end;
+function wordCount(doc: TDoc, from: number, to: number): number {
+  return to <= from ? 0 : (doc.wordsBefore[to] ?? 0) - (doc.wordsBefore[from] ?? 0);
+}
+
+function runEndAt(doc: TDoc, k: number): number {
+  return doc.runEnd[k] ?? k;
 }
 
 /** Line `k` opens the next paper even without a blank line: a finished sentence, then a headline with its own abstract. */
-function opensNextPaper(lines: TLine[], k: number): boolean {
-  const previous = lines[k - 1]?.text ?? "";
-  const line = lines[k];
+function opensNextPaper(doc: TDoc, k: number): boolean {
+  const previous = doc.lines[k - 1]?.text ?? "";
+  const line = doc.lines[k];
   if (line === undefined || !/[.!?)\]]$/.test(previous) || !looksStronglyLikeTitle(line.text)) return false;
-  return lines[k + 1]?.block === line.block && wordCount(lines, k + 1, runEnd(lines, k + 1)) >= MIN_ABSTRACT_WORDS;
+  return doc.lines[k + 1]?.block === line.block && wordCount(doc, k + 1, runEndAt(doc, k + 1)) >= MIN_ABSTRACT_WORDS;
 }
 
 /** End (exclusive) of an abstract starting at `from`: the rest of its block, up to chrome or the next paper. */
-function abstractEnd(lines: TLine[], from: number): number {
-  const end = runEnd(lines, from);
-  for (let k = from + 1; k < end; k += 1) if (opensNextPaper(lines, k)) return k;
+function abstractEnd(doc: TDoc, from: number): number {
+  const end = runEndAt(doc, from);
+  for (let k = from + 1; k < end; k += 1) if (opensNextPaper(doc, k)) return k;
   return end;
 }
 
 /** A paper starting at title line `i`: optional author line, then an abstract of at least 15 words. */
-function readPaperAt(lines: TLine[], i: number, day: string): TFound | undefined {
+function readPaperAt(doc: TDoc, i: number, day: string): TFound | undefined {
+  const { lines } = doc;
   const title = lines[i];
   if (title === undefined || title.chrome || !isTitleLine(title.text)) return undefined;
   let j = i + 1;
@@ -79,27 +95,27 @@ function readPaperAt(lines: TLine[], i: number, day: string): TFound | undefined
   if (authors) j += 1;
   const first = lines[j];
   if (first === undefined || first.chrome || first.block > title.block + 1 + (authors ? 1 : 0)) return undefined;
-  const end = abstractEnd(lines, j);
-  if (wordCount(lines, j, end) < MIN_ABSTRACT_WORDS) return undefined;
   // "Nav line" + "Title / abstract" must not become a paper titled by the nav line.
   const startsNewBlock = first.block !== lines[j - 1]?.block;
   if (
     looksStronglyLikeTitle(first.text) &&
-    wordCount(lines, j + 1, runEnd(lines, j + 1)) >= MIN_ABSTRACT_WORDS &&
+    wordCount(doc, j + 1, runEndAt(doc, j + 1)) >= MIN_ABSTRACT_WORDS &&
     (startsNewBlock || !looksStronglyLikeTitle(title.text))
   ) {
     return undefined;
   }
+  const end = abstractEnd(doc, j);
+  if (wordCount(doc, j, end) < MIN_ABSTRACT_WORDS) return undefined;
   return { title: i, authors: authors ?? [], abstractFrom: j, abstractTo: end, day };
 }
 
-function findPapers(lines: TLine[], defaultDay: string): TFound[] {
+function findPapers(doc: TDoc, defaultDay: string): TFound[] {
   const found: TFound[] = [];
   let day = defaultDay;
-  for (let i = 0; i < lines.length; ) {
-    const line = lines[i];
+  for (let i = 0; i < doc.lines.length; ) {
+    const line = doc.lines[i];
     if (line?.date !== undefined) day = line.date;
-    const paper = readPaperAt(lines, i, day);
+    const paper = readPaperAt(doc, i, day);
     if (paper) {
       found.push(paper);
       i = paper.abstractTo;
@@ -155,7 +171,7 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
     if (wrongType !== undefined) return fatalResult("text", wrongType);
 
     const lines = toLines(text, ctx.now);
-    const papers = findPapers(lines, utcDay(ctx.now));
+    const papers = findPapers(toDoc(lines), utcDay(ctx.now));
     const upvotes = assignUpvotes(lines, papers);
     const result = new ResultBuilder("text");
     papers.forEach((p, index) => {

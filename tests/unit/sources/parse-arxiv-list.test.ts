@@ -147,6 +147,27 @@ describe("arxiv-list: quiet days and older markup", () => {
   });
 });
 
+describe("arxiv-list: malformed markup", () => {
+  const clean = parseArxivList(RECENT, ctx).papers;
+
+  it.each([
+    ["every </div> missing", RECENT.replaceAll("</div>", "")],
+    ["every </dd> missing", RECENT.replaceAll("</dd>", "")],
+    ["stray unclosed tags", RECENT.replace(/<dl id='articles'>/g, "<dl id='articles'><p><span>")],
+  ])("%s: fields do not bleed into each other", (_label, body) => {
+    const result = parseArxivList(body, ctx);
+    expect(result.errors).toEqual([]);
+    expect(result.papers).toEqual(clean);
+  });
+
+  it("a <dt> without its <dd> is an item error, the rest are kept", () => {
+    const body = RECENT.replace(/<dd>[\s\S]*?<\/dd>/, "");
+    const result = parseArxivList(body, ctx);
+    expect(result.papers).toHaveLength(49);
+    expect(result.errors).toEqual([{ index: 0, id: "2607.22529", message: "entry has a <dt> but no <dd>" }]);
+  });
+});
+
 describe("arxiv-list: unusable documents", () => {
   it("a page cut in half is fatal", () => {
     const result = parseArxivList(RECENT.slice(0, Math.floor(RECENT.length / 2)), ctx);
