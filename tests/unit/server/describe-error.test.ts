@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../../src/server/errors/app-error";
+import { describeError, redactUrls } from "../../../src/server/errors/describe-error";
+
+describe("describeError", () => {
+  it("keeps one line and hides URL passwords", () => {
+    const err = new Error("connect failed for postgresql://app:s3cret@db:5432/x\n    at stack line");
+    expect(describeError(err)).toBe("connect failed for postgresql://app:***@db:5432/x");
+  });
+
+  it("names network failures", () => {
+    const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    expect(describeError(err)).toBe("connect ECONNREFUSED 127.0.0.1:5432 (connection refused)");
+  });
+
+  it("uses an AppError's message", () => {
+    expect(describeError(new AppError("NOT_FOUND", "no such paper"))).toBe("no such paper");
+  });
+
+  it("redacts smtp credentials too", () => {
+    expect(redactUrls("smtps://user:pa55@mail.example.org:465")).toBe("smtps://user:***@mail.example.org:465");
+  });
+});
