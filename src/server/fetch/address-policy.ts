@@ -66,7 +66,7 @@ export function forbiddenAddressReason(ip: string, policy: TAddressPolicy): stri
   if (family === 6) {
     const g = v6Groups(ip);
     const v4 = embeddedV4(g);
-    if (v4) return forbiddenAddressReason(v4, policy) ?? (g[0] === 0x64 ? null : "IPv4-mapped address");
+    if (v4) return forbiddenAddressReason(v4, policy);
     if (g.every((x) => x === 0)) return "unspecified address";
     if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return "loopback address";
     if ((g[0]! & 0xfe00) === 0xfc00) return "unique-local (private) address";
