@@ -5,7 +5,7 @@ import { AppError, isAppError } from "../errors/app-error";
 import { logger } from "../logger";
 import { createIngestRun, type TIngestRun } from "../repo/ingest-runs";
 import { planFetch } from "./fetch-plans";
-import { parseIngestSources, publicParams, runKeyOf, ZIngestParams, type TIngestParams } from "./ingest-params";
+import { parseIngestSources, runKeyOf, ZIngestParams, type TIngestParams } from "./ingest-params";
 
 /** Hands a queued run to whatever processes runs (the pg-boss queue in the app); a failure leaves it queued for the sweep. */
 export type TEnqueue = (runId: number) => Promise<void>;
@@ -21,11 +21,10 @@ export async function triggerIngest(opts: {
 }): Promise<TIngestRun> {
   const params = ZIngestParams.parse(opts.params);
   planFetch(opts.source, params);
-  const stored = params.body === undefined ? publicParams(params) : { ...publicParams(params), body: params.body };
   const run = await createIngestRun({
     db: opts.db,
     source: opts.source,
-    params: stored,
+    params,
     runKey: runKeyOf(opts.source, params),
     trigger: opts.trigger,
     now: opts.now ?? new Date(),

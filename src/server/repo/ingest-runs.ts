@@ -41,9 +41,10 @@ type Row = Awaited<ReturnType<Db["ingestRun"]["findUniqueOrThrow"]>>;
 
 const MAX_STORED_ERRORS = 200;
 
+/** A pasted body can be megabytes: runs show its size instead. */
 function withoutBody(params: Record<string, unknown>): Record<string, unknown> {
-  const { body: _body, ...rest } = params;
-  return rest;
+  const { body, ...rest } = params;
+  return typeof body === "string" ? { ...rest, bodyChars: body.length } : rest;
 }
 
 function toRun(row: Row): TIngestRun {
