@@ -21,6 +21,7 @@ export type TIngestSummary = {
   errors: TParseResult["errors"];
   newestListedOn?: string;
   paperIds: number[];
+  changedIds: number[];
 };
 
 export function toIncoming(result: TParseResult): TIncomingPaper[] {
@@ -48,7 +49,7 @@ export async function ingestListing(opts: { db: Db; source: TSourceId; body: str
     errors: result.errors,
     ...verdict,
   };
-  if (verdict.status === "failed") return { ...base, inserted: 0, updated: 0, unchanged: 0, paperIds: [] };
+  if (verdict.status === "failed") return { ...base, inserted: 0, updated: 0, unchanged: 0, paperIds: [], changedIds: [] };
   const written = await upsertPapers({ db: opts.db, source: opts.source, papers: toIncoming(result), now: opts.now });
   const newestListedOn = result.papers.map((p) => p.listedOn).sort().at(-1);
   return { ...base, ...written, newestListedOn };

@@ -3,7 +3,7 @@ import { changedFields, mergePaper, recordFromIncoming, type TIncomingPaper, typ
 import type { Db } from "../db";
 import { recordSelect, rowToRecord } from "../repo/paper-record";
 
-export type TUpsertResult = { inserted: number; updated: number; unchanged: number; paperIds: number[] };
+export type TUpsertResult = { inserted: number; updated: number; unchanged: number; paperIds: number[]; changedIds: number[] };
 
 type Target = { id: number | null; before: TPaperRecord | null; after: TPaperRecord; overrides: TOverrides | null };
 
@@ -58,7 +58,7 @@ const toDate = (d: string | null) => (d ? new Date(d) : null);
 
 export async function upsertPapers(opts: { db: Db; source: string; papers: TIncomingPaper[]; now: Date }): Promise<TUpsertResult> {
   const { db, source, papers, now } = opts;
-  if (papers.length === 0) return { inserted: 0, updated: 0, unchanged: 0, paperIds: [] };
+  if (papers.length === 0) return { inserted: 0, updated: 0, unchanged: 0, paperIds: [], changedIds: [] };
   const { targets, snapshots } = planWrites(await loadExisting(db, papers), papers, source);
   const inserts = targets.filter((t) => t.id === null);
   const updates = targets.filter((t) => t.id !== null && t.before && changedFields(t.before, t.after).length > 0);
@@ -107,5 +107,6 @@ export async function upsertPapers(opts: { db: Db; source: string; papers: TInco
     updated: updates.length,
     unchanged: targets.length - inserts.length - updates.length,
     paperIds: targets.map((t) => t.id!),
+    changedIds: [...inserts, ...updates].map((t) => t.id!),
   };
 }

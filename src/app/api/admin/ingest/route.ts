@@ -1,0 +1,24 @@
+// POST /api/admin/ingest: queue one ingestion run (202 {runId}; 409 {runId} when the same one is already active). GET: recent runs.
+import { z } from "zod";
+import { requireAdmin } from "@/server/auth/require-admin";
+import { handleRoute } from "@/server/http/respond";
+import { queueIngestRequest, readIngestRuns, readJsonBody } from "@/server/ingest/ingest-service";
+
+export const dynamic = "force-dynamic";
+
+export const POST = handleRoute(async (request: Request) => {
+  const actor = requireAdmin(request);
+  const run = await queueIngestRequest({ body: await readJsonBody(request), actor });
+  return Response.json({ runId: run.id, status: run.status, runKey: run.runKey }, { status: 202, headers: { Location: `/api/admin/ingest/runs/${run.id}` } });
+});
+
+const ZListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.coerce.number().int().min(1).optional(),
+});
+
+export const GET = handleRoute(async (request: Request) => {
+  requireAdmin(request);
+  const query = ZListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return Response.json(await readIngestRuns(query), { headers: { "Cache-Control": "no-store" } });
+});

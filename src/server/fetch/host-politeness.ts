@@ -1,0 +1,44 @@
+// Per-host politeness: one request at a time per host group, with a minimum gap between requests.
+//
+// arXiv asks automated clients for a single connection and at least 3 s between requests
+// (https://info.arxiv.org/help/api/tou.html), so all arXiv hosts share one group with a 3 s gap.
+// The gap runs from the end of one request to the start of the next.
+
+export const ARXIV_HOSTS: readonly string[] = ["arxiv.org", "export.arxiv.org", "rss.arxiv.org"];
+export const ARXIV_MIN_GAP_MS = 3_000;
+
+export type TPolitenessOptions = { arxivGapMs?: number; defaultGapMs?: number; sleep?: (ms: number) => Promise<void> };
+
+export type TPoliteness = { run<T>(host: string, fn: () => Promise<T>): Promise<T> };
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createPoliteness(opts: TPolitenessOptions = {}): TPoliteness {
+  const arxivGap = opts.arxivGapMs ?? ARXIV_MIN_GAP_MS;
+  const defaultGap = opts.defaultGapMs ?? 0;
+  const sleep = opts.sleep ?? realSleep;
+  const tails = new Map<string, Promise<unknown>>();
+  const lastEnd = new Map<string, number>();
+
+  return {
+    run<T>(host: string, fn: () => Promise<T>): Promise<T> {
+      const group = ARXIV_HOSTS.includes(host) ? "arxiv" : host;
+      const gap = group === "arxiv" ? arxivGap : defaultGap;
+      const previous = tails.get(group) ?? Promise.resolve();
+      const next = previous.then(async () => {
+        const wait = (lastEnd.get(group) ?? -Infinity) + gap - Date.now();
+        if (wait > 0) await sleep(wait);
+        try {
+          return await fn();
+        } finally {
+          lastEnd.set(group, Date.now());
+        }
+      });
+      tails.set(group, next.catch(() => undefined));
+      return next;
+    },
+  };
+}
+
+/** The process-wide instance, so concurrent runs share each host's queue. */
+export const sharedPoliteness = createPoliteness();

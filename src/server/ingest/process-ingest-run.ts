@@ -1,0 +1,75 @@
+// Carries one queued run to its end: fetch, parse, judge, write, refresh scores, and record counts, errors and timings.
+import { ZSourceId } from "@/core/sources";
+import type { Db } from "../db";
+import { describeError } from "../errors/describe-error";
+import type { TFetcher } from "../fetch/fetch-url";
+import { logger } from "../logger";
+import { findValidators, saveValidators } from "../repo/ingest-fetch-cache";
+import { claimIngestRun, finishIngestRun, getIngestRunParams, recordIngestProgress, type TIngestRun } from "../repo/ingest-runs";
+import { afterIngest, type TRevalidate } from "./after-ingest";
+import { fetchListing } from "./fetch-listing";
+import { planFetch } from "./fetch-plans";
+import { judgeParse, toIncoming } from "./ingest-listing";
+import { ZIngestParams } from "./ingest-params";
+import { upsertPapers } from "./upsert-papers";
+
+export type TProcessDeps = {
+  db: Db;
+  fetcher: TFetcher;
+  revalidate: TRevalidate;
+  clock?: () => Date;
+  /** Per-source base URLs (fixture servers in tests); production uses the real hosts. */
+  baseUrls?: Partial<Record<string, string>>;
+};
+
+/** Returns the finished run, or null when another worker had already claimed it. */
+export async function processIngestRun(deps: TProcessDeps & { runId: number }): Promise<TIngestRun | null> {
+  const { db, fetcher, revalidate, runId } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const started = performance.now();
+  if (!(await claimIngestRun({ db, id: runId, now: clock() }))) return null;
+  const timings: Record<string, number> = { pagesDone: 0 };
+  const finish = (outcome: Parameters<typeof finishIngestRun>[0]["outcome"]) =>
+    finishIngestRun({ db, id: runId, now: clock(), outcome: { ...outcome, timings: { ...timings, ...outcome.timings, totalMs: Math.round(performance.now() - started) } } });
+
+  try {
+    const stored = await getIngestRunParams({ db, id: runId });
+    const source = ZSourceId.parse(stored?.source);
+    const params = ZIngestParams.parse(stored?.params ?? {});
+    const plan = planFetch(source, params, { baseUrl: deps.baseUrls?.[source] });
+    const now = clock();
+    const listing = await fetchListing({
+      source,
+      plan,
+      fetcher,
+      now,
+      validatorsFor: (url) => findValidators({ db, url }),
+      onPage: async ({ pagesDone, found }) => {
+        timings.pagesDone = pagesDone;
+        await recordIngestProgress({ db, id: runId, found, timings });
+      },
+    });
+    Object.assign(timings, listing.timings);
+    if (listing.notModified) return await finish({ status: "succeeded", reason: "unchanged since the last fetch (HTTP 304): nothing to do" });
+
+    const { result } = listing;
+    const verdict = judgeParse(result);
+    const counts = { found: result.papers.length, expected: result.expected ?? null, skipped: result.errors.length, errors: result.errors };
+    if (verdict.status === "failed") return await finish({ ...counts, status: "failed", reason: verdict.reason });
+
+    const writeStarted = performance.now();
+    const written = await upsertPapers({ db, source, papers: toIncoming(result), now });
+    timings.writeMs = Math.round(performance.now() - writeStarted);
+    const afterStarted = performance.now();
+    await afterIngest({ db, changedIds: written.changedIds, now, revalidate });
+    timings.afterMs = Math.round(performance.now() - afterStarted);
+    for (const page of listing.pages) await saveValidators({ db, url: page.url, validators: page.validators, status: page.status, now });
+
+    const newestListedOn = result.papers.map((p) => p.listedOn).sort().at(-1) ?? null;
+    const quiet = result.papers.length === 0 && result.errors.length === 0 ? "no papers listed (a quiet day)" : undefined;
+    return await finish({ ...counts, ...written, status: verdict.status, reason: verdict.reason ?? quiet, newestListedOn });
+  } catch (err) {
+    logger.warn({ runId, err: describeError(err) }, "ingestion run failed");
+    return finish({ status: "failed", reason: describeError(err) });
+  }
+}
