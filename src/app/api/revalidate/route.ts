@@ -1,0 +1,11 @@
+// POST /api/revalidate (cron secret): ingestion calls it after writing so cached pages, feeds and API reads refresh.
+import { revalidatePath, revalidateTag } from "next/cache";
+import { requireCron } from "@/server/auth/require-admin";
+import { handleRoute } from "@/server/http/respond";
+
+export const POST = handleRoute(async (request: Request) => {
+  requireCron(request);
+  revalidateTag("papers", { expire: 0 });
+  revalidatePath("/", "layout");
+  return Response.json({ revalidated: true });
+});
