@@ -1,12 +1,21 @@
 // The shell every page shares: header, theme, and skip link.
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { getConfig } from "@/server/config";
 import "./globals.css";
 
+const description = "Trending and daily machine-learning papers, with code, upvotes and a personal email digest.";
+
 export const metadata: Metadata = {
+  metadataBase: new URL(getConfig().APP_URL),
   title: { default: "paper-digest: trending ML papers", template: "%s · paper-digest" },
-  description: "Trending and daily machine-learning papers, with code, upvotes and a personal email digest.",
+  description,
+  openGraph: { type: "website", siteName: "paper-digest", title: "paper-digest: trending ML papers", description },
+  twitter: { card: "summary", title: "paper-digest: trending ML papers", description },
+  alternates: {
+    types: { "application/rss+xml": "/feed.xml", "application/atom+xml": "/atom.xml", "application/feed+json": "/feed.json" },
+  },
 };
 
 export const viewport: Viewport = {
@@ -29,13 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-indigo-600 focus:px-3 focus:py-2 focus:text-white">
           Skip to content
         </a>
-        <header className="border-b border-slate-200 dark:border-slate-800">
-          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight">
-              paper<span className="text-indigo-600 dark:text-indigo-400">digest</span>
-            </Link>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           {children}
         </main>

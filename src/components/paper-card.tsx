@@ -1,40 +1,61 @@
-// One paper in a list: title, authors, day, upvotes, links and an abstract excerpt.
+// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail and an abstract that expands in place.
 import Link from "next/link";
+import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
+import { shortAuthors } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
+import { HighlightedText } from "./highlighted-text";
 
-export function paperHref(paper: Pick<TPaper, "arxivId" | "id">): string {
-  return paper.arxivId ? `/papers/${paper.arxivId}` : `/papers/p-${paper.id}`;
-}
+export type TCardPaper = TPaper & { highlight?: { title: string; abstract: string } };
 
-export function shortenAuthors(authors: string[], max = 3): string {
-  if (authors.length <= max) return authors.join(", ");
-  return `${authors.slice(0, max).join(", ")} et al.`;
-}
+const linkClass = "text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300";
 
-export function PaperCard({ paper }: { paper: TPaper }) {
+export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const arxiv = arxivAbsUrl(paper.arxivId);
+  const code = safeHttpUrl(paper.githubUrl);
+  const thumbnail = safeHttpUrl(paper.thumbnailUrl);
   return (
-    <article className="rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="paper-card">
-      <h2 className="text-lg font-semibold leading-snug">
-        <Link href={paperHref(paper)} className="hover:underline">
-          {paper.title}
-        </Link>
-      </h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        {shortenAuthors(paper.authors)} · <time dateTime={paper.listedOn}>{paper.listedOn}</time> · ▲ {paper.upvotes}
-      </p>
-      <p className="mt-2 line-clamp-3 text-sm text-slate-700 dark:text-slate-300">{paper.abstract}</p>
-      <p className="mt-2 flex gap-4 text-sm">
-        {paper.arxivId && (
-          <a className="text-indigo-700 hover:underline dark:text-indigo-300" href={`https://arxiv.org/abs/${paper.arxivId}`}>
-            arXiv
-          </a>
+    <article className="flex gap-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="paper-card">
+      <div className="min-w-0 flex-1">
+        <Heading className="text-lg font-semibold leading-snug">
+          <Link href={paperPath(paper)} className="hover:underline">
+            {paper.highlight ? <HighlightedText text={paper.highlight.title} /> : paper.title}
+          </Link>
+        </Heading>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{shortAuthors(paper.authors)}</p>
+        <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+          <time dateTime={paper.listedOn}>{paper.listedOn}</time>
+          <span aria-label={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>
+          {code && (
+            <a className={linkClass} href={code} rel="noopener noreferrer">
+              Code{paper.githubStars != null ? ` ★ ${paper.githubStars.toLocaleString("en-US")}` : ""}
+            </a>
+          )}
+          {arxiv && (
+            <a className={linkClass} href={arxiv} rel="noopener noreferrer">
+              arXiv
+            </a>
+          )}
+        </p>
+        {paper.highlight ? (
+          <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+            <HighlightedText text={paper.highlight.abstract} />
+          </p>
+        ) : (
+          <details className="group mt-2 text-sm text-slate-700 dark:text-slate-300">
+            <summary className="cursor-pointer list-none [&::-webkit-details-marker]:hidden">
+              <span className="line-clamp-3 whitespace-pre-line group-open:line-clamp-none">{paper.abstract}</span>
+              <span className="font-medium text-indigo-700 dark:text-indigo-300">
+                <span className="group-open:hidden">Show full abstract</span>
+                <span className="hidden group-open:inline">Show less</span>
+              </span>
+            </summary>
+          </details>
         )}
-        {paper.githubUrl && (
-          <a className="text-indigo-700 hover:underline dark:text-indigo-300" href={paper.githubUrl}>
-            Code{paper.githubStars != null ? ` ★ ${paper.githubStars}` : ""}
-          </a>
-        )}
-      </p>
+      </div>
+      {thumbnail && (
+        <img src={thumbnail} alt="" width={120} height={68} loading="lazy" decoding="async" className="hidden h-[68px] w-[120px] shrink-0 rounded object-cover sm:block" />
+      )}
     </article>
   );
 }

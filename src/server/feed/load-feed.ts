@@ -1,6 +1,80 @@
-// Feed reads for pages, bound to the shared database client.
+// Cached feed reads for pages, feeds and the API: tagged "papers" so an ingestion run's revalidation refreshes them all.
+import { unstable_cache } from "next/cache";
 import { getDb } from "../db";
-import { getPaper, listFeed } from "../repo/papers";
+import { isAppError } from "../errors/app-error";
+import { findNeighbourDays, listListingDays } from "../repo/paper-periods";
+import { listPaperKeys, listPaperMetrics, listSimilarPapers } from "../repo/paper-details";
+import { getPaper, listPapers, type TDayRange, type TListFilters, type TPaperPage } from "../repo/papers";
 
-export const loadFeed = (limit = 50) => listFeed({ db: getDb(), limit });
-export const loadPaper = (key: string) => getPaper({ db: getDb(), key });
+export const PAPERS_TAG = "papers";
+export const FEED_REVALIDATE_SECONDS = 300;
+
+const cacheOptions = { tags: [PAPERS_TAG], revalidate: FEED_REVALIDATE_SECONDS };
+
+export const DEFAULT_FILTERS: TListFilters = { q: undefined, category: undefined, hasCode: false, minUpvotes: 0, sort: "trending", cursor: undefined };
+
+export const loadPapers = unstable_cache(
+  (filters: TListFilters, range: TDayRange | null, limit: number): Promise<TPaperPage> =>
+    listPapers({ db: getDb(), filters, range: range ?? undefined, limit }),
+  ["feed:list"],
+  cacheOptions,
+);
+
+export const loadPaperView = unstable_cache(
+  async (key: string) => {
+    const db = getDb();
+    const paper = await getPaper({ db, key });
+    if (!paper) return null;
+    const [metrics, similar] = await Promise.all([
+      listPaperMetrics({ db, paperId: paper.id }),
+      listSimilarPapers({ db, paperId: paper.id }),
+    ]);
+    return { paper, metrics, similar };
+  },
+  ["feed:paper"],
+  cacheOptions,
+);
+
+export const loadNeighbourDays = unstable_cache(
+  (start: string, end: string) => findNeighbourDays({ db: getDb(), start, end }),
+  ["feed:neighbours"],
+  cacheOptions,
+);
+
+export const loadSitemapEntries = unstable_cache(
+  async () => {
+    const db = getDb();
+    const [papers, days] = await Promise.all([listPaperKeys({ db, limit: 5_000 }), listListingDays({ db, limit: 1_000 })]);
+    return { papers: papers.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })), days };
+  },
+  ["feed:sitemap"],
+  cacheOptions,
+);
+
+/** True while `next build` prerenders: pages then render a friendly state instead of failing the build without a database. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+/** Runs a page's data load; during `next build` a failure (no database yet) yields `fallback` instead of failing the build. */
+export async function loadOrFallback<T>(load: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    if (isBuildPhase()) return fallback;
+    throw err;
+  }
+}
+
+export const FRONT_PAGE_SIZE = 50;
+export const EMPTY_PAGE: TPaperPage = { papers: [], nextCursor: null };
+
+/** Like loadPapers, but a bad cursor becomes a message for the page instead of an error page. */
+export async function loadPapersForPage(filters: TListFilters, range: TDayRange | null, limit: number): Promise<{ page: TPaperPage; error?: string }> {
+  try {
+    return { page: await loadPapers(filters, range, limit) };
+  } catch (err) {
+    if (isAppError(err) && err.code === "INVALID_INPUT") return { page: EMPTY_PAGE, error: err.userMessage };
+    throw err;
+  }
+}

@@ -1,20 +1,116 @@
-// Paper reads for pages and APIs; returns plain TPaper objects, never Prisma models.
+// Paper lists for pages, feeds and the API: filters, trending/newest/top/relevance order, keyset pages, hidden papers excluded.
+import { parseSearchQuery, type TFeedFilters } from "@/core/search";
 import type { TPaper } from "@/core/paper";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
+import { decodeCursor, encodeCursor, type TListOrder } from "./paper-cursor";
 import { paperSelect, rowToPaper } from "./paper-record";
 
-export async function listFeed(opts: { db: Db; limit?: number }): Promise<TPaper[]> {
-  const rows = await opts.db.paper.findMany({
-    where: { hidden: false },
-    orderBy: [{ listedOn: "desc" }, { upvotes: "desc" }, { id: "desc" }],
-    take: opts.limit ?? 50,
-    select: paperSelect,
-  });
-  return rows.map(rowToPaper);
+/** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
+export type TListedPaper = TPaper & { highlight?: { title: string; abstract: string } };
+
+export type TPaperPage = { papers: TListedPaper[]; nextCursor: string | null };
+
+export type TListFilters = Pick<TFeedFilters, "q" | "category" | "hasCode" | "minUpvotes" | "sort" | "cursor">;
+
+export type TDayRange = { start: string; end: string };
+
+export const MAX_PAGE_SIZE = 100;
+
+export const HIGHLIGHT_START = "\u0002";
+export const HIGHLIGHT_STOP = "\u0003";
+
+const HEADLINE_TITLE = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
+const HEADLINE_ABSTRACT = `MaxFragments=2, MaxWords=35, MinWords=15, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
+
+type TRawRow = {
+  id: number; arxivId: string | null; title: string; abstract: string; authors: string[]; listedOn: string;
+  publishedAt: Date | null; upvotes: number; githubUrl: string | null; githubStars: number | null; projectUrl: string | null;
+  thumbnailUrl: string | null; categories: string[]; primaryCategory: string | null; keywords: string[];
+  aiSummary: string | null; trendingScore: number; sortValue: number | string; hlTitle: string | null; hlAbstract: string | null;
+};
+
+function orderFor(filters: TListFilters, hasText: boolean): TListOrder {
+  return hasText && filters.sort === "trending" ? "relevance" : filters.sort;
 }
 
+function sortExpr(order: TListOrder): Prisma.Sql {
+  switch (order) {
+    case "trending":
+      return Prisma.sql`p."trendingScore"`;
+    case "new":
+      return Prisma.sql`to_char(p."listedOn", 'YYYY-MM-DD')`;
+    case "top":
+      return Prisma.sql`p.upvotes::float8`;
+    case "relevance":
+      return Prisma.sql`ts_rank(p.search, q.tsq)::float8`;
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * One page of papers. Text queries use websearch_to_tsquery over the weighted `search` column (GIN
+ * index) and `author:` filters match author names case-insensitively. With a text query the default
+ * order is relevance (ts_rank); `sort=new|top` reorders.
+ */
+export async function listPapers(opts: { db: Db; filters: TListFilters; range?: TDayRange; limit: number }): Promise<TPaperPage> {
+  const { db, filters, range } = opts;
+  const limit = Math.min(Math.max(1, opts.limit), MAX_PAGE_SIZE);
+  const query = parseSearchQuery(filters.q ?? "");
+  const hasText = query.text !== "";
+  const order = orderFor(filters, hasText);
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, order) : null;
+  const sort = sortExpr(order);
+
+  const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];
+  if (hasText) where.push(Prisma.sql`p.search @@ q.tsq`);
+  for (const author of query.authors) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(p.authors) a WHERE a ILIKE ${`%${escapeLike(author)}%`})`);
+  }
+  if (filters.category) where.push(Prisma.sql`${filters.category} = ANY(p.categories)`);
+  if (filters.hasCode) where.push(Prisma.sql`p."githubUrl" IS NOT NULL`);
+  if (filters.minUpvotes > 0) where.push(Prisma.sql`p.upvotes >= ${filters.minUpvotes}`);
+  if (range) where.push(Prisma.sql`p."listedOn" BETWEEN ${range.start}::date AND ${range.end}::date`);
+  if (cursor) {
+    const value = order === "new" ? Prisma.sql`${cursor.value}::text` : Prisma.sql`${cursor.value}::float8`;
+    where.push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
+  }
+
+  const from = hasText
+    ? Prisma.sql`papers p CROSS JOIN (SELECT websearch_to_tsquery('english', ${query.text}) AS tsq) q`
+    : Prisma.sql`papers p`;
+  const highlight = hasText
+    ? Prisma.sql`ts_headline('english', p.title, q.tsq, ${HEADLINE_TITLE}) AS "hlTitle", ts_headline('english', p.abstract, q.tsq, ${HEADLINE_ABSTRACT}) AS "hlAbstract"`
+    : Prisma.sql`NULL::text AS "hlTitle", NULL::text AS "hlAbstract"`;
+
+  const rows = await db.$queryRaw<TRawRow[]>`
+    SELECT p.id, p."arxivId", p.title, p.abstract, p.authors, to_char(p."listedOn", 'YYYY-MM-DD') AS "listedOn",
+           p."publishedAt", p.upvotes, p."githubUrl", p."githubStars", p."projectUrl", p."thumbnailUrl", p.categories,
+           p."primaryCategory", p.keywords, p."aiSummary", p."trendingScore", ${sort} AS "sortValue", ${highlight}
+    FROM ${from}
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${sort} DESC, p.id DESC
+    LIMIT ${limit + 1}`;
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ order, value: last.sortValue, id: last.id }) : null;
+  return {
+    papers: page.map(({ sortValue: _s, hlTitle, hlAbstract, publishedAt, ...paper }) => ({
+      ...paper,
+      publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
+      ...(hlTitle !== null && hlAbstract !== null ? { highlight: { title: hlTitle, abstract: hlAbstract } } : {}),
+    })),
+    nextCursor,
+  };
+}
+
+/** A visible paper by arXiv id, or by `p-<id>` for a paper known by title alone. */
 export async function getPaper(opts: { db: Db; key: string }): Promise<TPaper | null> {
-  const internal = /^p-(\d+)$/.exec(opts.key);
+  const internal = /^p-(\d{1,9})$/.exec(opts.key);
   const row = await opts.db.paper.findFirst({
     where: { hidden: false, ...(internal ? { id: Number(internal[1]), arxivId: null } : { arxivId: opts.key }) },
     select: paperSelect,

@@ -1,4 +1,4 @@
-// POST /api/revalidate (Bearer CRON_SECRET): a worker process asks the web app to drop its cached feed pages after an ingestion.
+// POST /api/revalidate (Bearer CRON_SECRET): ingestion calls it after writing so cached pages, feeds and API reads refresh.
 import { revalidatePath, revalidateTag } from "next/cache";
 import { requireCron } from "@/server/auth/require-admin";
 import { handleRoute } from "@/server/http/respond";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request: Request) => {
   requireCron(request);
-  revalidateTag("papers", "max");
+  revalidateTag("papers", { expire: 0 });
   revalidatePath("/", "layout");
   return Response.json({ revalidated: true });
 });

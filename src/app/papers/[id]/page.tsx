@@ -1,46 +1,100 @@
-// One paper in full: abstract, all authors and links.
+// One paper in full: abstract, all authors, links, metric sparklines and similar papers; rendered on first visit, then cached (ISR).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { loadPaper } from "@/server/feed/load-feed";
+import { arxivAbsUrl, safeHttpUrl } from "@/core/digest/paper-links";
+import { truncateText } from "@/core/digest/shorten-text";
+import { PaperCard } from "@/components/paper-card";
+import { Sparkline } from "@/components/sparkline";
+import { loadPaperView } from "@/server/feed/load-feed";
 
-export const dynamic = "force-dynamic";
+export const revalidate = 300;
+export const dynamicParams = true;
+
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
 
-async function paperFor(params: Promise<unknown>) {
+type TProps = { params: Promise<{ id: string }> };
+
+async function viewFor(params: TProps["params"]) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const paper = await loadPaper(decodeURIComponent(parsed.data.id));
-  if (!paper) notFound();
-  return paper;
+  const view = await loadPaperView(decodeURIComponent(parsed.data.id));
+  if (!view) notFound();
+  return view;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const paper = await paperFor(params);
-  return { title: paper.title, description: paper.abstract.slice(0, 200) };
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { paper } = await viewFor(params);
+  const description = truncateText(paper.abstract, 200);
+  const image = safeHttpUrl(paper.thumbnailUrl);
+  return {
+    title: paper.title,
+    description,
+    openGraph: { type: "article", title: paper.title, description, ...(image ? { images: [image] } : {}) },
+    twitter: { card: image ? "summary_large_image" : "summary", title: paper.title, description },
+  };
 }
 
-export default async function PaperPage({ params }: { params: Promise<{ id: string }> }) {
-  const paper = await paperFor(params);
+const linkClass = "rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+
+export default async function PaperPage({ params }: TProps) {
+  const { paper, metrics, similar } = await viewFor(params);
+  const arxiv = arxivAbsUrl(paper.arxivId);
+  const code = safeHttpUrl(paper.githubUrl);
+  const project = safeHttpUrl(paper.projectUrl);
+  const upvotes = metrics.flatMap((m) => (m.upvotes === null ? [] : [m.upvotes]));
+  const stars = metrics.flatMap((m) => (m.githubStars === null ? [] : [m.githubStars]));
   return (
-    <article className="space-y-4">
-      <h1 className="text-2xl font-bold leading-tight">{paper.title}</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{paper.authors.join(", ")}</p>
-      <p className="text-sm">
-        Listed <time dateTime={paper.listedOn}>{paper.listedOn}</time> · ▲ {paper.upvotes}
-      </p>
-      <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
-      <p className="flex flex-wrap gap-4 text-sm">
-        {paper.arxivId && (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold leading-tight">{paper.title}</h1>
+        <p className="text-slate-700 dark:text-slate-300">{paper.authors.join(", ")}</p>
+        <p className="flex flex-wrap gap-x-4 text-sm text-slate-700 dark:text-slate-300">
+          <span>Listed <time dateTime={paper.listedOn}>{paper.listedOn}</time></span>
+          <span>▲ {paper.upvotes} upvotes</span>
+          {paper.githubStars != null && <span>★ {paper.githubStars.toLocaleString("en-US")} stars</span>}
+          {paper.categories.length > 0 && <span>{paper.categories.join(", ")}</span>}
+        </p>
+      </header>
+      <nav aria-label="Paper links" className="flex flex-wrap gap-3 text-sm">
+        {arxiv && paper.arxivId && (
           <>
-            <a className="text-indigo-700 hover:underline dark:text-indigo-300" href={`https://arxiv.org/abs/${paper.arxivId}`}>arXiv abstract</a>
-            <a className="text-indigo-700 hover:underline dark:text-indigo-300" href={`https://arxiv.org/pdf/${paper.arxivId}`}>PDF</a>
+            <a className={linkClass} href={arxiv} rel="noopener noreferrer">arXiv abstract</a>
+            <a className={linkClass} href={`https://arxiv.org/pdf/${paper.arxivId}`} rel="noopener noreferrer">PDF</a>
           </>
         )}
-        {paper.githubUrl && <a className="text-indigo-700 hover:underline dark:text-indigo-300" href={paper.githubUrl}>Code</a>}
-        {paper.projectUrl && <a className="text-indigo-700 hover:underline dark:text-indigo-300" href={paper.projectUrl}>Project page</a>}
-      </p>
+        {code && <a className={linkClass} href={code} rel="noopener noreferrer">Code{paper.githubStars != null ? ` ★ ${paper.githubStars.toLocaleString("en-US")}` : ""}</a>}
+        {project && <a className={linkClass} href={project} rel="noopener noreferrer">Project page</a>}
+      </nav>
+      <section aria-labelledby="abstract-heading" className="space-y-2">
+        <h2 id="abstract-heading" className="text-lg font-semibold">Abstract</h2>
+        <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+      </section>
+      {(upvotes.length > 0 || stars.length > 0) && (
+        <section aria-labelledby="trend-heading" className="space-y-2">
+          <h2 id="trend-heading" className="text-lg font-semibold">Over time</h2>
+          <Sparkline label="Upvotes" values={upvotes} />
+          <Sparkline label="GitHub stars" values={stars} />
+        </section>
+      )}
+      <section aria-labelledby="similar-heading" className="space-y-3">
+        <h2 id="similar-heading" className="text-lg font-semibold">Similar papers</h2>
+        {similar.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">No similar papers yet.</p>
+        ) : (
+          <ol className="space-y-3" data-testid="similar-papers">
+            {similar.map((p) => (
+              <li key={p.id}>
+                <PaperCard paper={p} headingLevel={3} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
     </article>
   );
 }

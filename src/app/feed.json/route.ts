@@ -1,0 +1,7 @@
+// The trending json feed, cached like the front page and revalidated on ingestion.
+import { serveFeed } from "@/server/feed/serve-feed";
+import { handleRoute } from "@/server/http/respond";
+
+export const revalidate = 300;
+
+export const GET = handleRoute(() => serveFeed("json", null));

@@ -1,0 +1,18 @@
+// The date picker's target: redirects to the day, week or month holding a date (the latest listing day by default).
+import { z } from "zod";
+import { periodOf, periodPath, toUtcDate } from "@/core/periods";
+import { isValidDate } from "@/core/periods/utc-date";
+import { loadNeighbourDays } from "@/server/feed/load-feed";
+import { handleRoute } from "@/server/http/respond";
+
+const ZGo = z.object({
+  view: z.enum(["day", "week", "month"], 'must be "day", "week" or "month"').default("day"),
+  date: z.string().refine(isValidDate, "must be a date as YYYY-MM-DD").optional(),
+});
+
+export const GET = handleRoute(async (request: Request) => {
+  const url = new URL(request.url);
+  const { view, date } = ZGo.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const day = date ?? (await loadNeighbourDays("9999-12-31", "9999-12-31")).latestDay ?? toUtcDate(new Date());
+  return new Response(null, { status: 307, headers: { location: periodPath(periodOf(view, day)) } });
+});

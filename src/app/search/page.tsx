@@ -1,0 +1,46 @@
+// Full-text search: websearch syntax ("phrases", OR, -exclusion), author: filters, ranked and highlighted results.
+import type { Metadata } from "next";
+import { parseFeedFilters, serializeFeedFilters } from "@/core/search";
+import { FeedLinks } from "@/components/feed-links";
+import { FilterBar } from "@/components/filter-bar";
+import { PaperList } from "@/components/paper-list";
+import { DEFAULT_FILTERS, EMPTY_PAGE, loadPapersForPage } from "@/server/feed/load-feed";
+
+const PAGE_SIZE = 20;
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: TProps): Promise<Metadata> {
+  const parsed = parseFeedFilters(await searchParams);
+  const title = parsed.ok && parsed.value.q ? `Search: ${parsed.value.q}` : "Search";
+  return { title, robots: { index: false }, openGraph: { title }, twitter: { title } };
+}
+
+export default async function SearchPage({ searchParams }: TProps) {
+  const parsed = parseFeedFilters(await searchParams);
+  const filters = parsed.ok ? parsed.value : DEFAULT_FILTERS;
+  const { page, error } = parsed.ok
+    ? filters.q
+      ? await loadPapersForPage(filters, null, PAGE_SIZE)
+      : { page: EMPTY_PAGE, error: undefined }
+    : { page: EMPTY_PAGE, error: parsed.message };
+  const query = serializeFeedFilters({ ...filters, cursor: undefined });
+  const more = page.nextCursor ? `/search?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">{filters.q ? <>Results for “{filters.q}”</> : "Search papers"}</h1>
+      <form action="/search" method="get" role="search" className="flex gap-2">
+        <label htmlFor="search-q" className="sr-only">Search query</label>
+        <input id="search-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder='"diffusion model" -video author:Lee' className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900" />
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">Search</button>
+      </form>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Use <code>&quot;exact phrase&quot;</code>, <code>OR</code>, <code>-exclude</code> and <code>author:Name</code>.
+      </p>
+      {filters.q && <FilterBar action="/search" filters={filters} keepQuery />}
+      {filters.q && <FeedLinks base="/search/" query={query} />}
+      {error && <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
+      {filters.q && <PaperList papers={page.papers} moreHref={more} empty={<p>No papers match “{filters.q}”.</p>} />}
+    </div>
+  );
+}

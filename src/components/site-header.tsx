@@ -1,0 +1,35 @@
+// The header every page shares: brand, navigation, search, the digest invitation and the theme toggle.
+import Link from "next/link";
+import { ThemeToggle } from "./theme-toggle";
+
+const navLink = "rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-slate-200 dark:border-slate-800">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          paper<span className="text-indigo-700 dark:text-indigo-400">digest</span>
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
+          <Link href="/" className={navLink}>Trending</Link>
+          <Link href="/papers/go?view=day" className={navLink} prefetch={false}>Daily</Link>
+          <Link href="/papers/go?view=week" className={navLink} prefetch={false}>Weekly</Link>
+          <Link href="/papers/go?view=month" className={navLink} prefetch={false}>Monthly</Link>
+        </nav>
+        <form action="/search" method="get" role="search" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">Search papers</label>
+          <input id="site-search" name="q" type="search" placeholder='Search: "diffusion model" -video author:Lee' className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900" />
+        </form>
+        <div className="ml-auto flex items-center gap-3">
+          <p className="hidden text-sm text-slate-700 lg:block dark:text-slate-300">Get trending papers in your email inbox!</p>
+          <Link href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            Subscribe
+          </Link>
+          <ThemeToggle />
+        </div>
+      </div>
+      <p className="px-4 pb-2 text-center text-sm text-slate-700 lg:hidden dark:text-slate-300">Get trending papers in your email inbox!</p>
+    </header>
+  );
+}

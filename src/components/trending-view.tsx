@@ -1,0 +1,24 @@
+// The trending list with its filters, shared by the cached front page and its filtered variants.
+import { serializeFeedFilters } from "@/core/search";
+import type { TListFilters, TPaperPage } from "@/server/repo/papers";
+import { FeedLinks } from "./feed-links";
+import { FilterBar } from "./filter-bar";
+import { PaperList } from "./paper-list";
+
+const SORT_TITLES = { trending: "Trending papers", new: "Newest papers", top: "Most upvoted papers" } as const;
+
+export function TrendingView({ filters, page, error }: { filters: TListFilters; page: TPaperPage; error?: string }) {
+  const more = page.nextCursor ? `/?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;
+  const filterQuery = serializeFeedFilters({ ...filters, cursor: undefined });
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold">{SORT_TITLES[filters.sort]}</h1>
+        <FeedLinks base={filterQuery ? "/search/" : "/"} query={filterQuery} />
+      </div>
+      <FilterBar action="/" filters={filters} />
+      {error && <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
+      <PaperList papers={page.papers} moreHref={more} empty={<p>No papers match these filters yet.</p>} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// Builds a feed response for trending or for any search/filter, shared by the six feed routes.
+import { serializeFeedFilters, parseFeedFilters } from "@/core/search";
+import { getConfig } from "../config";
+import { AppError } from "../errors/app-error";
+import { toFeedItem } from "./feed-item";
+import { DEFAULT_FILTERS, EMPTY_PAGE, loadOrFallback, loadPapers } from "./load-feed";
+import { FEED_CONTENT_TYPES, renderFeed, type TFeedFormat } from "./render-feeds";
+
+export const FEED_SIZE = 50;
+
+const FEED_PATHS: Record<TFeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
+
+/** Trending feed when `searchParams` is null; otherwise the feed of that search or filter (400 on a bad parameter). */
+export async function serveFeed(format: TFeedFormat, searchParams: URLSearchParams | null): Promise<Response> {
+  const appUrl = getConfig().APP_URL;
+  let filters = DEFAULT_FILTERS;
+  let title = "paper-digest: trending papers";
+  let homePath = "/";
+  let feedPath = `/${FEED_PATHS[format]}`;
+  if (searchParams) {
+    const parsed = parseFeedFilters(Object.fromEntries(searchParams));
+    if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.message);
+    filters = { ...parsed.value, cursor: undefined };
+    const qs = serializeFeedFilters(filters);
+    title = filters.q ? `paper-digest: search "${filters.q}"` : "paper-digest: filtered papers";
+    homePath = `/search${qs ? `?${qs}` : ""}`;
+    feedPath = `/search/${FEED_PATHS[format]}${qs ? `?${qs}` : ""}`;
+  }
+  const page = await (searchParams ? loadPapers(filters, null, FEED_SIZE) : loadOrFallback(() => loadPapers(filters, null, FEED_SIZE), EMPTY_PAGE));
+  const items = page.papers.map((p) => toFeedItem(p, appUrl));
+  const updated = items.reduce((max, i) => (i.published > max ? i.published : max), "1970-01-01T00:00:00.000Z");
+  const body = renderFeed(format, { title, description: "Trending machine-learning papers", homeUrl: `${appUrl}${homePath}`, feedUrl: `${appUrl}${feedPath}`, updated }, items);
+  return new Response(body, { headers: { "content-type": FEED_CONTENT_TYPES[format] } });
+}

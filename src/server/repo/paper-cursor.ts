@@ -1,0 +1,33 @@
+// Opaque keyset cursors for paper lists: the last row's sort value and id, so pages never use OFFSET.
+import { z } from "zod";
+import { AppError } from "../errors/app-error";
+
+export type TListOrder = "trending" | "new" | "top" | "relevance";
+
+export type TCursor = { order: TListOrder; value: number | string; id: number };
+
+const ZCursor = z.object({
+  o: z.enum(["trending", "new", "top", "relevance"]),
+  v: z.union([z.number().finite(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+  i: z.number().int().positive(),
+});
+
+export function encodeCursor(cursor: TCursor): string {
+  return Buffer.from(JSON.stringify({ o: cursor.order, v: cursor.value, i: cursor.id })).toString("base64url");
+}
+
+/** Throws INVALID_INPUT when the cursor is not one this app wrote for the same ordering. */
+export function decodeCursor(raw: string, order: TListOrder): TCursor {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    json = null;
+  }
+  const parsed = ZCursor.safeParse(json);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed; use the nextCursor of a previous page.');
+  if (parsed.data.o !== order) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it belongs to a different sort order.');
+  const { v } = parsed.data;
+  if ((order === "new") !== (typeof v === "string")) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed.');
+  return { order, value: v, id: parsed.data.i };
+}
