@@ -3,7 +3,15 @@ import { ZodError } from "zod";
 import { isAppError } from "../errors/app-error";
 import { logger } from "../logger";
 
-export type TFormState = { status: "idle" | "ok" | "error"; message: string; fieldErrors: Record<string, string> };
+/** `values` echoes what was typed, so a rejected form keeps its input after React resets it. */
+export type TFormState = { status: "idle" | "ok" | "error"; message: string; fieldErrors: Record<string, string>; values?: Record<string, string> };
+
+/** The text fields of a submitted form, for `values`. */
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && key !== "token" && key !== "website") out[key] = value;
+  return out;
+}
 
 export const IDLE_FORM: TFormState = { status: "idle", message: "", fieldErrors: {} };
 
