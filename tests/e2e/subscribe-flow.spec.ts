@@ -61,5 +61,5 @@ test("subscribe: a tampered manage link is a friendly 404 and the mail viewer ne
   await expect(page.getByTestId("captured-mail-row")).toHaveCount(0);
   await page.getByLabel("Admin token").fill("wrong-token");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That is not the admin token.");
+  await expect(page.locator("#admin-token-error")).toHaveText("That is not the admin token.");
 });
