@@ -32,7 +32,7 @@ const buttonClass = "rounded-lg border border-slate-300 px-4 py-2 font-medium ho
 export default async function SubscriptionPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const token = decodeURIComponent(parsed.data.token);
+  const token = parsed.data.token;
   const subscriber = await loadSubscription(token).catch((err: unknown) => {
     if (isAppError(err)) return null;
     throw err;
