@@ -1,0 +1,43 @@
+// /api/unsubscribe?token=: GET shows a confirm button (scanners prefetch links); POST unsubscribes at once (RFC 8058 one-click).
+import { z } from "zod";
+import { isAppError } from "@/server/errors/app-error";
+import { errorResponse } from "@/server/http/respond";
+import { loadSubscription, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
+import { renderUnsubscribePage } from "@/server/subscriptions/unsubscribe-page";
+
+export const dynamic = "force-dynamic";
+
+const ZToken = z.string().min(10).max(2000);
+
+function linkProblem(err: unknown): Response {
+  if (!isAppError(err) && !(err instanceof z.ZodError)) return errorResponse(err);
+  const status = isAppError(err) ? err.status : 400;
+  const message = isAppError(err) ? err.userMessage : "This unsubscribe link is incomplete. Use the link from the email as it is.";
+  return renderUnsubscribePage({ title: "This link does not work", message, status });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
+    const subscriber = await loadSubscription(token, "unsubscribe");
+    if (subscriber.status === "unsubscribed") return renderUnsubscribePage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200 });
+    return renderUnsubscribePage({
+      title: "Unsubscribe from paper-digest?",
+      message: "Press the button to stop all digests to this address. Nothing changes until you do.",
+      status: 200,
+      form: { action: `/api/unsubscribe?token=${encodeURIComponent(token)}` },
+    });
+  } catch (err) {
+    return linkProblem(err);
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
+    await unsubscribeWithToken(token, "unsubscribe");
+    return renderUnsubscribePage({ title: "You are unsubscribed", message: "You will get no more digests at this address. Changed your mind? Subscribe again any time.", status: 200 });
+  } catch (err) {
+    return linkProblem(err);
+  }
+}

@@ -1,0 +1,104 @@
+// /subscription/<signed token>: the subscriber's own page. GET only shows forms; every change is a POST.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { SubscribePreferencesForm } from "@/components/subscribe-preferences-form";
+import { isAppError } from "@/server/errors/app-error";
+import { loadSubscription } from "@/server/subscriptions/subscription-service";
+import { deleteDataAction, pauseAction, resumeAction, savePreferencesAction, unsubscribeAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your subscription", robots: { index: false } };
+
+const ZParams = z.object({ token: z.string().min(10).max(2000) });
+
+const STATUS_TEXT = {
+  pending: "Waiting for you to confirm your address. Nothing is sent until then.",
+  confirmed: "Active: digests arrive on your schedule.",
+  paused: "Paused: no digests until you resume.",
+  bouncing: "Paused by us: mail to this address kept bouncing.",
+  unsubscribed: "Unsubscribed: you get no more digests.",
+} as const;
+
+const DONE_TEXT: Record<string, string> = {
+  pause: "Your digests are paused.",
+  resume: "Your digests are back on.",
+  unsubscribe: "You are unsubscribed. You will get no more digests.",
+  "delete-unconfirmed": "Tick the box to confirm that all your data should be deleted.",
+};
+
+const buttonClass = "rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:hover:bg-slate-800";
+
+export default async function SubscriptionPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parsed = ZParams.safeParse(await params);
+  if (!parsed.success) notFound();
+  const token = parsed.data.token;
+  const subscriber = await loadSubscription(token).catch((err: unknown) => {
+    if (isAppError(err)) return null;
+    throw err;
+  });
+  if (!subscriber) notFound();
+  const { welcome, done } = await searchParams;
+  const notice = welcome === "1" ? "You're subscribed! Your address is confirmed. Fine-tune what you get below." : typeof done === "string" ? DONE_TEXT[done] : undefined;
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-8">
+      {notice && (
+        <p role="status" className="rounded-lg bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+          {notice}
+        </p>
+      )}
+      <div>
+        <h1 className="text-2xl font-bold">Your subscription</h1>
+        <p className="mt-1 break-all text-slate-600 dark:text-slate-400">{subscriber.email}</p>
+        <p className="mt-2" data-testid="subscription-status">
+          {STATUS_TEXT[subscriber.status]}
+        </p>
+      </div>
+
+      <section aria-labelledby="prefs-heading" className="space-y-4">
+        <h2 id="prefs-heading" className="text-lg font-semibold">
+          Preferences
+        </h2>
+        <SubscribePreferencesForm action={savePreferencesAction} token={token} defaults={subscriber} />
+      </section>
+
+      <section aria-labelledby="leave-heading" className="space-y-4">
+        <h2 id="leave-heading" className="text-lg font-semibold">
+          Pause or leave
+        </h2>
+        <div className="flex flex-wrap gap-3">
+          {subscriber.status === "confirmed" && (
+            <form action={pauseAction}>
+              <input type="hidden" name="token" value={token} />
+              <button type="submit" className={buttonClass}>Pause digests</button>
+            </form>
+          )}
+          {subscriber.status === "paused" && (
+            <form action={resumeAction}>
+              <input type="hidden" name="token" value={token} />
+              <button type="submit" className={buttonClass}>Resume digests</button>
+            </form>
+          )}
+          {subscriber.status !== "unsubscribed" && (
+            <form action={unsubscribeAction}>
+              <input type="hidden" name="token" value={token} />
+              <button type="submit" className={buttonClass}>Unsubscribe</button>
+            </form>
+          )}
+        </div>
+        <form action={deleteDataAction} className="space-y-3 rounded-xl border border-red-200 p-4 dark:border-red-900">
+          <input type="hidden" name="token" value={token} />
+          <p className="text-sm">Deleting removes your address and preferences for good. We keep only a one-way hash so the address is never mailed again.</p>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="confirm" className="h-4 w-4 accent-red-600" />
+            Yes, delete all my data
+          </label>
+          <button type="submit" className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500">
+            Delete all my data
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

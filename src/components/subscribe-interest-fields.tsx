@@ -1,0 +1,77 @@
+// The preference fields the subscribe form and the manage page share: frequency and optional interests.
+import type { ReactNode } from "react";
+
+export type TInterestDefaults = { frequency: "daily" | "weekly"; keywords: string[]; categories: string[]; onlyWithCode: boolean; minUpvotes: number };
+
+export const NEW_INTERESTS: TInterestDefaults = { frequency: "weekly", keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0 };
+
+/** Defaults from the echoed values of a rejected submission, else `fallback`. */
+export function interestDefaults(values: Record<string, string> | undefined, fallback: TInterestDefaults): TInterestDefaults {
+  if (!values) return fallback;
+  const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const min = Number(values.minUpvotes);
+  return {
+    frequency: values.frequency === "daily" ? "daily" : "weekly",
+    keywords: list(values.keywords),
+    categories: list(values.categories),
+    onlyWithCode: values.onlyWithCode === "on",
+    minUpvotes: Number.isFinite(min) ? min : 0,
+  };
+}
+
+export const inputClass =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 aria-[invalid=true]:border-red-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+
+export function FieldError({ id, message }: { id: string; message?: string }): ReactNode {
+  return message ? (
+    <p id={id} className="mt-1 text-sm text-red-700 dark:text-red-400">
+      {message}
+    </p>
+  ) : null;
+}
+
+export function SubscribeInterestFields({ defaults, errors }: { defaults: TInterestDefaults; errors: Record<string, string> }) {
+  return (
+    <>
+      <fieldset>
+        <legend className="text-sm font-medium">How often</legend>
+        <div className="mt-1 flex gap-6">
+          {(["daily", "weekly"] as const).map((f) => (
+            <label key={f} className="flex items-center gap-2">
+              <input type="radio" name="frequency" value={f} defaultChecked={defaults.frequency === f} className="h-4 w-4 accent-indigo-600 focus-visible:ring-2 focus-visible:ring-indigo-500" />
+              {f === "daily" ? "Daily" : "Weekly"}
+            </label>
+          ))}
+        </div>
+        <FieldError id="frequency-error" message={errors.frequency} />
+      </fieldset>
+      <div>
+        <label htmlFor="keywords" className="text-sm font-medium">
+          Keywords <span className="font-normal text-slate-600 dark:text-slate-400">(optional, comma-separated)</span>
+        </label>
+        <input id="keywords" name="keywords" defaultValue={defaults.keywords.join(", ")} placeholder="diffusion, LLM agents" className={inputClass} aria-invalid={Boolean(errors.keywords)} aria-describedby="keywords-error" />
+        <FieldError id="keywords-error" message={errors.keywords} />
+      </div>
+      <div>
+        <label htmlFor="categories" className="text-sm font-medium">
+          arXiv categories <span className="font-normal text-slate-600 dark:text-slate-400">(optional, e.g. cs.LG, cs.CV)</span>
+        </label>
+        <input id="categories" name="categories" defaultValue={defaults.categories.join(", ")} placeholder="cs.LG, cs.CL" className={inputClass} aria-invalid={Boolean(errors.categories)} aria-describedby="categories-error" />
+        <FieldError id="categories-error" message={errors.categories} />
+      </div>
+      <div className="flex flex-wrap items-end gap-6">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="onlyWithCode" defaultChecked={defaults.onlyWithCode} className="h-4 w-4 accent-indigo-600" />
+          Only papers with code
+        </label>
+        <div>
+          <label htmlFor="minUpvotes" className="text-sm font-medium">
+            Minimum upvotes
+          </label>
+          <input id="minUpvotes" name="minUpvotes" type="number" min={0} step={1} inputMode="numeric" defaultValue={defaults.minUpvotes} className={`${inputClass} w-28`} aria-invalid={Boolean(errors.minUpvotes)} aria-describedby="minUpvotes-error" />
+        </div>
+      </div>
+      <FieldError id="minUpvotes-error" message={errors.minUpvotes} />
+    </>
+  );
+}

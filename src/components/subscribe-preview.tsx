@@ -1,0 +1,36 @@
+// The "your digest would have looked like this last week" list beside the subscribe form; titles are rendered as text.
+import Link from "next/link";
+import type { TPreview } from "@/server/subscriptions/preview-digest";
+
+export function SubscribePreview({ preview, loading }: { preview: TPreview; loading?: boolean }) {
+  return (
+    <section aria-labelledby="preview-heading" aria-busy={loading ? "true" : "false"} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+      <h2 id="preview-heading" className="text-lg font-semibold">
+        Your digest last week
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Papers listed {preview.from} to {preview.to} that match your interests, best first.
+      </p>
+      <div aria-live="polite">
+        {preview.items.length === 0 ? (
+          <p className="mt-3 text-sm" data-testid="preview-empty">
+            Nothing matched. Try broader keywords or a lower minimum.
+          </p>
+        ) : (
+          <ol className="mt-3 space-y-3" data-testid="preview-list">
+            {preview.items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+                  {item.title}
+                </Link>
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  {item.why} · ▲ {item.upvotes} · {item.listedOn}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </section>
+  );
+}

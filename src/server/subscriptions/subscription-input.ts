@@ -1,0 +1,75 @@
+// zod schemas for everything a subscriber types: the address, the frequency and the interests.
+import { z } from "zod";
+
+export const MAX_INTERESTS = 20;
+
+/** Trims, lower-cases the domain only (local parts may be case-sensitive), then validates. */
+export function normalizeEmail(raw: string): string {
+  const trimmed = raw.trim();
+  const at = trimmed.lastIndexOf("@");
+  if (at <= 0) return trimmed;
+  return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+}
+
+export const ZEmail = z
+  .string({ error: "Enter your email address." })
+  .transform(normalizeEmail)
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }).max(254, { error: "That address is too long." }));
+
+function splitList(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of value.split(",")) {
+    const item = part.trim().replace(/\s+/g, " ");
+    if (item && !seen.has(item.toLowerCase())) {
+      seen.add(item.toLowerCase());
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+const ZKeywords = z.preprocess(
+  splitList,
+  z.array(z.string().max(60, { error: "Each keyword must be 60 characters or fewer." })).max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} keywords.` }),
+);
+
+const ZCategories = z.preprocess(
+  (v) => (typeof v === "string" ? splitList(v.replace(/\s+/g, ",")) : v),
+  z
+    .array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/i, { error: "Categories look like cs.LG or stat.ML." }))
+    .max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} categories.` }),
+);
+
+const ZCheckbox = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean());
+
+const ZMinUpvotes = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? 0 : typeof v === "string" ? Number(v) : v),
+  z.number({ error: "Minimum upvotes must be a number." }).int({ error: "Minimum upvotes must be a whole number." }).min(0, { error: "Minimum upvotes cannot be negative." }).max(100_000),
+);
+
+export const ZInterests = z.object({
+  keywords: ZKeywords.default([]),
+  categories: ZCategories.default([]),
+  onlyWithCode: ZCheckbox.default(false),
+  minUpvotes: ZMinUpvotes.default(0),
+});
+export type TInterestsInput = z.infer<typeof ZInterests>;
+
+export const ZPreferences = ZInterests.extend({
+  frequency: z.enum(["daily", "weekly"], { error: "Choose daily or weekly." }).default("weekly"),
+});
+export type TPreferences = z.infer<typeof ZPreferences>;
+
+export const ZSubscribeInput = ZPreferences.extend({
+  email: ZEmail,
+  /** Honeypot: people never see it, bots fill it in. */
+  website: z.string().optional().default(""),
+});
+export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
+
+/** The preview's query string, keywords=..&cat=..&code=1&min=.., in the form's field names (parse with ZInterests). */
+export function previewQueryToInterests(params: URLSearchParams): Record<string, string> {
+  return { keywords: params.get("keywords") ?? "", categories: params.get("cat") ?? "", onlyWithCode: params.get("code") ?? "", minUpvotes: params.get("min") ?? "" };
+}

@@ -1,0 +1,24 @@
+// Subscription operations bound to the process's database, mailer, config and clock, for pages, actions and routes.
+import { getConfig } from "../config";
+import { getDb } from "../db";
+import { getMailer } from "../mail/get-mailer";
+import { checkConfirmToken, confirmSubscription } from "./confirm-subscription";
+import { deleteSubscriberData, loadManagedSubscriber, pauseSubscription, resumeSubscription, unsubscribe, updatePreferences } from "./manage-subscription";
+import { previewDigest } from "./preview-digest";
+import { subscribe } from "./subscribe";
+import type { TLinkPurpose } from "./subscription-links";
+
+const secret = () => getConfig().APP_SECRET;
+const manageDeps = (token: string, purpose: TLinkPurpose = "manage") => ({ db: getDb(), secret: secret(), token, now: new Date(), purpose });
+
+export const submitSubscription = (input: unknown, ip: string) =>
+  subscribe({ db: getDb(), mailer: getMailer(), appUrl: getConfig().APP_URL, secret: secret(), now: new Date(), input, ip });
+export const loadDigestPreview = (interests: unknown) => previewDigest({ db: getDb(), interests, now: new Date() });
+export const checkConfirmLink = (token: string) => checkConfirmToken({ db: getDb(), token, now: new Date() });
+export const confirmWithToken = (token: string) => confirmSubscription({ db: getDb(), secret: secret(), token, now: new Date() });
+export const loadSubscription = (token: string, purpose: TLinkPurpose = "manage") => loadManagedSubscriber(manageDeps(token, purpose));
+export const savePreferences = (token: string, input: unknown) => updatePreferences({ ...manageDeps(token), input });
+export const pauseWithToken = (token: string) => pauseSubscription(manageDeps(token));
+export const resumeWithToken = (token: string) => resumeSubscription(manageDeps(token));
+export const unsubscribeWithToken = (token: string, purpose: TLinkPurpose) => unsubscribe(manageDeps(token, purpose));
+export const eraseWithToken = (token: string) => deleteSubscriberData(manageDeps(token));

@@ -1,0 +1,65 @@
+// subscribe: the whole double opt-in flow in the browser, reading the confirmation from the local mail capture.
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN_TOKEN } from "./support/constants";
+
+test.setTimeout(120_000);
+
+test("subscribe: confirms through the emailed link, changes preferences, unsubscribes", async ({ page }) => {
+  const email = `reader-${Date.now()}@Example.ORG`;
+  await page.goto("/subscribe");
+  await expect(page.getByRole("heading", { name: "Your digest last week" })).toBeVisible();
+  await expect(page.getByTestId("preview-list").getByRole("listitem").first()).toBeVisible();
+
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Weekly").check();
+  await page.getByLabel(/Keywords/).fill("zzzz-no-such-topic");
+  await expect(page.getByTestId("preview-empty")).toBeVisible({ timeout: 15_000 });
+  await page.getByLabel(/Keywords/).fill("");
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByText("Check your inbox")).toBeVisible({ timeout: 20_000 });
+
+  await page.goto("/admin/mail");
+  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const expectedTo = email.replace("Example.ORG", "example.org");
+  const row = page.getByTestId("captured-mail-row").filter({ hasText: expectedTo });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("link", { name: "Confirm your paper-digest subscription" }).click();
+  await expect(page.locator('iframe[sandbox=""]')).toBeVisible();
+  const text = await page.getByTestId("mail-text").innerText();
+  const confirmUrl = /(https?:\/\/\S+\/subscribe\/confirm\?token=\S+)/.exec(text)?.[1];
+  expect(confirmUrl).toBeTruthy();
+
+  await page.goto(confirmUrl!);
+  await expect(page.getByRole("heading", { name: "Confirm your subscription" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
+  await expect(page.getByRole("heading", { name: "Your subscription" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("You're subscribed!")).toBeVisible();
+  await expect(page.getByTestId("subscription-status")).toHaveText(/Active/);
+
+  await page.getByLabel("Daily").check();
+  await page.getByLabel(/Keywords/).fill("diffusion, agents");
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Preferences saved")).toBeVisible({ timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByLabel("Daily")).toBeChecked();
+  await expect(page.getByLabel(/Keywords/)).toHaveValue("diffusion, agents");
+
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByTestId("subscription-status")).toHaveText(/Unsubscribed/, { timeout: 20_000 });
+
+  await page.goto(confirmUrl!);
+  await expect(page.getByRole("heading", { name: "This confirmation link does not work" })).toBeVisible();
+});
+
+test("subscribe: a tampered manage link is a friendly 404 and the mail viewer needs the admin token", async ({ page }) => {
+  const response = await page.goto("/subscription/eyJzaWQiOjEsImV4cCI6OTk5OTk5OTk5OTk5OX0.forged-signature");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This subscription link does not work" })).toBeVisible();
+
+  await page.goto("/admin/mail");
+  await expect(page.getByTestId("captured-mail-row")).toHaveCount(0);
+  await page.getByLabel("Admin token").fill("wrong-token");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#admin-token-error")).toHaveText("That is not the admin token.");
+});

@@ -1,0 +1,65 @@
+// subscribe: the live "your digest last week" preview over the demo papers, through the server function and the GET route.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/server/ingest/seed-demo";
+import { previewDigest } from "../../src/server/subscriptions/preview-digest";
+import { ROOT } from "./helpers/run-script";
+import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
+
+const db = testDb();
+const now = new Date("2026-11-27T10:00:00Z");
+let dataDir: string;
+
+beforeAll(async () => {
+  await resetDb(db);
+  await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), now });
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "pd-preview-"));
+  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), APP_SECRET: "preview-secret-0123456789", ADMIN_TOKEN: "admin-token-0123456789", CRON_SECRET: "cron-secret-0123456789", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("previewDigest", () => {
+  it("ends the week at the newest paper when the feed is older than a week, and ranks what matches", async () => {
+    const newest = await db.paper.findFirstOrThrow({ orderBy: { listedOn: "desc" } });
+    const preview = await previewDigest({ db, interests: {}, now });
+    expect(preview.to).toBe(newest.listedOn.toISOString().slice(0, 10));
+    expect(preview.items.length).toBeGreaterThan(0);
+    expect(preview.items.every((i) => i.listedOn >= preview.from && i.listedOn <= preview.to)).toBe(true);
+    expect(preview.items.every((i) => i.why === "Trending")).toBe(true);
+  });
+
+  it("follows the interests: code only, minimum upvotes, and keywords", async () => {
+    const all = await previewDigest({ db, interests: {}, now, limit: 100 });
+    const strict = await previewDigest({ db, interests: { onlyWithCode: "on", minUpvotes: "20" }, now, limit: 100 });
+    expect(strict.items.length).toBeGreaterThan(0);
+    expect(strict.items.length).toBeLessThan(all.items.length);
+    for (const item of strict.items) {
+      expect(item.upvotes).toBeGreaterThanOrEqual(20);
+      const paper = await db.paper.findFirstOrThrow({ where: { title: item.title } });
+      expect(paper.githubUrl).toBeTruthy();
+    }
+    const word = (await previewDigest({ db, interests: {}, now })).items[0]!.title.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w))!;
+    const matched = await previewDigest({ db, interests: { keywords: word }, now });
+    expect(matched.items.length).toBeGreaterThan(0);
+    expect(matched.items[0]!.why).toContain(`"${word}"`);
+    expect((await previewDigest({ db, interests: { keywords: "qqqq-nothing-matches" }, now })).items).toEqual([]);
+  });
+
+  it("GET /api/subscribe/preview answers JSON and rejects bad input with a 400 naming the field", async () => {
+    const { GET } = await import("../../src/app/api/subscribe/preview/route");
+    const ok = await GET(new Request("http://app.test/api/subscribe/preview?keywords=&cat=&min=0"));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    const bad = await GET(new Request("http://app.test/api/subscribe/preview?min=-4&cat=%3Cscript%3E"));
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("INVALID_INPUT");
+    expect(body.error.message).toMatch(/minUpvotes/);
+    expect(body.error.message).toMatch(/categories/);
+  });
+});

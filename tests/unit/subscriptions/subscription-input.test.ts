@@ -1,0 +1,44 @@
+// Subscription input: address normalisation and the preference fields' parsing, with fixed inputs.
+import { describe, expect, it } from "vitest";
+import { normalizeEmail, previewQueryToInterests, ZInterests, ZPreferences, ZSubscribeInput } from "../../../src/server/subscriptions/subscription-input";
+
+describe("normalizeEmail", () => {
+  it("trims and lower-cases only the domain", () => {
+    expect(normalizeEmail("  Jane.Doe+ML@Example.ORG \n")).toBe("Jane.Doe+ML@example.org");
+    expect(normalizeEmail("a@B@Example.COM")).toBe("a@B@example.com");
+    expect(normalizeEmail("no-at-sign")).toBe("no-at-sign");
+  });
+});
+
+describe("ZSubscribeInput", () => {
+  it("accepts a minimal form with defaults", () => {
+    expect(ZSubscribeInput.parse({ email: " X@Y.io " })).toEqual({ email: "X@y.io", frequency: "weekly", keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0, website: "" });
+  });
+
+  it.each(["", "plain", "a@b", "@example.org", "a b@example.org", `${"x".repeat(250)}@example.org`])("rejects the address %j with a message on the email field", (email) => {
+    const result = ZSubscribeInput.safeParse({ email });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["email"]);
+  });
+
+  it("reads form fields: comma lists de-duplicated case-insensitively, checkbox, number", () => {
+    const parsed = ZSubscribeInput.parse({ email: "a@example.org", frequency: "daily", keywords: " LLM, diffusion ,llm,, vision   transformers ", categories: "cs.LG, cs.CV cs.lg", onlyWithCode: "on", minUpvotes: "12" });
+    expect(parsed).toMatchObject({ frequency: "daily", keywords: ["LLM", "diffusion", "vision transformers"], categories: ["cs.LG", "cs.CV"], onlyWithCode: true, minUpvotes: 12 });
+  });
+
+  it("explains bad preferences field by field", () => {
+    const result = ZPreferences.safeParse({ frequency: "hourly", categories: "cs.LG; DROP TABLE", minUpvotes: "1.5", keywords: "k".repeat(61) });
+    const fields = new Set(result.error?.issues.map((i) => String(i.path[0])));
+    expect(fields).toEqual(new Set(["frequency", "categories", "minUpvotes", "keywords"]));
+    expect(ZPreferences.safeParse({ minUpvotes: "-1" }).success).toBe(false);
+    expect(ZPreferences.safeParse({ keywords: Array.from({ length: 21 }, (_, i) => `k${i}`).join(",") }).success).toBe(false);
+  });
+});
+
+describe("previewQueryToInterests", () => {
+  it("maps the preview's short query names onto the form's fields", () => {
+    const interests = ZInterests.parse(previewQueryToInterests(new URLSearchParams("keywords=llm,agents&cat=cs.CL&code=1&min=3")));
+    expect(interests).toEqual({ keywords: ["llm", "agents"], categories: ["cs.CL"], onlyWithCode: true, minUpvotes: 3 });
+    expect(ZInterests.parse(previewQueryToInterests(new URLSearchParams("")))).toEqual({ keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0 });
+  });
+});
