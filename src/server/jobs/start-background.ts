@@ -1,11 +1,12 @@
 // Background work `npm start` runs beside the web server (and `npm run worker` runs alone): queue workers and schedules.
 import type { TConfig } from "../config";
+import { startDigestBackground } from "../digest/digest-background";
 
 export type TBackground = { stop: () => Promise<void> };
 export type TBackgroundStarter = (opts: { config: TConfig; databaseUrl: string; log: (msg: string) => void }) => Promise<TBackground>;
 
 /** Each capability adds its starter here (ingestion schedule, digest workers...). */
-const starters: TBackgroundStarter[] = [];
+const starters: TBackgroundStarter[] = [startDigestBackground];
 
 export async function startBackground(opts: Parameters<TBackgroundStarter>[0]): Promise<TBackground> {
   const started: TBackground[] = [];
