@@ -1,0 +1,48 @@
+// `npm run digest -- [--now ISO] [--dry-run] [--json] [--queue]`: runs the current digests once (or shows who would get what).
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { getConfig } from "../src/server/config";
+import { createDb } from "../src/server/db";
+import { digestSettingsFrom, dryRunDigests } from "../src/server/digest";
+import { runConfiguredDigests } from "../src/server/digest/run-configured-digests";
+import { AppError } from "../src/server/errors/app-error";
+import { runCli } from "./lib/run-cli";
+import { withDatabaseUrl } from "./lib/with-database-url";
+
+const ZNow = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: { now: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" }, queue: { type: "boolean" } },
+  });
+  const parsedNow = values.now === undefined ? null : ZNow.safeParse(values.now);
+  if (parsedNow && !parsedNow.success) throw new AppError("INVALID_INPUT", `--now must be an ISO date-time such as 2026-11-27T07:00:00Z (got "${values.now}")`);
+  const now = parsedNow?.data ?? new Date();
+  const config = getConfig();
+  const progress = process.stderr.isTTY && !values.json;
+
+  await withDatabaseUrl(async (databaseUrl) => {
+    const db = createDb(databaseUrl, { max: Math.max(4, config.MAIL_POOL_SIZE * 2 + 2) });
+    try {
+      if (values["dry-run"]) {
+        const entries = [];
+        for await (const entry of dryRunDigests({ db, now, settings: digestSettingsFrom(config) })) {
+          if (values.json) entries.push(entry);
+          else console.log(entry.subject ? `${entry.period} ${entry.email}: ${entry.titles.length} papers · ${entry.titles.join(" | ")}` : `${entry.period} ${entry.email}: skip (nothing new)`);
+        }
+        if (values.json) console.log(JSON.stringify({ dryRun: true, now: now.toISOString(), entries }, null, 2));
+        return;
+      }
+      const result = await runConfiguredDigests({
+        db, config, databaseUrl, now, trigger: "cli", mode: values.queue ? "queue" : "inline",
+        onProgress: progress ? (frequency, done, due) => process.stderr.write(`\r${frequency}: ${done}/${due} deliveries`) : undefined,
+      });
+      if (progress) process.stderr.write("\n");
+      if (values.json) console.log(JSON.stringify(result, null, 2));
+      else for (const r of result.runs) console.log(`run ${r.id} ${r.period}: ${r.status} · due ${r.due} · sent ${r.sent} · skipped ${r.skipped} · failed ${r.failed} · retried ${r.retried}${r.durationMs !== null ? ` · ${r.durationMs} ms` : ""}`);
+      if (result.runs.some((r) => r.status === "partial")) process.exitCode = 2;
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});

@@ -1,0 +1,39 @@
+// The digest's background work under `npm start` and `npm run worker`: the pg-boss delivery worker, and DIGEST_SCHEDULE if set.
+import { Cron } from "croner";
+import { createDb } from "../db";
+import { startQueue } from "../jobs/queue";
+import type { TBackgroundStarter } from "../jobs/start-background";
+import { createMailer } from "../mail/mailer";
+import { queueEnqueuer, workDeliveryJobs } from "./digest-queue";
+import { digestSettingsFrom } from "./digest-settings";
+import { createRateLimiter } from "./rate-limiter";
+import { triggerDigests } from "./trigger-digests";
+
+export const startDigestBackground: TBackgroundStarter = async ({ config, databaseUrl, log }) => {
+  const db = createDb(databaseUrl, { max: Math.max(4, config.MAIL_POOL_SIZE * 2 + 2) });
+  const boss = await startQueue({ connectionString: databaseUrl });
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db, poolSize: config.MAIL_POOL_SIZE });
+  const settings = digestSettingsFrom(config);
+  await workDeliveryJobs({ boss, db, mailer, settings, limiter: createRateLimiter(settings.mailRate) });
+
+  const schedule = config.DIGEST_SCHEDULE
+    ? new Cron(config.DIGEST_SCHEDULE, { timezone: "UTC", protect: true }, async () => {
+        try {
+          const runs = await triggerDigests({ db, now: new Date(), trigger: "schedule", settings, enqueue: queueEnqueuer(boss) });
+          log(`digest: queued ${runs.map((r) => `${r.period} (${r.due} due)`).join(", ")}`);
+        } catch (err) {
+          log(`digest: scheduled run failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      })
+    : null;
+  log(`digest: delivery worker started${schedule ? `, schedule "${config.DIGEST_SCHEDULE}" (UTC)` : ""}`);
+
+  return {
+    stop: async () => {
+      schedule?.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await mailer.close();
+      await db.$disconnect();
+    },
+  };
+};

@@ -1,0 +1,25 @@
+// What the digest mailer needs from the configuration, in one plain object that tests and the bench can build directly.
+import type { TConfig } from "../config";
+
+export type TDigestSettings = {
+  appUrl: string;
+  appSecret: string;
+  bounceLimit: number;
+  /** Messages per second per process (token bucket). */
+  mailRate: number;
+  /** Deliveries in flight per process; matches the SMTP pool so every connection stays busy. */
+  concurrency: number;
+  /** Papers per digest. */
+  limit: number;
+};
+
+export function digestSettingsFrom(config: TConfig): TDigestSettings {
+  return {
+    appUrl: config.APP_URL,
+    appSecret: config.APP_SECRET,
+    bounceLimit: config.BOUNCE_LIMIT,
+    mailRate: config.MAIL_RATE,
+    concurrency: Math.max(2, config.MAIL_POOL_SIZE * 2),
+    limit: 10,
+  };
+}

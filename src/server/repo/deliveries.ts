@@ -1,0 +1,142 @@
+// The delivery ledger: one row per (subscriber, period), claimed before any mail is sent so it goes out at most once.
+import type { TDigestFrequency } from "@/core/digest";
+import type { Db } from "../db";
+
+/** A temporary failure is retried this many times in total before the delivery stays failed. */
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/** Backoff before attempt n+1 after n failed attempts: 1, 5, 15, 60 minutes. */
+export function retryDelayMs(attempts: number): number {
+  const minutes = [1, 5, 15, 60][Math.min(Math.max(attempts, 1), 4) - 1]!;
+  return minutes * 60_000;
+}
+
+export type TClaimedDelivery = {
+  id: number;
+  period: string;
+  attempts: number;
+  subscriberId: number;
+  email: string;
+  frequency: TDigestFrequency;
+  keywords: string[];
+  categories: string[];
+  onlyWithCode: boolean;
+  minUpvotes: number;
+  lastDigestAt: Date | null;
+  sentPaperIds: number[];
+};
+
+/**
+ * Creates pending deliveries for the next keyset batch of confirmed subscribers of `frequency` who
+ * have had no digest since `periodStart`. The unique (subscriber, period) key makes a second
+ * trigger's insert a no-op. Returns the last subscriber id read (null when the list is exhausted).
+ */
+export async function createDeliveryBatch(opts: {
+  db: Db; frequency: TDigestFrequency; period: string; periodStart: Date; runId: number; afterId: number; limit: number; now: Date;
+}): Promise<{ lastId: number | null; inserted: number }> {
+  const rows = await opts.db.$queryRaw<{ lastId: number | null; inserted: number }[]>`
+    WITH batch AS (
+      SELECT id FROM subscribers
+      WHERE status = 'confirmed' AND frequency::text = ${opts.frequency} AND id > ${opts.afterId}
+        AND ("lastDigestAt" IS NULL OR "lastDigestAt" < ${opts.periodStart})
+      ORDER BY id LIMIT ${opts.limit}
+    ), ins AS (
+      INSERT INTO deliveries ("subscriberId", period, "runId", status, "updatedAt")
+      SELECT id, ${opts.period}, ${opts.runId}, 'pending', ${opts.now} FROM batch
+      ON CONFLICT ("subscriberId", period) DO NOTHING RETURNING id
+    )
+    SELECT (SELECT max(id) FROM batch) AS "lastId", (SELECT count(*)::int FROM ins) AS inserted`;
+  return rows[0] ?? { lastId: null, inserted: 0 };
+}
+
+const claimableWhere = (now: Date) => ({
+  OR: [{ status: "pending" as const }, { status: "failed" as const, nextAttemptAt: { lte: now }, attempts: { lt: MAX_DELIVERY_ATTEMPTS } }],
+});
+
+export async function countClaimableDeliveries(opts: { db: Db; period: string; now: Date }): Promise<number> {
+  return opts.db.delivery.count({ where: { period: opts.period, ...claimableWhere(opts.now) } });
+}
+
+/** The next page of deliveries of `period` that may be claimed now: pending, or failed and due for a retry. */
+export async function listClaimableDeliveryIds(opts: { db: Db; period: string; afterId: number; limit: number; now: Date }): Promise<number[]> {
+  const rows = await opts.db.$queryRaw<{ id: number }[]>`
+    SELECT id FROM deliveries
+    WHERE period = ${opts.period} AND id > ${opts.afterId}
+      AND (status = 'pending' OR (status = 'failed' AND "nextAttemptAt" <= ${opts.now} AND attempts < ${MAX_DELIVERY_ATTEMPTS}))
+    ORDER BY id LIMIT ${opts.limit}`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The exactly-once gate: one atomic UPDATE moves the row to `sending`, so of any number of
+ * concurrent triggers or workers only the one that gets a row back may send. A row left in
+ * `sending` by a crash is never claimed again (see README, "Digest").
+ */
+export async function claimDelivery(opts: { db: Db; deliveryId: number; now: Date; sentSince: Date }): Promise<TClaimedDelivery | null> {
+  const rows = await opts.db.$queryRaw<TClaimedDelivery[]>`
+    UPDATE deliveries d SET status = 'sending', "claimedAt" = ${opts.now}, attempts = d.attempts + 1, "updatedAt" = ${opts.now}
+    FROM subscribers s
+    WHERE d.id = ${opts.deliveryId} AND s.id = d."subscriberId" AND s.status = 'confirmed'
+      AND (d.status = 'pending' OR (d.status = 'failed' AND d."nextAttemptAt" <= ${opts.now} AND d.attempts < ${MAX_DELIVERY_ATTEMPTS}))
+    RETURNING d.id, d.period, d.attempts, s.id AS "subscriberId", s.email, s.frequency::text AS frequency, s.keywords, s.categories,
+      s."onlyWithCode", s."minUpvotes", s."lastDigestAt",
+      ARRAY(SELECT sp."paperId" FROM sent_papers sp WHERE sp."subscriberId" = s.id AND sp."sentAt" >= ${opts.sentSince}) AS "sentPaperIds"`;
+  return rows[0] ?? null;
+}
+
+/** A pending delivery whose subscriber left (unsubscribed, bouncing, paused) is closed as skipped, not sent. */
+export async function skipInactiveDelivery(opts: { db: Db; deliveryId: number; now: Date }): Promise<boolean> {
+  const count = await opts.db.$executeRaw`
+    UPDATE deliveries d SET status = 'skipped', "lastError" = 'subscriber is ' || s.status::text, "updatedAt" = ${opts.now}
+    FROM subscribers s
+    WHERE d.id = ${opts.deliveryId} AND s.id = d."subscriberId" AND s.status <> 'confirmed' AND d.status IN ('pending', 'failed')`;
+  return count > 0;
+}
+
+/** After the SMTP server accepted: sent, papers remembered, subscriber's last digest moved, bounces reset. One statement, so all or nothing. */
+export async function markDeliverySent(opts: { db: Db; deliveryId: number; paperIds: number[]; messageId: string; now: Date }): Promise<void> {
+  await opts.db.$executeRaw`
+    WITH d AS (
+      UPDATE deliveries SET status = 'sent', "sentAt" = ${opts.now}, "messageId" = ${opts.messageId}, "paperIds" = ${opts.paperIds}::int[],
+        "lastError" = NULL, "nextAttemptAt" = NULL, "updatedAt" = ${opts.now}
+      WHERE id = ${opts.deliveryId} AND status = 'sending' RETURNING "subscriberId"
+    ), papers AS (
+      INSERT INTO sent_papers ("subscriberId", "paperId", "sentAt")
+      SELECT d."subscriberId", p, ${opts.now} FROM d, unnest(${opts.paperIds}::int[]) AS p
+      ON CONFLICT DO NOTHING
+    )
+    UPDATE subscribers s SET "lastDigestAt" = ${opts.now}, "bounceCount" = 0, "updatedAt" = ${opts.now} FROM d WHERE s.id = d."subscriberId"`;
+}
+
+export async function markDeliverySkipped(opts: { db: Db; deliveryId: number; reason: string; now: Date }): Promise<void> {
+  await opts.db.$executeRaw`
+    UPDATE deliveries SET status = 'skipped', "lastError" = ${opts.reason}, "paperIds" = '{}', "updatedAt" = ${opts.now}
+    WHERE id = ${opts.deliveryId} AND status = 'sending'`;
+}
+
+/** A temporary failure: retried by a later trigger (or queued job) after the backoff, until MAX_DELIVERY_ATTEMPTS. */
+export async function markDeliveryRetry(opts: { db: Db; deliveryId: number; attempts: number; error: string; now: Date }): Promise<Date | null> {
+  const nextAttemptAt = opts.attempts < MAX_DELIVERY_ATTEMPTS ? new Date(opts.now.getTime() + retryDelayMs(opts.attempts)) : null;
+  await opts.db.$executeRaw`
+    UPDATE deliveries SET status = 'failed', "lastError" = ${opts.error.slice(0, 500)}, "nextAttemptAt" = ${nextAttemptAt}, "updatedAt" = ${opts.now}
+    WHERE id = ${opts.deliveryId} AND status = 'sending'`;
+  return nextAttemptAt;
+}
+
+/** A permanent rejection: never retried; the subscriber becomes `bouncing` (and gets no more mail) at `bounceLimit`. */
+export async function markDeliveryBounced(opts: { db: Db; deliveryId: number; error: string; bounceLimit: number; now: Date }): Promise<void> {
+  await opts.db.$executeRaw`
+    WITH d AS (
+      UPDATE deliveries SET status = 'failed', "lastError" = ${opts.error.slice(0, 500)}, "nextAttemptAt" = NULL, "updatedAt" = ${opts.now}
+      WHERE id = ${opts.deliveryId} AND status = 'sending' RETURNING "subscriberId"
+    )
+    UPDATE subscribers s SET "bounceCount" = s."bounceCount" + 1,
+      status = CASE WHEN s."bounceCount" + 1 >= ${opts.bounceLimit} AND s.status = 'confirmed' THEN 'bouncing'::"SubscriberStatus" ELSE s.status END,
+      "updatedAt" = ${opts.now}
+    FROM d WHERE s.id = d."subscriberId"`;
+}
+
+/** Rows left in `sending` longer than `olderThanMs`: the rare crash window between SMTP accept and the ledger update. */
+export async function countStuckDeliveries(opts: { db: Db; period: string; now: Date; olderThanMs: number }): Promise<number> {
+  return opts.db.delivery.count({ where: { period: opts.period, status: "sending", claimedAt: { lt: new Date(opts.now.getTime() - opts.olderThanMs) } } });
+}
