@@ -1,15 +1,44 @@
-// Keeps "/" a static, cached page: only a front-page request that carries list parameters is rewritten to the dynamic /trending view.
+// Request-time routing: the admin gate for /admin and /api/admin, and keeping "/" a static page by sending filtered front-page requests to /trending.
 import { NextResponse, type NextRequest } from "next/server";
+import { adminFromRequest } from "@/server/auth/admin-session";
+import { hasBearer } from "@/server/auth/bearer";
+import { getConfig } from "@/server/config";
+
+const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
+
+function adminGate(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  if (PUBLIC_ADMIN_PATHS.has(pathname)) return NextResponse.next();
+  const config = getConfig();
+  const admin = adminFromRequest({ headers: request.headers, adminToken: config.ADMIN_TOKEN, secret: config.APP_SECRET, now: new Date(), bearerOk: hasBearer });
+  if (admin) return NextResponse.next();
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: { code: "UNAUTHORIZED", message: "Sign in at /admin/login or send Authorization: Bearer <ADMIN_TOKEN>." } },
+      { status: 401 },
+    );
+  }
+  return NextResponse.redirect(new URL("/admin/login", request.url), 303);
+}
 
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/")) {
+    return adminGate(request);
+  }
   const url = request.nextUrl.clone();
   url.pathname = "/trending";
   return NextResponse.rewrite(url);
 }
 
-// Next reads the matcher statically, so the list parameters (q, cat, code, min, sort, cursor) are spelled out.
+// Next reads the matcher statically. Front-page list parameters (q, cat, code, min, sort, cursor) are spelled out,
+// so a plain "/" never runs the proxy and stays a cached page.
 export const config = {
   matcher: [
+    "/admin",
+    "/admin/:path*",
+    "/api/admin",
+    "/api/admin/:path*",
     { source: "/", has: [{ type: "query", key: "q" }] },
     { source: "/", has: [{ type: "query", key: "cat" }] },
     { source: "/", has: [{ type: "query", key: "code" }] },

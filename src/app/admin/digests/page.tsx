@@ -1,0 +1,87 @@
+// Digests: run history with counts and failures, "send me a test digest", and a preview of one subscriber's next digest.
+import { Notice } from "@/components/admin/notice";
+import { DigestPreview } from "@/components/admin/digest-preview";
+import { button, card, input, label, muted, table, td, th } from "@/components/admin/ui";
+import { loadDigestPreview } from "@/server/admin/load-digest-preview";
+import { loadDigestRuns } from "@/server/admin/load-admin-pages";
+import { requireAdminPage } from "@/server/auth/admin-page";
+import { sendTestDigestAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Digests" };
+
+type TParams = Promise<{ preview?: string; notice?: string; error?: string }>;
+
+export default async function AdminDigestsPage({ searchParams }: { searchParams: TParams }) {
+  await requireAdminPage();
+  const params = await searchParams;
+  const previewFor = typeof params.preview === "string" ? params.preview.trim().slice(0, 320) : "";
+  const [runs, preview] = await Promise.all([loadDigestRuns(), previewFor ? loadDigestPreview(previewFor) : null]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">Digests</h1>
+      <Notice notice={typeof params.notice === "string" ? params.notice : undefined} error={typeof params.error === "string" ? params.error : undefined} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="test-h" className={`${card} space-y-3`}>
+          <h2 id="test-h" className="text-lg font-semibold">Send me a test digest</h2>
+          <form action={sendTestDigestAction} className="flex flex-wrap items-end gap-3">
+            <label className={label}>
+              Address
+              <input name="to" type="email" required autoComplete="email" className={`${input} w-64 max-w-full`} />
+            </label>
+            <button type="submit" className={button}>Send test digest</button>
+          </form>
+        </section>
+        <section aria-labelledby="preview-h" className={`${card} space-y-3`}>
+          <h2 id="preview-h" className="text-lg font-semibold">Preview a subscriber&apos;s next digest</h2>
+          <form method="get" className="flex flex-wrap items-end gap-3">
+            <label className={label}>
+              Subscriber address
+              <input name="preview" type="email" required defaultValue={previewFor} className={`${input} w-64 max-w-full`} />
+            </label>
+            <button type="submit" className={button}>Preview</button>
+          </form>
+        </section>
+      </div>
+      {preview && <DigestPreview result={preview} />}
+      <section aria-labelledby="runs-h" className="space-y-2">
+        <h2 id="runs-h" className="text-lg font-semibold">Runs</h2>
+        {runs.length === 0 ? (
+          <p className={muted}>No digest runs yet.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className={table}>
+              <caption className="sr-only">Digest runs, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={th}>Run</th>
+                  <th scope="col" className={th}>Period</th>
+                  <th scope="col" className={th}>Status</th>
+                  <th scope="col" className={th}>Due · sent · skipped · failed · retried</th>
+                  <th scope="col" className={th}>Started</th>
+                  <th scope="col" className={th}>Failures</th>
+                </tr>
+              </thead>
+              <tbody>
+                {runs.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row" className={`${td} font-mono`}>#{r.id}</th>
+                    <td className={td}>{r.period} <span className={`text-xs ${muted}`}>({r.trigger})</span></td>
+                    <td className={td}>{r.status}{r.error ? `: ${r.error}` : ""}</td>
+                    <td className={td}>{r.due} · {r.sent} · {r.skipped} · {r.failed} · {r.retried}</td>
+                    <td className={`${td} whitespace-nowrap`}>{r.startedAt.toISOString().slice(0, 19).replace("T", " ")}{r.durationMs !== null ? ` (${r.durationMs} ms)` : ""}</td>
+                    <td className={`${td} text-xs`}>
+                      {r.failures.length === 0 ? "none" : (
+                        <ul>{r.failures.map((f) => <li key={f.subscriberId}>subscriber #{f.subscriberId}: {f.lastError ?? "unknown error"}</li>)}</ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// The admin sign-in form: ADMIN_TOKEN, or ADMIN_PASSWORD when one is set.
+import type { Metadata } from "next";
+import { Notice, readNotice, type TNoticeParams } from "@/components/admin/notice";
+import { button, card, input, label, muted } from "@/components/admin/ui";
+import { signInAction } from "./actions";
+
+export const metadata: Metadata = { title: "Admin sign-in", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+export default async function AdminLoginPage({ searchParams }: { searchParams: TNoticeParams }) {
+  const { notice, error } = await readNotice(searchParams);
+  return (
+    <div className="mx-auto max-w-sm space-y-4">
+      <h1 className="text-2xl font-bold">Admin sign-in</h1>
+      <Notice notice={notice} error={error} />
+      <form action={signInAction} className={`${card} space-y-3`}>
+        <label className={label}>
+          Admin token or password
+          <input name="credential" type="password" autoComplete="current-password" required className={input} />
+        </label>
+        <button type="submit" className={button}>
+          Sign in
+        </button>
+      </form>
+      <p className={`text-sm ${muted}`}>The token is ADMIN_TOKEN, or the generated one in <code>.data/secrets.json</code>.</p>
+    </div>
+  );
+}

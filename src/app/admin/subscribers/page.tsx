@@ -1,0 +1,86 @@
+// Subscribers: counts by state, search by address, and the CSV export.
+import { Notice, readNotice } from "@/components/admin/notice";
+import { button, buttonQuiet, card, input, label, muted, table, td, th } from "@/components/admin/ui";
+import { loadSubscribers } from "@/server/admin/load-admin-pages";
+import { requireAdminPage } from "@/server/auth/admin-page";
+import { SUBSCRIBER_STATES, type TSubscriberState } from "@/server/repo/admin-subscribers";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Subscribers" };
+
+type TParams = Promise<{ q?: string; status?: string; notice?: string; error?: string }>;
+
+const isState = (v: unknown): v is TSubscriberState => SUBSCRIBER_STATES.includes(v as TSubscriberState);
+
+export default async function AdminSubscribersPage({ searchParams }: { searchParams: TParams }) {
+  await requireAdminPage();
+  const params = await searchParams;
+  const { notice, error } = await readNotice(Promise.resolve(params));
+  const q = typeof params.q === "string" ? params.q.slice(0, 200) : "";
+  const status = isState(params.status) ? params.status : undefined;
+  const { counts, rows } = await loadSubscribers(q, status);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Subscribers</h1>
+      <Notice notice={notice} error={error} />
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-testid="subscriber-counts">
+        {SUBSCRIBER_STATES.map((s) => (
+          <div key={s} className={card} data-state={s}>
+            <dt className={`text-xs uppercase ${muted}`}>{s}</dt>
+            <dd className="text-xl font-semibold">{counts[s]}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="flex flex-wrap items-end gap-3">
+        <form role="search" method="get" className="flex flex-wrap items-end gap-3">
+          <label className={label}>
+            Address contains
+            <input name="q" type="search" defaultValue={q} className={`${input} w-64 max-w-full`} />
+          </label>
+          <label className={label}>
+            State
+            <select name="status" defaultValue={status ?? ""} className={input}>
+              <option value="">any</option>
+              {SUBSCRIBER_STATES.map((s) => (
+                <option key={s} value={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className={button}>Search</button>
+        </form>
+        <a href="/api/admin/subscribers.csv" download className={`${buttonQuiet} ml-auto`}>Export CSV</a>
+      </div>
+      {rows.length === 0 ? (
+        <p className={muted}>No subscribers match.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className={table}>
+            <caption className="sr-only">Subscribers, newest first (up to 100)</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>Address</th>
+                <th scope="col" className={th}>State</th>
+                <th scope="col" className={th}>Frequency</th>
+                <th scope="col" className={th}>Interests</th>
+                <th scope="col" className={th}>Bounces</th>
+                <th scope="col" className={th}>Last digest</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.id} data-testid="admin-subscriber">
+                  <th scope="row" className={`${td} font-normal`}>{s.email}</th>
+                  <td className={td}>{s.status}</td>
+                  <td className={td}>{s.frequency}</td>
+                  <td className={`${td} text-xs`}>{[...s.keywords, ...s.categories].join(", ") || "everything"}{s.onlyWithCode ? " · code only" : ""}</td>
+                  <td className={td}>{s.bounceCount}</td>
+                  <td className={`${td} whitespace-nowrap`}>{s.lastDigestAt?.toISOString().slice(0, 10) ?? "never"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// The one-line result of the last admin action (?notice= or ?error=), announced to screen readers.
+export function Notice({ notice, error }: { notice?: string; error?: string }) {
+  if (error) {
+    return (
+      <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        {error}
+      </p>
+    );
+  }
+  if (notice) {
+    return (
+      <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+        {notice}
+      </p>
+    );
+  }
+  return null;
+}
+
+export type TNoticeParams = Promise<{ notice?: string | string[]; error?: string | string[] }>;
+
+export async function readNotice(params: TNoticeParams): Promise<{ notice?: string; error?: string }> {
+  const p = await params;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  return { notice: first(p.notice), error: first(p.error) };
+}

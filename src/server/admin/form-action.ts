@@ -1,0 +1,42 @@
+// One shape for every admin server action: check the session, parse the form with zod, run one function, then redirect back with a notice or an error.
+import { redirect } from "next/navigation";
+import { z, ZodError } from "zod";
+import { requireAdminAction } from "../auth/admin-page";
+import { isAppError } from "../errors/app-error";
+import { zodMessage } from "../http/respond";
+import { logger } from "../logger";
+
+export type TFormActionResult = { notice: string; back?: string };
+
+function withMessage(path: string, key: "notice" | "error", message: string): string {
+  const url = new URL(path, "http://admin.invalid");
+  url.searchParams.set(key, message.slice(0, 400));
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Anonymous callers get UNAUTHORIZED thrown before the form is read. Bad input and AppErrors come back
+ * to `back` as ?error=, so nothing is written and the admin sees why.
+ */
+export async function runFormAction<S extends z.ZodType>(opts: {
+  formData: FormData;
+  schema: S;
+  back: string;
+  run: (input: z.infer<S>, actor: string) => Promise<TFormActionResult>;
+}): Promise<never> {
+  const actor = await requireAdminAction();
+  let target: string;
+  try {
+    const input = opts.schema.parse(Object.fromEntries(opts.formData.entries()));
+    const result = await opts.run(input, actor);
+    target = withMessage(result.back ?? opts.back, "notice", result.notice);
+  } catch (err) {
+    if (err instanceof ZodError) target = withMessage(opts.back, "error", zodMessage(err));
+    else if (isAppError(err) && err.code !== "INTERNAL") target = withMessage(opts.back, "error", err.userMessage);
+    else {
+      logger.error({ err }, "admin action failed");
+      target = withMessage(opts.back, "error", "Something went wrong on our side; see the server log.");
+    }
+  }
+  redirect(target);
+}

@@ -1,0 +1,17 @@
+// Reads behind the admin list pages, bound to the shared database client.
+import { countSubscribersByState, searchSubscribers, type TSubscriberState } from "../repo/admin-subscribers";
+import { searchAdminPapers } from "../repo/admin-papers";
+import { listDigestRunsForAdmin, listIngestRunsForAdmin } from "../repo/admin-runs";
+import { listAudit } from "../repo/audit-log";
+import { adminContext } from "./admin-context";
+
+export const loadIngestRuns = () => listIngestRunsForAdmin({ db: adminContext().db, limit: 40 });
+export const loadAdminPapers = (query?: string, hiddenOnly?: boolean) => searchAdminPapers({ db: adminContext().db, query, hiddenOnly, limit: 50 });
+export const loadDigestRuns = () => listDigestRunsForAdmin({ db: adminContext().db, limit: 30 });
+export const loadAudit = (action?: string) => listAudit({ db: adminContext().db, action, limit: 200 });
+
+export async function loadSubscribers(query?: string, status?: TSubscriberState) {
+  const db = adminContext().db;
+  const [counts, rows] = await Promise.all([countSubscribersByState({ db }), searchSubscribers({ db, query, status, limit: 100 })]);
+  return { counts, rows };
+}

@@ -1,0 +1,66 @@
+// Admin sign-in: the credential check (constant time), the per-IP attempt limit, and the session cookie's attributes.
+import type { Db } from "../db";
+import { AppError } from "../errors/app-error";
+import { hitRateLimit } from "../repo/rate-limits";
+import { recordAudit } from "../repo/audit-log";
+import { ADMIN_COOKIE, createAdminSession } from "./admin-session";
+import { safeEqual } from "./secrets";
+
+export const LOGIN_LIMIT = 10;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+export type TAdminCookie = {
+  name: string;
+  value: string;
+  options: { httpOnly: true; sameSite: "lax"; secure: boolean; path: "/"; expires: Date };
+};
+
+/** Which credential matched: both are always compared, so timing does not tell which one exists. */
+export function matchAdminCredential(opts: { credential: string; adminToken: string; adminPassword?: string }): "token" | "password" | null {
+  const tokenOk = safeEqual(opts.credential, opts.adminToken);
+  const passwordOk = opts.adminPassword !== undefined && safeEqual(opts.credential, opts.adminPassword);
+  if (tokenOk) return "token";
+  if (passwordOk) return "password";
+  return null;
+}
+
+export function adminCookie(opts: { value: string; expires: Date; appUrl: string }): TAdminCookie {
+  return {
+    name: ADMIN_COOKIE,
+    value: opts.value,
+    options: { httpOnly: true, sameSite: "lax", secure: opts.appUrl.startsWith("https:"), path: "/", expires: opts.expires },
+  };
+}
+
+export function clearedAdminCookie(appUrl: string): TAdminCookie {
+  return adminCookie({ value: "", expires: new Date(0), appUrl });
+}
+
+export type TSignInInput = {
+  db: Db;
+  ip: string;
+  credential: string;
+  now: Date;
+  config: { ADMIN_TOKEN: string; ADMIN_PASSWORD?: string; APP_SECRET: string; APP_URL: string };
+};
+
+/** Returns the cookie to set; throws RATE_LIMITED past the limit (without checking) or UNAUTHORIZED. Every attempt is audited. */
+export async function signInAdmin(input: TSignInInput): Promise<{ actor: string; cookie: TAdminCookie }> {
+  const { db, ip, now, config } = input;
+  const limit = await hitRateLimit({ db, key: `admin-login:${ip}`, limit: LOGIN_LIMIT, windowMs: LOGIN_WINDOW_MS, now });
+  if (!limit.allowed) {
+    await recordAudit({ db, actor: `anonymous@${ip}`, action: "login.rate_limited", params: { ip }, now });
+    throw new AppError("RATE_LIMITED", `admin login rate limit hit for ${ip}`, {
+      userMessage: "Too many sign-in attempts. Wait 15 minutes and try again.",
+    });
+  }
+  const matched = matchAdminCredential({ credential: input.credential, adminToken: config.ADMIN_TOKEN, adminPassword: config.ADMIN_PASSWORD });
+  if (!matched) {
+    await recordAudit({ db, actor: `anonymous@${ip}`, action: "login.failure", params: { ip }, now });
+    throw new AppError("UNAUTHORIZED", "wrong admin credential", { userMessage: "That token or password is not right." });
+  }
+  const actor = `admin:${matched}`;
+  const session = createAdminSession({ secret: config.APP_SECRET, subject: actor, now });
+  await recordAudit({ db, actor, action: "login.success", params: { ip, method: matched }, now });
+  return { actor, cookie: adminCookie({ value: session.value, expires: session.expires, appUrl: config.APP_URL }) };
+}

@@ -1,0 +1,139 @@
+// Admin actions against real PostgreSQL: sign-in limits, takedowns, field fixes that survive re-ingestion, pasted listings, and their audit entries.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { fixPaper, hidePaper } from "../../src/server/admin/paper-admin";
+import { pasteListing } from "../../src/server/admin/paste-listing";
+import { LOGIN_LIMIT, signInAdmin } from "../../src/server/auth/admin-login";
+import { verifyAdminSession } from "../../src/server/auth/admin-session";
+import { isAppError } from "../../src/server/errors/app-error";
+import { ingestListing } from "../../src/server/ingest/ingest-listing";
+import { listAudit } from "../../src/server/repo/audit-log";
+import { getPaper, listFeed } from "../../src/server/repo/papers";
+import { TRENDING_TEXT } from "../unit/sources/samples/trending-text";
+import { resetDb, testDb } from "./helpers/db";
+import { ROOT } from "./helpers/run-script";
+
+const db = testDb();
+const now = new Date("2026-11-27T10:00:00Z");
+const config = { ADMIN_TOKEN: "admin-token-0123456789abcdef", ADMIN_PASSWORD: "correct horse", APP_SECRET: "app-secret-0123456789abcdef", APP_URL: "https://papers.example.org" };
+const hfBody = readFileSync(path.join(ROOT, "tests/fixtures/hf/api-daily-papers-2026-06-12.json"), "utf8");
+
+const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (isAppError(e) ? e.code : e instanceof ZodError ? "ZOD" : String(e)));
+
+beforeEach(() => resetDb(db));
+
+describe("admin sign-in", () => {
+  it("a right token or password signs in with a verifiable session, and is audited", async () => {
+    const byToken = await signInAdmin({ db, config, now, ip: "10.0.0.1", credential: config.ADMIN_TOKEN });
+    expect(byToken.cookie.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true });
+    expect(verifyAdminSession({ secret: config.APP_SECRET, value: byToken.cookie.value, now })).toBe("admin:token");
+    const byPassword = await signInAdmin({ db, config, now, ip: "10.0.0.1", credential: "correct horse" });
+    expect(byPassword.actor).toBe("admin:password");
+    const audit = await listAudit({ db });
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([["login.success", "admin:password"], ["login.success", "admin:token"]]);
+    expect(audit[1]!.params).toEqual({ ip: "10.0.0.1", method: "token" });
+    expect(audit[1]!.createdAt).toEqual(now);
+  });
+
+  it("a wrong credential is refused and audited without the attempted secret", async () => {
+    expect(await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.2", credential: "guess-guess" }))).toBe("UNAUTHORIZED");
+    const [entry] = await listAudit({ db });
+    expect(entry).toMatchObject({ action: "login.failure", actor: "anonymous@10.0.0.2", params: { ip: "10.0.0.2" } });
+    expect(JSON.stringify(entry)).not.toContain("guess-guess");
+  });
+
+  it(`after ${LOGIN_LIMIT} attempts from one IP even the right token is refused until the window passes; other IPs are unaffected`, async () => {
+    for (let i = 0; i < LOGIN_LIMIT; i++) await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.3", credential: "wrong-wrong" }));
+    expect(await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.3", credential: config.ADMIN_TOKEN }))).toBe("RATE_LIMITED");
+    expect(await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.4", credential: config.ADMIN_TOKEN }))).toBe("ok");
+    const later = new Date(now.getTime() + 15 * 60 * 1000 + 1);
+    expect(await codeOf(signInAdmin({ db, config, now: later, ip: "10.0.0.3", credential: config.ADMIN_TOKEN }))).toBe("ok");
+    expect((await listAudit({ db, action: "login.rate_limited" })).length).toBe(1);
+  });
+});
+
+describe("takedown and field fixes", () => {
+  async function seed() {
+    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
+    const withCode = (await listFeed({ db, limit: 500 })).find((p) => p.githubUrl && p.arxivId);
+    expect(withCode).toBeDefined();
+    return withCode!;
+  }
+
+  it("hiding removes a paper from the feed and its page at once; unhiding restores it; both audited", async () => {
+    const paper = await seed();
+    await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: true, now });
+    expect((await listFeed({ db, limit: 500 })).map((p) => p.id)).not.toContain(paper.id);
+    expect(await getPaper({ db, key: paper.arxivId! })).toBeNull();
+    await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: false, now });
+    expect(await getPaper({ db, key: paper.arxivId! })).not.toBeNull();
+    expect((await listAudit({ db })).map((a) => [a.action, a.params])).toEqual([
+      ["paper.unhide", { paperId: paper.id, arxivId: paper.arxivId }],
+      ["paper.hide", { paperId: paper.id, arxivId: paper.arxivId }],
+    ]);
+  });
+
+  it("a hidden paper stays hidden when a later ingestion lists it again", async () => {
+    const paper = await seed();
+    await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: true, now });
+    await ingestListing({ db, source: "hf-daily", body: hfBody, now: new Date(now.getTime() + 60_000) });
+    expect(await getPaper({ db, key: paper.arxivId! })).toBeNull();
+  });
+
+  it("a fixed title and code link apply now and survive a later ingestion of the same listing", async () => {
+    const paper = await seed();
+    await fixPaper({ db, actor: "admin:token", id: paper.id, field: "title", value: "  The Corrected Title  ", now });
+    await fixPaper({ db, actor: "admin:token", id: paper.id, field: "githubUrl", value: "https://github.com/right/repo", now });
+    await fixPaper({ db, actor: "admin:token", id: paper.id, field: "authors", value: "Ada Lovelace, Alan Turing", now });
+    const fixed = await getPaper({ db, key: paper.arxivId! });
+    expect(fixed).toMatchObject({ title: "The Corrected Title", githubUrl: "https://github.com/right/repo", authors: ["Ada Lovelace", "Alan Turing"] });
+
+    const again = await ingestListing({ db, source: "hf-daily", body: hfBody, now: new Date(now.getTime() + 3_600_000) });
+    expect(again.status).toBe("succeeded");
+    expect(await getPaper({ db, key: paper.arxivId! })).toMatchObject({ title: "The Corrected Title", githubUrl: "https://github.com/right/repo", authors: ["Ada Lovelace", "Alan Turing"] });
+    const row = await db.paper.findUniqueOrThrow({ where: { id: paper.id }, select: { overrides: true } });
+    expect(row.overrides).toEqual({ title: "The Corrected Title", githubUrl: "https://github.com/right/repo", authors: ["Ada Lovelace", "Alan Turing"] });
+    expect((await listAudit({ db, action: "paper.fix" })).map((a) => a.params.field)).toEqual(["authors", "githubUrl", "title"]);
+  });
+
+  it("an empty link removes it, and the removal also survives ingestion", async () => {
+    const paper = await seed();
+    await fixPaper({ db, actor: "admin:token", id: paper.id, field: "githubUrl", value: "", now });
+    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
+    expect((await getPaper({ db, key: paper.arxivId! }))!.githubUrl).toBeNull();
+  });
+
+  it("bad values are refused with a clear error and change nothing", async () => {
+    const paper = await seed();
+    const before = await db.paper.findUniqueOrThrow({ where: { id: paper.id } });
+    expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "title", value: "   ", now }))).toBe("ZOD");
+    expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "githubUrl", value: "javascript:alert(1)", now }))).toBe("ZOD");
+    expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "categories", value: " , ", now }))).toBe("ZOD");
+    expect(await codeOf(fixPaper({ db, actor: "a", id: 999_999, field: "title", value: "x", now }))).toBe("NOT_FOUND");
+    expect(await codeOf(hidePaper({ db, actor: "a", id: 999_999, hidden: true, now }))).toBe("NOT_FOUND");
+    expect(await db.paper.findUniqueOrThrow({ where: { id: paper.id } })).toEqual(before);
+    expect(await db.auditLog.count()).toBe(0);
+  });
+});
+
+describe("paste a listing", () => {
+  it("feeds the text source, records a run, and is audited", async () => {
+    const r = await pasteListing({ db, actor: "admin:token", body: TRENDING_TEXT, now });
+    expect(r).toMatchObject({ source: "text", found: 3, inserted: 3 });
+    const run = await db.ingestRun.findUniqueOrThrow({ where: { id: r.runId } });
+    expect(run).toMatchObject({ source: "text", trigger: "admin-paste", found: 3, inserted: 3 });
+    expect((await listFeed({ db, limit: 10 })).map((p) => p.title)).toContain("Long-Context Retrieval Heads Explain In-Context Learning Failures");
+    const [entry] = await listAudit({ db });
+    expect(entry).toMatchObject({ action: "ingest.paste", actor: "admin:token", params: { runId: r.runId, found: 3, inserted: 3 } });
+  });
+
+  it("an empty paste is refused and writes nothing; unreadable text records a failed run and no papers", async () => {
+    expect(await codeOf(pasteListing({ db, actor: "a", body: "  \n ", now }))).toBe("INVALID_INPUT");
+    expect(await db.ingestRun.count()).toBe(0);
+    const r = await pasteListing({ db, actor: "a", body: "hello", now });
+    expect(r.inserted).toBe(0);
+    expect(await db.paper.count()).toBe(0);
+  });
+});
