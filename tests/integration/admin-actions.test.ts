@@ -10,7 +10,8 @@ import { verifyAdminSession } from "../../src/server/auth/admin-session";
 import { isAppError } from "../../src/server/errors/app-error";
 import { ingestListing } from "../../src/server/ingest/ingest-listing";
 import { listAudit } from "../../src/server/repo/audit-log";
-import { getPaper, listFeed } from "../../src/server/repo/papers";
+import { getPaper } from "../../src/server/repo/papers";
+import { visiblePapers } from "./helpers/feed";
 import { TRENDING_TEXT } from "../unit/sources/samples/trending-text";
 import { resetDb, testDb } from "./helpers/db";
 import { ROOT } from "./helpers/run-script";
@@ -57,7 +58,7 @@ describe("admin sign-in", () => {
 describe("takedown and field fixes", () => {
   async function seed() {
     await ingestListing({ db, source: "hf-daily", body: hfBody, now });
-    const withCode = (await listFeed({ db, limit: 500 })).find((p) => p.githubUrl && p.arxivId);
+    const withCode = (await visiblePapers(db)).find((p) => p.githubUrl && p.arxivId);
     expect(withCode).toBeDefined();
     return withCode!;
   }
@@ -65,7 +66,7 @@ describe("takedown and field fixes", () => {
   it("hiding removes a paper from the feed and its page at once; unhiding restores it; both audited", async () => {
     const paper = await seed();
     await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: true, now });
-    expect((await listFeed({ db, limit: 500 })).map((p) => p.id)).not.toContain(paper.id);
+    expect((await visiblePapers(db)).map((p) => p.id)).not.toContain(paper.id);
     expect(await getPaper({ db, key: paper.arxivId! })).toBeNull();
     await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: false, now });
     expect(await getPaper({ db, key: paper.arxivId! })).not.toBeNull();
@@ -124,7 +125,7 @@ describe("paste a listing", () => {
     expect(r).toMatchObject({ source: "text", found: 3, inserted: 3 });
     const run = await db.ingestRun.findUniqueOrThrow({ where: { id: r.runId } });
     expect(run).toMatchObject({ source: "text", trigger: "admin-paste", found: 3, inserted: 3 });
-    expect((await listFeed({ db, limit: 10 })).map((p) => p.title)).toContain("Long-Context Retrieval Heads Explain In-Context Learning Failures");
+    expect((await visiblePapers(db, 10)).map((p) => p.title)).toContain("Long-Context Retrieval Heads Explain In-Context Learning Failures");
     const [entry] = await listAudit({ db });
     expect(entry).toMatchObject({ action: "ingest.paste", actor: "admin:token", params: { runId: r.runId, found: 3, inserted: 3 } });
   });

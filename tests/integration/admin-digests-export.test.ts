@@ -13,7 +13,7 @@ import { ingestListing } from "../../src/server/ingest/ingest-listing";
 import { createCaptureMailer, createSmtpMailer } from "../../src/server/mail/mailer";
 import { countSubscribersByState, searchSubscribers } from "../../src/server/repo/admin-subscribers";
 import { listAudit } from "../../src/server/repo/audit-log";
-import { listFeed } from "../../src/server/repo/papers";
+import { visiblePapers } from "./helpers/feed";
 import { resetDb, testDb } from "./helpers/db";
 import { ROOT } from "./helpers/run-script";
 
@@ -45,7 +45,7 @@ describe("send me a test digest", () => {
   it("mails the top visible papers over SMTP, leaves hidden ones out, and is audited", async () => {
     const now = new Date("2026-06-12T18:00:00Z");
     await ingestListing({ db, source: "hf-daily", body: hfBody, now });
-    const [top] = await listFeed({ db, limit: 1 });
+    const [top] = await visiblePapers(db, 1);
     await hidePaper({ db, actor: "admin:token", id: top!.id, hidden: true, now });
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "digest@example.org" });
     try {
@@ -59,7 +59,7 @@ describe("send me a test digest", () => {
     expect(mail.subject).toMatch(/^\[test\] Your daily papers/);
     expect((mail.to as { text: string }).text).toBe("me@example.org");
     expect(mail.text).not.toContain(top!.title);
-    const visible = (await listFeed({ db, limit: 500 })).map((p) => p.title);
+    const visible = (await visiblePapers(db)).map((p) => p.title);
     expect(visible.some((t) => mail.text!.includes(t))).toBe(true);
     expect(mail.html).toContain("http://localhost:3000/papers/");
     const [entry] = await listAudit({ db, action: "digest.test" });
@@ -90,7 +90,7 @@ describe("preview a subscriber's next digest", () => {
   it("picks what the digest would: recent, matching, not sent before, not hidden", async () => {
     const now = new Date("2026-06-12T18:00:00Z");
     await ingestListing({ db, source: "hf-daily", body: hfBody, now });
-    const papers = await listFeed({ db, limit: 500 });
+    const papers = await visiblePapers(db);
     const sub = await db.subscriber.create({ data: { email: "reader@example.org", status: "confirmed", frequency: "daily" } });
     await db.sentPaper.create({ data: { subscriberId: sub.id, paperId: papers[0]!.id } });
     await hidePaper({ db, actor: "a", id: papers[1]!.id, hidden: true, now });

@@ -1,6 +1,6 @@
 // Papers: search (hidden ones included), take down or restore, and fix a wrong field.
 import Link from "next/link";
-import { paperHref } from "@/components/paper-card";
+import { paperPath } from "@/core/digest/paper-links";
 import { Notice, readNotice } from "@/components/admin/notice";
 import { button, buttonQuiet, input, label, link, muted, table, td, th } from "@/components/admin/ui";
 import { FIXABLE_FIELDS } from "@/server/admin/paper-admin";
@@ -52,7 +52,7 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
               {papers.map((p) => (
                 <tr key={p.id} data-testid="admin-paper" data-paper-id={p.id}>
                   <td className={td}>
-                    <Link href={paperHref(p)} className={`${link} font-medium`}>{p.title}</Link>
+                    <Link href={paperPath(p)} className={`${link} font-medium`}>{p.title}</Link>
                     <p className={`text-xs ${muted}`}>
                       #{p.id} · {p.arxivId ?? "no arXiv id"} · {p.authors.slice(0, 3).join(", ")}
                       {p.authors.length > 3 ? " et al." : ""} · {p.sources.join(", ")}
