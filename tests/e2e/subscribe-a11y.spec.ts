@@ -19,7 +19,11 @@ test("subscribe: fits a 360 px screen and the form is keyboard reachable", async
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByLabel("Email address").focus();
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Daily")).toBeFocused();
+  await expect(page.getByLabel("Weekly")).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByLabel("Daily")).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel(/Keywords/)).toBeFocused();
 });
 
 test.describe("without JavaScript", () => {
