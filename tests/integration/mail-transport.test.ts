@@ -44,6 +44,22 @@ describe("mail transport", () => {
     }
   });
 
+  it("speaks implicit TLS for smtps:// with user and password, and refuses an unverifiable certificate unless told", async () => {
+    const sink = await startSmtpSink({ secure: true, auth: { user: "tls-user", pass: "tls-pass" } });
+    const mailer = createSmtpMailer({ url: sink.url, from });
+    const strict = createSmtpMailer({ url: sink.url.replace("?rejectUnauthorized=false", ""), from });
+    try {
+      await mailer.send(mail("tls@example.org"));
+      expect((await sink.waitFor(1))[0]!.subject).toBe("Ünïcode digest 0");
+      expect(await strict.send(mail("tls@example.org")).then(() => null, (e: unknown) => e)).toBeInstanceOf(MailError);
+      expect(sink.messages).toHaveLength(1);
+    } finally {
+      await mailer.close();
+      await strict.close();
+      await sink.close();
+    }
+  });
+
   it("refuses wrong credentials as a permanent error", async () => {
     const sink = await startSmtpSink({ auth: { user: "mailer", pass: "right" } });
     const mailer = createSmtpMailer({ url: `smtp://mailer:wrong@127.0.0.1:${sink.port}?ignoreTLS=true`, from });

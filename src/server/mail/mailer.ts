@@ -32,6 +32,8 @@ export function createSmtpMailer(opts: { url: string; from: string; poolSize?: n
     maxConnections: opts.poolSize ?? 5,
     maxMessages: Infinity,
     ignoreTLS: url.searchParams.get("ignoreTLS") === "true",
+    // A self-hosted relay with a self-signed certificate opts out of verification explicitly in the URL.
+    tls: url.searchParams.get("rejectUnauthorized") === "false" ? { rejectUnauthorized: false } : undefined,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

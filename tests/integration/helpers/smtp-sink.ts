@@ -16,12 +16,15 @@ export type TSmtpSinkOptions = {
   rejectRecipients?: (address: string) => boolean;
   /** When set, AUTH is required and only these credentials pass. */
   auth?: { user: string; pass: string };
+  /** Implicit TLS (smtps://) with smtp-server's built-in self-signed certificate. */
+  secure?: boolean;
 };
 
 export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpSink> {
   const messages: ParsedMail[] = [];
   const waiters: (() => void)[] = [];
   const options: SMTPServerOptions = {
+    secure: opts.secure ?? false,
     authOptional: !opts.auth,
     disabledCommands: ["STARTTLS"],
     allowInsecureAuth: true,
@@ -48,13 +51,15 @@ export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpS
     },
   };
   const server = new SMTPServer(options);
+  // Clients that give up mid-handshake (a refused certificate) are expected in tests, not failures.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   const credentials = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : "";
   return {
     port,
-    url: `smtp://${credentials}127.0.0.1:${port}?ignoreTLS=true`,
+    url: opts.secure ? `smtps://${credentials}127.0.0.1:${port}?rejectUnauthorized=false` : `smtp://${credentials}127.0.0.1:${port}?ignoreTLS=true`,
     messages,
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;

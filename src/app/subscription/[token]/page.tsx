@@ -39,7 +39,7 @@ export default async function SubscriptionPage({ params, searchParams }: { param
   });
   if (!subscriber) notFound();
   const { welcome, done } = await searchParams;
-  const notice = welcome === "1" ? "You're subscribed! Your address is confirmed. Fine-tune what you get below." : typeof done === "string" ? DONE_TEXT[done] : undefined;
+  const notice = welcome === "1" && subscriber.status === "confirmed" ? "You're subscribed! Your address is confirmed. Fine-tune what you get below." : typeof done === "string" ? DONE_TEXT[done] : undefined;
 
   return (
     <div className="mx-auto max-w-2xl space-y-8">

@@ -1,0 +1,19 @@
+// POST /api/subscribe (JSON): the subscribe form for API clients. Same answer for every address; 400 or 429 otherwise.
+import { AppError } from "@/server/errors/app-error";
+import { handleRoute } from "@/server/http/respond";
+import { clientIp } from "@/server/subscriptions/client-ip";
+import { submitSubscription } from "@/server/subscriptions/subscription-service";
+
+export const dynamic = "force-dynamic";
+
+export const POST = handleRoute(async (request: Request) => {
+  // Requiring JSON forces a CORS preflight on cross-site requests, which is what keeps this route CSRF-safe.
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    throw new AppError("INVALID_INPUT", "Send the subscription as application/json.");
+  }
+  const body: unknown = await request.json().catch(() => {
+    throw new AppError("INVALID_INPUT", "The body is not valid JSON.");
+  });
+  await submitSubscription(body, clientIp(request.headers));
+  return Response.json({ message: "Check your inbox: we sent a link to confirm your subscription." }, { status: 202 });
+});
