@@ -18,9 +18,11 @@ test("subscribe: confirms through the emailed link, changes preferences, unsubsc
   await page.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible({ timeout: 20_000 });
 
-  await page.goto("/admin/mail");
-  await page.getByLabel("Admin token").fill(E2E_ADMIN_TOKEN);
+  await page.goto("/admin/login");
+  await page.getByLabel("Admin token or password").fill(E2E_ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin$/);
+  await page.goto("/admin/mail");
   const expectedTo = email.replace("Example.ORG", "example.org");
   const row = page.getByTestId("captured-mail-row").filter({ hasText: expectedTo });
   await expect(row).toHaveCount(1);
@@ -58,8 +60,9 @@ test("subscribe: a tampered manage link is a friendly 404 and the mail viewer ne
   await expect(page.getByRole("heading", { name: "This subscription link does not work" })).toBeVisible();
 
   await page.goto("/admin/mail");
+  await expect(page).toHaveURL(/\/admin\/login$/);
   await expect(page.getByTestId("captured-mail-row")).toHaveCount(0);
-  await page.getByLabel("Admin token").fill("wrong-token");
+  await page.getByLabel("Admin token or password").fill("wrong-token");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#admin-token-error")).toHaveText("That is not the admin token.");
+  await expect(page.getByText("That token or password is not right.")).toBeVisible();
 });

@@ -4,18 +4,17 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/server/db";
 import { listCapturedMail } from "@/server/repo/captured-mail";
-import { mailViewerSignedIn } from "./session";
-import { MailSignInForm } from "./sign-in-form";
+import { requireAdminPage } from "@/server/auth/admin-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Captured mail", robots: { index: false } };
 
-const ZQuery = z.object({ error: z.string().max(20).optional(), before: z.coerce.number().int().positive().optional() });
+const ZQuery = z.object({ before: z.coerce.number().int().positive().optional() });
 
 export default async function CapturedMailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage();
   const query = ZQuery.safeParse(await searchParams);
   const q = query.success ? query.data : {};
-  if (!(await mailViewerSignedIn())) return <MailSignInForm error={q.error} />;
   const mails = await listCapturedMail({ db: getDb(), limit: 50, beforeId: q.before });
   return (
     <div className="space-y-4">

@@ -5,8 +5,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/server/db";
 import { getCapturedMail } from "@/server/repo/captured-mail";
-import { mailViewerSignedIn } from "../session";
-import { MailSignInForm } from "../sign-in-form";
+import { requireAdminPage } from "@/server/auth/admin-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Captured mail", robots: { index: false } };
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Captured mail", robots: { index: fal
 const ZParams = z.object({ id: z.coerce.number().int().positive() });
 
 export default async function CapturedMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!(await mailViewerSignedIn())) return <MailSignInForm />;
+  await requireAdminPage();
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
   const mail = await getCapturedMail({ db: getDb(), id: parsed.data.id });
