@@ -20,6 +20,7 @@ export type TProcessDeps = {
   clock?: () => Date;
   /** Per-source base URLs (fixture servers in tests); production uses the real hosts. */
   baseUrls?: Partial<Record<string, string>>;
+  onProgress?: (progress: { pagesDone: number; found: number; url: string }) => void;
 };
 
 /** Returns the finished run, or null when another worker had already claimed it. */
@@ -44,7 +45,9 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
       fetcher,
       now,
       validatorsFor: (url) => findValidators({ db, url }),
-      onPage: async ({ pagesDone, found }) => {
+      onPage: async (progress) => {
+        const { pagesDone, found } = progress;
+        deps.onProgress?.(progress);
         timings.pagesDone = pagesDone;
         await recordIngestProgress({ db, id: runId, found, timings });
       },
@@ -69,7 +72,7 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     const quiet = result.papers.length === 0 && result.errors.length === 0 ? "no papers listed (a quiet day)" : undefined;
     return await finish({ ...counts, ...written, status: verdict.status, reason: verdict.reason ?? quiet, newestListedOn });
   } catch (err) {
-    logger.warn({ runId, err: describeError(err) }, "ingestion run failed");
+    logger.info({ runId, err: describeError(err) }, "ingestion run failed");
     return finish({ status: "failed", reason: describeError(err) });
   }
 }

@@ -1,10 +1,12 @@
 // Starting runs: validate the request, record one queued run per source + parameters, and hand it to the queue.
+import type PgBoss from "pg-boss";
 import type { TSourceId } from "@/core/sources";
 import type { Db } from "../db";
 import { AppError, isAppError } from "../errors/app-error";
 import { logger } from "../logger";
 import { createIngestRun, type TIngestRun } from "../repo/ingest-runs";
 import { planFetch } from "./fetch-plans";
+import { enqueueWith } from "./ingest-queue";
 import { parseIngestSources, runKeyOf, ZIngestParams, type TIngestParams } from "./ingest-params";
 
 /** Hands a queued run to whatever processes runs (the pg-boss queue in the app); a failure leaves it queued for the sweep. */
@@ -12,6 +14,8 @@ export type TEnqueue = (runId: number) => Promise<void>;
 
 export async function triggerIngest(opts: {
   db: Db;
+  /** How the run reaches a worker: `enqueue`, or a started pg-boss instance. */
+  boss?: PgBoss;
   enqueue?: TEnqueue;
   source: TSourceId;
   params: TIngestParams;
@@ -30,8 +34,9 @@ export async function triggerIngest(opts: {
     now: opts.now ?? new Date(),
   });
   logger.info({ runId: run.id, runKey: run.runKey, trigger: opts.trigger, actor: opts.actor }, "ingestion run queued");
-  if (opts.enqueue) {
-    await opts.enqueue(run.id).catch((err: unknown) => logger.warn({ runId: run.id, err }, "could not enqueue run; the worker sweep will pick it up"));
+  const enqueue = opts.enqueue ?? (opts.boss ? enqueueWith(opts.boss) : undefined);
+  if (enqueue) {
+    await enqueue(run.id).catch((err: unknown) => logger.warn({ runId: run.id, err }, "could not enqueue run; the worker sweep will pick it up"));
   }
   return run;
 }
