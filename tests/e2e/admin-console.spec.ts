@@ -1,4 +1,5 @@
 // admin: sign in, take a paper down and fix one, paste a listing, send a test digest, export subscribers, read the audit log, sign out.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/admin";
 
@@ -114,4 +115,20 @@ test("admin: send a test digest, export subscribers, see it all in the audit log
   await signIn(page);
   await page.goto("/admin/audit?action=logout");
   await expect(page.getByTestId("audit-log").locator('tr[data-action="logout"]')).toHaveCount(1);
+});
+
+test("admin: every console page passes axe without serious or critical violations, in light and dark", async ({ page }) => {
+  test.setTimeout(240_000);
+  const check = async (url: string) => {
+    await page.goto(url);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${url}: ${v.id} (${v.nodes.length})`);
+    expect(bad).toEqual([]);
+  };
+  await check("/admin/login");
+  await signIn(page);
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => localStorage.setItem("theme", t), theme);
+    for (const url of ["/admin", "/admin/ingestion", "/admin/papers", "/admin/subscribers", "/admin/digests", "/admin/audit"]) await check(url);
+  }
 });
