@@ -5,7 +5,7 @@ import { signIn } from "./support/admin";
 
 const PASTE = `Trending Papers
 
-Nov 26
+Jan 5
 
 Sparse Mixture of Adapters for Efficient Multilingual Speech Recognition
 We present a sparse mixture of adapters that routes each utterance to a small set of
@@ -82,8 +82,9 @@ test("admin: a pasted listing becomes a text-source run with its counts", async 
   const run = page.getByTestId("ingest-runs").locator("tbody tr").first();
   await expect(run).toHaveAttribute("data-status", "succeeded");
   await expect(run).toContainText("text");
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Long-Context Retrieval Heads Explain In-Context Learning Failures" })).toBeVisible();
+  await page.goto(`/admin/papers?q=${encodeURIComponent("Long-Context Retrieval Heads")}`);
+  await expect(page.getByTestId("admin-paper")).toHaveCount(1);
+  await expect(page.getByTestId("admin-paper")).toContainText("text");
 });
 
 test("admin: send a test digest, export subscribers, see it all in the audit log, then sign out", async ({ page }) => {
