@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { fixPaper, hidePaper } from "../../src/server/admin/paper-admin";
 import { pasteListing } from "../../src/server/admin/paste-listing";
+import { ZTriggerIngest, createAdminPorts, triggerIngestion, type TAdminPorts } from "../../src/server/admin/ports";
+import type { TConfig } from "../../src/server/config";
 import { LOGIN_LIMIT, signInAdmin } from "../../src/server/auth/admin-login";
 import { verifyAdminSession } from "../../src/server/auth/admin-session";
 import { isAppError } from "../../src/server/errors/app-error";
@@ -136,5 +138,31 @@ describe("paste a listing", () => {
     const r = await pasteListing({ db, actor: "a", body: "hello", now });
     expect(r.inserted).toBe(0);
     expect(await db.paper.count()).toBe(0);
+  });
+});
+
+describe("trigger ingestion", () => {
+  it("validates the form: a known source and at most one of date, week or month", () => {
+    expect(ZTriggerIngest.parse({ source: "arxiv-list", week: "2026-W48", category: "cs.LG" })).toEqual({ source: "arxiv-list", week: "2026-W48", category: "cs.LG" });
+    expect(ZTriggerIngest.safeParse({ source: "hf-daily", date: "2026-11-27", month: "2026-11" }).success).toBe(false);
+    expect(ZTriggerIngest.safeParse({ source: "text" }).success).toBe(false);
+    expect(ZTriggerIngest.safeParse({ source: "hf-daily", date: "27/11/2026" }).success).toBe(false);
+    expect(ZTriggerIngest.safeParse({ source: "hf-daily", url: "file:///etc/passwd" }).success).toBe(false);
+  });
+
+  it("passes the request to the ingestion port and audits it with the run id", async () => {
+    const requests: unknown[] = [];
+    const ports = { triggerIngest: async (input: unknown) => (requests.push(input), { runId: 42 }) } as unknown as TAdminPorts;
+    const input = { source: "hf-daily", date: "2026-11-26" };
+    expect(await triggerIngestion({ db, ports, actor: "admin:token", input, now })).toEqual({ runId: 42 });
+    expect(requests).toEqual([{ ...input, actor: "admin:token" }]);
+    const [entry] = await listAudit({ db });
+    expect(entry).toMatchObject({ action: "ingest.trigger", actor: "admin:token", params: { source: "hf-daily", date: "2026-11-26", runId: 42 } });
+  });
+
+  it("until the ingestion-runs capability is wired, the built-in port says so clearly and nothing is audited", async () => {
+    const ports = createAdminPorts({ db, config: config as unknown as TConfig, now: () => now });
+    expect(await codeOf(triggerIngestion({ db, ports, actor: "a", input: { source: "hf-daily" }, now }))).toBe("UNAVAILABLE");
+    expect(await db.auditLog.count()).toBe(0);
   });
 });

@@ -23,7 +23,7 @@ export function SourceHealthTable({ rows }: { rows: TSourceHealth[] }) {
         <tbody>
           {rows.map((h) => (
             <tr key={h.source} data-source={h.source}>
-              <th scope="row" className={`${td} font-mono font-medium`}>{h.source}</th>
+              <th scope="row" className={`${td} whitespace-nowrap font-mono font-medium`}>{h.source}</th>
               <td className={td}>{h.lastSuccess ? `#${h.lastSuccess.runId} · ${when(h.lastSuccess.at)}` : "never"}</td>
               <td className={td}>{h.newestListingDay ?? "none"}</td>
               <td className={td}>

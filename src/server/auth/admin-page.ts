@@ -36,8 +36,11 @@ export async function requireAdminAction(): Promise<string> {
   return admin;
 }
 
-/** The client address for rate limits: the first X-Forwarded-For hop, else X-Real-IP. */
+/**
+ * The client address for rate limits. The last X-Forwarded-For entry is the one our own reverse proxy appended;
+ * earlier entries come from the client and could be forged to dodge the limit.
+ */
 export async function requestIp(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "unknown";
 }

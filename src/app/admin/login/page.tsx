@@ -2,12 +2,15 @@
 import type { Metadata } from "next";
 import { Notice, readNotice, type TNoticeParams } from "@/components/admin/notice";
 import { button, card, input, label, muted } from "@/components/admin/ui";
+import { redirect } from "next/navigation";
+import { currentAdmin } from "@/server/auth/admin-page";
 import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin sign-in", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function AdminLoginPage({ searchParams }: { searchParams: TNoticeParams }) {
+  if (await currentAdmin()) redirect("/admin");
   const { notice, error } = await readNotice(searchParams);
   return (
     <div className="mx-auto max-w-sm space-y-4">
