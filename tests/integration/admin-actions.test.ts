@@ -15,7 +15,7 @@ import { listAudit } from "../../src/server/repo/audit-log";
 import { getPaper } from "../../src/server/repo/papers";
 import { visiblePapers } from "./helpers/feed";
 import { TRENDING_TEXT } from "../unit/sources/samples/trending-text";
-import { resetDb, testDb } from "./helpers/db";
+import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { ROOT } from "./helpers/run-script";
 
 const db = testDb();
@@ -160,9 +160,15 @@ describe("trigger ingestion", () => {
     expect(entry).toMatchObject({ action: "ingest.trigger", actor: "admin:token", params: { source: "hf-daily", date: "2026-11-26", runId: 42 } });
   });
 
-  it("until the ingestion-runs capability is wired, the built-in port says so clearly and nothing is audited", async () => {
-    const ports = createAdminPorts({ db, config: config as unknown as TConfig, now: () => now });
-    expect(await codeOf(triggerIngestion({ db, ports, actor: "a", input: { source: "hf-daily" }, now }))).toBe("UNAVAILABLE");
-    expect(await db.auditLog.count()).toBe(0);
+  it("the built-in port queues a real ingestion run, audits it, and a second trigger of the same run is a conflict", async () => {
+    const ports = createAdminPorts({ db, config: { ...config, DATABASE_URL: testDatabaseUrl() } as unknown as TConfig, now: () => now });
+    const { runId } = await triggerIngestion({ db, ports, actor: "a", input: { source: "hf-daily", date: "2026-05-08" }, now });
+    const run = await db.ingestRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run).toMatchObject({ source: "hf-daily", status: "queued", trigger: "admin" });
+    expect(await db.auditLog.findMany({ select: { action: true, params: true } })).toEqual([
+      { action: "ingest.trigger", params: { source: "hf-daily", date: "2026-05-08", runId } },
+    ]);
+    expect(await codeOf(triggerIngestion({ db, ports, actor: "a", input: { source: "hf-daily", date: "2026-05-08" }, now }))).toBe("CONFLICT");
+    expect(await db.ingestRun.count()).toBe(1);
   });
 });

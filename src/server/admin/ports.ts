@@ -3,7 +3,9 @@ import { z } from "zod";
 import { SOURCE_IDS } from "@/core/sources";
 import type { TConfig } from "../config";
 import type { Db } from "../db";
-import { AppError } from "../errors/app-error";
+import { ZIngestRequest } from "../ingest/ingest-params";
+import { webEnqueue } from "../ingest/ingest-queue";
+import { triggerIngest } from "../ingest/trigger-ingest";
 import { createMailer } from "../mail/mailer";
 import { recordAudit } from "../repo/audit-log";
 import { previewSubscriberDigest, sendTestDigest, type TDigestPreview } from "./digest-admin";
@@ -32,15 +34,17 @@ export type TAdminPorts = {
   pasteListing(input: { actor: string; body: string }): Promise<{ runId: number; status: string; found: number; inserted: number; updated: number; skipped: number }>;
 };
 
-/** The real collaborators. triggerIngest belongs to the ingestion-runs capability and is wired by the lead when it lands. */
+/** The real collaborators: ingestion runs, the digest mailer and the text source. */
 export function createAdminPorts(opts: { db: Db; config: TConfig; now: () => Date }): TAdminPorts {
   const { db, config, now } = opts;
   const links = { appUrl: config.APP_URL, secret: config.APP_SECRET };
   return {
-    async triggerIngest() {
-      throw new AppError("UNAVAILABLE", "triggerIngest is not wired in this build", {
-        userMessage: "Triggering ingestion runs is not available in this build yet. Use “Paste a listing” or `npm run ingest`.",
-      });
+    async triggerIngest({ actor, ...request }) {
+      const body = Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined && v !== ""));
+      const { source, ...params } = ZIngestRequest.parse(body);
+      const url = config.DATABASE_URL ?? process.env.DATABASE_URL;
+      const run = await triggerIngest({ db, enqueue: url ? webEnqueue(url) : undefined, source, params, trigger: "admin", actor });
+      return { runId: run.id };
     },
     async sendTestDigest({ actor, to }) {
       const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db, poolSize: 1 });
