@@ -38,7 +38,7 @@ test("feed: filters and sort live in the URL and the shared URL shows the same v
   await page.goto("/?sort=top&code=1");
   expect(await page.getByTestId("paper-card").count()).toBe(cards);
   await page.goto("/?min=banana");
-  await expect(page.getByRole("alert")).toContainText('Invalid "min"');
+  await expect(page.getByRole("main").getByRole("alert")).toContainText('Invalid "min"');
 });
 
 test("feed: a paper page shows the full abstract, all authors, links and similar papers", async ({ page }) => {
