@@ -1,5 +1,6 @@
 // Shared bench plumbing: a fresh bench database, a production build in its own dist dir, and `next start` on 127.0.0.1.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { applyMigrations, PROJECT_ROOT } from "../../src/server/db/migrations";
@@ -34,7 +35,14 @@ function benchEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
 
 export async function startApp(databaseUrl: string, port: number): Promise<{ base: string; stop: () => Promise<void> }> {
   const env = benchEnv(databaseUrl, port);
-  await buildIfNeeded({ root: PROJECT_ROOT, distDir: BENCH_DIST_DIR, env, log: (m) => console.log(m) });
+  // `next build` adds its dist dir's types to tsconfig.json; the bench build must not leave that edit behind.
+  const tsconfigPath = path.join(PROJECT_ROOT, "tsconfig.json");
+  const tsconfig = readFileSync(tsconfigPath);
+  try {
+    await buildIfNeeded({ root: PROJECT_ROOT, distDir: BENCH_DIST_DIR, env, log: (m) => console.log(m) });
+  } finally {
+    writeFileSync(tsconfigPath, tsconfig);
+  }
   const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i += 1) {
