@@ -21,7 +21,8 @@ async function load(name: string, url: string, bytes: number): Promise<TFigures>
 }
 
 async function gzippedScripts(base: string, html: string): Promise<number> {
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!))];
+  // noModule polyfills are skipped: browsers that run modules never download them.
+  const srcs = [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)].filter((m) => !/nomodule/i.test(m[1]!)).map((m) => m[2]!))];
   let total = 0;
   for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
