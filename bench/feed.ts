@@ -22,7 +22,7 @@ async function load(name: string, url: string, bytes: number): Promise<TFigures>
 
 async function gzippedScripts(base: string, html: string): Promise<number> {
   // noModule polyfills are skipped: browsers that run modules never download them.
-  const srcs = [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"/g)].filter((m) => !/nomodule/i.test(m[1]!)).map((m) => m[2]!))];
+  const srcs = [...new Set([...html.matchAll(/<script[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0])).flatMap((m) => /\ssrc="([^"]+)"/.exec(m[0])?.[1] ?? []))];
   let total = 0;
   for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
