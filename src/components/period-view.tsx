@@ -12,14 +12,12 @@ import { PeriodNav } from "./period-nav";
 /** A day has tens of papers, so it is one page; weeks and months page with a cursor. */
 const PAGE_SIZE: Record<TPeriodKind, number> = { day: 100, week: 30, month: 30 };
 
-const TITLES: Record<TPeriodKind, string> = { day: "Papers of", week: "Papers of", month: "Papers of" };
-
 export type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export function periodMetadata(kind: TPeriodKind, key: string): Metadata {
   const period = parsePeriod(kind, key);
   if (!period) return { title: "Not found" };
-  const title = `${TITLES[kind]} ${formatPeriodLabel(period)}`;
+  const title = `Papers of ${formatPeriodLabel(period)}`;
   return { title, openGraph: { title }, twitter: { title }, alternates: { canonical: periodPath(period) } };
 }
 
@@ -35,9 +33,10 @@ export async function PeriodView({ kind, value, searchParams }: { kind: TPeriodK
   const path = periodPath(period);
   const more = kind !== "day" && page.nextCursor ? `${path}?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;
   const label = formatPeriodLabel(period);
+  const filtered = filters.hasCode || filters.category !== undefined || filters.minUpvotes > 0;
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">{TITLES[kind]} {label}</h1>
+      <h1 className="text-2xl font-bold">Papers of {label}</h1>
       <PeriodNav period={period} prevDay={neighbours.prevDay} nextDay={neighbours.nextDay} />
       <FilterBar action={path} filters={filters} />
       {error && <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
@@ -46,7 +45,7 @@ export async function PeriodView({ kind, value, searchParams }: { kind: TPeriodK
         moreHref={more}
         empty={
           <>
-            <p className="font-medium">No papers listed for {label}{filters === DEFAULT_FILTERS ? "" : " with these filters"}.</p>
+            <p className="font-medium">No papers listed for {label}{filtered ? " with these filters" : ""}.</p>
             {neighbours.latestDay && (
               <p className="mt-2">
                 Try the <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/papers/date/${neighbours.latestDay}`}>latest listing day</Link> or step to a neighbouring {kind} above.

@@ -1,0 +1,65 @@
+// Shared bench plumbing: a fresh bench database, a production build in its own dist dir, and `next start` on 127.0.0.1.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { applyMigrations, PROJECT_ROOT } from "../../src/server/db/migrations";
+import { startEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
+import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
+import { recreateDatabase, siblingUrl } from "../../tests/support/test-databases";
+
+export const BENCH_CRON_SECRET = "bench-cron-secret-0123456789";
+export const BENCH_DIST_DIR = ".data/next-bench";
+
+/** A fresh, migrated database `<DATABASE_URL>_<suffix>`, or an embedded one under .data/bench when DATABASE_URL is unset. */
+export async function benchDatabase(suffix: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const url = siblingUrl(process.env.DATABASE_URL, suffix);
+    await recreateDatabase(process.env.DATABASE_URL, url);
+    await applyMigrations(url);
+    return { url, stop: async () => {} };
+  }
+  const db = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data", `bench-${suffix}`, "pg") });
+  const url = siblingUrl(db.url, suffix);
+  await recreateDatabase(db.url, url);
+  await applyMigrations(url);
+  return { url, stop: () => db.stop() };
+}
+
+function benchEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, NEXT_DIST_DIR: BENCH_DIST_DIR,
+    CRON_SECRET: BENCH_CRON_SECRET, BENCH_STATIC_PAGE: "1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", LOG_LEVEL: "warn", DATA_DIR: path.join(PROJECT_ROOT, ".data", "bench"),
+  };
+}
+
+export async function startApp(databaseUrl: string, port: number): Promise<{ base: string; stop: () => Promise<void> }> {
+  const env = benchEnv(databaseUrl, port);
+  // `next build` adds its dist dir's types to tsconfig.json; the bench build must not leave that edit behind.
+  const tsconfigPath = path.join(PROJECT_ROOT, "tsconfig.json");
+  const tsconfig = readFileSync(tsconfigPath);
+  const { atime, mtime } = statSync(tsconfigPath);
+  try {
+    await buildIfNeeded({ root: PROJECT_ROOT, distDir: BENCH_DIST_DIR, env, log: (m) => console.log(m) });
+  } finally {
+    writeFileSync(tsconfigPath, tsconfig);
+    // The original mtime keeps the source hash, so the next bench run reuses this build.
+    utimesSync(tsconfigPath, atime, mtime);
+  }
+  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i += 1) {
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await sleep(200);
+  }
+  const revalidated = await fetch(`${base}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${BENCH_CRON_SECRET}` } });
+  if (!revalidated.ok) throw new Error(`revalidate failed: ${revalidated.status}`);
+  return {
+    base,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// feed: browse trending, open a paper, step through days, filter, search, toggle dark mode and follow Subscribe.
+import { expect, test } from "@playwright/test";
+
+test("feed: trending cards show authors, date, upvotes, links and an abstract that expands in place", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Trending papers" })).toBeVisible();
+  await expect(page.getByText("Get trending papers in your email inbox!").first()).toBeVisible();
+  const cards = page.getByTestId("paper-card");
+  expect(await cards.count()).toBe(50);
+  const card = cards.first();
+  await expect(card.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
+  await expect(card.getByLabel(/\d+ upvotes/)).toBeVisible();
+  await expect(card.getByRole("link", { name: "arXiv" })).toHaveAttribute("href", /^https:\/\/arxiv\.org\/abs\//);
+  await expect(page.getByRole("link", { name: /^Code ★ [\d,]+$/ }).first()).toHaveAttribute("href", /^https:\/\/github\.com\//);
+  const details = card.locator("details");
+  await expect(details).not.toHaveAttribute("open", "");
+  await details.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(details).toHaveAttribute("open", "");
+  await expect(card.getByText("Show less")).toBeVisible();
+  await expect(page.getByRole("link", { name: "More papers" })).toHaveAttribute("href", /^\/\?cursor=/);
+});
+
+test("feed: filters and sort live in the URL and the shared URL shows the same view", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "Sort" }).selectOption("top");
+  await page.getByLabel("Has code").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/\?sort=top&cat=&min=&code=1$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Most upvoted papers" })).toBeVisible();
+  const votes = await page.getByTestId("paper-card").getByLabel(/upvotes/).allInnerTexts();
+  const counts = votes.map((v) => Number(v.replace(/\D/g, "")));
+  expect(counts.length).toBeGreaterThan(5);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  const cards = await page.getByTestId("paper-card").count();
+  const codeLinks = await page.getByTestId("paper-card").getByRole("link", { name: /^Code/ }).count();
+  expect(codeLinks).toBe(cards);
+  await page.goto("/?sort=top&code=1");
+  expect(await page.getByTestId("paper-card").count()).toBe(cards);
+  await page.goto("/?min=banana");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText('Invalid "min"');
+});
+
+test("feed: a paper page shows the full abstract, all authors, links and similar papers", async ({ page }) => {
+  await page.goto("/");
+  const first = page.getByTestId("paper-card").first();
+  const title = (await first.getByRole("heading").innerText()).trim();
+  await first.getByRole("heading").getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByRole("link", { name: "arXiv abstract" })).toHaveAttribute("href", /^https:\/\/arxiv\.org\/abs\//);
+  await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", /^https:\/\/arxiv\.org\/pdf\//);
+  await expect(page.getByRole("heading", { name: "Similar papers" })).toBeVisible();
+  expect(await page.getByTestId("similar-papers").getByTestId("paper-card").count()).toBeGreaterThan(0);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", title);
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", /summary/);
+});
+
+test("feed: day navigation skips empty days, and the date picker and week view work", async ({ page }) => {
+  await page.goto("/papers/date/2026-06-12");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Papers of Fri 12 Jun 2026");
+  expect(await page.getByTestId("paper-card").count()).toBe(30);
+  await page.getByRole("link", { name: /← Fri 8 May 2026/ }).click();
+  await expect(page).toHaveURL(/\/papers\/date\/2026-05-08$/);
+  expect(await page.getByTestId("paper-card").count()).toBe(37);
+  await expect(page.getByRole("link", { name: /Fri 12 Jun 2026 →/ })).toBeVisible();
+  await page.getByLabel("Go to date").fill("2026-05-20");
+  await page.getByRole("button", { name: "Go" }).click();
+  await expect(page).toHaveURL(/\/papers\/date\/2026-05-20$/);
+  await expect(page.getByTestId("empty-state")).toContainText("No papers listed for Wed 20 May 2026");
+  await expect(page.getByRole("link", { name: /← Fri 8 May 2026/ })).toBeVisible();
+  await page.goto("/papers/week/2026-W24");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Papers of week 24, 2026");
+  await expect(page.getByRole("link", { name: /← week 19, 2026/ })).toBeVisible();
+  await page.goto("/papers/month/2026-05");
+  await expect(page.getByRole("link", { name: "More papers" })).toHaveAttribute("href", /^\/papers\/month\/2026-05\?cursor=/);
+  const response = await page.goto("/papers/week/2026-W60");
+  expect(response?.status()).toBe(404);
+});
+
+test("feed: search finds a phrase, excludes a word and highlights matches", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search papers" }).fill("agents");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=agents$/);
+  const all = await page.getByTestId("paper-card").count();
+  expect(all).toBeGreaterThan(1);
+  await expect(page.locator("mark").first()).toBeVisible();
+  const titles = await page.getByTestId("paper-card").getByRole("heading").allInnerTexts();
+  const excluded = titles.find((t) => /web/i.test(t));
+  await page.goto(`/search?q=${encodeURIComponent("agents -web")}`);
+  const without = await page.getByTestId("paper-card").getByRole("heading").allInnerTexts();
+  expect(without.some((t) => /\bweb\b/i.test(t))).toBe(false);
+  if (excluded) expect(without.length).toBeLessThan(all);
+  await page.goto(`/search?q=${encodeURIComponent('"sparse attention"')}`);
+  const phrase = await page.getByTestId("paper-card").getByRole("heading").allInnerTexts();
+  expect(phrase.length).toBeGreaterThan(0);
+  expect(phrase.join(" ")).toMatch(/Sparse Attention/i);
+});
+
+test("feed: dark mode toggle is remembered across visits", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/");
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+  await page.getByRole("button", { name: "Dark mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.getByRole("button", { name: "Dark mode" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Dark mode" }).click();
+  await page.goto("/search");
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+});
+
+test("feed: the dark theme follows the system until a choice is made", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+});
+
+test("feed: the Subscribe button leads to /subscribe", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Subscribe" }).click();
+  await expect(page).toHaveURL(/\/subscribe$/);
+});
