@@ -1,6 +1,6 @@
 // subscribe: the whole double opt-in flow in the browser, reading the confirmation from the local mail capture.
 import { expect, test } from "@playwright/test";
-import { E2E_ADMIN_TOKEN } from "./support/constants";
+import { signIn, useFreshClientAddress } from "./support/admin";
 
 test.setTimeout(120_000);
 
@@ -18,10 +18,7 @@ test("subscribe: confirms through the emailed link, changes preferences, unsubsc
   await page.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByText("Check your inbox")).toBeVisible({ timeout: 20_000 });
 
-  await page.goto("/admin/login");
-  await page.getByLabel("Admin token or password").fill(E2E_ADMIN_TOKEN);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/admin$/);
+  await signIn(page);
   await page.goto("/admin/mail");
   const expectedTo = email.replace("Example.ORG", "example.org");
   const row = page.getByTestId("captured-mail-row").filter({ hasText: expectedTo });
@@ -59,6 +56,7 @@ test("subscribe: a tampered manage link is a friendly 404 and the mail viewer ne
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "This subscription link does not work" })).toBeVisible();
 
+  await useFreshClientAddress(page);
   await page.goto("/admin/mail");
   await expect(page).toHaveURL(/\/admin\/login$/);
   await expect(page.getByTestId("captured-mail-row")).toHaveCount(0);
