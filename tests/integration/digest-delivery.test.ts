@@ -209,7 +209,7 @@ describe("digest delivery", () => {
     const day = (d: number) => new Date(`2026-11-${d}T07:00:00Z`);
 
     const [r1] = await triggerDigests({ db, now: day(27), trigger: "test", settings, mailer, frequencies: ["daily"] });
-    expect(r1).toMatchObject({ sent: 1, failed: 1 });
+    expect(r1).toMatchObject({ sent: 1, failed: 1, status: "succeeded" });
     expect(await db.subscriber.findUniqueOrThrow({ where: { id: gone! } })).toMatchObject({ status: "confirmed", bounceCount: 1 });
     const bounced = await db.delivery.findFirstOrThrow({ where: { subscriberId: gone! } });
     expect(bounced).toMatchObject({ status: "failed", nextAttemptAt: null });
