@@ -82,8 +82,7 @@ export async function deliverDigestBatch(ctx: TDeliveryContext, deliveryIds: num
     const got = new Set(claimed.map((row) => row.id));
     await skipInactiveDeliveries({ db, deliveryIds: deliveryIds.filter((id) => !got.has(id)), now });
   }
-  const results: TSendResult[] = [];
-  for (const row of claimed) results.push(await sendOne(ctx, row, now));
+  const results = await Promise.all(claimed.map((row) => sendOne(ctx, row, now)));
   try {
     await markDeliveriesSent({ db, sent: results.flatMap((r) => (r.sent ? [r.sent] : [])), now });
   } catch (err) {

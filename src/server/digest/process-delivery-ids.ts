@@ -1,4 +1,4 @@
-// Delivers a list of ledger rows in parallel lanes (about two per pooled SMTP connection) and tallies the outcomes.
+// Delivers a list of ledger rows in parallel lanes of claimed batches and tallies the outcomes.
 import type { TDigestRunCounts } from "../repo/digest-runs";
 import { deliverDigestBatch, type TDeliveryContext } from "./deliver-digest";
 
