@@ -7,7 +7,7 @@ export type TDigestSettings = {
   bounceLimit: number;
   /** Messages per second per process (token bucket). */
   mailRate: number;
-  /** Deliveries in flight per process; matches the SMTP pool so every connection stays busy. */
+  /** Claimed batches in flight per process; each batch sends its rows at once, so the SMTP pool always has mail queued. */
   concurrency: number;
   /** Papers per digest. */
   limit: number;

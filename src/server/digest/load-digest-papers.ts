@@ -2,6 +2,7 @@
 import { MAX_LOOKBACK_DAYS, type TDigestFrequency } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
 import { addDays, startOfUtcDay, todayUtc } from "@/core/periods";
+import { rankPapers } from "@/core/ranking";
 import type { Db } from "../db";
 import { paperSelect, rowToPaper } from "../repo/paper-record";
 
@@ -13,6 +14,7 @@ export function lookbackStart(frequency: TDigestFrequency, now: Date): Date {
   return startOfUtcDay(addDays(todayUtc(now), -MAX_LOOKBACK_DAYS[frequency]));
 }
 
+/** Candidates in rankPapers order for `now`, ranked once per run rather than once per subscriber. */
 export async function loadDigestPapers(opts: { db: Db; frequency: TDigestFrequency; now: Date }): Promise<TPaper[]> {
   const rows = await opts.db.paper.findMany({
     where: { hidden: false, listedOn: { gte: lookbackStart(opts.frequency, opts.now), lte: opts.now } },
@@ -20,5 +22,5 @@ export async function loadDigestPapers(opts: { db: Db; frequency: TDigestFrequen
     take: MAX_CANDIDATES,
     select: paperSelect,
   });
-  return rows.map(rowToPaper);
+  return rankPapers(rows.map(rowToPaper), opts.now);
 }

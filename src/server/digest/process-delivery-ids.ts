@@ -1,24 +1,29 @@
-// Delivers a list of ledger rows with bounded concurrency (one slot per pooled SMTP connection, roughly) and tallies the outcomes.
+// Delivers a list of ledger rows in parallel lanes of claimed batches and tallies the outcomes.
 import type { TDigestRunCounts } from "../repo/digest-runs";
-import { deliverDigest, type TDeliveryContext, type TDeliveryOutcome } from "./deliver-digest";
+import { deliverDigestBatch, type TDeliveryContext } from "./deliver-digest";
+
+/**
+ * Rows claimed per statement. Bigger batches mean fewer round trips but more rows left `sending`
+ * (and so not sent this period) if the process dies mid-batch.
+ */
+export const CLAIM_BATCH = 8;
 
 export type TDeliveryTally = Omit<TDigestRunCounts, "due"> & { retryAt: Date[] };
 
 export async function processDeliveryIds(ctx: TDeliveryContext, ids: readonly number[], now: Date): Promise<TDeliveryTally> {
   const tally: TDeliveryTally = { sent: 0, skipped: 0, failed: 0, retried: 0, retryAt: [] };
-  const record = (outcome: TDeliveryOutcome) => {
-    if (outcome.kind === "not-claimed") return;
-    tally[outcome.kind] += 1;
-    if (outcome.retried) tally.retried += 1;
-    if (outcome.kind === "failed" && outcome.nextAttemptAt) tally.retryAt.push(outcome.nextAttemptAt);
-  };
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += CLAIM_BATCH) batches.push(ids.slice(i, i + CLAIM_BATCH));
   let next = 0;
   const lane = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      record(await deliverDigest(ctx, id, now));
+    while (next < batches.length) {
+      for (const outcome of await deliverDigestBatch(ctx, batches[next++]!, now)) {
+        tally[outcome.kind] += 1;
+        if (outcome.retried) tally.retried += 1;
+        if (outcome.kind === "failed" && outcome.nextAttemptAt) tally.retryAt.push(outcome.nextAttemptAt);
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.settings.concurrency, ids.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.settings.concurrency, batches.length)) }, lane));
   return tally;
 }

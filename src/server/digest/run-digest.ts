@@ -4,7 +4,8 @@ import { digestPeriodKey, type TDigestFrequency } from "@/core/digest";
 import { isoWeekKey, startOfUtcDay, todayUtc, weekStart } from "@/core/periods";
 import type { Db } from "../db";
 import type { Mailer } from "../mail/mailer";
-import { countClaimableDeliveries, createDeliveryBatch, listClaimableDeliveryIds } from "../repo/deliveries";
+import { countClaimableDeliveries, countStuckDeliveries, createDeliveryBatch, listClaimableDeliveryIds } from "../repo/deliveries";
+import { logger } from "../logger";
 import {
   addDigestRunCounts, createDigestRun, finishDigestRun, getDigestRun, setDigestRunDue, type TDigestRun,
 } from "../repo/digest-runs";
@@ -15,6 +16,8 @@ import { processDeliveryIds } from "./process-delivery-ids";
 
 /** Subscribers read (and deliveries inserted) per statement; memory stays flat however long the list. */
 export const SUBSCRIBER_BATCH = 500;
+/** A `sending` row older than this is taken to be left by a crashed process. */
+const STUCK_AFTER_MS = 10 * 60_000;
 /** Delivery ids per queued job. */
 export const JOB_CHUNK = 50;
 
@@ -93,6 +96,8 @@ export async function runDigest(input: TRunDigestInput): Promise<TDigestRun> {
       done += ids.length;
       input.onProgress?.(done, due);
     }
+    const stuck = await countStuckDeliveries({ db, period, now, olderThanMs: STUCK_AFTER_MS });
+    if (stuck > 0) logger.warn({ period, stuck }, "digest deliveries left 'sending' by a crashed process are not resent (at most once)");
     return finishDigestRun({ db, runId });
   } catch (err) {
     await finishDigestRun({ db, runId, error: err instanceof Error ? err.message : String(err) }).catch(() => {});

@@ -68,50 +68,61 @@ export async function listClaimableDeliveryIds(opts: { db: Db; period: string; a
 }
 
 /**
- * The exactly-once gate: one atomic UPDATE moves the row to `sending`, so of any number of
- * concurrent triggers or workers only the one that gets a row back may send. A row left in
- * `sending` by a crash is never claimed again (see README, "Digest").
+ * The exactly-once gate: one atomic UPDATE moves claimable rows to `sending`, so of any number of
+ * concurrent triggers or workers only the one that gets a row back may send it (a second claimer
+ * blocks on the row lock, then re-checks the status and skips it). A row left in `sending` by a
+ * crash is never claimed again (see README, "Digest").
  */
-export async function claimDelivery(opts: { db: Db; deliveryId: number; now: Date; sentSince: Date }): Promise<TClaimedDelivery | null> {
-  const rows = await opts.db.$queryRaw<TClaimedDelivery[]>`
+export async function claimDeliveries(opts: { db: Db; deliveryIds: number[]; now: Date; sentSince: Date }): Promise<TClaimedDelivery[]> {
+  if (opts.deliveryIds.length === 0) return [];
+  return opts.db.$queryRaw<TClaimedDelivery[]>`
     UPDATE deliveries d SET status = 'sending', "claimedAt" = ${opts.now}, attempts = d.attempts + 1, "updatedAt" = ${opts.now}
     FROM subscribers s
-    WHERE d.id = ${opts.deliveryId} AND s.id = d."subscriberId" AND s.status = 'confirmed'
+    WHERE d.id = ANY(${opts.deliveryIds}::int[]) AND s.id = d."subscriberId" AND s.status = 'confirmed'
       AND (d.status = 'pending' OR (d.status = 'failed' AND d."nextAttemptAt" <= ${opts.now} AND d.attempts < ${MAX_DELIVERY_ATTEMPTS}))
     RETURNING d.id, d.period, d.attempts, s.id AS "subscriberId", s.email, s.frequency::text AS frequency, s.keywords, s.categories,
       s."onlyWithCode", s."minUpvotes", s."lastDigestAt",
       ARRAY(SELECT sp."paperId" FROM sent_papers sp WHERE sp."subscriberId" = s.id AND sp."sentAt" >= ${opts.sentSince}) AS "sentPaperIds"`;
-  return rows[0] ?? null;
 }
 
-/** A pending delivery whose subscriber left (unsubscribed, bouncing, paused) is closed as skipped, not sent. */
-export async function skipInactiveDelivery(opts: { db: Db; deliveryId: number; now: Date }): Promise<boolean> {
-  const count = await opts.db.$executeRaw`
+/** Pending or failed deliveries whose subscriber left (unsubscribed, bouncing, paused) are closed as skipped, not sent. */
+export async function skipInactiveDeliveries(opts: { db: Db; deliveryIds: number[]; now: Date }): Promise<number> {
+  if (opts.deliveryIds.length === 0) return 0;
+  return opts.db.$executeRaw`
     UPDATE deliveries d SET status = 'skipped', "lastError" = 'subscriber is ' || s.status::text, "updatedAt" = ${opts.now}
     FROM subscribers s
-    WHERE d.id = ${opts.deliveryId} AND s.id = d."subscriberId" AND s.status <> 'confirmed' AND d.status IN ('pending', 'failed')`;
-  return count > 0;
+    WHERE d.id = ANY(${opts.deliveryIds}::int[]) AND s.id = d."subscriberId" AND s.status <> 'confirmed' AND d.status IN ('pending', 'failed')`;
 }
 
-/** After the SMTP server accepted: sent, papers remembered, subscriber's last digest moved, bounces reset. One statement, so all or nothing. */
-export async function markDeliverySent(opts: { db: Db; deliveryId: number; paperIds: number[]; messageId: string; now: Date }): Promise<void> {
+export type TSentDelivery = { id: number; paperIds: number[]; messageId: string };
+
+/**
+ * After the SMTP server accepted: rows sent, papers remembered, subscribers' last digest moved and
+ * bounce counts reset. One statement for the whole batch, so each row's update is all or nothing.
+ */
+export async function markDeliveriesSent(opts: { db: Db; sent: TSentDelivery[]; now: Date }): Promise<void> {
+  if (opts.sent.length === 0) return;
   await opts.db.$executeRaw`
-    WITH d AS (
-      UPDATE deliveries SET status = 'sent', "sentAt" = ${opts.now}, "messageId" = ${opts.messageId}, "paperIds" = ${opts.paperIds}::int[],
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(opts.sent)}::jsonb) AS x(id int, "paperIds" int[], "messageId" text)
+    ), d AS (
+      UPDATE deliveries SET status = 'sent', "sentAt" = ${opts.now}, "messageId" = input."messageId", "paperIds" = input."paperIds",
         "lastError" = NULL, "nextAttemptAt" = NULL, "updatedAt" = ${opts.now}
-      WHERE id = ${opts.deliveryId} AND status = 'sending' RETURNING "subscriberId"
+      FROM input WHERE deliveries.id = input.id AND deliveries.status = 'sending'
+      RETURNING deliveries."subscriberId", input."paperIds"
     ), papers AS (
       INSERT INTO sent_papers ("subscriberId", "paperId", "sentAt")
-      SELECT d."subscriberId", p, ${opts.now} FROM d, unnest(${opts.paperIds}::int[]) AS p
+      SELECT d."subscriberId", p, ${opts.now} FROM d, unnest(d."paperIds") AS p
       ON CONFLICT DO NOTHING
     )
     UPDATE subscribers s SET "lastDigestAt" = ${opts.now}, "bounceCount" = 0, "updatedAt" = ${opts.now} FROM d WHERE s.id = d."subscriberId"`;
 }
 
-export async function markDeliverySkipped(opts: { db: Db; deliveryId: number; reason: string; now: Date }): Promise<void> {
+export async function markDeliveriesSkipped(opts: { db: Db; deliveryIds: number[]; reason: string; now: Date }): Promise<void> {
+  if (opts.deliveryIds.length === 0) return;
   await opts.db.$executeRaw`
     UPDATE deliveries SET status = 'skipped', "lastError" = ${opts.reason}, "paperIds" = '{}', "updatedAt" = ${opts.now}
-    WHERE id = ${opts.deliveryId} AND status = 'sending'`;
+    WHERE id = ANY(${opts.deliveryIds}::int[]) AND status = 'sending'`;
 }
 
 /** A temporary failure: retried by a later trigger (or queued job) after the backoff, until MAX_DELIVERY_ATTEMPTS. */

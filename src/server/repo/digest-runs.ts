@@ -38,10 +38,15 @@ export async function addDigestRunCounts(opts: { db: Db; runId: number; counts: 
     WHERE id = ${opts.runId}`;
 }
 
-/** Closes a run: `partial` when any delivery of the run's period still waits for a retry, else `succeeded`. */
+/**
+ * Closes a run: `partial` while any delivery of its period is pending or failed with a retry still
+ * scheduled (the next trigger completes it), else `succeeded`; permanent failures are in `failed`.
+ */
 export async function finishDigestRun(opts: { db: Db; runId: number; error?: string }): Promise<TDigestRun> {
   const run = await opts.db.digestRun.findUniqueOrThrow({ where: { id: opts.runId }, select: { period: true, startedAt: true } });
-  const unfinished = await opts.db.delivery.count({ where: { period: run.period, status: { in: ["failed", "pending"] } } });
+  const unfinished = await opts.db.delivery.count({
+    where: { period: run.period, OR: [{ status: "pending" }, { status: "failed", nextAttemptAt: { not: null } }] },
+  });
   const status = opts.error ? "failed" : unfinished > 0 ? "partial" : "succeeded";
   const now = new Date();
   return opts.db.digestRun.update({

@@ -1,0 +1,147 @@
+// Digest mailer throughput: 10,000 confirmed subscribers, 2,000 papers, a local SMTP sink; compared with a bare nodemailer pool.
+// Run: DATABASE_URL=postgresql://... npx tsx bench/digest.ts   (uses the sibling database <name>_bench; embedded PostgreSQL when unset)
+import { execFileSync } from "node:child_process";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
+import { applyMigrations } from "../src/server/db/migrations";
+import { createDb, type Db } from "../src/server/db";
+import { runDigest } from "../src/server/digest/run-digest";
+import type { TDigestSettings } from "../src/server/digest/digest-settings";
+import { createSmtpMailer } from "../src/server/mail/mailer";
+import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
+const PAPERS = 2_000;
+const POOL = 5;
+const NOW = new Date("2026-11-27T07:00:00Z");
+const FROM = "paper-digest <digest@bench.example.org>";
+const KEYWORDS = ["diffusion", "transformer", "reinforcement learning", "LLM", "robot", "graph", "vision", "speech", "agent", "benchmark", "quantization", "retrieval"];
+const CATEGORIES = ["cs.LG", "cs.CL", "cs.CV", "cs.RO", "cs.AI", "stat.ML"];
+
+let seed = 42;
+const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+
+async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) {
+    const url = siblingUrl(process.env.DATABASE_URL, "bench");
+    await recreateDatabase(process.env.DATABASE_URL, url);
+    return { url, stop: async () => {} };
+  }
+  const pg = await startEmbeddedPostgres({ dataDir: `/tmp/paper-digest-bench-${process.pid}` });
+  return { url: pg.url, stop: () => pg.stop() };
+}
+
+async function seedData(db: Db): Promise<void> {
+  const papers = Array.from({ length: PAPERS }, (_, i) => {
+    const title = `${pick(["Scaling", "Efficient", "Robust", "Towards", "Revisiting"])} ${pick(KEYWORDS)} for ${pick(KEYWORDS)} ${i}`;
+    const categories = [pick(CATEGORIES), pick(CATEGORIES)];
+    return {
+      arxivId: `2611.${String(i).padStart(5, "0")}`, titleKey: title.toLowerCase(), title, abstract: `We study ${pick(KEYWORDS)} and ${pick(KEYWORDS)}. `.repeat(6),
+      authors: ["A. Author", "B. Author", "C. Author"], listedOn: new Date(Date.UTC(2026, 10, 27 - (i % 7))), upvotes: Math.floor(rand() * 200),
+      categories, primaryCategory: categories[0], keywords: [], sources: ["hf-daily"], trendingScore: rand() * 100,
+    };
+  });
+  await db.paper.createMany({ data: papers });
+  for (let i = 0; i < SUBSCRIBERS; i += 2_000) {
+    await db.subscriber.createMany({
+      data: Array.from({ length: Math.min(2_000, SUBSCRIBERS - i) }, (_, j) => {
+        const kind = (i + j) % 4;
+        return {
+          email: `reader${i + j}@bench.example.org`, status: "confirmed" as const, frequency: "daily" as const,
+          keywords: kind === 0 || kind === 2 ? [pick(KEYWORDS), pick(KEYWORDS)] : [],
+          categories: kind === 1 || kind === 2 ? [pick(CATEGORIES)] : [],
+        };
+      }),
+    });
+  }
+}
+
+function startSink(): Promise<{ port: number; count: () => number; stop: () => Promise<void> }> {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    onData(stream, _session, callback) {
+      stream.on("end", () => {
+        received += 1;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+    const address = server.server.address();
+    resolve({ port: typeof address === "object" && address ? address.port : 0, count: () => received, stop: () => new Promise((r) => server.close(() => r())) });
+  }));
+}
+
+function sampleRss() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Seeding runs in a child process so its allocations do not count towards the measured peak RSS. */
+async function seedInChild(url: string): Promise<void> {
+  execFileSync(process.execPath, [...process.execArgv, import.meta.filename, "--seed"], { env: { ...process.env, BENCH_DB_URL: url }, stdio: "inherit" });
+}
+
+async function main() {
+  if (process.argv.includes("--seed")) {
+    const db = createDb(process.env.BENCH_DB_URL!, { max: 2 });
+    await seedData(db);
+    await db.$disconnect();
+    return;
+  }
+  const pg = await database();
+  await applyMigrations(pg.url);
+  await seedInChild(pg.url);
+  const db = createDb(pg.url, { max: 12 });
+  const sink = await startSink();
+  try {
+    const rssBefore = process.memoryUsage().rss;
+    const settings: TDigestSettings = { appUrl: "https://bench.example.org", appSecret: "bench-secret-0123456789abcdef", bounceLimit: 3, mailRate: 10_000, concurrency: 2 * POOL, limit: 10 };
+    const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`, from: FROM, poolSize: POOL });
+    const rss = sampleRss();
+    const started = performance.now();
+    const run = await runDigest({ db, frequency: "daily", now: NOW, trigger: "bench", settings, mailer });
+    const seconds = (performance.now() - started) / 1000;
+    const peakRss = rss.stop();
+    await mailer.close();
+    const digestRate = run.sent / seconds;
+
+    const sample = await db.delivery.findFirstOrThrow({ where: { status: "sent" }, select: { subscriberId: true } });
+    const { buildDigestMail } = await import("../src/server/digest/build-digest-mail");
+    const { loadDigestPapers } = await import("../src/server/digest/load-digest-papers");
+    const subscriber = await db.subscriber.findUniqueOrThrow({ where: { id: sample.subscriberId } });
+    const prerendered = buildDigestMail({
+      settings, recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] }, period: "daily:2026-11-27",
+      papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }), now: NOW,
+    })!.mail;
+    const transport = nodemailer.createTransport({ pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity });
+    const bareStarted = performance.now();
+    await Promise.all(Array.from({ length: run.sent }, (_, i) => transport.sendMail({ ...prerendered, from: FROM, to: `reader${i}@bench.example.org`, messageId: undefined })));
+    const bareSeconds = (performance.now() - bareStarted) / 1000;
+    transport.close();
+    const bareRate = run.sent / bareSeconds;
+
+    console.log(`digest bench: ${SUBSCRIBERS} subscribers, ${PAPERS} papers, SMTP pool ${POOL}, sink on 127.0.0.1`);
+    console.log(`  digest run:   sent ${run.sent}, skipped ${run.skipped}, failed ${run.failed} in ${seconds.toFixed(1)} s → ${digestRate.toFixed(0)} msg/s (target ≥ 300)`);
+    console.log(`  peak RSS:     ${mb(peakRss)} during the run, ${mb(rssBefore)} before it (target ≤ 300 MB)`);
+    console.log(`  bare pool:    ${run.sent} pre-rendered messages in ${bareSeconds.toFixed(1)} s → ${bareRate.toFixed(0)} msg/s (ceiling)`);
+    console.log(`  ratio:        ${(digestRate / bareRate).toFixed(2)} (target ≥ 0.6)`);
+    console.log(`  sink received ${sink.count()} messages`);
+  } finally {
+    await db.$disconnect();
+    await sink.stop();
+    await pg.stop();
+  }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});

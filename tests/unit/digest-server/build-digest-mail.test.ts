@@ -1,0 +1,69 @@
+// buildDigestMail picks exactly what selectDigest over all candidates picks, with stable ids and the unsubscribe headers.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { selectDigest } from "@/core/digest";
+import type { TPaper } from "@/core/paper";
+import { rankPapers } from "@/core/ranking";
+import { buildDigestMail } from "@/server/digest/build-digest-mail";
+import { digestMessageId } from "@/server/digest/digest-message-id";
+
+const NOW = new Date("2026-11-27T07:00:00Z");
+const WORDS = ["diffusion", "transformer", "robot", "graph", "agent", "speech"];
+const CATEGORIES = ["cs.LG", "cs.CV", "cs.RO"];
+const settings = { appUrl: "https://papers.example.org", appSecret: "unit-secret-0123456789abcdef", bounceLimit: 3, mailRate: 1, concurrency: 1, limit: 10 };
+
+const paperArb = fc.record({
+  words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 }),
+  category: fc.constantFrom(...CATEGORIES),
+  day: fc.integer({ min: 18, max: 27 }),
+  upvotes: fc.integer({ min: 0, max: 300 }),
+});
+
+function toPapers(seeds: { words: string[]; category: string; day: number; upvotes: number }[]): TPaper[] {
+  return seeds.map((s, i) => ({
+    id: i + 1, arxivId: `2611.${String(i).padStart(5, "0")}`, title: `${s.words.join(" ")} study ${i}`, abstract: "", authors: ["A"],
+    listedOn: `2026-11-${s.day}`, upvotes: s.upvotes, categories: [s.category], primaryCategory: s.category,
+  }));
+}
+
+describe("buildDigestMail", () => {
+  it("selects the same papers as selectDigest over the full candidate list", () => {
+    fc.assert(
+      fc.property(
+        fc.array(paperArb, { minLength: 0, maxLength: 300 }),
+        fc.subarray(WORDS, { maxLength: 2 }),
+        fc.subarray(CATEGORIES, { maxLength: 1 }),
+        fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 40 }),
+        fc.option(fc.integer({ min: 20, max: 27 }), { nil: null }),
+        (seeds, keywords, categories, sent, lastDay) => {
+          const papers = rankPapers(toPapers(seeds), NOW);
+          const subscriber = { frequency: "daily" as const, keywords, categories, onlyWithCode: false, minUpvotes: 0, lastDigestAt: lastDay ? new Date(`2026-11-${lastDay}T07:00:00Z`) : null };
+          const expected = selectDigest({ now: NOW, subscriber, papers, alreadySent: new Set(sent), limit: 10 }).items.map((i) => i.paper.id);
+          const built = buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient: { ...subscriber, subscriberId: 7, email: "a@example.test", sentPaperIds: sent } });
+          expect(built?.paperIds ?? []).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("carries a stable Message-ID and the one-click unsubscribe headers, and returns null when nothing matches", () => {
+    const papers = rankPapers(toPapers([{ words: ["graph"], category: "cs.LG", day: 27, upvotes: 3 }]), NOW);
+    const recipient = { subscriberId: 42, email: "a@example.test", frequency: "daily" as const, keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0, lastDigestAt: null, sentPaperIds: [] };
+    const built = buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient })!;
+    expect(built.mail.messageId).toBe("<digest.daily-2026-11-27.42@papers.example.org>");
+    expect(built.mail.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(built.mail.headers?.["List-Unsubscribe"]).toMatch(/^<https:\/\/papers\.example\.org\/api\/unsubscribe\?token=[^>]+>, <https:\/\/papers\.example\.org\/subscription\/[^>]+>$/);
+    expect(buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient: { ...recipient, sentPaperIds: [1] } })).toBeNull();
+  });
+});
+
+describe("digestMessageId", () => {
+  it("is the same for the same subscriber and period and differs otherwise", () => {
+    const a = digestMessageId({ period: "weekly:2026-W48", subscriberId: 1, appUrl: "https://x.example/app" });
+    expect(a).toBe("<digest.weekly-2026-W48.1@x.example>");
+    expect(digestMessageId({ period: "weekly:2026-W48", subscriberId: 1, appUrl: "https://x.example" })).toBe(a);
+    expect(digestMessageId({ period: "weekly:2026-W49", subscriberId: 1, appUrl: "https://x.example" })).not.toBe(a);
+    expect(digestMessageId({ period: "weekly:2026-W48", subscriberId: 2, appUrl: "https://x.example" })).not.toBe(a);
+  });
+});
