@@ -22,7 +22,7 @@ test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
 test("admin ingest: a run triggered from the console completes with the fixture's counts", async ({ page }) => {
   await signIn(page);
   await page.goto("/admin/ingestion");
-  await page.getByLabel("Source", { exact: true }).selectOption("hf-daily");
+  await page.getByRole("combobox", { name: /^Source/ }).selectOption("hf-daily");
   await page.getByLabel("Listing URL (optional)").fill(listingUrl);
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page.getByTestId("notice")).toHaveText(/Run #\d+ queued for hf-daily\./);
