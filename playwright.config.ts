@@ -9,7 +9,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
   reporter: process.env.CI ? "list" : [["list"]],
   use: {
     baseURL: E2E_BASE_URL,
@@ -23,7 +23,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx tests/e2e/support/start-e2e-server.ts",
     url: `${E2E_BASE_URL}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

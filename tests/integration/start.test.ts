@@ -20,7 +20,7 @@ function startApp(env: TEnv): { child: ChildProcess; output: () => string } {
   return { child, output: () => out };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 240_000): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output()}`);
@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe("npm start with no DATABASE_URL", () => {
-  it("runs an embedded PostgreSQL, loads demo papers, and keeps them across restarts", { timeout: 400_000 }, async () => {
+  it("runs an embedded PostgreSQL, loads demo papers, and keeps them across restarts", { timeout: 1_000_000 }, async () => {
     const env = cleanEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" });
     const first = startApp(env);
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, first.child, first.output);
