@@ -1,6 +1,7 @@
 "use client";
 // The subscribe form: works as a plain POST without JavaScript; with it, errors show inline and the preview follows the interests.
 import { useActionState, useEffect, useRef, useState } from "react";
+import { FormStatus, SubmitButton } from "./form-feedback";
 import type { TFormState } from "@/server/subscriptions/form-state";
 import type { TPreview } from "@/server/subscriptions/preview-digest";
 import { FieldError, inputClass, interestDefaults, NEW_INTERESTS, SubscribeInterestFields } from "./subscribe-interest-fields";
@@ -62,13 +63,8 @@ export function SubscribeForm({ action, initialPreview }: { action: TAction; ini
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <SubscribeInterestFields defaults={interestDefaults(state.status === "error" ? state.values : undefined, NEW_INTERESTS)} errors={errors} />
-        <button type="submit" disabled={pending} className="rounded-lg bg-indigo-700 px-4 py-2 font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:opacity-60">
-          {pending ? "Subscribing…" : "Subscribe"}
-        </button>
-        <div role="status" aria-live="polite">
-          {state.status === "ok" && <p className="rounded-lg bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{state.message}</p>}
-          {state.status === "error" && <p className="rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">{state.message}</p>}
-        </div>
+        <SubmitButton pending={pending} label="Subscribe" pendingLabel="Subscribing…" />
+        <FormStatus state={state} />
       </form>
       <SubscribePreview preview={preview} loading={loading} />
     </div>

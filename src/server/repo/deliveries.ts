@@ -1,4 +1,5 @@
 // The delivery ledger: one row per (subscriber, period), claimed before any mail is sent so it goes out at most once.
+import type { TDigestRecipient } from "../digest/build-digest-mail";
 import type { TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
 
@@ -11,20 +12,8 @@ export function retryDelayMs(attempts: number): number {
   return minutes * 60_000;
 }
 
-export type TClaimedDelivery = {
-  id: number;
-  period: string;
-  attempts: number;
-  subscriberId: number;
-  email: string;
-  frequency: TDigestFrequency;
-  keywords: string[];
-  categories: string[];
-  onlyWithCode: boolean;
-  minUpvotes: number;
-  lastDigestAt: Date | null;
-  sentPaperIds: number[];
-};
+/** A delivery this process claimed, with everything needed to compose its digest. */
+export type TClaimedDelivery = TDigestRecipient & { id: number; period: string; attempts: number };
 
 /**
  * Creates pending deliveries for the next keyset batch of confirmed subscribers of `frequency` who
