@@ -33,10 +33,10 @@ test("admin ingest: a run triggered from the console completes with the fixture'
 
   const api = await page.request.get(`/api/admin/ingest/runs/${runId}`);
   expect(api.status()).toBe(200);
-  const run = (await api.json()) as { status: string; found: number; inserted: number; updated: number; unchanged: number };
+  const run = (await api.json()) as { status: string; counts: { found: number; inserted: number; updated: number; unchanged: number } };
   expect(run.status).toBe("succeeded");
-  expect(run.found).toBe(FIXTURE_PAPERS);
-  expect(run.inserted + run.updated + run.unchanged).toBe(FIXTURE_PAPERS);
+  expect(run.counts.found).toBe(FIXTURE_PAPERS);
+  expect(run.counts.inserted + run.counts.updated + run.counts.unchanged).toBe(FIXTURE_PAPERS);
 });
 
 test("admin ingest: the JSON API starts a run (202) and reports it", async ({ page }) => {
@@ -60,6 +60,8 @@ test("admin: a hidden paper leaves /feed.xml too", async ({ page }) => {
   expect(await (await page.request.get("/feed.xml")).text()).not.toContain(title.replace(/&/g, "&amp;"));
   await page.goto(`/admin/papers?q=${encodeURIComponent(title)}`);
   await page.getByRole("button", { name: `Unhide ${title}` }).click();
+  await expect(page.getByTestId("notice")).toHaveText(`Restored: ${title}`);
+  expect(await (await page.request.get("/feed.xml")).text()).toContain(title.replace(/&/g, "&amp;"));
 });
 
 test("admin: a test digest can be read in the mail viewer", async ({ page }) => {

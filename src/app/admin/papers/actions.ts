@@ -1,6 +1,6 @@
 "use server";
-// Paper actions: takedown (hide/unhide) and manual field fixes. Both expire the "papers" cache tag so feeds change at once.
-import { updateTag } from "next/cache";
+// Paper actions: takedown (hide/unhide) and manual field fixes. Both expire the "papers" tag and every cached route (a cached 404 too), so the change shows at once.
+import { revalidatePath, updateTag } from "next/cache";
 import { z } from "zod";
 import { adminContext } from "@/server/admin/admin-context";
 import { runFormAction } from "@/server/admin/form-action";
@@ -21,6 +21,7 @@ export async function setHiddenAction(formData: FormData): Promise<void> {
       const { db, now } = adminContext();
       const paper = await hidePaper({ db, actor, id, hidden, now });
       updateTag("papers");
+      revalidatePath("/", "layout");
       return { notice: `${hidden ? "Hidden" : "Restored"}: ${paper.title}`, back: back(q) };
     },
   });
@@ -37,6 +38,7 @@ export async function fixFieldAction(formData: FormData): Promise<void> {
       const { db, now } = adminContext();
       const paper = await fixPaper({ db, actor, id, field, value, now });
       updateTag("papers");
+      revalidatePath("/", "layout");
       return { notice: `Fixed ${field} of paper #${paper.id}; the fix survives later ingestions.`, back: back(q) };
     },
   });
