@@ -11,9 +11,11 @@ import { ROOT, cleanEnv, runScript, type TEnv } from "./helpers/run-script";
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 let dataDir: string;
 let port: number;
+const started: ChildProcess[] = [];
 
 function startApp(env: TEnv): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "start.ts")], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  started.push(child);
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
@@ -47,7 +49,10 @@ beforeAll(async () => {
   await chmod(dataDir, 0o755);
   port = await findFreePort(3200);
 });
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await Promise.all(started.map(stop));
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 describe("npm start with no DATABASE_URL", () => {
   it("runs an embedded PostgreSQL, loads demo papers, and keeps them across restarts", { timeout: 1_000_000 }, async () => {
