@@ -1,4 +1,5 @@
-// One paper in full: abstract, all authors, links, metric sparklines and similar papers; rendered on first visit, then cached (ISR).
+// One paper in full: abstract, all authors, links, metric sparklines and similar papers.
+// Rendered per request from tag-cached data: a route-cached 404 would outlive an admin's unhide.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -8,12 +9,7 @@ import { PaperCard } from "@/components/paper-card";
 import { Sparkline } from "@/components/sparkline";
 import { loadPaperView } from "@/server/feed/load-feed";
 
-export const revalidate = 300;
-export const dynamicParams = true;
-
-export function generateStaticParams(): { id: string }[] {
-  return [];
-}
+export const dynamic = "force-dynamic";
 
 const ZParams = z.object({ id: z.string().min(1).max(64) });
 
