@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, parseEnv, type TEnv } from "./config-schema";
+import { parseEnv, type TEnv } from "./config-schema";
 
 export { ConfigError } from "./config-schema";
 
@@ -67,8 +67,4 @@ let cached: TConfig | undefined;
 export function getConfig(): TConfig {
   cached ??= loadConfig();
   return cached;
-}
-
-export function isConfigError(err: unknown): err is ConfigError {
-  return err instanceof ConfigError;
 }

@@ -137,7 +137,3 @@ export async function getPaper(opts: { db: Db; key: string }): Promise<TPaper | 
   });
   return row ? rowToPaper(row) : null;
 }
-
-export async function countPapers(opts: { db: Db }): Promise<number> {
-  return opts.db.paper.count();
-}
