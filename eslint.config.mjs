@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/app/**/*.ts", "src/app/**/*.tsx", "src/components/**/*.tsx"],
+    files: ["src/app/**/*.ts", "src/app/**/*.tsx", "src/pages/**/*.ts", "src/pages/**/*.tsx", "src/components/**/*.tsx"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@prisma/*", "@/generated/*", "**/generated/prisma/**"], message: "Pages and route handlers call src/server functions, never Prisma." }] }],
     },

@@ -1,13 +1,36 @@
-// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail and an abstract that expands in place.
+// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail and an abstract excerpt that expands in place.
 import Link from "next/link";
 import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
-import { shortAuthors } from "@/core/digest/shorten-text";
+import { shortAuthors, truncateText } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
 import { HighlightedText } from "./highlighted-text";
 
 export type TCardPaper = TPaper & { highlight?: { title: string; abstract: string } };
 
-const linkClass = "text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300";
+/** About three lines of a wide card; the rest loads on "Show full abstract" (SITE_SCRIPT), or the link opens the paper. */
+export const EXCERPT_CHARS = 300;
+
+function Abstract({ paper }: { paper: TCardPaper }) {
+  if (paper.highlight) {
+    return (
+      <p className="card-abstract">
+        <HighlightedText text={paper.highlight.abstract} />
+      </p>
+    );
+  }
+  const excerpt = truncateText(paper.abstract, EXCERPT_CHARS);
+  const id = `abstract-${paper.id}`;
+  return (
+    <>
+      <p className="card-abstract" id={id}>{excerpt}</p>
+      {excerpt.endsWith("…") && (
+        <a className="link text-sm font-medium" href={`${paperPath(paper)}#abstract-heading`} data-expand={`/api${paperPath(paper)}`} aria-controls={id} aria-expanded="false">
+          Show full abstract
+        </a>
+      )}
+    </>
+  );
+}
 
 export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -15,47 +38,29 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
   const code = safeHttpUrl(paper.githubUrl);
   const thumbnail = safeHttpUrl(paper.thumbnailUrl);
   return (
-    <article className="flex gap-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-testid="paper-card">
+    <article className="card" data-testid="paper-card">
       <div className="min-w-0 flex-1">
-        <Heading className="text-lg font-semibold leading-snug">
-          <Link href={paperPath(paper)} className="hover:underline">
-            {paper.highlight ? <HighlightedText text={paper.highlight.title} /> : paper.title}
-          </Link>
+        <Heading className="card-title">
+          <Link href={paperPath(paper)}>{paper.highlight ? <HighlightedText text={paper.highlight.title} /> : paper.title}</Link>
         </Heading>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{shortAuthors(paper.authors)}</p>
-        <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+        <p className="card-meta">{shortAuthors(paper.authors)}</p>
+        <p className="card-meta card-facts">
           <time dateTime={paper.listedOn}>{paper.listedOn}</time>
-          <span aria-label={`${paper.upvotes} upvotes`}>▲ {paper.upvotes}</span>
+          <span aria-label={`${paper.upvotes} upvotes`}>{`▲ ${paper.upvotes}`}</span>
           {code && (
-            <a className={linkClass} href={code} rel="noopener noreferrer">
-              Code{paper.githubStars != null ? ` ★ ${paper.githubStars.toLocaleString("en-US")}` : ""}
+            <a className="link" href={code} rel="noopener noreferrer">
+              {paper.githubStars != null ? `Code ★ ${paper.githubStars.toLocaleString("en-US")}` : "Code"}
             </a>
           )}
           {arxiv && (
-            <a className={linkClass} href={arxiv} rel="noopener noreferrer">
+            <a className="link" href={arxiv} rel="noopener noreferrer">
               arXiv
             </a>
           )}
         </p>
-        {paper.highlight ? (
-          <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-            <HighlightedText text={paper.highlight.abstract} />
-          </p>
-        ) : (
-          <details className="group mt-2 text-sm text-slate-700 dark:text-slate-300">
-            <summary className="cursor-pointer list-none [&::-webkit-details-marker]:hidden">
-              <span className="line-clamp-3 whitespace-pre-line group-open:line-clamp-none">{paper.abstract}</span>
-              <span className="font-medium text-indigo-700 dark:text-indigo-300">
-                <span className="group-open:hidden">Show full abstract</span>
-                <span className="hidden group-open:inline">Show less</span>
-              </span>
-            </summary>
-          </details>
-        )}
+        <Abstract paper={paper} />
       </div>
-      {thumbnail && (
-        <img src={thumbnail} alt="" width={120} height={68} loading="lazy" decoding="async" className="hidden h-[68px] w-[120px] shrink-0 rounded object-cover sm:block" />
-      )}
+      {thumbnail && <img src={thumbnail} alt="" width={120} height={68} loading="lazy" decoding="async" className="card-thumb" />}
     </article>
   );
 }

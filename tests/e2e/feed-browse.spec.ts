@@ -12,12 +12,20 @@ test("feed: trending cards show authors, date, upvotes, links and an abstract th
   await expect(card.getByLabel(/\d+ upvotes/)).toBeVisible();
   await expect(card.getByRole("link", { name: "arXiv" })).toHaveAttribute("href", /^https:\/\/arxiv\.org\/abs\//);
   await expect(page.getByRole("link", { name: /^Code ★ [\d,]+$/ }).first()).toHaveAttribute("href", /^https:\/\/github\.com\//);
-  const details = card.locator("details");
-  await expect(details).not.toHaveAttribute("open", "");
-  await details.locator("summary").focus();
+  const abstract = card.locator(".card-abstract");
+  const excerpt = await abstract.innerText();
+  expect(excerpt.endsWith("…")).toBe(true);
+  const expand = card.getByRole("link", { name: "Show full abstract" });
+  await expect(expand).toHaveAttribute("aria-expanded", "false");
+  await expand.focus();
   await page.keyboard.press("Enter");
-  await expect(details).toHaveAttribute("open", "");
-  await expect(card.getByText("Show less")).toBeVisible();
+  await expect(card.getByRole("link", { name: "Show less" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page).toHaveURL(/\/$/);
+  const full = await abstract.innerText();
+  expect(full.length).toBeGreaterThan(excerpt.length);
+  expect(full.replace(/\s+/g, " ").startsWith(excerpt.slice(0, -1))).toBe(true);
+  await card.getByRole("link", { name: "Show less" }).click();
+  await expect(abstract).toHaveText(excerpt);
   await expect(page.getByRole("link", { name: "More papers" })).toHaveAttribute("href", /^\/\?cursor=/);
 });
 

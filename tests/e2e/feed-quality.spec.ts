@@ -18,7 +18,7 @@ test("feed: a paper with <script> and <img onerror> in its title and abstract re
   await seedPapers(
     request,
     [
-      { arxivId: XSS_ID, title: `Pwn <script>window.__pwned=1;alert("t")</script> <img src=x onerror="window.__pwned=2">`, abstract: `Abstract <img src=x onerror="alert('a')"><script>alert(2)</script> about zebrafish.`, authors: ["Eve <b>Mallory</b>"], listedOn: today, upvotes: 500 },
+      { arxivId: XSS_ID, title: `Pwn <script>window.__pwned=1;alert("t")</script> <img src=x onerror="window.__pwned=2">`, abstract: `Abstract <img src=x onerror="alert('a')"><script>alert(2)</script> about zebrafish. ${"Padding words keep this abstract longer than a card excerpt. ".repeat(6)}<script>alert(3)</script> <img src=y onerror="alert('b')">`, authors: ["Eve <b>Mallory</b>"], listedOn: today, upvotes: 500 },
       { arxivId: HIDDEN_ID, title: "Zebrafish hidden takedown paper", abstract: "Zebrafish.", authors: ["Hidden Author"], listedOn: today, upvotes: 900 },
     ],
     [HIDDEN_ID],
@@ -28,6 +28,8 @@ test("feed: a paper with <script> and <img onerror> in its title and abstract re
   await expect(card).toHaveCount(1);
   await expect(card.getByRole("heading")).toContainText('<script>window.__pwned=1;alert("t")</script>');
   await expect(page.getByText("Zebrafish hidden takedown paper")).toHaveCount(0);
+  await card.getByRole("link", { name: "Show full abstract" }).click();
+  await expect(card.locator(".card-abstract")).toContainText(`<script>alert(3)</script> <img src=y onerror="alert('b')">`);
 
   await page.goto(`/papers/${XSS_ID}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("<img src=x onerror=");

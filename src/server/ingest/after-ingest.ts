@@ -10,10 +10,8 @@ export type TRevalidate = () => Promise<void>;
 export function defaultRevalidate(opts: { appUrl: string; cronSecret: string }): TRevalidate {
   return async () => {
     if (process.env.NEXT_RUNTIME) {
-      const { revalidatePath, revalidateTag } = await import("next/cache");
-      revalidateTag("papers", { expire: 0 });
-      revalidatePath("/", "layout");
-      return;
+      const { revalidateFeed } = await import("../feed/revalidate-feed");
+      return revalidateFeed(opts.cronSecret);
     }
     const res = await fetch(`${opts.appUrl}/api/revalidate`, {
       method: "POST",
