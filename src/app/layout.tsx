@@ -3,7 +3,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { BODY_CLASS, SiteShell } from "@/components/site-shell";
 import { SITE_SCRIPT } from "@/components/site-script";
-import { FEED_ALTERNATES, SITE_DESCRIPTION as description, SITE_NAME, SITE_TITLE, THEME_COLORS } from "@/components/site-metadata";
+import { FAVICON, FEED_ALTERNATES, SITE_DESCRIPTION as description, SITE_NAME, SITE_TITLE, THEME_COLORS } from "@/components/site-metadata";
 import { getConfig } from "@/server/config";
 import "./globals.css";
 
@@ -14,6 +14,7 @@ export const metadata: Metadata = {
   openGraph: { type: "website", siteName: SITE_NAME, title: SITE_TITLE, description },
   twitter: { card: "summary", title: SITE_TITLE, description },
   alternates: { types: FEED_ALTERNATES },
+  icons: { icon: FAVICON },
 };
 
 export const viewport: Viewport = {

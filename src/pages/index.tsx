@@ -1,7 +1,7 @@
 // The front page, trending papers: a Pages Router page with no runtime JS, statically regenerated (ISR) and revalidated when ingestion writes.
 import type { GetStaticProps } from "next";
 import Head from "next/head";
-import { FEED_ALTERNATES, SITE_DESCRIPTION, SITE_NAME, SITE_TITLE, THEME_COLORS } from "@/components/site-metadata";
+import { FAVICON, FEED_ALTERNATES, SITE_DESCRIPTION, SITE_NAME, SITE_TITLE, THEME_COLORS } from "@/components/site-metadata";
 import { TrendingView } from "@/components/trending-view";
 import { FEED_REVALIDATE_SECONDS } from "@/server/feed/load-feed";
 import { loadFrontPage, type TFrontPageProps } from "@/server/feed/load-front-page";
@@ -23,6 +23,7 @@ export default function FrontPage({ page, filters, appUrl }: TFrontPageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={SITE_DESCRIPTION} />
         <link rel="canonical" href={url} />
+        <link rel="icon" href={FAVICON} type="image/svg+xml" />
         <meta name="theme-color" media="(prefers-color-scheme: light)" content={THEME_COLORS.light} />
         <meta name="theme-color" media="(prefers-color-scheme: dark)" content={THEME_COLORS.dark} />
         <meta property="og:type" content="website" />
