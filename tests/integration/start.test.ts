@@ -62,6 +62,7 @@ describe("npm start with no DATABASE_URL", () => {
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     expect(home).toContain("data-testid=\"paper-card\"");
     expect(first.output()).toMatch(/Loaded \d+ demo papers/);
+    await expect.poll(first.output, { timeout: 60_000 }).toContain("Cached pages refreshed from the database");
     expect(first.output()).toContain(path.join(dataDir, "secrets.json"));
 
     const second = startApp({ ...env, PORT: String(await findFreePort(port + 1)) });
