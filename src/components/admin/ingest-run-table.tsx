@@ -1,6 +1,7 @@
 // The ingestion run history: parameters, status, counts and each run's per-item errors.
 import type { TAdminIngestRun } from "@/server/repo/admin-runs";
-import { muted, table, td, th } from "./ui";
+import { AdminTable } from "./admin-table";
+import { muted, td } from "./ui";
 
 const STATUS_STYLE: Record<TAdminIngestRun["status"], string> = {
   queued: "text-slate-700 dark:text-slate-300",
@@ -16,50 +17,34 @@ const params = (p: Record<string, unknown>) =>
     .join(" ");
 
 export function IngestRunTable({ runs }: { runs: TAdminIngestRun[] }) {
-  if (runs.length === 0) return <p className={muted}>No runs yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className={table} data-testid="ingest-runs">
-        <caption className="sr-only">Ingestion runs, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={th}>Run</th>
-            <th scope="col" className={th}>Source and parameters</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Found / expected</th>
-            <th scope="col" className={th}>New · updated · same · skipped</th>
-            <th scope="col" className={th}>Started</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={r.id} data-run-id={r.id} data-status={r.status}>
-              <th scope="row" className={`${td} font-mono`}>#{r.id}</th>
-              <td className={td}>
-                <span className="font-mono">{r.source}</span> <span className={`text-xs ${muted}`}>{params(r.params)}</span>
-                {r.reason && <p className={`text-xs ${muted}`}>{r.reason}</p>}
-                {r.errors.length > 0 && (
-                  <details className="mt-1 text-xs">
-                    <summary className="cursor-pointer">{r.errors.length} item error(s)</summary>
-                    <ul className="mt-1 list-disc space-y-0.5 pl-5">
-                      {r.errors.slice(0, 50).map((e, i) => (
-                        <li key={i}>
-                          {e.item !== undefined && <span className="font-mono">{e.item}: </span>}
-                          {e.message}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
-              </td>
-              <td className={`${td} font-medium ${STATUS_STYLE[r.status]}`}>{r.status}</td>
-              <td className={td}>{r.found} / {r.expected ?? "?"}</td>
-              <td className={td}>{r.inserted} · {r.updated} · {r.unchanged} · {r.skipped}</td>
-              <td className={`${td} whitespace-nowrap`}>{(r.startedAt ?? r.createdAt).toISOString().slice(0, 19).replace("T", " ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AdminTable caption="Ingestion runs, newest first" columns={["Run", "Source and parameters", "Status", "Found / expected", "New · updated · same · skipped", "Started"]} empty="No runs yet." isEmpty={runs.length === 0} testId="ingest-runs">
+      {runs.map((r) => (
+        <tr key={r.id} data-run-id={r.id} data-status={r.status}>
+          <th scope="row" className={`${td} font-mono`}>#{r.id}</th>
+          <td className={td}>
+            <span className="font-mono">{r.source}</span> <span className={`text-xs ${muted}`}>{params(r.params)}</span>
+            {r.reason && <p className={`text-xs ${muted}`}>{r.reason}</p>}
+            {r.errors.length > 0 && (
+              <details className="mt-1 text-xs">
+                <summary className="cursor-pointer">{r.errors.length} item error(s)</summary>
+                <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                  {r.errors.slice(0, 50).map((e, i) => (
+                    <li key={i}>
+                      {e.item !== undefined && <span className="font-mono">{e.item}: </span>}
+                      {e.message}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </td>
+          <td className={`${td} font-medium ${STATUS_STYLE[r.status]}`}>{r.status}</td>
+          <td className={td}>{r.found} / {r.expected ?? "?"}</td>
+          <td className={td}>{r.inserted} · {r.updated} · {r.unchanged} · {r.skipped}</td>
+          <td className={`${td} whitespace-nowrap`}>{(r.startedAt ?? r.createdAt).toISOString().slice(0, 19).replace("T", " ")}</td>
+        </tr>
+      ))}
+    </AdminTable>
   );
 }

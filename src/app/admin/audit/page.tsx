@@ -1,5 +1,6 @@
 // The audit log: every admin action with who, what, when and its parameters.
-import { muted, table, td, th } from "@/components/admin/ui";
+import { AdminTable } from "@/components/admin/admin-table";
+import { td } from "@/components/admin/ui";
 import { loadAudit } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
 
@@ -13,33 +14,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      {entries.length === 0 ? (
-        <p className={muted}>No entries.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className={table} data-testid="audit-log">
-            <caption className="sr-only">Admin actions, newest first (up to 200)</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>When (UTC)</th>
-                <th scope="col" className={th}>Who</th>
-                <th scope="col" className={th}>What</th>
-                <th scope="col" className={th}>Parameters</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-action={e.action}>
-                  <td className={`${td} whitespace-nowrap`}><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></td>
-                  <td className={td}>{e.actor}</td>
-                  <td className={`${td} font-mono`}>{e.action}</td>
-                  <td className={`${td} break-all font-mono text-xs`}>{JSON.stringify(e.params)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable caption="Admin actions, newest first (up to 200)" columns={["When (UTC)", "Who", "What", "Parameters"]} empty="No entries." isEmpty={entries.length === 0} testId="audit-log">
+        {entries.map((e) => (
+          <tr key={e.id} data-action={e.action}>
+            <td className={`${td} whitespace-nowrap`}><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></td>
+            <td className={td}>{e.actor}</td>
+            <td className={`${td} font-mono`}>{e.action}</td>
+            <td className={`${td} break-all font-mono text-xs`}>{JSON.stringify(e.params)}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // Digests: run history with counts and failures, "send me a test digest", and a preview of one subscriber's next digest.
 import { Notice } from "@/components/admin/notice";
 import { DigestPreview } from "@/components/admin/digest-preview";
-import { button, card, input, label, muted, table, td, th } from "@/components/admin/ui";
+import { AdminTable } from "@/components/admin/admin-table";
+import { button, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadDigestPreview } from "@/server/admin/load-digest-preview";
 import { loadDigestRuns } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
@@ -46,41 +47,22 @@ export default async function AdminDigestsPage({ searchParams }: { searchParams:
       {preview && <DigestPreview result={preview} />}
       <section aria-labelledby="runs-h" className="space-y-2">
         <h2 id="runs-h" className="text-lg font-semibold">Runs</h2>
-        {runs.length === 0 ? (
-          <p className={muted}>No digest runs yet.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className={table}>
-              <caption className="sr-only">Digest runs, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={th}>Run</th>
-                  <th scope="col" className={th}>Period</th>
-                  <th scope="col" className={th}>Status</th>
-                  <th scope="col" className={th}>Due · sent · skipped · failed · retried</th>
-                  <th scope="col" className={th}>Started</th>
-                  <th scope="col" className={th}>Failures</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" className={`${td} font-mono`}>#{r.id}</th>
-                    <td className={td}>{r.period} <span className={`text-xs ${muted}`}>({r.trigger})</span></td>
-                    <td className={td}>{r.status}{r.error ? `: ${r.error}` : ""}</td>
-                    <td className={td}>{r.due} · {r.sent} · {r.skipped} · {r.failed} · {r.retried}</td>
-                    <td className={`${td} whitespace-nowrap`}>{r.startedAt.toISOString().slice(0, 19).replace("T", " ")}{r.durationMs !== null ? ` (${r.durationMs} ms)` : ""}</td>
-                    <td className={`${td} text-xs`}>
-                      {r.failures.length === 0 ? "none" : (
-                        <ul>{r.failures.map((f) => <li key={f.subscriberId}>subscriber #{f.subscriberId}: {f.lastError ?? "unknown error"}</li>)}</ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable caption="Digest runs, newest first" columns={["Run", "Period", "Status", "Due · sent · skipped · failed · retried", "Started", "Failures"]} empty="No digest runs yet." isEmpty={runs.length === 0}>
+          {runs.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" className={`${td} font-mono`}>#{r.id}</th>
+              <td className={td}>{r.period} <span className={`text-xs ${muted}`}>({r.trigger})</span></td>
+              <td className={td}>{r.status}{r.error ? `: ${r.error}` : ""}</td>
+              <td className={td}>{r.due} · {r.sent} · {r.skipped} · {r.failed} · {r.retried}</td>
+              <td className={`${td} whitespace-nowrap`}>{r.startedAt.toISOString().slice(0, 19).replace("T", " ")}{r.durationMs !== null ? ` (${r.durationMs} ms)` : ""}</td>
+              <td className={`${td} text-xs`}>
+                {r.failures.length === 0 ? "none" : (
+                  <ul>{r.failures.map((f) => <li key={f.subscriberId}>subscriber #{f.subscriberId}: {f.lastError ?? "unknown error"}</li>)}</ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       </section>
     </div>
   );

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { paperPath } from "@/core/digest/paper-links";
 import { Notice, readNotice } from "@/components/admin/notice";
-import { button, buttonQuiet, input, label, link, muted, table, td, th } from "@/components/admin/ui";
+import { AdminTable } from "@/components/admin/admin-table";
+import { button, buttonQuiet, input, label, link, muted, td } from "@/components/admin/ui";
 import { FIXABLE_FIELDS } from "@/server/admin/paper-admin";
 import { loadAdminPapers } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
@@ -34,71 +35,54 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
         </label>
         <button type="submit" className={button}>Search</button>
       </form>
-      {papers.length === 0 ? (
-        <p className={muted}>No papers match.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className={table}>
-            <caption className="sr-only">Papers, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Paper</th>
-                <th scope="col" className={th}>Listed</th>
-                <th scope="col" className={th}>State</th>
-                <th scope="col" className={th}>Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {papers.map((p) => (
-                <tr key={p.id} data-testid="admin-paper" data-paper-id={p.id}>
-                  <td className={td}>
-                    <Link href={paperPath(p)} className={`${link} font-medium`}>{p.title}</Link>
-                    <p className={`text-xs ${muted}`}>
-                      #{p.id} · {p.arxivId ?? "no arXiv id"} · {p.authors.slice(0, 3).join(", ")}
-                      {p.authors.length > 3 ? " et al." : ""} · {p.sources.join(", ")}
-                    </p>
-                    {Object.keys(p.overrides).length > 0 && (
-                      <p className="text-xs text-amber-800 dark:text-amber-300">Fixed: {Object.keys(p.overrides).join(", ")}</p>
-                    )}
-                  </td>
-                  <td className={`${td} whitespace-nowrap`}>{p.listedOn}</td>
-                  <td className={td}>{p.hidden ? <span className="font-medium text-red-700 dark:text-red-400">hidden</span> : "visible"}</td>
-                  <td className={`${td} space-y-2`}>
-                    <form action={setHiddenAction}>
-                      <input type="hidden" name="id" value={p.id} />
-                      <input type="hidden" name="q" value={q} />
-                      <input type="hidden" name="hidden" value={p.hidden ? "false" : "true"} />
-                      <button type="submit" className={buttonQuiet} aria-label={`${p.hidden ? "Unhide" : "Hide"} ${p.title}`}>
-                        {p.hidden ? "Unhide" : "Hide"}
-                      </button>
-                    </form>
-                    <details>
-                      <summary className="cursor-pointer text-sm">Fix a field</summary>
-                      <form action={fixFieldAction} className="mt-2 flex flex-col gap-2">
-                        <input type="hidden" name="id" value={p.id} />
-                        <input type="hidden" name="q" value={q} />
-                        <label className={label}>
-                          Field
-                          <select name="field" className={input}>
-                            {FIXABLE_FIELDS.map((f) => (
-                              <option key={f} value={f}>{f}</option>
-                            ))}
-                          </select>
-                        </label>
-                        <label className={label}>
-                          New value (lists: comma-separated; links: empty removes)
-                          <textarea name="value" rows={2} className={input} />
-                        </label>
-                        <button type="submit" className={button}>Save fix</button>
-                      </form>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable caption="Papers, newest first" columns={["Paper", "Listed", "State", "Actions"]} empty="No papers match." isEmpty={papers.length === 0}>
+        {papers.map((p) => (
+          <tr key={p.id} data-testid="admin-paper" data-paper-id={p.id}>
+            <td className={td}>
+              <Link href={paperPath(p)} className={`${link} font-medium`}>{p.title}</Link>
+              <p className={`text-xs ${muted}`}>
+                #{p.id} · {p.arxivId ?? "no arXiv id"} · {p.authors.slice(0, 3).join(", ")}
+                {p.authors.length > 3 ? " et al." : ""} · {p.sources.join(", ")}
+              </p>
+              {Object.keys(p.overrides).length > 0 && (
+                <p className="text-xs text-amber-800 dark:text-amber-300">Fixed: {Object.keys(p.overrides).join(", ")}</p>
+              )}
+            </td>
+            <td className={`${td} whitespace-nowrap`}>{p.listedOn}</td>
+            <td className={td}>{p.hidden ? <span className="font-medium text-red-700 dark:text-red-400">hidden</span> : "visible"}</td>
+            <td className={`${td} space-y-2`}>
+              <form action={setHiddenAction}>
+                <input type="hidden" name="id" value={p.id} />
+                <input type="hidden" name="q" value={q} />
+                <input type="hidden" name="hidden" value={p.hidden ? "false" : "true"} />
+                <button type="submit" className={buttonQuiet} aria-label={`${p.hidden ? "Unhide" : "Hide"} ${p.title}`}>
+                  {p.hidden ? "Unhide" : "Hide"}
+                </button>
+              </form>
+              <details>
+                <summary className="cursor-pointer text-sm">Fix a field</summary>
+                <form action={fixFieldAction} className="mt-2 flex flex-col gap-2">
+                  <input type="hidden" name="id" value={p.id} />
+                  <input type="hidden" name="q" value={q} />
+                  <label className={label}>
+                    Field
+                    <select name="field" className={input}>
+                      {FIXABLE_FIELDS.map((f) => (
+                        <option key={f} value={f}>{f}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className={label}>
+                    New value (lists: comma-separated; links: empty removes)
+                    <textarea name="value" rows={2} className={input} />
+                  </label>
+                  <button type="submit" className={button}>Save fix</button>
+                </form>
+              </details>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }

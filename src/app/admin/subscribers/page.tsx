@@ -1,6 +1,7 @@
 // Subscribers: counts by state, search by address, and the CSV export.
 import { Notice, readNotice } from "@/components/admin/notice";
-import { button, buttonQuiet, card, input, label, muted, table, td, th } from "@/components/admin/ui";
+import { AdminTable } from "@/components/admin/admin-table";
+import { button, buttonQuiet, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadSubscribers } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
 import { SUBSCRIBER_STATES, type TSubscriberState } from "@/server/repo/admin-subscribers";
@@ -50,37 +51,18 @@ export default async function AdminSubscribersPage({ searchParams }: { searchPar
         </form>
         <a href="/api/admin/subscribers.csv" download className={`${buttonQuiet} ml-auto`}>Export CSV</a>
       </div>
-      {rows.length === 0 ? (
-        <p className={muted}>No subscribers match.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className={table}>
-            <caption className="sr-only">Subscribers, newest first (up to 100)</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={th}>Address</th>
-                <th scope="col" className={th}>State</th>
-                <th scope="col" className={th}>Frequency</th>
-                <th scope="col" className={th}>Interests</th>
-                <th scope="col" className={th}>Bounces</th>
-                <th scope="col" className={th}>Last digest</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id} data-testid="admin-subscriber">
-                  <th scope="row" className={`${td} font-normal`}>{s.email}</th>
-                  <td className={td}>{s.status}</td>
-                  <td className={td}>{s.frequency}</td>
-                  <td className={`${td} text-xs`}>{[...s.keywords, ...s.categories].join(", ") || "everything"}{s.onlyWithCode ? " · code only" : ""}</td>
-                  <td className={td}>{s.bounceCount}</td>
-                  <td className={`${td} whitespace-nowrap`}>{s.lastDigestAt?.toISOString().slice(0, 10) ?? "never"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable caption="Subscribers, newest first (up to 100)" columns={["Address", "State", "Frequency", "Interests", "Bounces", "Last digest"]} empty="No subscribers match." isEmpty={rows.length === 0}>
+        {rows.map((s) => (
+          <tr key={s.id} data-testid="admin-subscriber">
+            <th scope="row" className={`${td} font-normal`}>{s.email}</th>
+            <td className={td}>{s.status}</td>
+            <td className={td}>{s.frequency}</td>
+            <td className={`${td} text-xs`}>{[...s.keywords, ...s.categories].join(", ") || "everything"}{s.onlyWithCode ? " · code only" : ""}</td>
+            <td className={td}>{s.bounceCount}</td>
+            <td className={`${td} whitespace-nowrap`}>{s.lastDigestAt?.toISOString().slice(0, 10) ?? "never"}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </div>
   );
 }
