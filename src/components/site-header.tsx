@@ -22,14 +22,13 @@ export function SiteHeader() {
           <input id="site-search" name="q" type="search" placeholder='Search: "diffusion model" -video author:Lee' className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900" />
         </form>
         <div className="ml-auto flex items-center gap-3">
-          <p className="hidden text-sm text-slate-700 lg:block dark:text-slate-300">Get trending papers in your email inbox!</p>
           <Link href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
             Subscribe
           </Link>
           <ThemeToggle />
         </div>
       </div>
-      <p className="px-4 pb-2 text-center text-sm text-slate-700 lg:hidden dark:text-slate-300">Get trending papers in your email inbox!</p>
+      <p className="mx-auto -mt-1 max-w-5xl px-4 pb-2 text-center text-sm text-slate-700 sm:text-right dark:text-slate-300">Get trending papers in your email inbox!</p>
     </header>
   );
 }
