@@ -64,9 +64,11 @@ const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to
  * `search @@ q`, written as one @@ per top-level OR alternative when there are several: the GIN index
  * can only say "maybe" for a phrase (hyphenated words are phrases too), and a "maybe" makes PostgreSQL
  * re-read the whole document of every match on that heap page, so split alternatives keep that reread
- * to the pages the phrase alternative itself can match.
+ * to the pages the phrase alternative itself can match. Only the word "or" makes an OR, so a query
+ * without those letters skips the round trip.
  */
 async function textCondition(db: Db, text: string): Promise<Prisma.Sql> {
+  if (!/or/i.test(text)) return Prisma.sql`p.search @@ q.tsq`;
   const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
   const alternatives = splitTopLevelOr(row?.t ?? "");
   if (alternatives.length < 2) return Prisma.sql`p.search @@ q.tsq`;
