@@ -13,9 +13,10 @@ const cacheOptions = { tags: [PAPERS_TAG], revalidate: FEED_REVALIDATE_SECONDS }
 
 export const DEFAULT_FILTERS: TListFilters = { q: undefined, category: undefined, hasCode: false, minUpvotes: 0, sort: "trending", cursor: undefined };
 
+/** `highlight: false` skips ts_headline for callers that drop the marks (the JSON API, feeds). */
 export const loadPapers = unstable_cache(
-  (filters: TListFilters, range: TDayRange | null, limit: number): Promise<TPaperPage> =>
-    listPapers({ db: getDb(), filters, range: range ?? undefined, limit }),
+  (filters: TListFilters, range: TDayRange | null, limit: number, highlight = true): Promise<TPaperPage> =>
+    listPapers({ db: getDb(), filters, range: range ?? undefined, limit, highlight }),
   ["feed:list"],
   cacheOptions,
 );

@@ -1,10 +1,11 @@
 // Paper lists for pages, feeds and the API: filters, trending/newest/top/relevance order, keyset pages, hidden papers excluded.
-import { parseSearchQuery, type TFeedFilters } from "@/core/search";
+import { parseSearchQuery, splitTopLevelOr, type TFeedFilters } from "@/core/search";
 import type { TPaper } from "@/core/paper";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 import { decodeCursor, encodeCursor, type TListOrder } from "./paper-cursor";
 import { paperSelect, rowToPaper } from "./paper-record";
+import { rankedCandidates, type TRankedId } from "./paper-relevance";
 
 /** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
 export type TListedPaper = TPaper & { highlight?: { title: string; abstract: string } };
@@ -34,7 +35,7 @@ function orderFor(filters: TListFilters, hasText: boolean): TListOrder {
   return hasText && filters.sort === "trending" ? "relevance" : filters.sort;
 }
 
-function sortExpr(order: TListOrder): Prisma.Sql {
+function sortExpr(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
   switch (order) {
     case "trending":
       return Prisma.sql`p."trendingScore"`;
@@ -42,13 +43,8 @@ function sortExpr(order: TListOrder): Prisma.Sql {
       return Prisma.sql`to_char(p."listedOn", 'YYYY-MM-DD')`;
     case "top":
       return Prisma.sql`p.upvotes::float8`;
-    case "relevance":
-      return Prisma.sql`ts_rank(p.search, q.tsq)::float8`;
   }
 }
-
-/** How many of the most trending matches a relevance-ordered search ranks. */
-export const RELEVANCE_CANDIDATES = 2_000;
 
 /** `smith:*C & jo:*C`: an author name's words as prefixes of author-weighted (C) lexemes, so the GIN index narrows author: filters. */
 function authorTsquery(author: string): string | null {
@@ -60,22 +56,45 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to_char(p."listedOn", 'YYYY-MM-DD') AS "listedOn",
+  p."publishedAt", p.upvotes, p."githubUrl", p."githubStars", p."projectUrl", p."thumbnailUrl", p.categories,
+  p."primaryCategory", p.keywords, p."aiSummary", p."trendingScore"`;
+
+/**
+ * `search @@ q`, written as one @@ per top-level OR alternative when there are several: the GIN index
+ * can only say "maybe" for a phrase (hyphenated words are phrases too), and a "maybe" makes PostgreSQL
+ * re-read the whole document of every match on that heap page, so split alternatives keep that reread
+ * to the pages the phrase alternative itself can match. Only the word "or" makes an OR, so a query
+ * without those letters skips the round trip.
+ */
+async function textCondition(db: Db, text: string): Promise<Prisma.Sql> {
+  if (!/or/i.test(text)) return Prisma.sql`p.search @@ q.tsq`;
+  const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
+  const alternatives = splitTopLevelOr(row?.t ?? "");
+  if (alternatives.length < 2) return Prisma.sql`p.search @@ q.tsq`;
+  return Prisma.sql`(${Prisma.join(alternatives.map((a) => Prisma.sql`p.search @@ ${a}::tsquery`), " OR ")})`;
+}
+
+function isAfter(row: TRankedId, cursor: { value: number | string; id: number }): boolean {
+  return row.rank < Number(cursor.value) || (row.rank === Number(cursor.value) && row.id < cursor.id);
+}
+
 /**
  * One page of papers. Text queries use websearch_to_tsquery over the weighted `search` column (GIN
  * index) and `author:` filters match author names case-insensitively. With a text query the default
- * order is relevance (ts_rank); `sort=new|top` reorders.
+ * order is relevance (ts_rank); `sort=new|top` reorders. `highlight` (default true) adds ts_headline
+ * marks for the returned rows of a text query; callers that drop them (the JSON API, feeds) pass false.
  */
-export async function listPapers(opts: { db: Db; filters: TListFilters; range?: TDayRange; limit: number }): Promise<TPaperPage> {
+export async function listPapers(opts: { db: Db; filters: TListFilters; range?: TDayRange; limit: number; highlight?: boolean }): Promise<TPaperPage> {
   const { db, filters, range } = opts;
   const limit = Math.min(Math.max(1, opts.limit), MAX_PAGE_SIZE);
   const query = parseSearchQuery(filters.q ?? "");
   const hasText = query.text !== "";
   const order = orderFor(filters, hasText);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, order) : null;
-  const sort = sortExpr(order);
 
   const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];
-  if (hasText) where.push(Prisma.sql`p.search @@ q.tsq`);
+  if (hasText) where.push(await textCondition(db, query.text));
   for (const author of query.authors) {
     const indexed = authorTsquery(author);
     if (indexed) where.push(Prisma.sql`p.search @@ to_tsquery('simple', ${indexed})`);
@@ -85,35 +104,39 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   if (filters.hasCode) where.push(Prisma.sql`p."githubUrl" IS NOT NULL`);
   if (filters.minUpvotes > 0) where.push(Prisma.sql`p.upvotes >= ${filters.minUpvotes}`);
   if (range) where.push(Prisma.sql`p."listedOn" BETWEEN ${range.start}::date AND ${range.end}::date`);
-  const after: Prisma.Sql[] = [];
-  if (cursor) {
-    const value = order === "new" ? Prisma.sql`${cursor.value}::text` : Prisma.sql`${cursor.value}::float8`;
-    (order === "relevance" ? after : where).push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
-  }
 
   const tsq = Prisma.sql`(SELECT websearch_to_tsquery('english', ${query.text}) AS tsq) q`;
-  // Relevance ranks only the RELEVANCE_CANDIDATES most trending matches: ts_rank reads each match's whole
-  // document, and ranking every match of a common word is what made search slow at 100,000 papers.
-  const from =
-    order === "relevance"
-      ? Prisma.sql`(SELECT p.* FROM papers p CROSS JOIN ${tsq} WHERE ${Prisma.join(where, " AND ")}
-          ORDER BY p."trendingScore" DESC LIMIT ${RELEVANCE_CANDIDATES}) p CROSS JOIN ${tsq}`
-      : hasText
-        ? Prisma.sql`papers p CROSS JOIN ${tsq}`
-        : Prisma.sql`papers p`;
-  const conditions = order === "relevance" ? after : where;
-  const highlight = hasText
-    ? Prisma.sql`ts_headline('english', p.title, q.tsq, ${HEADLINE_TITLE}) AS "hlTitle", ts_headline('english', p.abstract, q.tsq, ${HEADLINE_ABSTRACT}) AS "hlAbstract"`
-    : Prisma.sql`NULL::text AS "hlTitle", NULL::text AS "hlAbstract"`;
+  const from = hasText ? Prisma.sql`papers p CROSS JOIN ${tsq}` : Prisma.sql`papers p`;
+  const highlight =
+    hasText && opts.highlight !== false
+      ? Prisma.sql`ts_headline('english', p.title, q.tsq, ${HEADLINE_TITLE}) AS "hlTitle", ts_headline('english', p.abstract, q.tsq, ${HEADLINE_ABSTRACT}) AS "hlAbstract"`
+      : Prisma.sql`NULL::text AS "hlTitle", NULL::text AS "hlAbstract"`;
 
-  const rows = await db.$queryRaw<TRawRow[]>`
-    SELECT p.id, p."arxivId", p.title, p.abstract, p.authors, to_char(p."listedOn", 'YYYY-MM-DD') AS "listedOn",
-           p."publishedAt", p.upvotes, p."githubUrl", p."githubStars", p."projectUrl", p."thumbnailUrl", p.categories,
-           p."primaryCategory", p.keywords, p."aiSummary", p."trendingScore", ${sort} AS "sortValue", ${highlight}
-    FROM ${from}
-    WHERE ${conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`}
-    ORDER BY ${sort} DESC, p.id DESC
-    LIMIT ${limit + 1}`;
+  let rows: TRawRow[];
+  if (order === "relevance") {
+    const ranked = await rankedCandidates(db, { from, tsq, where: Prisma.join(where, " AND ") });
+    const pageIds = (cursor ? ranked.filter((r) => isAfter(r, cursor)) : ranked).slice(0, limit + 1);
+    const fetched = pageIds.length
+      ? await db.$queryRaw<Omit<TRawRow, "sortValue">[]>`SELECT ${COLUMNS}, ${highlight} FROM ${from} WHERE NOT p.hidden AND p.id IN (${Prisma.join(pageIds.map((r) => r.id))})`
+      : [];
+    const byId = new Map(fetched.map((row) => [row.id, row]));
+    rows = pageIds.flatMap((r) => {
+      const row = byId.get(r.id);
+      return row ? [{ ...row, sortValue: r.rank }] : [];
+    });
+  } else {
+    const sort = sortExpr(order);
+    if (cursor) {
+      const value = order === "new" ? Prisma.sql`${cursor.value}::text` : Prisma.sql`${cursor.value}::float8`;
+      where.push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
+    }
+    rows = await db.$queryRaw<TRawRow[]>`
+      SELECT ${COLUMNS}, ${sort} AS "sortValue", ${highlight}
+      FROM ${from}
+      WHERE ${Prisma.join(where, " AND ")}
+      ORDER BY ${sort} DESC, p.id DESC
+      LIMIT ${limit + 1}`;
+  }
 
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -16,9 +16,9 @@ export const GET = handleRoute(async (request: Request) => {
   if (!limit.success) throw new AppError("INVALID_INPUT", `Invalid "limit": ${limit.error.issues[0]?.message ?? "is malformed"}`);
   const filters = parseFeedFilters(Object.fromEntries(params));
   if (!filters.ok) throw new AppError("INVALID_INPUT", filters.message);
-  const page = await loadPapers(filters.value, null, limit.data.limit);
+  const page = await loadPapers(filters.value, null, limit.data.limit, false);
   return Response.json(
-    { papers: page.papers.map(({ highlight: _h, ...p }) => p), nextCursor: page.nextCursor },
+    { papers: page.papers, nextCursor: page.nextCursor },
     { headers: { "cache-control": "public, max-age=60" } },
   );
 });

@@ -1,0 +1,77 @@
+// Relevance candidates for text search: the most trending matches, ranked with ts_rank, read without touching every match.
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "../db";
+
+/** How many of the most trending matches a relevance-ordered search ranks. */
+export const RELEVANCE_CANDIDATES = 500;
+
+/** The first pass looks for this many times the candidates it needs among the estimated matches. */
+const BAND_MARGIN = 3;
+/** Each further pass widens the band this many times, until it would cover half of all papers. */
+const BAND_GROWTH = 4;
+const MAX_BAND_SHARE = 0.5;
+
+export type TRankedId = { id: number; rank: number };
+
+type TExplainRow = { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] };
+
+async function estimateMatches(db: Db, from: Prisma.Sql, where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<TExplainRow[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} WHERE ${where}`;
+  return Math.max(1, row?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 1);
+}
+
+/** The trending score above which `fraction` of all papers lie (by the table's row estimate); null when not known. */
+async function trendingThreshold(db: Db, fraction: number): Promise<number | null> {
+  const rows = await db.$queryRaw<{ t: number | null }[]>`
+    SELECT (SELECT "trendingScore" FROM papers ORDER BY "trendingScore" DESC OFFSET floor(c.reltuples * ${fraction}::float8)::bigint LIMIT 1) AS t
+    FROM pg_class c WHERE c.oid = 'papers'::regclass AND c.reltuples > 0`;
+  return rows[0]?.t ?? null;
+}
+
+/**
+ * The `limit` most trending matches within a score band, ranked. `+ 0` keeps the planner off an ordered
+ * walk of the trending index, which would test @@ against every walked row's TOASTed document: the band
+ * and the text query are answered together by the GIN index on (search, trendingScore). The pairs come
+ * back as one JSON array, because mapping hundreds of result rows costs Prisma more than the query.
+ */
+async function rankSlice(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; band: Prisma.Sql; limit: number }): Promise<TRankedId[]> {
+  const [row] = await db.$queryRaw<{ ranked: string | null }[]>`
+    SELECT json_agg(json_build_array(c.id, ts_rank(c.search, q.tsq)::float8))::text AS ranked
+    FROM (SELECT p.id, p.search FROM ${opts.from} WHERE ${opts.where} AND ${opts.band}
+          ORDER BY p."trendingScore" + 0 DESC, p.id DESC LIMIT ${opts.limit}) c CROSS JOIN ${opts.tsq}
+  `;
+  const pairs = JSON.parse(row?.ranked ?? "[]") as [number, number][];
+  return pairs.map(([id, rank]) => ({ id, rank }));
+}
+
+/**
+ * The RELEVANCE_CANDIDATES most trending papers matching `where`, with their ts_rank, best first.
+ * A common term is first looked for only among the most trending papers (a score band sized from the
+ * planner's estimate of the matches), so its tens of thousands of matches are never all read; lower
+ * bands, then all the rest, are read only while too few have been found. The result is the same as
+ * ranking the top matches of one ordered scan.
+ */
+export async function rankedCandidates(
+  db: Db,
+  opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; candidates?: number },
+): Promise<TRankedId[]> {
+  const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
+  const found: TRankedId[] = [];
+  let share = (BAND_MARGIN * wanted) / (await estimateMatches(db, opts.from, opts.where));
+  let upper: number | null = null;
+  while (found.length < wanted) {
+    const lower = share <= MAX_BAND_SHARE ? await trendingThreshold(db, share) : null;
+    const band = Prisma.join(
+      [
+        lower === null ? Prisma.sql`TRUE` : Prisma.sql`p."trendingScore" >= ${lower}::float8`,
+        upper === null ? Prisma.sql`TRUE` : Prisma.sql`p."trendingScore" < ${upper}::float8`,
+      ],
+      " AND ",
+    );
+    found.push(...(await rankSlice(db, { ...opts, band, limit: wanted - found.length })));
+    if (lower === null) break;
+    upper = lower;
+    share *= BAND_GROWTH;
+  }
+  return found.sort((a, b) => b.rank - a.rank || b.id - a.id);
+}

@@ -1,0 +1,80 @@
+// Relevance search against real PostgreSQL: the score-band shortcut ranks exactly the most trending matches, title matches lead, highlights are optional.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
+import { titleKey } from "../../src/core/text/title-key";
+import { Prisma } from "../../src/generated/prisma/client";
+import { upsertPapers } from "../../src/server/ingest/upsert-papers";
+import { rankedCandidates } from "../../src/server/repo/paper-relevance";
+import { listPapers, type TListFilters } from "../../src/server/repo/papers";
+import { resetDb, testDb } from "./helpers/db";
+
+const db = testDb();
+const now = new Date("2026-06-12T18:00:00Z");
+const base: TListFilters = { q: undefined, category: undefined, hasCode: false, minUpvotes: 0, sort: "trending", cursor: undefined };
+
+function paper(n: number): TIncomingPaper {
+  const title = n % 10 === 0 ? `Graph networks study ${n}` : `Study number ${n} of learning`;
+  const rare = n <= 60 ? " A zebra appears." : "";
+  return {
+    arxivId: `2606.${String(20000 + n)}`,
+    titleKey: titleKey(title),
+    title,
+    abstract: `We look at graph data${n % 3 === 0 ? " and graph models on graph benchmarks" : ""}.${rare}`,
+    authors: [`Author ${n}`],
+    listedOn: "2026-06-10",
+    upvotes: n,
+    categories: ["cs.LG"],
+  };
+}
+
+beforeAll(async () => {
+  await resetDb(db);
+  await upsertPapers({ db, source: "hf-daily", papers: Array.from({ length: 200 }, (_, i) => paper(i + 1)), now });
+  await db.$executeRaw`UPDATE papers SET "trendingScore" = upvotes::float8 / 1000`;
+  await db.$executeRawUnsafe("ANALYZE papers");
+});
+afterAll(() => db.$disconnect());
+
+function searchSql(text: string) {
+  const tsq = Prisma.sql`(SELECT websearch_to_tsquery('english', ${text}) AS tsq) q`;
+  return { from: Prisma.sql`papers p CROSS JOIN ${tsq}`, tsq, where: Prisma.sql`NOT p.hidden AND p.search @@ q.tsq` };
+}
+
+async function naiveRanking(text: string, candidates: number) {
+  const rows = await db.$queryRaw<{ id: number; rank: number }[]>`
+    SELECT c.id, ts_rank(c.search, websearch_to_tsquery('english', ${text}))::float8 AS rank
+    FROM (SELECT id, search FROM papers WHERE NOT hidden AND search @@ websearch_to_tsquery('english', ${text})
+          ORDER BY "trendingScore" DESC, id DESC LIMIT ${candidates}) c`;
+  return rows.sort((a, b) => b.rank - a.rank || b.id - a.id);
+}
+
+describe("relevance search", () => {
+  it("ranks the same candidates as one ordered scan when the most trending band holds enough matches", async () => {
+    expect(await rankedCandidates(db, { ...searchSql("graph"), candidates: 5 })).toEqual(await naiveRanking("graph", 5));
+  });
+
+  it("reads the rest of the matches when the band holds too few", async () => {
+    expect(await rankedCandidates(db, { ...searchSql("zebra"), candidates: 5 })).toEqual(await naiveRanking("zebra", 5));
+  });
+
+  it("puts title matches first, and highlights only when asked", async () => {
+    const page = await listPapers({ db, filters: { ...base, q: "graph" }, limit: 20 });
+    expect(page.papers.slice(0, 20).map((p) => p.title.startsWith("Graph"))).toEqual(Array.from({ length: 20 }, () => true));
+    expect(page.papers[0]?.highlight?.title).toMatch(/\u0002Graph\u0003/);
+    const plain = await listPapers({ db, filters: { ...base, q: "graph" }, limit: 20, highlight: false });
+    expect(plain.papers.map((p) => p.id)).toEqual(page.papers.map((p) => p.id));
+    expect(plain.papers.every((p) => p.highlight === undefined)).toBe(true);
+  });
+
+  it("pages through relevance order with cursors, without repeats", async () => {
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPapers({ db, filters: { ...base, q: "graph", cursor }, limit: 30, highlight: false });
+      seen.push(...page.papers.map((p) => p.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(200);
+    expect(new Set(seen).size).toBe(200);
+  });
+});
