@@ -8,7 +8,7 @@ import { applyMigrations } from "../src/server/db/migrations";
 import { createDb, type Db } from "../src/server/db";
 import { runDigest } from "../src/server/digest/run-digest";
 import type { TDigestSettings } from "../src/server/digest/digest-settings";
-import { createSmtpMailer } from "../src/server/mail/mailer";
+import { createSmtpMailer, SMTP_MESSAGE_DEFAULTS } from "../src/server/mail/mailer";
 import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
 import { startSinkProcess } from "./support/smtp-sink-process";
 
@@ -71,20 +71,20 @@ const cpuMs = () => {
   return (cpu.user + cpu.system) / 1000;
 };
 
-/** Seeding runs in a child process so its allocations do not count towards the measured peak RSS. */
+/** Migrations and seeding run in a child process, as they are not part of a digest process, so they do not count towards the measured peak RSS. */
 async function seedInChild(url: string): Promise<void> {
   execFileSync(process.execPath, [...process.execArgv, import.meta.filename, "--seed"], { env: { ...process.env, BENCH_DB_URL: url }, stdio: "inherit" });
 }
 
 async function main() {
   if (process.argv.includes("--seed")) {
+    await applyMigrations(process.env.BENCH_DB_URL!);
     const db = createDb(process.env.BENCH_DB_URL!, { max: 2 });
     await seedData(db);
     await db.$disconnect();
     return;
   }
   const pg = await database();
-  await applyMigrations(pg.url);
   await seedInChild(pg.url);
   const db = createDb(pg.url, { max: 12 });
   const sink = await startSinkProcess();
@@ -112,7 +112,7 @@ async function main() {
       settings, recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] }, period: "daily:2026-11-27",
       papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }), now: NOW,
     })!.mail;
-    const transport = nodemailer.createTransport({ pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity });
+    const transport = nodemailer.createTransport({ pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity }, SMTP_MESSAGE_DEFAULTS);
     const bareCpuBefore = cpuMs();
     const bareStarted = performance.now();
     await Promise.all(Array.from({ length: run.sent }, (_, i) => transport.sendMail({ ...prerendered, from: FROM, to: `reader${i}@bench.example.org`, messageId: undefined })));

@@ -11,10 +11,10 @@ type TSinkMessage = { port: number } | ({ stats: true } & TSinkStats);
 /** Forks this file with the parent's loader flags (tsx) and waits for the sink's port. */
 export function startSinkProcess(): Promise<TSinkProcess> {
   const child = fork(import.meta.filename, ["--serve"], { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const next = () => new Promise<TSinkMessage>((resolve, reject) => {
-    child.once("message", (message) => resolve(message as TSinkMessage));
-    child.once("exit", (code) => reject(new Error(`SMTP sink exited (${code})`)));
-  });
+  const replies: { resolve: (message: TSinkMessage) => void; reject: (err: Error) => void }[] = [];
+  child.on("message", (message) => replies.shift()?.resolve(message as TSinkMessage));
+  child.on("exit", (code) => replies.splice(0).forEach((r) => r.reject(new Error(`SMTP sink exited (${code})`))));
+  const next = () => new Promise<TSinkMessage>((resolve, reject) => replies.push({ resolve, reject }));
   return next().then((first) => ({
     port: "port" in first ? first.port : 0,
     stats: async () => {
