@@ -1,15 +1,16 @@
 // Digest mailer throughput: 10,000 confirmed subscribers, 2,000 papers, a local SMTP sink; compared with a bare nodemailer pool.
 // Run: DATABASE_URL=postgresql://... npx tsx bench/digest.ts   (uses the sibling database <name>_bench; embedded PostgreSQL when unset)
+// The sink runs in a child process, as a real SMTP server would, for both the digest run and the bare pool; peak RSS is this process's.
 import { execFileSync } from "node:child_process";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
 import { createDb, type Db } from "../src/server/db";
 import { runDigest } from "../src/server/digest/run-digest";
 import type { TDigestSettings } from "../src/server/digest/digest-settings";
-import { createSmtpMailer } from "../src/server/mail/mailer";
+import { createSmtpMailer, SMTP_MESSAGE_DEFAULTS } from "../src/server/mail/mailer";
 import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
+import { startSinkProcess } from "./support/smtp-sink-process";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const PAPERS = 2_000;
@@ -58,59 +59,50 @@ async function seedData(db: Db): Promise<void> {
   }
 }
 
-function startSink(): Promise<{ port: number; count: () => number; stop: () => Promise<void> }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
-    onData(stream, _session, callback) {
-      stream.on("end", () => {
-        received += 1;
-        callback();
-      });
-      stream.resume();
-    },
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
-    const address = server.server.address();
-    resolve({ port: typeof address === "object" && address ? address.port : 0, count: () => received, stop: () => new Promise((r) => server.close(() => r())) });
-  }));
-}
-
+/** process.memoryUsage.rss() reads only the RSS; the full memoryUsage() also walks the heap on every sample. */
 function sampleRss() {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage.rss())) };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const cpuMs = () => {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1000;
+};
 
-/** Seeding runs in a child process so its allocations do not count towards the measured peak RSS. */
+/** Migrations and seeding run in a child process, as they are not part of a digest process, so they do not count towards the measured peak RSS. */
 async function seedInChild(url: string): Promise<void> {
   execFileSync(process.execPath, [...process.execArgv, import.meta.filename, "--seed"], { env: { ...process.env, BENCH_DB_URL: url }, stdio: "inherit" });
 }
 
 async function main() {
   if (process.argv.includes("--seed")) {
+    await applyMigrations(process.env.BENCH_DB_URL!);
     const db = createDb(process.env.BENCH_DB_URL!, { max: 2 });
     await seedData(db);
     await db.$disconnect();
     return;
   }
   const pg = await database();
-  await applyMigrations(pg.url);
   await seedInChild(pg.url);
   const db = createDb(pg.url, { max: 12 });
-  const sink = await startSink();
+  const sink = await startSinkProcess();
   try {
     const rssBefore = process.memoryUsage().rss;
-    const settings: TDigestSettings = { appUrl: "https://bench.example.org", appSecret: "bench-secret-0123456789abcdef", bounceLimit: 3, mailRate: 10_000, concurrency: 2 * POOL, limit: 10 };
+    const settings: TDigestSettings = { appUrl: "https://bench.example.org", appSecret: "bench-secret-0123456789abcdef", bounceLimit: 3, mailRate: 10_000, concurrency: POOL, sendWindow: 2 * POOL, limit: 10 };
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`, from: FROM, poolSize: POOL });
     const rss = sampleRss();
+    const sinkBefore = await sink.stats();
+    const cpuBefore = cpuMs();
     const started = performance.now();
     const run = await runDigest({ db, frequency: "daily", now: NOW, trigger: "bench", settings, mailer });
     const seconds = (performance.now() - started) / 1000;
     const peakRss = rss.stop();
+    const digestCpu = cpuMs() - cpuBefore;
     await mailer.close();
+    const sinkAfterRun = await sink.stats();
     const digestRate = run.sent / seconds;
 
     const sample = await db.delivery.findFirstOrThrow({ where: { status: "sent" }, select: { subscriberId: true } });
@@ -121,19 +113,24 @@ async function main() {
       settings, recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] }, period: "daily:2026-11-27",
       papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }), now: NOW,
     })!.mail;
-    const transport = nodemailer.createTransport({ pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity });
+    const transport = nodemailer.createTransport({ pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity }, SMTP_MESSAGE_DEFAULTS);
+    const bareCpuBefore = cpuMs();
     const bareStarted = performance.now();
     await Promise.all(Array.from({ length: run.sent }, (_, i) => transport.sendMail({ ...prerendered, from: FROM, to: `reader${i}@bench.example.org`, messageId: undefined })));
     const bareSeconds = (performance.now() - bareStarted) / 1000;
+    const bareCpu = cpuMs() - bareCpuBefore;
     transport.close();
+    const sinkAfterBare = await sink.stats();
     const bareRate = run.sent / bareSeconds;
 
-    console.log(`digest bench: ${SUBSCRIBERS} subscribers, ${PAPERS} papers, SMTP pool ${POOL}, sink on 127.0.0.1`);
+    const perMessage = (ms: number) => `${(ms / run.sent).toFixed(2)} ms`;
+    console.log(`digest bench: ${SUBSCRIBERS} subscribers, ${PAPERS} papers, SMTP pool ${POOL}, sink in a child process on 127.0.0.1`);
     console.log(`  digest run:   sent ${run.sent}, skipped ${run.skipped}, failed ${run.failed} in ${seconds.toFixed(1)} s → ${digestRate.toFixed(0)} msg/s (target ≥ 300)`);
     console.log(`  peak RSS:     ${mb(peakRss)} during the run, ${mb(rssBefore)} before it (target ≤ 300 MB)`);
     console.log(`  bare pool:    ${run.sent} pre-rendered messages in ${bareSeconds.toFixed(1)} s → ${bareRate.toFixed(0)} msg/s (ceiling)`);
     console.log(`  ratio:        ${(digestRate / bareRate).toFixed(2)} (target ≥ 0.6)`);
-    console.log(`  sink received ${sink.count()} messages`);
+    console.log(`  CPU/message:  digest ${perMessage(digestCpu)}, bare pool ${perMessage(bareCpu)} in this process; sink ${perMessage(sinkAfterRun.cpuMs - sinkBefore.cpuMs)} / ${perMessage(sinkAfterBare.cpuMs - sinkAfterRun.cpuMs)}`);
+    console.log(`  sink received ${sinkAfterBare.received} messages`);
   } finally {
     await db.$disconnect();
     await sink.stop();

@@ -227,4 +227,29 @@ describe("digest delivery", () => {
     expect(await db.delivery.count({ where: { subscriberId: gone! } })).toBe(2);
     expect((await smtp.parsed()).map(recipient)).toEqual(["fine@example.test", "fine@example.test", "fine@example.test"]);
   });
+  it("holds no more than sendWindow digests between building and SMTP acceptance, however many rows are claimed", async () => {
+    const smtp = await sink();
+    await seedPapers(db, paperSet("2026-11-27", "2611"));
+    await seedSubscribers(db, Array.from({ length: 120 }, (_, i) => ({ email: `w${i}@example.test` })));
+    const smtpMailer = createSmtpMailer({ url: smtp.url, from: FROM, poolSize: 2 });
+    let active = 0;
+    let peak = 0;
+    const mailer = {
+      ...smtpMailer,
+      async send(mail: Parameters<typeof smtpMailer.send>[0]) {
+        peak = Math.max(peak, ++active);
+        try {
+          return await smtpMailer.send(mail);
+        } finally {
+          active -= 1;
+        }
+      },
+    };
+    const [run] = await triggerDigests({ db, now: NOW, trigger: "test", settings: testSettings({ concurrency: 6, sendWindow: 4 }), mailer, frequencies: ["daily"] });
+    await smtpMailer.close();
+    expect(run).toMatchObject({ status: "succeeded", sent: 120 });
+    expect(smtp.raw).toHaveLength(120);
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(4);
+  });
 });

@@ -1,5 +1,6 @@
 // The content of one digest email as plain strings, shared by the HTML and plain-text renderers
 // so both parts always say the same thing.
+import type { TPaper } from "@/core/paper";
 import { formatDayLabel, toUtcDate } from "@/core/periods";
 import { formatDigestPeriod } from "./digest-period";
 import { arxivAbsUrl, normalizeAppUrl, paperPath, safeHttpUrl } from "./paper-links";
@@ -19,16 +20,18 @@ export type TComposeDigestInput = {
   now: Date;
 };
 
-export type TDigestViewItem = {
+/** What a digest shows of a paper, the same for every subscriber. */
+export type TDigestPaperView = {
   title: string;
   url: string;
   authors: string;
-  why: string;
   upvotes: number;
   codeUrl: string | null;
   arxivUrl: string | null;
   excerpt: string;
 };
+
+export type TDigestViewItem = { paper: TDigestPaperView; why: string };
 
 export type TDigestView = {
   subject: string;
@@ -43,11 +46,33 @@ export type TDigestView = {
   unsubscribeUrl: string;
 };
 
+/**
+ * One view per paper object and app URL, shared by every digest that shows the paper, so the
+ * renderers can keep its markup with it. Papers are never mutated, so a cached view stays right.
+ */
+const paperViews = new WeakMap<TPaper, { appUrl: string; view: TDigestPaperView }>();
+
+function paperView(paper: TPaper, appUrl: string): TDigestPaperView {
+  const cached = paperViews.get(paper);
+  if (cached && cached.appUrl === appUrl) return cached.view;
+  const view: TDigestPaperView = {
+    title: cleanText(paper.title) || "Untitled paper",
+    url: `${appUrl}${paperPath(paper)}`,
+    authors: shortAuthors(paper.authors),
+    upvotes: Math.max(0, Math.trunc(paper.upvotes)),
+    codeUrl: safeHttpUrl(paper.githubUrl),
+    arxivUrl: arxivAbsUrl(paper.arxivId),
+    excerpt: truncateText(paper.abstract, EXCERPT_MAX),
+  };
+  paperViews.set(paper, { appUrl, view });
+  return view;
+}
+
 function subjectFor(heading: string, periodLabel: string, items: readonly TDigestViewItem[]): string {
   const [top] = items;
   if (!top) return `${heading} · ${periodLabel}`;
   const more = items.length > 1 ? ` (+${items.length - 1} more)` : "";
-  return `${heading} · ${periodLabel}: ${truncateText(top.title, SUBJECT_TITLE_MAX)}${more}`;
+  return `${heading} · ${periodLabel}: ${truncateText(top.paper.title, SUBJECT_TITLE_MAX)}${more}`;
 }
 
 /** Throws RangeError on a malformed periodKey or appUrl, so a broken email is never sent. */
@@ -57,16 +82,7 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
   const appUrl = normalizeAppUrl(input.appUrl);
   const heading = `Your ${period.frequency} papers`;
 
-  const items = input.items.map(({ paper, why }): TDigestViewItem => ({
-    title: cleanText(paper.title) || "Untitled paper",
-    url: `${appUrl}${paperPath(paper)}`,
-    authors: shortAuthors(paper.authors),
-    why: cleanText(why),
-    upvotes: Math.max(0, Math.trunc(paper.upvotes)),
-    codeUrl: safeHttpUrl(paper.githubUrl),
-    arxivUrl: arxivAbsUrl(paper.arxivId),
-    excerpt: truncateText(paper.abstract, EXCERPT_MAX),
-  }));
+  const items = input.items.map(({ paper, why }): TDigestViewItem => ({ paper: paperView(paper, appUrl), why: cleanText(why) }));
 
   const count = items.length;
   return {
@@ -74,7 +90,7 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
     heading,
     periodLabel: period.label,
     summary: count === 0 ? "No new papers matched your interests." : `${count} new ${count === 1 ? "paper" : "papers"} for you`,
-    preheader: truncateText(items.map((item) => item.title).slice(0, 3).join(" · "), 140),
+    preheader: truncateText(items.slice(0, 3).map((item) => item.paper.title).join(" · "), 140),
     items,
     subscriberEmail: cleanText(input.subscriberEmail),
     sentOn: formatDayLabel(toUtcDate(input.now)),

@@ -36,6 +36,18 @@ function uniqueTrimmed(values: readonly string[]): string[] {
   return out;
 }
 
+/** The text keywords are matched against, built once per paper object however many subscribers look at it. */
+const haystacks = new WeakMap<TPaper, string>();
+
+function haystackOf(paper: TPaper): string {
+  let haystack = haystacks.get(paper);
+  if (haystack === undefined) {
+    haystack = [paper.title, paper.abstract, ...(paper.keywords ?? [])].join("\n");
+    haystacks.set(paper, haystack);
+  }
+  return haystack;
+}
+
 function describeKeywords(keywords: readonly string[]): string {
   const quoted = keywords.map((k) => `"${k}"`);
   if (quoted.length === 1) return `Matches ${quoted[0]}`;
@@ -54,7 +66,7 @@ export function matchInterests(interests: TInterests): TInterestMatcher {
   if (keywords.length === 0 && categories.size === 0) return () => "Trending";
 
   return (paper) => {
-    const haystack = [paper.title, paper.abstract, ...(paper.keywords ?? [])].join("\n");
+    const haystack = haystackOf(paper);
     const matched = keywords.filter((k) => k.pattern.test(haystack)).map((k) => k.keyword);
     if (matched.length > 0) return describeKeywords(matched);
     const paperCategories = [paper.primaryCategory ?? "", ...paper.categories];

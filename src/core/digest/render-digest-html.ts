@@ -5,7 +5,7 @@
 // keep our colours show a light card and clients that invert swap both together. Either way the
 // contrast holds.
 import { escapeHtml as e } from "./escape-html";
-import type { TDigestView, TDigestViewItem } from "./digest-view";
+import type { TDigestPaperView, TDigestView, TDigestViewItem } from "./digest-view";
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
 const PAGE_BG = "#f4f4f5";
@@ -19,20 +19,36 @@ function link(href: string, label: string): string {
   return `<a href="${e(href)}" style="color:${LINK};text-decoration:underline;">${e(label)}</a>`;
 }
 
-function renderItem(item: TDigestViewItem): string {
-  const meta = [e(item.why), `&#9650; ${item.upvotes} ${item.upvotes === 1 ? "upvote" : "upvotes"}`].join(" &middot; ");
+/** A paper's card around its "why" line, which is the only part that differs between subscribers. */
+type TCard = { head: string; tail: string };
+
+const cards = new WeakMap<TDigestPaperView, TCard>();
+
+function cardOf(paper: TDigestPaperView): TCard {
+  let card = cards.get(paper);
+  if (card) return card;
   const links = [
-    link(item.url, "Read"),
-    item.codeUrl ? link(item.codeUrl, "Code") : "",
-    item.arxivUrl ? link(item.arxivUrl, "arXiv") : "",
+    link(paper.url, "Read"),
+    paper.codeUrl ? link(paper.codeUrl, "Code") : "",
+    paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : "",
   ].filter(Boolean);
-  return `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
-<a href="${e(item.url)}" style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(item.title)}</a>
-${item.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(item.authors)}</p>` : ""}
-<p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${meta}</p>
-${item.excerpt ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${TEXT};">${e(item.excerpt)}</p>` : ""}
+  card = {
+    head: `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
+<a href="${e(paper.url)}" style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
+${paper.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(paper.authors)}</p>` : ""}
+<p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">`,
+    tail: ` &middot; &#9650; ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}</p>
+${paper.excerpt ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${TEXT};">${e(paper.excerpt)}</p>` : ""}
 <p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${links.join(" &middot; ")}</p>
-</td></tr>`;
+</td></tr>`,
+  };
+  cards.set(paper, card);
+  return card;
+}
+
+function renderItem(item: TDigestViewItem): string {
+  const card = cardOf(item.paper);
+  return `${card.head}${e(item.why)}${card.tail}`;
 }
 
 export function renderDigestHtml(view: TDigestView): string {

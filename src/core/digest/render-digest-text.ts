@@ -1,20 +1,31 @@
 // Renders the plain-text part of a digest with the same content as the HTML part.
-import type { TDigestView, TDigestViewItem } from "./digest-view";
+import type { TDigestPaperView, TDigestView, TDigestViewItem } from "./digest-view";
+
+/** A paper's entry around its numbered title and its "why" line: `${n}. ${head}\n   ${why}${tail}`. */
+type TEntry = { head: string; tail: string };
+
+const entries = new WeakMap<TDigestPaperView, TEntry>();
+
+function entryOf(paper: TDigestPaperView): TEntry {
+  let entry = entries.get(paper);
+  if (entry) return entry;
+  const after = [
+    paper.excerpt,
+    `Read: ${paper.url}`,
+    paper.codeUrl ? `Code: ${paper.codeUrl}` : "",
+    paper.arxivUrl ? `arXiv: ${paper.arxivUrl}` : "",
+  ].filter((line) => line !== "");
+  entry = {
+    head: paper.authors ? `${paper.title}\n   ${paper.authors}` : paper.title,
+    tail: ` · ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}${after.map((line) => `\n   ${line}`).join("")}`,
+  };
+  entries.set(paper, entry);
+  return entry;
+}
 
 function renderItem(item: TDigestViewItem, index: number): string {
-  const lines = [
-    `${index + 1}. ${item.title}`,
-    item.authors,
-    `${item.why} · ${item.upvotes} ${item.upvotes === 1 ? "upvote" : "upvotes"}`,
-    item.excerpt,
-    `Read: ${item.url}`,
-    item.codeUrl ? `Code: ${item.codeUrl}` : "",
-    item.arxivUrl ? `arXiv: ${item.arxivUrl}` : "",
-  ];
-  return lines
-    .filter((line) => line !== "")
-    .map((line, i) => (i === 0 ? line : `   ${line}`))
-    .join("\n");
+  const entry = entryOf(item.paper);
+  return `${index + 1}. ${entry.head}\n   ${item.why}${entry.tail}`;
 }
 
 export function renderDigestText(view: TDigestView): string {

@@ -26,6 +26,11 @@ export type TSelectDigestInput = {
   limit?: number;
   /** Upvote and star growth per paper id (see growthFrom), for momentum in the ranking. */
   growthByPaper?: ReadonlyMap<number, Partial<TGrowth>>;
+  /**
+   * `papers` are already rankPapers(papers, now) output (no growth): they are not ranked again and
+   * the scan stops at `limit` matches. Ranking is a total order, so the result is the same.
+   */
+  ranked?: boolean;
 };
 
 function hasCode(paper: TPaper): boolean {
@@ -33,26 +38,29 @@ function hasCode(paper: TPaper): boolean {
 }
 
 /** Returns no items when nothing new matches; the caller then skips sending. */
-export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10, growthByPaper }: TSelectDigestInput): { items: TDigestItem[] } {
+export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10, growthByPaper, ranked = false }: TSelectDigestInput): { items: TDigestItem[] } {
   if (!(limit >= 1)) return { items: [] };
   const since = digestSince(subscriber, now);
   const why = matchInterests(subscriber);
   const reasons = new Map<number, string>();
+  const max = Math.floor(limit);
 
-  const candidates = papers.filter((paper) => {
+  const candidates: TPaper[] = [];
+  for (const paper of papers) {
     // A malformed listing day on one row must not abort everyone's digest, so it is skipped.
-    if (!isValidDate(paper.listedOn) || paper.listedOn < since) return false;
-    if (alreadySent.has(paper.id) || reasons.has(paper.id)) return false;
-    if (subscriber.onlyWithCode && !hasCode(paper)) return false;
-    if (paper.upvotes < subscriber.minUpvotes) return false;
+    if (!isValidDate(paper.listedOn) || paper.listedOn < since) continue;
+    if (alreadySent.has(paper.id) || reasons.has(paper.id)) continue;
+    if (subscriber.onlyWithCode && !hasCode(paper)) continue;
+    if (paper.upvotes < subscriber.minUpvotes) continue;
     const reason = why(paper);
-    if (reason === null) return false;
+    if (reason === null) continue;
     reasons.set(paper.id, reason);
-    return true;
-  });
+    candidates.push(paper);
+    if (ranked && candidates.length >= max) break;
+  }
 
-  const items = rankPapers(candidates, now, growthByPaper)
-    .slice(0, Math.floor(limit))
-    .map((paper) => ({ paper, why: reasons.get(paper.id) ?? "Trending", score: paper.trendingScore }));
+  const items = (ranked ? candidates : rankPapers(candidates, now, growthByPaper))
+    .slice(0, max)
+    .map((paper) => ({ paper, why: reasons.get(paper.id) ?? "Trending", score: paper.trendingScore ?? 0 }));
   return { items };
 }

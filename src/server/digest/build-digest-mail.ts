@@ -1,5 +1,5 @@
 // Turns a subscriber and the period's candidate papers into the digest mail (or null when nothing new matches).
-import { composeDigest, selectDigest, type TDigestFrequency, type TSelectDigestInput } from "@/core/digest";
+import { composeDigest, selectDigest, type TDigestFrequency } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
 import type { TOutgoingMail } from "../mail/mailer";
 import { subscriberLinks } from "../subscriptions/subscription-links";
@@ -20,32 +20,16 @@ export type TDigestRecipient = {
 
 export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperIds: number[]; titles: string[] };
 
-/** The first prefix of the ranked candidates tried per subscriber; doubled until it yields a full digest. */
-const FIRST_PREFIX = 64;
-
-/**
- * selectDigest over growing prefixes of `ranked` (candidates already in rankPapers order for the same
- * `now`). Ranking is a total order, so when a prefix yields `limit` items no later paper could
- * displace them and the result equals selectDigest over all candidates, at a fraction of the cost
- * for the many subscribers whose digest fills from the top papers.
- */
-function selectFromRanked(input: Omit<TSelectDigestInput, "papers"> & { ranked: readonly TPaper[]; limit: number }) {
-  for (let size = FIRST_PREFIX; ; size *= 2) {
-    const prefix = size >= input.ranked.length ? input.ranked : input.ranked.slice(0, size);
-    const { items } = selectDigest({ ...input, papers: prefix });
-    if (items.length >= input.limit || prefix === input.ranked) return items;
-  }
-}
-
 /** `papers` must be in rankPapers order for this `now` (as loadDigestPapers returns them). */
 export function buildDigestMail(opts: {
   settings: TDigestSettings; recipient: TDigestRecipient; period: string; papers: readonly TPaper[]; now: Date;
 }): TDigestMail | null {
   const { recipient, settings } = opts;
-  const items = selectFromRanked({
+  const { items } = selectDigest({
     now: opts.now,
     subscriber: recipient,
-    ranked: opts.papers,
+    papers: opts.papers,
+    ranked: true,
     alreadySent: new Set(recipient.sentPaperIds),
     limit: settings.limit,
   });

@@ -13,6 +13,7 @@ import { buildDigestMail } from "./build-digest-mail";
 import type { TDigestSettings } from "./digest-settings";
 import { loadDigestPapers, lookbackStart } from "./load-digest-papers";
 import type { TRateLimiter } from "./rate-limiter";
+import type { TSendWindow } from "./send-window";
 
 export type TDeliveryOutcome =
   | { kind: "sent"; retried: boolean }
@@ -24,6 +25,8 @@ export type TDeliveryContext = {
   mailer: Mailer;
   settings: TDigestSettings;
   limiter: TRateLimiter;
+  /** Shared by everything this process sends, so only a few built digests exist at a time. */
+  window: TSendWindow;
   /** Candidate papers per frequency, loaded and ranked once per run (or per worker, briefly cached). */
   papers: (frequency: TDigestFrequency) => Promise<readonly TPaper[]>;
 };
@@ -82,7 +85,7 @@ export async function deliverDigestBatch(ctx: TDeliveryContext, deliveryIds: num
     const got = new Set(claimed.map((row) => row.id));
     await skipInactiveDeliveries({ db, deliveryIds: deliveryIds.filter((id) => !got.has(id)), now });
   }
-  const results = await Promise.all(claimed.map((row) => sendOne(ctx, row, now)));
+  const results = await Promise.all(claimed.map((row) => ctx.window.run(() => sendOne(ctx, row, now))));
   try {
     await markDeliveriesSent({ db, sent: results.flatMap((r) => (r.sent ? [r.sent] : [])), now });
   } catch (err) {

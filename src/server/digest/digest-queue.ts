@@ -8,6 +8,7 @@ import { paperCache, type TDeliveryContext } from "./deliver-digest";
 import type { TDigestSettings } from "./digest-settings";
 import { processDeliveryIds } from "./process-delivery-ids";
 import type { TRateLimiter } from "./rate-limiter";
+import { createSendWindow } from "./send-window";
 import type { TEnqueue } from "./run-digest";
 
 export type TDeliveryJob = { runId: number; ids: number[] };
@@ -26,10 +27,11 @@ export async function workDeliveryJobs(opts: {
   boss: PgBoss; db: Db; mailer: Mailer; settings: TDigestSettings; limiter: TRateLimiter;
 }): Promise<void> {
   let papers: { at: number; get: TDeliveryContext["papers"] } | null = null;
+  const window = createSendWindow(opts.settings.sendWindow);
   await opts.boss.work<TDeliveryJob>(QUEUES.digest, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
     const now = new Date();
     if (!papers || now.getTime() - papers.at > PAPER_CACHE_MS) papers = { at: now.getTime(), get: paperCache(opts.db, now) };
-    const ctx: TDeliveryContext = { db: opts.db, mailer: opts.mailer, settings: opts.settings, limiter: opts.limiter, papers: papers.get };
+    const ctx: TDeliveryContext = { db: opts.db, mailer: opts.mailer, settings: opts.settings, limiter: opts.limiter, window, papers: papers.get };
     await Promise.all(jobs.map(async (job) => {
       const tally = await processDeliveryIds(ctx, job.data.ids, now);
       await addDigestRunCounts({ db: opts.db, runId: job.data.runId, counts: tally });

@@ -7,8 +7,10 @@ export type TDigestSettings = {
   bounceLimit: number;
   /** Messages per second per process (token bucket). */
   mailRate: number;
-  /** Claimed batches in flight per process; each batch sends its rows at once, so the SMTP pool always has mail queued. */
+  /** Claimed batches in flight per process, so the next rows are already claimed while others are being sent (MAIL_POOL_SIZE). */
   concurrency: number;
+  /** Digests built and handed to SMTP at once per process: every pooled connection busy, one more queued behind each. */
+  sendWindow: number;
   /** Papers per digest. */
   limit: number;
 };
@@ -19,7 +21,8 @@ export function digestSettingsFrom(config: TConfig): TDigestSettings {
     appSecret: config.APP_SECRET,
     bounceLimit: config.BOUNCE_LIMIT,
     mailRate: config.MAIL_RATE,
-    concurrency: Math.max(2, config.MAIL_POOL_SIZE * 2),
+    concurrency: Math.max(2, config.MAIL_POOL_SIZE),
+    sendWindow: Math.max(2, config.MAIL_POOL_SIZE * 2),
     limit: 10,
   };
 }

@@ -4,7 +4,7 @@ import type { TPaper } from "@/core/paper";
 import { addDays, startOfUtcDay, todayUtc } from "@/core/periods";
 import { rankPapers } from "@/core/ranking";
 import type { Db } from "../db";
-import { paperSelect, rowToPaper } from "../repo/paper-record";
+import { day } from "../repo/paper-record";
 
 /** Enough for any realistic week of listings; the best-scored are kept if a period ever holds more. */
 export const MAX_CANDIDATES = 5_000;
@@ -14,13 +14,19 @@ export function lookbackStart(frequency: TDigestFrequency, now: Date): Date {
   return startOfUtcDay(addDays(todayUtc(now), -MAX_LOOKBACK_DAYS[frequency]));
 }
 
+/** Only what choosing, ranking and showing a digest reads; nothing else is held for the whole run. */
+const digestPaperSelect = {
+  id: true, arxivId: true, title: true, abstract: true, authors: true, listedOn: true, upvotes: true, githubUrl: true,
+  githubStars: true, categories: true, primaryCategory: true, keywords: true, trendingScore: true,
+} as const;
+
 /** Candidates in rankPapers order for `now`, ranked once per run rather than once per subscriber. */
 export async function loadDigestPapers(opts: { db: Db; frequency: TDigestFrequency; now: Date }): Promise<TPaper[]> {
   const rows = await opts.db.paper.findMany({
     where: { hidden: false, listedOn: { gte: lookbackStart(opts.frequency, opts.now), lte: opts.now } },
     orderBy: [{ trendingScore: "desc" }, { id: "asc" }],
     take: MAX_CANDIDATES,
-    select: paperSelect,
+    select: digestPaperSelect,
   });
-  return rankPapers(rows.map(rowToPaper), opts.now);
+  return rankPapers(rows.map((row) => ({ ...row, listedOn: day(row.listedOn) })), opts.now);
 }

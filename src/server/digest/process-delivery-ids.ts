@@ -3,10 +3,11 @@ import type { TDigestRunCounts } from "../repo/digest-runs";
 import { deliverDigestBatch, type TDeliveryContext } from "./deliver-digest";
 
 /**
- * Rows claimed per statement. Bigger batches mean fewer round trips but more rows left `sending`
- * (and so not sent this period) if the process dies mid-batch.
+ * Rows claimed per statement (and recorded per statement once sent). Bigger batches mean fewer
+ * round trips, the main per-message cost besides SMTP, but more rows left `sending` (and so not
+ * sent this period) if the process dies mid-batch: at most CLAIM_BATCH x concurrency.
  */
-export const CLAIM_BATCH = 8;
+export const CLAIM_BATCH = 16;
 
 export type TDeliveryTally = Omit<TDigestRunCounts, "due"> & { retryAt: Date[] };
 

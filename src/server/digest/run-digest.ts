@@ -13,6 +13,7 @@ import { paperCache, type TDeliveryContext } from "./deliver-digest";
 import type { TDigestSettings } from "./digest-settings";
 import { createRateLimiter, type TRateLimiter } from "./rate-limiter";
 import { processDeliveryIds } from "./process-delivery-ids";
+import { createSendWindow } from "./send-window";
 
 /** Subscribers read (and deliveries inserted) per statement; memory stays flat however long the list. */
 export const SUBSCRIBER_BATCH = 500;
@@ -85,6 +86,7 @@ export async function runDigest(input: TRunDigestInput): Promise<TDigestRun> {
     const ctx: TDeliveryContext = {
       db, mailer: input.mailer, settings: input.settings,
       limiter: input.limiter ?? createRateLimiter(input.settings.mailRate),
+      window: createSendWindow(input.settings.sendWindow),
       papers: paperCache(db, now),
     };
     due = await countClaimableDeliveries({ db, period, now });

@@ -10,7 +10,7 @@ import { digestMessageId } from "@/server/digest/digest-message-id";
 const NOW = new Date("2026-11-27T07:00:00Z");
 const WORDS = ["diffusion", "transformer", "robot", "graph", "agent", "speech"];
 const CATEGORIES = ["cs.LG", "cs.CV", "cs.RO"];
-const settings = { appUrl: "https://papers.example.org", appSecret: "unit-secret-0123456789abcdef", bounceLimit: 3, mailRate: 1, concurrency: 1, limit: 10 };
+const settings = { appUrl: "https://papers.example.org", appSecret: "unit-secret-0123456789abcdef", bounceLimit: 3, mailRate: 1, concurrency: 1, sendWindow: 1, limit: 10 };
 
 const paperArb = fc.record({
   words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 }),

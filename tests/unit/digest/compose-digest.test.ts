@@ -145,3 +145,18 @@ describe("helpers", () => {
     expect(shortAuthors([])).toBe("");
   });
 });
+
+describe("composeDigest: one paper in many digests", () => {
+  it("shows each subscriber's own reason and follows the app URL, though a paper's markup is reused", () => {
+    const paper = makePaper(5, { title: "Shared <paper>" });
+    const first = compose([{ paper, why: 'Matches "graph"', score: 1 }]);
+    const second = compose([{ paper, why: "In cs.LG", score: 1 }]);
+    expect(first.html).toContain("Matches &quot;graph&quot; &middot; &#9650; 10 upvotes");
+    expect(second.html).toContain("In cs.LG &middot; &#9650; 10 upvotes");
+    expect(second.html).not.toContain("graph");
+    expect(second.text).toContain("1. Shared <paper>\n   Ada Lovelace\n   In cs.LG · 10 upvotes\n   We study things.");
+    const elsewhere = composeDigest({ appUrl: "https://other.example.net", subscriberEmail: "r@example.com", periodKey: "daily:2026-11-27", items: [{ paper, why: "Trending", score: 1 }], manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW });
+    expect(elsewhere.text).toContain("Read: https://other.example.net/papers/2611.10005");
+    expect(elsewhere.html).not.toContain("digest.example.org/papers");
+  });
+});

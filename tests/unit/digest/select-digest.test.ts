@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keywordPattern, selectDigest } from "@/core/digest";
+import { rankPapers } from "@/core/ranking";
 import { makePaper, makeSubscriber, NOW } from "./fixtures";
 
 const none = new Set<number>();
@@ -121,5 +122,22 @@ describe("selectDigest: ranking", () => {
     const papers = [makePaper(1, { upvotes: 10 }), makePaper(2, { upvotes: 10 })];
     const result = selectDigest({ now: NOW, subscriber: makeSubscriber(), papers, alreadySent: none, growthByPaper: new Map([[2, { upvotesGrowth: 9 }]]) });
     expect(ids(result)).toEqual([2, 1]);
+  });
+});
+
+describe("selectDigest: ranked input", () => {
+  it("picks the same papers, reasons and scores from already-ranked candidates without ranking them again", () => {
+    const papers = rankPapers(
+      Array.from({ length: 60 }, (_, i) => makePaper(i + 1, { upvotes: (i * 37) % 101, title: i % 3 === 0 ? `graph study ${i}` : `vision study ${i}`, categories: [i % 2 ? "cs.CV" : "cs.LG"] })),
+      NOW,
+    );
+    for (const subscriber of [makeSubscriber(), makeSubscriber({ keywords: ["graph"] }), makeSubscriber({ categories: ["cs.CV"], minUpvotes: 20 })]) {
+      for (const limit of [1, 5, 10, 100]) {
+        const alreadySent = new Set([papers[0]!.id, papers[7]!.id]);
+        const full = selectDigest({ now: NOW, subscriber, papers, alreadySent, limit });
+        const fast = selectDigest({ now: NOW, subscriber, papers, alreadySent, limit, ranked: true });
+        expect(fast.items.map((item) => [item.paper.id, item.why, item.score])).toEqual(full.items.map((item) => [item.paper.id, item.why, item.score]));
+      }
+    }
   });
 });
