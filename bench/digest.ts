@@ -91,7 +91,7 @@ async function main() {
   const sink = await startSinkProcess();
   try {
     const rssBefore = process.memoryUsage().rss;
-    const settings: TDigestSettings = { appUrl: "https://bench.example.org", appSecret: "bench-secret-0123456789abcdef", bounceLimit: 3, mailRate: 10_000, concurrency: POOL, sendWindow: 2 * POOL, limit: 10 };
+    const settings: TDigestSettings = { appUrl: "https://bench.example.org", appSecret: "bench-secret-0123456789abcdef", bounceLimit: 3, mailRate: 10_000, concurrency: 2 * POOL, sendWindow: 2 * POOL, limit: 10 };
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`, from: FROM, poolSize: POOL });
     const rss = sampleRss();
     const sinkBefore = await sink.stats();

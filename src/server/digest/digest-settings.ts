@@ -7,7 +7,7 @@ export type TDigestSettings = {
   bounceLimit: number;
   /** Messages per second per process (token bucket). */
   mailRate: number;
-  /** Claimed batches in flight per process, so the next rows are already claimed while others are being sent (MAIL_POOL_SIZE). */
+  /** Claimed batches in flight per process (two per pooled connection), so the next rows are already claimed while others are being sent. */
   concurrency: number;
   /** Digests built and handed to SMTP at once per process: every pooled connection busy, one more queued behind each. */
   sendWindow: number;
@@ -21,7 +21,7 @@ export function digestSettingsFrom(config: TConfig): TDigestSettings {
     appSecret: config.APP_SECRET,
     bounceLimit: config.BOUNCE_LIMIT,
     mailRate: config.MAIL_RATE,
-    concurrency: Math.max(2, config.MAIL_POOL_SIZE),
+    concurrency: Math.max(2, config.MAIL_POOL_SIZE * 2),
     sendWindow: Math.max(2, config.MAIL_POOL_SIZE * 2),
     limit: 10,
   };
