@@ -1,4 +1,5 @@
 // Drops every cached feed read and page in this Next process: the "papers" tag, the App Router route cache and the Pages Router front page.
+import { postCronEndpoint } from "../http/post-cron-endpoint";
 import { logger } from "../logger";
 import { PAPERS_TAG } from "./load-feed";
 
@@ -8,12 +9,7 @@ function localOrigin(): string {
 }
 
 export async function revalidateFrontPage(cronSecret: string): Promise<void> {
-  const res = await fetch(`${localOrigin()}/api/revalidate-front-page`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${cronSecret}` },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!res.ok) throw new Error(`POST /api/revalidate-front-page answered ${res.status}`);
+  await postCronEndpoint(`${localOrigin()}/api/revalidate-front-page`, cronSecret);
 }
 
 /** For route handlers and background jobs inside the Next server; server actions use updateTag instead, then revalidateFrontPage. */

@@ -1,6 +1,7 @@
 // What follows a successful write: refresh the trending score and similar papers of changed papers, then tell the web app to drop cached feeds.
 import type { Db } from "../db";
 import { refreshSimilarPapers } from "../feed/refresh-similar";
+import { postCronEndpoint } from "../http/post-cron-endpoint";
 import { refreshTrendingScores } from "../ranking/refresh-trending";
 import { logger } from "../logger";
 
@@ -13,12 +14,7 @@ export function defaultRevalidate(opts: { appUrl: string; cronSecret: string }):
       const { revalidateFeed } = await import("../feed/revalidate-feed");
       return revalidateFeed(opts.cronSecret);
     }
-    const res = await fetch(`${opts.appUrl}/api/revalidate`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${opts.cronSecret}` },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) throw new Error(`POST /api/revalidate answered ${res.status}`);
+    await postCronEndpoint(`${opts.appUrl}/api/revalidate`, opts.cronSecret);
   };
 }
 
