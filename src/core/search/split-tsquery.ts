@@ -1,5 +1,55 @@
-// Splits PostgreSQL's text form of a tsquery at its top-level ORs, so each alternative can be matched
-// (and index-checked) on its own: a phrase in one alternative then no longer forces a recheck of the others.
+// Reads PostgreSQL's text form of a tsquery: its top-level ORs, so each alternative can be matched (and
+// index-checked) on its own, and the adjacent word pairs a match must contain, so a phrase can use the pair index.
+
+type TToken = { kind: "lexeme" | "op" | "open" | "close"; text: string; start: number; end: number };
+
+/** Tokens of a printed tsquery: quoted lexemes (with '' and \ escapes and any :* or :AB suffix), operators and parentheses. */
+function tokenize(tsquery: string): TToken[] {
+  const tokens: TToken[] = [];
+  let i = 0;
+  while (i < tsquery.length) {
+    const ch = tsquery.charAt(i);
+    const start = i;
+    if (ch === "'") {
+      i += 1;
+      while (i < tsquery.length) {
+        if (tsquery.charAt(i) === "\\") i += 2;
+        else if (tsquery.charAt(i) === "'" && tsquery.charAt(i + 1) === "'") i += 2;
+        else if (tsquery.charAt(i) === "'") break;
+        else i += 1;
+      }
+      i += 1;
+      while (i < tsquery.length && /[:*A-D]/.test(tsquery.charAt(i))) i += 1;
+      tokens.push({ kind: "lexeme", text: tsquery.slice(start, i), start, end: i });
+    } else if (ch === "(" || ch === ")") {
+      i += 1;
+      tokens.push({ kind: ch === "(" ? "open" : "close", text: ch, start, end: i });
+    } else if (ch === "<") {
+      const close = tsquery.indexOf(">", i);
+      i = close === -1 ? tsquery.length : close + 1;
+      tokens.push({ kind: "op", text: tsquery.slice(start, i), start, end: i });
+    } else if (/\s/.test(ch)) {
+      i += 1;
+    } else {
+      i += 1;
+      tokens.push({ kind: "op", text: ch, start, end: i });
+    }
+  }
+  return tokens;
+}
+
+/** Splits tokens at an operator outside parentheses. */
+function splitAt(tokens: TToken[], op: string): TToken[][] {
+  const parts: TToken[][] = [[]];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.kind === "open") depth += 1;
+    if (token.kind === "close") depth -= 1;
+    if (token.kind === "op" && token.text === op && depth === 0) parts.push([]);
+    else parts.at(-1)!.push(token);
+  }
+  return parts.filter((part) => part.length > 0);
+}
 
 /**
  * The top-level `|` alternatives of a tsquery as printed by PostgreSQL (`'a' <-> 'b' | 'c' & !'d'`),
@@ -7,29 +57,30 @@
  * A query without a top-level OR comes back as its single alternative; an empty one as none.
  */
 export function splitTopLevelOr(tsquery: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let i = 0;
-  while (i < tsquery.length) {
-    const ch = tsquery.charAt(i);
-    if (ch === "'") {
-      i += 1;
-      while (i < tsquery.length) {
-        if (tsquery.charAt(i) === "'" && tsquery.charAt(i + 1) === "'") i += 2;
-        else if (tsquery.charAt(i) === "'") break;
-        else i += 1;
-      }
-    } else if (ch === "(") {
-      depth += 1;
-    } else if (ch === ")") {
-      depth -= 1;
-    } else if (ch === "|" && depth === 0) {
-      parts.push(tsquery.slice(start, i));
-      start = i + 1;
+  return splitAt(tokenize(tsquery), "|").map((part) => tsquery.slice(part[0]!.start, part.at(-1)!.end).trim());
+}
+
+/** A plain quoted lexeme's text ('it''s' → it's, 'a\\b' → a\b); null for a weighted or prefix lexeme. */
+function lexemeText(token: TToken): string | null {
+  if (!token.text.endsWith("'") || token.text.length < 2) return null;
+  return token.text.slice(1, -1).replace(/\\(.)|''/gs, (_m, escaped: string | undefined) => escaped ?? "'");
+}
+
+/**
+ * The pairs of lexemes that must stand at adjacent positions in any document matching this query
+ * (one alternative, without a top-level OR): those joined by `<->` in a top-level AND term that is a
+ * plain chain of lexemes, as websearch_to_tsquery writes a quoted phrase or a hyphenated word.
+ * Negated, grouped, weighted or prefix terms give none, so the list only ever narrows what must match.
+ */
+export function requiredAdjacentPairs(alternative: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const term of splitAt(tokenize(alternative), "&")) {
+    const isChain = term.length >= 3 && term.length % 2 === 1 && term.every((t, i) => (i % 2 === 0 ? t.kind === "lexeme" && lexemeText(t) !== null : t.kind === "op" && /^<\d*-?>$/.test(t.text)));
+    if (!isChain) continue;
+    for (let i = 1; i < term.length; i += 2) {
+      if (term[i]!.text !== "<->" && term[i]!.text !== "<1>") continue;
+      pairs.push([lexemeText(term[i - 1]!)!, lexemeText(term[i + 1]!)!]);
     }
-    i += 1;
   }
-  parts.push(tsquery.slice(start));
-  return parts.map((p) => p.trim()).filter(Boolean);
+  return pairs;
 }

@@ -1,5 +1,5 @@
 // Paper lists for pages, feeds and the API: filters, trending/newest/top/relevance order, keyset pages, hidden papers excluded.
-import { parseSearchQuery, splitTopLevelOr, type TFeedFilters } from "@/core/search";
+import { parseSearchQuery, requiredAdjacentPairs, splitTopLevelOr, type TFeedFilters } from "@/core/search";
 import type { TPaper } from "@/core/paper";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
@@ -60,19 +60,27 @@ const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to
   p."publishedAt", p.upvotes, p."githubUrl", p."githubStars", p."projectUrl", p."thumbnailUrl", p.categories,
   p."primaryCategory", p.keywords, p."aiSummary", p."trendingScore"`;
 
+/** `match`, narrowed first by the pair index when the alternative holds a phrase (a quoted phrase or a hyphenated word). */
+function withPairIndex(match: Prisma.Sql, alternative: string): Prisma.Sql {
+  const pairs = requiredAdjacentPairs(alternative);
+  if (pairs.length === 0) return match;
+  const keys = Prisma.join(pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`));
+  return Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[] AND ${match})`;
+}
+
 /**
- * `search @@ q`, written as one @@ per top-level OR alternative when there are several: the GIN index
- * can only say "maybe" for a phrase (hyphenated words are phrases too), and a "maybe" makes PostgreSQL
- * re-read the whole document of every match on that heap page, so split alternatives keep that reread
- * to the pages the phrase alternative itself can match. Only the word "or" makes an OR, so a query
- * without those letters skips the round trip.
+ * `search @@ q`, written as one @@ per top-level OR alternative when there are several, each behind the
+ * pair index when it holds a phrase. The GIN index on `search` can only say "maybe" for a phrase, and a
+ * "maybe" makes PostgreSQL reread the whole document of every paper holding the words; the pair index
+ * leaves only the papers holding the words side by side. Plain words without OR skip the round trip.
  */
 async function textCondition(db: Db, text: string): Promise<Prisma.Sql> {
-  if (!/or/i.test(text)) return Prisma.sql`p.search @@ q.tsq`;
+  const whole = Prisma.sql`p.search @@ q.tsq`;
+  if (/^[\p{L}\p{N}\s]*$/u.test(text) && !/\bor\b/i.test(text)) return whole;
   const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
   const alternatives = splitTopLevelOr(row?.t ?? "");
-  if (alternatives.length < 2) return Prisma.sql`p.search @@ q.tsq`;
-  return Prisma.sql`(${Prisma.join(alternatives.map((a) => Prisma.sql`p.search @@ ${a}::tsquery`), " OR ")})`;
+  if (alternatives.length < 2) return withPairIndex(whole, alternatives[0] ?? "");
+  return Prisma.sql`(${Prisma.join(alternatives.map((a) => withPairIndex(Prisma.sql`p.search @@ ${a}::tsquery`, a)), " OR ")})`;
 }
 
 function isAfter(row: TRankedId, cursor: { value: number | string; id: number }): boolean {

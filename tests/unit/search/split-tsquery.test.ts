@@ -1,6 +1,6 @@
 // splitTopLevelOr: top-level alternatives of PostgreSQL's tsquery text, with quotes and groups kept whole.
 import { describe, expect, it } from "vitest";
-import { splitTopLevelOr } from "@/core/search";
+import { requiredAdjacentPairs, splitTopLevelOr } from "@/core/search";
 
 describe("splitTopLevelOr", () => {
   it("splits at top-level ORs only", () => {
@@ -15,5 +15,33 @@ describe("splitTopLevelOr", () => {
   it("returns a single alternative or none", () => {
     expect(splitTopLevelOr("'art'")).toEqual(["'art'"]);
     expect(splitTopLevelOr("")).toEqual([]);
+  });
+});
+
+describe("requiredAdjacentPairs", () => {
+  it("takes the adjacent lexemes of phrases and hyphenated words in top-level AND terms", () => {
+    expect(requiredAdjacentPairs("'actual' <-> 'addit'")).toEqual([["actual", "addit"]]);
+    expect(requiredAdjacentPairs("'billion-paramet' <-> 'billion' <-> 'paramet' <-> 'system' & 'agent'")).toEqual([
+      ["billion-paramet", "billion"],
+      ["billion", "paramet"],
+      ["paramet", "system"],
+    ]);
+  });
+
+  it("skips pairs a stopword gap separates, and words that are not in a phrase", () => {
+    expect(requiredAdjacentPairs("'state' <3> 'art' <-> 'model' & 'graph'")).toEqual([["art", "model"]]);
+    expect(requiredAdjacentPairs("'graph' & 'neural'")).toEqual([]);
+  });
+
+  it("never requires pairs from negated, grouped, weighted or prefix terms", () => {
+    expect(requiredAdjacentPairs("!( 'foo' <-> 'bar' ) & 'x'")).toEqual([]);
+    expect(requiredAdjacentPairs("'a' <-> ( 'b' | 'c' )")).toEqual([]);
+    expect(requiredAdjacentPairs("'a':A <-> 'b'")).toEqual([]);
+    expect(requiredAdjacentPairs("'a':* <-> 'b'")).toEqual([]);
+    expect(requiredAdjacentPairs("!'a' <-> 'b'")).toEqual([]);
+  });
+
+  it("unescapes quotes and backslashes as PostgreSQL prints them", () => {
+    expect(requiredAdjacentPairs("'it''s' <-> 'a\\\\b'")).toEqual([["it's", "a\\b"]]);
   });
 });

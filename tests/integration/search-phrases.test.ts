@@ -1,0 +1,73 @@
+// Phrase search through the adjacent-pair index against real PostgreSQL: it finds exactly what `search @@ query` finds.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
+import { titleKey } from "../../src/core/text/title-key";
+import { upsertPapers } from "../../src/server/ingest/upsert-papers";
+import { listPapers, type TListFilters } from "../../src/server/repo/papers";
+import { resetDb, testDb } from "./helpers/db";
+
+const db = testDb();
+const now = new Date("2026-06-12T18:00:00Z");
+const base: TListFilters = { q: undefined, category: undefined, hasCode: false, minUpvotes: 0, sort: "new", cursor: undefined };
+
+const PAPERS: [string, string, string][] = [
+  ["2606.30001", "Adders in hardware", "We measure actual addition in ripple-carry adders."],
+  ["2606.30002", "Costs of arithmetic", "The actual cost of an addition is low."],
+  ["2606.30003", "Auto-grading at scale", "Grading programs written by students."],
+  ["2606.30004", "Grading auto exercises", "Auto exercises and grading rubrics, not automatic."],
+  ["2606.30005", "State of the art detectors", "Object detection, again."],
+  ["2606.30006", "The art of state machines", "State the art of the matter."],
+  ["2606.30007", "Robust", "Models survive noise when trained with care."],
+  ["2606.30008", "Links in abstracts", "Code lives at http://example.com/it's\\x for now."],
+  ["2606.30009", "A zebra study", "Striped actual addition of zebras."],
+];
+
+function paper([arxivId, title, abstract]: [string, string, string], i: number): TIncomingPaper {
+  return { arxivId, titleKey: titleKey(title), title, abstract, authors: [`Author ${i}`], listedOn: "2026-06-10", upvotes: i, categories: ["cs.LG"] };
+}
+
+async function found(q: string): Promise<string[]> {
+  const page = await listPapers({ db, filters: { ...base, q }, limit: 50, highlight: false });
+  return page.papers.map((p) => p.arxivId ?? "").sort();
+}
+
+async function matchedByPostgres(q: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ arxivId: string }[]>`SELECT "arxivId" FROM papers WHERE search @@ websearch_to_tsquery('english', ${q})`;
+  return rows.map((r) => r.arxivId).sort();
+}
+
+beforeAll(async () => {
+  await resetDb(db);
+  await upsertPapers({ db, source: "hf-daily", papers: PAPERS.map(paper), now });
+});
+afterAll(() => db.$disconnect());
+
+describe("phrase search", () => {
+  it("finds a phrase only where its words stand side by side", async () => {
+    expect(await found('"actual addition"')).toEqual(["2606.30001", "2606.30009"]);
+    expect(await found("actual addition")).toEqual(["2606.30001", "2606.30002", "2606.30009"]);
+  });
+
+  it("matches hyphenated words, phrases across a stopword, and phrases across title and abstract as PostgreSQL does", async () => {
+    expect(await found("auto-grading")).toEqual(["2606.30003"]);
+    expect(await found('"state of the art"')).toEqual(["2606.30005"]);
+    expect(await found('"robust models"')).toEqual(await matchedByPostgres('"robust models"'));
+    expect(await found('"robust models"')).toEqual(["2606.30007"]);
+  });
+
+  it("matches lexemes holding quotes and backslashes", async () => {
+    expect(await found("example.com/it's\\x")).toEqual(["2606.30008"]);
+  });
+
+  it("keeps OR alternatives and exclusions exact", async () => {
+    const queries = ['"actual addition" OR auto-grading', 'zebra OR "state of the art"', 'addition -"actual addition"', "-auto-grading grading", '"ripple-carry adders" OR robust'];
+    for (const q of queries) expect({ q, ids: await found(q) }).toEqual({ q, ids: await matchedByPostgres(q) });
+    expect(await found('"actual addition" OR auto-grading')).toEqual(["2606.30001", "2606.30003", "2606.30009"]);
+    expect(await found('addition -"actual addition"')).toEqual(["2606.30002"]);
+  });
+
+  it("finds the same papers in relevance order", async () => {
+    const page = await listPapers({ db, filters: { ...base, sort: "trending", q: '"actual addition"' }, limit: 50, highlight: false });
+    expect(page.papers.map((p) => p.arxivId).sort()).toEqual(["2606.30001", "2606.30009"]);
+  });
+});
