@@ -1,5 +1,6 @@
 // Reads PostgreSQL's text form of a tsquery: its top-level ORs, so each alternative can be matched (and
-// index-checked) on its own, and the adjacent word pairs a match must contain, so a phrase can use the pair index.
+// index-checked) on its own, the adjacent word pairs a match must contain, so a phrase can use the pair index,
+// and hyphenated words, which need no word positions to match.
 
 type TToken = { kind: "lexeme" | "op" | "open" | "close"; text: string; start: number; end: number };
 
@@ -83,4 +84,44 @@ export function requiredAdjacentPairs(alternative: string): [string, string][] {
     }
   }
   return pairs;
+}
+
+/** Letters and digits joined by hyphens: a compound the parser also splits into its parts (not a host, path or number). */
+const COMPOUND = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
+
+function phraseDistance(token: TToken | undefined): number | null {
+  if (token?.kind !== "op") return null;
+  if (token.text === "<->") return 1;
+  const n = /^<(\d+)>$/.exec(token.text);
+  return n ? Number(n[1]) : null;
+}
+
+/**
+ * The tsquery with each hyphenated word's phrase folded to its compound lexeme: PostgreSQL's parser writes
+ * "auto-grading" as `'auto-grad' <-> 'auto' <-> 'grade'`, and this returns `'auto-grad'`, carrying the
+ * distance over to a following phrase word. The parser puts a compound's parts at the positions right after
+ * it (one per hyphen-separated segment, a stopword leaving a gap), in documents as in queries, so a document
+ * holding the compound holds its parts there, and both forms match the same papers. The folded form needs
+ * no word positions, so the GIN index answers it without rereading documents.
+ */
+export function foldHyphenatedWords(tsquery: string): string {
+  const tokens = tokenize(tsquery);
+  const out: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    out.push(token.text);
+    i += 1;
+    const text = token.kind === "lexeme" ? lexemeText(token) : null;
+    if (text === null || !COMPOUND.test(text)) continue;
+    const parts = text.split("-").length;
+    let covered = 0;
+    for (let d = phraseDistance(tokens[i]); d !== null && tokens[i + 1]?.kind === "lexeme" && covered + d <= parts; d = phraseDistance(tokens[i])) {
+      covered += d;
+      i += 2;
+    }
+    const next = phraseDistance(tokens[i]);
+    if (covered > 0 && next !== null) tokens[i] = { ...tokens[i]!, text: `<${next + covered}>` };
+  }
+  return out.join(" ");
 }

@@ -1,5 +1,5 @@
 // Paper lists for pages, feeds and the API: filters, trending/newest/top/relevance order, keyset pages, hidden papers excluded.
-import { parseSearchQuery, requiredAdjacentPairs, splitTopLevelOr, type TFeedFilters } from "@/core/search";
+import { foldHyphenatedWords, parseSearchQuery, requiredAdjacentPairs, splitTopLevelOr, type TFeedFilters } from "@/core/search";
 import type { TPaper } from "@/core/paper";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
@@ -60,27 +60,34 @@ const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to
   p."publishedAt", p.upvotes, p."githubUrl", p."githubStars", p."projectUrl", p."thumbnailUrl", p.categories,
   p."primaryCategory", p.keywords, p."aiSummary", p."trendingScore"`;
 
-/** `match`, narrowed first by the pair index when the alternative holds a phrase (a quoted phrase or a hyphenated word). */
-function withPairIndex(match: Prisma.Sql, alternative: string): Prisma.Sql {
-  const pairs = requiredAdjacentPairs(alternative);
+/**
+ * One alternative of a text query as a condition: hyphenated words folded to their compound lexeme, which
+ * the GIN index answers exactly, and a phrase that remains narrowed first by the pair index. The GIN index
+ * on `search` can only say "maybe" for a phrase, and a "maybe" makes PostgreSQL reread the whole document
+ * of every paper holding the words; the pair index leaves only the papers holding them side by side.
+ */
+function alternativeCondition(alternative: string): Prisma.Sql {
+  const folded = foldHyphenatedWords(alternative);
+  const match = Prisma.sql`p.search @@ ${folded}::tsquery`;
+  const pairs = /<\d*-?>/.test(folded) ? requiredAdjacentPairs(alternative) : [];
   if (pairs.length === 0) return match;
   const keys = Prisma.join(pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`));
   return Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[] AND ${match})`;
 }
 
 /**
- * `search @@ q`, written as one @@ per top-level OR alternative when there are several, each behind the
- * pair index when it holds a phrase. The GIN index on `search` can only say "maybe" for a phrase, and a
- * "maybe" makes PostgreSQL reread the whole document of every paper holding the words; the pair index
- * leaves only the papers holding the words side by side. Plain words without OR skip the round trip.
+ * `search @@ q`, written as one condition per top-level OR alternative, so a phrase in one alternative
+ * does not make PostgreSQL recheck the papers the others match. Ranking and highlights keep the query as
+ * written. Plain words without OR (no phrase, nothing to fold) skip the round trip.
  */
 async function textCondition(db: Db, text: string): Promise<Prisma.Sql> {
   const whole = Prisma.sql`p.search @@ q.tsq`;
   if (/^[\p{L}\p{N}\s]*$/u.test(text) && !/\bor\b/i.test(text)) return whole;
   const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
   const alternatives = splitTopLevelOr(row?.t ?? "");
-  if (alternatives.length < 2) return withPairIndex(whole, alternatives[0] ?? "");
-  return Prisma.sql`(${Prisma.join(alternatives.map((a) => withPairIndex(Prisma.sql`p.search @@ ${a}::tsquery`, a)), " OR ")})`;
+  if (alternatives.length === 0) return whole;
+  const conditions = alternatives.map(alternativeCondition);
+  return conditions.length === 1 ? conditions[0]! : Prisma.sql`(${Prisma.join(conditions, " OR ")})`;
 }
 
 function isAfter(row: TRankedId, cursor: { value: number | string; id: number }): boolean {

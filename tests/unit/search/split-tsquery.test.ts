@@ -1,6 +1,6 @@
 // splitTopLevelOr: top-level alternatives of PostgreSQL's tsquery text, with quotes and groups kept whole.
 import { describe, expect, it } from "vitest";
-import { requiredAdjacentPairs, splitTopLevelOr } from "@/core/search";
+import { foldHyphenatedWords, requiredAdjacentPairs, splitTopLevelOr } from "@/core/search";
 
 describe("splitTopLevelOr", () => {
   it("splits at top-level ORs only", () => {
@@ -43,5 +43,26 @@ describe("requiredAdjacentPairs", () => {
 
   it("unescapes quotes and backslashes as PostgreSQL prints them", () => {
     expect(requiredAdjacentPairs("'it''s' <-> 'a\\\\b'")).toEqual([["it's", "a\\b"]]);
+  });
+});
+
+describe("foldHyphenatedWords", () => {
+  it("folds a hyphenated word's phrase to its compound lexeme", () => {
+    expect(foldHyphenatedWords("'auto-grad' <-> 'auto' <-> 'grade'")).toBe("'auto-grad'");
+    expect(foldHyphenatedWords("!( 'billion-paramet' <-> 'billion' <-> 'paramet' ) & 'agent'")).toBe("! ( 'billion-paramet' ) & 'agent'");
+    expect(foldHyphenatedWords("'auto-grad' <-> 'auto' <-> 'grade' | 'modular' & !'robot'")).toBe("'auto-grad' | 'modular' & ! 'robot'");
+  });
+
+  it("carries the parts' distance over to the next word of a phrase, stopword gaps included", () => {
+    expect(foldHyphenatedWords("'billion-paramet' <-> 'billion' <-> 'paramet' <-> 'system'")).toBe("'billion-paramet' <3> 'system'");
+    expect(foldHyphenatedWords("'x' <-> 'on-the-fli' <3> 'fli' <-> 'updat'")).toBe("'x' <-> 'on-the-fli' <4> 'updat'");
+    expect(foldHyphenatedWords("'state-of' <-> 'state' <2> 'model'")).toBe("'state-of' <3> 'model'");
+  });
+
+  it("leaves hosts, paths, signed numbers and other lexemes alone", () => {
+    expect(foldHyphenatedWords("'example-site.com' <-> 'model'")).toBe("'example-site.com' <-> 'model'");
+    expect(foldHyphenatedWords("'-5' <-> 'x'")).toBe("'-5' <-> 'x'");
+    expect(foldHyphenatedWords("'actual' <-> 'addit' & 'graph'")).toBe("'actual' <-> 'addit' & 'graph'");
+    expect(foldHyphenatedWords("'a-b':* <-> 'a' <-> 'b'")).toBe("'a-b':* <-> 'a' <-> 'b'");
   });
 });
