@@ -109,7 +109,8 @@ async function main() {
     const { buildDigestMail } = await import("../src/server/digest/build-digest-mail");
     const { loadDigestPapers } = await import("../src/server/digest/load-digest-papers");
     const subscriber = await db.subscriber.findUniqueOrThrow({ where: { id: sample.subscriberId } });
-    const prerendered = buildDigestMail({
+    // The ceiling sends the plain html and text: nodemailer builds and encodes every message itself.
+    const { bodies: _bodies, ...prerendered } = buildDigestMail({
       settings, recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] }, period: "daily:2026-11-27",
       papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }), now: NOW,
     })!.mail;

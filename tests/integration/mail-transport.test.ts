@@ -1,6 +1,7 @@
 // mail: the SMTP transport against real smtp-server instances: auth and pooling, typed temporary and permanent failures, and the local capture.
 import net from "node:net";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { joinBody, sharedText } from "../../src/core/digest";
 import { MailError } from "../../src/server/mail/mail-errors";
 import { createMailer, createSmtpMailer } from "../../src/server/mail/mailer";
 import { getCapturedMail, listCapturedMail } from "../../src/server/repo/captured-mail";
@@ -38,6 +39,24 @@ describe("mail transport", () => {
       const received = await sink.waitFor(12);
       expect(new Set(received.map((m) => m.subject))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => `Ünïcode digest ${i}`)));
       expect(received[0]!.text?.trim()).toMatch(/^plain \d+$/);
+    } finally {
+      await mailer.close();
+      await sink.close();
+    }
+  });
+
+  it("sends pre-encoded shared pieces that the server reads back as the exact text and html, dots and all", async () => {
+    const sink = await startSmtpSink();
+    const mailer = createSmtpMailer({ url: sink.url, from });
+    const shared = sharedText(`.\n.. dots, = signs, trailing spaces  \n${"é 中文 😀 ".repeat(15)}\n`);
+    const text = [shared, "own line.\n", shared, "."];
+    const html = ["<p>", shared, `</p>\n<a href="https://x.example/?a=1&amp;b=2">${"x".repeat(90)}</a>\n`];
+    try {
+      await mailer.send({ to: "a@example.org", subject: "pieces", text: joinBody(text), html: joinBody(html), bodies: { text, html }, messageId: "<pieces.1@app.test>" });
+      const [received] = await sink.waitFor(1);
+      expect(received!.text).toBe(joinBody(text));
+      expect(received!.html).toBe(joinBody(html));
+      expect(received!.messageId).toBe("<pieces.1@app.test>");
     } finally {
       await mailer.close();
       await sink.close();

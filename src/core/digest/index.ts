@@ -12,7 +12,8 @@ export {
 } from "./digest-period";
 export { keywordPattern, matchInterests, type TInterestMatcher, type TInterests } from "./match-interests";
 export { selectDigest, type TDigestItem, type TDigestSubscriber, type TSelectDigestInput } from "./select-digest";
-export { composeDigest, type TDigestEmail } from "./compose-digest";
+export { composeDigest, composeDigestBodies, type TDigestEmail, type TDigestEmailBodies } from "./compose-digest";
+export { joinBody, sharedText, type TMailBody, type TSharedText } from "./mail-body";
 export type { TComposeDigestInput } from "./digest-view";
 export { escapeHtml } from "./escape-html";
 export { arxivAbsUrl, normalizeAppUrl, paperPath, safeHttpUrl } from "./paper-links";

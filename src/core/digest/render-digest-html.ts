@@ -5,7 +5,8 @@
 // keep our colours show a light card and clients that invert swap both together. Either way the
 // contrast holds.
 import { escapeHtml as e } from "./escape-html";
-import type { TDigestPaperView, TDigestView, TDigestViewItem } from "./digest-view";
+import type { TDigestPaperView, TDigestView } from "./digest-view";
+import { sharedText, type TMailBody, type TSharedText } from "./mail-body";
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
 const PAGE_BG = "#f4f4f5";
@@ -20,7 +21,7 @@ function link(href: string, label: string): string {
 }
 
 /** A paper's card around its "why" line, which is the only part that differs between subscribers. */
-type TCard = { head: string; tail: string };
+type TCard = { head: TSharedText; tail: TSharedText };
 
 const cards = new WeakMap<TDigestPaperView, TCard>();
 
@@ -33,55 +34,65 @@ function cardOf(paper: TDigestPaperView): TCard {
     paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : "",
   ].filter(Boolean);
   card = {
-    head: `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
+    head: sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
 <a href="${e(paper.url)}" style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
 ${paper.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(paper.authors)}</p>` : ""}
-<p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">`,
-    tail: ` &middot; &#9650; ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}</p>
+<p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">`),
+    tail: sharedText(` &middot; &#9650; ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}</p>
 ${paper.excerpt ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${TEXT};">${e(paper.excerpt)}</p>` : ""}
 <p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${links.join(" &middot; ")}</p>
-</td></tr>`,
+</td></tr>
+`),
   };
   cards.set(paper, card);
   return card;
 }
 
-function renderItem(item: TDigestViewItem): string {
-  const card = cardOf(item.paper);
-  return `${card.head}${e(item.why)}${card.tail}`;
-}
-
-export function renderDigestHtml(view: TDigestView): string {
-  const items = view.items.length > 0
-    ? view.items.map(renderItem).join("\n")
-    : `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};font-size:15px;${FONT}">${e(view.summary)}</td></tr>`;
-  return `<!DOCTYPE html>
+const TOP = sharedText(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
-<title>${e(view.subject)}</title>
+<title>`);
+const AFTER_TITLE = sharedText(`</title>
 </head>
 <body style="margin:0;padding:0;background-color:${PAGE_BG};color:${TEXT};">
-<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;">${e(view.preheader)}</div>
+<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;">`);
+const AFTER_PREHEADER = sharedText(`</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:${PAGE_BG};">
 <tr><td align="center" style="padding:24px 12px;background-color:${PAGE_BG};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:${CARD_BG};color:${TEXT};border:1px solid ${RULE};border-radius:8px;">
 <tr><td style="padding:24px 24px 16px;background-color:${CARD_BG};color:${TEXT};${FONT}">
-<h1 style="margin:0;font-size:22px;line-height:28px;color:${TEXT};">${e(view.heading)}</h1>
-<p style="margin:4px 0 0;font-size:14px;line-height:20px;color:${MUTED};">${e(view.periodLabel)} &middot; ${e(view.summary)}</p>
+<h1 style="margin:0;font-size:22px;line-height:28px;color:${TEXT};">`);
+const AFTER_HEADING = sharedText(`</h1>
+<p style="margin:4px 0 0;font-size:14px;line-height:20px;color:${MUTED};">`);
+const AFTER_SUMMARY = sharedText(`</p>
 </td></tr>
-${items}
-<tr><td style="padding:18px 24px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${MUTED};font-size:12px;line-height:18px;${FONT}">
-Sent to ${e(view.subscriberEmail)} on ${e(view.sentOn)}.<br>
-${link(view.manageUrl, "Manage your digest")} &middot; ${link(view.unsubscribeUrl, "Unsubscribe")}
+`);
+const EMPTY_ROW = sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};font-size:15px;${FONT}">`);
+const FOOTER = sharedText(`<tr><td style="padding:18px 24px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${MUTED};font-size:12px;line-height:18px;${FONT}">
+Sent to `);
+const BOTTOM = sharedText(`
 </td></tr>
 </table>
 </td></tr>
 </table>
 </body>
 </html>
-`;
+`);
+
+/** The HTML as pieces: the template and each paper's card are shared by every digest, the rest is this subscriber's. */
+export function renderDigestHtml(view: TDigestView): TMailBody {
+  const body: (string | TSharedText)[] = [TOP, e(view.subject), AFTER_TITLE, e(view.preheader), AFTER_PREHEADER, e(view.heading), AFTER_HEADING];
+  body.push(`${e(view.periodLabel)} &middot; ${e(view.summary)}`, AFTER_SUMMARY);
+  if (view.items.length === 0) body.push(EMPTY_ROW, `${e(view.summary)}</td></tr>\n`);
+  for (const item of view.items) {
+    const card = cardOf(item.paper);
+    body.push(card.head, e(item.why), card.tail);
+  }
+  body.push(FOOTER, `${e(view.subscriberEmail)} on ${e(view.sentOn)}.<br>
+${link(view.manageUrl, "Manage your digest")} &middot; ${link(view.unsubscribeUrl, "Unsubscribe")}`, BOTTOM);
+  return body;
 }

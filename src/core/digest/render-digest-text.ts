@@ -1,8 +1,9 @@
 // Renders the plain-text part of a digest with the same content as the HTML part.
-import type { TDigestPaperView, TDigestView, TDigestViewItem } from "./digest-view";
+import type { TDigestPaperView, TDigestView } from "./digest-view";
+import { sharedText, type TMailBody, type TSharedText } from "./mail-body";
 
-/** A paper's entry around its numbered title and its "why" line: `${n}. ${head}\n   ${why}${tail}`. */
-type TEntry = { head: string; tail: string };
+/** A paper's entry around its number and its "why" line: `${n}. ${head}${why}${tail}`. */
+type TEntry = { head: TSharedText; tail: TSharedText };
 
 const entries = new WeakMap<TDigestPaperView, TEntry>();
 
@@ -16,27 +17,23 @@ function entryOf(paper: TDigestPaperView): TEntry {
     paper.arxivUrl ? `arXiv: ${paper.arxivUrl}` : "",
   ].filter((line) => line !== "");
   entry = {
-    head: paper.authors ? `${paper.title}\n   ${paper.authors}` : paper.title,
-    tail: ` · ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}${after.map((line) => `\n   ${line}`).join("")}`,
+    head: sharedText(`${paper.authors ? `${paper.title}\n   ${paper.authors}` : paper.title}\n   `),
+    tail: sharedText(` · ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}${after.map((line) => `\n   ${line}`).join("")}\n\n`),
   };
   entries.set(paper, entry);
   return entry;
 }
 
-function renderItem(item: TDigestViewItem, index: number): string {
-  const entry = entryOf(item.paper);
-  return `${index + 1}. ${entry.head}\n   ${item.why}${entry.tail}`;
-}
+const FOOTER = sharedText("--\nSent to ");
 
-export function renderDigestText(view: TDigestView): string {
+/** The plain text as pieces: each paper's entry is shared by every digest, the rest is this subscriber's. */
+export function renderDigestText(view: TDigestView): TMailBody {
   const title = `${view.heading} · ${view.periodLabel}`;
-  const top = view.items.length > 0 ? [title, view.summary] : [title];
-  const body = view.items.length > 0 ? view.items.map(renderItem).join("\n\n") : view.summary;
-  const footer = [
-    "--",
-    `Sent to ${view.subscriberEmail} on ${view.sentOn}.`,
-    `Manage your digest: ${view.manageUrl}`,
-    `Unsubscribe: ${view.unsubscribeUrl}`,
-  ];
-  return [...top, "", body, "", ...footer, ""].join("\n");
+  const body: (string | TSharedText)[] = [view.items.length > 0 ? `${title}\n${view.summary}\n\n` : `${title}\n\n${view.summary}\n\n`];
+  view.items.forEach((item, index) => {
+    const entry = entryOf(item.paper);
+    body.push(`${index + 1}. `, entry.head, item.why, entry.tail);
+  });
+  body.push(FOOTER, `${view.subscriberEmail} on ${view.sentOn}.\nManage your digest: ${view.manageUrl}\nUnsubscribe: ${view.unsubscribeUrl}\n`);
+  return body;
 }

@@ -1,5 +1,5 @@
 // Turns a subscriber and the period's candidate papers into the digest mail (or null when nothing new matches).
-import { composeDigest, selectDigest, type TDigestFrequency } from "@/core/digest";
+import { composeDigestBodies, selectDigest, type TDigestFrequency } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
 import type { TOutgoingMail } from "../mail/mailer";
 import { subscriberLinks } from "../subscriptions/subscription-links";
@@ -35,7 +35,7 @@ export function buildDigestMail(opts: {
   });
   if (items.length === 0) return null;
   const links = subscriberLinks({ appUrl: settings.appUrl, secret: settings.appSecret, subscriberId: recipient.subscriberId, now: opts.now });
-  const email = composeDigest({
+  const email = composeDigestBodies({
     appUrl: settings.appUrl,
     subscriberEmail: recipient.email,
     periodKey: opts.period,
@@ -46,7 +46,7 @@ export function buildDigestMail(opts: {
   });
   const messageId = digestMessageId({ period: opts.period, subscriberId: recipient.subscriberId, appUrl: settings.appUrl });
   return {
-    mail: { to: recipient.email, subject: email.subject, text: email.text, html: email.html, headers: links.headers, messageId },
+    mail: { to: recipient.email, subject: email.subject, text: email.text, html: email.html, bodies: email.bodies, headers: links.headers, messageId },
     paperIds: items.map((item) => item.paper.id),
     titles: items.map((item) => item.paper.title),
   };

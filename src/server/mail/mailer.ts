@@ -1,6 +1,8 @@
 // Sends mail through nodemailer over SMTP_URL (pooled), or captures it in the database when SMTP_URL is unset.
 import nodemailer from "nodemailer";
+import type { TMailBody } from "@/core/digest";
 import type { Db } from "../db";
+import { encodedTextPart } from "./encode-mail-body";
 import { classifyMailError } from "./mail-errors";
 
 export type TOutgoingMail = {
@@ -10,6 +12,11 @@ export type TOutgoingMail = {
   html?: string;
   headers?: Record<string, string>;
   messageId?: string;
+  /**
+   * The same text and html as pieces (joinBody gives them back). SMTP sends these, with the
+   * pieces many messages share quoted-printable encoded once; the capture keeps text and html.
+   */
+  bodies?: { text: TMailBody; html?: TMailBody };
 };
 
 export type TSentMail = { messageId: string };
@@ -26,6 +33,18 @@ export type Mailer = {
  * text anyway; naming it skips the character count it would otherwise run over each part twice.
  */
 export const SMTP_MESSAGE_DEFAULTS = { textEncoding: "quoted-printable" } as const;
+
+/** What nodemailer is given for one message: the pre-encoded parts when the mail has them. */
+function smtpMessage(from: string, mail: TOutgoingMail) {
+  const { bodies, ...plain } = mail;
+  if (!bodies) return { from, ...plain };
+  return {
+    from,
+    ...plain,
+    text: { raw: encodedTextPart("plain", bodies.text) },
+    html: bodies.html ? { raw: encodedTextPart("html", bodies.html) } : plain.html,
+  };
+}
 
 export function createSmtpMailer(opts: { url: string; from: string; poolSize?: number; rateLimit?: number }): Mailer {
   const url = new URL(opts.url);
@@ -48,7 +67,7 @@ export function createSmtpMailer(opts: { url: string; from: string; poolSize?: n
     kind: "smtp",
     async send(mail) {
       try {
-        const info = await transport.sendMail({ from: opts.from, ...mail });
+        const info = await transport.sendMail(smtpMessage(opts.from, mail));
         return { messageId: info.messageId };
       } catch (err) {
         throw classifyMailError(err);
@@ -65,7 +84,7 @@ export function createCaptureMailer(opts: { db: Db; from: string }): Mailer {
   const render = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }, SMTP_MESSAGE_DEFAULTS);
   return {
     kind: "capture",
-    async send(mail) {
+    async send({ bodies: _bodies, ...mail }) {
       const info = await render.sendMail({ from: opts.from, ...mail });
       await opts.db.capturedMail.create({
         data: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeDigest, escapeHtml, paperPath, shortAuthors, type TDigestItem } from "@/core/digest";
+import { composeDigest, composeDigestBodies, escapeHtml, joinBody, paperPath, shortAuthors, type TDigestItem } from "@/core/digest";
 import { makePaper, NOW } from "./fixtures";
 
 const APP = "https://digest.example.org/";
@@ -158,5 +158,20 @@ describe("composeDigest: one paper in many digests", () => {
     const elsewhere = composeDigest({ appUrl: "https://other.example.net", subscriberEmail: "r@example.com", periodKey: "daily:2026-11-27", items: [{ paper, why: "Trending", score: 1 }], manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW });
     expect(elsewhere.text).toContain("Read: https://other.example.net/papers/2611.10005");
     expect(elsewhere.html).not.toContain("digest.example.org/papers");
+  });
+
+  it("hands out a paper's html and text as the same shared pieces in every digest, joining to the same mail", () => {
+    const paper = makePaper(6);
+    const bodies = (why: string) => composeDigestBodies({ appUrl: APP, subscriberEmail: "r@example.com", periodKey: "daily:2026-11-27", items: [{ paper, why, score: 1 }], manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW });
+    const first = bodies("Trending");
+    const second = bodies("In cs.LG");
+    const sharedPieces = (body: typeof first.bodies.html) => body.filter((piece) => typeof piece !== "string");
+    for (const part of ["html", "text"] as const) {
+      expect(joinBody(first.bodies[part])).toBe(first[part]);
+      expect(sharedPieces(first.bodies[part])).toEqual(sharedPieces(second.bodies[part]));
+      expect(sharedPieces(first.bodies[part]).every((piece, i) => piece === sharedPieces(second.bodies[part])[i])).toBe(true);
+    }
+    expect(sharedPieces(first.bodies.html).some((piece) => piece.text.includes(paperPath(paper)))).toBe(true);
+    expect(first.html).toBe(compose([{ paper, why: "Trending", score: 1 }]).html.replace("reader@example.com", "r@example.com"));
   });
 });
