@@ -1,6 +1,6 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
 export { parseSearchQuery, type TSearchQuery } from "./parse-query";
-export { foldHyphenatedWords, requiredAdjacentPairs, splitTopLevelOr } from "./split-tsquery";
+export { foldHyphenatedWords, requiredAdjacentPairs, splitTopLevelOr } from "./read-tsquery";
 export {
   FEED_SORTS,
   MAX_CURSOR_LENGTH,

@@ -1,4 +1,4 @@
-// splitTopLevelOr: top-level alternatives of PostgreSQL's tsquery text, with quotes and groups kept whole.
+// Reading PostgreSQL's tsquery text: top-level OR alternatives, the adjacent word pairs a phrase needs, hyphenated words folded.
 import { describe, expect, it } from "vitest";
 import { foldHyphenatedWords, requiredAdjacentPairs, splitTopLevelOr } from "@/core/search";
 
