@@ -14,6 +14,7 @@ export { keywordPattern, matchInterests, type TInterestMatcher, type TInterests 
 export { selectDigest, type TDigestItem, type TDigestSubscriber, type TSelectDigestInput } from "./select-digest";
 export { composeDigest, composeDigestBodies, type TDigestEmail, type TDigestEmailBodies } from "./compose-digest";
 export { joinBody, sharedText, type TMailBody, type TSharedText } from "./mail-body";
+export { cachePerObject } from "./cache-per-object";
 export type { TComposeDigestInput } from "./digest-view";
 export { escapeHtml } from "./escape-html";
 export { arxivAbsUrl, normalizeAppUrl, paperPath, safeHttpUrl } from "./paper-links";

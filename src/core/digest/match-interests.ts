@@ -1,5 +1,6 @@
 // Decides whether a paper matches a subscriber's keywords or categories, and says why in one line.
 import type { TPaper } from "@/core/paper";
+import { cachePerObject } from "./cache-per-object";
 
 export type TInterests = { keywords: readonly string[]; categories: readonly string[] };
 
@@ -37,16 +38,7 @@ function uniqueTrimmed(values: readonly string[]): string[] {
 }
 
 /** The text keywords are matched against, built once per paper object however many subscribers look at it. */
-const haystacks = new WeakMap<TPaper, string>();
-
-function haystackOf(paper: TPaper): string {
-  let haystack = haystacks.get(paper);
-  if (haystack === undefined) {
-    haystack = [paper.title, paper.abstract, ...(paper.keywords ?? [])].join("\n");
-    haystacks.set(paper, haystack);
-  }
-  return haystack;
-}
+const haystackOf = cachePerObject((paper: TPaper): string => [paper.title, paper.abstract, ...(paper.keywords ?? [])].join("\n"));
 
 function describeKeywords(keywords: readonly string[]): string {
   const quoted = keywords.map((k) => `"${k}"`);

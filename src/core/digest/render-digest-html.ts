@@ -4,6 +4,7 @@
 // Dark mode: every element that sets a text colour also sets its background, so clients that
 // keep our colours show a light card and clients that invert swap both together. Either way the
 // contrast holds.
+import { cachePerObject } from "./cache-per-object";
 import { escapeHtml as e } from "./escape-html";
 import type { TDigestPaperView, TDigestView } from "./digest-view";
 import { sharedText, type TMailBody, type TSharedText } from "./mail-body";
@@ -23,17 +24,13 @@ function link(href: string, label: string): string {
 /** A paper's card around its "why" line, which is the only part that differs between subscribers. */
 type TCard = { head: TSharedText; tail: TSharedText };
 
-const cards = new WeakMap<TDigestPaperView, TCard>();
-
-function cardOf(paper: TDigestPaperView): TCard {
-  let card = cards.get(paper);
-  if (card) return card;
+const cardOf = cachePerObject((paper: TDigestPaperView): TCard => {
   const links = [
     link(paper.url, "Read"),
     paper.codeUrl ? link(paper.codeUrl, "Code") : "",
     paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : "",
   ].filter(Boolean);
-  card = {
+  return {
     head: sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
 <a href="${e(paper.url)}" style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
 ${paper.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(paper.authors)}</p>` : ""}
@@ -44,9 +41,7 @@ ${paper.excerpt ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;colo
 </td></tr>
 `),
   };
-  cards.set(paper, card);
-  return card;
-}
+});
 
 const TOP = sharedText(`<!DOCTYPE html>
 <html lang="en">

@@ -1,28 +1,23 @@
 // Renders the plain-text part of a digest with the same content as the HTML part.
+import { cachePerObject } from "./cache-per-object";
 import type { TDigestPaperView, TDigestView } from "./digest-view";
 import { sharedText, type TMailBody, type TSharedText } from "./mail-body";
 
 /** A paper's entry around its number and its "why" line: `${n}. ${head}${why}${tail}`. */
 type TEntry = { head: TSharedText; tail: TSharedText };
 
-const entries = new WeakMap<TDigestPaperView, TEntry>();
-
-function entryOf(paper: TDigestPaperView): TEntry {
-  let entry = entries.get(paper);
-  if (entry) return entry;
+const entryOf = cachePerObject((paper: TDigestPaperView): TEntry => {
   const after = [
     paper.excerpt,
     `Read: ${paper.url}`,
     paper.codeUrl ? `Code: ${paper.codeUrl}` : "",
     paper.arxivUrl ? `arXiv: ${paper.arxivUrl}` : "",
   ].filter((line) => line !== "");
-  entry = {
+  return {
     head: sharedText(`${paper.authors ? `${paper.title}\n   ${paper.authors}` : paper.title}\n   `),
     tail: sharedText(` · ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}${after.map((line) => `\n   ${line}`).join("")}\n\n`),
   };
-  entries.set(paper, entry);
-  return entry;
-}
+});
 
 const FOOTER = sharedText("--\nSent to ");
 

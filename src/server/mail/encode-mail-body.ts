@@ -1,7 +1,7 @@
 // Quoted-printable encodes a mail body with nodemailer's own encoder, once per shared piece: the text
 // every digest repeats is encoded once per process, only each message's own lines per message.
 import { encode, wrap } from "nodemailer/lib/qp";
-import type { TMailBody, TSharedText } from "@/core/digest";
+import { cachePerObject, type TMailBody, type TSharedText } from "@/core/digest";
 
 const CRLF = "\r\n";
 
@@ -12,29 +12,20 @@ const CRLF = "\r\n";
  */
 type TEncodedPiece = { first: string; firstEncoded: string; middle: string; last: string };
 
-const pieces = new WeakMap<TSharedText, TEncodedPiece | null>();
-
 /** One line without its line break, as nodemailer encodes it (trailing whitespace encoded, soft breaks at 76). */
 function encodeLine(line: string): string {
   const text = line.endsWith("\r") ? line.slice(0, -1) : line;
   return text === "" ? "" : wrap(encode(text), 76);
 }
 
-function encodedPiece(piece: TSharedText): TEncodedPiece | null {
-  let encoded = pieces.get(piece);
-  if (encoded !== undefined) return encoded;
+const encodedPiece = cachePerObject((piece: TSharedText): TEncodedPiece | null => {
   const lines = piece.text.split("\n");
-  if (lines.length === 1) {
-    encoded = null;
-  } else {
-    const first = lines[0]!;
-    let middle = "";
-    for (let i = 1; i < lines.length - 1; i++) middle += encodeLine(lines[i]!) + CRLF;
-    encoded = { first, firstEncoded: encodeLine(first) + CRLF, middle, last: lines[lines.length - 1]! };
-  }
-  pieces.set(piece, encoded);
-  return encoded;
-}
+  if (lines.length === 1) return null;
+  const first = lines[0]!;
+  let middle = "";
+  for (let i = 1; i < lines.length - 1; i++) middle += encodeLine(lines[i]!) + CRLF;
+  return { first, firstEncoded: encodeLine(first) + CRLF, middle, last: lines[lines.length - 1]! };
+});
 
 /** The body's quoted-printable encoding, with CRLF line breaks: the same text nodemailer would send for joinBody(body). */
 export function encodeMailBody(body: TMailBody): string {
