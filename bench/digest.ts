@@ -17,11 +17,24 @@ const PAPERS = 2_000;
 const POOL = 5;
 const NOW = new Date("2026-11-27T07:00:00Z");
 const FROM = "paper-digest <digest@bench.example.org>";
-const KEYWORDS = ["diffusion", "transformer", "reinforcement learning", "LLM", "robot", "graph", "vision", "speech", "agent", "benchmark", "quantization", "retrieval"];
+const KEYWORDS = [
+  "diffusion",
+  "transformer",
+  "reinforcement learning",
+  "LLM",
+  "robot",
+  "graph",
+  "vision",
+  "speech",
+  "agent",
+  "benchmark",
+  "quantization",
+  "retrieval",
+];
 const CATEGORIES = ["cs.LG", "cs.CL", "cs.CV", "cs.RO", "cs.AI", "stat.ML"];
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
 
 async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -39,9 +52,18 @@ async function seedData(db: Db): Promise<void> {
     const title = `${pick(["Scaling", "Efficient", "Robust", "Towards", "Revisiting"])} ${pick(KEYWORDS)} for ${pick(KEYWORDS)} ${i}`;
     const categories = [pick(CATEGORIES), pick(CATEGORIES)];
     return {
-      arxivId: `2611.${String(i).padStart(5, "0")}`, titleKey: title.toLowerCase(), title, abstract: `We study ${pick(KEYWORDS)} and ${pick(KEYWORDS)}. `.repeat(6),
-      authors: ["A. Author", "B. Author", "C. Author"], listedOn: new Date(Date.UTC(2026, 10, 27 - (i % 7))), upvotes: Math.floor(rand() * 200),
-      categories, primaryCategory: categories[0], keywords: [], sources: ["hf-daily"], trendingScore: rand() * 100,
+      arxivId: `2611.${String(i).padStart(5, "0")}`,
+      titleKey: title.toLowerCase(),
+      title,
+      abstract: `We study ${pick(KEYWORDS)} and ${pick(KEYWORDS)}. `.repeat(6),
+      authors: ["A. Author", "B. Author", "C. Author"],
+      listedOn: new Date(Date.UTC(2026, 10, 27 - (i % 7))),
+      upvotes: Math.floor(rand() * 200),
+      categories,
+      primaryCategory: categories[0],
+      keywords: [],
+      sources: ["hf-daily"],
+      trendingScore: rand() * 100,
     };
   });
   await db.paper.createMany({ data: papers });
@@ -50,7 +72,9 @@ async function seedData(db: Db): Promise<void> {
       data: Array.from({ length: Math.min(2_000, SUBSCRIBERS - i) }, (_, j) => {
         const kind = (i + j) % 4;
         return {
-          email: `reader${i + j}@bench.example.org`, status: "confirmed" as const, frequency: "daily" as const,
+          email: `reader${i + j}@bench.example.org`,
+          status: "confirmed" as const,
+          frequency: "daily" as const,
           keywords: kind === 0 || kind === 2 ? [pick(KEYWORDS), pick(KEYWORDS)] : [],
           categories: kind === 1 || kind === 2 ? [pick(CATEGORIES)] : [],
         };
@@ -91,7 +115,15 @@ async function main() {
   const sink = await startSinkProcess();
   try {
     const rssBefore = process.memoryUsage().rss;
-    const settings: TDigestSettings = { appUrl: "https://bench.example.org", appSecret: "bench-secret-0123456789abcdef", bounceLimit: 3, mailRate: 10_000, concurrency: 2 * POOL, sendWindow: 2 * POOL, limit: 10 };
+    const settings: TDigestSettings = {
+      appUrl: "https://bench.example.org",
+      appSecret: "bench-secret-0123456789abcdef",
+      bounceLimit: 3,
+      mailRate: 10_000,
+      concurrency: 2 * POOL,
+      sendWindow: 2 * POOL,
+      limit: 10,
+    };
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`, from: FROM, poolSize: POOL });
     const rss = sampleRss();
     const sinkBefore = await sink.stats();
@@ -111,13 +143,21 @@ async function main() {
     const subscriber = await db.subscriber.findUniqueOrThrow({ where: { id: sample.subscriberId } });
     // The ceiling sends the plain html and text: nodemailer builds and encodes every message itself.
     const { bodies: _bodies, ...prerendered } = buildDigestMail({
-      settings, recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] }, period: "daily:2026-11-27",
-      papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }), now: NOW,
+      settings,
+      recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] },
+      period: "daily:2026-11-27",
+      papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }),
+      now: NOW,
     })!.mail;
-    const transport = nodemailer.createTransport({ pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity }, SMTP_MESSAGE_DEFAULTS);
+    const transport = nodemailer.createTransport(
+      { pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity },
+      SMTP_MESSAGE_DEFAULTS,
+    );
     const bareCpuBefore = cpuMs();
     const bareStarted = performance.now();
-    await Promise.all(Array.from({ length: run.sent }, (_, i) => transport.sendMail({ ...prerendered, from: FROM, to: `reader${i}@bench.example.org`, messageId: undefined })));
+    await Promise.all(
+      Array.from({ length: run.sent }, (_, i) => transport.sendMail({ ...prerendered, from: FROM, to: `reader${i}@bench.example.org`, messageId: undefined })),
+    );
     const bareSeconds = (performance.now() - bareStarted) / 1000;
     const bareCpu = cpuMs() - bareCpuBefore;
     transport.close();
@@ -126,11 +166,15 @@ async function main() {
 
     const perMessage = (ms: number) => `${(ms / run.sent).toFixed(2)} ms`;
     console.log(`digest bench: ${SUBSCRIBERS} subscribers, ${PAPERS} papers, SMTP pool ${POOL}, sink in a child process on 127.0.0.1`);
-    console.log(`  digest run:   sent ${run.sent}, skipped ${run.skipped}, failed ${run.failed} in ${seconds.toFixed(1)} s → ${digestRate.toFixed(0)} msg/s (target ≥ 300)`);
+    console.log(
+      `  digest run:   sent ${run.sent}, skipped ${run.skipped}, failed ${run.failed} in ${seconds.toFixed(1)} s → ${digestRate.toFixed(0)} msg/s (target ≥ 300)`,
+    );
     console.log(`  peak RSS:     ${mb(peakRss)} during the run, ${mb(rssBefore)} before it (target ≤ 300 MB)`);
     console.log(`  bare pool:    ${run.sent} pre-rendered messages in ${bareSeconds.toFixed(1)} s → ${bareRate.toFixed(0)} msg/s (ceiling)`);
     console.log(`  ratio:        ${(digestRate / bareRate).toFixed(2)} (target ≥ 0.6)`);
-    console.log(`  CPU/message:  digest ${perMessage(digestCpu)}, bare pool ${perMessage(bareCpu)} in this process; sink ${perMessage(sinkAfterRun.cpuMs - sinkBefore.cpuMs)} / ${perMessage(sinkAfterBare.cpuMs - sinkAfterRun.cpuMs)}`);
+    console.log(
+      `  CPU/message:  digest ${perMessage(digestCpu)}, bare pool ${perMessage(bareCpu)} in this process; sink ${perMessage(sinkAfterRun.cpuMs - sinkBefore.cpuMs)} / ${perMessage(sinkAfterBare.cpuMs - sinkAfterRun.cpuMs)}`,
+    );
     console.log(`  sink received ${sinkAfterBare.received} messages`);
   } finally {
     await db.$disconnect();
@@ -139,7 +183,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

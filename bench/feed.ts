@@ -22,11 +22,15 @@ async function load(name: string, url: string, bytes: number): Promise<TFigures>
 
 async function gzippedScripts(base: string, html: string): Promise<number> {
   // noModule polyfills are skipped: browsers that run modules never download them.
-  const srcs = [...new Set([...html.matchAll(/<script[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0])).flatMap((m) => /\ssrc="([^"]+)"/.exec(m[0])?.[1] ?? []))];
+  const srcs = [
+    ...new Set([...html.matchAll(/<script[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0])).flatMap((m) => /\ssrc="([^"]+)"/.exec(m[0])?.[1] ?? [])),
+  ];
   let total = 0;
   for (const src of srcs) total += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()), { level: 9 }).length;
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
-  console.log(`JS for /: ${srcs.length} script files, ${(total / 1024).toFixed(1)} KB gzipped, plus ${(gzipSync(inline).length / 1024).toFixed(1)} KB gzipped of inline script (target <= 120 KB in all)`);
+  console.log(
+    `JS for /: ${srcs.length} script files, ${(total / 1024).toFixed(1)} KB gzipped, plus ${(gzipSync(inline).length / 1024).toFixed(1)} KB gzipped of inline script (target <= 120 KB in all)`,
+  );
   return total;
 }
 
@@ -43,7 +47,9 @@ async function main() {
   try {
     const home = await (await fetch(`${app.base}/`)).text();
     const again = await fetch(`${app.base}/`);
-    console.log(`/ cache: x-nextjs-cache=${again.headers.get("x-nextjs-cache")}, ${(await again.text()).match(/data-testid="paper-card"/g)?.length ?? 0} cards, ${home.length} bytes`);
+    console.log(
+      `/ cache: x-nextjs-cache=${again.headers.get("x-nextjs-cache")}, ${(await again.text()).match(/data-testid="paper-card"/g)?.length ?? 0} cards, ${home.length} bytes`,
+    );
     const staticHtml = await (await fetch(`${app.base}/bench-static`)).text();
     const bytes = Buffer.from(home);
     bare.on("request", (_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": bytes.length }).end(bytes));

@@ -20,11 +20,20 @@ function queries(words: string[], authors: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < 50; i += 1) {
     switch (i % 5) {
-      case 0: out.push(common(i)); break;
-      case 1: out.push(`${rare()} ${rare()}`); break;
-      case 2: out.push(`"${common(i)} ${common(i)}"`); break;
-      case 3: out.push(`${common(i)} OR ${rare()} -${rare()}`); break;
-      default: out.push(`author:"${authors[Math.floor(rand() * authors.length)]}" ${common(i)}`);
+      case 0:
+        out.push(common(i));
+        break;
+      case 1:
+        out.push(`${rare()} ${rare()}`);
+        break;
+      case 2:
+        out.push(`"${common(i)} ${common(i)}"`);
+        break;
+      case 3:
+        out.push(`${common(i)} OR ${rare()} -${rare()}`);
+        break;
+      default:
+        out.push(`author:"${authors[Math.floor(rand() * authors.length)]}" ${common(i)}`);
     }
   }
   return out;
@@ -55,7 +64,9 @@ async function main() {
       hits.push(body.papers?.length ?? 0);
     }
     const sorted = [...timings].sort((a, b) => a - b);
-    console.log(`search over ${COUNT} papers, 50 queries (uncached): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (target p95 <= 50 ms); queries with results: ${hits.filter((h) => h > 0).length}/50`);
+    console.log(
+      `search over ${COUNT} papers, 50 queries (uncached): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (target p95 <= 50 ms); queries with results: ${hits.filter((h) => h > 0).length}/50`,
+    );
   } finally {
     await app.stop();
     await database.stop();

@@ -33,7 +33,13 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "pd-bench-"));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
-  return { url: pg.url, stop: async () => { await pg.stop(); await rm(dir, { recursive: true, force: true }); } };
+  return {
+    url: pg.url,
+    stop: async () => {
+      await pg.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main() {
@@ -41,7 +47,18 @@ async function main() {
   await applyMigrations(url);
   const db = createDb(url, { max: 10 });
   let received = 0;
-  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS"], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on("end", () => { received++; cb(); }); } });
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _s, cb) {
+      stream.resume();
+      stream.on("end", () => {
+        received++;
+        cb();
+      });
+    },
+  });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const port = (smtp.server.address() as { port: number }).port;
   const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "bench <bench@localhost>", poolSize: 5 });
@@ -55,7 +72,15 @@ async function main() {
         while (next < TOTAL) {
           const i = next++;
           const t = performance.now();
-          await subscribe({ db, mailer, appUrl: "http://bench.local", secret: "bench-secret-0123456789", now: new Date(), ip: `10.1.${i >> 8}.${i & 255}`, input: { email: `bench${i}@example.org`, frequency: "weekly", keywords: "llm, diffusion" } });
+          await subscribe({
+            db,
+            mailer,
+            appUrl: "http://bench.local",
+            secret: "bench-secret-0123456789",
+            now: new Date(),
+            ip: `10.1.${i >> 8}.${i & 255}`,
+            input: { email: `bench${i}@example.org`, frequency: "weekly", keywords: "llm, diffusion" },
+          });
           latencies.push(performance.now() - t);
         }
       }),

@@ -9,7 +9,11 @@ import { runCli } from "./lib/run-cli";
 
 runCli(async () => {
   const { values } = parseArgs({ options: { name: { type: "string" } } });
-  const name = (values.name ?? "").trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const name = (values.name ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) throw new Error("Give the migration a name: npm run db:migrate:dev -- --name add_something");
   await withDatabaseUrl(async (url) => {
     await applyMigrations(url);

@@ -28,18 +28,32 @@ runCli(async () => {
         const entries = [];
         for await (const entry of dryRunDigests({ db, now, settings: digestSettingsFrom(config) })) {
           if (values.json) entries.push(entry);
-          else console.log(entry.subject ? `${entry.period} ${entry.email}: ${entry.titles.length} papers · ${entry.titles.join(" | ")}` : `${entry.period} ${entry.email}: skip (nothing new)`);
+          else
+            console.log(
+              entry.subject
+                ? `${entry.period} ${entry.email}: ${entry.titles.length} papers · ${entry.titles.join(" | ")}`
+                : `${entry.period} ${entry.email}: skip (nothing new)`,
+            );
         }
         if (values.json) console.log(JSON.stringify({ dryRun: true, now: now.toISOString(), entries }, null, 2));
         return;
       }
       const result = await runConfiguredDigests({
-        db, config, databaseUrl, now, trigger: "cli", mode: values.queue ? "queue" : "inline",
+        db,
+        config,
+        databaseUrl,
+        now,
+        trigger: "cli",
+        mode: values.queue ? "queue" : "inline",
         onProgress: progress ? (frequency, done, due) => process.stderr.write(`\r${frequency}: ${done}/${due} deliveries`) : undefined,
       });
       if (progress) process.stderr.write("\n");
       if (values.json) console.log(JSON.stringify(result, null, 2));
-      else for (const r of result.runs) console.log(`run ${r.id} ${r.period}: ${r.status} · due ${r.due} · sent ${r.sent} · skipped ${r.skipped} · failed ${r.failed} · retried ${r.retried}${r.durationMs !== null ? ` · ${r.durationMs} ms` : ""}`);
+      else
+        for (const r of result.runs)
+          console.log(
+            `run ${r.id} ${r.period}: ${r.status} · due ${r.due} · sent ${r.sent} · skipped ${r.skipped} · failed ${r.failed} · retried ${r.retried}${r.durationMs !== null ? ` · ${r.durationMs} ms` : ""}`,
+          );
       if (result.runs.some((r) => r.status === "partial")) process.exitCode = 2;
     } finally {
       await db.$disconnect();

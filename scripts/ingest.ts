@@ -73,10 +73,17 @@ runCli(async () => {
     const { result } = listing;
     const verdict = judgeParse(result);
     if (values.json) {
-      const out = { source: source.data, ...(result.expected !== undefined ? { expected: result.expected } : {}), papers: result.papers, errors: result.errors };
+      const out = {
+        source: source.data,
+        ...(result.expected !== undefined ? { expected: result.expected } : {}),
+        papers: result.papers,
+        errors: result.errors,
+      };
       console.log(JSON.stringify(out, null, 2));
     } else {
-      console.log(`${source.data}: found ${result.papers.length}${result.expected !== undefined ? ` of ${result.expected} expected` : ""}, errors ${result.errors.length} (dry run, nothing written)`);
+      console.log(
+        `${source.data}: found ${result.papers.length}${result.expected !== undefined ? ` of ${result.expected} expected` : ""}, errors ${result.errors.length} (dry run, nothing written)`,
+      );
     }
     if (verdict.status === "failed") throw new AppError("UNPROCESSABLE", `${what}: ${verdict.reason}`);
     return;

@@ -28,8 +28,17 @@ export async function benchDatabase(suffix: string): Promise<{ url: string; stop
 
 function benchEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
   return {
-    ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, NEXT_DIST_DIR: BENCH_DIST_DIR,
-    CRON_SECRET: BENCH_CRON_SECRET, BENCH_STATIC_PAGE: "1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", LOG_LEVEL: "warn", DATA_DIR: path.join(PROJECT_ROOT, ".data", "bench"),
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    CRON_SECRET: BENCH_CRON_SECRET,
+    BENCH_STATIC_PAGE: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATA_DIR: path.join(PROJECT_ROOT, ".data", "bench"),
   };
 }
 
@@ -46,10 +55,17 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
     // The original mtime keeps the source hash, so the next bench run reuses this build.
     utimesSync(tsconfigPath, atime, mtime);
   }
-  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i += 1) {
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await sleep(200);
   }

@@ -4,8 +4,15 @@ import path from "node:path";
 import pg from "pg";
 
 export type TBenchPaper = {
-  arxivId: string; title: string; abstract: string; authors: string[]; listedOn: string; upvotes: number;
-  githubUrl: string | null; githubStars: number | null; categories: string[];
+  arxivId: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  listedOn: string;
+  upvotes: number;
+  githubUrl: string | null;
+  githubStars: number | null;
+  categories: string[];
 };
 
 /** mulberry32: small, fast and reproducible for a given seed. */
@@ -26,7 +33,9 @@ export function loadVocabulary(samplesDir: string): TVocabulary {
   const words = new Set<string>();
   const authors = new Set<string>();
   for (const file of readdirSync(samplesDir).filter((f) => f.endsWith(".json"))) {
-    const items = JSON.parse(readFileSync(path.join(samplesDir, file), "utf8")) as { paper?: { title?: string; summary?: string; authors?: { name?: string }[] } }[];
+    const items = JSON.parse(readFileSync(path.join(samplesDir, file), "utf8")) as {
+      paper?: { title?: string; summary?: string; authors?: { name?: string }[] };
+    }[];
     for (const { paper } of items) {
       for (const w of `${paper?.title ?? ""} ${paper?.summary ?? ""}`.split(/[^A-Za-z-]+/)) if (w.length > 2) words.add(w.toLowerCase());
       for (const a of paper?.authors ?? []) if (a.name) authors.add(a.name);
@@ -73,8 +82,14 @@ export async function insertPapers(databaseUrl: string, papers: TBenchPaper[]): 
          SELECT a, lower(t), t, ab, string_to_array(au, '|'), d::date, u, g, s, ARRAY[c], ARRAY['hf-daily'], '{}', now()
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[], $9::text[]) AS x(a, t, ab, au, d, u, g, s, c)`,
         [
-          batch.map((p) => p.arxivId), batch.map((p) => p.title), batch.map((p) => p.abstract), batch.map((p) => p.authors.join("|")),
-          batch.map((p) => p.listedOn), batch.map((p) => p.upvotes), batch.map((p) => p.githubUrl), batch.map((p) => p.githubStars),
+          batch.map((p) => p.arxivId),
+          batch.map((p) => p.title),
+          batch.map((p) => p.abstract),
+          batch.map((p) => p.authors.join("|")),
+          batch.map((p) => p.listedOn),
+          batch.map((p) => p.upvotes),
+          batch.map((p) => p.githubUrl),
+          batch.map((p) => p.githubStars),
           batch.map((p) => p.categories[0]),
         ],
       );

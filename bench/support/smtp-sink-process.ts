@@ -23,18 +23,21 @@ export function startSinkProcess(): Promise<TSinkProcess> {
       const message = await reply;
       return "stats" in message ? { received: message.received, cpuMs: message.cpuMs } : { received: 0, cpuMs: 0 };
     },
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill();
+      }),
   }));
 }
 
 function serve(): void {
   let received = 0;
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
     onData(stream, _session, callback) {
       stream.on("end", () => {
         received += 1;

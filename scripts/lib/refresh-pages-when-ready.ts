@@ -7,7 +7,10 @@ export async function refreshPagesWhenReady(opts: { port: number; cronSecret: st
   const base = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   while (Date.now() < deadline) {
-    const up = await fetch(`${base}/api/health`).then((r) => r.status > 0, () => false);
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.status > 0,
+      () => false,
+    );
     if (up) {
       try {
         await postCronEndpoint(`${base}/api/revalidate`, opts.cronSecret, 60_000);

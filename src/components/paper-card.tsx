@@ -22,9 +22,17 @@ function Abstract({ paper }: { paper: TCardPaper }) {
   const id = `abstract-${paper.id}`;
   return (
     <>
-      <p className="card-abstract" id={id}>{excerpt}</p>
+      <p className="card-abstract" id={id}>
+        {excerpt}
+      </p>
       {excerpt.endsWith("…") && (
-        <a className="link text-sm font-medium" href={`${paperPath(paper)}#abstract-heading`} data-expand={`/api${paperPath(paper)}`} aria-controls={id} aria-expanded="false">
+        <a
+          className="link text-sm font-medium"
+          href={`${paperPath(paper)}#abstract-heading`}
+          data-expand={`/api${paperPath(paper)}`}
+          aria-controls={id}
+          aria-expanded="false"
+        >
           Show full abstract
         </a>
       )}

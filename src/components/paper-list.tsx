@@ -4,7 +4,14 @@ import { PaperCard, type TCardPaper } from "./paper-card";
 
 export function PaperList({ papers, empty, moreHref }: { papers: TCardPaper[]; empty: React.ReactNode; moreHref?: string | null }) {
   if (papers.length === 0) {
-    return <div className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-700 dark:border-slate-700 dark:text-slate-300" data-testid="empty-state">{empty}</div>;
+    return (
+      <div
+        className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-700 dark:border-slate-700 dark:text-slate-300"
+        data-testid="empty-state"
+      >
+        {empty}
+      </div>
+    );
   }
   return (
     <>
@@ -17,7 +24,11 @@ export function PaperList({ papers, empty, moreHref }: { papers: TCardPaper[]; e
       </ol>
       {moreHref && (
         <p className="mt-6 text-center">
-          <Link href={moreHref} className="inline-block rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" rel="next">
+          <Link
+            href={moreHref}
+            className="inline-block rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            rel="next"
+          >
             More papers
           </Link>
         </p>

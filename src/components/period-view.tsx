@@ -27,7 +27,9 @@ export async function PeriodView({ kind, value, searchParams }: { kind: TPeriodK
   const parsed = parseFeedFilters(await searchParams);
   const filters = parsed.ok ? { ...parsed.value, q: undefined, ...(kind === "day" ? { cursor: undefined } : {}) } : DEFAULT_FILTERS;
   const [{ page, error }, neighbours] = await Promise.all([
-    parsed.ok ? loadPapersForPage(filters, { start: period.start, end: period.end }, PAGE_SIZE[kind]) : Promise.resolve({ page: EMPTY_PAGE, error: parsed.message }),
+    parsed.ok
+      ? loadPapersForPage(filters, { start: period.start, end: period.end }, PAGE_SIZE[kind])
+      : Promise.resolve({ page: EMPTY_PAGE, error: parsed.message }),
     loadNeighbourDays(period.start, period.end),
   ]);
   const path = periodPath(period);
@@ -39,16 +41,27 @@ export async function PeriodView({ kind, value, searchParams }: { kind: TPeriodK
       <h1 className="text-2xl font-bold">Papers of {label}</h1>
       <PeriodNav period={period} prevDay={neighbours.prevDay} nextDay={neighbours.nextDay} />
       <FilterBar action={path} filters={filters} />
-      {error && <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
+      {error && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {error}
+        </p>
+      )}
       <PaperList
         papers={page.papers}
         moreHref={more}
         empty={
           <>
-            <p className="font-medium">No papers listed for {label}{filtered ? " with these filters" : ""}.</p>
+            <p className="font-medium">
+              No papers listed for {label}
+              {filtered ? " with these filters" : ""}.
+            </p>
             {neighbours.latestDay && (
               <p className="mt-2">
-                Try the <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/papers/date/${neighbours.latestDay}`}>latest listing day</Link> or step to a neighbouring {kind} above.
+                Try the{" "}
+                <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/papers/date/${neighbours.latestDay}`}>
+                  latest listing day
+                </Link>{" "}
+                or step to a neighbouring {kind} above.
               </p>
             )}
           </>

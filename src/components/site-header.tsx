@@ -12,14 +12,30 @@ export function SiteHeader() {
           paper<span className="text-indigo-700 dark:text-indigo-400">digest</span>
         </Link>
         <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
-          <Link href="/" className={navLink}>Trending</Link>
-          <Link href="/papers/go?view=day" className={navLink} prefetch={false}>Daily</Link>
-          <Link href="/papers/go?view=week" className={navLink} prefetch={false}>Weekly</Link>
-          <Link href="/papers/go?view=month" className={navLink} prefetch={false}>Monthly</Link>
+          <Link href="/" className={navLink}>
+            Trending
+          </Link>
+          <Link href="/papers/go?view=day" className={navLink} prefetch={false}>
+            Daily
+          </Link>
+          <Link href="/papers/go?view=week" className={navLink} prefetch={false}>
+            Weekly
+          </Link>
+          <Link href="/papers/go?view=month" className={navLink} prefetch={false}>
+            Monthly
+          </Link>
         </nav>
         <form action="/search" method="get" role="search" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-          <label htmlFor="site-search" className="sr-only">Search papers</label>
-          <input id="site-search" name="q" type="search" placeholder='Search: "diffusion model" -video author:Lee' className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900" />
+          <label htmlFor="site-search" className="sr-only">
+            Search papers
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            placeholder='Search: "diffusion model" -video author:Lee'
+            className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
         </form>
         <div className="ml-auto flex items-center gap-3">
           <Link href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
@@ -28,7 +44,9 @@ export function SiteHeader() {
           <ThemeToggle />
         </div>
       </div>
-      <p className="mx-auto -mt-1 max-w-5xl px-4 pb-2 text-center text-sm text-slate-700 sm:text-right dark:text-slate-300">Get trending papers in your email inbox!</p>
+      <p className="mx-auto -mt-1 max-w-5xl px-4 pb-2 text-center text-sm text-slate-700 sm:text-right dark:text-slate-300">
+        Get trending papers in your email inbox!
+      </p>
     </header>
   );
 }

@@ -7,7 +7,11 @@ export function Sparkline({ label, values }: { label: string; values: number[] }
   const last = values.at(-1);
   if (first === undefined || last === undefined) return null;
   if (values.length < 2) {
-    return <p className="text-sm text-slate-700 dark:text-slate-300">{label}: {last.toLocaleString("en-US")} (one reading so far)</p>;
+    return (
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        {label}: {last.toLocaleString("en-US")} (one reading so far)
+      </p>
+    );
   }
   const min = Math.min(...values);
   const span = Math.max(...values) - min || 1;
@@ -16,10 +20,19 @@ export function Sparkline({ label, values }: { label: string; values: number[] }
     .join(" ");
   return (
     <figure className="flex items-center gap-3 text-sm">
-      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${label} over ${values.length} readings, from ${first} to ${last}`} className="text-indigo-600 dark:text-indigo-400">
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`${label} over ${values.length} readings, from ${first} to ${last}`}
+        className="text-indigo-600 dark:text-indigo-400"
+      >
         <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
       </svg>
-      <figcaption className="text-slate-700 dark:text-slate-300">{label}: {first.toLocaleString("en-US")} → {last.toLocaleString("en-US")}</figcaption>
+      <figcaption className="text-slate-700 dark:text-slate-300">
+        {label}: {first.toLocaleString("en-US")} → {last.toLocaleString("en-US")}
+      </figcaption>
     </figure>
   );
 }

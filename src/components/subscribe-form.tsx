@@ -55,7 +55,17 @@ export function SubscribeForm({ action, initialPreview }: { action: TAction; ini
           <label htmlFor="email" className="text-sm font-medium">
             Email address
           </label>
-          <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.status === "error" ? (state.values?.email ?? "") : ""} className={inputClass} aria-invalid={Boolean(errors.email)} aria-describedby="email-error" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={state.status === "error" ? (state.values?.email ?? "") : ""}
+            className={inputClass}
+            aria-invalid={Boolean(errors.email)}
+            aria-describedby="email-error"
+          />
           <FieldError id="email-error" message={errors.email} />
         </div>
         <div className="absolute -left-[10000px] h-px w-px overflow-hidden" aria-hidden="true">

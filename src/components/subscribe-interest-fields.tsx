@@ -8,7 +8,11 @@ export const NEW_INTERESTS: TInterestDefaults = { frequency: "weekly", keywords:
 /** Defaults from the echoed values of a rejected submission, else `fallback`. */
 export function interestDefaults(values: Record<string, string> | undefined, fallback: TInterestDefaults): TInterestDefaults {
   if (!values) return fallback;
-  const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (v: string | undefined) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const min = Number(values.minUpvotes);
   return {
     frequency: values.frequency === "daily" ? "daily" : "weekly",
@@ -38,7 +42,13 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
         <div className="mt-1 flex gap-6">
           {(["daily", "weekly"] as const).map((f) => (
             <label key={f} className="flex items-center gap-2">
-              <input type="radio" name="frequency" value={f} defaultChecked={defaults.frequency === f} className="h-4 w-4 accent-indigo-600 focus-visible:ring-2 focus-visible:ring-indigo-500" />
+              <input
+                type="radio"
+                name="frequency"
+                value={f}
+                defaultChecked={defaults.frequency === f}
+                className="h-4 w-4 accent-indigo-600 focus-visible:ring-2 focus-visible:ring-indigo-500"
+              />
               {f === "daily" ? "Daily" : "Weekly"}
             </label>
           ))}
@@ -49,14 +59,30 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
         <label htmlFor="keywords" className="text-sm font-medium">
           Keywords <span className="font-normal text-slate-600 dark:text-slate-400">(optional, comma-separated)</span>
         </label>
-        <input id="keywords" name="keywords" defaultValue={defaults.keywords.join(", ")} placeholder="diffusion, LLM agents" className={inputClass} aria-invalid={Boolean(errors.keywords)} aria-describedby="keywords-error" />
+        <input
+          id="keywords"
+          name="keywords"
+          defaultValue={defaults.keywords.join(", ")}
+          placeholder="diffusion, LLM agents"
+          className={inputClass}
+          aria-invalid={Boolean(errors.keywords)}
+          aria-describedby="keywords-error"
+        />
         <FieldError id="keywords-error" message={errors.keywords} />
       </div>
       <div>
         <label htmlFor="categories" className="text-sm font-medium">
           arXiv categories <span className="font-normal text-slate-600 dark:text-slate-400">(optional, e.g. cs.LG, cs.CV)</span>
         </label>
-        <input id="categories" name="categories" defaultValue={defaults.categories.join(", ")} placeholder="cs.LG, cs.CL" className={inputClass} aria-invalid={Boolean(errors.categories)} aria-describedby="categories-error" />
+        <input
+          id="categories"
+          name="categories"
+          defaultValue={defaults.categories.join(", ")}
+          placeholder="cs.LG, cs.CL"
+          className={inputClass}
+          aria-invalid={Boolean(errors.categories)}
+          aria-describedby="categories-error"
+        />
         <FieldError id="categories-error" message={errors.categories} />
       </div>
       <div className="flex flex-wrap items-end gap-6">
@@ -68,7 +94,18 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
           <label htmlFor="minUpvotes" className="text-sm font-medium">
             Minimum upvotes
           </label>
-          <input id="minUpvotes" name="minUpvotes" type="number" min={0} step={1} inputMode="numeric" defaultValue={defaults.minUpvotes} className={`${inputClass} w-28`} aria-invalid={Boolean(errors.minUpvotes)} aria-describedby="minUpvotes-error" />
+          <input
+            id="minUpvotes"
+            name="minUpvotes"
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            defaultValue={defaults.minUpvotes}
+            className={`${inputClass} w-28`}
+            aria-invalid={Boolean(errors.minUpvotes)}
+            aria-describedby="minUpvotes-error"
+          />
         </div>
       </div>
       <FieldError id="minUpvotes-error" message={errors.minUpvotes} />

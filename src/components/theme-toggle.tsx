@@ -9,8 +9,12 @@ export function ThemeToggle() {
       className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-slate-300 text-base hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       title="Toggle dark mode"
     >
-      <span aria-hidden="true" className="dark:hidden">☾</span>
-      <span aria-hidden="true" className="hidden dark:inline">☀</span>
+      <span aria-hidden="true" className="dark:hidden">
+        ☾
+      </span>
+      <span aria-hidden="true" className="hidden dark:inline">
+        ☀
+      </span>
       <span className="sr-only">Dark mode</span>
     </button>
   );

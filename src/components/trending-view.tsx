@@ -17,7 +17,11 @@ export function TrendingView({ filters, page, error }: { filters: TListFilters; 
         <FeedLinks base={filterQuery ? "/search/" : "/"} query={filterQuery} />
       </div>
       <FilterBar action="/" filters={filters} />
-      {error && <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
+      {error && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {error}
+        </p>
+      )}
       <PaperList papers={page.papers} moreHref={more} empty={<p>No papers match these filters yet.</p>} />
     </div>
   );

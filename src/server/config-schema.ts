@@ -71,9 +71,7 @@ export type TEnv = z.infer<typeof ZEnv>;
 
 /** One line per problem, each naming the variable. */
 export function describeEnvError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `Invalid configuration: ${String(issue.path[0] ?? "env")} ${issue.message}`)
-    .join("\n");
+  return error.issues.map((issue) => `Invalid configuration: ${String(issue.path[0] ?? "env")} ${issue.message}`).join("\n");
 }
 
 export function parseEnv(env: Record<string, string | undefined>): TEnv {

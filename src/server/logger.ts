@@ -6,16 +6,25 @@ export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { app: "paper-digest" },
   redact: {
-    paths: ["token", "*.token", "authorization", "*.authorization", "headers.authorization", "password", "*.password", "secret", "*.secret", "email", "*.email"],
+    paths: [
+      "token",
+      "*.token",
+      "authorization",
+      "*.authorization",
+      "headers.authorization",
+      "password",
+      "*.password",
+      "secret",
+      "*.secret",
+      "email",
+      "*.email",
+    ],
     censor: "[redacted]",
   },
   formatters: { level: (label) => ({ level: label }) },
   hooks: {
     logMethod(args, method) {
-      method.apply(
-        this,
-        args.map((a) => (typeof a === "string" ? redactUrls(a) : a)) as Parameters<typeof method>,
-      );
+      method.apply(this, args.map((a) => (typeof a === "string" ? redactUrls(a) : a)) as Parameters<typeof method>);
     },
   },
 });

@@ -14,7 +14,13 @@ function walk(dir: string): string[] {
 /** src/app/admin/papers/[id]/page.tsx → /admin/papers/1 (route groups dropped, dynamic segments filled). */
 function urlFor(file: string): string {
   const segments = path.dirname(path.relative(path.join(ROOT, "src/app"), path.join(ROOT, file))).split(path.sep);
-  return "/" + segments.filter((s) => !/^\(.*\)$/.test(s)).map((s) => (s.startsWith("[...") || s.startsWith("[[...") ? "a" : s.startsWith("[") ? "1" : s)).join("/");
+  return (
+    "/" +
+    segments
+      .filter((s) => !/^\(.*\)$/.test(s))
+      .map((s) => (s.startsWith("[...") || s.startsWith("[[...") ? "a" : s.startsWith("[") ? "1" : s))
+      .join("/")
+  );
 }
 
 function exportedMethods(file: string): string[] {
@@ -23,7 +29,10 @@ function exportedMethods(file: string): string[] {
 }
 
 const files = [...walk("src/app/admin"), ...walk("src/app/api/admin")];
-const pages = files.filter((f) => /\/page\.tsx?$/.test(f)).map(urlFor).filter((u) => !PUBLIC_PAGES.has(u));
+const pages = files
+  .filter((f) => /\/page\.tsx?$/.test(f))
+  .map(urlFor)
+  .filter((u) => !PUBLIC_PAGES.has(u));
 const routes = files.filter((f) => /\/route\.ts$/.test(f)).map((f) => ({ url: urlFor(f), methods: exportedMethods(f) }));
 
 test("admin sweep: finds the admin surface", () => {
@@ -37,7 +46,11 @@ test("admin sweep: anonymous page views and server-action posts are sent to /adm
     const view = await request.get(url, { maxRedirects: 0 });
     expect([303, 307, 401], `GET ${url}`).toContain(view.status());
     if (view.status() !== 401) expect(new URL(view.headers().location!, "http://x").pathname, url).toBe("/admin/login");
-    const action = await request.post(url, { maxRedirects: 0, headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" });
+    const action = await request.post(url, {
+      maxRedirects: 0,
+      headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
     expect([303, 307, 401], `POST action ${url}`).toContain(action.status());
   }
 });

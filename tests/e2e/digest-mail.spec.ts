@@ -53,7 +53,10 @@ test("digest: a received digest links to the paper and to the manage page, and i
   expect(body.runIds).toHaveLength(2);
   expect(body.runs.find((r) => r.period.startsWith("daily:"))).toMatchObject({ status: "succeeded" });
 
-  const mails = await client.query<{ html: string; subject: string; headers: Record<string, string> }>(`SELECT html, subject, headers FROM captured_mail WHERE "to" = $1`, [EMAIL]);
+  const mails = await client.query<{ html: string; subject: string; headers: Record<string, string> }>(
+    `SELECT html, subject, headers FROM captured_mail WHERE "to" = $1`,
+    [EMAIL],
+  );
   expect(mails.rows).toHaveLength(1);
   const mail = mails.rows[0]!;
   expect(mail.subject).toContain(TITLE);

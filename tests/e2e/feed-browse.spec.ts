@@ -8,7 +8,10 @@ test("feed: trending cards show authors, date, upvotes, links and an abstract th
   const cards = page.getByTestId("paper-card");
   expect(await cards.count()).toBe(50);
   // Papers pasted or ingested by other specs can rank first; a fully described demo paper is picked instead.
-  const candidate = cards.filter({ has: page.getByRole("link", { name: "arXiv" }) }).filter({ has: page.getByRole("link", { name: "Show full abstract" }) }).first();
+  const candidate = cards
+    .filter({ has: page.getByRole("link", { name: "arXiv" }) })
+    .filter({ has: page.getByRole("link", { name: "Show full abstract" }) })
+    .first();
   const abstractId = await candidate.locator(".card-abstract").getAttribute("id");
   const card = page.getByTestId("paper-card").filter({ has: page.locator(`[id="${abstractId}"]`) });
   await expect(card.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
@@ -39,7 +42,10 @@ test("feed: filters and sort live in the URL and the shared URL shows the same v
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/\/\?sort=top&cat=&min=&code=1$/);
   await expect(page.getByRole("heading", { level: 1, name: "Most upvoted papers" })).toBeVisible();
-  const votes = await page.getByTestId("paper-card").getByLabel(/upvotes/).allInnerTexts();
+  const votes = await page
+    .getByTestId("paper-card")
+    .getByLabel(/upvotes/)
+    .allInnerTexts();
   const counts = votes.map((v) => Number(v.replace(/\D/g, "")));
   expect(counts.length).toBeGreaterThan(5);
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
@@ -54,7 +60,11 @@ test("feed: filters and sort live in the URL and the shared URL shows the same v
 
 test("feed: a paper page shows the full abstract, all authors, links and similar papers", async ({ page }) => {
   await page.goto("/");
-  const first = page.getByTestId("paper-card").filter({ has: page.getByRole("link", { name: /^Code/ }) }).filter({ has: page.getByRole("link", { name: "arXiv" }) }).first();
+  const first = page
+    .getByTestId("paper-card")
+    .filter({ has: page.getByRole("link", { name: /^Code/ }) })
+    .filter({ has: page.getByRole("link", { name: "arXiv" }) })
+    .first();
   const title = (await first.getByRole("heading").innerText()).trim();
   await first.getByRole("heading").getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -108,7 +118,12 @@ test("feed: search finds a phrase, excludes a word and highlights matches", asyn
   const mentionsWeb = (p: TApiPaper) => /\bweb\b/i.test(`${p.title} ${p.abstract}`);
   expect(agents.some(mentionsWeb)).toBe(true);
   expect(agentsWithoutWeb.some(mentionsWeb)).toBe(false);
-  expect(agentsWithoutWeb.map((p) => p.id).sort()).toEqual(agents.filter((p) => !mentionsWeb(p)).map((p) => p.id).sort());
+  expect(agentsWithoutWeb.map((p) => p.id).sort()).toEqual(
+    agents
+      .filter((p) => !mentionsWeb(p))
+      .map((p) => p.id)
+      .sort(),
+  );
   await page.goto(`/search?q=${encodeURIComponent('"sparse attention"')}`);
   const phrase = await page.getByTestId("paper-card").getByRole("heading").allInnerTexts();
   expect(phrase.length).toBeGreaterThan(0);

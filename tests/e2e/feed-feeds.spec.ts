@@ -28,7 +28,9 @@ test("feed: search feeds follow the query and reject a bad parameter", async ({ 
     const res = await request.get(`${path}?q=${encodeURIComponent("sparse attention")}`);
     expect(res.status()).toBe(200);
     const $ = cheerio.load(await res.text(), { xml: true });
-    const titles = $("item > title, entry > title").map((_, el) => $(el).text()).get();
+    const titles = $("item > title, entry > title")
+      .map((_, el) => $(el).text())
+      .get();
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.join(" ")).toMatch(/sparse/i);
   }
@@ -45,7 +47,12 @@ test("feed: the JSON API pages with cursors and explains bad parameters", async 
   const second = await (await request.get(`/api/papers?limit=5&sort=new&cursor=${first.nextCursor}`)).json();
   const ids = [...first.papers, ...second.papers].map((p: { id: number }) => p.id);
   expect(new Set(ids).size).toBe(10);
-  for (const [query, param] of [["limit=0", "limit"], ["min=-1", "min"], ["code=yes", "code"], ["cursor=abc", "cursor"]] as const) {
+  for (const [query, param] of [
+    ["limit=0", "limit"],
+    ["min=-1", "min"],
+    ["code=yes", "code"],
+    ["cursor=abc", "cursor"],
+  ] as const) {
     const res = await request.get(`/api/papers?${query}`);
     expect(res.status()).toBe(400);
     expect((await res.json()).error.message).toContain(`"${param}"`);
@@ -58,7 +65,9 @@ test("feed: the JSON API pages with cursors and explains bad parameters", async 
 test("feed: sitemap and robots are served", async ({ request }) => {
   const sitemap = await request.get("/sitemap.xml");
   const $ = cheerio.load(await sitemap.text(), { xml: true });
-  const urls = $("url > loc").map((_, el) => $(el).text()).get();
+  const urls = $("url > loc")
+    .map((_, el) => $(el).text())
+    .get();
   expect(urls).toContain(`${new URL(sitemap.url()).origin}/papers/date/2026-06-12`);
   const listed = ((await (await request.get("/api/papers?limit=100&sort=new")).json()) as { papers: { arxivId: string | null }[] }).papers;
   const expected = listed.flatMap((p) => (p.arxivId ? [`${new URL(sitemap.url()).origin}/papers/${p.arxivId}`] : []));

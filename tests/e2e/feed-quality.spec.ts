@@ -7,7 +7,10 @@ const XSS_ID = "2611.99001";
 const HIDDEN_ID = "2611.99002";
 const today = new Date().toISOString().slice(0, 10);
 
-test("feed: a paper with <script> and <img onerror> in its title and abstract renders as inert text, and appears after ingestion", async ({ page, request }) => {
+test("feed: a paper with <script> and <img onerror> in its title and abstract renders as inert text, and appears after ingestion", async ({
+  page,
+  request,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -18,7 +21,14 @@ test("feed: a paper with <script> and <img onerror> in its title and abstract re
   await seedPapers(
     request,
     [
-      { arxivId: XSS_ID, title: `Pwn <script>window.__pwned=1;alert("t")</script> <img src=x onerror="window.__pwned=2">`, abstract: `Abstract <img src=x onerror="alert('a')"><script>alert(2)</script> about zebrafish. ${"Padding words keep this abstract longer than a card excerpt. ".repeat(6)}<script>alert(3)</script> <img src=y onerror="alert('b')">`, authors: ["Eve <b>Mallory</b>"], listedOn: today, upvotes: 500 },
+      {
+        arxivId: XSS_ID,
+        title: `Pwn <script>window.__pwned=1;alert("t")</script> <img src=x onerror="window.__pwned=2">`,
+        abstract: `Abstract <img src=x onerror="alert('a')"><script>alert(2)</script> about zebrafish. ${"Padding words keep this abstract longer than a card excerpt. ".repeat(6)}<script>alert(3)</script> <img src=y onerror="alert('b')">`,
+        authors: ["Eve <b>Mallory</b>"],
+        listedOn: today,
+        upvotes: 500,
+      },
       { arxivId: HIDDEN_ID, title: "Zebrafish hidden takedown paper", abstract: "Zebrafish.", authors: ["Hidden Author"], listedOn: today, upvotes: 900 },
     ],
     [HIDDEN_ID],

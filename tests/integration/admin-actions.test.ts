@@ -20,10 +20,19 @@ import { ROOT } from "./helpers/run-script";
 
 const db = testDb();
 const now = new Date("2026-11-27T10:00:00Z");
-const config = { ADMIN_TOKEN: "admin-token-0123456789abcdef", ADMIN_PASSWORD: "correct horse", APP_SECRET: "app-secret-0123456789abcdef", APP_URL: "https://papers.example.org" };
+const config = {
+  ADMIN_TOKEN: "admin-token-0123456789abcdef",
+  ADMIN_PASSWORD: "correct horse",
+  APP_SECRET: "app-secret-0123456789abcdef",
+  APP_URL: "https://papers.example.org",
+};
 const hfBody = readFileSync(path.join(ROOT, "tests/fixtures/hf/api-daily-papers-2026-06-12.json"), "utf8");
 
-const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (isAppError(e) ? e.code : e instanceof ZodError ? "ZOD" : String(e)));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (isAppError(e) ? e.code : e instanceof ZodError ? "ZOD" : String(e)),
+  );
 
 beforeEach(() => resetDb(db));
 
@@ -35,7 +44,10 @@ describe("admin sign-in", () => {
     const byPassword = await signInAdmin({ db, config, now, ip: "10.0.0.1", credential: "correct horse" });
     expect(byPassword.actor).toBe("admin:password");
     const audit = await listAudit({ db });
-    expect(audit.map((a) => [a.action, a.actor])).toEqual([["login.success", "admin:password"], ["login.success", "admin:token"]]);
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ["login.success", "admin:password"],
+      ["login.success", "admin:token"],
+    ]);
     expect(audit[1]!.params).toEqual({ ip: "10.0.0.1", method: "token" });
     expect(audit[1]!.createdAt).toEqual(now);
   });
@@ -95,7 +107,11 @@ describe("takedown and field fixes", () => {
 
     const again = await ingestListing({ db, source: "hf-daily", body: hfBody, now: new Date(now.getTime() + 3_600_000) });
     expect(again.status).toBe("succeeded");
-    expect(await getPaper({ db, key: paper.arxivId! })).toMatchObject({ title: "The Corrected Title", githubUrl: "https://github.com/right/repo", authors: ["Ada Lovelace", "Alan Turing"] });
+    expect(await getPaper({ db, key: paper.arxivId! })).toMatchObject({
+      title: "The Corrected Title",
+      githubUrl: "https://github.com/right/repo",
+      authors: ["Ada Lovelace", "Alan Turing"],
+    });
     const row = await db.paper.findUniqueOrThrow({ where: { id: paper.id }, select: { overrides: true } });
     expect(row.overrides).toEqual({ title: "The Corrected Title", githubUrl: "https://github.com/right/repo", authors: ["Ada Lovelace", "Alan Turing"] });
     expect((await listAudit({ db, action: "paper.fix" })).map((a) => a.params.field)).toEqual(["authors", "githubUrl", "title"]);
@@ -143,7 +159,11 @@ describe("paste a listing", () => {
 
 describe("trigger ingestion", () => {
   it("validates the form: a known source and at most one of date, week or month", () => {
-    expect(ZTriggerIngest.parse({ source: "arxiv-list", week: "2026-W48", category: "cs.LG" })).toEqual({ source: "arxiv-list", week: "2026-W48", category: "cs.LG" });
+    expect(ZTriggerIngest.parse({ source: "arxiv-list", week: "2026-W48", category: "cs.LG" })).toEqual({
+      source: "arxiv-list",
+      week: "2026-W48",
+      category: "cs.LG",
+    });
     expect(ZTriggerIngest.safeParse({ source: "hf-daily", date: "2026-11-27", month: "2026-11" }).success).toBe(false);
     expect(ZTriggerIngest.safeParse({ source: "text" }).success).toBe(false);
     expect(ZTriggerIngest.safeParse({ source: "hf-daily", date: "27/11/2026" }).success).toBe(false);

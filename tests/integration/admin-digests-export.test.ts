@@ -105,7 +105,10 @@ describe("preview a subscriber's next digest", () => {
   });
 
   it("an unknown address is a clear NOT_FOUND", async () => {
-    await expect(previewSubscriberDigest({ db, email: "nobody@example.org", now: new Date(), ...links })).rejects.toMatchObject({ code: "NOT_FOUND", userMessage: "No subscriber has the address nobody@example.org." });
+    await expect(previewSubscriberDigest({ db, email: "nobody@example.org", now: new Date(), ...links })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      userMessage: "No subscriber has the address nobody@example.org.",
+    });
   });
 });
 
@@ -144,8 +147,27 @@ describe("source health from stored runs", () => {
     const now = new Date("2026-06-13T09:00:00Z");
     await ingestListing({ db, source: "hf-daily", body: hfBody, now });
     const base = { source: "hf-daily", runKey: "hf-daily:x", trigger: "cron" };
-    await db.ingestRun.create({ data: { ...base, status: "succeeded", found: 50, expected: 50, createdAt: new Date("2026-06-12T06:00:00Z"), finishedAt: new Date("2026-06-12T06:01:00Z") } });
-    await db.ingestRun.create({ data: { ...base, status: "failed", found: 0, expected: 48, reason: "format changed? found 0 papers where the source states 48", createdAt: new Date("2026-06-13T06:00:00Z"), finishedAt: new Date("2026-06-13T06:00:05Z") } });
+    await db.ingestRun.create({
+      data: {
+        ...base,
+        status: "succeeded",
+        found: 50,
+        expected: 50,
+        createdAt: new Date("2026-06-12T06:00:00Z"),
+        finishedAt: new Date("2026-06-12T06:01:00Z"),
+      },
+    });
+    await db.ingestRun.create({
+      data: {
+        ...base,
+        status: "failed",
+        found: 0,
+        expected: 48,
+        reason: "format changed? found 0 papers where the source states 48",
+        createdAt: new Date("2026-06-13T06:00:00Z"),
+        finishedAt: new Date("2026-06-13T06:00:05Z"),
+      },
+    });
     const health = await loadSourceHealth({ db, configured: ["hf-daily", "arxiv-rss"], now });
     expect(health.map((h) => h.source)).toEqual(["hf-daily", "arxiv-rss"]);
     const hf = health[0]!;

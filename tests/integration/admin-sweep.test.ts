@@ -13,9 +13,7 @@ const PUBLIC_PAGES = new Set(["src/app/admin/login/page.tsx"]);
 const PUBLIC_ACTIONS = new Set(["src/app/admin/login/actions.ts#signInAction"]);
 
 function walk(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
-  );
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 const adminFiles = [...walk("src/app/admin"), ...walk("src/app/api/admin")].filter((f) => /\.(ts|tsx)$/.test(f));
@@ -65,7 +63,10 @@ describe("anonymous calls are refused by each handler itself", () => {
       form.set("hidden", "true");
       form.set("to", "someone@example.org");
       form.set("body", "x");
-      const err = await (action as (f: FormData) => Promise<unknown>)(form).then(() => null, (e: unknown) => e);
+      const err = await (action as (f: FormData) => Promise<unknown>)(form).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isAppError(err) && err.code, `${file}#${name}`).toBe("UNAUTHORIZED");
     }
     expect(await db.auditLog.count()).toBe(0);
@@ -74,7 +75,10 @@ describe("anonymous calls are refused by each handler itself", () => {
   it.each(pages.filter((p) => !PUBLIC_PAGES.has(p)))("page %s redirects to /admin/login", async (file) => {
     const mod = await load(file);
     const Page = mod.default as (props: unknown) => Promise<unknown>;
-    const err = await Page({ searchParams: Promise.resolve({}), params: Promise.resolve({}) }).then(() => null, (e: unknown) => e);
+    const err = await Page({ searchParams: Promise.resolve({}), params: Promise.resolve({}) }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(String((err as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;.*;\/admin\/login;/);
   });

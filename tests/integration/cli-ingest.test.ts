@@ -13,7 +13,11 @@ afterAll(() => db.$disconnect());
 
 describe("npm run ingest", () => {
   it("--dry-run --json prints the normalized papers and touches no database", async () => {
-    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-05-08.json"), "--dry-run", "--json"], env());
+    const out = await runScript(
+      "scripts/ingest.ts",
+      ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-05-08.json"), "--dry-run", "--json"],
+      env(),
+    );
     expect(out.code).toBe(0);
     const json = JSON.parse(out.stdout) as { source: string; papers: { arxivId: string; title: string }[]; errors: unknown[] };
     expect(json.source).toBe("hf-daily");

@@ -20,7 +20,10 @@ beforeAll(async () => {
     { arxivId: "2611.00001", title: "Diffusion for proteins", listedOn: "2026-11-27", upvotes: 30 },
     { arxivId: "2611.00002", title: "Robot arms", categories: ["cs.RO"], listedOn: "2026-11-26", upvotes: 10 },
   ]);
-  await seedSubscribers(db, [{ email: "d@example.test", keywords: ["diffusion"] }, { email: "none@example.test", keywords: ["quantum gravity"] }]);
+  await seedSubscribers(db, [
+    { email: "d@example.test", keywords: ["diffusion"] },
+    { email: "none@example.test", keywords: ["quantum gravity"] },
+  ]);
 });
 
 afterAll(async () => {
@@ -29,7 +32,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const env = () => cleanEnv({ DATABASE_URL: testDatabaseUrl(), SMTP_URL: smtp.url, APP_URL: TEST_APP_URL, APP_SECRET: TEST_SECRET, DATA_DIR: dataDir, MAIL_RATE: "1000" });
+const env = () =>
+  cleanEnv({ DATABASE_URL: testDatabaseUrl(), SMTP_URL: smtp.url, APP_URL: TEST_APP_URL, APP_SECRET: TEST_SECRET, DATA_DIR: dataDir, MAIL_RATE: "1000" });
 
 it("--dry-run --json lists who would get which papers and sends and writes nothing", async () => {
   const result = await runScript("scripts/digest.ts", ["--now", NOW, "--dry-run", "--json"], env(), 120_000);
@@ -53,7 +57,10 @@ it("sends once and prints each run's counts; a second run sends nothing", async 
   const second = await runScript("scripts/digest.ts", ["--now", "2026-11-27T09:00:00Z", "--json"], env(), 120_000);
   expect(second.code).toBe(0);
   const out = JSON.parse(second.stdout) as { runs: { period: string; due: number }[] };
-  expect(out.runs.map((r) => [r.period, r.due])).toEqual([["daily:2026-11-27", 0], ["weekly:2026-W48", 0]]);
+  expect(out.runs.map((r) => [r.period, r.due])).toEqual([
+    ["daily:2026-11-27", 0],
+    ["weekly:2026-W48", 0],
+  ]);
   expect(smtp.raw).toHaveLength(1);
 });
 

@@ -8,7 +8,16 @@ import { claimDeliveries } from "../../src/server/repo/deliveries";
 import { unsubscribeSubscriber } from "../../src/server/repo/subscriber-status";
 import { verifySubscriberToken } from "../../src/server/subscriptions/subscription-links";
 import {
-  TEST_APP_URL, TEST_SECRET, headerText, hrefs, seedPapers, seedSubscribers, startSmtpSink, testSettings, type TPaperSeed, type TSmtpSink,
+  TEST_APP_URL,
+  TEST_SECRET,
+  headerText,
+  hrefs,
+  seedPapers,
+  seedSubscribers,
+  startSmtpSink,
+  testSettings,
+  type TPaperSeed,
+  type TSmtpSink,
 } from "./helpers/digest-fixtures";
 import { resetDb, testDb } from "./helpers/db";
 
@@ -19,9 +28,18 @@ const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 
 function paperSet(day: string, prefix: string): TPaperSeed[] {
   const out: TPaperSeed[] = [];
-  for (let i = 0; i < 12; i++) out.push({ arxivId: `${prefix}1.${String(i).padStart(5, "0")}`, title: `Diffusion model study ${prefix}-${i}`, listedOn: day, upvotes: 5 + i });
-  for (let i = 0; i < 12; i++) out.push({ arxivId: `${prefix}2.${String(i).padStart(5, "0")}`, title: `Robot grasping trial ${prefix}-${i}`, categories: ["cs.RO"], listedOn: day, upvotes: 5 + i });
-  for (let i = 0; i < 6; i++) out.push({ arxivId: `${prefix}3.${String(i).padStart(5, "0")}`, title: `Generic learning note ${prefix}-${i}`, listedOn: day, upvotes: 50 + i });
+  for (let i = 0; i < 12; i++)
+    out.push({ arxivId: `${prefix}1.${String(i).padStart(5, "0")}`, title: `Diffusion model study ${prefix}-${i}`, listedOn: day, upvotes: 5 + i });
+  for (let i = 0; i < 12; i++)
+    out.push({
+      arxivId: `${prefix}2.${String(i).padStart(5, "0")}`,
+      title: `Robot grasping trial ${prefix}-${i}`,
+      categories: ["cs.RO"],
+      listedOn: day,
+      upvotes: 5 + i,
+    });
+  for (let i = 0; i < 6; i++)
+    out.push({ arxivId: `${prefix}3.${String(i).padStart(5, "0")}`, title: `Generic learning note ${prefix}-${i}`, listedOn: day, upvotes: 50 + i });
   return out;
 }
 
@@ -57,10 +75,13 @@ describe("digest delivery", () => {
   it("two concurrent triggers send exactly one correct digest to each of 1,000 subscribers", { timeout: 600_000 }, async () => {
     const smtp = await sink();
     await seedPapers(db, paperSet("2026-11-27", "2611"));
-    const ids = await seedSubscribers(db, Array.from({ length: 1000 }, (_, i) => ({
-      email: `reader${i}@example.test`,
-      ...(i % 3 === 0 ? { keywords: ["diffusion"] } : i % 3 === 1 ? { categories: ["cs.RO"] } : {}),
-    })));
+    const ids = await seedSubscribers(
+      db,
+      Array.from({ length: 1000 }, (_, i) => ({
+        email: `reader${i}@example.test`,
+        ...(i % 3 === 0 ? { keywords: ["diffusion"] } : i % 3 === 1 ? { categories: ["cs.RO"] } : {}),
+      })),
+    );
     const settings = testSettings();
     const mailerA = createSmtpMailer({ url: smtp.url, from: FROM, poolSize: 5 });
     const mailerB = createSmtpMailer({ url: smtp.url, from: FROM, poolSize: 5 });
@@ -110,7 +131,10 @@ describe("digest delivery", () => {
   it("retries after the SMTP server was down for the first part of a run: every subscriber ends with exactly one mail", { timeout: 180_000 }, async () => {
     const smtp = await sink();
     await seedPapers(db, paperSet("2026-11-27", "2611"));
-    await seedSubscribers(db, Array.from({ length: 60 }, (_, i) => ({ email: `r${i}@example.test` })));
+    await seedSubscribers(
+      db,
+      Array.from({ length: 60 }, (_, i) => ({ email: `r${i}@example.test` })),
+    );
     smtp.down.value = true;
     const settings = testSettings({ concurrency: 2 });
     const mailer = createSmtpMailer({ url: smtp.url, from: FROM, poolSize: 1 });
@@ -168,7 +192,14 @@ describe("digest delivery", () => {
 
     expect(await unsubscribeSubscriber({ db, subscriberId: leaves!, now: minutes(60) })).toBe(true);
     await seedPapers(db, paperSet("2026-11-28", "2612"));
-    const [run] = await triggerDigests({ db, now: new Date("2026-11-28T07:00:00Z"), trigger: "test", settings: testSettings(), mailer, frequencies: ["daily"] });
+    const [run] = await triggerDigests({
+      db,
+      now: new Date("2026-11-28T07:00:00Z"),
+      trigger: "test",
+      settings: testSettings(),
+      mailer,
+      frequencies: ["daily"],
+    });
     await mailer.close();
     expect(run).toMatchObject({ due: 1, sent: 1 });
     const mails = await smtp.parsed();
@@ -191,7 +222,14 @@ describe("digest delivery", () => {
     const first = uniquePaperIds((await smtp.parsed())[0]!);
     expect(first).toHaveLength(10);
 
-    const [next] = await triggerDigests({ db, now: new Date("2026-11-28T07:00:00Z"), trigger: "test", settings: testSettings(), mailer, frequencies: ["daily"] });
+    const [next] = await triggerDigests({
+      db,
+      now: new Date("2026-11-28T07:00:00Z"),
+      trigger: "test",
+      settings: testSettings(),
+      mailer,
+      frequencies: ["daily"],
+    });
     await mailer.close();
     expect(next).toMatchObject({ due: 2, sent: 1, skipped: 1 });
     const second = uniquePaperIds((await smtp.parsed())[1]!);
@@ -230,7 +268,10 @@ describe("digest delivery", () => {
   it("holds no more than sendWindow digests between building and SMTP acceptance, however many rows are claimed", async () => {
     const smtp = await sink();
     await seedPapers(db, paperSet("2026-11-27", "2611"));
-    await seedSubscribers(db, Array.from({ length: 120 }, (_, i) => ({ email: `w${i}@example.test` })));
+    await seedSubscribers(
+      db,
+      Array.from({ length: 120 }, (_, i) => ({ email: `w${i}@example.test` })),
+    );
     const smtpMailer = createSmtpMailer({ url: smtp.url, from: FROM, poolSize: 2 });
     let active = 0;
     let peak = 0;
@@ -245,7 +286,14 @@ describe("digest delivery", () => {
         }
       },
     };
-    const [run] = await triggerDigests({ db, now: NOW, trigger: "test", settings: testSettings({ concurrency: 6, sendWindow: 4 }), mailer, frequencies: ["daily"] });
+    const [run] = await triggerDigests({
+      db,
+      now: NOW,
+      trigger: "test",
+      settings: testSettings({ concurrency: 6, sendWindow: 4 }),
+      mailer,
+      frequencies: ["daily"],
+    });
     await smtpMailer.close();
     expect(run).toMatchObject({ status: "succeeded", sent: 120 });
     expect(smtp.raw).toHaveLength(120);

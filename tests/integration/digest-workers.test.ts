@@ -42,13 +42,26 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 it("two worker processes deliver every queued digest exactly once", { timeout: 240_000 }, async () => {
   const now = new Date();
   const today = todayUtc(now);
-  await seedPapers(db, Array.from({ length: 20 }, (_, i) => ({ arxivId: `2611.${String(i).padStart(5, "0")}`, title: `Paper ${i}`, listedOn: today, upvotes: i })));
-  await seedSubscribers(db, Array.from({ length: SUBSCRIBERS }, (_, i) => ({ email: `w${i}@example.test` })));
+  await seedPapers(
+    db,
+    Array.from({ length: 20 }, (_, i) => ({ arxivId: `2611.${String(i).padStart(5, "0")}`, title: `Paper ${i}`, listedOn: today, upvotes: i })),
+  );
+  await seedSubscribers(
+    db,
+    Array.from({ length: SUBSCRIBERS }, (_, i) => ({ email: `w${i}@example.test` })),
+  );
 
   const boss = await startQueue({ connectionString: testDatabaseUrl(), max: 2 });
   const env = {
-    DATABASE_URL: testDatabaseUrl(), SMTP_URL: smtp.url, APP_URL: TEST_APP_URL, APP_SECRET: TEST_SECRET, DATA_DIR: dataDir,
-    MAIL_RATE: "2000", MAIL_POOL_SIZE: "2", ADMIN_TOKEN: "worker-test-admin-token", CRON_SECRET: "worker-test-cron-secret",
+    DATABASE_URL: testDatabaseUrl(),
+    SMTP_URL: smtp.url,
+    APP_URL: TEST_APP_URL,
+    APP_SECRET: TEST_SECRET,
+    DATA_DIR: dataDir,
+    MAIL_RATE: "2000",
+    MAIL_POOL_SIZE: "2",
+    ADMIN_TOKEN: "worker-test-admin-token",
+    CRON_SECRET: "worker-test-cron-secret",
   };
   workers.push(...(await Promise.all([startWorker(env), startWorker(env)])));
 

@@ -31,9 +31,32 @@ function paper(n: number, over: Partial<TIncomingPaper> = {}): TIncomingPaper {
 
 const papers: TIncomingPaper[] = [
   ...Array.from({ length: 25 }, (_, i) => paper(i + 1)),
-  paper(101, { title: "Diffusion models for protein design", abstract: "A diffusion model generates protein structures.", authors: ["Ada Lovelace", "Alan Turing"], listedOn: "2026-06-01", upvotes: 300, categories: ["q-bio.BM"], githubUrl: "https://github.com/x/protein", githubStars: 50 }),
-  paper(102, { title: "Video diffusion at scale", abstract: "Diffusion models for video generation.", authors: ["Grace Hopper"], listedOn: "2026-06-12", upvotes: 40, categories: ["cs.CV"] }),
-  paper(103, { title: "Protein language models", abstract: "Language models of protein sequences improve structure prediction.", authors: ["Ada Lovelace"], listedOn: "2026-06-12", upvotes: 5, categories: ["q-bio.BM"] }),
+  paper(101, {
+    title: "Diffusion models for protein design",
+    abstract: "A diffusion model generates protein structures.",
+    authors: ["Ada Lovelace", "Alan Turing"],
+    listedOn: "2026-06-01",
+    upvotes: 300,
+    categories: ["q-bio.BM"],
+    githubUrl: "https://github.com/x/protein",
+    githubStars: 50,
+  }),
+  paper(102, {
+    title: "Video diffusion at scale",
+    abstract: "Diffusion models for video generation.",
+    authors: ["Grace Hopper"],
+    listedOn: "2026-06-12",
+    upvotes: 40,
+    categories: ["cs.CV"],
+  }),
+  paper(103, {
+    title: "Protein language models",
+    abstract: "Language models of protein sequences improve structure prediction.",
+    authors: ["Ada Lovelace"],
+    listedOn: "2026-06-12",
+    upvotes: 5,
+    categories: ["q-bio.BM"],
+  }),
   paper(104, { title: "Hidden diffusion paper", abstract: "Diffusion protein secret.", listedOn: "2026-06-12", upvotes: 999 }),
 ];
 
@@ -99,9 +122,14 @@ describe("feed lists", () => {
   });
 
   it("rejects a malformed cursor or one from another order with a clear error", async () => {
-    await expect(listPapers({ db, filters: { ...base, cursor: "not-a-cursor" }, limit: 5 })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("cursor") });
+    await expect(listPapers({ db, filters: { ...base, cursor: "not-a-cursor" }, limit: 5 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("cursor"),
+    });
     const page = await listPapers({ db, filters: { ...base, sort: "top" }, limit: 5 });
-    await expect(listPapers({ db, filters: { ...base, sort: "new", cursor: page.nextCursor ?? "" }, limit: 5 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(listPapers({ db, filters: { ...base, sort: "new", cursor: page.nextCursor ?? "" }, limit: 5 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 
   it("searches with websearch syntax: phrases, exclusion, OR, ranked title first, highlighted", async () => {
@@ -130,7 +158,11 @@ describe("feed lists", () => {
   it("restricts to a range of days and finds the neighbouring non-empty days", async () => {
     const day = await listPapers({ db, filters: base, range: { start: "2026-06-12", end: "2026-06-12" }, limit: 100 });
     expect(ids(day.papers).sort()).toEqual(["2606.10102", "2606.10103"]);
-    expect(await findNeighbourDays({ db, start: "2026-06-05", end: "2026-06-05" })).toEqual({ prevDay: "2026-06-01", nextDay: "2026-06-10", latestDay: "2026-06-12" });
+    expect(await findNeighbourDays({ db, start: "2026-06-05", end: "2026-06-05" })).toEqual({
+      prevDay: "2026-06-01",
+      nextDay: "2026-06-10",
+      latestDay: "2026-06-12",
+    });
     expect(await findNeighbourDays({ db, start: "2026-06-12", end: "2026-06-12" })).toMatchObject({ nextDay: null });
   });
 

@@ -21,14 +21,21 @@ const fetcher = (overrides: Partial<TFetcherOptions> = {}) =>
   });
 
 const failure = async (promise: Promise<unknown>): Promise<FetchError> => {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 };
 
 beforeAll(async () => {
   server = await startFixtureServer({
-    "/daily": { file: "hf/api-daily-papers-2026-05-08.json", type: "application/json", headers: { etag: '"v1"', "last-modified": "Fri, 08 May 2026 10:00:00 GMT" } },
+    "/daily": {
+      file: "hf/api-daily-papers-2026-05-08.json",
+      type: "application/json",
+      headers: { etag: '"v1"', "last-modified": "Fri, 08 May 2026 10:00:00 GMT" },
+    },
     "/gzip": (_req, res) => res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(daily)),
     "/busy": (_req, res, hit) => {
       if (hit < 3) res.writeHead(429, { "retry-after": "7" }).end("slow down");
@@ -61,7 +68,12 @@ afterAll(() => server.close());
 describe("fetch layer", () => {
   it("sends the app's User-Agent and returns the body, content type and validators", async () => {
     const got = await fetcher().get(`${server.url}/daily`, { accept: "application/json" });
-    expect(got).toMatchObject({ notModified: false, status: 200, contentType: "application/json", validators: { etag: '"v1"', lastModified: "Fri, 08 May 2026 10:00:00 GMT" } });
+    expect(got).toMatchObject({
+      notModified: false,
+      status: 200,
+      contentType: "application/json",
+      validators: { etag: '"v1"', lastModified: "Fri, 08 May 2026 10:00:00 GMT" },
+    });
     expect(got.notModified === false && got.body).toBe(daily);
     const sent = server.requests.find((r) => r.path === "/daily")!.headers;
     expect(sent["user-agent"]).toMatch(/^paper-digest\/\d+\.\d+\.\d+ \(\+https:\/\/papers\.example\.org\)$/);

@@ -18,7 +18,14 @@ const db = testDb();
 let server: TFixtureServer;
 
 const config = (extra: Record<string, string> = {}) =>
-  loadConfig({ DATABASE_URL: testDatabaseUrl(), DATA_DIR: mkdtempSync(path.join(tmpdir(), "pd-ingest-")), ADMIN_TOKEN: "a".repeat(20), CRON_SECRET: "c".repeat(20), APP_SECRET: "s".repeat(32), ...extra });
+  loadConfig({
+    DATABASE_URL: testDatabaseUrl(),
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "pd-ingest-")),
+    ADMIN_TOKEN: "a".repeat(20),
+    CRON_SECRET: "c".repeat(20),
+    APP_SECRET: "s".repeat(32),
+    ...extra,
+  });
 
 const starter = () =>
   ingestBackgroundStarter({
@@ -50,7 +57,14 @@ describe("ingestion worker", () => {
     const background = await starter()({ config: config(), databaseUrl: testDatabaseUrl(), log: () => {} });
     const sender = await startQueue({ connectionString: testDatabaseUrl(), max: 1 });
     try {
-      const run = await triggerIngest({ db, enqueue: enqueueWith(sender), source: "hf-daily", params: { date: "2026-06-12" }, trigger: "admin", actor: "test" });
+      const run = await triggerIngest({
+        db,
+        enqueue: enqueueWith(sender),
+        source: "hf-daily",
+        params: { date: "2026-06-12" },
+        trigger: "admin",
+        actor: "test",
+      });
       expect(run.status).toBe("queued");
       const done = await waitForFinished(run.id);
       expect(done).toMatchObject({ status: "succeeded", counts: { found: 30, inserted: 30 } });
@@ -62,7 +76,11 @@ describe("ingestion worker", () => {
   });
 
   it("runs INGEST_SOURCES on the INGEST_SCHEDULE, one active run per source at a time", async () => {
-    const background = await starter()({ config: config({ INGEST_SCHEDULE: "* * * * * *", INGEST_SOURCES: "hf-daily" }), databaseUrl: testDatabaseUrl(), log: () => {} });
+    const background = await starter()({
+      config: config({ INGEST_SCHEDULE: "* * * * * *", INGEST_SOURCES: "hf-daily" }),
+      databaseUrl: testDatabaseUrl(),
+      log: () => {},
+    });
     try {
       let first: { id: number } | null = null;
       for (let i = 0; i < 120 && !first; i++) {

@@ -7,7 +7,15 @@ import { cleanEnv, runScript } from "./helpers/run-script";
 const db = testDb();
 let server: TFixtureServer;
 const env = (extra: Record<string, string> = {}) =>
-  cleanEnv({ DATABASE_URL: testDatabaseUrl(), APP_SECRET: "x".repeat(32), ADMIN_TOKEN: "a".repeat(20), CRON_SECRET: "c".repeat(20), FETCH_ALLOW_LOOPBACK: "true", APP_URL: "http://127.0.0.1:9", ...extra });
+  cleanEnv({
+    DATABASE_URL: testDatabaseUrl(),
+    APP_SECRET: "x".repeat(32),
+    ADMIN_TOKEN: "a".repeat(20),
+    CRON_SECRET: "c".repeat(20),
+    FETCH_ALLOW_LOOPBACK: "true",
+    APP_URL: "http://127.0.0.1:9",
+    ...extra,
+  });
 
 beforeAll(async () => {
   await resetDb(db);
@@ -44,7 +52,11 @@ describe("npm run ingest --url", () => {
   });
 
   it("refuses a loopback URL without the test-only setting, with one clear line", async () => {
-    const out = await runScript("scripts/ingest.ts", ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`, "--dry-run"], env({ FETCH_ALLOW_LOOPBACK: "false" }));
+    const out = await runScript(
+      "scripts/ingest.ts",
+      ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`, "--dry-run"],
+      env({ FETCH_ALLOW_LOOPBACK: "false" }),
+    );
     expect(out.code).toBe(1);
     expect(out.stderr.trim()).toMatch(/^Error: refused http:\/\/127\.0\.0\.1:\d+\/rss\/stat: loopback address$/);
   });

@@ -43,7 +43,18 @@ describe("ingest hf-daily", () => {
       db,
       source: "arxiv-rss",
       now: new Date("2026-05-09T08:00:00Z"),
-      papers: [{ arxivId: paper.arxivId, titleKey: paper.titleKey, title: paper.title, abstract: "", authors: [], listedOn: "2026-05-07", upvotes: paper.upvotes + 5, categories: ["cs.CL"] }],
+      papers: [
+        {
+          arxivId: paper.arxivId,
+          titleKey: paper.titleKey,
+          title: paper.title,
+          abstract: "",
+          authors: [],
+          listedOn: "2026-05-07",
+          upvotes: paper.upvotes + 5,
+          categories: ["cs.CL"],
+        },
+      ],
     });
     expect(result).toMatchObject({ inserted: 0, updated: 1 });
     const after = await db.paper.findUniqueOrThrow({ where: { id: paper.id } });
@@ -60,7 +71,12 @@ describe("ingest hf-daily", () => {
   it("merges a title-only paper into its later arXiv listing", async () => {
     const base = { titleKey: "a study of cats", title: "A Study of Cats", abstract: "Cats are studied.", authors: [], listedOn: "2026-05-01" };
     await upsertPapers({ db, source: "text", now, papers: [{ ...base, arxivId: null }] });
-    const merged = await upsertPapers({ db, source: "hf-daily", now, papers: [{ ...base, title: "A Study of Cats!", arxivId: "2605.00001", authors: ["Ann Lee"] }] });
+    const merged = await upsertPapers({
+      db,
+      source: "hf-daily",
+      now,
+      papers: [{ ...base, title: "A Study of Cats!", arxivId: "2605.00001", authors: ["Ann Lee"] }],
+    });
     expect(merged).toMatchObject({ inserted: 0, updated: 1 });
     const rows = await db.paper.findMany();
     expect(rows).toHaveLength(1);

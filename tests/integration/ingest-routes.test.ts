@@ -18,9 +18,13 @@ type TRoutes = {
 let routes: TRoutes;
 
 const post = (body: string, token = ADMIN) =>
-  routes.ingest.POST(new Request("http://app/api/admin/ingest", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }));
+  routes.ingest.POST(
+    new Request("http://app/api/admin/ingest", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }),
+  );
 const getRun = (id: string | number, token = ADMIN) =>
-  routes.run.GET(new Request(`http://app/api/admin/ingest/runs/${id}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: String(id) }) });
+  routes.run.GET(new Request(`http://app/api/admin/ingest/runs/${id}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ id: String(id) }),
+  });
 
 beforeAll(async () => {
   await resetDb(db);

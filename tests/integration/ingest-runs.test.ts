@@ -18,7 +18,13 @@ const daily = fixture("hf/api-daily-papers-2026-05-08.json");
 const list = fixture("arxiv/list-cs.CL-recent-2026-07-28.html");
 const JSON_TYPE = "application/json; charset=utf-8";
 
-const fetcher = createFetcher({ userAgent: "paper-digest/test (+http://test)", allowLoopback: true, politeness: createPoliteness(), sleep: async () => {}, timeoutMs: 10_000 });
+const fetcher = createFetcher({
+  userAgent: "paper-digest/test (+http://test)",
+  allowLoopback: true,
+  politeness: createPoliteness(),
+  sleep: async () => {},
+  timeoutMs: 10_000,
+});
 
 async function ingest(source: TSourceId, params: TIngestParams = {}) {
   const run = await triggerIngest({ db, source, params, trigger: "test", actor: "test", now });
@@ -47,7 +53,9 @@ beforeAll(async () => {
     "/rss/cs.CL": { file: "arxiv/rss-cs.CL-2026-08-01-weekend-empty.xml", type: "application/rss+xml" },
     "/api/query": (req, res) => {
       const start = new URL(req.url!, "http://x").searchParams.get("start");
-      const file = { "0": "arxiv/api-cat-cs.AI-LG-2026-07-13.atom.xml", "100": "arxiv/api-2016-au-del-maestro.atom.xml" }[start ?? ""] ?? "arxiv/api-empty-result.atom.xml";
+      const file =
+        { "0": "arxiv/api-cat-cs.AI-LG-2026-07-13.atom.xml", "100": "arxiv/api-2016-au-del-maestro.atom.xml" }[start ?? ""] ??
+        "arxiv/api-empty-result.atom.xml";
       res.writeHead(200, { "content-type": "application/atom+xml" }).end(fixture(file));
     },
     "/bad/one-bad-item.json": { body: JSON.stringify(oneBadItem), type: JSON_TYPE },
@@ -71,7 +79,12 @@ afterAll(async () => {
 describe("ingestion runs", () => {
   it("hf-daily: fetches the planned URL, stores every paper, records counts and timings, rescoring and revalidating", async () => {
     const run = await ingest("hf-daily", { date: "2026-05-08" });
-    expect(run).toMatchObject({ status: "succeeded", reason: null, counts: { found: 37, expected: 37, inserted: 37, updated: 0, unchanged: 0, skipped: 0 }, newestListedOn: "2026-05-08" });
+    expect(run).toMatchObject({
+      status: "succeeded",
+      reason: null,
+      counts: { found: 37, expected: 37, inserted: 37, updated: 0, unchanged: 0, skipped: 0 },
+      newestListedOn: "2026-05-08",
+    });
     expect(run.timings).toMatchObject({ pagesDone: 1 });
     expect(run.timings.totalMs).toBeGreaterThanOrEqual(0);
     expect(server.requests.at(-1)!.path).toBe("/api/daily_papers?date=2026-05-08&limit=100");
@@ -187,7 +200,9 @@ describe("ingestion runs", () => {
   it("refuses parameters a source cannot fetch before creating a run", async () => {
     await expect(triggerIngest({ db, source: "arxiv-rss", params: {}, trigger: "test", actor: "a" })).rejects.toThrow(/needs a category/);
     await expect(triggerIngest({ db, source: "text", params: {}, trigger: "test", actor: "a" })).rejects.toThrow(/pasted/);
-    await expect(triggerIngest({ db, source: "hf-daily", params: { date: "2026-05-08", week: "2026-W19" }, trigger: "test", actor: "a" })).rejects.toThrow(/at most one/);
+    await expect(triggerIngest({ db, source: "hf-daily", params: { date: "2026-05-08", week: "2026-W19" }, trigger: "test", actor: "a" })).rejects.toThrow(
+      /at most one/,
+    );
     await expect(triggerIngest({ db, source: "hf-daily", params: { url: "https://evil.example.com/x" }, trigger: "test", actor: "a" })).resolves.toBeTruthy();
     expect(await db.ingestRun.count()).toBe(1);
   });

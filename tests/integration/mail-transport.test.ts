@@ -10,7 +10,13 @@ import { resetDb, testDb } from "./helpers/db";
 
 const db = testDb();
 const from = "paper-digest <digest@app.test>";
-const mail = (to: string, i = 0) => ({ to, subject: `Ünïcode digest ${i}`, text: `plain ${i}`, html: `<p>html ${i}</p>`, headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } });
+const mail = (to: string, i = 0) => ({
+  to,
+  subject: `Ünïcode digest ${i}`,
+  text: `plain ${i}`,
+  html: `<p>html ${i}</p>`,
+  headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+});
 
 async function unusedPort(): Promise<number> {
   const server = net.createServer();
@@ -21,7 +27,10 @@ async function unusedPort(): Promise<number> {
 }
 
 async function sendError(promise: Promise<unknown>): Promise<MailError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(MailError);
   return err as MailError;
 }
@@ -52,7 +61,14 @@ describe("mail transport", () => {
     const text = [shared, "own line.\n", shared, "."];
     const html = ["<p>", shared, `</p>\n<a href="https://x.example/?a=1&amp;b=2">${"x".repeat(90)}</a>\n`];
     try {
-      await mailer.send({ to: "a@example.org", subject: "pieces", text: joinBody(text), html: joinBody(html), bodies: { text, html }, messageId: "<pieces.1@app.test>" });
+      await mailer.send({
+        to: "a@example.org",
+        subject: "pieces",
+        text: joinBody(text),
+        html: joinBody(html),
+        bodies: { text, html },
+        messageId: "<pieces.1@app.test>",
+      });
       const [received] = await sink.waitFor(1);
       expect(received!.text).toBe(joinBody(text));
       expect(received!.html).toBe(joinBody(html));
@@ -70,7 +86,12 @@ describe("mail transport", () => {
     try {
       await mailer.send(mail("tls@example.org"));
       expect((await sink.waitFor(1))[0]!.subject).toBe("Ünïcode digest 0");
-      expect(await strict.send(mail("tls@example.org")).then(() => null, (e: unknown) => e)).toBeInstanceOf(MailError);
+      expect(
+        await strict.send(mail("tls@example.org")).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ).toBeInstanceOf(MailError);
       expect(sink.messages).toHaveLength(1);
     } finally {
       await mailer.close();
@@ -123,7 +144,13 @@ describe("mail transport", () => {
     const list = await listCapturedMail({ db });
     expect(list.map((m) => m.to)).toEqual(["second@example.org", "first@example.org"]);
     const one = await getCapturedMail({ db, id: list[1]!.id });
-    expect(one).toMatchObject({ from, subject: "Ünïcode digest 1", text: "plain 1", html: "<p>html 1</p>", headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } });
+    expect(one).toMatchObject({
+      from,
+      subject: "Ünïcode digest 1",
+      text: "plain 1",
+      html: "<p>html 1</p>",
+      headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    });
     expect(await listCapturedMail({ db, beforeId: list[0]!.id })).toHaveLength(1);
   });
 });

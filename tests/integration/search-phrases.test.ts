@@ -60,7 +60,13 @@ describe("phrase search", () => {
   });
 
   it("keeps OR alternatives and exclusions exact", async () => {
-    const queries = ['"actual addition" OR auto-grading', 'zebra OR "state of the art"', 'addition -"actual addition"', "-auto-grading grading", '"ripple-carry adders" OR robust'];
+    const queries = [
+      '"actual addition" OR auto-grading',
+      'zebra OR "state of the art"',
+      'addition -"actual addition"',
+      "-auto-grading grading",
+      '"ripple-carry adders" OR robust',
+    ];
     for (const q of queries) expect({ q, ids: await found(q) }).toEqual({ q, ids: await matchedByPostgres(q) });
     expect(await found('"actual addition" OR auto-grading')).toEqual(["2606.30001", "2606.30003", "2606.30009"]);
     expect(await found('addition -"actual addition"')).toEqual(["2606.30002"]);

@@ -60,7 +60,7 @@ describe("npm start with no DATABASE_URL", () => {
     const first = startApp(env);
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, first.child, first.output);
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
-    expect(home).toContain("data-testid=\"paper-card\"");
+    expect(home).toContain('data-testid="paper-card"');
     expect(first.output()).toMatch(/Loaded \d+ demo papers/);
     await expect.poll(first.output, { timeout: 60_000 }).toContain("Cached pages refreshed from the database");
     expect(first.output()).toContain(path.join(dataDir, "secrets.json"));
@@ -78,7 +78,7 @@ describe("npm start with no DATABASE_URL", () => {
     expect(again.output()).not.toMatch(/Loaded \d+ demo papers/);
     expect(again.output()).not.toContain("Generated ADMIN_TOKEN");
     const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
-    expect(page).toContain("data-testid=\"paper-card\"");
+    expect(page).toContain('data-testid="paper-card"');
     expect(await stop(again.child)).toBe(0);
   });
 });

@@ -15,8 +15,18 @@ const now = new Date("2026-11-27T10:00:00Z");
 let sink: TSmtpSink;
 let mailer: Mailer;
 
-const form = (over: Record<string, string> = {}) => ({ email: "reader@example.org", frequency: "weekly", keywords: "diffusion, LLM", categories: "cs.LG", onlyWithCode: "on", minUpvotes: "5", website: "", ...over });
-const run = (input: unknown, opts: { ip?: string; at?: Date } = {}) => subscribe({ db, mailer, appUrl, secret, now: opts.at ?? now, input, ip: opts.ip ?? "203.0.113.7" });
+const form = (over: Record<string, string> = {}) => ({
+  email: "reader@example.org",
+  frequency: "weekly",
+  keywords: "diffusion, LLM",
+  categories: "cs.LG",
+  onlyWithCode: "on",
+  minUpvotes: "5",
+  website: "",
+  ...over,
+});
+const run = (input: unknown, opts: { ip?: string; at?: Date } = {}) =>
+  subscribe({ db, mailer, appUrl, secret, now: opts.at ?? now, input, ip: opts.ip ?? "203.0.113.7" });
 
 function confirmToken(text: string | false | undefined): string {
   const match = /\/subscribe\/confirm\?token=([\w%-]+)/.exec(text || "");
@@ -25,7 +35,10 @@ function confirmToken(text: string | false | undefined): string {
 }
 
 async function rejects(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -57,7 +70,14 @@ describe("subscribe: double opt-in", () => {
     expect(mail!.html).toContain(`/subscribe/confirm?token=`);
 
     const pending = await db.subscriber.findUniqueOrThrow({ where: { email: "Reader@example.org" } });
-    expect(pending).toMatchObject({ status: "pending", frequency: "weekly", keywords: ["diffusion", "LLM"], categories: ["cs.LG"], onlyWithCode: true, minUpvotes: 5 });
+    expect(pending).toMatchObject({
+      status: "pending",
+      frequency: "weekly",
+      keywords: ["diffusion", "LLM"],
+      categories: ["cs.LG"],
+      onlyWithCode: true,
+      minUpvotes: 5,
+    });
     const stored = await db.subscriberToken.findFirstOrThrow({ where: { subscriberId: pending.id } });
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.expiresAt.getTime() - now.getTime()).toBe(48 * 3600 * 1000);
@@ -120,10 +140,16 @@ describe("subscribe: double opt-in", () => {
 
   it("rejects a bad address with a field error and stores nothing", async () => {
     for (const email of ["", "not-an-email", "a@b", "x".repeat(250) + "@example.org"]) {
-      const err = await run(form({ email })).then(() => null, (e: unknown) => e);
+      const err = await run(form({ email })).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toMatchObject({ name: "ZodError" });
     }
-    const badPrefs = await run(form({ minUpvotes: "-3", categories: "not a <category>" })).then(() => null, (e: unknown) => e);
+    const badPrefs = await run(form({ minUpvotes: "-3", categories: "not a <category>" })).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(badPrefs).toMatchObject({ name: "ZodError" });
     expect(await db.subscriber.count()).toBe(0);
   });

@@ -19,7 +19,17 @@ beforeAll(async () => {
   await resetDb(db);
   sink = await startSmtpSink();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "pd-load-"));
-  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), SMTP_URL: sink.url, MAIL_POOL_SIZE: "5", APP_URL: "http://app.test", APP_SECRET: "load-test-secret-0123456789", ADMIN_TOKEN: "admin-token-0123456789", CRON_SECRET: "cron-secret-0123456789", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  Object.assign(process.env, {
+    DATABASE_URL: testDatabaseUrl(),
+    SMTP_URL: sink.url,
+    MAIL_POOL_SIZE: "5",
+    APP_URL: "http://app.test",
+    APP_SECRET: "load-test-secret-0123456789",
+    ADMIN_TOKEN: "admin-token-0123456789",
+    CRON_SECRET: "cron-secret-0123456789",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+  });
   route = await import("../../src/app/api/subscribe/route");
 });
 afterAll(async () => {
@@ -31,13 +41,21 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, ip: string, contentType = "application/json") =>
-  route.POST(new Request("http://app.test/api/subscribe", { method: "POST", headers: { "Content-Type": contentType, "X-Forwarded-For": `${ip}, 10.0.0.1` }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  route.POST(
+    new Request("http://app.test/api/subscribe", {
+      method: "POST",
+      headers: { "Content-Type": contentType, "X-Forwarded-For": `${ip}, 10.0.0.1` },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
 
 describe("subscribe: load", () => {
   it("200 concurrent requests for 50 addresses give 50 subscribers, no 5xx, and at most the limit of mails per address", async () => {
     const addresses = Array.from({ length: 50 }, (_, i) => `load${i}@Example.org`);
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => post({ email: ` ${addresses[i % 50]} `, frequency: i % 2 ? "daily" : "weekly", keywords: "llm" }, `198.18.${i >> 8}.${i & 255}`)),
+      Array.from({ length: 200 }, (_, i) =>
+        post({ email: ` ${addresses[i % 50]} `, frequency: i % 2 ? "daily" : "weekly", keywords: "llm" }, `198.18.${i >> 8}.${i & 255}`),
+      ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);

@@ -16,7 +16,14 @@ beforeAll(async () => {
   await resetDb(db);
   await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), now });
   dataDir = await mkdtemp(path.join(os.tmpdir(), "pd-preview-"));
-  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), APP_SECRET: "preview-secret-0123456789", ADMIN_TOKEN: "admin-token-0123456789", CRON_SECRET: "cron-secret-0123456789", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  Object.assign(process.env, {
+    DATABASE_URL: testDatabaseUrl(),
+    APP_SECRET: "preview-secret-0123456789",
+    ADMIN_TOKEN: "admin-token-0123456789",
+    CRON_SECRET: "cron-secret-0123456789",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+  });
 });
 afterAll(async () => {
   await db.$disconnect();

@@ -16,7 +16,15 @@ let route: typeof import("../../src/app/api/unsubscribe/route");
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "pd-unsub-"));
-  Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), APP_SECRET: secret, APP_URL: appUrl, ADMIN_TOKEN: "admin-token-0123456789", CRON_SECRET: "cron-secret-0123456789", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  Object.assign(process.env, {
+    DATABASE_URL: testDatabaseUrl(),
+    APP_SECRET: secret,
+    APP_URL: appUrl,
+    ADMIN_TOKEN: "admin-token-0123456789",
+    CRON_SECRET: "cron-secret-0123456789",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+  });
   route = await import("../../src/app/api/unsubscribe/route");
 });
 afterAll(async () => {
@@ -51,7 +59,8 @@ describe("unsubscribe: one-click and GET-only links", () => {
   it("an RFC 8058 one-click POST unsubscribes at once, with no session, and is idempotent", async () => {
     const s = await confirmedSubscriber();
     const url = links(s.id).unsubscribeUrl;
-    const post = () => route.POST(new Request(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }));
+    const post = () =>
+      route.POST(new Request(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }));
     expect((await post()).status).toBe(200);
     const row = await db.subscriber.findUniqueOrThrow({ where: { id: s.id } });
     expect(row.status).toBe("unsubscribed");
@@ -85,7 +94,12 @@ describe("unsubscribe: one-click and GET-only links", () => {
     ];
     for (const [token, expected] of cases) {
       for (const method of ["GET", "POST"] as const) {
-        const res = await route[method](new Request(`${appUrl}/api/unsubscribe?token=${encodeURIComponent(token)}`, { method, body: method === "POST" ? "List-Unsubscribe=One-Click" : undefined }));
+        const res = await route[method](
+          new Request(`${appUrl}/api/unsubscribe?token=${encodeURIComponent(token)}`, {
+            method,
+            body: method === "POST" ? "List-Unsubscribe=One-Click" : undefined,
+          }),
+        );
         expect(res.status, `${method} ${token}`).toBe(expected);
         expect(res.headers.get("content-type")).toContain("text/html");
         expect(await res.text()).toContain("This link does not work");
@@ -102,12 +116,27 @@ describe("manage: preferences, pause and resume through the signed link", () => 
     const s = await confirmedSubscriber();
     const token = signSubscriberToken({ secret, purpose: "manage", subscriberId: s.id, now: new Date() });
     const deps = { db, secret, token, now: new Date() };
-    await updatePreferences({ ...deps, input: { frequency: "daily", keywords: "robotics, Vision Transformers", categories: "cs.RO cs.CV", onlyWithCode: "on", minUpvotes: "10" } });
-    expect(await db.subscriber.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ frequency: "daily", keywords: ["robotics", "Vision Transformers"], categories: ["cs.RO", "cs.CV"], onlyWithCode: true, minUpvotes: 10 });
-    const bad = await updatePreferences({ ...deps, input: { frequency: "hourly", minUpvotes: "lots" } }).then(() => null, (e: unknown) => e);
+    await updatePreferences({
+      ...deps,
+      input: { frequency: "daily", keywords: "robotics, Vision Transformers", categories: "cs.RO cs.CV", onlyWithCode: "on", minUpvotes: "10" },
+    });
+    expect(await db.subscriber.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
+      frequency: "daily",
+      keywords: ["robotics", "Vision Transformers"],
+      categories: ["cs.RO", "cs.CV"],
+      onlyWithCode: true,
+      minUpvotes: 10,
+    });
+    const bad = await updatePreferences({ ...deps, input: { frequency: "hourly", minUpvotes: "lots" } }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(bad).toMatchObject({ name: "ZodError" });
     expect(await db.subscriber.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ frequency: "daily", minUpvotes: 10 });
-    const forged = await updatePreferences({ ...deps, token: token + "x", input: { frequency: "weekly" } }).then(() => null, (e: unknown) => e);
+    const forged = await updatePreferences({ ...deps, token: token + "x", input: { frequency: "weekly" } }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(forged).toMatchObject({ code: "NOT_FOUND" });
     expect((await loadManagedSubscriber(deps)).frequency).toBe("daily");
   });

@@ -30,16 +30,31 @@ export default async function SearchPage({ searchParams }: TProps) {
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{filters.q ? <>Results for “{filters.q}”</> : "Search papers"}</h1>
       <form action="/search" method="get" role="search" className="flex gap-2">
-        <label htmlFor="search-q" className="sr-only">Search query</label>
-        <input id="search-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder='"diffusion model" -video author:Lee' className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900" />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">Search</button>
+        <label htmlFor="search-q" className="sr-only">
+          Search query
+        </label>
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder='"diffusion model" -video author:Lee'
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+        />
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
+          Search
+        </button>
       </form>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Use <code>&quot;exact phrase&quot;</code>, <code>OR</code>, <code>-exclude</code> and <code>author:Name</code>.
       </p>
       {filters.q && <FilterBar action="/search" filters={filters} keepQuery />}
       {filters.q && <FeedLinks base="/search/" query={query} />}
-      {error && <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">{error}</p>}
+      {error && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {error}
+        </p>
+      )}
       {filters.q && <PaperList papers={page.papers} moreHref={more} empty={<p>No papers match “{filters.q}”.</p>} />}
     </div>
   );

@@ -19,7 +19,9 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
       )}
       <div>
         <h1 className="text-2xl font-bold">Get trending papers in your inbox</h1>
-        <p className="mt-1 text-slate-600 dark:text-slate-400">A short digest of the best new ML papers, daily or weekly. We confirm your address first, and every mail has a one-click unsubscribe.</p>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">
+          A short digest of the best new ML papers, daily or weekly. We confirm your address first, and every mail has a one-click unsubscribe.
+        </p>
       </div>
       <SubscribeForm action={subscribeAction} initialPreview={preview} />
     </div>

@@ -11,7 +11,9 @@ export function AdminTable(props: { caption: string; columns: string[]; empty: s
         <thead>
           <tr>
             {props.columns.map((c) => (
-              <th key={c} scope="col" className={th}>{c}</th>
+              <th key={c} scope="col" className={th}>
+                {c}
+              </th>
             ))}
           </tr>
         </thead>

@@ -18,10 +18,18 @@ const params = (p: Record<string, unknown>) =>
 
 export function IngestRunTable({ runs }: { runs: TAdminIngestRun[] }) {
   return (
-    <AdminTable caption="Ingestion runs, newest first" columns={["Run", "Source and parameters", "Status", "Found / expected", "New · updated · same · skipped", "Started"]} empty="No runs yet." isEmpty={runs.length === 0} testId="ingest-runs">
+    <AdminTable
+      caption="Ingestion runs, newest first"
+      columns={["Run", "Source and parameters", "Status", "Found / expected", "New · updated · same · skipped", "Started"]}
+      empty="No runs yet."
+      isEmpty={runs.length === 0}
+      testId="ingest-runs"
+    >
       {runs.map((r) => (
         <tr key={r.id} data-run-id={r.id} data-status={r.status}>
-          <th scope="row" className={`${td} font-mono`}>#{r.id}</th>
+          <th scope="row" className={`${td} font-mono`}>
+            #{r.id}
+          </th>
           <td className={td}>
             <span className="font-mono">{r.source}</span> <span className={`text-xs ${muted}`}>{params(r.params)}</span>
             {r.reason && <p className={`text-xs ${muted}`}>{r.reason}</p>}
@@ -40,8 +48,12 @@ export function IngestRunTable({ runs }: { runs: TAdminIngestRun[] }) {
             )}
           </td>
           <td className={`${td} font-medium ${STATUS_STYLE[r.status]}`}>{r.status}</td>
-          <td className={td}>{r.found} / {r.expected ?? "?"}</td>
-          <td className={td}>{r.inserted} · {r.updated} · {r.unchanged} · {r.skipped}</td>
+          <td className={td}>
+            {r.found} / {r.expected ?? "?"}
+          </td>
+          <td className={td}>
+            {r.inserted} · {r.updated} · {r.unchanged} · {r.skipped}
+          </td>
           <td className={`${td} whitespace-nowrap`}>{(r.startedAt ?? r.createdAt).toISOString().slice(0, 19).replace("T", " ")}</td>
         </tr>
       ))}

@@ -7,15 +7,21 @@ const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC
 
 export function SourceHealthTable({ rows }: { rows: TSourceHealth[] }) {
   return (
-    <AdminTable caption="Source health" columns={["Source", "Last successful run", "Newest listing day", "Last run: found / expected", "Error rate", "Warnings"]} empty="No sources configured or ingested yet." isEmpty={rows.length === 0} testId="source-health">
+    <AdminTable
+      caption="Source health"
+      columns={["Source", "Last successful run", "Newest listing day", "Last run: found / expected", "Error rate", "Warnings"]}
+      empty="No sources configured or ingested yet."
+      isEmpty={rows.length === 0}
+      testId="source-health"
+    >
       {rows.map((h) => (
         <tr key={h.source} data-source={h.source}>
-          <th scope="row" className={`${td} whitespace-nowrap font-mono font-medium`}>{h.source}</th>
+          <th scope="row" className={`${td} whitespace-nowrap font-mono font-medium`}>
+            {h.source}
+          </th>
           <td className={td}>{h.lastSuccess ? `#${h.lastSuccess.runId} · ${when(h.lastSuccess.at)}` : "never"}</td>
           <td className={td}>{h.newestListingDay ?? "none"}</td>
-          <td className={td}>
-            {h.lastRun ? `${h.lastRun.found} / ${h.lastRun.expected ?? "?"} (${h.lastRun.status})` : "no runs"}
-          </td>
+          <td className={td}>{h.lastRun ? `${h.lastRun.found} / ${h.lastRun.expected ?? "?"} (${h.lastRun.status})` : "no runs"}</td>
           <td className={td}>{h.errorRate === null ? "n/a" : `${Math.round(h.errorRate * 100)}% of ${h.finishedRuns}`}</td>
           <td className={td}>
             {h.warnings.length === 0 ? (

@@ -90,7 +90,13 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
     heading,
     periodLabel: period.label,
     summary: count === 0 ? "No new papers matched your interests." : `${count} new ${count === 1 ? "paper" : "papers"} for you`,
-    preheader: truncateText(items.slice(0, 3).map((item) => item.paper.title).join(" · "), 140),
+    preheader: truncateText(
+      items
+        .slice(0, 3)
+        .map((item) => item.paper.title)
+        .join(" · "),
+      140,
+    ),
     items,
     subscriberEmail: cleanText(input.subscriberEmail),
     sentOn: formatDayLabel(toUtcDate(input.now)),

@@ -25,11 +25,9 @@ function link(href: string, label: string): string {
 type TCard = { head: TSharedText; tail: TSharedText };
 
 const cardOf = cachePerObject((paper: TDigestPaperView): TCard => {
-  const links = [
-    link(paper.url, "Read"),
-    paper.codeUrl ? link(paper.codeUrl, "Code") : "",
-    paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : "",
-  ].filter(Boolean);
+  const links = [link(paper.url, "Read"), paper.codeUrl ? link(paper.codeUrl, "Code") : "", paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : ""].filter(
+    Boolean,
+  );
   return {
     head: sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
 <a href="${e(paper.url)}" style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
@@ -66,8 +64,11 @@ const AFTER_HEADING = sharedText(`</h1>
 const AFTER_SUMMARY = sharedText(`</p>
 </td></tr>
 `);
-const EMPTY_ROW = sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};font-size:15px;${FONT}">`);
-const FOOTER = sharedText(`<tr><td style="padding:18px 24px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${MUTED};font-size:12px;line-height:18px;${FONT}">
+const EMPTY_ROW = sharedText(
+  `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};font-size:15px;${FONT}">`,
+);
+const FOOTER =
+  sharedText(`<tr><td style="padding:18px 24px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${MUTED};font-size:12px;line-height:18px;${FONT}">
 Sent to `);
 const BOTTOM = sharedText(`
 </td></tr>
@@ -87,7 +88,11 @@ export function renderDigestHtml(view: TDigestView): TMailBody {
     const card = cardOf(item.paper);
     body.push(card.head, e(item.why), card.tail);
   }
-  body.push(FOOTER, `${e(view.subscriberEmail)} on ${e(view.sentOn)}.<br>
-${link(view.manageUrl, "Manage your digest")} &middot; ${link(view.unsubscribeUrl, "Unsubscribe")}`, BOTTOM);
+  body.push(
+    FOOTER,
+    `${e(view.subscriberEmail)} on ${e(view.sentOn)}.<br>
+${link(view.manageUrl, "Manage your digest")} &middot; ${link(view.unsubscribeUrl, "Unsubscribe")}`,
+    BOTTOM,
+  );
   return body;
 }

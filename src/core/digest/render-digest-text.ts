@@ -7,12 +7,9 @@ import { sharedText, type TMailBody, type TSharedText } from "./mail-body";
 type TEntry = { head: TSharedText; tail: TSharedText };
 
 const entryOf = cachePerObject((paper: TDigestPaperView): TEntry => {
-  const after = [
-    paper.excerpt,
-    `Read: ${paper.url}`,
-    paper.codeUrl ? `Code: ${paper.codeUrl}` : "",
-    paper.arxivUrl ? `arXiv: ${paper.arxivUrl}` : "",
-  ].filter((line) => line !== "");
+  const after = [paper.excerpt, `Read: ${paper.url}`, paper.codeUrl ? `Code: ${paper.codeUrl}` : "", paper.arxivUrl ? `arXiv: ${paper.arxivUrl}` : ""].filter(
+    (line) => line !== "",
+  );
   return {
     head: sharedText(`${paper.authors ? `${paper.title}\n   ${paper.authors}` : paper.title}\n   `),
     tail: sharedText(` · ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}${after.map((line) => `\n   ${line}`).join("")}\n\n`),

@@ -38,7 +38,9 @@ function hasCode(paper: TPaper): boolean {
 }
 
 /** Returns no items when nothing new matches; the caller then skips sending. */
-export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10, growthByPaper, ranked = false }: TSelectDigestInput): { items: TDigestItem[] } {
+export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10, growthByPaper, ranked = false }: TSelectDigestInput): {
+  items: TDigestItem[];
+} {
   if (!(limit >= 1)) return { items: [] };
   const since = digestSince(subscriber, now);
   const why = matchInterests(subscriber);

@@ -124,8 +124,7 @@ export function applyOverrides(record: TPaperRecord, overrides?: TOverrides | nu
   return out;
 }
 
-const sameValue = (a: unknown, b: unknown) =>
-  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+const sameValue = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b);
 
 /** Names of the fields that differ; empty when the merge changes nothing. */
 export function changedFields(before: TPaperRecord, after: TPaperRecord): (keyof TPaperRecord)[] {

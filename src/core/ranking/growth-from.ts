@@ -45,7 +45,13 @@ function growthOf(series: readonly TReading[], nowMs: number): number {
 export function growthFrom(snapshots: readonly TMetricSnapshot[], now: Date): TGrowth {
   const nowMs = now.getTime();
   return {
-    upvotesGrowth: growthOf(readings(snapshots, (s) => s.upvotes, nowMs), nowMs),
-    starsGrowth: growthOf(readings(snapshots, (s) => s.githubStars, nowMs), nowMs),
+    upvotesGrowth: growthOf(
+      readings(snapshots, (s) => s.upvotes, nowMs),
+      nowMs,
+    ),
+    starsGrowth: growthOf(
+      readings(snapshots, (s) => s.githubStars, nowMs),
+      nowMs,
+    ),
   };
 }

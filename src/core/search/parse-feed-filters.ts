@@ -22,7 +22,11 @@ export const ZFeedFilters = z
       .refine((n) => n <= MAX_MIN_UPVOTES, `must be a whole number from 0 to ${MAX_MIN_UPVOTES}`)
       .optional(),
     sort: z.enum(FEED_SORTS, `must be one of ${FEED_SORTS.join(", ")}`).default("trending"),
-    cursor: z.string().max(MAX_CURSOR_LENGTH, "is too long").regex(/^\P{Cc}+$/u, "is malformed").optional(),
+    cursor: z
+      .string()
+      .max(MAX_CURSOR_LENGTH, "is too long")
+      .regex(/^\P{Cc}+$/u, "is malformed")
+      .optional(),
   })
   .transform((raw) => ({
     q: raw.q || undefined,

@@ -76,7 +76,10 @@ function lexemeText(token: TToken): string | null {
 export function requiredAdjacentPairs(alternative: string): [string, string][] {
   const pairs: [string, string][] = [];
   for (const term of splitAt(tokenize(alternative), "&")) {
-    const isChain = term.length >= 3 && term.length % 2 === 1 && term.every((t, i) => (i % 2 === 0 ? t.kind === "lexeme" && lexemeText(t) !== null : t.kind === "op" && /^<\d*-?>$/.test(t.text)));
+    const isChain =
+      term.length >= 3 &&
+      term.length % 2 === 1 &&
+      term.every((t, i) => (i % 2 === 0 ? t.kind === "lexeme" && lexemeText(t) !== null : t.kind === "op" && /^<\d*-?>$/.test(t.text)));
     if (!isChain) continue;
     for (let i = 1; i < term.length; i += 2) {
       if (term[i]!.text !== "<->" && term[i]!.text !== "<1>") continue;

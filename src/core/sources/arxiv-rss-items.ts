@@ -74,14 +74,18 @@ export function readRdfItem(item: TElement): TFeedItem {
   const suffix = LEGACY_TITLE_SUFFIX.exec(rawTitle);
   const flags = suffix?.[3] ?? "";
   const announceType: TAnnounceType | undefined = /UPDATED/.test(flags)
-    ? /CROSS/.test(flags) ? "replace-cross" : "replace"
-    : /CROSS/.test(flags) ? "cross" : suffix ? "new" : undefined;
+    ? /CROSS/.test(flags)
+      ? "replace-cross"
+      : "replace"
+    : /CROSS/.test(flags)
+      ? "cross"
+      : suffix
+        ? "new"
+        : undefined;
   const creators = childrenNamed(item, "creator").map((el) => stripMarkup(rawText(el)));
   const primary = suffix?.[2]?.trim();
   return {
-    idCandidates: [suffix?.[1], attr(item, "rdf:about"), childText(item, "link")].filter(
-      (s): s is string => s !== undefined && s.length > 0,
-    ),
+    idCandidates: [suffix?.[1], attr(item, "rdf:about"), childText(item, "link")].filter((s): s is string => s !== undefined && s.length > 0),
     title: suffix ? normalizeWhitespace(rawTitle.slice(0, suffix.index)) : rawTitle,
     description: stripMarkup(childRawText(item, "description") ?? ""),
     authors: creators.flatMap(splitAuthorList),

@@ -1,7 +1,18 @@
 // Sources write dates as ISO instants, RFC 822, "Mon, 27 Jul 2026" or "30 Jan 24"; papers store UTC days.
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function pad(n: number): string {
@@ -19,9 +30,7 @@ function toDate(value: unknown): Date | undefined {
   const date = new Date(typeof value === "string" ? value.trim() : value);
   const time = date.getTime();
   // Guard against values Date accepts but ISO strings cannot express.
-  return Number.isFinite(time) && Math.abs(time) < 8.64e15 && date.getUTCFullYear() >= 1000 && date.getUTCFullYear() <= 9999
-    ? date
-    : undefined;
+  return Number.isFinite(time) && Math.abs(time) < 8.64e15 && date.getUTCFullYear() >= 1000 && date.getUTCFullYear() <= 9999 ? date : undefined;
 }
 
 /** Normalised ISO 8601 instant ("2024-07-31T17:54:27.000Z") of a date string, or undefined. */

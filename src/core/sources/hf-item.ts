@@ -27,9 +27,7 @@ export function hfItemId(value: unknown): string | undefined {
 function authorNames(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   // `hidden` only hides the paper from that user's HF profile; the person is still an author.
-  return value
-    .map((author) => plainText(isRecord(author) ? author.name : author))
-    .filter((name): name is string => name !== undefined);
+  return value.map((author) => plainText(isRecord(author) ? author.name : author)).filter((name): name is string => name !== undefined);
 }
 
 /**
@@ -44,8 +42,7 @@ export function hfItemToDraft(item: unknown, pageDay?: string): TPaperDraft | st
   const parsedId = parseArxivId(rawId);
   if (parsedId === null) return `paper.id "${rawId.slice(0, 40)}" is not an arXiv id`;
 
-  const listedOn =
-    utcDayOf(paper.submittedOnDailyAt) ?? pageDay ?? utcDayOf(item.publishedAt) ?? utcDayOf(paper.publishedAt);
+  const listedOn = utcDayOf(paper.submittedOnDailyAt) ?? pageDay ?? utcDayOf(item.publishedAt) ?? utcDayOf(paper.publishedAt);
   if (listedOn === undefined) return "no listing date (submittedOnDailyAt/publishedAt)";
 
   const githubUrl = typeof paper.githubRepo === "string" ? normalizeGithubUrl(paper.githubRepo) : null;

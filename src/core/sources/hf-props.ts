@@ -35,8 +35,7 @@ function scanBlocks(html: string): TPropsBlock[] {
     const tagStart = html.lastIndexOf("<", match.index);
     const tagEnd = valueEnd < 0 ? -1 : html.indexOf(">", valueEnd + 1);
     const otherAttrs =
-      html.slice(tagStart < 0 ? match.index : tagStart, match.index) +
-      (valueEnd < 0 ? "" : html.slice(valueEnd + 1, tagEnd < 0 ? valueEnd + 1 : tagEnd));
+      html.slice(tagStart < 0 ? match.index : tagStart, match.index) + (valueEnd < 0 ? "" : html.slice(valueEnd + 1, tagEnd < 0 ? valueEnd + 1 : tagEnd));
     const target = TARGET_ATTR.exec(otherAttrs);
     const targetName = target ? (target[1] ?? target[2] ?? target[3]) : undefined;
     if (valueEnd < 0) {

@@ -7,9 +7,7 @@ export { SOURCE_IDS, ZSourceId, type TSourceId } from "./source-id";
 export const ANNOUNCE_TYPES = ["new", "cross", "replace", "replace-cross"] as const;
 
 /** Versionless arXiv id: 2408.00714 (new style) or hep-th/9901001 (old style). */
-export const ZArxivId = z
-  .string()
-  .regex(/^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/, "not a versionless arXiv id");
+export const ZArxivId = z.string().regex(/^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/, "not a versionless arXiv id");
 
 const ZText = z.string().refine((s) => s === s.trim() && !/\s{2,}|[\n\r\t]/.test(s), "text is not whitespace-normalised");
 const ZNonEmptyText = ZText.refine((s) => s.length > 0, "must not be empty");
@@ -59,9 +57,7 @@ export type TParseResult = {
 export const ZParseResult = z.object({
   source: ZSourceId,
   papers: z.array(ZNormalizedPaper),
-  errors: z.array(
-    z.object({ index: ZCount.optional(), id: z.string().optional(), message: z.string().min(1) }),
-  ),
+  errors: z.array(z.object({ index: ZCount.optional(), id: z.string().optional(), message: z.string().min(1) })),
   expected: ZCount.optional(),
   totalResults: ZCount.optional(),
   fatal: z.string().min(1).optional(),

@@ -39,9 +39,7 @@ export function parseArxivApi(body: string, ctx: TParseContext): TParseResult {
     const itemsPerPage = opensearch(root, "itemsPerPage");
     result.totalResults = totalResults;
     result.expected =
-      totalResults !== undefined && itemsPerPage !== undefined
-        ? Math.min(itemsPerPage, Math.max(0, totalResults - startIndex))
-        : entries.length;
+      totalResults !== undefined && itemsPerPage !== undefined ? Math.min(itemsPerPage, Math.max(0, totalResults - startIndex)) : entries.length;
 
     const fallbackDay = utcDay(ctx.now);
     entries.forEach((entry, index) => {

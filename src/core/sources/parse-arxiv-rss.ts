@@ -1,12 +1,6 @@
 // Reads arXiv's daily feeds (rss.arxiv.org/rss|atom/<cat>, and the legacy RDF feed) into normalised papers.
 import { parseArxivId, type TArxivIdParts } from "@/core/text/arxiv-id";
-import {
-  readAtomItem,
-  readRdfItem,
-  readRss2Item,
-  splitDescription,
-  type TFeedItem,
-} from "./arxiv-rss-items";
+import { readAtomItem, readRdfItem, readRss2Item, splitDescription, type TFeedItem } from "./arxiv-rss-items";
 import { utcDay, utcDayOf } from "./dates";
 import { childText, childrenNamed, descendantsNamed, type TElement } from "./dom";
 import { cleanText } from "./field-values";

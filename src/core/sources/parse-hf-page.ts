@@ -45,9 +45,7 @@ function findPapersComponent(blocks: TPropsBlock[]): TPapersComponent | undefine
   for (const { props } of blocks) {
     if (props && looksLikeHfItem(props.paper)) return { items: [props], pageDay: pageDayOf(props) };
   }
-  const lists = blocks.flatMap(({ props }) =>
-    props ? paperArrays(props).map((list) => ({ ...list, pageDay: pageDayOf(props) })) : [],
-  );
+  const lists = blocks.flatMap(({ props }) => (props ? paperArrays(props).map((list) => ({ ...list, pageDay: pageDayOf(props) })) : []));
   lists.sort((a, b) => listRank(a.key) - listRank(b.key) || b.items.length - a.items.length);
   const best = lists[0];
   return best === undefined ? undefined : { items: best.items, pageDay: best.pageDay };
@@ -59,10 +57,7 @@ export function parseHfPage(body: string, ctx: TParseContext): TParseResult {
     const component = findPapersComponent(blocks);
     if (component === undefined) {
       const broken = blocks.find((b) => b.problem !== undefined && (b.target === undefined || /paper/i.test(b.target)));
-      return fatalResult(
-        "hf-page",
-        broken ? `${broken.target ?? "component"}: ${broken.problem}` : "no papers component found (format changed?)",
-      );
+      return fatalResult("hf-page", broken ? `${broken.target ?? "component"}: ${broken.problem}` : "no papers component found (format changed?)");
     }
     const result = new ResultBuilder("hf-page");
     result.expected = component.items.length;

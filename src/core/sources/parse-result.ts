@@ -1,12 +1,5 @@
 // Every parser reports the same way: valid papers kept, bad items recorded, whole-document failures as `fatal`, never a throw.
-import {
-  ZNormalizedPaper,
-  type TNormalizedPaper,
-  type TParseContext,
-  type TParseError,
-  type TParseResult,
-  type TSourceId,
-} from "./normalized-paper";
+import { ZNormalizedPaper, type TNormalizedPaper, type TParseContext, type TParseError, type TParseResult, type TSourceId } from "./normalized-paper";
 
 /** A paper under construction: optional keys may still be undefined and are dropped before validation. */
 export type TPaperDraft = { [K in keyof TNormalizedPaper]?: TNormalizedPaper[K] | undefined };
@@ -66,12 +59,7 @@ export function fatalResult(source: TSourceId, fatal: string, extra: Partial<TPa
 }
 
 /** Wraps a parser body so that it never throws: an exception becomes a `fatal` result. */
-export function safely(
-  source: TSourceId,
-  body: unknown,
-  ctx: TParseContext,
-  parse: (body: string, ctx: TParseContext) => TParseResult,
-): TParseResult {
+export function safely(source: TSourceId, body: unknown, ctx: TParseContext, parse: (body: string, ctx: TParseContext) => TParseResult): TParseResult {
   if (typeof body !== "string") return fatalResult(source, "body is not a string");
   if (!(ctx?.now instanceof Date) || Number.isNaN(ctx.now.getTime())) return fatalResult(source, "ctx.now is not a valid Date");
   try {

@@ -5,15 +5,7 @@ import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { utcDay } from "./dates";
 import type { TParseContext, TParseResult } from "./normalized-paper";
 import { ResultBuilder, fatalResult, safely } from "./parse-result";
-import {
-  authorLineNames,
-  isNavigationLine,
-  isTitleLine,
-  looksStronglyLikeTitle,
-  parseCountLine,
-  parseDateLine,
-  words,
-} from "./text-listing-lines";
+import { authorLineNames, isNavigationLine, isTitleLine, looksStronglyLikeTitle, parseCountLine, parseDateLine, words } from "./text-listing-lines";
 
 type TLine = { text: string; block: number; date?: string; count?: number; chrome: boolean };
 type TFound = { title: number; authors: string[]; abstractFrom: number; abstractTo: number; day: string };
@@ -112,7 +104,7 @@ function readPaperAt(doc: TDoc, i: number, day: string): TFound | undefined {
 function findPapers(doc: TDoc, defaultDay: string): TFound[] {
   const found: TFound[] = [];
   let day = defaultDay;
-  for (let i = 0; i < doc.lines.length; ) {
+  for (let i = 0; i < doc.lines.length;) {
     const line = doc.lines[i];
     if (line?.date !== undefined) day = line.date;
     const paper = readPaperAt(doc, i, day);
@@ -176,8 +168,14 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
     const result = new ResultBuilder("text");
     papers.forEach((p, index) => {
       const next = papers[index + 1]?.title ?? lines.length;
-      const own = lines.slice(p.title, next).map((l) => l.text).join("\n");
-      const abstract = lines.slice(p.abstractFrom, p.abstractTo).map((l) => l.text).join(" ");
+      const own = lines
+        .slice(p.title, next)
+        .map((l) => l.text)
+        .join("\n");
+      const abstract = lines
+        .slice(p.abstractFrom, p.abstractTo)
+        .map((l) => l.text)
+        .join(" ");
       result.item({ index }, () => {
         const id = findArxivIds(own)[0];
         return {

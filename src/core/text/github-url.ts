@@ -7,9 +7,26 @@ const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}>'"*`]+$/;
 // First path segments that are GitHub pages rather than accounts.
 const RESERVED_OWNERS = new Set([
-  "about", "apps", "collections", "enterprise", "explore", "features", "issues", "login", "marketplace",
-  "notifications", "orgs", "pricing", "pulls", "search", "security", "settings", "site", "sponsors",
-  "topics", "trending",
+  "about",
+  "apps",
+  "collections",
+  "enterprise",
+  "explore",
+  "features",
+  "issues",
+  "login",
+  "marketplace",
+  "notifications",
+  "orgs",
+  "pricing",
+  "pulls",
+  "search",
+  "security",
+  "settings",
+  "site",
+  "sponsors",
+  "topics",
+  "trending",
 ]);
 
 /**

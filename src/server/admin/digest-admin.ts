@@ -32,7 +32,15 @@ export async function previewSubscriberDigest(opts: { db: Db; email: string; now
   const { items } = selectDigest({ now: opts.now, subscriber, papers, alreadySent: new Set(sent.map((s) => s.paperId)) });
   const periodKey = digestPeriodKey(subscriber.frequency, opts.now);
   const links = subscriberLinks({ appUrl: opts.appUrl, secret: opts.secret, subscriberId: subscriber.id, now: opts.now });
-  const email = composeDigest({ appUrl: opts.appUrl, subscriberEmail: subscriber.email, periodKey, items, manageUrl: links.manageUrl, unsubscribeUrl: links.unsubscribeUrl, now: opts.now });
+  const email = composeDigest({
+    appUrl: opts.appUrl,
+    subscriberEmail: subscriber.email,
+    periodKey,
+    items,
+    manageUrl: links.manageUrl,
+    unsubscribeUrl: links.unsubscribeUrl,
+    now: opts.now,
+  });
   return { ...email, to: subscriber.email, periodKey, items };
 }
 
@@ -40,14 +48,31 @@ export async function previewSubscriberDigest(opts: { db: Db; email: string; now
  * Mails the current top papers to `to`, whatever their listing day, so a test digest is never empty on a quiet day.
  * Hidden papers are left out, as in every digest.
  */
-export async function sendTestDigest(opts: { db: Db; mailer: Mailer; actor: string; to: string; now: Date } & TLinkConfig): Promise<{ messageId: string; subject: string; papers: number }> {
+export async function sendTestDigest(
+  opts: { db: Db; mailer: Mailer; actor: string; to: string; now: Date } & TLinkConfig,
+): Promise<{ messageId: string; subject: string; papers: number }> {
   const papers = rankPapers(await visiblePapersSince(opts.db, null, 200), opts.now).slice(0, 10);
-  if (papers.length === 0) throw new AppError("CONFLICT", "no papers for a test digest", { userMessage: "There are no visible papers yet: ingest a listing first." });
+  if (papers.length === 0)
+    throw new AppError("CONFLICT", "no papers for a test digest", { userMessage: "There are no visible papers yet: ingest a listing first." });
   const items = papers.map((paper) => ({ paper, why: "Test digest: current top papers", score: paper.trendingScore ?? 0 }));
   const manageUrl = `${opts.appUrl}/subscribe`;
-  const email = composeDigest({ appUrl: opts.appUrl, subscriberEmail: opts.to, periodKey: digestPeriodKey("daily", opts.now), items, manageUrl, unsubscribeUrl: manageUrl, now: opts.now });
+  const email = composeDigest({
+    appUrl: opts.appUrl,
+    subscriberEmail: opts.to,
+    periodKey: digestPeriodKey("daily", opts.now),
+    items,
+    manageUrl,
+    unsubscribeUrl: manageUrl,
+    now: opts.now,
+  });
   const subject = `[test] ${email.subject}`;
   const sent = await opts.mailer.send({ to: opts.to, subject, text: email.text, html: email.html });
-  await recordAudit({ db: opts.db, actor: opts.actor, action: "digest.test", params: { to: opts.to, messageId: sent.messageId, papers: items.length }, now: opts.now });
+  await recordAudit({
+    db: opts.db,
+    actor: opts.actor,
+    action: "digest.test",
+    params: { to: opts.to, messageId: sent.messageId, papers: items.length },
+    now: opts.now,
+  });
   return { messageId: sent.messageId, subject, papers: items.length };
 }

@@ -3,7 +3,20 @@ import type { Db } from "../db";
 import { listSubscribersAfter, type TAdminSubscriber } from "../repo/admin-subscribers";
 import { recordAudit } from "../repo/audit-log";
 
-export const CSV_COLUMNS = ["id", "email", "status", "frequency", "keywords", "categories", "only_with_code", "min_upvotes", "bounce_count", "confirmed_at", "last_digest_at", "created_at"] as const;
+export const CSV_COLUMNS = [
+  "id",
+  "email",
+  "status",
+  "frequency",
+  "keywords",
+  "categories",
+  "only_with_code",
+  "min_upvotes",
+  "bounce_count",
+  "confirmed_at",
+  "last_digest_at",
+  "created_at",
+] as const;
 
 /** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
 export function csvCell(value: string | number | boolean | null): string {
@@ -15,7 +28,20 @@ export function csvCell(value: string | number | boolean | null): string {
 
 export function subscriberCsvRow(s: TAdminSubscriber): string {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return [s.id, s.email, s.status, s.frequency, s.keywords.join(" "), s.categories.join(" "), s.onlyWithCode, s.minUpvotes, s.bounceCount, iso(s.confirmedAt), iso(s.lastDigestAt), iso(s.createdAt)]
+  return [
+    s.id,
+    s.email,
+    s.status,
+    s.frequency,
+    s.keywords.join(" "),
+    s.categories.join(" "),
+    s.onlyWithCode,
+    s.minUpvotes,
+    s.bounceCount,
+    iso(s.confirmedAt),
+    iso(s.lastDigestAt),
+    iso(s.createdAt),
+  ]
     .map(csvCell)
     .join(",");
 }

@@ -6,7 +6,9 @@ import { loadSourceHealth } from "./load-source-health";
 
 export async function loadDashboard() {
   const { db, config, now } = adminContext();
-  const configured = config.INGEST_SOURCES.split(",").map((s) => s.trim()).filter(Boolean);
+  const configured = config.INGEST_SOURCES.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const [health, subscribers, audit] = await Promise.all([
     loadSourceHealth({ db, configured, now }),
     countSubscribersByState({ db }),

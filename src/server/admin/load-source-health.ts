@@ -7,10 +7,7 @@ import { assessSourceHealth, healthSources, type TSourceHealth } from "./assess-
 export const HEALTH_WINDOW = 20;
 
 export async function loadSourceHealth(opts: { db: Db; configured: readonly string[]; now: Date }): Promise<TSourceHealth[]> {
-  const [runs, newest] = await Promise.all([
-    listRecentRunsBySource({ db: opts.db, perSource: HEALTH_WINDOW }),
-    newestListingDayBySource({ db: opts.db }),
-  ]);
+  const [runs, newest] = await Promise.all([listRecentRunsBySource({ db: opts.db, perSource: HEALTH_WINDOW }), newestListingDayBySource({ db: opts.db })]);
   return healthSources({ configured: opts.configured, withRuns: runs.keys(), withPapers: newest.keys() }).map((source) =>
     assessSourceHealth({ source, runs: runs.get(source) ?? [], newestListingDay: newest.get(source) ?? null, now: opts.now }),
   );

@@ -4,11 +4,24 @@ import type { Db } from "../db";
 import { fixPaperField, setPaperHidden, type TAdminPaper, type TFixableField } from "../repo/admin-papers";
 import { recordAudit } from "../repo/audit-log";
 
-export const FIXABLE_FIELDS = ["title", "abstract", "authors", "githubUrl", "projectUrl", "thumbnailUrl", "categories"] as const satisfies readonly TFixableField[];
+export const FIXABLE_FIELDS = [
+  "title",
+  "abstract",
+  "authors",
+  "githubUrl",
+  "projectUrl",
+  "thumbnailUrl",
+  "categories",
+] as const satisfies readonly TFixableField[];
 
 const list = z
   .string()
-  .transform((v) => v.split(/[\n,;]/).map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(/[\n,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().max(300)).min(1, "give at least one entry, separated by commas").max(500));
 const link = z
   .string()
@@ -29,7 +42,13 @@ export const ZFieldValue = {
 
 export async function hidePaper(opts: { db: Db; actor: string; id: number; hidden: boolean; now: Date }): Promise<TAdminPaper> {
   const paper = await setPaperHidden(opts);
-  await recordAudit({ db: opts.db, actor: opts.actor, action: opts.hidden ? "paper.hide" : "paper.unhide", params: { paperId: opts.id, arxivId: paper.arxivId }, now: opts.now });
+  await recordAudit({
+    db: opts.db,
+    actor: opts.actor,
+    action: opts.hidden ? "paper.hide" : "paper.unhide",
+    params: { paperId: opts.id, arxivId: paper.arxivId },
+    now: opts.now,
+  });
   return paper;
 }
 

@@ -10,7 +10,8 @@ export const MAX_PASTE_CHARS = 2_000_000;
 export async function pasteListing(opts: { db: Db; actor: string; body: string; now: Date }): Promise<TIngestSummary & { runId: number }> {
   const body = opts.body.trim();
   if (!body) throw new AppError("INVALID_INPUT", "empty paste", { userMessage: "Paste the listing's text first." });
-  if (body.length > MAX_PASTE_CHARS) throw new AppError("INVALID_INPUT", "paste too large", { userMessage: `The paste is over ${MAX_PASTE_CHARS} characters.` });
+  if (body.length > MAX_PASTE_CHARS)
+    throw new AppError("INVALID_INPUT", "paste too large", { userMessage: `The paste is over ${MAX_PASTE_CHARS} characters.` });
   const startedAt = opts.now;
   const summary = await ingestListing({ db: opts.db, source: "text", body, now: opts.now });
   const run = await opts.db.ingestRun.create({

@@ -18,9 +18,18 @@ export const ZTriggerIngest = z
   .object({
     source: z.enum(SOURCE_IDS.filter((s) => s !== "text") as [string, ...string[]]),
     date: day.optional(),
-    week: z.string().regex(/^\d{4}-W\d{2}$/, "use YYYY-Www, e.g. 2026-W48").optional(),
-    month: z.string().regex(/^\d{4}-\d{2}$/, "use YYYY-MM").optional(),
-    category: z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "use an arXiv category such as cs.LG").optional(),
+    week: z
+      .string()
+      .regex(/^\d{4}-W\d{2}$/, "use YYYY-Www, e.g. 2026-W48")
+      .optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/, "use YYYY-MM")
+      .optional(),
+    category: z
+      .string()
+      .regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "use an arXiv category such as cs.LG")
+      .optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((v) => [v.date, v.week, v.month].filter(Boolean).length <= 1, { message: "choose one of date, week or month" });
@@ -31,7 +40,10 @@ export type TAdminPorts = {
   triggerIngest(input: TTriggerIngest & { actor: string }): Promise<{ runId: number }>;
   sendTestDigest(input: { actor: string; to: string }): Promise<{ messageId: string; subject: string; papers: number }>;
   previewNextDigest(input: { email: string }): Promise<TDigestPreview>;
-  pasteListing(input: { actor: string; body: string }): Promise<{ runId: number; status: string; found: number; inserted: number; updated: number; skipped: number }>;
+  pasteListing(input: {
+    actor: string;
+    body: string;
+  }): Promise<{ runId: number; status: string; found: number; inserted: number; updated: number; skipped: number }>;
 };
 
 /** The real collaborators: ingestion runs, the digest mailer and the text source. */

@@ -28,7 +28,13 @@ function cookieValue(cookieHeader: string | null, name: string): string | undefi
 }
 
 /** The admin behind a request: a valid session cookie or the ADMIN_TOKEN bearer. */
-export function adminFromRequest(opts: { headers: Headers; adminToken: string; secret: string; now: Date; bearerOk: (auth: string | null, expected: string) => boolean }): string | null {
+export function adminFromRequest(opts: {
+  headers: Headers;
+  adminToken: string;
+  secret: string;
+  now: Date;
+  bearerOk: (auth: string | null, expected: string) => boolean;
+}): string | null {
   if (opts.bearerOk(opts.headers.get("authorization"), opts.adminToken)) return "token";
   return verifyAdminSession({ secret: opts.secret, value: cookieValue(opts.headers.get("cookie"), ADMIN_COOKIE), now: opts.now });
 }

@@ -72,17 +72,11 @@ export function findRunningEmbedded(dataDir: string): string | null {
   }
 }
 
-export async function startEmbeddedPostgres(opts: {
-  dataDir: string;
-  preferredPort?: number;
-  log?: (msg: string) => void;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; preferredPort?: number; log?: (msg: string) => void }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
   const pid = runningPid(dataDir);
   if (pid) {
-    throw new EmbeddedDatabaseError(
-      `The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop that process, or set DATABASE_URL.`,
-    );
+    throw new EmbeddedDatabaseError(`The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop that process, or set DATABASE_URL.`);
   }
   const stalePid = path.join(dataDir, "postmaster.pid");
   if (existsSync(stalePid)) rmSync(stalePid);
@@ -102,7 +96,14 @@ export async function startEmbeddedPostgres(opts: {
     onError: (m) => output.push(m instanceof Error ? m.message : String(m)),
   });
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
-  const lastLines = () => output.join("").split("\n").map((l) => l.trim()).filter(Boolean).slice(-3).join(" | ");
+  const lastLines = () =>
+    output
+      .join("")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(-3)
+      .join(" | ");
   try {
     if (fresh) {
       await mkdir(path.dirname(dataDir), { recursive: true });

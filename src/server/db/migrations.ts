@@ -14,7 +14,10 @@ const FILTERS = { externalTables: [], externalEnums: [] };
 export async function listMigrationDirs(): Promise<string[]> {
   if (!existsSync(MIGRATIONS_DIR)) return [];
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function migrationsList() {
@@ -39,7 +42,10 @@ async function migrationsList() {
 /** The engine reports "external connector error" followed by the useful line; keep the useful line. */
 function engineErrorSummary(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /^(Error|ERROR)|database|migration/i.test(l) && !/^external connector error$/.test(l)) ?? lines[0] ?? text;
 }
 

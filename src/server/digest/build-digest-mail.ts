@@ -22,7 +22,11 @@ export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperId
 
 /** `papers` must be in rankPapers order for this `now` (as loadDigestPapers returns them). */
 export function buildDigestMail(opts: {
-  settings: TDigestSettings; recipient: TDigestRecipient; period: string; papers: readonly TPaper[]; now: Date;
+  settings: TDigestSettings;
+  recipient: TDigestRecipient;
+  period: string;
+  papers: readonly TPaper[];
+  now: Date;
 }): TDigestMail | null {
   const { recipient, settings } = opts;
   const { items } = selectDigest({

@@ -6,8 +6,14 @@ import { logger } from "../logger";
 import { classifyMailError } from "../mail/mail-errors";
 import type { Mailer } from "../mail/mailer";
 import {
-  claimDeliveries, markDeliveriesSent, markDeliveriesSkipped, markDeliveryBounced, markDeliveryRetry, skipInactiveDeliveries,
-  type TClaimedDelivery, type TSentDelivery,
+  claimDeliveries,
+  markDeliveriesSent,
+  markDeliveriesSkipped,
+  markDeliveryBounced,
+  markDeliveryRetry,
+  skipInactiveDeliveries,
+  type TClaimedDelivery,
+  type TSentDelivery,
 } from "../repo/deliveries";
 import { buildDigestMail } from "./build-digest-mail";
 import type { TDigestSettings } from "./digest-settings";
@@ -16,9 +22,7 @@ import type { TRateLimiter } from "./rate-limiter";
 import type { TSendWindow } from "./send-window";
 
 export type TDeliveryOutcome =
-  | { kind: "sent"; retried: boolean }
-  | { kind: "skipped"; retried: boolean }
-  | { kind: "failed"; retried: boolean; nextAttemptAt: Date | null };
+  { kind: "sent"; retried: boolean } | { kind: "skipped"; retried: boolean } | { kind: "failed"; retried: boolean; nextAttemptAt: Date | null };
 
 export type TDeliveryContext = {
   db: Db;

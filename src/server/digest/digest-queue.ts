@@ -23,23 +23,23 @@ export function queueEnqueuer(boss: PgBoss): TEnqueue {
 }
 
 /** Starts this process's delivery worker. Job retries by pg-boss are safe: the ledger claim lets each row be sent once. */
-export async function workDeliveryJobs(opts: {
-  boss: PgBoss; db: Db; mailer: Mailer; settings: TDigestSettings; limiter: TRateLimiter;
-}): Promise<void> {
+export async function workDeliveryJobs(opts: { boss: PgBoss; db: Db; mailer: Mailer; settings: TDigestSettings; limiter: TRateLimiter }): Promise<void> {
   let papers: { at: number; get: TDeliveryContext["papers"] } | null = null;
   const window = createSendWindow(opts.settings.sendWindow);
   await opts.boss.work<TDeliveryJob>(QUEUES.digest, { batchSize: 4, pollingIntervalSeconds: 1 }, async (jobs) => {
     const now = new Date();
     if (!papers || now.getTime() - papers.at > PAPER_CACHE_MS) papers = { at: now.getTime(), get: paperCache(opts.db, now) };
     const ctx: TDeliveryContext = { db: opts.db, mailer: opts.mailer, settings: opts.settings, limiter: opts.limiter, window, papers: papers.get };
-    await Promise.all(jobs.map(async (job) => {
-      const tally = await processDeliveryIds(ctx, job.data.ids, now);
-      await addDigestRunCounts({ db: opts.db, runId: job.data.runId, counts: tally });
-      if (tally.retryAt.length > 0) {
-        const startAfter = new Date(Math.max(...tally.retryAt.map((d) => d.getTime())));
-        await opts.boss.insert([{ name: QUEUES.digest, data: { runId: job.data.runId, ids: job.data.ids }, startAfter, retryLimit: 3 }]);
-      }
-      await finishQueuedRunIfDone({ db: opts.db, runId: job.data.runId });
-    }));
+    await Promise.all(
+      jobs.map(async (job) => {
+        const tally = await processDeliveryIds(ctx, job.data.ids, now);
+        await addDigestRunCounts({ db: opts.db, runId: job.data.runId, counts: tally });
+        if (tally.retryAt.length > 0) {
+          const startAfter = new Date(Math.max(...tally.retryAt.map((d) => d.getTime())));
+          await opts.boss.insert([{ name: QUEUES.digest, data: { runId: job.data.runId, ids: job.data.ids }, startAfter, retryLimit: 3 }]);
+        }
+        await finishQueuedRunIfDone({ db: opts.db, runId: job.data.runId });
+      }),
+    );
   });
 }

@@ -10,7 +10,12 @@ import { FREQUENCIES } from "./trigger-digests";
 
 export type TDryRunEntry = { period: string; subscriberId: number; email: string; subject: string | null; titles: string[] };
 
-export async function* dryRunDigests(opts: { db: Db; now: Date; settings: TDigestSettings; frequencies?: readonly TDigestFrequency[] }): AsyncGenerator<TDryRunEntry> {
+export async function* dryRunDigests(opts: {
+  db: Db;
+  now: Date;
+  settings: TDigestSettings;
+  frequencies?: readonly TDigestFrequency[];
+}): AsyncGenerator<TDryRunEntry> {
   for (const frequency of opts.frequencies ?? FREQUENCIES) {
     const period = digestPeriodKey(frequency, opts.now);
     const papers = await loadDigestPapers({ db: opts.db, frequency, now: opts.now });
@@ -18,7 +23,9 @@ export async function* dryRunDigests(opts: { db: Db; now: Date; settings: TDiges
     for (;;) {
       const batch = await opts.db.subscriber.findMany({
         where: {
-          id: { gt: afterId }, status: "confirmed", frequency,
+          id: { gt: afterId },
+          status: "confirmed",
+          frequency,
           OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: periodStart(frequency, opts.now) } }],
           deliveries: { none: { period } },
         },

@@ -16,8 +16,19 @@ export function lookbackStart(frequency: TDigestFrequency, now: Date): Date {
 
 /** Only what choosing, ranking and showing a digest reads; nothing else is held for the whole run. */
 const digestPaperSelect = {
-  id: true, arxivId: true, title: true, abstract: true, authors: true, listedOn: true, upvotes: true, githubUrl: true,
-  githubStars: true, categories: true, primaryCategory: true, keywords: true, trendingScore: true,
+  id: true,
+  arxivId: true,
+  title: true,
+  abstract: true,
+  authors: true,
+  listedOn: true,
+  upvotes: true,
+  githubUrl: true,
+  githubStars: true,
+  categories: true,
+  primaryCategory: true,
+  keywords: true,
+  trendingScore: true,
 } as const;
 
 /** Candidates in rankPapers order for `now`, ranked once per run rather than once per subscriber. */
@@ -28,5 +39,8 @@ export async function loadDigestPapers(opts: { db: Db; frequency: TDigestFrequen
     take: MAX_CANDIDATES,
     select: digestPaperSelect,
   });
-  return rankPapers(rows.map((row) => ({ ...row, listedOn: day(row.listedOn) })), opts.now);
+  return rankPapers(
+    rows.map((row) => ({ ...row, listedOn: day(row.listedOn) })),
+    opts.now,
+  );
 }

@@ -20,15 +20,34 @@ export async function previewNextDigest(opts: { db: Db; subscriberId: number; no
   const recipient: TDigestRecipient = { ...subscriber, subscriberId: subscriber.id, frequency, sentPaperIds: sent.map((s) => s.paperId) };
   const period = digestPeriodKey(frequency, opts.now);
   const papers = await loadDigestPapers({ db: opts.db, frequency, now: opts.now });
-  return { subscriberId: subscriber.id, email: subscriber.email, period, mail: buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now }) };
+  return {
+    subscriberId: subscriber.id,
+    email: subscriber.email,
+    period,
+    mail: buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now }),
+  };
 }
 
 /** A daily digest of the current top papers to any address; no subscriber, ledger or sent-papers rows are touched. */
-export async function sendTestDigest(opts: { db: Db; mailer: Mailer; to: string; now: Date; settings: TDigestSettings }): Promise<{ messageId: string; papers: number }> {
+export async function sendTestDigest(opts: {
+  db: Db;
+  mailer: Mailer;
+  to: string;
+  now: Date;
+  settings: TDigestSettings;
+}): Promise<{ messageId: string; papers: number }> {
   const period = digestPeriodKey("daily", opts.now);
   const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: opts.now });
   const recipient: TDigestRecipient = {
-    subscriberId: 0, email: opts.to, frequency: "weekly", keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0, lastDigestAt: null, sentPaperIds: [],
+    subscriberId: 0,
+    email: opts.to,
+    frequency: "weekly",
+    keywords: [],
+    categories: [],
+    onlyWithCode: false,
+    minUpvotes: 0,
+    lastDigestAt: null,
+    sentPaperIds: [],
   };
   const built = buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now });
   if (!built) throw new AppError("UNPROCESSABLE", "There are no recent papers to put in a test digest.");

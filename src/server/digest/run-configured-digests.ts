@@ -14,7 +14,12 @@ export type TDigestTriggerResult = { mode: TDigestMode; runs: TDigestRun[] };
 
 /** `inline` sends in this process and answers with final counts; `queue` hands deliveries to the pg-boss workers and answers with `due`. */
 export async function runConfiguredDigests(opts: {
-  db: Db; config: TConfig; databaseUrl: string; now: Date; trigger: string; mode: TDigestMode;
+  db: Db;
+  config: TConfig;
+  databaseUrl: string;
+  now: Date;
+  trigger: string;
+  mode: TDigestMode;
   onProgress?: Parameters<typeof triggerDigests>[0]["onProgress"];
 }): Promise<TDigestTriggerResult> {
   const settings = digestSettingsFrom(opts.config);

@@ -6,9 +6,7 @@ import type { Db } from "../db";
 import type { Mailer } from "../mail/mailer";
 import { countClaimableDeliveries, countStuckDeliveries, createDeliveryBatch, listClaimableDeliveryIds } from "../repo/deliveries";
 import { logger } from "../logger";
-import {
-  addDigestRunCounts, createDigestRun, finishDigestRun, getDigestRun, setDigestRunDue, type TDigestRun,
-} from "../repo/digest-runs";
+import { addDigestRunCounts, createDigestRun, finishDigestRun, getDigestRun, setDigestRunDue, type TDigestRun } from "../repo/digest-runs";
 import { paperCache, type TDeliveryContext } from "./deliver-digest";
 import type { TDigestSettings } from "./digest-settings";
 import { createRateLimiter, type TRateLimiter } from "./rate-limiter";
@@ -46,7 +44,14 @@ async function createDeliveries(input: TRunDigestInput, runId: number, period: s
   let afterId = 0;
   for (;;) {
     const batch = await createDeliveryBatch({
-      db: input.db, frequency: input.frequency, period, periodStart: periodStart(input.frequency, input.now), runId, afterId, limit: SUBSCRIBER_BATCH, now: input.now,
+      db: input.db,
+      frequency: input.frequency,
+      period,
+      periodStart: periodStart(input.frequency, input.now),
+      runId,
+      afterId,
+      limit: SUBSCRIBER_BATCH,
+      now: input.now,
     });
     if (batch.lastId === null) return;
     afterId = batch.lastId;
@@ -84,7 +89,9 @@ export async function runDigest(input: TRunDigestInput): Promise<TDigestRun> {
     }
     if (!input.mailer) throw new Error("runDigest needs a mailer or an enqueue function");
     const ctx: TDeliveryContext = {
-      db, mailer: input.mailer, settings: input.settings,
+      db,
+      mailer: input.mailer,
+      settings: input.settings,
       limiter: input.limiter ?? createRateLimiter(input.settings.mailRate),
       window: createSendWindow(input.settings.sendWindow),
       papers: paperCache(db, now),

@@ -11,17 +11,31 @@ import { runDigest, type TEnqueue } from "./run-digest";
 export const FREQUENCIES: readonly TDigestFrequency[] = ["daily", "weekly"];
 
 export async function triggerDigests(opts: {
-  db: Db; now: Date; trigger: string; settings: TDigestSettings; mailer?: Mailer; enqueue?: TEnqueue;
+  db: Db;
+  now: Date;
+  trigger: string;
+  settings: TDigestSettings;
+  mailer?: Mailer;
+  enqueue?: TEnqueue;
   frequencies?: readonly TDigestFrequency[];
   onProgress?: (frequency: TDigestFrequency, done: number, due: number) => void;
 }): Promise<TDigestRun[]> {
   const limiter = createRateLimiter(opts.settings.mailRate);
   const runs: TDigestRun[] = [];
   for (const frequency of opts.frequencies ?? FREQUENCIES) {
-    runs.push(await runDigest({
-      db: opts.db, frequency, now: opts.now, trigger: opts.trigger, settings: opts.settings, mailer: opts.mailer, limiter,
-      enqueue: opts.enqueue, onProgress: opts.onProgress && ((done, due) => opts.onProgress!(frequency, done, due)),
-    }));
+    runs.push(
+      await runDigest({
+        db: opts.db,
+        frequency,
+        now: opts.now,
+        trigger: opts.trigger,
+        settings: opts.settings,
+        mailer: opts.mailer,
+        limiter,
+        enqueue: opts.enqueue,
+        onProgress: opts.onProgress && ((done, due) => opts.onProgress!(frequency, done, due)),
+      }),
+    );
   }
   return runs;
 }

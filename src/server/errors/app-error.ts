@@ -20,11 +20,7 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(
-    code: TErrorCode,
-    message: string,
-    opts: { userMessage?: string; cause?: unknown; details?: Record<string, unknown> } = {},
-  ) {
+  constructor(code: TErrorCode, message: string, opts: { userMessage?: string; cause?: unknown; details?: Record<string, unknown> } = {}) {
     super(message, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;

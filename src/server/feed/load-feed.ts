@@ -26,10 +26,7 @@ export const loadPaperView = unstable_cache(
     const db = getDb();
     const paper = await getPaper({ db, key });
     if (!paper) return null;
-    const [metrics, similar] = await Promise.all([
-      listPaperMetrics({ db, paperId: paper.id }),
-      listSimilarPapers({ db, paperId: paper.id }),
-    ]);
+    const [metrics, similar] = await Promise.all([listPaperMetrics({ db, paperId: paper.id }), listSimilarPapers({ db, paperId: paper.id })]);
     return { paper, metrics, similar };
   },
   ["feed:paper"],

@@ -26,9 +26,15 @@ export async function serveFeed(format: TFeedFormat, searchParams: URLSearchPara
     homePath = `/search${qs ? `?${qs}` : ""}`;
     feedPath = `/search/${FEED_PATHS[format]}${qs ? `?${qs}` : ""}`;
   }
-  const page = await (searchParams ? loadPapers(filters, null, FEED_SIZE, false) : loadOrFallback(() => loadPapers(filters, null, FEED_SIZE, false), EMPTY_PAGE));
+  const page = await (searchParams
+    ? loadPapers(filters, null, FEED_SIZE, false)
+    : loadOrFallback(() => loadPapers(filters, null, FEED_SIZE, false), EMPTY_PAGE));
   const items = page.papers.map((p) => toFeedItem(p, appUrl));
   const updated = items.reduce((max, i) => (i.published > max ? i.published : max), "1970-01-01T00:00:00.000Z");
-  const body = renderFeed(format, { title, description: "Trending machine-learning papers", homeUrl: `${appUrl}${homePath}`, feedUrl: `${appUrl}${feedPath}`, updated }, items);
+  const body = renderFeed(
+    format,
+    { title, description: "Trending machine-learning papers", homeUrl: `${appUrl}${homePath}`, feedUrl: `${appUrl}${feedPath}`, updated },
+    items,
+  );
   return new Response(body, { headers: { "content-type": FEED_CONTENT_TYPES[format] } });
 }

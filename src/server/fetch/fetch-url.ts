@@ -90,7 +90,8 @@ export function createFetcher(options: TFetcherOptions): TFetcher {
         const what = `HTTP ${res.status} from ${url.href}`;
         if (!isRetryable(res.status)) throw new FetchError("http", url.href, what, { status: res.status });
         if (tries >= o.maxRetries) throw new FetchError("http", url.href, `${what} after ${tries + 1} attempts`, { status: res.status });
-        if (wait > o.maxRetryAfterMs) throw new FetchError("http", url.href, `${what}: asked to retry after ${Math.ceil(wait / 1000)} s`, { status: res.status });
+        if (wait > o.maxRetryAfterMs)
+          throw new FetchError("http", url.href, `${what}: asked to retry after ${Math.ceil(wait / 1000)} s`, { status: res.status });
         await sleep(wait);
       }
     },

@@ -34,7 +34,10 @@ export function createPoliteness(opts: TPolitenessOptions = {}): TPoliteness {
           lastEnd.set(group, Date.now());
         }
       });
-      tails.set(group, next.catch(() => undefined));
+      tails.set(
+        group,
+        next.catch(() => undefined),
+      );
       return next;
     },
   };

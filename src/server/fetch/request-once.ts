@@ -35,7 +35,9 @@ function guardedLookup(policy: TAddressPolicy, resolve: typeof dnsLookup): Looku
 }
 
 function decoded(res: http.IncomingMessage): Readable {
-  const encoding = String(res.headers["content-encoding"] ?? "").toLowerCase().trim();
+  const encoding = String(res.headers["content-encoding"] ?? "")
+    .toLowerCase()
+    .trim();
   if (encoding === "gzip" || encoding === "x-gzip") return res.pipe(createGunzip());
   if (encoding === "deflate") return res.pipe(createInflate());
   if (encoding === "br") return res.pipe(createBrotliDecompress());

@@ -4,11 +4,7 @@ import { AppError, isAppError } from "../errors/app-error";
 import { logger } from "../logger";
 
 export function errorResponse(err: unknown): Response {
-  const appError = isAppError(err)
-    ? err
-    : err instanceof ZodError
-      ? new AppError("INVALID_INPUT", zodMessage(err))
-      : null;
+  const appError = isAppError(err) ? err : err instanceof ZodError ? new AppError("INVALID_INPUT", zodMessage(err)) : null;
   if (appError) {
     return Response.json(
       { error: { code: appError.code, message: appError.userMessage, ...(appError.details ?? {}) } },
@@ -20,9 +16,7 @@ export function errorResponse(err: unknown): Response {
 }
 
 export function zodMessage(err: ZodError): string {
-  return err.issues
-    .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
-    .join("; ");
+  return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 }
 
 /** Wraps a route handler so every error goes through errorResponse. */

@@ -19,7 +19,12 @@ export function defaultRevalidate(opts: { appUrl: string; cronSecret: string }):
 }
 
 /** Best-effort: a failed revalidation is logged, never fails the run (the feed catches up on its own schedule). */
-export async function afterIngest(opts: { db: Db; changedIds: number[]; now: Date; revalidate: TRevalidate }): Promise<{ rescored: number; revalidated: boolean }> {
+export async function afterIngest(opts: {
+  db: Db;
+  changedIds: number[];
+  now: Date;
+  revalidate: TRevalidate;
+}): Promise<{ rescored: number; revalidated: boolean }> {
   if (opts.changedIds.length === 0) return { rescored: 0, revalidated: false };
   const rescored = await refreshTrendingScores({ db: opts.db, paperIds: opts.changedIds, now: opts.now });
   await refreshSimilarPapers({ db: opts.db, paperIds: opts.changedIds });

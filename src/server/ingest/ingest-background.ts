@@ -38,11 +38,13 @@ export function ingestBackgroundStarter(deps: TIngestBackgroundDeps = {}): TBack
 
     let sweeping: Promise<void> = Promise.resolve();
     const sweep = () => {
-      sweeping = sweeping.then(async () => {
-        const now = new Date();
-        await failAbandonedRuns({ db, startedBefore: new Date(now.getTime() - ABANDONED_AFTER_MS), now });
-        for (const id of await listQueuedRunIds({ db, createdBefore: new Date(now.getTime() - STRANDED_AFTER_MS) })) await runOne(id);
-      }).catch((err: unknown) => log(`ingestion sweep failed: ${describeError(err)}`));
+      sweeping = sweeping
+        .then(async () => {
+          const now = new Date();
+          await failAbandonedRuns({ db, startedBefore: new Date(now.getTime() - ABANDONED_AFTER_MS), now });
+          for (const id of await listQueuedRunIds({ db, createdBefore: new Date(now.getTime() - STRANDED_AFTER_MS) })) await runOne(id);
+        })
+        .catch((err: unknown) => log(`ingestion sweep failed: ${describeError(err)}`));
     };
     const sweepTimer = setInterval(sweep, SWEEP_EVERY_MS);
     sweep();

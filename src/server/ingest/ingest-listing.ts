@@ -51,6 +51,9 @@ export async function ingestListing(opts: { db: Db; source: TSourceId; body: str
   };
   if (verdict.status === "failed") return { ...base, inserted: 0, updated: 0, unchanged: 0, paperIds: [], changedIds: [] };
   const written = await upsertPapers({ db: opts.db, source: opts.source, papers: toIncoming(result), now: opts.now });
-  const newestListedOn = result.papers.map((p) => p.listedOn).sort().at(-1);
+  const newestListedOn = result.papers
+    .map((p) => p.listedOn)
+    .sort()
+    .at(-1);
   return { ...base, ...written, newestListedOn };
 }

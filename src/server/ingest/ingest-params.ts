@@ -8,11 +8,23 @@ const MAX_BODY_CHARS = 5_000_000;
 const ZParamFields = z
   .object({
     date: z.iso.date().optional(),
-    week: z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W19").optional(),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month like 2026-05").optional(),
-    category: z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must be an arXiv category like cs.CL").optional(),
+    week: z
+      .string()
+      .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W19")
+      .optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month like 2026-05")
+      .optional(),
+    category: z
+      .string()
+      .regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must be an arXiv category like cs.CL")
+      .optional(),
     listing: z.enum(["new", "recent"]).optional(),
-    paper: z.string().regex(/^\d{4}\.\d{4,5}$/, "must be an arXiv id like 2408.00714").optional(),
+    paper: z
+      .string()
+      .regex(/^\d{4}\.\d{4,5}$/, "must be an arXiv id like 2408.00714")
+      .optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     body: z.string().min(1).max(MAX_BODY_CHARS, `must be at most ${MAX_BODY_CHARS} characters`).optional(),
   })
@@ -64,7 +76,9 @@ export function parseIngestSources(value: string): { source: TSourceId; params: 
       const [id, category] = entry.split(":", 2) as [string, string | undefined];
       const source = ZSourceId.safeParse(id);
       if (!source.success || source.data === "text") {
-        throw new Error(`INGEST_SOURCES: "${entry}" is not a fetchable source (use ${ZSourceId.options.filter((s) => s !== "text").join(", ")}, optionally with :category)`);
+        throw new Error(
+          `INGEST_SOURCES: "${entry}" is not a fetchable source (use ${ZSourceId.options.filter((s) => s !== "text").join(", ")}, optionally with :category)`,
+        );
       }
       const params = ZIngestParams.safeParse(category ? { category } : {});
       if (!params.success) throw new Error(`INGEST_SOURCES: "${entry}": ${params.error.issues[0]?.message}`);

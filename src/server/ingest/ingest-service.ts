@@ -37,6 +37,6 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("INVALID_INPUT", "the request body must be JSON, e.g. {\"source\":\"hf-daily\",\"date\":\"2026-05-08\"}");
+    throw new AppError("INVALID_INPUT", 'the request body must be JSON, e.g. {"source":"hf-daily","date":"2026-05-08"}');
   }
 }

@@ -31,7 +31,12 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
   if (!(await claimIngestRun({ db, id: runId, now: clock() }))) return null;
   const timings: Record<string, number> = { pagesDone: 0 };
   const finish = (outcome: Parameters<typeof finishIngestRun>[0]["outcome"]) =>
-    finishIngestRun({ db, id: runId, now: clock(), outcome: { ...outcome, timings: { ...timings, ...outcome.timings, totalMs: Math.round(performance.now() - started) } } });
+    finishIngestRun({
+      db,
+      id: runId,
+      now: clock(),
+      outcome: { ...outcome, timings: { ...timings, ...outcome.timings, totalMs: Math.round(performance.now() - started) } },
+    });
 
   try {
     const stored = await getIngestRunParams({ db, id: runId });
@@ -68,7 +73,11 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     timings.afterMs = Math.round(performance.now() - afterStarted);
     for (const page of listing.pages) await saveValidators({ db, url: page.url, validators: page.validators, status: page.status, now });
 
-    const newestListedOn = result.papers.map((p) => p.listedOn).sort().at(-1) ?? null;
+    const newestListedOn =
+      result.papers
+        .map((p) => p.listedOn)
+        .sort()
+        .at(-1) ?? null;
     const quiet = result.papers.length === 0 && result.errors.length === 0 ? "no papers listed (a quiet day)" : undefined;
     return await finish({ ...counts, ...written, status: verdict.status, reason: verdict.reason ?? quiet, newestListedOn });
   } catch (err) {

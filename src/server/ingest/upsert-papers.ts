@@ -15,7 +15,9 @@ const metricsChanged = (before: TPaperRecord | null, after: TPaperRecord, incomi
 async function loadExisting(db: Db, papers: TIncomingPaper[]): Promise<(TRecordRow & { overrides: unknown })[]> {
   const ids = [...new Set(papers.flatMap((p) => (p.arxivId ? [p.arxivId] : [])))];
   const keys = [...new Set(papers.map((p) => p.titleKey))];
-  const columns = Object.keys(recordSelect).map((c) => `"${c}"`).join(", ");
+  const columns = Object.keys(recordSelect)
+    .map((c) => `"${c}"`)
+    .join(", ");
   return db.$queryRawUnsafe(`SELECT ${columns} FROM papers WHERE "arxivId" = ANY($1::text[]) OR "titleKey" = ANY($2::text[])`, ids, keys);
 }
 
@@ -55,10 +57,27 @@ function planWrites(rows: Awaited<ReturnType<typeof loadExisting>>, papers: TInc
 
 /** Paper columns written from a record, with their PostgreSQL types for jsonb_to_recordset; one statement per batch, not one per row. */
 const COLUMN_TYPES = {
-  arxivId: "text", titleKey: "text", title: "text", abstract: "text", authors: "text[]", listedOn: "date",
-  publishedAt: "timestamptz", version: "int", upvotes: "int", githubUrl: "text", githubStars: "int", projectUrl: "text",
-  thumbnailUrl: "text", numComments: "int", categories: "text[]", primaryCategory: "text", announceType: "text",
-  comments: "text", aiSummary: "text", keywords: "text[]", sources: "text[]",
+  arxivId: "text",
+  titleKey: "text",
+  title: "text",
+  abstract: "text",
+  authors: "text[]",
+  listedOn: "date",
+  publishedAt: "timestamptz",
+  version: "int",
+  upvotes: "int",
+  githubUrl: "text",
+  githubStars: "int",
+  projectUrl: "text",
+  thumbnailUrl: "text",
+  numComments: "int",
+  categories: "text[]",
+  primaryCategory: "text",
+  announceType: "text",
+  comments: "text",
+  aiSummary: "text",
+  keywords: "text[]",
+  sources: "text[]",
 } as const satisfies Record<keyof TPaperRecord, string>;
 const COLUMNS = Object.keys(COLUMN_TYPES) as (keyof TPaperRecord)[];
 const RECORDSET = COLUMNS.map((c) => `"${c}" ${COLUMN_TYPES[c]}`).join(", ");
@@ -98,7 +117,9 @@ export async function upsertPapers(opts: { db: Db; source: string; papers: TInco
         await tx.$executeRawUnsafe(
           `INSERT INTO paper_metrics ("paperId", "capturedAt", upvotes, "githubStars", source)
            SELECT v."paperId", $2, v.upvotes, v."githubStars", $3 FROM jsonb_to_recordset($1::jsonb) AS v("paperId" int, upvotes int, "githubStars" int)`,
-          JSON.stringify(snapshots.map(({ target, incoming }) => ({ paperId: target.id, upvotes: incoming.upvotes ?? null, githubStars: incoming.githubStars ?? null }))),
+          JSON.stringify(
+            snapshots.map(({ target, incoming }) => ({ paperId: target.id, upvotes: incoming.upvotes ?? null, githubStars: incoming.githubStars ?? null })),
+          ),
           now,
           source,
         );

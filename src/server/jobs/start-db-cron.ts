@@ -4,7 +4,13 @@ import { createDb, type Db } from "../db";
 import { describeError } from "../errors/describe-error";
 import type { TBackground } from "./start-background";
 
-export function startDbCron(opts: { name: string; schedule: string; databaseUrl: string; log: (msg: string) => void; tick: (db: Db) => Promise<unknown> }): TBackground {
+export function startDbCron(opts: {
+  name: string;
+  schedule: string;
+  databaseUrl: string;
+  log: (msg: string) => void;
+  tick: (db: Db) => Promise<unknown>;
+}): TBackground {
   const db = createDb(opts.databaseUrl, { max: 1 });
   const job = new Cron(opts.schedule, { timezone: "UTC", protect: true }, async () => {
     try {

@@ -48,21 +48,24 @@ function smtpMessage(from: string, mail: TOutgoingMail) {
 
 export function createSmtpMailer(opts: { url: string; from: string; poolSize?: number; rateLimit?: number }): Mailer {
   const url = new URL(opts.url);
-  const transport = nodemailer.createTransport({
-    pool: true,
-    host: url.hostname,
-    port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
-    secure: url.protocol === "smtps:",
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-    maxConnections: opts.poolSize ?? 5,
-    maxMessages: Infinity,
-    ignoreTLS: url.searchParams.get("ignoreTLS") === "true",
-    // A self-hosted relay with a self-signed certificate opts out of verification explicitly in the URL.
-    tls: url.searchParams.get("rejectUnauthorized") === "false" ? { rejectUnauthorized: false } : undefined,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  }, SMTP_MESSAGE_DEFAULTS);
+  const transport = nodemailer.createTransport(
+    {
+      pool: true,
+      host: url.hostname,
+      port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
+      secure: url.protocol === "smtps:",
+      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      maxConnections: opts.poolSize ?? 5,
+      maxMessages: Infinity,
+      ignoreTLS: url.searchParams.get("ignoreTLS") === "true",
+      // A self-hosted relay with a self-signed certificate opts out of verification explicitly in the URL.
+      tls: url.searchParams.get("rejectUnauthorized") === "false" ? { rejectUnauthorized: false } : undefined,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    },
+    SMTP_MESSAGE_DEFAULTS,
+  );
   return {
     kind: "smtp",
     async send(mail) {
@@ -104,5 +107,7 @@ export function createCaptureMailer(opts: { db: Db; from: string }): Mailer {
 }
 
 export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; poolSize?: number }): Mailer {
-  return opts.smtpUrl ? createSmtpMailer({ url: opts.smtpUrl, from: opts.from, poolSize: opts.poolSize }) : createCaptureMailer({ db: opts.db, from: opts.from });
+  return opts.smtpUrl
+    ? createSmtpMailer({ url: opts.smtpUrl, from: opts.from, poolSize: opts.poolSize })
+    : createCaptureMailer({ db: opts.db, from: opts.from });
 }

@@ -4,7 +4,6 @@ import { MS_PER_DAY } from "@/core/periods/utc-date";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 
-
 const BATCH = 5_000;
 
 type TScoreRow = { id: number; upvotes: number; githubStars: number | null; listedOn: string };
@@ -40,7 +39,11 @@ export async function refreshTrendingScores(opts: { db: Db; now: Date; paperIds?
       ORDER BY id LIMIT ${BATCH}`;
     const last = rows.at(-1);
     if (!last) return updated;
-    const metrics = await loadMetrics(db, rows.map((r) => r.id), now);
+    const metrics = await loadMetrics(
+      db,
+      rows.map((r) => r.id),
+      now,
+    );
     const scores = rows.map((r) => trendingScore({ ...r, ...growthFrom(metrics.get(r.id) ?? [], now) }, now));
     await db.$executeRaw`
       UPDATE papers SET "trendingScore" = v.score

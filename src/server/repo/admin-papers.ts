@@ -24,8 +24,18 @@ export type TFixableField = keyof Required<TOverrides>;
 export type TFieldValue = string | string[] | null;
 
 const select = {
-  id: true, arxivId: true, title: true, authors: true, listedOn: true, upvotes: true, githubUrl: true,
-  projectUrl: true, categories: true, sources: true, hidden: true, overrides: true,
+  id: true,
+  arxivId: true,
+  title: true,
+  authors: true,
+  listedOn: true,
+  upvotes: true,
+  githubUrl: true,
+  projectUrl: true,
+  categories: true,
+  sources: true,
+  hidden: true,
+  overrides: true,
 } as const;
 
 type TRow = { [K in keyof Omit<TAdminPaper, "listedOn" | "overrides">]: TAdminPaper[K] } & { listedOn: Date; overrides: unknown };
@@ -38,9 +48,7 @@ export async function searchAdminPapers(opts: { db: Db; query?: string; hiddenOn
   const rows = await opts.db.paper.findMany({
     where: {
       ...(opts.hiddenOnly ? { hidden: true } : {}),
-      ...(q
-        ? { OR: [{ arxivId: q }, { title: { contains: q, mode: "insensitive" as const } }, { authors: { has: q } }] }
-        : {}),
+      ...(q ? { OR: [{ arxivId: q }, { title: { contains: q, mode: "insensitive" as const } }, { authors: { has: q } }] } : {}),
     },
     orderBy: [{ listedOn: "desc" }, { id: "desc" }],
     take: opts.limit ?? 50,

@@ -61,9 +61,23 @@ const toIngestRun = (r: TIngestRow): TAdminIngestRun => ({
 });
 
 const ingestSelect = {
-  id: true, source: true, params: true, trigger: true, status: true, reason: true, found: true, expected: true,
-  inserted: true, updated: true, unchanged: true, skipped: true, errors: true, newestListedOn: true,
-  createdAt: true, startedAt: true, finishedAt: true,
+  id: true,
+  source: true,
+  params: true,
+  trigger: true,
+  status: true,
+  reason: true,
+  found: true,
+  expected: true,
+  inserted: true,
+  updated: true,
+  unchanged: true,
+  skipped: true,
+  errors: true,
+  newestListedOn: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
 } as const;
 
 export async function listIngestRunsForAdmin(opts: { db: Db; source?: string; limit?: number }): Promise<TAdminIngestRun[]> {

@@ -20,8 +20,18 @@ export type TAdminSubscriber = {
 };
 
 const select = {
-  id: true, email: true, status: true, frequency: true, keywords: true, categories: true, onlyWithCode: true,
-  minUpvotes: true, bounceCount: true, lastDigestAt: true, confirmedAt: true, createdAt: true,
+  id: true,
+  email: true,
+  status: true,
+  frequency: true,
+  keywords: true,
+  categories: true,
+  onlyWithCode: true,
+  minUpvotes: true,
+  bounceCount: true,
+  lastDigestAt: true,
+  confirmedAt: true,
+  createdAt: true,
 } as const;
 
 export async function countSubscribersByState(opts: { db: Db }): Promise<Record<TSubscriberState, number>> {

@@ -2,7 +2,13 @@
 import type { Db } from "../db";
 
 export type TCapturedMailSummary = { id: number; to: string; subject: string; createdAt: Date };
-export type TCapturedMail = TCapturedMailSummary & { from: string; messageId: string | null; text: string | null; html: string | null; headers: Record<string, string> };
+export type TCapturedMail = TCapturedMailSummary & {
+  from: string;
+  messageId: string | null;
+  text: string | null;
+  html: string | null;
+  headers: Record<string, string>;
+};
 
 /** Newest first, keyed on the last id seen (never OFFSET). */
 export async function listCapturedMail(opts: { db: Db; limit?: number; beforeId?: number; to?: string }): Promise<TCapturedMailSummary[]> {

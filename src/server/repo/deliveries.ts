@@ -21,7 +21,14 @@ export type TClaimedDelivery = TDigestRecipient & { id: number; period: string; 
  * trigger's insert a no-op. Returns the last subscriber id read (null when the list is exhausted).
  */
 export async function createDeliveryBatch(opts: {
-  db: Db; frequency: TDigestFrequency; period: string; periodStart: Date; runId: number; afterId: number; limit: number; now: Date;
+  db: Db;
+  frequency: TDigestFrequency;
+  period: string;
+  periodStart: Date;
+  runId: number;
+  afterId: number;
+  limit: number;
+  now: Date;
 }): Promise<{ lastId: number | null; inserted: number }> {
   const rows = await opts.db.$queryRaw<{ lastId: number | null; inserted: number }[]>`
     WITH batch AS (

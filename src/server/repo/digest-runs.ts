@@ -15,8 +15,19 @@ export type TDigestRun = TDigestRunCounts & {
 };
 
 const runSelect = {
-  id: true, period: true, trigger: true, status: true, due: true, sent: true, skipped: true, failed: true,
-  retried: true, durationMs: true, error: true, startedAt: true, finishedAt: true,
+  id: true,
+  period: true,
+  trigger: true,
+  status: true,
+  due: true,
+  sent: true,
+  skipped: true,
+  failed: true,
+  retried: true,
+  durationMs: true,
+  error: true,
+  startedAt: true,
+  finishedAt: true,
 } as const;
 
 /** startedAt, finishedAt and durationMs use the wall clock, even when a run is for a chosen `now`. */

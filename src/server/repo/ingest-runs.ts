@@ -72,7 +72,14 @@ const isUniqueViolation = (err: unknown) => {
 };
 
 /** Creates a queued run, or throws CONFLICT carrying the id of the run already queued or running for the same key. */
-export async function createIngestRun(opts: { db: Db; source: string; params: Record<string, unknown>; runKey: string; trigger: string; now: Date }): Promise<TIngestRun> {
+export async function createIngestRun(opts: {
+  db: Db;
+  source: string;
+  params: Record<string, unknown>;
+  runKey: string;
+  trigger: string;
+  now: Date;
+}): Promise<TIngestRun> {
   const { db, source, params, runKey, trigger, now } = opts;
   try {
     return toRun(await db.ingestRun.create({ data: { source, params: params as object, runKey, trigger, status: "queued", createdAt: now } }));
@@ -126,7 +133,10 @@ export async function getIngestRun(opts: { db: Db; id: number }): Promise<TInges
 
 /** Raw run parameters, including a pasted body; only the worker needs them. */
 export async function getIngestRunParams(opts: { db: Db; id: number }): Promise<{ source: string; params: Record<string, unknown> } | null> {
-  return opts.db.ingestRun.findUnique({ where: { id: opts.id }, select: { source: true, params: true } }) as Promise<{ source: string; params: Record<string, unknown> } | null>;
+  return opts.db.ingestRun.findUnique({ where: { id: opts.id }, select: { source: true, params: true } }) as Promise<{
+    source: string;
+    params: Record<string, unknown>;
+  } | null>;
 }
 
 /** Newest first; `cursor` is the last id of the previous page. */
@@ -141,7 +151,11 @@ export async function listIngestRuns(opts: { db: Db; limit: number; cursor?: num
 }
 
 export async function listQueuedRunIds(opts: { db: Db; createdBefore: Date }): Promise<number[]> {
-  const rows = await opts.db.ingestRun.findMany({ where: { status: "queued", createdAt: { lt: opts.createdBefore } }, select: { id: true }, orderBy: { id: "asc" } });
+  const rows = await opts.db.ingestRun.findMany({
+    where: { status: "queued", createdAt: { lt: opts.createdBefore } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   return rows.map((r) => r.id);
 }
 

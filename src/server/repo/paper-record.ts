@@ -5,42 +5,120 @@ import type { TPaper } from "@/core/paper";
 export const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export const recordSelect = {
-  id: true, arxivId: true, titleKey: true, title: true, abstract: true, authors: true, listedOn: true,
-  publishedAt: true, version: true, upvotes: true, githubUrl: true, githubStars: true, projectUrl: true,
-  thumbnailUrl: true, numComments: true, categories: true, primaryCategory: true, announceType: true,
-  comments: true, aiSummary: true, keywords: true, sources: true, overrides: true,
+  id: true,
+  arxivId: true,
+  titleKey: true,
+  title: true,
+  abstract: true,
+  authors: true,
+  listedOn: true,
+  publishedAt: true,
+  version: true,
+  upvotes: true,
+  githubUrl: true,
+  githubStars: true,
+  projectUrl: true,
+  thumbnailUrl: true,
+  numComments: true,
+  categories: true,
+  primaryCategory: true,
+  announceType: true,
+  comments: true,
+  aiSummary: true,
+  keywords: true,
+  sources: true,
+  overrides: true,
 } as const;
 
 export type TRecordRow = {
-  id: number; arxivId: string | null; titleKey: string; title: string; abstract: string; authors: string[];
-  listedOn: Date; publishedAt: Date | null; version: number | null; upvotes: number; githubUrl: string | null;
-  githubStars: number | null; projectUrl: string | null; thumbnailUrl: string | null; numComments: number | null;
-  categories: string[]; primaryCategory: string | null; announceType: string | null; comments: string | null;
-  aiSummary: string | null; keywords: string[]; sources: string[];
+  id: number;
+  arxivId: string | null;
+  titleKey: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  listedOn: Date;
+  publishedAt: Date | null;
+  version: number | null;
+  upvotes: number;
+  githubUrl: string | null;
+  githubStars: number | null;
+  projectUrl: string | null;
+  thumbnailUrl: string | null;
+  numComments: number | null;
+  categories: string[];
+  primaryCategory: string | null;
+  announceType: string | null;
+  comments: string | null;
+  aiSummary: string | null;
+  keywords: string[];
+  sources: string[];
 };
 
 export function rowToRecord(row: TRecordRow): TPaperRecord {
   return {
-    arxivId: row.arxivId, titleKey: row.titleKey, title: row.title, abstract: row.abstract, authors: row.authors,
-    listedOn: day(row.listedOn), publishedAt: row.publishedAt?.toISOString() ?? null, version: row.version,
-    upvotes: row.upvotes, githubUrl: row.githubUrl, githubStars: row.githubStars, projectUrl: row.projectUrl,
-    thumbnailUrl: row.thumbnailUrl, numComments: row.numComments, categories: row.categories,
-    primaryCategory: row.primaryCategory, announceType: row.announceType, comments: row.comments,
-    aiSummary: row.aiSummary, keywords: row.keywords, sources: row.sources,
+    arxivId: row.arxivId,
+    titleKey: row.titleKey,
+    title: row.title,
+    abstract: row.abstract,
+    authors: row.authors,
+    listedOn: day(row.listedOn),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    version: row.version,
+    upvotes: row.upvotes,
+    githubUrl: row.githubUrl,
+    githubStars: row.githubStars,
+    projectUrl: row.projectUrl,
+    thumbnailUrl: row.thumbnailUrl,
+    numComments: row.numComments,
+    categories: row.categories,
+    primaryCategory: row.primaryCategory,
+    announceType: row.announceType,
+    comments: row.comments,
+    aiSummary: row.aiSummary,
+    keywords: row.keywords,
+    sources: row.sources,
   };
 }
 
 export const paperSelect = {
-  id: true, arxivId: true, title: true, abstract: true, authors: true, listedOn: true, publishedAt: true,
-  upvotes: true, githubUrl: true, githubStars: true, projectUrl: true, thumbnailUrl: true, categories: true,
-  primaryCategory: true, keywords: true, aiSummary: true, trendingScore: true,
+  id: true,
+  arxivId: true,
+  title: true,
+  abstract: true,
+  authors: true,
+  listedOn: true,
+  publishedAt: true,
+  upvotes: true,
+  githubUrl: true,
+  githubStars: true,
+  projectUrl: true,
+  thumbnailUrl: true,
+  categories: true,
+  primaryCategory: true,
+  keywords: true,
+  aiSummary: true,
+  trendingScore: true,
 } as const;
 
 export type TPaperRow = {
-  id: number; arxivId: string | null; title: string; abstract: string; authors: string[]; listedOn: Date;
-  publishedAt: Date | null; upvotes: number; githubUrl: string | null; githubStars: number | null;
-  projectUrl: string | null; thumbnailUrl: string | null; categories: string[]; primaryCategory: string | null;
-  keywords: string[]; aiSummary: string | null; trendingScore: number;
+  id: number;
+  arxivId: string | null;
+  title: string;
+  abstract: string;
+  authors: string[];
+  listedOn: Date;
+  publishedAt: Date | null;
+  upvotes: number;
+  githubUrl: string | null;
+  githubStars: number | null;
+  projectUrl: string | null;
+  thumbnailUrl: string | null;
+  categories: string[];
+  primaryCategory: string | null;
+  keywords: string[];
+  aiSummary: string | null;
+  trendingScore: number;
 };
 
 export function rowToPaper(row: TPaperRow): TPaper {

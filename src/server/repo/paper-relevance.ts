@@ -51,10 +51,7 @@ async function rankSlice(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; wher
  * bands, then all the rest, are read only while too few have been found. The result is the same as
  * ranking the top matches of one ordered scan.
  */
-export async function rankedCandidates(
-  db: Db,
-  opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; candidates?: number },
-): Promise<TRankedId[]> {
+export async function rankedCandidates(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; candidates?: number }): Promise<TRankedId[]> {
   const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
   const found: TRankedId[] = [];
   let share = (BAND_MARGIN * wanted) / (await estimateMatches(db, opts.from, opts.where));

@@ -25,10 +25,26 @@ const HEADLINE_TITLE = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=
 const HEADLINE_ABSTRACT = `MaxFragments=2, MaxWords=35, MinWords=15, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
 
 type TRawRow = {
-  id: number; arxivId: string | null; title: string; abstract: string; authors: string[]; listedOn: string;
-  publishedAt: Date | null; upvotes: number; githubUrl: string | null; githubStars: number | null; projectUrl: string | null;
-  thumbnailUrl: string | null; categories: string[]; primaryCategory: string | null; keywords: string[];
-  aiSummary: string | null; trendingScore: number; sortValue: number | string; hlTitle: string | null; hlAbstract: string | null;
+  id: number;
+  arxivId: string | null;
+  title: string;
+  abstract: string;
+  authors: string[];
+  listedOn: string;
+  publishedAt: Date | null;
+  upvotes: number;
+  githubUrl: string | null;
+  githubStars: number | null;
+  projectUrl: string | null;
+  thumbnailUrl: string | null;
+  categories: string[];
+  primaryCategory: string | null;
+  keywords: string[];
+  aiSummary: string | null;
+  trendingScore: number;
+  sortValue: number | string;
+  hlTitle: string | null;
+  hlAbstract: string | null;
 };
 
 function orderFor(filters: TListFilters, hasText: boolean): TListOrder {
@@ -48,7 +64,10 @@ function sortExpr(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
 
 /** `smith:*C & jo:*C`: an author name's words as prefixes of author-weighted (C) lexemes, so the GIN index narrows author: filters. */
 function authorTsquery(author: string): string | null {
-  const words = author.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = author
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return words.length ? words.map((w) => `${w}:*C`).join(" & ") : null;
 }
 
@@ -132,7 +151,9 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     const ranked = await rankedCandidates(db, { from, tsq, where: Prisma.join(where, " AND ") });
     const pageIds = (cursor ? ranked.filter((r) => isAfter(r, cursor)) : ranked).slice(0, limit + 1);
     const fetched = pageIds.length
-      ? await db.$queryRaw<Omit<TRawRow, "sortValue">[]>`SELECT ${COLUMNS}, ${highlight} FROM ${from} WHERE NOT p.hidden AND p.id IN (${Prisma.join(pageIds.map((r) => r.id))})`
+      ? await db.$queryRaw<
+          Omit<TRawRow, "sortValue">[]
+        >`SELECT ${COLUMNS}, ${highlight} FROM ${from} WHERE NOT p.hidden AND p.id IN (${Prisma.join(pageIds.map((r) => r.id))})`
       : [];
     const byId = new Map(fetched.map((row) => [row.id, row]));
     rows = pageIds.flatMap((r) => {

@@ -23,8 +23,16 @@ export type TSubscriberView = {
 export type TSubscriberPrefs = Pick<TSubscriberView, "frequency" | "keywords" | "categories" | "onlyWithCode" | "minUpvotes">;
 
 const subscriberSelect = {
-  id: true, email: true, status: true, frequency: true, keywords: true, categories: true,
-  onlyWithCode: true, minUpvotes: true, confirmedAt: true, unsubscribedAt: true,
+  id: true,
+  email: true,
+  status: true,
+  frequency: true,
+  keywords: true,
+  categories: true,
+  onlyWithCode: true,
+  minUpvotes: true,
+  confirmedAt: true,
+  unsubscribedAt: true,
 } as const;
 
 /**
@@ -32,7 +40,12 @@ const subscriberSelect = {
  * the new preferences (and goes back to pending): an anonymous form must never change a confirmed
  * subscriber. One statement, so concurrent requests for one address give one row.
  */
-export async function upsertPendingSubscriber(opts: { db: Db; email: string; prefs: TSubscriberPrefs; now: Date }): Promise<{ id: number; status: TSubscriberStatus }> {
+export async function upsertPendingSubscriber(opts: {
+  db: Db;
+  email: string;
+  prefs: TSubscriberPrefs;
+  now: Date;
+}): Promise<{ id: number; status: TSubscriberStatus }> {
   const { prefs } = opts;
   const rows = await opts.db.$queryRaw<{ id: number; status: TSubscriberStatus }[]>`
     INSERT INTO subscribers (email, status, frequency, keywords, categories, "onlyWithCode", "minUpvotes", "createdAt", "updatedAt")
@@ -60,7 +73,13 @@ export async function updateSubscriberPreferences(opts: { db: Db; id: number; pr
 }
 
 /** Moves a subscriber to `status` only from one of `from`; returns whether a row changed. */
-export async function setSubscriberStatus(opts: { db: TDbOrTx; id: number; status: TSubscriberStatus; from: TSubscriberStatus[]; now: Date }): Promise<boolean> {
+export async function setSubscriberStatus(opts: {
+  db: TDbOrTx;
+  id: number;
+  status: TSubscriberStatus;
+  from: TSubscriberStatus[];
+  now: Date;
+}): Promise<boolean> {
   const stamps = opts.status === "unsubscribed" ? { unsubscribedAt: opts.now } : opts.status === "confirmed" ? { confirmedAt: opts.now } : {};
   const { count } = await opts.db.subscriber.updateMany({ where: { id: opts.id, status: { in: opts.from } }, data: { status: opts.status, ...stamps } });
   return count === 1;
@@ -81,7 +100,9 @@ export async function isSuppressed(opts: { db: Db; emailHash: string }): Promise
 }
 
 export async function createSubscriberToken(opts: { db: Db; subscriberId: number; purpose: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-  await opts.db.subscriberToken.create({ data: { subscriberId: opts.subscriberId, purpose: opts.purpose, tokenHash: opts.tokenHash, expiresAt: opts.expiresAt } });
+  await opts.db.subscriberToken.create({
+    data: { subscriberId: opts.subscriberId, purpose: opts.purpose, tokenHash: opts.tokenHash, expiresAt: opts.expiresAt },
+  });
 }
 
 export type TTokenLookup = { ok: true; subscriberId: number } | { ok: false; reason: "unknown" | "expired" | "used" };

@@ -35,5 +35,8 @@ export async function confirmSubscription(opts: { db: Db; secret: string; token:
     },
   });
   if (!result.ok) throw tokenError(result.reason);
-  return { subscriberId: result.value, manageToken: signSubscriberToken({ secret: opts.secret, purpose: "manage", subscriberId: result.value, now: opts.now }) };
+  return {
+    subscriberId: result.value,
+    manageToken: signSubscriberToken({ secret: opts.secret, purpose: "manage", subscriberId: result.value, now: opts.now }),
+  };
 }

@@ -13,11 +13,18 @@ export async function loadManagedSubscriber(deps: TManageDeps): Promise<TSubscri
   const check = verifySubscriberToken({ secret: deps.secret, purpose: deps.purpose ?? "manage", token: deps.token, now: deps.now });
   if (!check.ok) {
     throw check.reason === "expired"
-      ? new AppError("GONE", "subscription link expired", { userMessage: "This link has expired. Every new digest carries a fresh one.", details: { reason: "expired" } })
-      : new AppError("NOT_FOUND", "subscription link invalid", { userMessage: "This link is not valid. Check that you copied the whole link.", details: { reason: "invalid" } });
+      ? new AppError("GONE", "subscription link expired", {
+          userMessage: "This link has expired. Every new digest carries a fresh one.",
+          details: { reason: "expired" },
+        })
+      : new AppError("NOT_FOUND", "subscription link invalid", {
+          userMessage: "This link is not valid. Check that you copied the whole link.",
+          details: { reason: "invalid" },
+        });
   }
   const subscriber = await getSubscriber({ db: deps.db, id: check.subscriberId });
-  if (!subscriber) throw new AppError("NOT_FOUND", "subscriber gone", { userMessage: "There is no subscription for this link any more.", details: { reason: "deleted" } });
+  if (!subscriber)
+    throw new AppError("NOT_FOUND", "subscriber gone", { userMessage: "There is no subscription for this link any more.", details: { reason: "deleted" } });
   return subscriber;
 }
 

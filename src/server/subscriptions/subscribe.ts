@@ -30,7 +30,10 @@ export async function subscribe(deps: TSubscribeDeps & { input: unknown; ip: str
   if (input.website.trim() !== "") return "honeypot";
 
   const ipHit = await hitRateLimit({ db: deps.db, key: `subscribe:ip:${deps.ip}`, ...SUBSCRIBE_IP_LIMIT, now: deps.now });
-  if (!ipHit.allowed) throw new AppError("RATE_LIMITED", "Too many subscribe requests from this address.", { userMessage: "Too many attempts from your network. Please try again in a few minutes." });
+  if (!ipHit.allowed)
+    throw new AppError("RATE_LIMITED", "Too many subscribe requests from this address.", {
+      userMessage: "Too many attempts from your network. Please try again in a few minutes.",
+    });
 
   const hash = emailHash(deps.secret, input.email);
   if (await isSuppressed({ db: deps.db, emailHash: hash })) return "suppressed";
@@ -48,12 +51,21 @@ export async function subscribe(deps: TSubscribeDeps & { input: unknown; ip: str
       return "already-subscribed-sent";
     }
     const token = randomToken();
-    await createSubscriberToken({ db: deps.db, subscriberId: subscriber.id, purpose: CONFIRM_PURPOSE, tokenHash: sha256(token), expiresAt: new Date(deps.now.getTime() + CONFIRM_TOKEN_TTL_MS) });
+    await createSubscriberToken({
+      db: deps.db,
+      subscriberId: subscriber.id,
+      purpose: CONFIRM_PURPOSE,
+      tokenHash: sha256(token),
+      expiresAt: new Date(deps.now.getTime() + CONFIRM_TOKEN_TTL_MS),
+    });
     const confirmUrl = `${deps.appUrl}/subscribe/confirm?token=${encodeURIComponent(token)}`;
     await deps.mailer.send(confirmationMail({ to: email, confirmUrl, links }));
     return "confirmation-sent";
   } catch (err) {
     logger.error({ err, subscriberId: subscriber.id }, "could not send the subscription mail");
-    throw new AppError("UNAVAILABLE", "The subscription mail could not be sent.", { cause: err, userMessage: "We could not send the email just now. Please try again in a few minutes." });
+    throw new AppError("UNAVAILABLE", "The subscription mail could not be sent.", {
+      cause: err,
+      userMessage: "We could not send the email just now. Please try again in a few minutes.",
+    });
   }
 }

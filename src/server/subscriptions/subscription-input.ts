@@ -46,7 +46,11 @@ const ZCheckbox = z.preprocess((v) => v === "on" || v === "1" || v === "true" ||
 
 const ZMinUpvotes = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? 0 : typeof v === "string" ? Number(v) : v),
-  z.number({ error: "Minimum upvotes must be a number." }).int({ error: "Minimum upvotes must be a whole number." }).min(0, { error: "Minimum upvotes cannot be negative." }).max(100_000),
+  z
+    .number({ error: "Minimum upvotes must be a number." })
+    .int({ error: "Minimum upvotes must be a whole number." })
+    .min(0, { error: "Minimum upvotes cannot be negative." })
+    .max(100_000),
 );
 
 export const ZInterests = z.object({
@@ -71,5 +75,10 @@ export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
 
 /** The preview's query string, keywords=..&cat=..&code=1&min=.., in the form's field names (parse with ZInterests). */
 export function previewQueryToInterests(params: URLSearchParams): Record<string, string> {
-  return { keywords: params.get("keywords") ?? "", categories: params.get("cat") ?? "", onlyWithCode: params.get("code") ?? "", minUpvotes: params.get("min") ?? "" };
+  return {
+    keywords: params.get("keywords") ?? "",
+    categories: params.get("cat") ?? "",
+    onlyWithCode: params.get("code") ?? "",
+    minUpvotes: params.get("min") ?? "",
+  };
 }

@@ -16,7 +16,11 @@ export function confirmationMail(opts: { to: string; confirmUrl: string; links: 
     to: opts.to,
     subject: "Confirm your paper-digest subscription",
     text: `${intro}\n\n${action}\n\nConfirm: ${opts.confirmUrl}\n\nManage or delete this request: ${opts.links.manageUrl}\n`,
-    html: layout([intro, action], { href: opts.confirmUrl, label: "Confirm subscription" }, `<a href="${escapeHtml(opts.links.manageUrl)}">Manage or delete this request</a>`),
+    html: layout(
+      [intro, action],
+      { href: opts.confirmUrl, label: "Confirm subscription" },
+      `<a href="${escapeHtml(opts.links.manageUrl)}">Manage or delete this request</a>`,
+    ),
     headers: opts.links.headers,
   };
 }
@@ -28,7 +32,11 @@ export function alreadySubscribedMail(opts: { to: string; links: TLinks }): TOut
     to: opts.to,
     subject: "You are already subscribed to paper-digest",
     text: `${intro}\n\n${action}\n\nManage: ${opts.links.manageUrl}\nUnsubscribe: ${opts.links.unsubscribeUrl}\n`,
-    html: layout([intro, action], { href: opts.links.manageUrl, label: "Manage subscription" }, `<a href="${escapeHtml(opts.links.unsubscribeUrl)}">Unsubscribe</a>`),
+    html: layout(
+      [intro, action],
+      { href: opts.links.manageUrl, label: "Manage subscription" },
+      `<a href="${escapeHtml(opts.links.unsubscribeUrl)}">Unsubscribe</a>`,
+    ),
     headers: opts.links.headers,
   };
 }

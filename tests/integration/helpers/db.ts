@@ -16,5 +16,7 @@ export async function resetDb(db: Db): Promise<void> {
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
   if (tables.length === 0) return;
   await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
-  await db.$executeRawUnsafe(`DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') THEN EXECUTE 'DROP SCHEMA pgboss CASCADE'; END IF; END $$`);
+  await db.$executeRawUnsafe(
+    `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss') THEN EXECUTE 'DROP SCHEMA pgboss CASCADE'; END IF; END $$`,
+  );
 }

@@ -65,9 +65,17 @@ export type TPaperSeed = { arxivId: string; title: string; abstract?: string; ca
 export async function seedPapers(db: Db, papers: TPaperSeed[]): Promise<Map<string, number>> {
   await db.paper.createMany({
     data: papers.map((p) => ({
-      arxivId: p.arxivId, titleKey: p.title.toLowerCase(), title: p.title, abstract: p.abstract ?? `About ${p.title}.`, authors: ["A. Author", "B. Author"],
-      listedOn: new Date(`${p.listedOn}T00:00:00Z`), upvotes: p.upvotes ?? 10, categories: p.categories ?? ["cs.LG"], primaryCategory: p.categories?.[0] ?? "cs.LG",
-      keywords: [], sources: ["hf-daily"],
+      arxivId: p.arxivId,
+      titleKey: p.title.toLowerCase(),
+      title: p.title,
+      abstract: p.abstract ?? `About ${p.title}.`,
+      authors: ["A. Author", "B. Author"],
+      listedOn: new Date(`${p.listedOn}T00:00:00Z`),
+      upvotes: p.upvotes ?? 10,
+      categories: p.categories ?? ["cs.LG"],
+      primaryCategory: p.categories?.[0] ?? "cs.LG",
+      keywords: [],
+      sources: ["hf-daily"],
     })),
   });
   const rows = await db.paper.findMany({ select: { id: true, arxivId: true } });
@@ -81,7 +89,12 @@ export async function seedSubscribers(db: Db, subscribers: TSubscriberSeed[], co
   for (let i = 0; i < subscribers.length; i += 1_000) {
     await db.subscriber.createMany({
       data: subscribers.slice(i, i + 1_000).map((s) => ({
-        email: s.email, status: "confirmed" as const, frequency: s.frequency ?? "daily", keywords: s.keywords ?? [], categories: s.categories ?? [], confirmedAt,
+        email: s.email,
+        status: "confirmed" as const,
+        frequency: s.frequency ?? "daily",
+        keywords: s.keywords ?? [],
+        categories: s.categories ?? [],
+        confirmedAt,
       })),
     });
   }
@@ -97,5 +110,10 @@ export function hrefs(html: string): string[] {
 
 export function headerText(mail: ParsedMail, name: string): string {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase());
-  return line ? line.line.slice(line.line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim() : "";
+  return line
+    ? line.line
+        .slice(line.line.indexOf(":") + 1)
+        .replace(/\r?\n\s+/g, " ")
+        .trim()
+    : "";
 }

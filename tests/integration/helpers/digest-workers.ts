@@ -9,7 +9,10 @@ export type TWorker = { child: ChildProcess; output: () => string; stop: () => P
 
 /** Resolves once the worker logs that its digest worker is running. */
 export function startWorker(env: TEnv, timeoutMs = 90_000): Promise<TWorker> {
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "worker.ts")], { cwd: ROOT, env: cleanEnv({ LOG_LEVEL: "info", ...env }) as NodeJS.ProcessEnv });
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "worker.ts")], {
+    cwd: ROOT,
+    env: cleanEnv({ LOG_LEVEL: "info", ...env }) as NodeJS.ProcessEnv,
+  });
   let output = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const worker: TWorker = {

@@ -38,7 +38,7 @@ describe("csvCell", () => {
     expect(csvCell("a@b.org")).toBe("a@b.org");
     expect(csvCell('x,"y"')).toBe('"x,""y"""');
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
-    expect(csvCell("=HYPERLINK(\"evil\")")).toBe('"\'=HYPERLINK(""evil"")"');
+    expect(csvCell('=HYPERLINK("evil")')).toBe('"\'=HYPERLINK(""evil"")"');
     expect(csvCell(null)).toBe("");
     expect(csvCell(false)).toBe("false");
   });

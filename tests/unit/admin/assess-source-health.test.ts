@@ -48,7 +48,9 @@ describe("assessSourceHealth", () => {
   it("does not call arXiv stale over a weekend", () => {
     const monday = new Date("2026-11-30T09:00:00Z");
     expect(assessSourceHealth({ source: "arxiv-rss", runs: [run(7)], newestListingDay: "2026-11-27", now: monday }).warnings).toEqual([]);
-    expect(assessSourceHealth({ source: "arxiv-rss", runs: [run(7)], newestListingDay: "2026-11-26", now: monday }).warnings.map((w) => w.kind)).toEqual(["stale"]);
+    expect(assessSourceHealth({ source: "arxiv-rss", runs: [run(7)], newestListingDay: "2026-11-26", now: monday }).warnings.map((w) => w.kind)).toEqual([
+      "stale",
+    ]);
   });
 
   it("flags a format change when the last run found 0 of N, and counts the failure in the error rate", () => {
@@ -61,7 +63,12 @@ describe("assessSourceHealth", () => {
   });
 
   it("a network failure (0 found, nothing expected) is an error but not a format change", () => {
-    const h = assessSourceHealth({ source: "hf-daily", runs: [run(8, { status: "failed", found: 0, expected: null, reason: "HTTP 503" })], newestListingDay: "2026-11-26", now });
+    const h = assessSourceHealth({
+      source: "hf-daily",
+      runs: [run(8, { status: "failed", found: 0, expected: null, reason: "HTTP 503" })],
+      newestListingDay: "2026-11-26",
+      now,
+    });
     expect(h.warnings).toEqual([]);
     expect(h.errorRate).toBe(1);
     expect(h.lastSuccess).toBeNull();
@@ -82,6 +89,11 @@ describe("assessSourceHealth", () => {
 
 describe("healthSources", () => {
   it("lists configured sources and any with runs or papers, known ones in order", () => {
-    expect(healthSources({ configured: ["arxiv-rss"], withRuns: ["text", "hf-daily"], withPapers: ["hf-daily", "legacy"] })).toEqual(["hf-daily", "arxiv-rss", "text", "legacy"]);
+    expect(healthSources({ configured: ["arxiv-rss"], withRuns: ["text", "hf-daily"], withPapers: ["hf-daily", "legacy"] })).toEqual([
+      "hf-daily",
+      "arxiv-rss",
+      "text",
+      "legacy",
+    ]);
   });
 });

@@ -10,7 +10,15 @@ import { digestMessageId } from "@/server/digest/digest-message-id";
 const NOW = new Date("2026-11-27T07:00:00Z");
 const WORDS = ["diffusion", "transformer", "robot", "graph", "agent", "speech"];
 const CATEGORIES = ["cs.LG", "cs.CV", "cs.RO"];
-const settings = { appUrl: "https://papers.example.org", appSecret: "unit-secret-0123456789abcdef", bounceLimit: 3, mailRate: 1, concurrency: 1, sendWindow: 1, limit: 10 };
+const settings = {
+  appUrl: "https://papers.example.org",
+  appSecret: "unit-secret-0123456789abcdef",
+  bounceLimit: 3,
+  mailRate: 1,
+  concurrency: 1,
+  sendWindow: 1,
+  limit: 10,
+};
 
 const paperArb = fc.record({
   words: fc.subarray(WORDS, { minLength: 1, maxLength: 3 }),
@@ -21,8 +29,15 @@ const paperArb = fc.record({
 
 function toPapers(seeds: { words: string[]; category: string; day: number; upvotes: number }[]): TPaper[] {
   return seeds.map((s, i) => ({
-    id: i + 1, arxivId: `2611.${String(i).padStart(5, "0")}`, title: `${s.words.join(" ")} study ${i}`, abstract: "", authors: ["A"],
-    listedOn: `2026-11-${s.day}`, upvotes: s.upvotes, categories: [s.category], primaryCategory: s.category,
+    id: i + 1,
+    arxivId: `2611.${String(i).padStart(5, "0")}`,
+    title: `${s.words.join(" ")} study ${i}`,
+    abstract: "",
+    authors: ["A"],
+    listedOn: `2026-11-${s.day}`,
+    upvotes: s.upvotes,
+    categories: [s.category],
+    primaryCategory: s.category,
   }));
 }
 
@@ -37,9 +52,22 @@ describe("buildDigestMail", () => {
         fc.option(fc.integer({ min: 20, max: 27 }), { nil: null }),
         (seeds, keywords, categories, sent, lastDay) => {
           const papers = rankPapers(toPapers(seeds), NOW);
-          const subscriber = { frequency: "daily" as const, keywords, categories, onlyWithCode: false, minUpvotes: 0, lastDigestAt: lastDay ? new Date(`2026-11-${lastDay}T07:00:00Z`) : null };
+          const subscriber = {
+            frequency: "daily" as const,
+            keywords,
+            categories,
+            onlyWithCode: false,
+            minUpvotes: 0,
+            lastDigestAt: lastDay ? new Date(`2026-11-${lastDay}T07:00:00Z`) : null,
+          };
           const expected = selectDigest({ now: NOW, subscriber, papers, alreadySent: new Set(sent), limit: 10 }).items.map((i) => i.paper.id);
-          const built = buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient: { ...subscriber, subscriberId: 7, email: "a@example.test", sentPaperIds: sent } });
+          const built = buildDigestMail({
+            settings,
+            period: "daily:2026-11-27",
+            papers,
+            now: NOW,
+            recipient: { ...subscriber, subscriberId: 7, email: "a@example.test", sentPaperIds: sent },
+          });
           expect(built?.paperIds ?? []).toEqual(expected);
         },
       ),
@@ -49,11 +77,23 @@ describe("buildDigestMail", () => {
 
   it("carries a stable Message-ID and the one-click unsubscribe headers, and returns null when nothing matches", () => {
     const papers = rankPapers(toPapers([{ words: ["graph"], category: "cs.LG", day: 27, upvotes: 3 }]), NOW);
-    const recipient = { subscriberId: 42, email: "a@example.test", frequency: "daily" as const, keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0, lastDigestAt: null, sentPaperIds: [] };
+    const recipient = {
+      subscriberId: 42,
+      email: "a@example.test",
+      frequency: "daily" as const,
+      keywords: [],
+      categories: [],
+      onlyWithCode: false,
+      minUpvotes: 0,
+      lastDigestAt: null,
+      sentPaperIds: [],
+    };
     const built = buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient })!;
     expect(built.mail.messageId).toBe("<digest.daily-2026-11-27.42@papers.example.org>");
     expect(built.mail.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(built.mail.headers?.["List-Unsubscribe"]).toMatch(/^<https:\/\/papers\.example\.org\/api\/unsubscribe\?token=[^>]+>, <https:\/\/papers\.example\.org\/subscription\/[^>]+>$/);
+    expect(built.mail.headers?.["List-Unsubscribe"]).toMatch(
+      /^<https:\/\/papers\.example\.org\/api\/unsubscribe\?token=[^>]+>, <https:\/\/papers\.example\.org\/subscription\/[^>]+>$/,
+    );
     expect(buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient: { ...recipient, sentPaperIds: [1] } })).toBeNull();
   });
 });

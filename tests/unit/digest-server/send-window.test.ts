@@ -11,13 +11,15 @@ describe("createSendWindow", () => {
     const started: number[] = [];
     let active = 0;
     let peak = 0;
-    const done = Array.from({ length: 10 }, (_, i) => window.run(async () => {
-      started.push(i);
-      peak = Math.max(peak, ++active);
-      await new Promise<void>((resolve) => gates.push(resolve));
-      active -= 1;
-      return i;
-    }));
+    const done = Array.from({ length: 10 }, (_, i) =>
+      window.run(async () => {
+        started.push(i);
+        peak = Math.max(peak, ++active);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        active -= 1;
+        return i;
+      }),
+    );
     await tick();
     expect(started).toEqual([0, 1, 2]);
     while (started.length < 10 || gates.length > 0) {
@@ -31,7 +33,11 @@ describe("createSendWindow", () => {
 
   it("frees the slot of a task that throws", async () => {
     const window = createSendWindow(1);
-    await expect(window.run(async () => { throw new Error("smtp down"); })).rejects.toThrow("smtp down");
+    await expect(
+      window.run(async () => {
+        throw new Error("smtp down");
+      }),
+    ).rejects.toThrow("smtp down");
     await expect(window.run(async () => "next")).resolves.toBe("next");
   });
 });

@@ -42,7 +42,17 @@ describe("composeDigest: subject", () => {
 
   it("refuses a malformed period key or app URL", () => {
     expect(() => compose([], "daily:2026-02-30")).toThrow(RangeError);
-    expect(() => composeDigest({ appUrl: "javascript:alert(1)", subscriberEmail: "a@b.c", periodKey: "daily:2026-11-27", items: [], manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW })).toThrow(RangeError);
+    expect(() =>
+      composeDigest({
+        appUrl: "javascript:alert(1)",
+        subscriberEmail: "a@b.c",
+        periodKey: "daily:2026-11-27",
+        items: [],
+        manageUrl: MANAGE,
+        unsubscribeUrl: UNSUBSCRIBE,
+        now: NOW,
+      }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -52,7 +62,7 @@ describe("composeDigest: html", () => {
     {
       title: '<script>alert("x")</script> Tricky <img src=x onerror=alert(1)>',
       abstract: "Results </p><iframe src=//evil.example></iframe> & more",
-      authors: ["<b>Mallory</b>", "Eve \"quotes\""],
+      authors: ["<b>Mallory</b>", 'Eve "quotes"'],
       githubUrl: "javascript:alert(1)",
     },
     'Matches "<svg onload=1>"',
@@ -155,14 +165,31 @@ describe("composeDigest: one paper in many digests", () => {
     expect(second.html).toContain("In cs.LG &middot; &#9650; 10 upvotes");
     expect(second.html).not.toContain("graph");
     expect(second.text).toContain("1. Shared <paper>\n   Ada Lovelace\n   In cs.LG · 10 upvotes\n   We study things.");
-    const elsewhere = composeDigest({ appUrl: "https://other.example.net", subscriberEmail: "r@example.com", periodKey: "daily:2026-11-27", items: [{ paper, why: "Trending", score: 1 }], manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW });
+    const elsewhere = composeDigest({
+      appUrl: "https://other.example.net",
+      subscriberEmail: "r@example.com",
+      periodKey: "daily:2026-11-27",
+      items: [{ paper, why: "Trending", score: 1 }],
+      manageUrl: MANAGE,
+      unsubscribeUrl: UNSUBSCRIBE,
+      now: NOW,
+    });
     expect(elsewhere.text).toContain("Read: https://other.example.net/papers/2611.10005");
     expect(elsewhere.html).not.toContain("digest.example.org/papers");
   });
 
   it("hands out a paper's html and text as the same shared pieces in every digest, joining to the same mail", () => {
     const paper = makePaper(6);
-    const bodies = (why: string) => composeDigestBodies({ appUrl: APP, subscriberEmail: "r@example.com", periodKey: "daily:2026-11-27", items: [{ paper, why, score: 1 }], manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW });
+    const bodies = (why: string) =>
+      composeDigestBodies({
+        appUrl: APP,
+        subscriberEmail: "r@example.com",
+        periodKey: "daily:2026-11-27",
+        items: [{ paper, why, score: 1 }],
+        manageUrl: MANAGE,
+        unsubscribeUrl: UNSUBSCRIBE,
+        now: NOW,
+      });
     const first = bodies("Trending");
     const second = bodies("In cs.LG");
     const sharedPieces = (body: typeof first.bodies.html) => body.filter((piece) => typeof piece !== "string");

@@ -128,7 +128,9 @@ describe("selectDigest: ranking", () => {
 describe("selectDigest: ranked input", () => {
   it("picks the same papers, reasons and scores from already-ranked candidates without ranking them again", () => {
     const papers = rankPapers(
-      Array.from({ length: 60 }, (_, i) => makePaper(i + 1, { upvotes: (i * 37) % 101, title: i % 3 === 0 ? `graph study ${i}` : `vision study ${i}`, categories: [i % 2 ? "cs.CV" : "cs.LG"] })),
+      Array.from({ length: 60 }, (_, i) =>
+        makePaper(i + 1, { upvotes: (i * 37) % 101, title: i % 3 === 0 ? `graph study ${i}` : `vision study ${i}`, categories: [i % 2 ? "cs.CV" : "cs.LG"] }),
+      ),
       NOW,
     );
     for (const subscriber of [makeSubscriber(), makeSubscriber({ keywords: ["graph"] }), makeSubscriber({ categories: ["cs.CV"], minUpvotes: 20 })]) {

@@ -38,7 +38,12 @@ describe("feeds", () => {
     expect($("feed").attr("xmlns")).toBe("http://www.w3.org/2005/Atom");
     expect($("feed > id").text()).toBe(meta.feedUrl);
     const entry = $("entry").first();
-    expect(entry.find("author name").map((_, el) => $(el).text()).get()).toEqual(["Ada <Lovelace>", "Alan Turing"]);
+    expect(
+      entry
+        .find("author name")
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(["Ada <Lovelace>", "Alan Turing"]);
     expect(entry.find("title").text()).toBe(evil.title);
     expect($("entry").eq(1).find("updated").text()).toBe("2026-06-11T08:00:00.000Z");
     expect($("entry").eq(1).find("author name").text()).toBe("Unknown");
@@ -47,7 +52,12 @@ describe("feeds", () => {
   it("JSON Feed 1.1 has the required fields", () => {
     const feed = JSON.parse(renderJsonFeed(meta, items));
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
-    expect(feed.items[0]).toMatchObject({ id: "https://pd.example/papers/2606.00001", title: evil.title, external_url: "https://arxiv.org/abs/2606.00001", authors: [{ name: "Ada <Lovelace>" }, { name: "Alan Turing" }] });
+    expect(feed.items[0]).toMatchObject({
+      id: "https://pd.example/papers/2606.00001",
+      title: evil.title,
+      external_url: "https://arxiv.org/abs/2606.00001",
+      authors: [{ name: "Ada <Lovelace>" }, { name: "Alan Turing" }],
+    });
     expect(feed.items[1].external_url).toBeUndefined();
   });
 

@@ -6,8 +6,28 @@ const strict = { allowLoopback: false };
 
 describe("forbiddenAddressReason", () => {
   it.each([
-    "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "127.0.0.1", "127.8.8.8", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255",
-    "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:a9fe:a9fe", "64:ff9b::a00:1", "2001:db8::1",
+    "10.1.2.3",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "127.0.0.1",
+    "127.8.8.8",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",
+    "224.0.0.1",
+    "255.255.255.255",
+    "::1",
+    "::",
+    "fe80::1",
+    "fc00::1",
+    "fd12:3456::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",
+    "::ffff:10.0.0.1",
+    "::ffff:a9fe:a9fe",
+    "64:ff9b::a00:1",
+    "2001:db8::1",
   ])("refuses %s", (ip) => {
     expect(forbiddenAddressReason(ip, strict)).not.toBeNull();
   });
@@ -24,10 +44,12 @@ describe("forbiddenAddressReason", () => {
 });
 
 describe("assertFetchableUrl", () => {
-  it.each(["https://huggingface.co/api/daily_papers", "https://arxiv.org/list/cs.CL/new", "https://export.arxiv.org/api/query?x=1", "https://rss.arxiv.org/rss/cs.CL"])(
-    "allows %s",
-    (url) => expect(assertFetchableUrl(url, strict).href).toBe(url),
-  );
+  it.each([
+    "https://huggingface.co/api/daily_papers",
+    "https://arxiv.org/list/cs.CL/new",
+    "https://export.arxiv.org/api/query?x=1",
+    "https://rss.arxiv.org/rss/cs.CL",
+  ])("allows %s", (url) => expect(assertFetchableUrl(url, strict).href).toBe(url));
 
   it.each([
     ["http://huggingface.co/papers", /only https/],

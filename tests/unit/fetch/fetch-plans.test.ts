@@ -9,7 +9,13 @@ const firstUrl = (...args: Parameters<typeof planFetch>) => {
   if (plan.kind !== "pages") throw new Error("expected a fetched plan");
   return plan.firstUrl;
 };
-const page = (n: number, extra: Partial<TParseResult> = {}): TParseResult => ({ source: "hf-daily", papers: new Array(n).fill({}), errors: [], expected: n, ...extra });
+const page = (n: number, extra: Partial<TParseResult> = {}): TParseResult => ({
+  source: "hf-daily",
+  papers: new Array(n).fill({}),
+  errors: [],
+  expected: n,
+  ...extra,
+});
 
 describe("planFetch", () => {
   it.each([
@@ -24,7 +30,11 @@ describe("planFetch", () => {
     ["arxiv-list", { category: "cs.CL" }, "https://arxiv.org/list/cs.CL/new"],
     ["arxiv-list", { category: "cs.CL", listing: "recent" }, "https://arxiv.org/list/cs.CL/recent"],
     ["arxiv-rss", { category: "stat" }, "https://rss.arxiv.org/rss/stat"],
-    ["arxiv-api", { category: "cs.LG" }, "https://export.arxiv.org/api/query?search_query=cat%3Acs.LG&sortBy=submittedDate&sortOrder=descending&start=0&max_results=100"],
+    [
+      "arxiv-api",
+      { category: "cs.LG" },
+      "https://export.arxiv.org/api/query?search_query=cat%3Acs.LG&sortBy=submittedDate&sortOrder=descending&start=0&max_results=100",
+    ],
   ] as const)("%s %j → %s", (source, params, url) => {
     expect(firstUrl(source, params)).toBe(url);
   });
@@ -42,7 +52,9 @@ describe("planFetch", () => {
   });
 
   it("uses an explicit url or pasted body as given, and a base URL override for fixture servers", () => {
-    expect(firstUrl("hf-daily", { url: "https://huggingface.co/api/daily_papers?date=2026-01-02" })).toBe("https://huggingface.co/api/daily_papers?date=2026-01-02");
+    expect(firstUrl("hf-daily", { url: "https://huggingface.co/api/daily_papers?date=2026-01-02" })).toBe(
+      "https://huggingface.co/api/daily_papers?date=2026-01-02",
+    );
     expect(planFetch("text", { body: "Title\nAbstract" })).toEqual({ kind: "body", body: "Title\nAbstract" });
     expect(firstUrl("arxiv-rss", { category: "cs.CL" }, { baseUrl: "http://127.0.0.1:4000" })).toBe("http://127.0.0.1:4000/rss/cs.CL");
   });

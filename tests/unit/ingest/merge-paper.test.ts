@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { changedFields, mergePaper, recordFromIncoming, type TIncomingPaper } from "../../../src/core/ingest/merge-paper";
 
 const hf: TIncomingPaper = {
-  arxivId: "2605.01234", titleKey: "a paper", title: "A Paper", abstract: "An abstract.", authors: ["Ann", "Bo"],
-  listedOn: "2026-05-08", upvotes: 10, githubUrl: "https://github.com/a/b", githubStars: 100, categories: ["cs.CL"],
+  arxivId: "2605.01234",
+  titleKey: "a paper",
+  title: "A Paper",
+  abstract: "An abstract.",
+  authors: ["Ann", "Bo"],
+  listedOn: "2026-05-08",
+  upvotes: 10,
+  githubUrl: "https://github.com/a/b",
+  githubStars: 100,
+  categories: ["cs.CL"],
 };
 
 describe("mergePaper", () => {
@@ -21,7 +29,14 @@ describe("mergePaper", () => {
   it("never blanks a known field", () => {
     const sparse: TIncomingPaper = { arxivId: hf.arxivId, titleKey: hf.titleKey, title: hf.title, abstract: "", authors: [], listedOn: "2026-05-06" };
     const merged = mergePaper(stored, sparse, "arxiv-list");
-    expect(merged).toMatchObject({ abstract: "An abstract.", authors: ["Ann", "Bo"], githubUrl: "https://github.com/a/b", githubStars: 100, upvotes: 10, listedOn: "2026-05-08" });
+    expect(merged).toMatchObject({
+      abstract: "An abstract.",
+      authors: ["Ann", "Bo"],
+      githubUrl: "https://github.com/a/b",
+      githubStars: 100,
+      upvotes: 10,
+      listedOn: "2026-05-08",
+    });
   });
 
   it("moves the listing day to the Hugging Face day when arXiv listed it first", () => {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  formatPeriodLabel,
-  nextPeriod,
-  parsePeriod,
-  periodOf,
-  periodPath,
-  prevPeriod,
-  todayUtc,
-} from "@/core/periods";
+import { addDays, formatPeriodLabel, nextPeriod, parsePeriod, periodOf, periodPath, prevPeriod, todayUtc } from "@/core/periods";
 
 describe("parsePeriod: days", () => {
   it("parses a real day, under its URL segment or its kind", () => {

@@ -18,18 +18,10 @@ describe("isValidCronExpression", () => {
     expect(isValidCronExpression(expr)).toBe(true);
   });
 
-  it.each([
-    "",
-    "   ",
-    "* * * *",
-    "* * * * * * *",
-    "0 7 * * * ; rm -rf /",
-    "0 7 ** * *",
-    "0 7 *,, * *",
-    "0 7 * * */",
-    "every day at 7",
-    "@sometimes",
-  ])("rejects %j", (expr) => {
-    expect(isValidCronExpression(expr)).toBe(false);
-  });
+  it.each(["", "   ", "* * * *", "* * * * * * *", "0 7 * * * ; rm -rf /", "0 7 ** * *", "0 7 *,, * *", "0 7 * * */", "every day at 7", "@sometimes"])(
+    "rejects %j",
+    (expr) => {
+      expect(isValidCronExpression(expr)).toBe(false);
+    },
+  );
 });

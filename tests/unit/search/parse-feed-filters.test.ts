@@ -72,12 +72,21 @@ describe("serializeFeedFilters", () => {
 
   it("round-trips through parseFeedFilters", () => {
     const filters = fc.record({
-      q: fc.option(fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.trim()).filter((s) => s !== "" && !/\p{Cc}/u.test(s)), { nil: undefined }),
+      q: fc.option(
+        fc
+          .string({ minLength: 1, maxLength: 40 })
+          .map((s) => s.trim())
+          .filter((s) => s !== "" && !/\p{Cc}/u.test(s)),
+        { nil: undefined },
+      ),
       category: fc.option(fc.constantFrom("cs.CL", "stat.ML", "hep-th", "cond-mat.mes-hall"), { nil: undefined }),
       hasCode: fc.boolean(),
       minUpvotes: fc.integer({ min: 0, max: 100_000 }),
       sort: fc.constantFrom("trending" as const, "new" as const, "top" as const),
-      cursor: fc.option(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !/\p{Cc}/u.test(s)), { nil: undefined }),
+      cursor: fc.option(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !/\p{Cc}/u.test(s)),
+        { nil: undefined },
+      ),
     });
     fc.assert(
       fc.property(filters, (value: TFeedFilters) => {

@@ -4,7 +4,10 @@ import { foldHyphenatedWords, requiredAdjacentPairs, splitTopLevelOr } from "@/c
 
 describe("splitTopLevelOr", () => {
   it("splits at top-level ORs only", () => {
-    expect(splitTopLevelOr("'auto-grad' <-> 'auto' <-> 'grade' | 'modular' & !'robot'")).toEqual(["'auto-grad' <-> 'auto' <-> 'grade'", "'modular' & !'robot'"]);
+    expect(splitTopLevelOr("'auto-grad' <-> 'auto' <-> 'grade' | 'modular' & !'robot'")).toEqual([
+      "'auto-grad' <-> 'auto' <-> 'grade'",
+      "'modular' & !'robot'",
+    ]);
     expect(splitTopLevelOr("'a' & ( 'b' | 'c' ) | !( 'd' <-> 'e' )")).toEqual(["'a' & ( 'b' | 'c' )", "!( 'd' <-> 'e' )"]);
   });
 

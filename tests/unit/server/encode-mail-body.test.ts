@@ -43,7 +43,11 @@ async function parseBoth(subject: string, bodies: { text: TMailBody; html: TMail
   const base = { from: "a@example.org", to: "b@example.org", subject };
   const ours = await transport.sendMail({ ...base, text: { raw: encodedTextPart("plain", bodies.text) }, html: { raw: encodedTextPart("html", bodies.html) } });
   const theirs = await transport.sendMail({ ...base, text: joinBody(bodies.text), html: joinBody(bodies.html) });
-  return { raw: (ours.message as Buffer).toString("latin1"), ours: await simpleParser(ours.message as Buffer), theirs: await simpleParser(theirs.message as Buffer) };
+  return {
+    raw: (ours.message as Buffer).toString("latin1"),
+    ours: await simpleParser(ours.message as Buffer),
+    theirs: await simpleParser(theirs.message as Buffer),
+  };
 }
 
 function expectValidQuotedPrintable(encoded: string) {
@@ -70,15 +74,20 @@ describe("encodeMailBody", () => {
     const char = fc.constantFrom("a", "b", " ", "\t", "=", ".", "\n", "é", "中", "😀", "-");
     const text = fc.array(char, { maxLength: 300 }).map((chars) => chars.join(""));
     fc.assert(
-      fc.property(text, fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 8 }), fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }), (whole, cuts, shared) => {
-        const points = [...new Set(cuts.map((c) => Math.min(c, whole.length)))].sort((a, b) => a - b);
-        const slices = [0, ...points].map((start, i) => whole.slice(start, points[i] ?? whole.length));
-        const body: TMailBody = slices.map((slice, i) => (shared[i] ? sharedText(slice) : slice));
-        const reference = encodeMailBody([whole]);
-        expect(encodeMailBody(body)).toBe(reference);
-        expect(encodeMailBody(body)).toBe(reference);
-        expectValidQuotedPrintable(reference);
-      }),
+      fc.property(
+        text,
+        fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 8 }),
+        fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+        (whole, cuts, shared) => {
+          const points = [...new Set(cuts.map((c) => Math.min(c, whole.length)))].sort((a, b) => a - b);
+          const slices = [0, ...points].map((start, i) => whole.slice(start, points[i] ?? whole.length));
+          const body: TMailBody = slices.map((slice, i) => (shared[i] ? sharedText(slice) : slice));
+          const reference = encodeMailBody([whole]);
+          expect(encodeMailBody(body)).toBe(reference);
+          expect(encodeMailBody(body)).toBe(reference);
+          expectValidQuotedPrintable(reference);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -89,7 +98,15 @@ describe("encodeMailBody", () => {
       why: `Matches "${edge}"`,
       score: 1,
     }));
-    const email = composeDigestBodies({ appUrl: "https://papers.example.org", subscriberEmail: "r@example.org", periodKey: "daily:2026-11-27", items, manageUrl: "https://papers.example.org/m?a=1&b=2", unsubscribeUrl: "https://papers.example.org/u?t=3", now: NOW });
+    const email = composeDigestBodies({
+      appUrl: "https://papers.example.org",
+      subscriberEmail: "r@example.org",
+      periodKey: "daily:2026-11-27",
+      items,
+      manageUrl: "https://papers.example.org/m?a=1&b=2",
+      unsubscribeUrl: "https://papers.example.org/u?t=3",
+      now: NOW,
+    });
     const { raw, ours, theirs } = await parseBoth(email.subject, email.bodies);
     expect(ours.text).toBe(email.text);
     expect(ours.html).toBe(email.html);

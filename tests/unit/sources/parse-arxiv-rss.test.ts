@@ -53,7 +53,7 @@ describe("arxiv-rss: stat feed of 2024-03-26", () => {
   });
 
   it("skips an item without an id and keeps the rest", () => {
-    const broken = STAT.replace("<guid isPermaLink=\"false\">oai:arXiv.org:2403.15527v1</guid>", "")
+    const broken = STAT.replace('<guid isPermaLink="false">oai:arXiv.org:2403.15527v1</guid>', "")
       .replace("<link>https://arxiv.org/abs/2403.15527</link>", "<link>https://example.org/</link>")
       .replace("arXiv:2403.15527v1 Announce Type", "Announce Type");
     const r = parseArxivRss(broken, ctx);

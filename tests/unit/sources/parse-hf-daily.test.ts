@@ -40,9 +40,7 @@ describe("hf-daily: API capture of 2026-05-08", () => {
   it("reads the last item", () => {
     const last = result.papers.at(-1);
     expect(last?.arxivId).toBe("2602.00095");
-    expect(last?.title).toBe(
-      "EDU-CIRCUIT-HW: Evaluating Multimodal Large Language Models on Real-World University-Level STEM Student Handwritten Solutions",
-    );
+    expect(last?.title).toBe("EDU-CIRCUIT-HW: Evaluating Multimodal Large Language Models on Real-World University-Level STEM Student Handwritten Solutions");
     expect(last?.authors).toHaveLength(6);
     expect(last?.authors[0]).toBe("Weiyu Sun");
     expect(last?.githubUrl).toBe("https://github.com/gt-learning-innovation/CIRCUIT_EDU_HW_ACL");
@@ -144,7 +142,10 @@ describe("hf-daily: robustness", () => {
   });
 
   it("falls back to publishedAt for the listing day when submittedOnDailyAt is missing", () => {
-    const item = { paper: { id: "2501.00002", title: "Some Title Here", summary: "", authors: [], publishedAt: "2025-01-01T23:59:00Z" }, publishedAt: "2025-01-03T01:00:00Z" };
+    const item = {
+      paper: { id: "2501.00002", title: "Some Title Here", summary: "", authors: [], publishedAt: "2025-01-01T23:59:00Z" },
+      publishedAt: "2025-01-03T01:00:00Z",
+    };
     expect(parseHfDaily(JSON.stringify([item]), ctx).papers[0]?.listedOn).toBe("2025-01-03");
   });
 

@@ -27,9 +27,7 @@ describe("text: decodeEntities", () => {
 
 describe("text: stripMarkup", () => {
   it("removes HTML tags and decodes entities once", () => {
-    expect(stripMarkup("<p>We study <i>grounded</i>\n dialogue &amp; retrieval.</p><p>Second.</p>")).toBe(
-      "We study grounded dialogue & retrieval. Second.",
-    );
+    expect(stripMarkup("<p>We study <i>grounded</i>\n dialogue &amp; retrieval.</p><p>Second.</p>")).toBe("We study grounded dialogue & retrieval. Second.");
   });
   it("keeps an escaped tag as literal text instead of interpreting it", () => {
     expect(stripMarkup("Title &lt;script&gt;alert(1)&lt;/script&gt;")).toBe("Title <script>alert(1)</script>");
@@ -72,12 +70,9 @@ describe("text: parseArxivId", () => {
     expect(parseArxivId(input)).toEqual(expected);
   });
 
-  it.each(["", "hello", "2408.007", "2413.00714", "0000.0000", "https://example.org/abs/2408.00714x"])(
-    "rejects %j",
-    (input) => {
-      expect(parseArxivId(input)).toBeNull();
-    },
-  );
+  it.each(["", "hello", "2408.007", "2413.00714", "0000.0000", "https://example.org/abs/2408.00714x"])("rejects %j", (input) => {
+    expect(parseArxivId(input)).toBeNull();
+  });
 
   it("finds explicitly marked ids in prose", () => {
     expect(findArxivIds("see arXiv:2403.12345 and https://arxiv.org/abs/2401.00001v2; not 2402.99999")).toEqual([

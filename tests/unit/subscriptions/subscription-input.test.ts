@@ -12,18 +12,42 @@ describe("normalizeEmail", () => {
 
 describe("ZSubscribeInput", () => {
   it("accepts a minimal form with defaults", () => {
-    expect(ZSubscribeInput.parse({ email: " X@Y.io " })).toEqual({ email: "X@y.io", frequency: "weekly", keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0, website: "" });
+    expect(ZSubscribeInput.parse({ email: " X@Y.io " })).toEqual({
+      email: "X@y.io",
+      frequency: "weekly",
+      keywords: [],
+      categories: [],
+      onlyWithCode: false,
+      minUpvotes: 0,
+      website: "",
+    });
   });
 
-  it.each(["", "plain", "a@b", "@example.org", "a b@example.org", `${"x".repeat(250)}@example.org`])("rejects the address %j with a message on the email field", (email) => {
-    const result = ZSubscribeInput.safeParse({ email });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(["email"]);
-  });
+  it.each(["", "plain", "a@b", "@example.org", "a b@example.org", `${"x".repeat(250)}@example.org`])(
+    "rejects the address %j with a message on the email field",
+    (email) => {
+      const result = ZSubscribeInput.safeParse({ email });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(["email"]);
+    },
+  );
 
   it("reads form fields: comma lists de-duplicated case-insensitively, checkbox, number", () => {
-    const parsed = ZSubscribeInput.parse({ email: "a@example.org", frequency: "daily", keywords: " LLM, diffusion ,llm,, vision   transformers ", categories: "cs.LG, cs.CV cs.lg", onlyWithCode: "on", minUpvotes: "12" });
-    expect(parsed).toMatchObject({ frequency: "daily", keywords: ["LLM", "diffusion", "vision transformers"], categories: ["cs.LG", "cs.CV"], onlyWithCode: true, minUpvotes: 12 });
+    const parsed = ZSubscribeInput.parse({
+      email: "a@example.org",
+      frequency: "daily",
+      keywords: " LLM, diffusion ,llm,, vision   transformers ",
+      categories: "cs.LG, cs.CV cs.lg",
+      onlyWithCode: "on",
+      minUpvotes: "12",
+    });
+    expect(parsed).toMatchObject({
+      frequency: "daily",
+      keywords: ["LLM", "diffusion", "vision transformers"],
+      categories: ["cs.LG", "cs.CV"],
+      onlyWithCode: true,
+      minUpvotes: 12,
+    });
   });
 
   it("explains bad preferences field by field", () => {

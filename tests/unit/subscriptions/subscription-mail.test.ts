@@ -25,13 +25,21 @@ describe("alreadySubscribedMail", () => {
     expect(mail.text).toContain(links.unsubscribeUrl);
     const manageToken = links.manageUrl.split("/subscription/")[1]!;
     expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "manage", token: manageToken, now })).toEqual({ ok: true, subscriberId: 42 });
-    expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "unsubscribe", token: manageToken, now })).toEqual({ ok: false, reason: "invalid" });
+    expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "unsubscribe", token: manageToken, now })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 });
 
 describe("renderUnsubscribePage", () => {
   it("escapes the message and the form action, and keeps the status", async () => {
-    const res = renderUnsubscribePage({ title: "T<script>", message: `"><img src=x onerror=alert(1)>`, status: 410, form: { action: `/api/unsubscribe?token=a"b` } });
+    const res = renderUnsubscribePage({
+      title: "T<script>",
+      message: `"><img src=x onerror=alert(1)>`,
+      status: 410,
+      form: { action: `/api/unsubscribe?token=a"b` },
+    });
     expect(res.status).toBe(410);
     const html = await res.text();
     expect(html).not.toContain("<img");

@@ -14,10 +14,18 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <AdminTable caption="Admin actions, newest first (up to 200)" columns={["When (UTC)", "Who", "What", "Parameters"]} empty="No entries." isEmpty={entries.length === 0} testId="audit-log">
+      <AdminTable
+        caption="Admin actions, newest first (up to 200)"
+        columns={["When (UTC)", "Who", "What", "Parameters"]}
+        empty="No entries."
+        isEmpty={entries.length === 0}
+        testId="audit-log"
+      >
         {entries.map((e) => (
           <tr key={e.id} data-action={e.action}>
-            <td className={`${td} whitespace-nowrap`}><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time></td>
+            <td className={`${td} whitespace-nowrap`}>
+              <time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</time>
+            </td>
             <td className={td}>{e.actor}</td>
             <td className={`${td} font-mono`}>{e.action}</td>
             <td className={`${td} break-all font-mono text-xs`}>{JSON.stringify(e.params)}</td>

@@ -24,40 +24,75 @@ export default async function AdminDigestsPage({ searchParams }: { searchParams:
       <Notice notice={typeof params.notice === "string" ? params.notice : undefined} error={typeof params.error === "string" ? params.error : undefined} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="test-h" className={`${card} space-y-3`}>
-          <h2 id="test-h" className="text-lg font-semibold">Send me a test digest</h2>
+          <h2 id="test-h" className="text-lg font-semibold">
+            Send me a test digest
+          </h2>
           <form action={sendTestDigestAction} className="flex flex-wrap items-end gap-3">
             <label className={label}>
               Address
               <input name="to" type="email" required autoComplete="email" className={`${input} w-64 max-w-full`} />
             </label>
-            <button type="submit" className={button}>Send test digest</button>
+            <button type="submit" className={button}>
+              Send test digest
+            </button>
           </form>
         </section>
         <section aria-labelledby="preview-h" className={`${card} space-y-3`}>
-          <h2 id="preview-h" className="text-lg font-semibold">Preview a subscriber&apos;s next digest</h2>
+          <h2 id="preview-h" className="text-lg font-semibold">
+            Preview a subscriber&apos;s next digest
+          </h2>
           <form method="get" className="flex flex-wrap items-end gap-3">
             <label className={label}>
               Subscriber address
               <input name="preview" type="email" required defaultValue={previewFor} className={`${input} w-64 max-w-full`} />
             </label>
-            <button type="submit" className={button}>Preview</button>
+            <button type="submit" className={button}>
+              Preview
+            </button>
           </form>
         </section>
       </div>
       {preview && <DigestPreview result={preview} />}
       <section aria-labelledby="runs-h" className="space-y-2">
-        <h2 id="runs-h" className="text-lg font-semibold">Runs</h2>
-        <AdminTable caption="Digest runs, newest first" columns={["Run", "Period", "Status", "Due · sent · skipped · failed · retried", "Started", "Failures"]} empty="No digest runs yet." isEmpty={runs.length === 0}>
+        <h2 id="runs-h" className="text-lg font-semibold">
+          Runs
+        </h2>
+        <AdminTable
+          caption="Digest runs, newest first"
+          columns={["Run", "Period", "Status", "Due · sent · skipped · failed · retried", "Started", "Failures"]}
+          empty="No digest runs yet."
+          isEmpty={runs.length === 0}
+        >
           {runs.map((r) => (
             <tr key={r.id}>
-              <th scope="row" className={`${td} font-mono`}>#{r.id}</th>
-              <td className={td}>{r.period} <span className={`text-xs ${muted}`}>({r.trigger})</span></td>
-              <td className={td}>{r.status}{r.error ? `: ${r.error}` : ""}</td>
-              <td className={td}>{r.due} · {r.sent} · {r.skipped} · {r.failed} · {r.retried}</td>
-              <td className={`${td} whitespace-nowrap`}>{r.startedAt.toISOString().slice(0, 19).replace("T", " ")}{r.durationMs !== null ? ` (${r.durationMs} ms)` : ""}</td>
+              <th scope="row" className={`${td} font-mono`}>
+                #{r.id}
+              </th>
+              <td className={td}>
+                {r.period} <span className={`text-xs ${muted}`}>({r.trigger})</span>
+              </td>
+              <td className={td}>
+                {r.status}
+                {r.error ? `: ${r.error}` : ""}
+              </td>
+              <td className={td}>
+                {r.due} · {r.sent} · {r.skipped} · {r.failed} · {r.retried}
+              </td>
+              <td className={`${td} whitespace-nowrap`}>
+                {r.startedAt.toISOString().slice(0, 19).replace("T", " ")}
+                {r.durationMs !== null ? ` (${r.durationMs} ms)` : ""}
+              </td>
               <td className={`${td} text-xs`}>
-                {r.failures.length === 0 ? "none" : (
-                  <ul>{r.failures.map((f) => <li key={f.subscriberId}>subscriber #{f.subscriberId}: {f.lastError ?? "unknown error"}</li>)}</ul>
+                {r.failures.length === 0 ? (
+                  "none"
+                ) : (
+                  <ul>
+                    {r.failures.map((f) => (
+                      <li key={f.subscriberId}>
+                        subscriber #{f.subscriberId}: {f.lastError ?? "unknown error"}
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </td>
             </tr>

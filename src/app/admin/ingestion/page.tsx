@@ -24,13 +24,17 @@ export default async function AdminIngestionPage({ searchParams }: { searchParam
       <Notice notice={notice} error={error} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="trigger-h" className={`${card} space-y-3`}>
-          <h2 id="trigger-h" className="text-lg font-semibold">Trigger a run</h2>
+          <h2 id="trigger-h" className="text-lg font-semibold">
+            Trigger a run
+          </h2>
           <form action={triggerIngestionAction} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <label className={label}>
               Source
               <select name="source" className={input} defaultValue="hf-daily">
                 {SOURCE_IDS.filter((s) => s !== "text").map((s) => (
-                  <option key={s} value={s}>{s}</option>
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
                 ))}
               </select>
             </label>
@@ -56,23 +60,31 @@ export default async function AdminIngestionPage({ searchParams }: { searchParam
             </label>
             <p className={`text-xs sm:col-span-2 ${muted}`}>Give at most one of date, week or month; none means the latest listing.</p>
             <div className="sm:col-span-2">
-              <button type="submit" className={button}>Start run</button>
+              <button type="submit" className={button}>
+                Start run
+              </button>
             </div>
           </form>
         </section>
         <section aria-labelledby="paste-h" className={`${card} space-y-3`}>
-          <h2 id="paste-h" className="text-lg font-semibold">Paste a listing</h2>
+          <h2 id="paste-h" className="text-lg font-semibold">
+            Paste a listing
+          </h2>
           <form action={pasteListingAction} className="space-y-3">
             <label className={label}>
               Text copied from a trending-papers page (the <code>text</code> source)
               <textarea name="body" rows={8} required className={`${input} font-mono`} />
             </label>
-            <button type="submit" className={button}>Ingest pasted text</button>
+            <button type="submit" className={button}>
+              Ingest pasted text
+            </button>
           </form>
         </section>
       </div>
       <section aria-labelledby="runs-h" className="space-y-2">
-        <h2 id="runs-h" className="text-lg font-semibold">Runs</h2>
+        <h2 id="runs-h" className="text-lg font-semibold">
+          Runs
+        </h2>
         <p className={`text-sm ${muted}`} aria-live="polite">
           {active.length > 0 ? `${active.length} run(s) in progress; this page refreshes every ${REFRESH_SECONDS} s.` : "No run in progress."}
         </p>

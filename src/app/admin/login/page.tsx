@@ -25,7 +25,9 @@ export default async function AdminLoginPage({ searchParams }: { searchParams: T
           Sign in
         </button>
       </form>
-      <p className={`text-sm ${muted}`}>The token is ADMIN_TOKEN, or the generated one in <code>.data/secrets.json</code>.</p>
+      <p className={`text-sm ${muted}`}>
+        The token is ADMIN_TOKEN, or the generated one in <code>.data/secrets.json</code>.
+      </p>
     </div>
   );
 }

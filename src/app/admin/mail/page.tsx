@@ -26,18 +26,29 @@ export default async function CapturedMailPage({ searchParams }: { searchParams:
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-2 pr-3">Sent</th>
-              <th scope="col" className="py-2 pr-3">To</th>
-              <th scope="col" className="py-2">Subject</th>
+              <th scope="col" className="py-2 pr-3">
+                Sent
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                To
+              </th>
+              <th scope="col" className="py-2">
+                Subject
+              </th>
             </tr>
           </thead>
           <tbody>
             {mails.map((m) => (
               <tr key={m.id} className="border-b border-slate-100 dark:border-slate-900" data-testid="captured-mail-row">
-                <td className="py-2 pr-3 whitespace-nowrap"><time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time></td>
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time>
+                </td>
                 <td className="py-2 pr-3 break-all">{m.to}</td>
                 <td className="py-2">
-                  <Link href={`/admin/mail/${m.id}`} className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300">
+                  <Link
+                    href={`/admin/mail/${m.id}`}
+                    className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
+                  >
                     {m.subject}
                   </Link>
                 </td>

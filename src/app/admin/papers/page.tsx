@@ -33,13 +33,17 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="hidden" value="1" defaultChecked={hiddenOnly} /> Hidden only
         </label>
-        <button type="submit" className={button}>Search</button>
+        <button type="submit" className={button}>
+          Search
+        </button>
       </form>
       <AdminTable caption="Papers, newest first" columns={["Paper", "Listed", "State", "Actions"]} empty="No papers match." isEmpty={papers.length === 0}>
         {papers.map((p) => (
           <tr key={p.id} data-testid="admin-paper" data-paper-id={p.id}>
             <td className={td}>
-              <Link href={paperPath(p)} className={`${link} font-medium`}>{p.title}</Link>
+              <Link href={paperPath(p)} className={`${link} font-medium`}>
+                {p.title}
+              </Link>
               <p className={`text-xs ${muted}`}>
                 #{p.id} · {p.arxivId ?? "no arXiv id"} · {p.authors.slice(0, 3).join(", ")}
                 {p.authors.length > 3 ? " et al." : ""} · {p.sources.join(", ")}
@@ -68,7 +72,9 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
                     Field
                     <select name="field" className={input}>
                       {FIXABLE_FIELDS.map((f) => (
-                        <option key={f} value={f}>{f}</option>
+                        <option key={f} value={f}>
+                          {f}
+                        </option>
                       ))}
                     </select>
                   </label>
@@ -76,7 +82,9 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
                     New value (lists: comma-separated; links: empty removes)
                     <textarea name="value" rows={2} className={input} />
                   </label>
-                  <button type="submit" className={button}>Save fix</button>
+                  <button type="submit" className={button}>
+                    Save fix
+                  </button>
                 </form>
               </details>
             </td>

@@ -43,21 +43,37 @@ export default async function AdminSubscribersPage({ searchParams }: { searchPar
             <select name="status" defaultValue={status ?? ""} className={input}>
               <option value="">any</option>
               {SUBSCRIBER_STATES.map((s) => (
-                <option key={s} value={s}>{s}</option>
+                <option key={s} value={s}>
+                  {s}
+                </option>
               ))}
             </select>
           </label>
-          <button type="submit" className={button}>Search</button>
+          <button type="submit" className={button}>
+            Search
+          </button>
         </form>
-        <a href="/api/admin/subscribers.csv" download className={`${buttonQuiet} ml-auto`}>Export CSV</a>
+        <a href="/api/admin/subscribers.csv" download className={`${buttonQuiet} ml-auto`}>
+          Export CSV
+        </a>
       </div>
-      <AdminTable caption="Subscribers, newest first (up to 100)" columns={["Address", "State", "Frequency", "Interests", "Bounces", "Last digest"]} empty="No subscribers match." isEmpty={rows.length === 0}>
+      <AdminTable
+        caption="Subscribers, newest first (up to 100)"
+        columns={["Address", "State", "Frequency", "Interests", "Bounces", "Last digest"]}
+        empty="No subscribers match."
+        isEmpty={rows.length === 0}
+      >
         {rows.map((s) => (
           <tr key={s.id} data-testid="admin-subscriber">
-            <th scope="row" className={`${td} font-normal`}>{s.email}</th>
+            <th scope="row" className={`${td} font-normal`}>
+              {s.email}
+            </th>
             <td className={td}>{s.status}</td>
             <td className={td}>{s.frequency}</td>
-            <td className={`${td} text-xs`}>{[...s.keywords, ...s.categories].join(", ") || "everything"}{s.onlyWithCode ? " · code only" : ""}</td>
+            <td className={`${td} text-xs`}>
+              {[...s.keywords, ...s.categories].join(", ") || "everything"}
+              {s.onlyWithCode ? " · code only" : ""}
+            </td>
             <td className={td}>{s.bounceCount}</td>
             <td className={`${td} whitespace-nowrap`}>{s.lastDigestAt?.toISOString().slice(0, 10) ?? "never"}</td>
           </tr>

@@ -7,7 +7,12 @@ import { handleRoute } from "@/server/http/respond";
 import { MAX_PAGE_SIZE } from "@/server/repo/papers";
 
 const ZQuery = z.object({
-  limit: z.string().regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).transform(Number).refine((n) => n >= 1 && n <= MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`).default(20),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_PAGE_SIZE, `must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+    .default(20),
 });
 
 export const GET = handleRoute(async (request: Request) => {
@@ -17,8 +22,5 @@ export const GET = handleRoute(async (request: Request) => {
   const filters = parseFeedFilters(Object.fromEntries(params));
   if (!filters.ok) throw new AppError("INVALID_INPUT", filters.message);
   const page = await loadPapers(filters.value, null, limit.data.limit, false);
-  return Response.json(
-    { papers: page.papers, nextCursor: page.nextCursor },
-    { headers: { "cache-control": "public, max-age=60" } },
-  );
+  return Response.json({ papers: page.papers, nextCursor: page.nextCursor }, { headers: { "cache-control": "public, max-age=60" } });
 });

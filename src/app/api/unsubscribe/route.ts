@@ -20,7 +20,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
     const subscriber = await loadSubscription(token, "unsubscribe");
-    if (subscriber.status === "unsubscribed") return renderUnsubscribePage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200 });
+    if (subscriber.status === "unsubscribed")
+      return renderUnsubscribePage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200 });
     return renderUnsubscribePage({
       title: "Unsubscribe from paper-digest?",
       message: "Press the button to stop all digests to this address. Nothing changes until you do.",
@@ -36,7 +37,11 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
     await unsubscribeWithToken(token, "unsubscribe");
-    return renderUnsubscribePage({ title: "You are unsubscribed", message: "You will get no more digests at this address. Changed your mind? Subscribe again any time.", status: 200 });
+    return renderUnsubscribePage({
+      title: "You are unsubscribed",
+      message: "You will get no more digests at this address. Changed your mind? Subscribe again any time.",
+      status: 200,
+    });
   } catch (err) {
     return linkProblem(err);
   }

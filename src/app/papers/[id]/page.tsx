@@ -50,7 +50,9 @@ export default async function PaperPage({ params }: TProps) {
         <h1 className="text-2xl font-bold leading-tight">{paper.title}</h1>
         <p className="text-slate-700 dark:text-slate-300">{paper.authors.join(", ")}</p>
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-700 dark:text-slate-300">
-          <span>Listed <time dateTime={paper.listedOn}>{paper.listedOn}</time></span>
+          <span>
+            Listed <time dateTime={paper.listedOn}>{paper.listedOn}</time>
+          </span>
           <span>▲ {paper.upvotes} upvotes</span>
           {paper.githubStars != null && <span>★ {paper.githubStars.toLocaleString("en-US")} stars</span>}
           {paper.categories.length > 0 && <span>{paper.categories.join(", ")}</span>}
@@ -59,26 +61,44 @@ export default async function PaperPage({ params }: TProps) {
       <nav aria-label="Paper links" className="flex flex-wrap gap-3 text-sm">
         {arxiv && paper.arxivId && (
           <>
-            <a className={linkClass} href={arxiv} rel="noopener noreferrer">arXiv abstract</a>
-            <a className={linkClass} href={`https://arxiv.org/pdf/${paper.arxivId}`} rel="noopener noreferrer">PDF</a>
+            <a className={linkClass} href={arxiv} rel="noopener noreferrer">
+              arXiv abstract
+            </a>
+            <a className={linkClass} href={`https://arxiv.org/pdf/${paper.arxivId}`} rel="noopener noreferrer">
+              PDF
+            </a>
           </>
         )}
-        {code && <a className={linkClass} href={code} rel="noopener noreferrer">Code{paper.githubStars != null ? ` ★ ${paper.githubStars.toLocaleString("en-US")}` : ""}</a>}
-        {project && <a className={linkClass} href={project} rel="noopener noreferrer">Project page</a>}
+        {code && (
+          <a className={linkClass} href={code} rel="noopener noreferrer">
+            Code{paper.githubStars != null ? ` ★ ${paper.githubStars.toLocaleString("en-US")}` : ""}
+          </a>
+        )}
+        {project && (
+          <a className={linkClass} href={project} rel="noopener noreferrer">
+            Project page
+          </a>
+        )}
       </nav>
       <section aria-labelledby="abstract-heading" className="space-y-2">
-        <h2 id="abstract-heading" className="text-lg font-semibold">Abstract</h2>
+        <h2 id="abstract-heading" className="text-lg font-semibold">
+          Abstract
+        </h2>
         <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
       </section>
       {(upvotes.length > 0 || stars.length > 0) && (
         <section aria-labelledby="trend-heading" className="space-y-2">
-          <h2 id="trend-heading" className="text-lg font-semibold">Over time</h2>
+          <h2 id="trend-heading" className="text-lg font-semibold">
+            Over time
+          </h2>
           <Sparkline label="Upvotes" values={upvotes} />
           <Sparkline label="GitHub stars" values={stars} />
         </section>
       )}
       <section aria-labelledby="similar-heading" className="space-y-3">
-        <h2 id="similar-heading" className="text-lg font-semibold">Similar papers</h2>
+        <h2 id="similar-heading" className="text-lg font-semibold">
+          Similar papers
+        </h2>
         {similar.length === 0 ? (
           <p className="text-slate-700 dark:text-slate-300">No similar papers yet.</p>
         ) : (

@@ -28,7 +28,10 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
       <p className="text-slate-600 dark:text-slate-400">One click and your first digest is on its way. You can choose your interests on the next page.</p>
       <form action={confirmAction}>
         <input type="hidden" name="token" value={parsed.data.token} />
-        <button type="submit" className="rounded-lg bg-indigo-700 px-5 py-2.5 font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
+        <button
+          type="submit"
+          className="rounded-lg bg-indigo-700 px-5 py-2.5 font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+        >
           Confirm subscription
         </button>
       </form>

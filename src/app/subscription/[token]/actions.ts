@@ -30,7 +30,10 @@ const STEPS = { pause: pauseWithToken, resume: resumeWithToken, unsubscribe: (t:
 async function runStep(formData: FormData, step: keyof typeof STEPS): Promise<void> {
   const token = tokenFrom(formData);
   if (!token) redirect("/subscription/invalid");
-  const ok = await STEPS[step](token).then(() => true, () => false);
+  const ok = await STEPS[step](token).then(
+    () => true,
+    () => false,
+  );
   redirect(`/subscription/${token}${ok ? `?done=${step}` : ""}`);
 }
 
@@ -49,6 +52,9 @@ export async function unsubscribeAction(formData: FormData): Promise<void> {
 export async function deleteDataAction(formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
   if (!token || formData.get("confirm") !== "on") redirect(token ? `/subscription/${token}?done=delete-unconfirmed` : "/subscription/invalid");
-  const ok = await eraseWithToken(token).then(() => true, () => false);
+  const ok = await eraseWithToken(token).then(
+    () => true,
+    () => false,
+  );
   redirect(ok ? "/subscribe?deleted=1" : `/subscription/${token}`);
 }

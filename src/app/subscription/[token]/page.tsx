@@ -27,9 +27,16 @@ const DONE_TEXT: Record<string, string> = {
   "delete-unconfirmed": "Tick the box to confirm that all your data should be deleted.",
 };
 
-const buttonClass = "rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:hover:bg-slate-800";
+const buttonClass =
+  "rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:hover:bg-slate-800";
 
-export default async function SubscriptionPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SubscriptionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
   const token = parsed.data.token;
@@ -39,7 +46,12 @@ export default async function SubscriptionPage({ params, searchParams }: { param
   });
   if (!subscriber) notFound();
   const { welcome, done } = await searchParams;
-  const notice = welcome === "1" && subscriber.status === "confirmed" ? "You're subscribed! Your address is confirmed. Fine-tune what you get below." : typeof done === "string" ? DONE_TEXT[done] : undefined;
+  const notice =
+    welcome === "1" && subscriber.status === "confirmed"
+      ? "You're subscribed! Your address is confirmed. Fine-tune what you get below."
+      : typeof done === "string"
+        ? DONE_TEXT[done]
+        : undefined;
 
   return (
     <div className="mx-auto max-w-2xl space-y-8">
@@ -71,19 +83,25 @@ export default async function SubscriptionPage({ params, searchParams }: { param
           {subscriber.status === "confirmed" && (
             <form action={pauseAction}>
               <input type="hidden" name="token" value={token} />
-              <button type="submit" className={buttonClass}>Pause digests</button>
+              <button type="submit" className={buttonClass}>
+                Pause digests
+              </button>
             </form>
           )}
           {subscriber.status === "paused" && (
             <form action={resumeAction}>
               <input type="hidden" name="token" value={token} />
-              <button type="submit" className={buttonClass}>Resume digests</button>
+              <button type="submit" className={buttonClass}>
+                Resume digests
+              </button>
             </form>
           )}
           {subscriber.status !== "unsubscribed" && (
             <form action={unsubscribeAction}>
               <input type="hidden" name="token" value={token} />
-              <button type="submit" className={buttonClass}>Unsubscribe</button>
+              <button type="submit" className={buttonClass}>
+                Unsubscribe
+              </button>
             </form>
           )}
         </div>
@@ -94,7 +112,10 @@ export default async function SubscriptionPage({ params, searchParams }: { param
             <input type="checkbox" name="confirm" className="h-4 w-4 accent-red-600" />
             Yes, delete all my data
           </label>
-          <button type="submit" className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500">
+          <button
+            type="submit"
+            className="rounded-lg bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500"
+          >
             Delete all my data
           </button>
         </form>

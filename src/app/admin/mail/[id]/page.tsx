@@ -18,13 +18,24 @@ export default async function CapturedMessagePage({ params }: { params: Promise<
   if (!parsed.success) notFound();
   const mail = await getCapturedMail({ db: getDb(), id: parsed.data.id });
   if (!mail) notFound();
-  const headers: [string, string][] = [["From", mail.from], ["To", mail.to], ["Subject", mail.subject], ["Date", mail.createdAt.toISOString()], ["Message-ID", mail.messageId ?? ""], ...Object.entries(mail.headers)];
+  const headers: [string, string][] = [
+    ["From", mail.from],
+    ["To", mail.to],
+    ["Subject", mail.subject],
+    ["Date", mail.createdAt.toISOString()],
+    ["Message-ID", mail.messageId ?? ""],
+    ...Object.entries(mail.headers),
+  ];
   return (
     <article className="space-y-6">
-      <Link href="/admin/mail" className="text-indigo-700 hover:underline dark:text-indigo-300">← All captured mail</Link>
+      <Link href="/admin/mail" className="text-indigo-700 hover:underline dark:text-indigo-300">
+        ← All captured mail
+      </Link>
       <h1 className="text-2xl font-bold break-words">{mail.subject}</h1>
       <section aria-labelledby="headers-heading">
-        <h2 id="headers-heading" className="text-lg font-semibold">Headers</h2>
+        <h2 id="headers-heading" className="text-lg font-semibold">
+          Headers
+        </h2>
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           {headers.map(([k, v]) => (
             <div key={k} className="contents">
@@ -36,13 +47,24 @@ export default async function CapturedMessagePage({ params }: { params: Promise<
       </section>
       {mail.html && (
         <section aria-labelledby="html-heading">
-          <h2 id="html-heading" className="text-lg font-semibold">HTML part</h2>
-          <iframe title="HTML part of the message" sandbox="" srcDoc={mail.html} className="mt-2 h-[32rem] w-full rounded-lg border border-slate-300 bg-white dark:border-slate-700" />
+          <h2 id="html-heading" className="text-lg font-semibold">
+            HTML part
+          </h2>
+          <iframe
+            title="HTML part of the message"
+            sandbox=""
+            srcDoc={mail.html}
+            className="mt-2 h-[32rem] w-full rounded-lg border border-slate-300 bg-white dark:border-slate-700"
+          />
         </section>
       )}
       <section aria-labelledby="text-heading">
-        <h2 id="text-heading" className="text-lg font-semibold">Text part</h2>
-        <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-4 text-sm dark:bg-slate-900" data-testid="mail-text">{mail.text ?? ""}</pre>
+        <h2 id="text-heading" className="text-lg font-semibold">
+          Text part
+        </h2>
+        <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-4 text-sm dark:bg-slate-900" data-testid="mail-text">
+          {mail.text ?? ""}
+        </pre>
       </section>
     </article>
   );

@@ -23,7 +23,17 @@ const trigger = handleRoute(async (request: Request) => {
     {
       mode: result.mode,
       runIds: result.runs.map((r) => r.id),
-      runs: result.runs.map(({ id, period, status, due, sent, skipped, failed, retried, durationMs }) => ({ id, period, status, due, sent, skipped, failed, retried, durationMs })),
+      runs: result.runs.map(({ id, period, status, due, sent, skipped, failed, retried, durationMs }) => ({
+        id,
+        period,
+        status,
+        due,
+        sent,
+        skipped,
+        failed,
+        retried,
+        durationMs,
+      })),
     },
     { headers: { "Cache-Control": "no-store" } },
   );
