@@ -3,7 +3,8 @@ import http from "node:http";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { createDb } from "../src/server/db";
-import { refreshFeedData } from "../src/server/feed/refresh-feed-data";
+import { refreshSimilarPapers } from "../src/server/feed/refresh-similar";
+import { rescorePapers } from "../src/server/ranking/rescore-papers";
 import { benchDatabase, startApp } from "./support/bench-app";
 import { generatePapers, insertPapers, loadVocabulary } from "./support/generate-papers";
 import path from "node:path";
@@ -39,7 +40,8 @@ async function main() {
   const vocabulary = loadVocabulary(path.join(PROJECT_ROOT, "samples"));
   await insertPapers(database.url, generatePapers({ count: 50, seed: 42, vocabulary, lastDay: new Date().toISOString().slice(0, 10), days: 3 }));
   const db = createDb(database.url, { max: 2 });
-  await refreshFeedData({ db, now: new Date() });
+  await rescorePapers({ db });
+  await refreshSimilarPapers({ db });
   await db.$disconnect();
 
   const app = await startApp(database.url, PORT);

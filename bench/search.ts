@@ -2,7 +2,7 @@
 import path from "node:path";
 import { createDb } from "../src/server/db";
 import { PROJECT_ROOT } from "../src/server/db/migrations";
-import { refreshTrendingScores } from "../src/server/ranking/refresh-trending";
+import { rescorePapers } from "../src/server/ranking/rescore-papers";
 import { benchDatabase, startApp } from "./support/bench-app";
 import { generatePapers, insertPapers, loadVocabulary, seededRandom } from "./support/generate-papers";
 
@@ -45,7 +45,7 @@ async function main() {
   const vocabulary = loadVocabulary(path.join(PROJECT_ROOT, "samples"));
   await insertPapers(database.url, generatePapers({ count: COUNT, seed: 1, vocabulary, lastDay: "2026-06-12", days: 365 }));
   const db = createDb(database.url, { max: 2 });
-  await refreshTrendingScores({ db, now: new Date("2026-06-12T12:00:00Z") });
+  await rescorePapers({ db });
   await db.$executeRawUnsafe("VACUUM ANALYZE papers");
   await db.$disconnect();
   console.log(`Seeded ${COUNT} papers in ${((Date.now() - started) / 1000).toFixed(0)} s`);

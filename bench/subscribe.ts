@@ -9,7 +9,8 @@ import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations, PROJECT_ROOT } from "../src/server/db/migrations";
 import { seedDemo } from "../src/server/ingest/seed-demo";
 import { createSmtpMailer } from "../src/server/mail/mailer";
-import { previewDigest } from "../src/server/subscriptions/preview-digest";
+import { previewWeekFor } from "../src/server/digest/preview-digest";
+import { ZInterests } from "../src/server/subscriptions/subscription-input";
 import { subscribe } from "../src/server/subscriptions/subscribe";
 import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
 
@@ -63,7 +64,7 @@ async function main() {
   const port = (smtp.server.address() as { port: number }).port;
   const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "bench <bench@localhost>", poolSize: 5 });
   try {
-    await seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples"), now: new Date() });
+    await seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples") });
     const latencies: number[] = [];
     let next = 0;
     const started = performance.now();
@@ -92,7 +93,8 @@ async function main() {
     const pStart = performance.now();
     for (let i = 0; i < 100; i++) {
       const t = performance.now();
-      await previewDigest({ db, interests: { keywords: i % 2 ? "language models" : "", minUpvotes: String(i % 10) }, now: new Date() });
+      const interests = ZInterests.parse({ keywords: i % 2 ? "language models" : "", minUpvotes: String(i % 10) });
+      await previewWeekFor({ db, interests, now: new Date(), limit: 8 });
       previews.push(performance.now() - t);
     }
     console.log(summary(`preview (${await db.paper.count()} demo papers, sequential)`, previews, performance.now() - pStart));

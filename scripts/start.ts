@@ -6,7 +6,6 @@ import { createDb } from "../src/server/db";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../src/server/db/embedded-postgres";
 import { PROJECT_ROOT, applyMigrations } from "../src/server/db/migrations";
 import { describeError } from "../src/server/errors/describe-error";
-import { refreshFeedData } from "../src/server/feed/refresh-feed-data";
 import { seedDemo } from "../src/server/ingest/seed-demo";
 import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
@@ -66,9 +65,8 @@ async function main(): Promise<void> {
   const db = createDb(databaseUrl, { max: 4 });
   cleanups.push(() => db.$disconnect());
   if (config.SEED_DEMO) {
-    const seed = await seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples"), now: new Date() });
+    const seed = await seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples") });
     if (seed.seeded) log(`Loaded ${seed.papers} demo papers from samples/`);
-    if (seed.seeded) await refreshFeedData({ db, now: new Date() });
   }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormStatus, SubmitButton } from "./form-feedback";
 import type { TFormState } from "@/server/subscriptions/form-state";
-import type { TPreview } from "@/server/subscriptions/preview-digest";
+import type { TWeekPreview } from "@/server/digest/preview-digest";
 import { FieldError, inputClass, interestDefaults, NEW_INTERESTS, SubscribeInterestFields } from "./subscribe-interest-fields";
 import { SubscribePreview } from "./subscribe-preview";
 
@@ -21,7 +21,7 @@ function previewQuery(form: HTMLFormElement): string {
   return params.toString();
 }
 
-export function SubscribeForm({ action, initialPreview }: { action: TAction; initialPreview: TPreview }) {
+export function SubscribeForm({ action, initialPreview }: { action: TAction; initialPreview: TWeekPreview }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const [preview, setPreview] = useState(initialPreview);
   const [loading, setLoading] = useState(false);
@@ -40,7 +40,7 @@ export function SubscribeForm({ action, initialPreview }: { action: TAction; ini
       setLoading(true);
       try {
         const res = await fetch(`/api/subscribe/preview?${query}`);
-        if (res.ok && query === lastQuery.current) setPreview((await res.json()) as TPreview);
+        if (res.ok && query === lastQuery.current) setPreview((await res.json()) as TWeekPreview);
       } finally {
         setLoading(false);
       }

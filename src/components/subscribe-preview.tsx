@@ -1,8 +1,8 @@
 // The "your digest would have looked like this last week" list beside the subscribe form; titles are rendered as text.
 import Link from "next/link";
-import type { TPreview } from "@/server/subscriptions/preview-digest";
+import type { TWeekPreview } from "@/server/digest/preview-digest";
 
-export function SubscribePreview({ preview, loading }: { preview: TPreview; loading?: boolean }) {
+export function SubscribePreview({ preview, loading }: { preview: TWeekPreview; loading?: boolean }) {
   return (
     <section aria-labelledby="preview-heading" aria-busy={loading ? "true" : "false"} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <h2 id="preview-heading" className="text-lg font-semibold">

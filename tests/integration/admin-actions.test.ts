@@ -1,16 +1,19 @@
 // Admin actions against real PostgreSQL: sign-in limits, takedowns, field fixes that survive re-ingestion, pasted listings, and their audit entries.
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { fixPaper, hidePaper } from "../../src/server/admin/paper-admin";
-import { pasteListing } from "../../src/server/admin/paste-listing";
-import { ZTriggerIngest, createAdminPorts, triggerIngestion, type TAdminPorts } from "../../src/server/admin/ports";
-import type { TConfig } from "../../src/server/config";
 import { LOGIN_LIMIT, signInAdmin } from "../../src/server/auth/admin-login";
 import { verifyAdminSession } from "../../src/server/auth/admin-session";
 import { isAppError } from "../../src/server/errors/app-error";
-import { ingestListing } from "../../src/server/ingest/ingest-listing";
+import { ZIngestRequest } from "../../src/server/ingest/ingest-params";
+import { queueIngest } from "../../src/server/ingest/ingest-service";
+import { processIngestRun } from "../../src/server/ingest/process-ingest-run";
+import { triggerIngest } from "../../src/server/ingest/trigger-ingest";
+import { ingestBody } from "./helpers/ingest";
 import { listAudit } from "../../src/server/repo/audit-log";
 import { getPaper } from "../../src/server/repo/papers";
 import { visiblePapers } from "./helpers/feed";
@@ -71,7 +74,7 @@ describe("admin sign-in", () => {
 
 describe("takedown and field fixes", () => {
   async function seed() {
-    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
     const withCode = (await visiblePapers(db)).find((p) => p.githubUrl && p.arxivId);
     expect(withCode).toBeDefined();
     return withCode!;
@@ -81,9 +84,9 @@ describe("takedown and field fixes", () => {
     const paper = await seed();
     await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: true, now });
     expect((await visiblePapers(db)).map((p) => p.id)).not.toContain(paper.id);
-    expect(await getPaper({ db, key: paper.arxivId! })).toBeNull();
+    expect(await getPaper({ db, key: { arxivId: paper.arxivId! } })).toBeNull();
     await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: false, now });
-    expect(await getPaper({ db, key: paper.arxivId! })).not.toBeNull();
+    expect(await getPaper({ db, key: { arxivId: paper.arxivId! } })).not.toBeNull();
     expect((await listAudit({ db })).map((a) => [a.action, a.params])).toEqual([
       ["paper.unhide", { paperId: paper.id, arxivId: paper.arxivId }],
       ["paper.hide", { paperId: paper.id, arxivId: paper.arxivId }],
@@ -93,8 +96,8 @@ describe("takedown and field fixes", () => {
   it("a hidden paper stays hidden when a later ingestion lists it again", async () => {
     const paper = await seed();
     await hidePaper({ db, actor: "admin:token", id: paper.id, hidden: true, now });
-    await ingestListing({ db, source: "hf-daily", body: hfBody, now: new Date(now.getTime() + 60_000) });
-    expect(await getPaper({ db, key: paper.arxivId! })).toBeNull();
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now: new Date(now.getTime() + 60_000) });
+    expect(await getPaper({ db, key: { arxivId: paper.arxivId! } })).toBeNull();
   });
 
   it("a fixed title and code link apply now and survive a later ingestion of the same listing", async () => {
@@ -102,12 +105,12 @@ describe("takedown and field fixes", () => {
     await fixPaper({ db, actor: "admin:token", id: paper.id, field: "title", value: "  The Corrected Title  ", now });
     await fixPaper({ db, actor: "admin:token", id: paper.id, field: "githubUrl", value: "https://github.com/right/repo", now });
     await fixPaper({ db, actor: "admin:token", id: paper.id, field: "authors", value: "Ada Lovelace, Alan Turing", now });
-    const fixed = await getPaper({ db, key: paper.arxivId! });
+    const fixed = await getPaper({ db, key: { arxivId: paper.arxivId! } });
     expect(fixed).toMatchObject({ title: "The Corrected Title", githubUrl: "https://github.com/right/repo", authors: ["Ada Lovelace", "Alan Turing"] });
 
-    const again = await ingestListing({ db, source: "hf-daily", body: hfBody, now: new Date(now.getTime() + 3_600_000) });
+    const again = await ingestBody({ db, source: "hf-daily", body: hfBody, now: new Date(now.getTime() + 3_600_000) });
     expect(again.status).toBe("succeeded");
-    expect(await getPaper({ db, key: paper.arxivId! })).toMatchObject({
+    expect(await getPaper({ db, key: { arxivId: paper.arxivId! } })).toMatchObject({
       title: "The Corrected Title",
       githubUrl: "https://github.com/right/repo",
       authors: ["Ada Lovelace", "Alan Turing"],
@@ -120,8 +123,8 @@ describe("takedown and field fixes", () => {
   it("an empty link removes it, and the removal also survives ingestion", async () => {
     const paper = await seed();
     await fixPaper({ db, actor: "admin:token", id: paper.id, field: "githubUrl", value: "", now });
-    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
-    expect((await getPaper({ db, key: paper.arxivId! }))!.githubUrl).toBeNull();
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
+    expect((await getPaper({ db, key: { arxivId: paper.arxivId! } }))!.githubUrl).toBeNull();
   });
 
   it("bad values are refused with a clear error and change nothing", async () => {
@@ -137,58 +140,73 @@ describe("takedown and field fixes", () => {
   });
 });
 
-describe("paste a listing", () => {
-  it("feeds the text source, records a run, and is audited", async () => {
-    const r = await pasteListing({ db, actor: "admin:token", body: TRENDING_TEXT, now });
-    expect(r).toMatchObject({ source: "text", found: 3, inserted: 3 });
-    const run = await db.ingestRun.findUniqueOrThrow({ where: { id: r.runId } });
-    expect(run).toMatchObject({ source: "text", trigger: "admin-paste", found: 3, inserted: 3 });
-    expect((await visiblePapers(db, 10)).map((p) => p.title)).toContain("Long-Context Retrieval Heads Explain In-Context Learning Failures");
+describe("paste a listing and trigger a run: the same path as the API", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "pd-admin-actions-"));
+    Object.assign(process.env, { DATABASE_URL: testDatabaseUrl(), ...config, CRON_SECRET: "cron-secret-0123456789", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it("a paste queues a text run, audited; processed like any run, its papers get scores and similar papers and reach the feed", async () => {
+    const run = await queueIngest({ request: ZIngestRequest.parse({ source: "text", body: TRENDING_TEXT }), actor: "admin:token" });
+    expect(run).toMatchObject({ source: "text", status: "queued", trigger: "admin", params: { bodyChars: TRENDING_TEXT.length } });
     const [entry] = await listAudit({ db });
-    expect(entry).toMatchObject({ action: "ingest.paste", actor: "admin:token", params: { runId: r.runId, found: 3, inserted: 3 } });
+    expect(entry).toMatchObject({ action: "ingest.paste", actor: "admin:token", params: { source: "text", bodyChars: TRENDING_TEXT.length, runId: run.id } });
+
+    const done = await processIngestRun({ db, runId: run.id });
+    expect(done).toMatchObject({ status: "succeeded", counts: { found: 3, inserted: 3 } });
+    expect((await db.ingestRun.findUniqueOrThrow({ where: { id: run.id } })).body).toBeNull();
+    const feed = await visiblePapers(db, 10);
+    expect(feed.map((p) => p.title)).toContain("Long-Context Retrieval Heads Explain In-Context Learning Failures");
+    const scores = await db.paper.findMany({ select: { trendingScore: true } });
+    expect(scores.every((p) => p.trendingScore > 0)).toBe(true);
+    expect(await db.paperSimilar.count()).toBeGreaterThan(0);
   });
 
-  it("an empty paste is refused and writes nothing; unreadable text records a failed run and no papers", async () => {
-    expect(await codeOf(pasteListing({ db, actor: "a", body: "  \n ", now }))).toBe("INVALID_INPUT");
+  it("an empty paste is refused and queues nothing; a paste with no paper in it fails its run and writes nothing", async () => {
+    expect(await codeOf(queueIngest({ request: ZIngestRequest.parse({ source: "text", body: "" }), actor: "a" }))).toBe("INVALID_INPUT");
     expect(await db.ingestRun.count()).toBe(0);
-    const r = await pasteListing({ db, actor: "a", body: "hello", now });
-    expect(r.inserted).toBe(0);
+    const run = await queueIngest({ request: ZIngestRequest.parse({ source: "text", body: "hello" }), actor: "a" });
+    const done = await processIngestRun({ db, runId: run.id });
+    expect(done).toMatchObject({ status: "failed", reason: expect.stringMatching(/no paper/) });
     expect(await db.paper.count()).toBe(0);
   });
-});
 
-describe("trigger ingestion", () => {
-  it("validates the form: a known source and at most one of date, week or month", () => {
-    expect(ZTriggerIngest.parse({ source: "arxiv-list", week: "2026-W48", category: "cs.LG" })).toEqual({
+  it("validates every trigger with the one request schema: a known source and at most one of date, week or month", () => {
+    expect(ZIngestRequest.parse({ source: "arxiv-list", week: "2026-W48", category: "cs.LG", date: "" })).toEqual({
       source: "arxiv-list",
       week: "2026-W48",
       category: "cs.LG",
     });
-    expect(ZTriggerIngest.safeParse({ source: "hf-daily", date: "2026-11-27", month: "2026-11" }).success).toBe(false);
-    expect(ZTriggerIngest.safeParse({ source: "text" }).success).toBe(false);
-    expect(ZTriggerIngest.safeParse({ source: "hf-daily", date: "27/11/2026" }).success).toBe(false);
-    expect(ZTriggerIngest.safeParse({ source: "hf-daily", url: "file:///etc/passwd" }).success).toBe(false);
+    expect(ZIngestRequest.safeParse({ source: "hf-daily", date: "2026-11-27", month: "2026-11" }).success).toBe(false);
+    expect(ZIngestRequest.safeParse({ source: "hf-daily", week: "2026-W99" }).success).toBe(false);
+    expect(ZIngestRequest.safeParse({ source: "hf-daily", date: "27/11/2026" }).success).toBe(false);
+    expect(ZIngestRequest.safeParse({ source: "hf-daily", url: "file:///etc/passwd" }).success).toBe(false);
+    expect(ZIngestRequest.safeParse({ source: "hf-daily", shell: "rm -rf" }).success).toBe(false);
+    expect(ZIngestRequest.parse({ source: "hf-page", paper: "https://arxiv.org/abs/2408.00714v2" })).toEqual({ source: "hf-page", paper: "2408.00714" });
   });
 
-  it("passes the request to the ingestion port and audits it with the run id", async () => {
-    const requests: unknown[] = [];
-    const ports = { triggerIngest: async (input: unknown) => (requests.push(input), { runId: 42 }) } as unknown as TAdminPorts;
-    const input = { source: "hf-daily", date: "2026-11-26" };
-    expect(await triggerIngestion({ db, ports, actor: "admin:token", input, now })).toEqual({ runId: 42 });
-    expect(requests).toEqual([{ ...input, actor: "admin:token" }]);
-    const [entry] = await listAudit({ db });
-    expect(entry).toMatchObject({ action: "ingest.trigger", actor: "admin:token", params: { source: "hf-daily", date: "2026-11-26", runId: 42 } });
-  });
-
-  it("the built-in port queues a real ingestion run, audits it, and a second trigger of the same run is a conflict", async () => {
-    const ports = createAdminPorts({ db, config: { ...config, DATABASE_URL: testDatabaseUrl() } as unknown as TConfig, now: () => now });
-    const { runId } = await triggerIngestion({ db, ports, actor: "a", input: { source: "hf-daily", date: "2026-05-08" }, now });
-    const run = await db.ingestRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(run).toMatchObject({ source: "hf-daily", status: "queued", trigger: "admin" });
+  it("a trigger queues a real run and audits it; a second trigger of the same run is a conflict, whoever sends it", async () => {
+    const run = await queueIngest({ request: ZIngestRequest.parse({ source: "arxiv-rss", category: "cs.CL" }), actor: "a" });
+    expect(await db.ingestRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ source: "arxiv-rss", status: "queued", trigger: "admin" });
     expect(await db.auditLog.findMany({ select: { action: true, params: true } })).toEqual([
-      { action: "ingest.trigger", params: { source: "hf-daily", date: "2026-05-08", runId } },
+      { action: "ingest.trigger", params: { source: "arxiv-rss", category: "cs.CL", runId: run.id } },
     ]);
-    expect(await codeOf(triggerIngestion({ db, ports, actor: "a", input: { source: "hf-daily", date: "2026-05-08" }, now }))).toBe("CONFLICT");
+    expect(await codeOf(queueIngest({ request: ZIngestRequest.parse({ source: "arxiv-rss", category: "cs.CL" }), actor: "a" }))).toBe("CONFLICT");
+    // The CLI passes every flag, unset ones as undefined; its run key is the admin's, so it conflicts too.
+    const cli = {
+      category: "cs.CL",
+      date: undefined,
+      week: undefined,
+      month: undefined,
+      listing: undefined,
+      paper: undefined,
+      url: undefined,
+      body: undefined,
+    };
+    expect(await codeOf(triggerIngest({ db, source: "arxiv-rss", params: cli, trigger: "cli", actor: "cli" }))).toBe("CONFLICT");
     expect(await db.ingestRun.count()).toBe(1);
+    expect(run.runKey).toBe("arxiv-rss?category=cs.CL");
   });
 });

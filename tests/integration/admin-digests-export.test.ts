@@ -5,20 +5,21 @@ import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { previewSubscriberDigest, sendTestDigest } from "../../src/server/admin/digest-admin";
+import { previewNextDigest, sendTestDigest } from "../../src/server/digest/preview-digest";
 import { exportSubscribersCsv } from "../../src/server/admin/export-subscribers";
 import { loadSourceHealth } from "../../src/server/admin/load-source-health";
 import { hidePaper } from "../../src/server/admin/paper-admin";
-import { ingestListing } from "../../src/server/ingest/ingest-listing";
+import { ingestBody } from "./helpers/ingest";
 import { createCaptureMailer, createSmtpMailer } from "../../src/server/mail/mailer";
 import { countSubscribersByState, searchSubscribers } from "../../src/server/repo/admin-subscribers";
 import { listAudit } from "../../src/server/repo/audit-log";
+import { headerText, testSettings } from "./helpers/digest-fixtures";
 import { visiblePapers } from "./helpers/feed";
 import { resetDb, testDb } from "./helpers/db";
 import { ROOT } from "./helpers/run-script";
 
 const db = testDb();
-const links = { appUrl: "http://localhost:3000", secret: "app-secret-0123456789abcdef" };
+const settings = testSettings({ appUrl: "http://localhost:3000", appSecret: "app-secret-0123456789abcdef" });
 const hfBody = readFileSync(path.join(ROOT, "tests/fixtures/hf/api-daily-papers-2026-06-12.json"), "utf8");
 const received: ParsedMail[] = [];
 let smtp: SMTPServer;
@@ -42,34 +43,50 @@ beforeEach(async () => {
 });
 
 describe("send me a test digest", () => {
-  it("mails the top visible papers over SMTP, leaves hidden ones out, and is audited", async () => {
+  it("mails a new subscriber's first digest over SMTP with the real headers, leaves hidden papers out, and is audited", async () => {
     const now = new Date("2026-06-12T18:00:00Z");
-    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
     const [top] = await visiblePapers(db, 1);
     await hidePaper({ db, actor: "admin:token", id: top!.id, hidden: true, now });
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "digest@example.org" });
     try {
-      const sent = await sendTestDigest({ db, mailer, actor: "admin:token", to: "me@example.org", now, ...links });
+      const sent = await sendTestDigest({ db, mailer, actor: "admin:token", to: "me@example.org", now, settings });
       expect(sent.papers).toBe(10);
     } finally {
       await mailer.close();
     }
     expect(received).toHaveLength(1);
     const mail = received[0]!;
-    expect(mail.subject).toMatch(/^\[test\] Your daily papers/);
+    expect(mail.subject).toMatch(/^\[test\] Your weekly papers/);
     expect((mail.to as { text: string }).text).toBe("me@example.org");
+    expect(headerText(mail, "List-Unsubscribe")).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\?token=/);
+    expect(headerText(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
+    expect(mail.messageId).not.toMatch(/^<digest\./);
     expect(mail.text).not.toContain(top!.title);
     const visible = (await visiblePapers(db)).map((p) => p.title);
-    expect(visible.some((t) => mail.text!.includes(t))).toBe(true);
+    expect(visible.slice(0, 10).every((t) => mail.text!.includes(t))).toBe(true);
     expect(mail.html).toContain("http://localhost:3000/papers/");
     const [entry] = await listAudit({ db, action: "digest.test" });
     expect(entry!.params).toMatchObject({ to: "me@example.org", papers: 10 });
+    expect(await db.delivery.count()).toBe(0);
+  });
+
+  it("to a subscriber's address it is that subscriber's next digest", async () => {
+    const now = new Date("2026-06-12T18:00:00Z");
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
+    await db.subscriber.create({ data: { email: "reader@example.org", status: "confirmed", frequency: "daily", keywords: ["agent"] } });
+    const preview = await previewNextDigest({ db, email: "reader@example.org", now, settings });
+    await sendTestDigest({ db, mailer: createCaptureMailer({ db, from: "digest@example.org" }), actor: "a", to: "reader@example.org", now, settings });
+    const [captured] = await db.capturedMail.findMany();
+    expect(captured!.subject).toBe(`[test] ${preview.mail!.mail.subject}`);
+    expect(captured!.text).toBe(preview.mail!.mail.text);
+    expect(captured!.headers).toEqual(preview.mail!.mail.headers);
   });
 
   it("with no SMTP_URL the test digest is captured for the mail viewer", async () => {
     const now = new Date("2026-06-12T18:00:00Z");
-    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
-    await sendTestDigest({ db, mailer: createCaptureMailer({ db, from: "digest@example.org" }), actor: "admin:token", to: "me@example.org", now, ...links });
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
+    await sendTestDigest({ db, mailer: createCaptureMailer({ db, from: "digest@example.org" }), actor: "admin:token", to: "me@example.org", now, settings });
     const captured = await db.capturedMail.findMany();
     expect(captured).toHaveLength(1);
     expect(captured[0]).toMatchObject({ to: "me@example.org" });
@@ -78,7 +95,7 @@ describe("send me a test digest", () => {
 
   it("with no papers it refuses clearly and sends nothing", async () => {
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${port}?ignoreTLS=true`, from: "digest@example.org" });
-    const err = await sendTestDigest({ db, mailer, actor: "a", to: "me@example.org", now: new Date(), ...links }).catch((e: unknown) => e);
+    const err = await sendTestDigest({ db, mailer, actor: "a", to: "me@example.org", now: new Date(), settings }).catch((e: unknown) => e);
     await mailer.close();
     expect(err).toMatchObject({ code: "CONFLICT" });
     expect(received).toHaveLength(0);
@@ -89,23 +106,21 @@ describe("send me a test digest", () => {
 describe("preview a subscriber's next digest", () => {
   it("picks what the digest would: recent, matching, not sent before, not hidden", async () => {
     const now = new Date("2026-06-12T18:00:00Z");
-    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
     const papers = await visiblePapers(db);
     const sub = await db.subscriber.create({ data: { email: "reader@example.org", status: "confirmed", frequency: "daily" } });
-    await db.sentPaper.create({ data: { subscriberId: sub.id, paperId: papers[0]!.id } });
+    await db.sentPaper.create({ data: { subscriberId: sub.id, paperId: papers[0]!.id, sentAt: now } });
     await hidePaper({ db, actor: "a", id: papers[1]!.id, hidden: true, now });
-    const preview = await previewSubscriberDigest({ db, email: "Reader@Example.org", now, ...links });
-    const ids = preview.items.map((i) => i.paper.id);
-    expect(ids.length).toBeGreaterThan(0);
-    expect(ids).not.toContain(papers[0]!.id);
-    expect(ids).not.toContain(papers[1]!.id);
-    expect(preview.periodKey).toBe("daily:2026-06-12");
-    expect(preview.html).toContain("/subscription/");
+    const preview = await previewNextDigest({ db, email: "Reader@Example.org", now, settings });
+    const ids = preview.mail!.items.map((i) => i.paper.id);
+    expect(ids).toEqual(papers.slice(2, 12).map((p) => p.id));
+    expect(preview.period).toBe("daily:2026-06-12");
+    expect(preview.mail!.mail.html).toContain("/subscription/");
     expect(await db.capturedMail.count()).toBe(0);
   });
 
   it("an unknown address is a clear NOT_FOUND", async () => {
-    await expect(previewSubscriberDigest({ db, email: "nobody@example.org", now: new Date(), ...links })).rejects.toMatchObject({
+    await expect(previewNextDigest({ db, email: "nobody@example.org", now: new Date(), settings })).rejects.toMatchObject({
       code: "NOT_FOUND",
       userMessage: "No subscriber has the address nobody@example.org.",
     });
@@ -145,7 +160,7 @@ describe("subscribers", () => {
 describe("source health from stored runs", () => {
   it("reports last success, newest day, found vs expected, error rate and a format warning", async () => {
     const now = new Date("2026-06-13T09:00:00Z");
-    await ingestListing({ db, source: "hf-daily", body: hfBody, now });
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
     const base = { source: "hf-daily", runKey: "hf-daily:x", trigger: "cron" };
     await db.ingestRun.create({
       data: {

@@ -50,6 +50,6 @@ describe("npm run ingest", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe("Error: cannot read /nonexistent.json: no such file");
     const unknown = await runScript("scripts/ingest.ts", ["--source", "nope", "--file", "x"], env());
-    expect(unknown.stderr.trim()).toMatch(/^Error: --source must be one of hf-daily, hf-page/);
+    expect(unknown.stderr.trim()).toMatch(/^Error: source: must be one of hf-daily, hf-page/);
   });
 });

@@ -1,9 +1,11 @@
-// Admin-console helpers: a test digest and a preview touch no ledger rows; runs list newest first.
+// Previews are the real digest run without sending: the admin's preview equals what the next run sends, headers included, and touches no ledger row.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { simpleParser } from "mailparser";
-import { listDigestRuns, previewNextDigest, sendTestDigest, triggerDigests } from "../../src/server/digest";
+import { previewNextDigest } from "../../src/server/digest/preview-digest";
+import { triggerDigests } from "../../src/server/digest/trigger-digests";
 import { createSmtpMailer } from "../../src/server/mail/mailer";
-import { seedPapers, seedSubscribers, startSmtpSink, testSettings, type TSmtpSink } from "./helpers/digest-fixtures";
+import { listDigestRuns } from "../../src/server/repo/digest-runs";
+import { headerText, seedPapers, seedSubscribers, startSmtpSink, testSettings, type TSmtpSink } from "./helpers/digest-fixtures";
 import { resetDb, testDb } from "./helpers/db";
 
 const db = testDb();
@@ -16,6 +18,8 @@ beforeAll(async () => {
   await seedPapers(db, [
     { arxivId: "2611.00001", title: "Diffusion for proteins", listedOn: "2026-11-27", upvotes: 30 },
     { arxivId: "2611.00002", title: "Robot arms", categories: ["cs.RO"], listedOn: "2026-11-26", upvotes: 10 },
+    { arxivId: "2611.00003", title: "Robot hands", categories: ["cs.RO"], listedOn: "2026-11-25", upvotes: 90 },
+    { arxivId: "2611.00004", title: "Robot legs", categories: ["cs.RO"], listedOn: "2026-11-20", upvotes: 500 },
   ]);
 });
 
@@ -24,29 +28,31 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-it("sendTestDigest mails the current top papers to any address without touching the ledger", async () => {
-  const mailer = createSmtpMailer({ url: smtp.url, from: "digest@example.test" });
-  const result = await sendTestDigest({ db, mailer, to: "editor@example.test", now: NOW, settings: testSettings() });
-  await mailer.close();
-  expect(result.papers).toBe(2);
-  const mail = await simpleParser(smtp.raw[0]!);
-  expect(mail.subject).toMatch(/^\[test\] Your daily papers · Fri 27 Nov 2026: Diffusion for proteins/);
-  expect(await db.delivery.count()).toBe(0);
-  expect(await db.sentPaper.count()).toBe(0);
-});
-
-it("previewNextDigest shows a subscriber's next papers; listDigestRuns lists runs newest first", async () => {
+it("the preview is the mail the next run sends: same papers, subject, bodies, headers and Message-ID; then nothing is left to preview", async () => {
   const [id] = await seedSubscribers(db, [{ email: "robots@example.test", categories: ["cs.RO"] }]);
-  const preview = await previewNextDigest({ db, subscriberId: id!, now: NOW, settings: testSettings() });
-  expect(preview).toMatchObject({ email: "robots@example.test", period: "daily:2026-11-27" });
-  expect(preview.mail?.titles).toEqual(["Robot arms"]);
+  // Sent three weeks ago: outside the lookback window, so the real run may send it again (for a paper listed again).
+  await db.sentPaper.create({
+    data: { subscriberId: id!, paperId: (await db.paper.findUniqueOrThrow({ where: { arxivId: "2611.00003" } })).id, sentAt: new Date("2026-10-20T07:00:00Z") },
+  });
+  const preview = await previewNextDigest({ db, email: "robots@example.test", now: NOW, settings: testSettings() });
+  expect(preview).toMatchObject({ email: "robots@example.test", period: "daily:2026-11-27", status: "confirmed" });
+  expect(preview.mail!.items.map((i) => i.paper.title)).toEqual(["Robot hands", "Robot arms"]);
   expect(await db.delivery.count()).toBe(0);
 
   const mailer = createSmtpMailer({ url: smtp.url, from: "digest@example.test" });
   await triggerDigests({ db, now: NOW, trigger: "test", settings: testSettings(), mailer });
   await mailer.close();
+  const [sent] = await Promise.all(smtp.raw.map((m) => simpleParser(m)));
+  expect(sent!.subject).toBe(preview.mail!.mail.subject);
+  expect(sent!.text).toBe(preview.mail!.mail.text);
+  expect(sent!.html).toBe(preview.mail!.mail.html);
+  expect(sent!.messageId).toBe(preview.mail!.mail.messageId);
+  for (const [name, value] of Object.entries(preview.mail!.mail.headers ?? {})) expect(headerText(sent!, name)).toBe(value);
+  const delivery = await db.delivery.findFirstOrThrow({ where: { subscriberId: id! } });
+  expect(delivery.paperIds).toEqual(preview.mail!.paperIds);
+
   const runs = await listDigestRuns({ db, limit: 5 });
   expect(runs.map((r) => r.period)).toEqual(["weekly:2026-W48", "daily:2026-11-27"]);
   expect(runs[1]).toMatchObject({ status: "succeeded", due: 1, sent: 1 });
-  expect((await previewNextDigest({ db, subscriberId: id!, now: NOW, settings: testSettings() })).mail).toBeNull();
+  expect((await previewNextDigest({ db, email: "robots@example.test", now: NOW, settings: testSettings() })).mail).toBeNull();
 });

@@ -4,7 +4,7 @@ import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { titleKey } from "../../src/core/text/title-key";
 import { refreshSimilarPapers } from "../../src/server/feed/refresh-similar";
 import { upsertPapers } from "../../src/server/ingest/upsert-papers";
-import { refreshTrendingScores } from "../../src/server/ranking/refresh-trending";
+import { rescorePapers } from "../../src/server/ranking/rescore-papers";
 import { listSimilarPapers } from "../../src/server/repo/paper-details";
 import { findNeighbourDays } from "../../src/server/repo/paper-periods";
 import { getPaper, listPapers, type TListFilters } from "../../src/server/repo/papers";
@@ -64,7 +64,7 @@ beforeAll(async () => {
   await resetDb(db);
   await upsertPapers({ db, source: "hf-daily", papers, now });
   await db.paper.update({ where: { arxivId: "2606.10104" }, data: { hidden: true } });
-  await refreshTrendingScores({ db, now });
+  await rescorePapers({ db });
   await refreshSimilarPapers({ db });
 });
 afterAll(() => db.$disconnect());
@@ -78,7 +78,7 @@ describe("feed lists", () => {
     expect(ids(all.papers)).not.toContain("2606.10104");
     const search = await listPapers({ db, filters: { ...base, q: "diffusion" }, limit: 100 });
     expect(ids(search.papers)).not.toContain("2606.10104");
-    expect(await getPaper({ db, key: "2606.10104" })).toBeNull();
+    expect(await getPaper({ db, key: { arxivId: "2606.10104" } })).toBeNull();
     const similar = await listSimilarPapers({ db, paperId: (await db.paper.findUniqueOrThrow({ where: { arxivId: "2606.10101" } })).id });
     expect(ids(similar)).not.toContain("2606.10104");
   });

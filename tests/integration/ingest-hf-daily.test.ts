@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ingestListing } from "../../src/server/ingest/ingest-listing";
+import { ingestBody } from "./helpers/ingest";
 import { upsertPapers } from "../../src/server/ingest/upsert-papers";
 import { resetDb, testDb } from "./helpers/db";
 
@@ -17,8 +17,8 @@ afterAll(() => db.$disconnect());
 
 describe("ingest hf-daily", () => {
   it("stores every paper of the listing once, with its fields", async () => {
-    const summary = await ingestListing({ db, source: "hf-daily", body: may08, now });
-    expect(summary).toMatchObject({ status: "succeeded", found: 37, expected: 37, inserted: 37, updated: 0, unchanged: 0 });
+    const summary = await ingestBody({ db, source: "hf-daily", body: may08, now });
+    expect(summary).toMatchObject({ status: "succeeded", counts: { found: 37, expected: 37, inserted: 37, updated: 0, unchanged: 0 } });
     expect(await db.paper.count()).toBe(37);
     const withCode = await db.paper.count({ where: { githubUrl: { startsWith: "https://github.com/" } } });
     expect(withCode).toBe(20);
@@ -28,16 +28,16 @@ describe("ingest hf-daily", () => {
   });
 
   it("re-ingesting the same file changes nothing", async () => {
-    await ingestListing({ db, source: "hf-daily", body: may08, now });
+    await ingestBody({ db, source: "hf-daily", body: may08, now });
     const before = await db.paper.findMany({ orderBy: { id: "asc" } });
-    const again = await ingestListing({ db, source: "hf-daily", body: may08, now: new Date("2026-05-08T13:00:00Z") });
-    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 37 });
+    const again = await ingestBody({ db, source: "hf-daily", body: may08, now: new Date("2026-05-08T13:00:00Z") });
+    expect(again).toMatchObject({ counts: { inserted: 0, updated: 0, unchanged: 37 } });
     expect(await db.paper.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect(await db.paperMetric.count()).toBe(37);
   });
 
   it("takes the latest metrics, snapshots them, and never blanks a known field", async () => {
-    await ingestListing({ db, source: "hf-daily", body: may08, now });
+    await ingestBody({ db, source: "hf-daily", body: may08, now });
     const paper = await db.paper.findFirstOrThrow({ where: { githubUrl: { not: null } } });
     const result = await upsertPapers({
       db,
@@ -84,9 +84,9 @@ describe("ingest hf-daily", () => {
   });
 
   it("a malformed listing fails with a reason and leaves stored papers untouched", async () => {
-    await ingestListing({ db, source: "hf-daily", body: may08, now });
+    await ingestBody({ db, source: "hf-daily", body: may08, now });
     const before = await db.paper.findMany({ orderBy: { id: "asc" } });
-    const broken = await ingestListing({ db, source: "hf-daily", body: may08.slice(0, 5000), now });
+    const broken = await ingestBody({ db, source: "hf-daily", body: may08.slice(0, 5000), now });
     expect(broken.status).toBe("failed");
     expect(broken.reason).toBeTruthy();
     expect(await db.paper.findMany({ orderBy: { id: "asc" } })).toEqual(before);

@@ -149,7 +149,12 @@ describe("ingestion runs", () => {
     expect(run.status).toBe("succeeded");
     expect(run.params).toMatchObject({ bodyChars: body.length });
     expect(run.params).not.toHaveProperty("body");
-    expect(await db.paper.count({ where: { arxivId: null } })).toBe(run.counts.inserted);
+    // Two entries, each a title with a one-sentence abstract: both become papers, none is dropped silently.
+    expect(run.counts).toMatchObject({ found: 2, inserted: 2 });
+    expect((await db.paper.findMany({ where: { arxivId: null }, orderBy: { id: "asc" } })).map((p) => p.title)).toEqual([
+      "A Study of Cats",
+      "Dogs Are Fine Too",
+    ]);
   });
 
   it("one bad item among good ones is skipped with its error; the rest are kept (partial)", async () => {

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
-import { previewDigest } from "../../src/server/subscriptions/preview-digest";
+import { previewWeekFor } from "../../src/server/digest/preview-digest";
+import { ZInterests } from "../../src/server/subscriptions/subscription-input";
 import { ROOT } from "./helpers/run-script";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 
@@ -14,7 +15,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   await resetDb(db);
-  await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), now });
+  await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), clock: () => now });
   dataDir = await mkdtemp(path.join(os.tmpdir(), "pd-preview-"));
   Object.assign(process.env, {
     DATABASE_URL: testDatabaseUrl(),
@@ -30,10 +31,14 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe("previewDigest", () => {
+/** The subscribe page's preview for form-like interests, as the server function parses them. */
+const previewDigest = (opts: { interests: Record<string, string>; limit?: number }) =>
+  previewWeekFor({ db, interests: ZInterests.parse(opts.interests), now, limit: opts.limit ?? 8 });
+
+describe("the subscribe page's preview", () => {
   it("ends the week at the newest paper when the feed is older than a week, and ranks what matches", async () => {
     const newest = await db.paper.findFirstOrThrow({ orderBy: { listedOn: "desc" } });
-    const preview = await previewDigest({ db, interests: {}, now });
+    const preview = await previewDigest({ interests: {} });
     expect(preview.to).toBe(newest.listedOn.toISOString().slice(0, 10));
     expect(preview.items.length).toBeGreaterThan(0);
     expect(preview.items.every((i) => i.listedOn >= preview.from && i.listedOn <= preview.to)).toBe(true);
@@ -41,8 +46,8 @@ describe("previewDigest", () => {
   });
 
   it("follows the interests: code only, minimum upvotes, and keywords", async () => {
-    const all = await previewDigest({ db, interests: {}, now, limit: 100 });
-    const strict = await previewDigest({ db, interests: { onlyWithCode: "on", minUpvotes: "20" }, now, limit: 100 });
+    const all = await previewDigest({ interests: {}, limit: 100 });
+    const strict = await previewDigest({ interests: { onlyWithCode: "on", minUpvotes: "20" }, limit: 100 });
     expect(strict.items.length).toBeGreaterThan(0);
     expect(strict.items.length).toBeLessThan(all.items.length);
     for (const item of strict.items) {
@@ -50,11 +55,11 @@ describe("previewDigest", () => {
       const paper = await db.paper.findFirstOrThrow({ where: { title: item.title } });
       expect(paper.githubUrl).toBeTruthy();
     }
-    const word = (await previewDigest({ db, interests: {}, now })).items[0]!.title.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w))!;
-    const matched = await previewDigest({ db, interests: { keywords: word }, now });
+    const word = (await previewDigest({ interests: {} })).items[0]!.title.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w))!;
+    const matched = await previewDigest({ interests: { keywords: word } });
     expect(matched.items.length).toBeGreaterThan(0);
     expect(matched.items[0]!.why).toContain(`"${word}"`);
-    expect((await previewDigest({ db, interests: { keywords: "qqqq-nothing-matches" }, now })).items).toEqual([]);
+    expect((await previewDigest({ interests: { keywords: "qqqq-nothing-matches" } })).items).toEqual([]);
   });
 
   it("GET /api/subscribe/preview answers JSON and rejects bad input with a 400 naming the field", async () => {

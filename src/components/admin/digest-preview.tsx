@@ -1,5 +1,5 @@
-// A subscriber's next digest as it would be sent: subject, the chosen papers and why, and the HTML in a sandboxed frame.
-import type { TDigestPreviewResult } from "@/server/admin/load-digest-preview";
+// A subscriber's next digest as it would be sent: headers, the chosen papers and why, and the HTML in a sandboxed frame.
+import type { TDigestPreviewResult } from "@/server/admin/digest-tools";
 import { card, muted } from "./ui";
 
 export function DigestPreview({ result }: { result: TDigestPreviewResult }) {
@@ -11,29 +11,43 @@ export function DigestPreview({ result }: { result: TDigestPreviewResult }) {
     );
   }
   const { preview } = result;
+  const built = preview.mail;
   return (
     <section aria-labelledby="preview-result-h" className={`${card} space-y-3`} data-testid="digest-preview">
       <h2 id="preview-result-h" className="text-lg font-semibold">
-        Next digest for {preview.to}
+        Next digest for {preview.email}
       </h2>
       <p className="text-sm">
-        <span className={muted}>Period</span> {preview.periodKey} · <span className={muted}>Subject</span> {preview.subject}
+        <span className={muted}>Period</span> {preview.period} · <span className={muted}>Status</span> {preview.status}
+        {preview.status !== "confirmed" && <span className={muted}> (only confirmed subscribers are sent digests)</span>}
       </p>
-      {preview.items.length === 0 ? (
+      {!built ? (
         <p className={muted}>Nothing new matches this subscriber, so no digest would be sent.</p>
       ) : (
         <>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs">
+            <dt className={muted}>Subject</dt>
+            <dd>{built.mail.subject}</dd>
+            <dt className={muted}>Message-ID</dt>
+            <dd className="font-mono break-all">{built.mail.messageId}</dd>
+            {Object.entries(built.mail.headers ?? {}).map(([name, value]) => (
+              <div key={name} className="contents">
+                <dt className={muted}>{name}</dt>
+                <dd className="font-mono break-all">{value}</dd>
+              </div>
+            ))}
+          </dl>
           <ol className="list-decimal space-y-1 pl-5 text-sm">
-            {preview.items.map((i) => (
+            {built.items.map((i) => (
               <li key={i.paper.id}>
                 {i.paper.title} <span className={muted}>({i.why})</span>
               </li>
             ))}
           </ol>
           <iframe
-            title={`Digest preview for ${preview.to}`}
+            title={`Digest preview for ${preview.email}`}
             sandbox=""
-            srcDoc={preview.html}
+            srcDoc={built.mail.html}
             className="h-[32rem] w-full rounded-md border border-slate-200 bg-white dark:border-slate-800"
           />
         </>

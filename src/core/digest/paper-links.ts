@@ -1,13 +1,29 @@
 // Builds every link a digest contains: app links from the configured app URL only, arXiv links
 // from a validated id, and code links only when they are plain http(s) URLs.
 import type { TPaper } from "@/core/paper";
+import { ARXIV_ID, parseArxivId } from "@/core/text/arxiv-id";
 
-const ARXIV_ID_RE = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
+/** Ids of papers known by title alone are database ids, which PostgreSQL keeps below 2^31. */
+const MAX_PAPER_ID = 2 ** 31 - 1;
 
 /** /papers/<arxivId>, or /papers/p-<id> for a paper known by title alone. */
 export function paperPath(paper: Pick<TPaper, "id" | "arxivId">): string {
   // Encoding keeps an old-style id such as hep-th/9901001 in one path segment.
   return paper.arxivId ? `/papers/${encodeURIComponent(paper.arxivId)}` : `/papers/p-${paper.id}`;
+}
+
+/**
+ * The paper a /papers/<key> path names (the router has already decoded it once), the inverse of paperPath:
+ * an arXiv id in any spelling parseArxivId reads (with a version, old style), or p-<id>. Null for anything else.
+ */
+export function parsePaperKey(key: string): { arxivId: string } | { id: number } | null {
+  const internal = /^p-(\d{1,10})$/.exec(key);
+  if (internal) {
+    const id = Number(internal[1]);
+    return id >= 1 && id <= MAX_PAPER_ID ? { id } : null;
+  }
+  const parsed = parseArxivId(key);
+  return parsed ? { arxivId: parsed.id } : null;
 }
 
 /** The app's base URL without a trailing slash. Throws when it is not an absolute http(s) URL. */
@@ -18,7 +34,7 @@ export function normalizeAppUrl(appUrl: string): string {
 }
 
 export function arxivAbsUrl(arxivId: string | null | undefined): string | null {
-  return arxivId && ARXIV_ID_RE.test(arxivId) ? `https://arxiv.org/abs/${arxivId}` : null;
+  return arxivId && ARXIV_ID.test(arxivId) ? `https://arxiv.org/abs/${arxivId}` : null;
 }
 
 /** The URL if it parses as http or https (not javascript:, data: and the like), else null. */

@@ -1,5 +1,6 @@
 // The one shape every source parser produces; a paper that fails this schema is never stored.
 import { z } from "zod";
+import { ARXIV_ID } from "@/core/text/arxiv-id";
 import { ZSourceId, type TSourceId } from "./source-id";
 
 export { SOURCE_IDS, ZSourceId, type TSourceId } from "./source-id";
@@ -7,7 +8,7 @@ export { SOURCE_IDS, ZSourceId, type TSourceId } from "./source-id";
 export const ANNOUNCE_TYPES = ["new", "cross", "replace", "replace-cross"] as const;
 
 /** Versionless arXiv id: 2408.00714 (new style) or hep-th/9901001 (old style). */
-export const ZArxivId = z.string().regex(/^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/, "not a versionless arXiv id");
+const ZArxivId = z.string().regex(ARXIV_ID, "not a versionless arXiv id");
 
 const ZText = z.string().refine((s) => s === s.trim() && !/\s{2,}|[\n\r\t]/.test(s), "text is not whitespace-normalised");
 const ZNonEmptyText = ZText.refine((s) => s.length > 0, "must not be empty");

@@ -3,6 +3,6 @@ import { z } from "zod";
 
 export const SOURCE_IDS = ["hf-daily", "hf-page", "arxiv-list", "arxiv-rss", "arxiv-api", "text"] as const;
 
-export const ZSourceId = z.enum(SOURCE_IDS);
+export const ZSourceId = z.enum(SOURCE_IDS, { error: `must be one of ${SOURCE_IDS.join(", ")}` });
 
 export type TSourceId = z.infer<typeof ZSourceId>;

@@ -2,6 +2,9 @@
 
 export type TArxivIdParts = { id: string; version?: number };
 
+/** The canonical, versionless form of an id, as parseArxivId returns it: 2408.00714 or hep-th/9901001. */
+export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/;
+
 const PREFIX = /^(?:oai:arxiv\.org:|arxiv:|(?:https?:)?(?:\/\/)?(?:www\.|export\.|browse\.|[a-z]{2}\.)?arxiv\.org\/(?:abs|pdf|html|format|ps)\/)/i;
 const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d{1,4}))?$/;
 // Old ids are archive[.SUBJECT-CLASS]/YYMMNNN; arXiv's preferred external form drops the subject class

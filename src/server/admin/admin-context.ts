@@ -1,10 +1,7 @@
-// The process-wide collaborators admin pages and actions use: database, configuration and ports.
+// The process-wide collaborators admin pages and actions use: the database, the configuration and the clock.
 import { getConfig } from "../config";
 import { getDb } from "../db";
-import { createAdminPorts } from "./ports";
 
 export function adminContext() {
-  const db = getDb();
-  const config = getConfig();
-  return { db, config, now: new Date(), ports: createAdminPorts({ db, config, now: () => new Date() }) };
+  return { db: getDb(), config: getConfig(), now: new Date() };
 }

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { requireAdminAction } from "../auth/admin-page";
 import { isAppError } from "../errors/app-error";
-import { zodMessage } from "../http/respond";
+import { zodMessage } from "../errors/describe-error";
 import { logger } from "../logger";
 
 export type TFormActionResult = { notice: string; back?: string };
@@ -12,6 +12,13 @@ function withMessage(path: string, key: "notice" | "error", message: string): st
   const url = new URL(path, "http://admin.invalid");
   url.searchParams.set(key, message.slice(0, 400));
   return `${url.pathname}${url.search}`;
+}
+
+/** The form's text fields, trimmed; Next's own `$ACTION_…` fields and file parts are not the admin's input. */
+function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) fields[key] = value.trim();
+  return fields;
 }
 
 /**
@@ -27,7 +34,7 @@ export async function runFormAction<S extends z.ZodType>(opts: {
   const actor = await requireAdminAction();
   let target: string;
   try {
-    const input = opts.schema.parse(Object.fromEntries(opts.formData.entries()));
+    const input = opts.schema.parse(formFields(opts.formData));
     const result = await opts.run(input, actor);
     target = withMessage(result.back ?? opts.back, "notice", result.notice);
   } catch (err) {

@@ -1,26 +1,21 @@
-// Turns a subscriber and the period's candidate papers into the digest mail (or null when nothing new matches).
-import { composeDigestBodies, selectDigest, type TDigestFrequency } from "@/core/digest";
+// The one digest builder: a recipient and the period's candidate papers become the chosen papers and the mail that carries them.
+import { composeDigestBodies, selectDigest, type TDigestItem } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
 import type { TOutgoingMail } from "../mail/mailer";
+import type { TDigestRecipient } from "../repo/digest-recipients";
 import { subscriberLinks } from "../subscriptions/subscription-links";
 import { digestMessageId } from "./digest-message-id";
 import type { TDigestSettings } from "./digest-settings";
 
-export type TDigestRecipient = {
-  subscriberId: number;
-  email: string;
-  frequency: TDigestFrequency;
-  keywords: string[];
-  categories: string[];
-  onlyWithCode: boolean;
-  minUpvotes: number;
-  lastDigestAt: Date | null;
-  sentPaperIds: number[];
-};
+export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperIds: number[]; items: TDigestItem[] };
 
-export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperIds: number[]; titles: string[] };
+/** The papers a recipient's digest holds: selectDigest over the candidates, never one sent to them in the lookback window. */
+export function chooseDigest(opts: { recipient: TDigestRecipient; papers: readonly TPaper[]; now: Date; limit: number }): TDigestItem[] {
+  const { recipient } = opts;
+  return selectDigest({ now: opts.now, subscriber: recipient, papers: opts.papers, alreadySent: new Set(recipient.sentPaperIds), limit: opts.limit }).items;
+}
 
-/** `papers` must be in rankPapers order for this `now` (as loadDigestPapers returns them). */
+/** `papers` in the feed's trending order, as loadDigestPapers returns them; null when nothing new matches. */
 export function buildDigestMail(opts: {
   settings: TDigestSettings;
   recipient: TDigestRecipient;
@@ -29,14 +24,7 @@ export function buildDigestMail(opts: {
   now: Date;
 }): TDigestMail | null {
   const { recipient, settings } = opts;
-  const { items } = selectDigest({
-    now: opts.now,
-    subscriber: recipient,
-    papers: opts.papers,
-    ranked: true,
-    alreadySent: new Set(recipient.sentPaperIds),
-    limit: settings.limit,
-  });
+  const items = chooseDigest({ recipient, papers: opts.papers, now: opts.now, limit: settings.limit });
   if (items.length === 0) return null;
   const links = subscriberLinks({ appUrl: settings.appUrl, secret: settings.appSecret, subscriberId: recipient.subscriberId, now: opts.now });
   const email = composeDigestBodies({
@@ -52,6 +40,6 @@ export function buildDigestMail(opts: {
   return {
     mail: { to: recipient.email, subject: email.subject, text: email.text, html: email.html, bodies: email.bodies, headers: links.headers, messageId },
     paperIds: items.map((item) => item.paper.id),
-    titles: items.map((item) => item.paper.title),
+    items,
   };
 }

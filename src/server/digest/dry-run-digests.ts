@@ -1,7 +1,7 @@
 // `npm run digest -- --dry-run`: who would get which papers now, read in keyset batches, nothing written or sent.
-import type { TDigestFrequency } from "@/core/digest";
-import { digestPeriodKey } from "@/core/digest";
+import { digestPeriodKey, type TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
+import { listDueRecipients } from "../repo/digest-recipients";
 import { buildDigestMail } from "./build-digest-mail";
 import type { TDigestSettings } from "./digest-settings";
 import { loadDigestPapers, lookbackStart } from "./load-digest-papers";
@@ -19,27 +19,21 @@ export async function* dryRunDigests(opts: {
   for (const frequency of opts.frequencies ?? FREQUENCIES) {
     const period = digestPeriodKey(frequency, opts.now);
     const papers = await loadDigestPapers({ db: opts.db, frequency, now: opts.now });
-    let afterId = 0;
-    for (;;) {
-      const batch = await opts.db.subscriber.findMany({
-        where: {
-          id: { gt: afterId },
-          status: "confirmed",
-          frequency,
-          OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: periodStart(frequency, opts.now) } }],
-          deliveries: { none: { period } },
-        },
-        orderBy: { id: "asc" },
-        take: SUBSCRIBER_BATCH,
-        include: { sentPapers: { where: { sentAt: { gte: lookbackStart("weekly", opts.now) } }, select: { paperId: true } } },
-      });
-      if (batch.length === 0) break;
-      for (const s of batch) {
-        const recipient = { ...s, subscriberId: s.id, sentPaperIds: s.sentPapers.map((p) => p.paperId) };
+    const batch = { frequency, period, periodStart: periodStart(frequency, opts.now), sentSince: lookbackStart("weekly", opts.now), limit: SUBSCRIBER_BATCH };
+    for (let afterId = 0; ;) {
+      const recipients = await listDueRecipients({ db: opts.db, ...batch, afterId });
+      if (recipients.length === 0) break;
+      for (const recipient of recipients) {
         const built = buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now });
-        yield { period, subscriberId: s.id, email: s.email, subject: built?.mail.subject ?? null, titles: built?.titles ?? [] };
+        yield {
+          period,
+          subscriberId: recipient.subscriberId,
+          email: recipient.email,
+          subject: built?.mail.subject ?? null,
+          titles: built?.items.map((i) => i.paper.title) ?? [],
+        };
       }
-      afterId = batch[batch.length - 1]!.id;
+      afterId = recipients.at(-1)!.subscriberId;
     }
   }
 }

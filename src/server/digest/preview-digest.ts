@@ -1,56 +1,107 @@
-// Admin-console helpers: preview a subscriber's next digest, and send a test digest, both without touching the ledger.
-import { digestPeriodKey, type TDigestFrequency } from "@/core/digest";
+// Digests that are looked at rather than sent: the admin's preview of a subscriber's next digest, the test digest,
+// and the subscribe page's "your digest last week". Each is the real selection and the real mail, run without the ledger.
+import { digestPeriodKey, paperPath, type TDigestItem } from "@/core/digest";
+import { addDays, startOfUtcDay, todayUtc } from "@/core/periods";
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import type { Mailer } from "../mail/mailer";
-import { buildDigestMail, type TDigestMail, type TDigestRecipient } from "./build-digest-mail";
+import { recordAudit } from "../repo/audit-log";
+import { findDigestRecipient, type TDigestRecipient } from "../repo/digest-recipients";
+import { findLatestListingDay } from "../repo/paper-periods";
+import { buildDigestMail, chooseDigest, type TDigestMail } from "./build-digest-mail";
 import type { TDigestSettings } from "./digest-settings";
 import { loadDigestPapers, lookbackStart } from "./load-digest-papers";
 
-export type TDigestPreview = { subscriberId: number; email: string; period: string; mail: TDigestMail | null };
+export type TDigestPreview = { email: string; status: string; period: string; mail: TDigestMail | null };
 
-export async function previewNextDigest(opts: { db: Db; subscriberId: number; now: Date; settings: TDigestSettings }): Promise<TDigestPreview> {
-  const subscriber = await opts.db.subscriber.findUnique({ where: { id: opts.subscriberId } });
-  if (!subscriber) throw new AppError("NOT_FOUND", `No subscriber ${opts.subscriberId}.`);
-  const frequency: TDigestFrequency = subscriber.frequency;
-  const sent = await opts.db.sentPaper.findMany({
-    where: { subscriberId: subscriber.id, sentAt: { gte: lookbackStart("weekly", opts.now) } },
-    select: { paperId: true },
-  });
-  const recipient: TDigestRecipient = { ...subscriber, subscriberId: subscriber.id, frequency, sentPaperIds: sent.map((s) => s.paperId) };
-  const period = digestPeriodKey(frequency, opts.now);
-  const papers = await loadDigestPapers({ db: opts.db, frequency, now: opts.now });
+/** A subscriber's next digest exactly as the next run would send it now (headers and Message-ID included), or null mail when it would be skipped. */
+export async function previewNextDigest(opts: { db: Db; email: string; now: Date; settings: TDigestSettings }): Promise<TDigestPreview> {
+  const recipient = await findDigestRecipient({ db: opts.db, email: opts.email, sentSince: lookbackStart("weekly", opts.now) });
+  if (!recipient) throw new AppError("NOT_FOUND", `no subscriber ${opts.email}`, { userMessage: `No subscriber has the address ${opts.email}.` });
+  const period = digestPeriodKey(recipient.frequency, opts.now);
+  const papers = await loadDigestPapers({ db: opts.db, frequency: recipient.frequency, now: opts.now });
   return {
-    subscriberId: subscriber.id,
-    email: subscriber.email,
+    email: recipient.email,
+    status: recipient.status,
     period,
     mail: buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now }),
   };
 }
 
-/** A daily digest of the current top papers to any address; no subscriber, ledger or sent-papers rows are touched. */
+/**
+ * When a week of papers ends for a preview: now, or the end of the newest listing day when the feed is older
+ * than a day (a fresh install with only demo data), so a preview is never empty for lack of ingestion alone.
+ */
+async function previewInstant(db: Db, now: Date): Promise<Date> {
+  const latestDay = await findLatestListingDay({ db });
+  if (!latestDay || latestDay >= todayUtc(now)) return now;
+  return new Date(startOfUtcDay(addDays(latestDay, 1)).getTime() - 1);
+}
+
+/** A new weekly subscriber with these interests, whose first digest covers the week before `at`. */
+function newWeeklyRecipient(interests: Pick<TDigestRecipient, "keywords" | "categories" | "onlyWithCode" | "minUpvotes">, at: Date, email = "") {
+  return { subscriberId: 0, email, frequency: "weekly" as const, ...interests, lastDigestAt: new Date(at.getTime() - 7 * 86_400_000), sentPaperIds: [] };
+}
+
+type TPreviewItem = { title: string; href: string; why: string; upvotes: number; listedOn: string };
+export type TWeekPreview = { items: TPreviewItem[]; from: string; to: string; candidates: number };
+
+/** "Your digest last week": what a weekly digest with these interests would have held over the latest week of papers. */
+export async function previewWeekFor(opts: {
+  db: Db;
+  interests: Pick<TDigestRecipient, "keywords" | "categories" | "onlyWithCode" | "minUpvotes">;
+  now: Date;
+  limit: number;
+}): Promise<TWeekPreview> {
+  const at = await previewInstant(opts.db, opts.now);
+  const recipient = newWeeklyRecipient(opts.interests, at);
+  const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: at });
+  const items: TDigestItem[] = chooseDigest({ recipient, papers, now: at, limit: opts.limit });
+  return {
+    items: items.map(({ paper, why }) => ({ title: paper.title, href: paperPath(paper), why, upvotes: paper.upvotes, listedOn: paper.listedOn })),
+    from: todayUtc(recipient.lastDigestAt),
+    to: todayUtc(at),
+    candidates: papers.length,
+  };
+}
+
+/**
+ * Mails a test digest to any address, touching no ledger row: a subscriber's own next digest, or for any other
+ * address the first digest of a new weekly subscriber without interests. It carries the real headers, and a fresh
+ * Message-ID so receivers do not mistake it for the real one.
+ */
 export async function sendTestDigest(opts: {
   db: Db;
   mailer: Mailer;
+  actor: string;
   to: string;
   now: Date;
   settings: TDigestSettings;
-}): Promise<{ messageId: string; papers: number }> {
-  const period = digestPeriodKey("daily", opts.now);
-  const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: opts.now });
-  const recipient: TDigestRecipient = {
-    subscriberId: 0,
-    email: opts.to,
-    frequency: "weekly",
-    keywords: [],
-    categories: [],
-    onlyWithCode: false,
-    minUpvotes: 0,
-    lastDigestAt: null,
-    sentPaperIds: [],
-  };
-  const built = buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now });
-  if (!built) throw new AppError("UNPROCESSABLE", "There are no recent papers to put in a test digest.");
-  const { messageId } = await opts.mailer.send({ ...built.mail, subject: `[test] ${built.mail.subject}`, messageId: undefined });
-  return { messageId, papers: built.paperIds.length };
+}): Promise<{ messageId: string; subject: string; papers: number }> {
+  const subscriber = await findDigestRecipient({ db: opts.db, email: opts.to, sentSince: lookbackStart("weekly", opts.now) });
+  let built: TDigestMail | null;
+  if (subscriber) {
+    built = (await previewNextDigest({ db: opts.db, email: opts.to, now: opts.now, settings: opts.settings })).mail;
+    if (!built)
+      throw new AppError("CONFLICT", "nothing new for this subscriber", {
+        userMessage: `Nothing new matches ${opts.to}'s interests, so their next digest would not be sent.`,
+      });
+  } else {
+    const at = await previewInstant(opts.db, opts.now);
+    const recipient = newWeeklyRecipient({ keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0 }, at, opts.to);
+    const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: at });
+    built = buildDigestMail({ settings: opts.settings, recipient, period: digestPeriodKey("weekly", at), papers, now: at });
+    if (!built) throw new AppError("CONFLICT", "no papers for a test digest", { userMessage: "There are no visible papers yet: ingest a listing first." });
+  }
+  const subject = `[test] ${built.mail.subject}`;
+  const { messageId: _stable, ...mail } = built.mail;
+  const sent = await opts.mailer.send({ ...mail, subject });
+  await recordAudit({
+    db: opts.db,
+    actor: opts.actor,
+    action: "digest.test",
+    params: { to: opts.to, messageId: sent.messageId, papers: built.paperIds.length },
+    now: opts.now,
+  });
+  return { messageId: sent.messageId, subject, papers: built.paperIds.length };
 }

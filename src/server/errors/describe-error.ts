@@ -1,4 +1,5 @@
 // Turns any thrown value into one clear, secret-free line for CLIs and logs.
+import { ZodError } from "zod";
 import { isAppError } from "./app-error";
 
 const NETWORK_HINTS: Record<string, string> = {
@@ -12,8 +13,14 @@ export function redactUrls(text: string): string {
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]+):([^@/\s]+)@/gi, "$1$2:***@");
 }
 
+/** A failed zod parse in one line: each issue as "path: message". */
+export function zodMessage(err: ZodError): string {
+  return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
+
 export function describeError(err: unknown): string {
   if (isAppError(err)) return err.message;
+  if (err instanceof ZodError) return zodMessage(err);
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;
     const hint = code && NETWORK_HINTS[code] ? ` (${NETWORK_HINTS[code]})` : "";

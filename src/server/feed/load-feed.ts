@@ -1,5 +1,6 @@
 // Cached feed reads for pages, feeds and the API: tagged "papers" so an ingestion run's revalidation refreshes them all.
 import { unstable_cache } from "next/cache";
+import { parsePaperKey } from "@/core/digest/paper-links";
 import { getDb } from "../db";
 import { isAppError } from "../errors/app-error";
 import { findNeighbourDays, listListingDays } from "../repo/paper-periods";
@@ -21,8 +22,8 @@ export const loadPapers = unstable_cache(
   cacheOptions,
 );
 
-export const loadPaperView = unstable_cache(
-  async (key: string) => {
+const cachedPaperView = unstable_cache(
+  async (key: { arxivId: string } | { id: number }) => {
     const db = getDb();
     const paper = await getPaper({ db, key });
     if (!paper) return null;
@@ -32,6 +33,12 @@ export const loadPaperView = unstable_cache(
   ["feed:paper"],
   cacheOptions,
 );
+
+/** The paper a /papers/<key> path names, with its metrics and similar papers; null for an unknown, hidden or malformed key. */
+export async function loadPaperView(segment: string) {
+  const key = parsePaperKey(segment);
+  return key ? cachedPaperView(key) : null;
+}
 
 export const loadNeighbourDays = unstable_cache(
   (start: string, end: string) => findNeighbourDays({ db: getDb(), start, end }),

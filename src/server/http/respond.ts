@@ -1,6 +1,7 @@
 // The one place route handlers turn results and errors into HTTP responses.
 import { ZodError } from "zod";
 import { AppError, isAppError } from "../errors/app-error";
+import { zodMessage } from "../errors/describe-error";
 import { logger } from "../logger";
 
 export function errorResponse(err: unknown): Response {
@@ -13,10 +14,6 @@ export function errorResponse(err: unknown): Response {
   }
   logger.error({ err }, "unhandled error in route handler");
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
-}
-
-export function zodMessage(err: ZodError): string {
-  return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 }
 
 /** Wraps a route handler so every error goes through errorResponse. */

@@ -2,7 +2,7 @@
 import type { Db } from "../db";
 import { refreshSimilarPapers } from "../feed/refresh-similar";
 import { postCronEndpoint } from "../http/post-cron-endpoint";
-import { refreshTrendingScores } from "../ranking/refresh-trending";
+import { rescorePapers } from "../ranking/rescore-papers";
 import { logger } from "../logger";
 
 export type TRevalidate = () => Promise<void>;
@@ -19,15 +19,11 @@ export function defaultRevalidate(opts: { appUrl: string; cronSecret: string }):
 }
 
 /** Best-effort: a failed revalidation is logged, never fails the run (the feed catches up on its own schedule). */
-export async function afterIngest(opts: {
-  db: Db;
-  changedIds: number[];
-  now: Date;
-  revalidate: TRevalidate;
-}): Promise<{ rescored: number; revalidated: boolean }> {
+export async function afterIngest(opts: { db: Db; changedIds: number[]; revalidate?: TRevalidate }): Promise<{ rescored: number; revalidated: boolean }> {
   if (opts.changedIds.length === 0) return { rescored: 0, revalidated: false };
-  const rescored = await refreshTrendingScores({ db: opts.db, paperIds: opts.changedIds, now: opts.now });
+  const rescored = await rescorePapers({ db: opts.db, paperIds: opts.changedIds });
   await refreshSimilarPapers({ db: opts.db, paperIds: opts.changedIds });
+  if (!opts.revalidate) return { rescored, revalidated: false };
   try {
     await opts.revalidate();
     return { rescored, revalidated: true };

@@ -17,7 +17,8 @@ export type TListing = {
 export type TFetchListingOptions = {
   source: TSourceId;
   plan: TFetchPlan;
-  fetcher: TFetcher;
+  /** Needed when the plan fetches pages; a pasted body needs none. */
+  fetcher?: TFetcher;
   now: Date;
   /** Validators from the last successful fetch of a URL, for conditional requests. */
   validatorsFor?: (url: string) => Promise<TValidators | undefined>;
@@ -64,6 +65,7 @@ export async function fetchListing(opts: TFetchListingOptions): Promise<TListing
   for (let index = 0; next !== null; index++) {
     const url: string = next;
     const validators: TValidators | undefined = await opts.validatorsFor?.(url);
+    if (!fetcher) throw new Error(`no fetcher to fetch ${url} with`);
     const fetched: TFetched = await timed("fetchMs", () => fetcher.get(url, { validators, accept: plan.accept }));
     if (fetched.notModified) {
       notModifiedPages++;

@@ -1,13 +1,22 @@
-// What an ingestion run is asked to do: the validated parameters for each source, and the key that makes concurrent triggers one run.
+// What an ingestion run is asked to do: the one schema for its parameters, whichever trigger asks, and the key that makes concurrent triggers one run.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ZSourceId, type TSourceId } from "@/core/sources";
+import { parseArxivId } from "@/core/text/arxiv-id";
 
-const MAX_BODY_CHARS = 5_000_000;
+/** A pasted or uploaded listing: a copied page is a few hundred KB; 2 million characters leaves room for a month's listing. */
+export const MAX_BODY_CHARS = 2_000_000;
+
+const ZArxivPaper = z.string().transform((value, ctx) => {
+  const parsed = parseArxivId(value);
+  if (parsed) return parsed.id;
+  ctx.addIssue({ code: "custom", message: "must be an arXiv id like 2408.00714" });
+  return z.NEVER;
+});
 
 const ZParamFields = z
   .object({
-    date: z.iso.date().optional(),
+    date: z.iso.date("must be a day like 2026-05-08").optional(),
     week: z
       .string()
       .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W19")
@@ -21,12 +30,13 @@ const ZParamFields = z
       .regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must be an arXiv category like cs.CL")
       .optional(),
     listing: z.enum(["new", "recent"]).optional(),
-    paper: z
-      .string()
-      .regex(/^\d{4}\.\d{4,5}$/, "must be an arXiv id like 2408.00714")
-      .optional(),
+    paper: ZArxivPaper.optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
-    body: z.string().min(1).max(MAX_BODY_CHARS, `must be at most ${MAX_BODY_CHARS} characters`).optional(),
+    body: z
+      .string()
+      .min(1, "the pasted listing is empty")
+      .max(MAX_BODY_CHARS, `must be at most ${MAX_BODY_CHARS.toLocaleString("en")} characters`)
+      .optional(),
   })
   .strict();
 
@@ -40,23 +50,34 @@ export const ZIngestParams = ZParamFields.refine(onePeriod, { message: "give at 
 
 export type TIngestParams = z.infer<typeof ZIngestParams>;
 
-export const ZIngestRequest = ZParamFields.extend({ source: ZSourceId })
-  .strict()
-  .refine(onePeriod, { message: "give at most one of date, week or month" })
-  .refine(oneInput, { message: "give either url or body, not both" });
+/** A request to ingest: a source and its parameters, from the admin form, the JSON API or a paste. Empty strings count as absent. */
+export const ZIngestRequest = z.preprocess(
+  (value) => (value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== "")) : value),
+  ZParamFields.extend({ source: ZSourceId }).strict().refine(onePeriod, { message: "give at most one of date, week or month" }).refine(oneInput, {
+    message: "give either url or body, not both",
+  }),
+);
 
-/** Parameters as stored on the run and shown to admins: the pasted body is replaced by its size and hash. */
+/** Parameters as stored on the run and shown to admins: absent ones left out, a pasted body replaced by its size and hash. */
 export function publicParams(params: TIngestParams): Record<string, string | number> {
-  const { body, ...rest } = params;
-  const shown: Record<string, string | number> = { ...rest };
-  if (body !== undefined) {
-    shown.bodyChars = body.length;
-    shown.bodySha256 = createHash("sha256").update(body).digest("hex");
+  const shown: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (key === "body") {
+      shown.bodyChars = String(value).length;
+      shown.bodySha256 = createHash("sha256").update(String(value)).digest("hex");
+    } else shown[key] = value;
   }
   return shown;
 }
 
-/** Canonical "source?k=v&..." with sorted keys, so equal requests collide on the active-run unique index. */
+/** The parameters a stored run was triggered with: its shown parameters, less the body's size and hash, plus the kept body. */
+export function storedParams(run: { params: Record<string, unknown>; body: string | null }): TIngestParams {
+  const { bodyChars: _chars, bodySha256: _hash, ...params } = run.params;
+  return ZIngestParams.parse({ ...params, ...(run.body !== null ? { body: run.body } : {}) });
+}
+
+/** Canonical "source?k=v&..." with sorted keys, so equal requests collide on the active-run unique index, whoever triggers them. */
 export function runKeyOf(source: TSourceId, params: TIngestParams): string {
   const shown = publicParams(params);
   const query = Object.keys(shown)

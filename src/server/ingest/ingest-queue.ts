@@ -1,7 +1,10 @@
-// The send side of the ingestion queue for the web process: one lazily started pg-boss client that only enqueues.
+// The send side of the ingestion queue: hands a queued run's id to pg-boss, from a worker's own client or the web process's lazily started one.
 import PgBoss from "pg-boss";
 import { QUEUES } from "../jobs/queue";
-import type { TEnqueue } from "./trigger-ingest";
+import { logger } from "../logger";
+
+/** Hands a queued run to whatever processes runs (the pg-boss queue in the app); a failure leaves it queued for the sweep. */
+export type TEnqueue = (runId: number) => Promise<void>;
 
 const globalForQueue = globalThis as unknown as { paperDigestIngestQueue?: Promise<PgBoss> };
 
@@ -16,7 +19,7 @@ export function webEnqueue(connectionString: string): TEnqueue {
   return async (runId) => {
     globalForQueue.paperDigestIngestQueue ??= (async () => {
       const boss = new PgBoss({ connectionString, schema: "pgboss", max: 2, supervise: false, schedule: false });
-      boss.on("error", () => {});
+      boss.on("error", (err) => logger.warn({ err }, "ingestion queue client error"));
       await boss.start();
       await boss.createQueue(QUEUES.ingest);
       return boss;

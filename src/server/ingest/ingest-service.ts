@@ -1,22 +1,29 @@
-// The ingestion entry points route handlers call: each wires the process's database, config and queue into one operation.
+// The ingestion entry points pages, actions and route handlers call: each wires the process's database, config and queue into one operation.
+import type { z } from "zod";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
+import { recordAudit } from "../repo/audit-log";
 import { getIngestRun, listIngestRuns, type TIngestRun } from "../repo/ingest-runs";
-import { ZIngestRequest } from "./ingest-params";
+import { publicParams, type ZIngestRequest } from "./ingest-params";
 import { webEnqueue } from "./ingest-queue";
 import { triggerConfiguredIngest, triggerIngest, type TTriggered } from "./trigger-ingest";
+
+export type TIngestRequest = z.infer<typeof ZIngestRequest>;
 
 function enqueue() {
   const url = getConfig().DATABASE_URL ?? process.env.DATABASE_URL;
   return url ? webEnqueue(url) : undefined;
 }
 
-/** Validates an admin's JSON request body (anything else is INVALID_INPUT) and queues the run. */
-export async function queueIngestRequest(opts: { body: unknown; actor: string }): Promise<TIngestRun> {
-  const parsed = ZIngestRequest.parse(opts.body);
-  const { source, ...params } = parsed;
-  return triggerIngest({ db: getDb(), enqueue: enqueue(), source, params, trigger: "admin", actor: opts.actor });
+/** An admin's request (the console's form, a paste, or the JSON API), already parsed with ZIngestRequest: queued and audited. */
+export async function queueIngest(opts: { request: TIngestRequest; actor: string }): Promise<TIngestRun> {
+  const { source, ...params } = opts.request;
+  const db = getDb();
+  const run = await triggerIngest({ db, enqueue: enqueue(), source, params, trigger: "admin", actor: opts.actor });
+  const action = params.body !== undefined ? "ingest.paste" : "ingest.trigger";
+  await recordAudit({ db, actor: opts.actor, action, params: { source, ...publicParams(params), runId: run.id }, now: new Date() });
+  return run;
 }
 
 export async function queueConfiguredIngest(opts: { trigger: string }): Promise<TTriggered[]> {
@@ -36,7 +43,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   const text = await request.text();
   try {
     return JSON.parse(text);
-  } catch {
-    throw new AppError("INVALID_INPUT", 'the request body must be JSON, e.g. {"source":"hf-daily","date":"2026-05-08"}');
+  } catch (err) {
+    throw new AppError("INVALID_INPUT", 'the request body must be JSON, e.g. {"source":"hf-daily","date":"2026-05-08"}', { cause: err });
   }
 }

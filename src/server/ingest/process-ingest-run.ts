@@ -5,18 +5,20 @@ import { describeError } from "../errors/describe-error";
 import type { TFetcher } from "../fetch/fetch-url";
 import { logger } from "../logger";
 import { findValidators, saveValidators } from "../repo/ingest-fetch-cache";
-import { claimIngestRun, finishIngestRun, getIngestRunParams, recordIngestProgress, type TIngestRun } from "../repo/ingest-runs";
+import { claimIngestRun, finishIngestRun, getIngestRunInput, recordIngestProgress, type TIngestRun } from "../repo/ingest-runs";
 import { afterIngest, type TRevalidate } from "./after-ingest";
 import { fetchListing } from "./fetch-listing";
 import { planFetch } from "./fetch-plans";
 import { judgeParse, toIncoming } from "./ingest-listing";
-import { ZIngestParams } from "./ingest-params";
+import { storedParams } from "./ingest-params";
 import { upsertPapers } from "./upsert-papers";
 
 export type TProcessDeps = {
   db: Db;
-  fetcher: TFetcher;
-  revalidate: TRevalidate;
+  /** Needed by runs that fetch; a pasted body needs none. */
+  fetcher?: TFetcher;
+  /** Tells the web app its pages changed; absent where no web app runs yet (demo seeding before the server starts). */
+  revalidate?: TRevalidate;
   clock?: () => Date;
   /** Per-source base URLs (fixture servers in tests); production uses the real hosts. */
   baseUrls?: Partial<Record<string, string>>;
@@ -39,9 +41,10 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     });
 
   try {
-    const stored = await getIngestRunParams({ db, id: runId });
-    const source = ZSourceId.parse(stored?.source);
-    const params = ZIngestParams.parse(stored?.params ?? {});
+    const stored = await getIngestRunInput({ db, id: runId });
+    if (!stored) throw new Error(`run ${runId} vanished while it was being processed`);
+    const source = ZSourceId.parse(stored.source);
+    const params = storedParams(stored);
     const plan = planFetch(source, params, { baseUrl: deps.baseUrls?.[source] });
     const now = clock();
     const listing = await fetchListing({
@@ -61,7 +64,7 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     if (listing.notModified) return await finish({ status: "succeeded", reason: "unchanged since the last fetch (HTTP 304): nothing to do" });
 
     const { result } = listing;
-    const verdict = judgeParse(result);
+    const verdict = judgeParse(result, { pasted: plan.kind === "body" });
     const counts = { found: result.papers.length, expected: result.expected ?? null, skipped: result.errors.length, errors: result.errors };
     if (verdict.status === "failed") return await finish({ ...counts, status: "failed", reason: verdict.reason });
 
@@ -69,7 +72,7 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     const written = await upsertPapers({ db, source, papers: toIncoming(result), now });
     timings.writeMs = Math.round(performance.now() - writeStarted);
     const afterStarted = performance.now();
-    await afterIngest({ db, changedIds: written.changedIds, now, revalidate });
+    await afterIngest({ db, changedIds: written.changedIds, revalidate });
     timings.afterMs = Math.round(performance.now() - afterStarted);
     for (const page of listing.pages) await saveValidators({ db, url: page.url, validators: page.validators, status: page.status, now });
 
@@ -78,10 +81,10 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
         .map((p) => p.listedOn)
         .sort()
         .at(-1) ?? null;
-    const quiet = result.papers.length === 0 && result.errors.length === 0 ? "no papers listed (a quiet day)" : undefined;
-    return await finish({ ...counts, ...written, status: verdict.status, reason: verdict.reason ?? quiet, newestListedOn });
+    return await finish({ ...counts, ...written, status: verdict.status, reason: verdict.reason, newestListedOn });
   } catch (err) {
-    logger.info({ runId, err: describeError(err) }, "ingestion run failed");
+    // One line without a stack: an unreachable source (no internet) fails every scheduled run the same way.
+    logger.warn({ runId, err: describeError(err) }, "ingestion run failed");
     return finish({ status: "failed", reason: describeError(err) });
   }
 }

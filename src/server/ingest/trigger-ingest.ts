@@ -1,21 +1,19 @@
-// Starting runs: validate the request, record one queued run per source + parameters, and hand it to the queue.
-import type PgBoss from "pg-boss";
+// The one way an ingestion starts, whoever asks (admin form, paste, API, cron, schedule, CLI, demo seeding): validate, record a queued run, hand it to the queue.
 import type { TSourceId } from "@/core/sources";
 import type { Db } from "../db";
 import { AppError, isAppError } from "../errors/app-error";
 import { logger } from "../logger";
 import { createIngestRun, type TIngestRun } from "../repo/ingest-runs";
 import { planFetch } from "./fetch-plans";
-import { enqueueWith } from "./ingest-queue";
-import { parseIngestSources, runKeyOf, ZIngestParams, type TIngestParams } from "./ingest-params";
+import type { TEnqueue } from "./ingest-queue";
+import { parseIngestSources, publicParams, runKeyOf, ZIngestParams, type TIngestParams } from "./ingest-params";
 
-/** Hands a queued run to whatever processes runs (the pg-boss queue in the app); a failure leaves it queued for the sweep. */
-export type TEnqueue = (runId: number) => Promise<void>;
-
+/**
+ * Records a queued run (CONFLICT with the active run's id when the same source and parameters are already queued
+ * or running) and enqueues it; without `enqueue` the caller processes it (processIngestRun) itself.
+ */
 export async function triggerIngest(opts: {
   db: Db;
-  /** How the run reaches a worker: `enqueue`, or a started pg-boss instance. */
-  boss?: PgBoss;
   enqueue?: TEnqueue;
   source: TSourceId;
   params: TIngestParams;
@@ -28,15 +26,15 @@ export async function triggerIngest(opts: {
   const run = await createIngestRun({
     db: opts.db,
     source: opts.source,
-    params,
+    params: publicParams(params),
+    body: params.body,
     runKey: runKeyOf(opts.source, params),
     trigger: opts.trigger,
     now: opts.now ?? new Date(),
   });
   logger.info({ runId: run.id, runKey: run.runKey, trigger: opts.trigger, actor: opts.actor }, "ingestion run queued");
-  const enqueue = opts.enqueue ?? (opts.boss ? enqueueWith(opts.boss) : undefined);
-  if (enqueue) {
-    await enqueue(run.id).catch((err: unknown) => logger.warn({ runId: run.id, err }, "could not enqueue run; the worker sweep will pick it up"));
+  if (opts.enqueue) {
+    await opts.enqueue(run.id).catch((err: unknown) => logger.warn({ runId: run.id, err }, "could not enqueue run; the worker sweep will pick it up"));
   }
   return run;
 }
@@ -49,7 +47,7 @@ export async function triggerConfiguredIngest(opts: { db: Db; enqueue?: TEnqueue
   try {
     entries = parseIngestSources(opts.sources);
   } catch (err) {
-    throw new AppError("INVALID_INPUT", err instanceof Error ? err.message : String(err));
+    throw new AppError("INVALID_INPUT", err instanceof Error ? err.message : String(err), { cause: err });
   }
   const out: TTriggered[] = [];
   for (const { source, params } of entries) {

@@ -2,14 +2,13 @@
 import type { TConfig } from "../config";
 import { startDigestBackground } from "../digest/digest-background";
 import { startIngestBackground } from "../ingest/ingest-background";
-import { startTrendingBackground } from "../ranking/trending-background";
 import { startHousekeepingBackground } from "./housekeeping-background";
 
 export type TBackground = { stop: () => Promise<void> };
 export type TBackgroundStarter = (opts: { config: TConfig; databaseUrl: string; log: (msg: string) => void }) => Promise<TBackground>;
 
 /** Each capability adds its starter here (ingestion schedule, digest workers...). */
-const starters: TBackgroundStarter[] = [startIngestBackground, startDigestBackground, startTrendingBackground, startHousekeepingBackground];
+const starters: TBackgroundStarter[] = [startIngestBackground, startDigestBackground, startHousekeepingBackground];
 
 export async function startBackground(opts: Parameters<TBackgroundStarter>[0]): Promise<TBackground> {
   const started: TBackground[] = [];

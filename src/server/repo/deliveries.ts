@@ -1,5 +1,5 @@
 // The delivery ledger: one row per (subscriber, period), claimed before any mail is sent so it goes out at most once.
-import type { TDigestRecipient } from "../digest/build-digest-mail";
+import type { TDigestRecipient } from "./digest-recipients";
 import type { TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
 

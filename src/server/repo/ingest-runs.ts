@@ -41,17 +41,11 @@ type Row = Awaited<ReturnType<Db["ingestRun"]["findUniqueOrThrow"]>>;
 
 const MAX_STORED_ERRORS = 200;
 
-/** A pasted body can be megabytes: runs show its size instead. */
-function withoutBody(params: Record<string, unknown>): Record<string, unknown> {
-  const { body, ...rest } = params;
-  return typeof body === "string" ? { ...rest, bodyChars: body.length } : rest;
-}
-
 function toRun(row: Row): TIngestRun {
   return {
     id: row.id,
     source: row.source,
-    params: withoutBody(row.params as Record<string, unknown>),
+    params: row.params as Record<string, unknown>,
     runKey: row.runKey,
     trigger: row.trigger,
     status: row.status,
@@ -71,18 +65,24 @@ const isUniqueViolation = (err: unknown) => {
   return e?.code === "P2002" || e?.cause?.code === "23505" || /unique constraint/i.test(e?.message ?? "");
 };
 
-/** Creates a queued run, or throws CONFLICT carrying the id of the run already queued or running for the same key. */
+/**
+ * Creates a queued run, or throws CONFLICT carrying the id of the run already queued or running for the same key.
+ * `params` are the ones shown; a pasted `body` is kept apart, only until the run finishes.
+ */
 export async function createIngestRun(opts: {
   db: Db;
   source: string;
   params: Record<string, unknown>;
+  body?: string;
   runKey: string;
   trigger: string;
   now: Date;
 }): Promise<TIngestRun> {
-  const { db, source, params, runKey, trigger, now } = opts;
+  const { db, source, params, body, runKey, trigger, now } = opts;
   try {
-    return toRun(await db.ingestRun.create({ data: { source, params: params as object, runKey, trigger, status: "queued", createdAt: now } }));
+    return toRun(
+      await db.ingestRun.create({ data: { source, params: params as object, body: body ?? null, runKey, trigger, status: "queued", createdAt: now } }),
+    );
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const active = await db.ingestRun.findFirst({ where: { runKey, status: { in: ["queued", "running"] } }, orderBy: { id: "desc" } });
@@ -119,6 +119,7 @@ export async function finishIngestRun(opts: { db: Db; id: number; outcome: TRunO
       errors: (outcome.errors ?? []).slice(0, MAX_STORED_ERRORS),
       timings: outcome.timings ?? {},
       newestListedOn: outcome.newestListedOn ? new Date(outcome.newestListedOn) : null,
+      body: null,
       finishedAt: opts.now,
     },
   });
@@ -131,12 +132,13 @@ export async function getIngestRun(opts: { db: Db; id: number }): Promise<TInges
   return toRun(row);
 }
 
-/** Raw run parameters, including a pasted body; only the worker needs them. */
-export async function getIngestRunParams(opts: { db: Db; id: number }): Promise<{ source: string; params: Record<string, unknown> } | null> {
-  return opts.db.ingestRun.findUnique({ where: { id: opts.id }, select: { source: true, params: true } }) as Promise<{
-    source: string;
-    params: Record<string, unknown>;
-  } | null>;
+/** What the worker needs to process a run: its source, parameters and pasted body. */
+export async function getIngestRunInput(opts: {
+  db: Db;
+  id: number;
+}): Promise<{ source: string; params: Record<string, unknown>; body: string | null } | null> {
+  const row = await opts.db.ingestRun.findUnique({ where: { id: opts.id }, select: { source: true, params: true, body: true } });
+  return row && { source: row.source, params: row.params as Record<string, unknown>, body: row.body };
 }
 
 /** Newest first; `cursor` is the last id of the previous page. */
@@ -163,7 +165,7 @@ export async function listQueuedRunIds(opts: { db: Db; createdBefore: Date }): P
 export async function failAbandonedRuns(opts: { db: Db; startedBefore: Date; now: Date }): Promise<number> {
   const { count } = await opts.db.ingestRun.updateMany({
     where: { status: "running", startedAt: { lt: opts.startedBefore } },
-    data: { status: "failed", reason: "abandoned: the worker stopped before finishing", finishedAt: opts.now },
+    data: { status: "failed", reason: "abandoned: the worker stopped before finishing", body: null, finishedAt: opts.now },
   });
   return count;
 }

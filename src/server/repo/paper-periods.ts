@@ -18,3 +18,9 @@ export async function listListingDays(opts: { db: Db; limit: number }): Promise<
     SELECT DISTINCT to_char("listedOn", 'YYYY-MM-DD') AS day FROM papers WHERE NOT hidden ORDER BY day DESC LIMIT ${opts.limit}`;
   return rows.map((r) => r.day);
 }
+
+/** The newest listing day with a visible paper, or null on an empty feed. */
+export async function findLatestListingDay(opts: { db: Db }): Promise<string | null> {
+  const [row] = await opts.db.$queryRaw<{ day: string | null }[]>`SELECT to_char(max("listedOn"), 'YYYY-MM-DD') AS day FROM papers WHERE NOT hidden`;
+  return row?.day ?? null;
+}

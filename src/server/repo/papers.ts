@@ -187,12 +187,15 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   };
 }
 
-/** A visible paper by arXiv id, or by `p-<id>` for a paper known by title alone. */
-export async function getPaper(opts: { db: Db; key: string }): Promise<TPaper | null> {
-  const internal = /^p-(\d{1,9})$/.exec(opts.key);
+/** A visible paper by arXiv id, or by database id for a paper known by title alone (see parsePaperKey). */
+export async function getPaper(opts: { db: Db; key: { arxivId: string } | { id: number } }): Promise<TPaper | null> {
   const row = await opts.db.paper.findFirst({
-    where: { hidden: false, ...(internal ? { id: Number(internal[1]), arxivId: null } : { arxivId: opts.key }) },
+    where: { hidden: false, ...("id" in opts.key ? { id: opts.key.id, arxivId: null } : { arxivId: opts.key.arxivId }) },
     select: paperSelect,
   });
   return row ? rowToPaper(row) : null;
+}
+
+export async function countPapers(opts: { db: Db }): Promise<number> {
+  return opts.db.paper.count();
 }

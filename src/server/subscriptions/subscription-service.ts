@@ -4,16 +4,20 @@ import { getDb } from "../db";
 import { getMailer } from "../mail/get-mailer";
 import { checkConfirmToken, confirmSubscription } from "./confirm-subscription";
 import { deleteSubscriberData, loadManagedSubscriber, pauseSubscription, resumeSubscription, unsubscribe, updatePreferences } from "./manage-subscription";
-import { previewDigest } from "./preview-digest";
+import { previewWeekFor } from "../digest/preview-digest";
 import { subscribe } from "./subscribe";
+import { ZInterests } from "./subscription-input";
 import type { TLinkPurpose } from "./subscription-links";
 
 const secret = () => getConfig().APP_SECRET;
+const PREVIEW_SIZE = 8;
 const manageDeps = (token: string, purpose: TLinkPurpose = "manage") => ({ db: getDb(), secret: secret(), token, now: new Date(), purpose });
 
 export const submitSubscription = (input: unknown, ip: string) =>
   subscribe({ db: getDb(), mailer: getMailer(), appUrl: getConfig().APP_URL, secret: secret(), now: new Date(), input, ip });
-export const loadDigestPreview = (interests: unknown) => previewDigest({ db: getDb(), interests, now: new Date() });
+/** "Your digest last week" for the interests typed so far (ZInterests; a bad value is a 400 naming the field). */
+export const loadDigestPreview = (interests: unknown) =>
+  previewWeekFor({ db: getDb(), interests: ZInterests.parse(interests), now: new Date(), limit: PREVIEW_SIZE });
 export const checkConfirmLink = (token: string) => checkConfirmToken({ db: getDb(), token, now: new Date() });
 export const confirmWithToken = (token: string) => confirmSubscription({ db: getDb(), secret: secret(), token, now: new Date() });
 export const loadSubscription = (token: string, purpose: TLinkPurpose = "manage") => loadManagedSubscriber(manageDeps(token, purpose));

@@ -5,7 +5,7 @@ import type { APIRequestContext } from "@playwright/test";
 import type { TIncomingPaper } from "../../../src/core/ingest/merge-paper";
 import { titleKey } from "../../../src/core/text/title-key";
 import { createDb } from "../../../src/server/db";
-import { refreshFeedData } from "../../../src/server/feed/refresh-feed-data";
+import { afterIngest } from "../../../src/server/ingest/after-ingest";
 import { upsertPapers } from "../../../src/server/ingest/upsert-papers";
 import { siblingUrl } from "../../support/test-databases";
 import { E2E_CRON_SECRET } from "./constants";
@@ -24,7 +24,7 @@ export async function seedPapers(request: APIRequestContext, papers: TSeedPaper[
     const now = new Date();
     const { paperIds } = await upsertPapers({ db, source: "hf-daily", papers: papers.map((p) => ({ ...p, titleKey: titleKey(p.title) })), now });
     if (hide.length) await db.paper.updateMany({ where: { arxivId: { in: hide } }, data: { hidden: true } });
-    await refreshFeedData({ db, now, paperIds });
+    await afterIngest({ db, changedIds: paperIds });
   } finally {
     await db.$disconnect();
   }

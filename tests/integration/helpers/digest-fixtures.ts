@@ -3,6 +3,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 import type { Db } from "../../../src/server/db";
 import type { TDigestSettings } from "../../../src/server/digest/digest-settings";
+import { rescorePapers } from "../../../src/server/ranking/rescore-papers";
 
 export const TEST_APP_URL = "https://papers.example.org";
 export const TEST_SECRET = "digest-test-secret-0123456789abcdef";
@@ -78,6 +79,8 @@ export async function seedPapers(db: Db, papers: TPaperSeed[]): Promise<Map<stri
       sources: ["hf-daily"],
     })),
   });
+  // Stored scores, as an ingestion leaves them: digests list papers in the feed's trending order.
+  await rescorePapers({ db });
   const rows = await db.paper.findMany({ select: { id: true, arxivId: true } });
   return new Map(rows.map((r) => [r.arxivId ?? "", r.id]));
 }

@@ -1,9 +1,9 @@
-// buildDigestMail picks exactly what selectDigest over all candidates picks, with stable ids and the unsubscribe headers.
+// buildDigestMail picks exactly what selectDigest picks for the recipient (their sent papers, the size cap), with stable ids and the unsubscribe headers.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { selectDigest } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
-import { rankPapers } from "@/core/ranking";
+import { trendingScore } from "@/core/ranking";
 import { buildDigestMail } from "@/server/digest/build-digest-mail";
 import { digestMessageId } from "@/server/digest/digest-message-id";
 
@@ -26,6 +26,11 @@ const paperArb = fc.record({
   day: fc.integer({ min: 18, max: 27 }),
   upvotes: fc.integer({ min: 0, max: 300 }),
 });
+
+/** Papers with their stored score, in the feed's trending order (score, then newest id), as the candidate query returns them. */
+function ranked(papers: TPaper[]): TPaper[] {
+  return papers.map((p) => ({ ...p, trendingScore: trendingScore(p) })).sort((a, b) => b.trendingScore - a.trendingScore || b.id - a.id);
+}
 
 function toPapers(seeds: { words: string[]; category: string; day: number; upvotes: number }[]): TPaper[] {
   return seeds.map((s, i) => ({
@@ -51,7 +56,7 @@ describe("buildDigestMail", () => {
         fc.array(fc.integer({ min: 1, max: 300 }), { maxLength: 40 }),
         fc.option(fc.integer({ min: 20, max: 27 }), { nil: null }),
         (seeds, keywords, categories, sent, lastDay) => {
-          const papers = rankPapers(toPapers(seeds), NOW);
+          const papers = ranked(toPapers(seeds));
           const subscriber = {
             frequency: "daily" as const,
             keywords,
@@ -76,7 +81,7 @@ describe("buildDigestMail", () => {
   });
 
   it("carries a stable Message-ID and the one-click unsubscribe headers, and returns null when nothing matches", () => {
-    const papers = rankPapers(toPapers([{ words: ["graph"], category: "cs.LG", day: 27, upvotes: 3 }]), NOW);
+    const papers = ranked(toPapers([{ words: ["graph"], category: "cs.LG", day: 27, upvotes: 3 }]));
     const recipient = {
       subscriberId: 42,
       email: "a@example.test",

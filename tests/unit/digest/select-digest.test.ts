@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { keywordPattern, selectDigest } from "@/core/digest";
-import { rankPapers } from "@/core/ranking";
 import { makePaper, makeSubscriber, NOW } from "./fixtures";
 
 const none = new Set<number>();
@@ -101,45 +100,23 @@ describe("selectDigest: what is new", () => {
   });
 });
 
-describe("selectDigest: ranking", () => {
-  it("orders by trending score and keeps the top `limit`", () => {
-    const papers = Array.from({ length: 15 }, (_, i) => makePaper(i + 1, { upvotes: i * 3 }));
+describe("selectDigest: order", () => {
+  it("keeps the candidates' trending order and the top `limit` of the matches", () => {
+    const papers = Array.from({ length: 15 }, (_, i) => makePaper(15 - i, { upvotes: (15 - i) * 3 }));
     const result = selectDigest({ now: NOW, subscriber: makeSubscriber(), papers, alreadySent: none });
     expect(ids(result)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
-    const scores = result.items.map((item) => item.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(ids(selectDigest({ now: NOW, subscriber: makeSubscriber(), papers, alreadySent: none, limit: 3 }))).toEqual([15, 14, 13]);
     expect(selectDigest({ now: NOW, subscriber: makeSubscriber(), papers, alreadySent: none, limit: 0 }).items).toEqual([]);
   });
 
-  it("ranks yesterday's paper with many votes against today's by trending, not by upvotes alone", () => {
-    const papers = [makePaper(1, { listedOn: "2026-11-26", upvotes: 40 }), makePaper(2, { listedOn: "2026-11-27", upvotes: 12 })];
-    const result = selectDigest({ now: NOW, subscriber: makeSubscriber(), papers, alreadySent: none });
-    expect(ids(result)).toEqual([2, 1]);
+  it("never reorders: the digest says what the feed says", () => {
+    const papers = [makePaper(1, { upvotes: 2 }), makePaper(2, { upvotes: 90 }), makePaper(3, { upvotes: 40 })];
+    expect(ids(selectDigest({ now: NOW, subscriber: makeSubscriber(), papers, alreadySent: none }))).toEqual([1, 2, 3]);
   });
 
-  it("uses growth when given", () => {
-    const papers = [makePaper(1, { upvotes: 10 }), makePaper(2, { upvotes: 10 })];
-    const result = selectDigest({ now: NOW, subscriber: makeSubscriber(), papers, alreadySent: none, growthByPaper: new Map([[2, { upvotesGrowth: 9 }]]) });
-    expect(ids(result)).toEqual([2, 1]);
-  });
-});
-
-describe("selectDigest: ranked input", () => {
-  it("picks the same papers, reasons and scores from already-ranked candidates without ranking them again", () => {
-    const papers = rankPapers(
-      Array.from({ length: 60 }, (_, i) =>
-        makePaper(i + 1, { upvotes: (i * 37) % 101, title: i % 3 === 0 ? `graph study ${i}` : `vision study ${i}`, categories: [i % 2 ? "cs.CV" : "cs.LG"] }),
-      ),
-      NOW,
-    );
-    for (const subscriber of [makeSubscriber(), makeSubscriber({ keywords: ["graph"] }), makeSubscriber({ categories: ["cs.CV"], minUpvotes: 20 })]) {
-      for (const limit of [1, 5, 10, 100]) {
-        const alreadySent = new Set([papers[0]!.id, papers[7]!.id]);
-        const full = selectDigest({ now: NOW, subscriber, papers, alreadySent, limit });
-        const fast = selectDigest({ now: NOW, subscriber, papers, alreadySent, limit, ranked: true });
-        expect(fast.items.map((item) => [item.paper.id, item.why, item.score])).toEqual(full.items.map((item) => [item.paper.id, item.why, item.score]));
-      }
-    }
+  it("skips what does not match and still fills up to the limit from further down", () => {
+    const papers = Array.from({ length: 30 }, (_, i) => makePaper(i + 1, { title: i % 3 === 0 ? `graph study ${i}` : `vision study ${i}` }));
+    const result = selectDigest({ now: NOW, subscriber: makeSubscriber({ keywords: ["graph"] }), papers, alreadySent: new Set([1]), limit: 4 });
+    expect(ids(result)).toEqual([4, 7, 10, 13]);
   });
 });

@@ -3,7 +3,7 @@ import { Notice } from "@/components/admin/notice";
 import { DigestPreview } from "@/components/admin/digest-preview";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, card, input, label, muted, td } from "@/components/admin/ui";
-import { loadDigestPreview } from "@/server/admin/load-digest-preview";
+import { loadDigestPreview } from "@/server/admin/digest-tools";
 import { loadDigestRuns } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
 import { sendTestDigestAction } from "./actions";

@@ -11,14 +11,14 @@ import { loadPaperView } from "@/server/feed/load-feed";
 
 export const dynamic = "force-dynamic";
 
-const ZParams = z.object({ id: z.string().min(1).max(64) });
+const ZParams = z.object({ id: z.string().min(1).max(300) });
 
 type TProps = { params: Promise<{ id: string }> };
 
 async function viewFor(params: TProps["params"]) {
   const parsed = ZParams.safeParse(await params);
   if (!parsed.success) notFound();
-  const view = await loadPaperView(decodeURIComponent(parsed.data.id));
+  const view = await loadPaperView(parsed.data.id);
   if (!view) notFound();
   return view;
 }
