@@ -48,8 +48,10 @@ async function database(config: TConfig): Promise<string> {
 async function main(): Promise<void> {
   const started = Date.now();
   const config = getConfig();
-  if (config.generatedSecrets) {
-    console.log(`Generated ADMIN_TOKEN, CRON_SECRET and APP_SECRET; they are kept in ${config.secretsFile} (read it to sign in at /admin).`);
+  if (config.generatedSecrets.length > 0) {
+    const names = config.generatedSecrets.join(", ").replace(/, ([^,]+)$/, " and $1");
+    const hint = config.generatedSecrets.includes("ADMIN_TOKEN") ? " (read it to sign in at /admin)" : "";
+    console.log(`Generated ${names}; kept in ${config.secretsFile}${hint}.`);
   }
   if (!(await isPortFree(config.PORT))) {
     return void (await fail(`Port ${config.PORT} is already in use. Stop the other process or set PORT to a free port.`));
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     if (!stopping) void fail(`the web server exited with code ${code}`);
   });
   void refreshPagesWhenReady({ port: config.PORT, cronSecret: config.CRON_SECRET, log });
-  const background = await startBackground({ config, databaseUrl, log });
+  const background = await startBackground({ config, databaseUrl });
   cleanups.push(background.stop);
   log(`paper-digest is starting at ${config.APP_URL} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }

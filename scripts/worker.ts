@@ -8,7 +8,7 @@ import { withDatabaseUrl } from "./lib/with-database-url";
 runCli(async () => {
   const config = getConfig();
   await withDatabaseUrl(async (databaseUrl) => {
-    const background = await startBackground({ config, databaseUrl, log: (m) => logger.info(m) });
+    const background = await startBackground({ config, databaseUrl });
     logger.info("worker running; Ctrl-C to stop");
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);

@@ -14,7 +14,7 @@ export const getStaticProps: GetStaticProps<TFrontPageProps> = async () => ({
   revalidate: FEED_REVALIDATE_SECONDS,
 });
 
-export default function FrontPage({ page, filters, appUrl }: TFrontPageProps) {
+export default function FrontPage({ page, filters, appUrl, demo }: TFrontPageProps) {
   const url = new URL("/", appUrl).href;
   return (
     <>
@@ -38,7 +38,7 @@ export default function FrontPage({ page, filters, appUrl }: TFrontPageProps) {
           <link key={type} rel="alternate" type={type} href={new URL(href, appUrl).href} />
         ))}
       </Head>
-      <TrendingView filters={filters} page={page} />
+      <TrendingView filters={filters} page={page} demo={demo} />
     </>
   );
 }

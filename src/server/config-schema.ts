@@ -1,4 +1,5 @@
 // The environment contract: one zod schema over process.env, shared by the server and next.config.ts.
+import { Cron } from "croner";
 import { z } from "zod";
 
 const optionalString = z
@@ -19,9 +20,22 @@ const secret = (name: string) =>
     message: `must be at least 16 characters (or unset to generate one under .data/); ${name} protects the app`,
   });
 
-const cron = optionalString.refine((v) => v === undefined || /^(\S+\s+){4,5}\S+$/.test(v), {
-  message: 'must be a cron expression with 5 or 6 fields, e.g. "0 7 * * *"',
-});
+/**
+ * A schedule: a cron expression (UTC), `off` to disable it, or unset for the default. Expressions are checked by
+ * croner, the scheduler that runs them, so one that passes here is one that runs.
+ */
+const schedule = (fallback: string) =>
+  optionalString.transform((v, ctx): string | null => {
+    if (v === undefined) return fallback;
+    if (/^(off|false|none|disabled)$/i.test(v)) return null;
+    try {
+      new Cron(v, { paused: true, timezone: "UTC" }).stop();
+      return v;
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: `must be a cron expression such as "0 7 * * *", or off (${err instanceof Error ? err.message : String(err)})` });
+      return z.NEVER;
+    }
+  });
 
 const bool = (fallback: boolean) =>
   optionalString.transform((v, ctx) => {
@@ -58,9 +72,11 @@ export const ZEnv = z.object({
   MAIL_RATE: int(50, 1, 10_000),
   MAIL_POOL_SIZE: int(5, 1, 50),
   BOUNCE_LIMIT: int(3, 1, 100),
-  INGEST_SCHEDULE: cron,
+  /** Hourly by default, so `npm start` keeps the feed fresh without extra setup. */
+  INGEST_SCHEDULE: schedule("0 * * * *"),
   INGEST_SOURCES: z.string().trim().default("hf-daily"),
-  DIGEST_SCHEDULE: cron,
+  /** Every day at 07:00 UTC by default: daily digests, and the weekly ones on the first run of each ISO week (Mondays). */
+  DIGEST_SCHEDULE: schedule("0 7 * * *"),
   SEED_DEMO: bool(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Test-only: lets the fetcher reach a 127.0.0.1 fixture server. */

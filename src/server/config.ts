@@ -14,14 +14,15 @@ export type TConfig = Omit<TEnv, "ADMIN_TOKEN" | "CRON_SECRET" | "APP_SECRET" | 
   APP_SECRET: string;
   /** Where generated secrets live, when any were generated. */
   secretsFile: string;
-  generatedSecrets: boolean;
+  /** The secrets generated on this start, by name (none when they were set or already stored). */
+  generatedSecrets: string[];
 };
 
 const GENERATED = ["ADMIN_TOKEN", "CRON_SECRET", "APP_SECRET"] as const;
 
-function loadSecrets(file: string, env: TEnv): { values: Record<(typeof GENERATED)[number], string>; created: boolean } {
+function loadSecrets(file: string, env: TEnv): { values: Record<(typeof GENERATED)[number], string>; created: string[] } {
   const stored: Partial<Record<string, string>> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-  let created = false;
+  const created: string[] = [];
   const values = {} as Record<(typeof GENERATED)[number], string>;
   for (const key of GENERATED) {
     const fromEnv = env[key];
@@ -35,10 +36,10 @@ function loadSecrets(file: string, env: TEnv): { values: Record<(typeof GENERATE
     } else {
       values[key] = randomBytes(32).toString("base64url");
       stored[key] = values[key];
-      created = true;
+      created.push(key);
     }
   }
-  if (created) {
+  if (created.length > 0) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600 });
     chmodSync(file, 0o600);

@@ -5,7 +5,7 @@ import { digestMessageId } from "../../src/server/digest/digest-message-id";
 import { triggerDigests } from "../../src/server/digest/trigger-digests";
 import { createSmtpMailer } from "../../src/server/mail/mailer";
 import { claimDeliveries } from "../../src/server/repo/deliveries";
-import { unsubscribeSubscriber } from "../../src/server/repo/subscriber-status";
+import { setSubscriberStatus } from "../../src/server/repo/subscribers";
 import { verifySubscriberToken } from "../../src/server/subscriptions/subscription-links";
 import {
   TEST_APP_URL,
@@ -190,7 +190,7 @@ describe("digest delivery", () => {
     await triggerDigests({ db, now: NOW, trigger: "test", settings: testSettings(), mailer, frequencies: ["daily"] });
     expect((await smtp.parsed()).map(recipient).sort()).toEqual(["leaves@example.test", "stays@example.test"]);
 
-    expect(await unsubscribeSubscriber({ db, subscriberId: leaves!, now: minutes(60) })).toBe(true);
+    expect(await setSubscriberStatus({ db, id: leaves!, status: "unsubscribed", from: ["confirmed"], now: minutes(60) })).toBe(true);
     await seedPapers(db, paperSet("2026-11-28", "2612"));
     const [run] = await triggerDigests({
       db,

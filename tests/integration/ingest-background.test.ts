@@ -24,6 +24,8 @@ const config = (extra: Record<string, string> = {}) =>
     ADMIN_TOKEN: "a".repeat(20),
     CRON_SECRET: "c".repeat(20),
     APP_SECRET: "s".repeat(32),
+    INGEST_SCHEDULE: "off",
+    DIGEST_SCHEDULE: "off",
     ...extra,
   });
 
@@ -54,7 +56,7 @@ afterAll(async () => {
 
 describe("ingestion worker", () => {
   it("processes a run queued through pg-boss", async () => {
-    const background = await starter()({ config: config(), databaseUrl: testDatabaseUrl(), log: () => {} });
+    const background = await starter()({ config: config(), databaseUrl: testDatabaseUrl() });
     const sender = await startQueue({ connectionString: testDatabaseUrl(), max: 1 });
     try {
       const run = await triggerIngest({
@@ -79,7 +81,6 @@ describe("ingestion worker", () => {
     const background = await starter()({
       config: config({ INGEST_SCHEDULE: "* * * * * *", INGEST_SOURCES: "hf-daily" }),
       databaseUrl: testDatabaseUrl(),
-      log: () => {},
     });
     try {
       let first: { id: number } | null = null;
@@ -100,7 +101,7 @@ describe("ingestion worker", () => {
     const stranded = await triggerIngest({ db, source: "hf-daily", params: { date: "2026-06-12" }, trigger: "admin", actor: "test", now: past });
     const dead = await triggerIngest({ db, source: "hf-daily", params: { date: "2026-06-11" }, trigger: "admin", actor: "test", now: past });
     await db.ingestRun.update({ where: { id: dead.id }, data: { status: "running", startedAt: new Date(Date.now() - 3600_000) } });
-    const background = await starter()({ config: config(), databaseUrl: testDatabaseUrl(), log: () => {} });
+    const background = await starter()({ config: config(), databaseUrl: testDatabaseUrl() });
     try {
       expect(await waitForFinished(stranded.id)).toMatchObject({ status: "succeeded", counts: { inserted: 30 } });
       expect(await waitForFinished(dead.id)).toMatchObject({ status: "failed", reason: expect.stringMatching(/abandoned/) });

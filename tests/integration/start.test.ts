@@ -1,6 +1,6 @@
 // `npm start` end to end: the embedded database default, demo data, restarts that keep data, and clear start-up errors.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -61,7 +61,26 @@ describe("npm start with no DATABASE_URL", () => {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, first.child, first.output);
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     expect(home).toContain('data-testid="paper-card"');
+    expect(home).toContain('data-testid="demo-notice"');
     expect(first.output()).toMatch(/Loaded \d+ demo papers/);
+    expect(first.output()).toContain(`Generated ADMIN_TOKEN, CRON_SECRET and APP_SECRET; kept in ${path.join(dataDir, "secrets.json")}`);
+
+    // The default schedule ingests hf-daily at start. With no internet here, that run fails once, with a reason, and the demo papers stay.
+    const admin = {
+      authorization: `Bearer ${(JSON.parse(await readFile(path.join(dataDir, "secrets.json"), "utf8")) as { ADMIN_TOKEN: string }).ADMIN_TOKEN}`,
+    };
+    const runsUrl = `http://127.0.0.1:${port}/api/admin/ingest`;
+    type TRuns = { runs: { source: string; trigger: string; status: string; reason: string | null }[] };
+    await expect
+      .poll(async () => ((await (await fetch(runsUrl, { headers: admin })).json()) as TRuns).runs.find((r) => r.trigger === "schedule")?.status, {
+        timeout: 120_000,
+      })
+      .toBe("failed");
+    const scheduled = ((await (await fetch(runsUrl, { headers: admin })).json()) as TRuns).runs.filter((r) => r.trigger === "schedule");
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]).toMatchObject({ source: "hf-daily", reason: expect.stringMatching(/huggingface\.co/) });
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('data-testid="paper-card"');
+    expect(first.output()).not.toMatch(/^\s+at /m);
     await expect.poll(first.output, { timeout: 60_000 }).toContain("Cached pages refreshed from the database");
     expect(first.output()).toContain(path.join(dataDir, "secrets.json"));
 

@@ -2,14 +2,16 @@
 import { Cron } from "croner";
 import { createDb } from "../db";
 import { startQueue } from "../jobs/queue";
-import type { TBackgroundStarter } from "../jobs/start-background";
+import { describeError } from "../errors/describe-error";
+import type { TBackgroundStarter } from "../jobs/background";
+import { logger } from "../logger";
 import { createMailer } from "../mail/mailer";
 import { queueEnqueuer, workDeliveryJobs } from "./digest-queue";
 import { digestSettingsFrom } from "./digest-settings";
 import { createRateLimiter } from "./rate-limiter";
 import { triggerDigests } from "./trigger-digests";
 
-export const startDigestBackground: TBackgroundStarter = async ({ config, databaseUrl, log }) => {
+export const startDigestBackground: TBackgroundStarter = async ({ config, databaseUrl }) => {
   const db = createDb(databaseUrl, { max: Math.max(4, config.MAIL_POOL_SIZE * 2 + 2) });
   const boss = await startQueue({ connectionString: databaseUrl });
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, db, poolSize: config.MAIL_POOL_SIZE });
@@ -20,13 +22,13 @@ export const startDigestBackground: TBackgroundStarter = async ({ config, databa
     ? new Cron(config.DIGEST_SCHEDULE, { timezone: "UTC", protect: true }, async () => {
         try {
           const runs = await triggerDigests({ db, now: new Date(), trigger: "schedule", settings, enqueue: queueEnqueuer(boss) });
-          log(`digest: queued ${runs.map((r) => `${r.period} (${r.due} due)`).join(", ")}`);
+          logger.info({ runs: runs.map((r) => `${r.period} (${r.due} due)`) }, "scheduled digest queued");
         } catch (err) {
-          log(`digest: scheduled run failed: ${err instanceof Error ? err.message : String(err)}`);
+          logger.error({ err: describeError(err) }, "scheduled digest failed; the next tick or /api/cron/digest retries it");
         }
       })
     : null;
-  log(`digest: delivery worker started${schedule ? `, schedule "${config.DIGEST_SCHEDULE}" (UTC)` : ""}`);
+  logger.info(`digest: delivery worker started${schedule ? `, schedule "${config.DIGEST_SCHEDULE}" (UTC)` : ", no schedule (DIGEST_SCHEDULE=off)"}`);
 
   return {
     stop: async () => {

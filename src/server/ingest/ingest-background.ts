@@ -5,7 +5,8 @@ import { describeError } from "../errors/describe-error";
 import type { TFetcher } from "../fetch/fetch-url";
 import { serverFetcher } from "../fetch/server-fetcher";
 import { QUEUES, startQueue } from "../jobs/queue";
-import type { TBackgroundStarter } from "../jobs/start-background";
+import type { TBackgroundStarter } from "../jobs/background";
+import { logger } from "../logger";
 import { failAbandonedRuns, listQueuedRunIds } from "../repo/ingest-runs";
 import { defaultRevalidate, type TRevalidate } from "./after-ingest";
 import { enqueueWith } from "./ingest-queue";
@@ -21,7 +22,7 @@ const SWEEP_EVERY_MS = 30_000;
 export type TIngestBackgroundDeps = { fetcher?: TFetcher; revalidate?: TRevalidate; baseUrls?: Partial<Record<string, string>> };
 
 export function ingestBackgroundStarter(deps: TIngestBackgroundDeps = {}): TBackgroundStarter {
-  return async ({ config, databaseUrl, log }) => {
+  return async ({ config, databaseUrl }) => {
     const db = createDb(databaseUrl, { max: 3 });
     const boss = await startQueue({ connectionString: databaseUrl, max: 2 });
     const processDeps = {
@@ -44,20 +45,25 @@ export function ingestBackgroundStarter(deps: TIngestBackgroundDeps = {}): TBack
           await failAbandonedRuns({ db, startedBefore: new Date(now.getTime() - ABANDONED_AFTER_MS), now });
           for (const id of await listQueuedRunIds({ db, createdBefore: new Date(now.getTime() - STRANDED_AFTER_MS) })) await runOne(id);
         })
-        .catch((err: unknown) => log(`ingestion sweep failed: ${describeError(err)}`));
+        .catch((err: unknown) => logger.error({ err: describeError(err) }, "ingestion sweep failed; it runs again in 30 s"));
     };
     const sweepTimer = setInterval(sweep, SWEEP_EVERY_MS);
     sweep();
 
-    const schedule = config.INGEST_SCHEDULE
-      ? new Cron(config.INGEST_SCHEDULE, { timezone: "UTC", protect: true }, async () => {
-          const triggered = await triggerConfiguredIngest({ db, enqueue: enqueueWith(boss), sources: config.INGEST_SOURCES, trigger: "schedule" }).catch(
-            (err: unknown) => log(`scheduled ingestion failed to start: ${describeError(err)}`),
-          );
-          if (triggered) log(`scheduled ingestion: ${triggered.map((t) => `${t.runKey} → run ${t.runId}${t.queued ? "" : " (already active)"}`).join(", ")}`);
-        })
-      : null;
-    if (schedule) log(`ingestion schedule "${config.INGEST_SCHEDULE}" (UTC) for ${config.INGEST_SOURCES}`);
+    const triggerScheduled = async () => {
+      try {
+        const triggered = await triggerConfiguredIngest({ db, enqueue: enqueueWith(boss), sources: config.INGEST_SOURCES, trigger: "schedule" });
+        logger.info({ runs: triggered.map((t) => `${t.runKey} → run ${t.runId}${t.queued ? "" : " (already active)"}`) }, "scheduled ingestion");
+      } catch (err) {
+        logger.error({ err: describeError(err) }, "scheduled ingestion failed to start");
+      }
+    };
+    // INGEST_SCHEDULE, and once at start, so a fresh install does not wait for the first tick to catch up.
+    const schedule = config.INGEST_SCHEDULE ? new Cron(config.INGEST_SCHEDULE, { timezone: "UTC", protect: true }, triggerScheduled) : null;
+    if (schedule) {
+      logger.info(`ingestion schedule "${config.INGEST_SCHEDULE}" (UTC) for ${config.INGEST_SOURCES}`);
+      void schedule.trigger();
+    }
 
     return {
       stop: async () => {

@@ -3,13 +3,12 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { TSourceId } from "@/core/sources/normalized-paper";
 import { refreshSimilarPapers } from "../feed/refresh-similar";
+import { DEMO_TRIGGER } from "../repo/ingest-runs";
 import { countPapers } from "../repo/papers";
 import { runIngestNow } from "./run-ingest-now";
 import type { TProcessDeps } from "./process-ingest-run";
 
 const SAMPLE_SOURCES: Record<string, TSourceId> = { "hf-daily": "hf-daily", "hf-page": "hf-page", "arxiv-rss": "arxiv-rss", "arxiv-api": "arxiv-api" };
-
-export const DEMO_TRIGGER = "demo";
 
 export async function seedDemo(opts: TProcessDeps & { samplesDir: string }): Promise<{ seeded: boolean; papers: number }> {
   const { samplesDir, ...deps } = opts;

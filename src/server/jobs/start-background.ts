@@ -1,13 +1,9 @@
 // Background work `npm start` runs beside the web server (and `npm run worker` runs alone): queue workers and schedules.
-import type { TConfig } from "../config";
 import { startDigestBackground } from "../digest/digest-background";
 import { startIngestBackground } from "../ingest/ingest-background";
+import type { TBackground, TBackgroundStarter } from "./background";
 import { startHousekeepingBackground } from "./housekeeping-background";
 
-export type TBackground = { stop: () => Promise<void> };
-export type TBackgroundStarter = (opts: { config: TConfig; databaseUrl: string; log: (msg: string) => void }) => Promise<TBackground>;
-
-/** Each capability adds its starter here (ingestion schedule, digest workers...). */
 const starters: TBackgroundStarter[] = [startIngestBackground, startDigestBackground, startHousekeepingBackground];
 
 export async function startBackground(opts: Parameters<TBackgroundStarter>[0]): Promise<TBackground> {

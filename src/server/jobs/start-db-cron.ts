@@ -2,21 +2,16 @@
 import { Cron } from "croner";
 import { createDb, type Db } from "../db";
 import { describeError } from "../errors/describe-error";
-import type { TBackground } from "./start-background";
+import { logger } from "../logger";
+import type { TBackground } from "./background";
 
-export function startDbCron(opts: {
-  name: string;
-  schedule: string;
-  databaseUrl: string;
-  log: (msg: string) => void;
-  tick: (db: Db) => Promise<unknown>;
-}): TBackground {
+export function startDbCron(opts: { name: string; schedule: string; databaseUrl: string; tick: (db: Db) => Promise<unknown> }): TBackground {
   const db = createDb(opts.databaseUrl, { max: 1 });
   const job = new Cron(opts.schedule, { timezone: "UTC", protect: true }, async () => {
     try {
       await opts.tick(db);
     } catch (err) {
-      opts.log(`${opts.name} failed: ${describeError(err)}`);
+      logger.error({ job: opts.name, err: describeError(err) }, "scheduled job failed; it runs again on schedule");
     }
   });
   return {

@@ -3,6 +3,7 @@ import nodemailer from "nodemailer";
 import type { TMailBody } from "@/core/digest";
 import type { Db } from "../db";
 import { encodedTextPart } from "./encode-mail-body";
+import { storeCapturedMail } from "../repo/captured-mail";
 import { classifyMailError } from "./mail-errors";
 
 export type TOutgoingMail = {
@@ -46,7 +47,7 @@ function smtpMessage(from: string, mail: TOutgoingMail) {
   };
 }
 
-export function createSmtpMailer(opts: { url: string; from: string; poolSize?: number; rateLimit?: number }): Mailer {
+export function createSmtpMailer(opts: { url: string; from: string; poolSize?: number }): Mailer {
   const url = new URL(opts.url);
   const transport = nodemailer.createTransport(
     {
@@ -89,8 +90,9 @@ export function createCaptureMailer(opts: { db: Db; from: string }): Mailer {
     kind: "capture",
     async send({ bodies: _bodies, ...mail }) {
       const info = await render.sendMail({ from: opts.from, ...mail });
-      await opts.db.capturedMail.create({
-        data: {
+      await storeCapturedMail({
+        db: opts.db,
+        mail: {
           messageId: info.messageId,
           from: opts.from,
           to: mail.to,

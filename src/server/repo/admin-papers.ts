@@ -84,12 +84,3 @@ export async function fixPaperField(opts: { db: Db; id: number; field: TFixableF
   });
   return toAdminPaper(row);
 }
-
-/** Drops a fix so the sources' value returns at the next ingestion. */
-export async function clearPaperFix(opts: { db: Db; id: number; field: TFixableField }): Promise<TAdminPaper> {
-  const paper = await getAdminPaper(opts);
-  const rest: TOverrides = { ...paper.overrides };
-  delete rest[opts.field];
-  const row = await opts.db.paper.update({ where: { id: opts.id }, data: { overrides: rest }, select });
-  return toAdminPaper(row);
-}

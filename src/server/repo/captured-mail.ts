@@ -29,3 +29,11 @@ export async function getCapturedMail(opts: { db: Db; id: number }): Promise<TCa
   const row = await opts.db.capturedMail.findUnique({ where: { id: opts.id } });
   return row ? { ...row, headers: stringHeaders(row.headers) } : null;
 }
+
+/** Keeps a rendered message for the viewer instead of sending it. */
+export async function storeCapturedMail(opts: {
+  db: Db;
+  mail: { messageId: string; from: string; to: string; subject: string; text: string; html: string | null; headers: Record<string, string> };
+}): Promise<void> {
+  await opts.db.capturedMail.create({ data: opts.mail });
+}

@@ -169,3 +169,15 @@ export async function failAbandonedRuns(opts: { db: Db; startedBefore: Date; now
   });
   return count;
 }
+
+/** The trigger of the runs that load the demo listings into an empty database. */
+export const DEMO_TRIGGER = "demo";
+
+/** True while every stored paper came from the demo listings: no other run has written a paper yet. */
+export async function isDemoFeed(opts: { db: Db }): Promise<boolean> {
+  const [row] = await opts.db.$queryRaw<{ demo: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM papers) AND NOT EXISTS (
+      SELECT 1 FROM ingest_runs WHERE trigger <> ${DEMO_TRIGGER} AND (inserted > 0 OR updated > 0)
+    ) AS demo`;
+  return row?.demo ?? false;
+}

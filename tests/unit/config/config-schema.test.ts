@@ -9,6 +9,12 @@ describe("parseEnv", () => {
     expect(env.SMTP_URL).toBeUndefined();
   });
 
+  it("schedules ingestion hourly and the digest daily at 07:00 UTC unless told otherwise; off disables either", () => {
+    expect(parseEnv({})).toMatchObject({ INGEST_SCHEDULE: "0 * * * *", DIGEST_SCHEDULE: "0 7 * * *" });
+    expect(parseEnv({ INGEST_SCHEDULE: "off", DIGEST_SCHEDULE: "OFF" })).toMatchObject({ INGEST_SCHEDULE: null, DIGEST_SCHEDULE: null });
+    expect(parseEnv({ INGEST_SCHEDULE: "*/30 * * * *" }).INGEST_SCHEDULE).toBe("*/30 * * * *");
+  });
+
   it("treats empty strings as unset", () => {
     const env = parseEnv({ DATABASE_URL: "", SMTP_URL: " " });
     expect(env.DATABASE_URL).toBeUndefined();
@@ -22,6 +28,7 @@ describe("parseEnv", () => {
     [{ ADMIN_TOKEN: "short" }, /^Invalid configuration: ADMIN_TOKEN must be at least 16 characters/],
     [{ APP_URL: "localhost:3000" }, /^Invalid configuration: APP_URL must be an absolute http\(s\) URL/],
     [{ DIGEST_SCHEDULE: "daily" }, /^Invalid configuration: DIGEST_SCHEDULE must be a cron expression/],
+    [{ INGEST_SCHEDULE: "61 * * * *" }, /^Invalid configuration: INGEST_SCHEDULE must be a cron expression/],
     [{ SEED_DEMO: "maybe" }, /^Invalid configuration: SEED_DEMO must be true or false$/],
   ])("rejects %o with a line naming the variable", (env, message) => {
     expect(() => parseEnv(env)).toThrowError(ConfigError);
