@@ -1,6 +1,7 @@
-// feed: scraped markup renders inert, new data appears after ingestion revalidates, hidden papers vanish, pages pass axe and do not shift.
+// feed: scraped markup renders inert (pages and feeds), new data appears after ingestion revalidates, hidden papers vanish, pages pass axe and do not shift.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { elementsIn, htmlFieldsOf } from "../support/feed-reader";
 import { seedPapers } from "./support/feed-seed";
 
 const XSS_ID = "2611.99001";
@@ -52,6 +53,15 @@ test("feed: a paper with <script> and <img onerror> in its title and abstract re
   expect(dialogs).toEqual([]);
   expect((await request.get(`/papers/${HIDDEN_ID}`)).status()).toBe(404);
   expect(await (await request.get("/feed.xml")).text()).not.toContain(HIDDEN_ID);
+  for (const [path, format] of [
+    ["/feed.xml", "rss"],
+    ["/atom.xml", "atom"],
+    ["/feed.json", "json"],
+  ] as const) {
+    const body = await (await request.get(path)).text();
+    expect(body).toContain(XSS_ID);
+    for (const html of htmlFieldsOf(format, body)) expect(elementsIn(html), `${path}: ${html}`).toEqual([]);
+  }
 });
 
 for (const path of ["/", "/papers/date/2026-06-12", "/search?q=agents"]) {

@@ -1,6 +1,6 @@
 // Hugging Face pages hydrate Svelte components from HTML-escaped JSON in `data-props`; this pulls those blobs out.
 import { load } from "cheerio/slim";
-import { decodeEntities } from "@/core/text/decode-entities";
+import { decodeHTMLAttribute } from "entities";
 import { isRecord } from "./field-values";
 
 export type TPropsBlock = {
@@ -42,7 +42,8 @@ function scanBlocks(html: string): TPropsBlock[] {
       blocks.push({ target: targetName, props: undefined, problem: "data-props attribute is unterminated (truncated page?)" });
       break;
     }
-    blocks.push({ target: targetName, ...parseProps(decodeEntities(html.slice(valueStart, valueEnd))) });
+    // Attribute-value decoding, as the HTML parser in domBlocks applies it, so both paths read the same JSON.
+    blocks.push({ target: targetName, ...parseProps(decodeHTMLAttribute(html.slice(valueStart, valueEnd))) });
     propsAttr.lastIndex = valueEnd + 1;
   }
   return blocks;

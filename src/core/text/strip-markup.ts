@@ -1,5 +1,5 @@
 // Paper text is stored and rendered as text, never HTML: real HTML tags go, character references are decoded once.
-import { decodeEntities } from "./decode-entities";
+import { decodeHTMLStrict } from "entities";
 import { normalizeWhitespace } from "./normalize-whitespace";
 
 // Only genuine HTML elements are markup. Abstracts legitimately mention tokens such as <swi>, <think>,
@@ -90,9 +90,12 @@ function replaceTag(tag: string, name: string): string {
   return BLOCK_TAGS.has(lower) ? " " : tag;
 }
 
-/** Removes HTML tags (inline ones without a gap, block ones as a space), decodes entities, collapses whitespace. */
+/**
+ * Removes HTML tags (inline ones without a gap, block ones as a space), decodes character references and collapses whitespace.
+ * Decoding is strict: only references ending in ";" count, so "AT&T" or "&notanentity;" stay as written.
+ */
 export function stripMarkup(input: string): string {
   if (!input.includes("<") && !input.includes("&")) return normalizeWhitespace(input);
   const withoutTags = input.replace(COMMENT, " ").replace(RAW_TEXT_ELEMENT, " ").replace(TAG, replaceTag);
-  return normalizeWhitespace(decodeEntities(withoutTags));
+  return normalizeWhitespace(decodeHTMLStrict(withoutTags));
 }

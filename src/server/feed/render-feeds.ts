@@ -1,4 +1,5 @@
 // Serializes a list of papers as RSS 2.0, Atom 1.0 or JSON Feed 1.1; every text field is escaped.
+import { escapeHtml } from "@/core/digest";
 import { escapeXml, type TFeedItem, type TFeedMeta } from "./feed-item";
 
 export type TFeedFormat = "rss" | "atom" | "json";
@@ -9,6 +10,12 @@ export const FEED_CONTENT_TYPES: Record<TFeedFormat, string> = {
   json: "application/feed+json; charset=utf-8",
 };
 
+/**
+ * Readers render an RSS description as HTML, so text goes in HTML-escaped, then XML-escaped: scraped markup arrives as
+ * text. Titles and authors are plain text in RSS (as Atom's type="text" and JSON Feed's content_text say outright).
+ */
+const rssHtml = (text: string) => escapeXml(escapeHtml(text));
+
 export function renderRss(meta: TFeedMeta, items: TFeedItem[]): string {
   const entries = items.map(
     (item) => `    <item>
@@ -17,7 +24,7 @@ export function renderRss(meta: TFeedMeta, items: TFeedItem[]): string {
       <guid isPermaLink="true">${escapeXml(item.id)}</guid>
       <pubDate>${new Date(item.published).toUTCString()}</pubDate>
       <dc:creator>${escapeXml(item.authors.join(", "))}</dc:creator>
-      <description>${escapeXml(item.summary)}</description>
+      <description>${rssHtml(item.summary)}</description>
     </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -25,7 +32,7 @@ export function renderRss(meta: TFeedMeta, items: TFeedItem[]): string {
   <channel>
     <title>${escapeXml(meta.title)}</title>
     <link>${escapeXml(meta.homeUrl)}</link>
-    <description>${escapeXml(meta.description)}</description>
+    <description>${rssHtml(meta.description)}</description>
     <language>en</language>
     <lastBuildDate>${new Date(meta.updated).toUTCString()}</lastBuildDate>
     <atom:link href="${escapeXml(meta.feedUrl)}" rel="self" type="application/rss+xml"/>

@@ -3,7 +3,8 @@ import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
 import type { TPaper } from "../../../src/core/paper";
 import { escapeXml, toFeedItem } from "../../../src/server/feed/feed-item";
-import { renderAtom, renderJsonFeed, renderRss } from "../../../src/server/feed/render-feeds";
+import { renderAtom, renderFeed, renderJsonFeed, renderRss } from "../../../src/server/feed/render-feeds";
+import { elementsIn, htmlFieldsOf, textOf } from "../../support/feed-reader";
 
 const evil: TPaper = {
   id: 7,
@@ -30,7 +31,7 @@ describe("feeds", () => {
     expect(first.find("guid").attr("isPermaLink")).toBe("true");
     expect(new Date(first.find("pubDate").text()).toISOString()).toBe("2026-06-12T00:00:00.000Z");
     expect($("item").eq(1).find("link").text()).toBe("https://pd.example/papers/p-8");
-    expect(first.find("description").text()).toBe("Bad control chars & <b>tags</b>");
+    expect(textOf(first.find("description").text())).toBe("Bad control chars & <b>tags</b>");
   });
 
   it("Atom parses back with ids, authors and updated times", () => {
@@ -59,6 +60,21 @@ describe("feeds", () => {
       authors: [{ name: "Ada <Lovelace>" }, { name: "Alan Turing" }],
     });
     expect(feed.items[1].external_url).toBeUndefined();
+  });
+
+  it.each(["rss", "atom", "json"] as const)("%s: scraped <script> and javascript: links reach no reader as live markup", (format) => {
+    const hostile: TPaper = {
+      ...evil,
+      title: `Pwn <script>alert(1)</script> <a href="javascript:alert(1)">x</a>`,
+      abstract: `Abstract <script>alert(1)</script> and <a href="javascript:alert(1)">x</a> & <b>bold</b>`,
+    };
+    const body = renderFeed(format, meta, [toFeedItem(hostile, "https://pd.example")]);
+    for (const html of htmlFieldsOf(format, body)) expect(elementsIn(html)).toEqual([]);
+    if (format === "rss") {
+      const $ = cheerio.load(body, { xml: true });
+      expect(textOf($("item > description").text())).toBe(hostile.abstract);
+      expect($("item > title").text()).toBe(hostile.title);
+    }
   });
 
   it("escapes markup and drops characters XML forbids", () => {

@@ -28,13 +28,25 @@ describe("forbiddenAddressReason", () => {
     "::ffff:a9fe:a9fe",
     "64:ff9b::a00:1",
     "2001:db8::1",
+    "::7f00:1",
+    "192.88.99.1",
+    "192.31.196.1",
+    "100::1",
+    "2001:2::1",
+    "3fff::1",
+    "64:ff9b:1::a00:1",
+    "2002:a00:1::1",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",
   ])("refuses %s", (ip) => {
     expect(forbiddenAddressReason(ip, strict)).not.toBeNull();
   });
 
-  it.each(["8.8.8.8", "151.101.1.1", "172.32.0.1", "2606:4700::1111", "2a00:1450:4001:80b::200e", "::ffff:8.8.8.8"])("allows public %s", (ip) => {
-    expect(forbiddenAddressReason(ip, strict)).toBeNull();
-  });
+  it.each(["8.8.8.8", "151.101.1.1", "172.32.0.1", "2606:4700::1111", "2a00:1450:4001:80b::200e", "::ffff:8.8.8.8", "64:ff9b::808:808"])(
+    "allows public %s",
+    (ip) => {
+      expect(forbiddenAddressReason(ip, strict)).toBeNull();
+    },
+  );
 
   it("allows IPv4 loopback only with the test-only setting, and never IPv6 loopback", () => {
     expect(forbiddenAddressReason("127.0.0.1", { allowLoopback: true })).toBeNull();

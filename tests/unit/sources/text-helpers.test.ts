@@ -1,7 +1,6 @@
 // Text helpers every parser relies on: whitespace, entities, markup, title keys, arXiv ids, GitHub links.
 import { describe, expect, it } from "vitest";
 import { findArxivIds, parseArxivId } from "@/core/text/arxiv-id";
-import { decodeEntities } from "@/core/text/decode-entities";
 import { findGithubUrl, normalizeGithubUrl } from "@/core/text/github-url";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { stripMarkup } from "@/core/text/strip-markup";
@@ -16,18 +15,15 @@ describe("text: normalizeWhitespace", () => {
   });
 });
 
-describe("text: decodeEntities", () => {
-  it("decodes named, decimal and hex references", () => {
-    expect(decodeEntities("A &amp; B &lt;i&gt; &#34;q&#34; &#x2014; &eacute;")).toBe('A & B <i> "q" — é');
-  });
-  it("leaves unknown names and bare ampersands alone", () => {
-    expect(decodeEntities("AT&T &notanentity; x && y")).toBe("AT&T &notanentity; x && y");
-  });
-});
-
 describe("text: stripMarkup", () => {
   it("removes HTML tags and decodes entities once", () => {
     expect(stripMarkup("<p>We study <i>grounded</i>\n dialogue &amp; retrieval.</p><p>Second.</p>")).toBe("We study grounded dialogue & retrieval. Second.");
+  });
+  it("decodes named, decimal and hex references", () => {
+    expect(stripMarkup("A &amp; B &#34;q&#34; &#x2014; &eacute; &notin;")).toBe('A & B "q" — é ∉');
+  });
+  it("leaves unknown names, unterminated references and bare ampersands alone", () => {
+    expect(stripMarkup("AT&T &notanentity; &copy2024 x && y")).toBe("AT&T &notanentity; &copy2024 x && y");
   });
   it("keeps an escaped tag as literal text instead of interpreting it", () => {
     expect(stripMarkup("Title &lt;script&gt;alert(1)&lt;/script&gt;")).toBe("Title <script>alert(1)</script>");
