@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: lint (ESLint, Prettier), types, unit tests, integration tests against a real PostgreSQL, then Playwright end-to-end tests.
+# `npm test`: lint (ESLint, Prettier, dependency-cruiser, knip), types, unit tests, integration tests against a real PostgreSQL, then Playwright end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1

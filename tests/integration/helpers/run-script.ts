@@ -9,9 +9,17 @@ export type TScriptResult = { code: number | null; stdout: string; stderr: strin
 
 export type TEnv = Record<string, string | undefined>;
 
-export function runScript(script: string, args: string[], env: TEnv, timeoutMs = 60_000): Promise<TScriptResult> {
+/**
+ * `pipeTo` runs `<script> | <pipeTo>` in bash, so the script writes into a real pipe (64 KB of kernel buffer) as in `npm run ingest -- --json | jq`,
+ * and the exit code is the script's; otherwise its stdout is the socket pair Node gives a child, which holds a few hundred KB.
+ */
+export function runScript(script: string, args: string[], env: TEnv, timeoutMs = 60_000, { pipeTo }: { pipeTo?: string } = {}): Promise<TScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, path.join(ROOT, script), ...args], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+    const argv = [TSX, path.join(ROOT, script), ...args];
+    const options = { cwd: ROOT, env: env as NodeJS.ProcessEnv };
+    const child = pipeTo
+      ? spawn("bash", ["-o", "pipefail", "-c", `"$@" | ${pipeTo}`, "bash", process.execPath, ...argv], options)
+      : spawn(process.execPath, argv, options);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -20,7 +28,8 @@ export function runScript(script: string, args: string[], env: TEnv, timeoutMs =
       child.kill("SIGKILL");
       reject(new Error(`${script} timed out\n${stdout}\n${stderr}`));
     }, timeoutMs);
-    child.on("exit", (code) => {
+    // "close", not "exit": the output may still be in flight when the process has exited.
+    child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
