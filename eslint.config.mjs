@@ -1,5 +1,4 @@
 // Lint rules: no error handler may drop its error, and src/core reads no globals (import boundaries are in .dependency-cruiser.cjs).
-// Known violations of the error-handler rules wait in eslint-suppressions.json (ESLint's bulk suppressions) until they are fixed.
 import tseslint from "typescript-eslint";
 
 /** True when a handler written in place never reads its error. A named handler (`.catch(logError)`) is judged where it is defined. */

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findFreePort } from "../src/server/db/embedded-postgres";
+import { findFreePort, waitUntilAnswering } from "../src/server/net/local-probes";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -17,13 +17,12 @@ async function timeToFirst200(dataDir: string, port: number): Promise<number> {
     stdio: "ignore",
   });
   try {
-    for (;;) {
+    const check = () => {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).status === 200) return performance.now() - started;
-      } catch {
-        // not yet listening
-      }
+    };
+    for (;;) {
+      const res = await waitUntilAnswering(`http://127.0.0.1:${port}/`, { timeoutMs: 600_000, intervalMs: 50, check });
+      if (res.status === 200) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 50));
     }
   } finally {

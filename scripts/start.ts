@@ -10,7 +10,7 @@ import { seedDemo } from "../src/server/ingest/seed-demo";
 import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
 import { buildIfNeeded } from "./lib/build-if-needed";
-import { isPortFree } from "./lib/port";
+import { isPortFree } from "../src/server/net/local-probes";
 import { refreshPagesWhenReady } from "./lib/refresh-pages-when-ready";
 
 const log = (msg: string) => logger.info(msg);

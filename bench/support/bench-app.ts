@@ -2,14 +2,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { waitUntilAnswering } from "../../src/server/net/local-probes";
 import { applyMigrations, PROJECT_ROOT } from "../../src/server/db/migrations";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
 import { recreateDatabase, siblingUrl } from "../../tests/support/test-databases";
 
-export const BENCH_CRON_SECRET = "bench-cron-secret-0123456789";
-export const BENCH_DIST_DIR = ".data/next-bench";
+const BENCH_CRON_SECRET = "bench-cron-secret-0123456789";
+const BENCH_DIST_DIR = ".data/next-bench";
 
 /** A fresh, migrated database `<DATABASE_URL>_<suffix>`, or an embedded one under .data/bench when DATABASE_URL is unset. */
 export async function benchDatabase(suffix: string): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -61,14 +61,7 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
     { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "inherit"] },
   );
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i += 1) {
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await sleep(200);
-  }
+  await waitUntilAnswering(`${base}/api/health`, { timeoutMs: 120_000, intervalMs: 200 });
   const revalidated = await fetch(`${base}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${BENCH_CRON_SECRET}` } });
   if (!revalidated.ok) throw new Error(`revalidate failed: ${revalidated.status}`);
   return {

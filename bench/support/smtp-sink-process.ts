@@ -2,7 +2,7 @@
 import { fork } from "node:child_process";
 import { SMTPServer } from "smtp-server";
 
-export type TSinkStats = { received: number; cpuMs: number };
+type TSinkStats = { received: number; cpuMs: number };
 
 export type TSinkProcess = { port: number; stats: () => Promise<TSinkStats>; stop: () => Promise<void> };
 

@@ -16,7 +16,7 @@ function walk(p: string, out: string[]): void {
   }
 }
 
-export function sourceHash(root: string): string {
+function sourceHash(root: string): string {
   const entries: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), entries);
   return createHash("sha256").update(entries.join("\n")).digest("hex");

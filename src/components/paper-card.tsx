@@ -8,7 +8,7 @@ import { HighlightedText } from "./highlighted-text";
 export type TCardPaper = TPaper & { highlight?: { title: string; abstract: string } };
 
 /** About three lines of a wide card; the rest loads on "Show full abstract" (SITE_SCRIPT), or the link opens the paper. */
-export const EXCERPT_CHARS = 300;
+const EXCERPT_CHARS = 300;
 
 function Abstract({ paper }: { paper: TCardPaper }) {
   if (paper.highlight) {

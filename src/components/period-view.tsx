@@ -1,18 +1,12 @@
 // A day, ISO week or month of papers: navigation, date picker, filters, the list and a clear empty state.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "next/link";
 import { formatPeriodLabel, parsePeriod, periodPath, type TPeriodKind } from "@/core/periods";
-import { parseFeedFilters, serializeFeedFilters } from "@/core/search";
-import { DEFAULT_FILTERS, EMPTY_PAGE, loadNeighbourDays, loadPapersForPage } from "@/server/feed/load-feed";
+import { serializeFeedFilters } from "@/core/search";
+import type { TPeriodViewData } from "@/server/feed/load-period-view";
 import { FilterBar } from "./filter-bar";
 import { PaperList } from "./paper-list";
 import { PeriodNav } from "./period-nav";
-
-/** A day has tens of papers, so it is one page; weeks and months page with a cursor. */
-const PAGE_SIZE: Record<TPeriodKind, number> = { day: 100, week: 30, month: 30 };
-
-export type TSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export function periodMetadata(kind: TPeriodKind, key: string): Metadata {
   const period = parsePeriod(kind, key);
@@ -21,17 +15,7 @@ export function periodMetadata(kind: TPeriodKind, key: string): Metadata {
   return { title, openGraph: { title }, twitter: { title }, alternates: { canonical: periodPath(period) } };
 }
 
-export async function PeriodView({ kind, value, searchParams }: { kind: TPeriodKind; value: string; searchParams: TSearchParams }) {
-  const period = parsePeriod(kind, value);
-  if (!period) notFound();
-  const parsed = parseFeedFilters(await searchParams);
-  const filters = parsed.ok ? { ...parsed.value, q: undefined, ...(kind === "day" ? { cursor: undefined } : {}) } : DEFAULT_FILTERS;
-  const [{ page, error }, neighbours] = await Promise.all([
-    parsed.ok
-      ? loadPapersForPage(filters, { start: period.start, end: period.end }, PAGE_SIZE[kind])
-      : Promise.resolve({ page: EMPTY_PAGE, error: parsed.message }),
-    loadNeighbourDays(period.start, period.end),
-  ]);
+export function PeriodView({ kind, period, filters, page, error, neighbours }: TPeriodViewData) {
   const path = periodPath(period);
   const more = kind !== "day" && page.nextCursor ? `${path}?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;
   const label = formatPeriodLabel(period);

@@ -55,7 +55,7 @@ const int = (fallback: number, min: number, max: number) =>
     return z.NEVER;
   });
 
-export const ZEnv = z.object({
+const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: int(3000, 1, 65535),
   APP_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), {
@@ -86,7 +86,7 @@ export const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv>;
 
 /** One line per problem, each naming the variable. */
-export function describeEnvError(error: z.ZodError): string {
+function describeEnvError(error: z.ZodError): string {
   return error.issues.map((issue) => `Invalid configuration: ${String(issue.path[0] ?? "env")} ${issue.message}`).join("\n");
 }
 

@@ -4,8 +4,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { parseEnv, type TEnv } from "./config-schema";
 
-export { ConfigError } from "./config-schema";
-
 export type TConfig = Omit<TEnv, "ADMIN_TOKEN" | "CRON_SECRET" | "APP_SECRET" | "APP_URL" | "DATA_DIR"> & {
   APP_URL: string;
   DATA_DIR: string;

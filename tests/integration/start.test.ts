@@ -5,7 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "../../src/server/db/embedded-postgres";
+import { findFreePort, waitUntilAnswering } from "../../src/server/net/local-probes";
 import { ROOT, cleanEnv, runScript, type TEnv } from "./helpers/run-script";
 
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -24,13 +24,11 @@ function startApp(env: TEnv): { child: ChildProcess; output: () => string } {
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const check = () => {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output()}`);
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
+  };
+  while (Date.now() < deadline) {
+    if ((await waitUntilAnswering(url, { timeoutMs: deadline - Date.now(), check })).status === 200) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no healthy response from ${url}:\n${output()}`);

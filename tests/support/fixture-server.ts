@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
-export const FIXTURES = path.resolve(import.meta.dirname, "..", "fixtures");
+const FIXTURES = path.resolve(import.meta.dirname, "..", "fixtures");
 export const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 
 export type TRoute =

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { currentAdmin } from "@/server/auth/admin-page";
+import { signOutAction } from "./actions";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · admin · paper-digest" }, robots: { index: false } };
 
@@ -10,7 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const actor = await currentAdmin();
   return (
     <div>
-      {actor && <AdminNav actor={actor} />}
+      {actor && <AdminNav actor={actor} signOut={signOutAction} />}
       {children}
     </div>
   );

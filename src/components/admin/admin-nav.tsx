@@ -1,6 +1,5 @@
 // The admin console's section links and sign-out button.
 import Link from "next/link";
-import { signOutAction } from "@/app/admin/actions";
 import { buttonQuiet, focusRing } from "./ui";
 
 const SECTIONS = [
@@ -13,7 +12,7 @@ const SECTIONS = [
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 
-export function AdminNav({ actor }: { actor: string }) {
+export function AdminNav({ actor, signOut }: { actor: string; signOut: () => Promise<void> }) {
   return (
     <nav aria-label="Admin" className="mb-6 flex flex-wrap items-center gap-x-1 gap-y-2 border-b border-slate-200 pb-3 dark:border-slate-800">
       {SECTIONS.map((s) => (
@@ -21,7 +20,7 @@ export function AdminNav({ actor }: { actor: string }) {
           {s.label}
         </Link>
       ))}
-      <form action={signOutAction} className="ml-auto flex items-center gap-2">
+      <form action={signOut} className="ml-auto flex items-center gap-2">
         <span className="text-xs text-slate-600 dark:text-slate-400">{actor}</span>
         <button type="submit" className={buttonQuiet}>
           Sign out

@@ -7,8 +7,8 @@ import { arxivAbsUrl, normalizeAppUrl, paperPath, safeHttpUrl } from "./paper-li
 import type { TDigestItem } from "./select-digest";
 import { cleanText, shortAuthors, truncateText } from "./shorten-text";
 
-export const SUBJECT_TITLE_MAX = 70;
-export const EXCERPT_MAX = 280;
+const SUBJECT_TITLE_MAX = 70;
+const EXCERPT_MAX = 280;
 
 export type TComposeDigestInput = {
   appUrl: string;
@@ -31,7 +31,7 @@ export type TDigestPaperView = {
   excerpt: string;
 };
 
-export type TDigestViewItem = { paper: TDigestPaperView; why: string };
+type TDigestViewItem = { paper: TDigestPaperView; why: string };
 
 export type TDigestView = {
   subject: string;

@@ -115,7 +115,7 @@ export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, sou
   return applyOverrides(merged, overrides);
 }
 
-export function applyOverrides(record: TPaperRecord, overrides?: TOverrides | null): TPaperRecord {
+function applyOverrides(record: TPaperRecord, overrides?: TOverrides | null): TPaperRecord {
   if (!overrides) return record;
   const out = { ...record };
   for (const [key, value] of Object.entries(overrides) as [keyof TOverrides, TOverrides[keyof TOverrides]][]) {

@@ -24,7 +24,7 @@ export function formatWeekLabel(key: string): string {
 }
 
 /** "2026-11" → "November 2026". Throws RangeError on an invalid key. */
-export function formatMonthLabel(key: string): string {
+function formatMonthLabel(key: string): string {
   const parts = parseDateParts(`${key}-01`);
   if (!parts) throw new RangeError(`Invalid month "${key}", expected YYYY-MM`);
   return `${MONTHS_LONG[parts.month - 1]} ${parts.year}`;

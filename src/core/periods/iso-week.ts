@@ -17,7 +17,7 @@ function dayStartMs(date: string | Date): number {
 }
 
 /** The ISO week a day (or the UTC day of an instant) belongs to. */
-export function isoWeekOf(date: string | Date): TIsoWeek {
+function isoWeekOf(date: string | Date): TIsoWeek {
   const dayMs = dayStartMs(date);
   // The Thursday of the same ISO week decides the week-numbering year.
   const thursday = new Date(dayMs + (3 - isoWeekday(dayMs)) * MS_PER_DAY);

@@ -8,10 +8,6 @@ const DATE_RE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
 
 export type TDateParts = { year: number; month: number; day: number };
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
 /** Days in a month, with month numbered 1..12. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -1,3 +1,3 @@
 // Public surface of ranking: the trending score and the snapshot growth it is computed from.
-export { trendingScore, type TTrendingInput } from "./trending-score";
-export { growthFrom, type TGrowth, type TMetricSnapshot } from "./growth-from";
+export { trendingScore } from "./trending-score";
+export { growthFrom, type TMetricSnapshot } from "./growth-from";

@@ -12,10 +12,10 @@
 // about as much as 27 upvotes. The base point lets zero-vote papers still order by freshness.
 import { MS_PER_DAY, startOfUtcDay } from "@/core/periods/utc-date";
 
-export const BASE_POINTS = 1;
-export const UPVOTES_GROWTH_WEIGHT = 1;
-export const STARS_WEIGHT = 2;
-export const STARS_GROWTH_WEIGHT = 2;
+const BASE_POINTS = 1;
+const UPVOTES_GROWTH_WEIGHT = 1;
+const STARS_WEIGHT = 2;
+const STARS_GROWTH_WEIGHT = 2;
 
 export type TTrendingInput = {
   upvotes: number;

@@ -2,15 +2,15 @@
 // on the way in, and written back in one canonical order so shared links are stable.
 import { z } from "zod";
 
-export const FEED_SORTS = ["trending", "new", "top"] as const;
-export const MAX_MIN_UPVOTES = 100_000;
-export const MAX_QUERY_LENGTH = 300;
-export const MAX_CURSOR_LENGTH = 512;
+const FEED_SORTS = ["trending", "new", "top"] as const;
+const MAX_MIN_UPVOTES = 100_000;
+const MAX_QUERY_LENGTH = 300;
+const MAX_CURSOR_LENGTH = 512;
 
 /** cs.CL, stat.ML, q-bio.NC, cond-mat.mes-hall, hep-th. */
 const CATEGORY_RE = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?$/;
 
-export const ZFeedFilters = z
+const ZFeedFilters = z
   .object({
     q: z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
     cat: z.string().max(40, "is too long").regex(CATEGORY_RE, "must be an arXiv category such as cs.CL").optional(),
@@ -38,7 +38,6 @@ export const ZFeedFilters = z
   }));
 
 export type TFeedFilters = z.output<typeof ZFeedFilters>;
-export type TFeedSort = (typeof FEED_SORTS)[number];
 
 export type TParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -23,7 +23,7 @@ const DESCRIPTION_PREFIX = /^\s*arXiv:\s*(\S+?)\s+Announce Type:\s*([\w-]+)\s*(?
 const LEGACY_TITLE_SUFFIX = /\.?\s*\(arXiv:\s*([^\s)\]]+)\s*(?:\[([^\]]*)\])?\s*([A-Z ]*)\)\s*$/;
 const MARKUP_HINT = /<\/?(?:p|br|a|i|b|em|strong|div|span|sub|sup)\b[^>]*>/i;
 
-export function toAnnounceType(value: string | undefined): TAnnounceType | undefined {
+function toAnnounceType(value: string | undefined): TAnnounceType | undefined {
   const v = value?.trim().toLowerCase();
   return ANNOUNCE_TYPES.find((t) => t === v);
 }

@@ -8,7 +8,7 @@ import type { TPaperDraft } from "./parse-result";
 const HF_ORIGIN = "https://huggingface.co";
 
 /** Most items wrap the paper (`{ paper: {...}, title, thumbnail, ... }`); some endpoints return the paper itself. */
-export function hfPaperOf(item: Record<string, unknown>): Record<string, unknown> {
+function hfPaperOf(item: Record<string, unknown>): Record<string, unknown> {
   return isRecord(item.paper) ? item.paper : item;
 }
 

@@ -10,8 +10,8 @@ import { parseTextListing } from "./parse-text-listing";
 import { SOURCE_IDS, ZSourceId, type TSourceId } from "./source-id";
 
 export { SOURCE_IDS, ZSourceId, type TSourceId };
-export { ZNormalizedPaper, ZParseResult, type TNormalizedPaper, type TParseContext, type TParseResult } from "./normalized-paper";
-export { parseArxivApi, parseArxivList, parseArxivRss, parseHfDaily, parseHfPage, parseTextListing };
+export { ZParseResult, type TParseContext, type TParseResult } from "./normalized-paper";
+export {};
 
 export const PARSERS: Readonly<Record<TSourceId, TListingParser>> = {
   "hf-daily": parseHfDaily,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ARXIV_ID } from "@/core/text/arxiv-id";
 import { ZSourceId, type TSourceId } from "./source-id";
 
-export { SOURCE_IDS, ZSourceId, type TSourceId } from "./source-id";
+export type { TSourceId } from "./source-id";
 
 export const ANNOUNCE_TYPES = ["new", "cross", "replace", "replace-cross"] as const;
 

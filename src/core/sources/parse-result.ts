@@ -74,6 +74,6 @@ export function errorMessage(error: unknown): string {
   return message.length > 0 ? message.slice(0, 300) : "unknown error";
 }
 
-export function dropUndefined<T extends object>(value: T): T {
+function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

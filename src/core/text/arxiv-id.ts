@@ -69,6 +69,3 @@ export function findArxivIds(text: string): TArxivIdParts[] {
   }
   return found;
 }
-
-// Re-exported so callers that normalise identifiers find both helpers in one place.
-export { findGithubUrl, normalizeGithubUrl } from "./github-url";

@@ -24,7 +24,7 @@ export type TSourceHealth = {
 };
 
 /** Which UTC weekdays (0 = Sunday) a source lists papers on; sources absent here have no schedule. */
-export const PUBLISHING_DAYS: Readonly<Record<string, readonly number[]>> = {
+const PUBLISHING_DAYS: Readonly<Record<string, readonly number[]>> = {
   "hf-daily": [0, 1, 2, 3, 4, 5, 6],
   "hf-page": [0, 1, 2, 3, 4, 5, 6],
   "arxiv-list": [1, 2, 3, 4, 5],

@@ -3,7 +3,7 @@ import type { Db } from "../db";
 import { listSubscribersAfter, type TAdminSubscriber } from "../repo/admin-subscribers";
 import { recordAudit } from "../repo/audit-log";
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   "id",
   "email",
   "status",
@@ -26,7 +26,7 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function subscriberCsvRow(s: TAdminSubscriber): string {
+function subscriberCsvRow(s: TAdminSubscriber): string {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return [
     s.id,

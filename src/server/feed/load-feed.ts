@@ -57,7 +57,7 @@ export const loadSitemapEntries = unstable_cache(
 );
 
 /** True while `next build` prerenders: pages then render a friendly state instead of failing the build without a database. */
-export function isBuildPhase(): boolean {
+function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }
 

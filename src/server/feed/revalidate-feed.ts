@@ -8,7 +8,7 @@ function localOrigin(): string {
   return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`;
 }
 
-export async function revalidateFrontPage(cronSecret: string): Promise<void> {
+async function revalidateFrontPage(cronSecret: string): Promise<void> {
   await postCronEndpoint(`${localOrigin()}/api/revalidate-front-page`, cronSecret);
 }
 

@@ -6,7 +6,7 @@ import { toFeedItem } from "./feed-item";
 import { DEFAULT_FILTERS, EMPTY_PAGE, loadOrFallback, loadPapers } from "./load-feed";
 import { FEED_CONTENT_TYPES, renderFeed, type TFeedFormat } from "./render-feeds";
 
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 const FEED_PATHS: Record<TFeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
 

@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { FetchError } from "./fetch-error";
 
-export const ALLOWED_HOSTS: readonly string[] = ["huggingface.co", "arxiv.org", "export.arxiv.org", "rss.arxiv.org"];
+const ALLOWED_HOSTS: readonly string[] = ["huggingface.co", "arxiv.org", "export.arxiv.org", "rss.arxiv.org"];
 
 export type TAddressPolicy = { allowLoopback: boolean };
 

@@ -14,7 +14,3 @@ export class FetchError extends Error {
     this.status = opts.status;
   }
 }
-
-export function isFetchError(err: unknown): err is FetchError {
-  return err instanceof FetchError;
-}

@@ -28,7 +28,7 @@ export type TFetcherOptions = {
 
 export type TFetcher = { get(url: string, opts?: { validators?: TValidators; accept?: string }): Promise<TFetched> };
 
-export const FETCH_DEFAULTS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024, maxRetries: 3, backoffBaseMs: 2_000, maxRetryAfterMs: 120_000, maxRedirects: 5 };
+const FETCH_DEFAULTS = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024, maxRetries: 3, backoffBaseMs: 2_000, maxRetryAfterMs: 120_000, maxRedirects: 5 };
 
 const header = (headers: IncomingHttpHeaders, name: string) => {
   const v = headers[name];

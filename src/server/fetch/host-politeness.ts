@@ -4,7 +4,7 @@
 // (https://info.arxiv.org/help/api/tou.html), so all arXiv hosts share one group with a 3 s gap.
 // The gap runs from the end of one request to the start of the next.
 
-export const ARXIV_HOSTS: readonly string[] = ["arxiv.org", "export.arxiv.org", "rss.arxiv.org"];
+const ARXIV_HOSTS: readonly string[] = ["arxiv.org", "export.arxiv.org", "rss.arxiv.org"];
 export const ARXIV_MIN_GAP_MS = 3_000;
 
 export type TPolitenessOptions = { arxivGapMs?: number; defaultGapMs?: number; sleep?: (ms: number) => Promise<void> };
@@ -34,10 +34,8 @@ export function createPoliteness(opts: TPolitenessOptions = {}): TPoliteness {
           lastEnd.set(group, Date.now());
         }
       });
-      tails.set(
-        group,
-        next.catch(() => undefined),
-      );
+      // The caller sees a failure through `next`; the host's queue only needs it settled before the next request.
+      tails.set(group, Promise.allSettled([next]));
       return next;
     },
   };

@@ -4,7 +4,7 @@ import { AppError } from "../errors/app-error";
 import type { TFetched, TFetcher, TValidators } from "../fetch/fetch-url";
 import type { TFetchPlan } from "./fetch-plans";
 
-export type TFetchedPage = { url: string; status: number; validators: TValidators };
+type TFetchedPage = { url: string; status: number; validators: TValidators };
 
 export type TListing = {
   /** Every page answered 304 Not Modified: nothing new since the last successful run. */

@@ -3,7 +3,7 @@ import type { TParseResult, TSourceId } from "@/core/sources";
 import { AppError } from "../errors/app-error";
 import type { TIngestParams } from "./ingest-params";
 
-export const DEFAULT_BASE_URLS: Record<Exclude<TSourceId, "text">, string> = {
+const DEFAULT_BASE_URLS: Record<Exclude<TSourceId, "text">, string> = {
   "hf-daily": "https://huggingface.co",
   "hf-page": "https://huggingface.co",
   "arxiv-list": "https://arxiv.org",
@@ -11,9 +11,9 @@ export const DEFAULT_BASE_URLS: Record<Exclude<TSourceId, "text">, string> = {
   "arxiv-api": "https://export.arxiv.org",
 };
 
-export const HF_PAGE_SIZE = 100;
-export const ARXIV_API_PAGE_SIZE = 100;
-export const ARXIV_API_MAX_RESULTS = 300;
+const HF_PAGE_SIZE = 100;
+const ARXIV_API_PAGE_SIZE = 100;
+const ARXIV_API_MAX_RESULTS = 300;
 const MAX_PAGES = 10;
 
 export type TFetchPlan =

@@ -5,7 +5,7 @@ import { ZSourceId, type TSourceId } from "@/core/sources";
 import { parseArxivId } from "@/core/text/arxiv-id";
 
 /** A pasted or uploaded listing: a copied page is a few hundred KB; 2 million characters leaves room for a month's listing. */
-export const MAX_BODY_CHARS = 2_000_000;
+const MAX_BODY_CHARS = 2_000_000;
 
 const ZArxivPaper = z.string().transform((value, ctx) => {
   const parsed = parseArxivId(value);

@@ -20,7 +20,7 @@ export type TOutgoingMail = {
   bodies?: { text: TMailBody; html?: TMailBody };
 };
 
-export type TSentMail = { messageId: string };
+type TSentMail = { messageId: string };
 
 /** The one interface everything that sends mail depends on. */
 export type Mailer = {

@@ -57,7 +57,7 @@ export async function searchAdminPapers(opts: { db: Db; query?: string; hiddenOn
   return rows.map(toAdminPaper);
 }
 
-export async function getAdminPaper(opts: { db: Db; id: number }): Promise<TAdminPaper> {
+async function getAdminPaper(opts: { db: Db; id: number }): Promise<TAdminPaper> {
   const row = await opts.db.paper.findUnique({ where: { id: opts.id }, select });
   if (!row) throw new AppError("NOT_FOUND", `paper ${opts.id} not found`, { userMessage: `There is no paper with id ${opts.id}.` });
   return toAdminPaper(row);

@@ -2,7 +2,7 @@
 import type { Db } from "../db";
 import { day } from "./paper-record";
 
-export type TRunError = { message: string; item?: string };
+type TRunError = { message: string; item?: string };
 
 export type TAdminIngestRun = {
   id: number;

@@ -55,7 +55,3 @@ export async function searchSubscribers(opts: { db: Db; query?: string; status?:
 export async function listSubscribersAfter(opts: { db: Db; afterId: number; batch: number }): Promise<TAdminSubscriber[]> {
   return opts.db.subscriber.findMany({ where: { id: { gt: opts.afterId } }, orderBy: { id: "asc" }, take: opts.batch, select });
 }
-
-export async function findSubscriberByEmail(opts: { db: Db; email: string }): Promise<TAdminSubscriber | null> {
-  return opts.db.subscriber.findUnique({ where: { email: opts.email.trim().toLowerCase() }, select });
-}

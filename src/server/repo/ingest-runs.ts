@@ -2,9 +2,9 @@
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 
-export type TRunStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
+type TRunStatus = "queued" | "running" | "succeeded" | "partial" | "failed";
 
-export type TRunError = { message: string; index?: number; id?: string; page?: number };
+type TRunError = { message: string; index?: number; id?: string; page?: number };
 
 export type TIngestRun = {
   id: number;

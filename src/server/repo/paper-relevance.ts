@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 
 /** How many of the most trending matches a relevance-ordered search ranks. */
-export const RELEVANCE_CANDIDATES = 500;
+const RELEVANCE_CANDIDATES = 500;
 
 /** The first pass looks for this many times the candidates it needs among the estimated matches. */
 const BAND_MARGIN = 3;

@@ -8,7 +8,7 @@ import { paperSelect, rowToPaper } from "./paper-record";
 import { rankedCandidates, type TRankedId } from "./paper-relevance";
 
 /** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
-export type TListedPaper = TPaper & { highlight?: { title: string; abstract: string } };
+type TListedPaper = TPaper & { highlight?: { title: string; abstract: string } };
 
 export type TPaperPage = { papers: TListedPaper[]; nextCursor: string | null };
 
@@ -18,8 +18,8 @@ export type TDayRange = { start: string; end: string };
 
 export const MAX_PAGE_SIZE = 100;
 
-export const HIGHLIGHT_START = "\u0002";
-export const HIGHLIGHT_STOP = "\u0003";
+const HIGHLIGHT_START = "\u0002";
+const HIGHLIGHT_STOP = "\u0003";
 
 const HEADLINE_TITLE = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
 const HEADLINE_ABSTRACT = `MaxFragments=2, MaxWords=35, MinWords=15, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;

@@ -64,10 +64,6 @@ export async function getSubscriber(opts: { db: TDbOrTx; id: number }): Promise<
   return opts.db.subscriber.findUnique({ where: { id: opts.id }, select: subscriberSelect });
 }
 
-export async function getSubscriberByEmail(opts: { db: Db; email: string }): Promise<TSubscriberView | null> {
-  return opts.db.subscriber.findUnique({ where: { email: opts.email }, select: subscriberSelect });
-}
-
 export async function updateSubscriberPreferences(opts: { db: Db; id: number; prefs: TSubscriberPrefs }): Promise<TSubscriberView> {
   return opts.db.subscriber.update({ where: { id: opts.id }, data: opts.prefs, select: subscriberSelect });
 }

@@ -13,8 +13,6 @@ export function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
-export const IDLE_FORM: TFormState = { status: "idle", message: "", fieldErrors: {} };
-
 export function okState(message: string): TFormState {
   return { status: "ok", message, fieldErrors: {} };
 }

@@ -1,7 +1,7 @@
 // zod schemas for everything a subscriber types: the address, the frequency and the interests.
 import { z } from "zod";
 
-export const MAX_INTERESTS = 20;
+const MAX_INTERESTS = 20;
 
 /** Trims, lower-cases the domain only (local parts may be case-sensitive), then validates. */
 export function normalizeEmail(raw: string): string {
@@ -11,7 +11,7 @@ export function normalizeEmail(raw: string): string {
   return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }
 
-export const ZEmail = z
+const ZEmail = z
   .string({ error: "Enter your email address." })
   .transform(normalizeEmail)
   .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }).max(254, { error: "That address is too long." }));
@@ -59,19 +59,16 @@ export const ZInterests = z.object({
   onlyWithCode: ZCheckbox.default(false),
   minUpvotes: ZMinUpvotes.default(0),
 });
-export type TInterestsInput = z.infer<typeof ZInterests>;
 
 export const ZPreferences = ZInterests.extend({
   frequency: z.enum(["daily", "weekly"], { error: "Choose daily or weekly." }).default("weekly"),
 });
-export type TPreferences = z.infer<typeof ZPreferences>;
 
 export const ZSubscribeInput = ZPreferences.extend({
   email: ZEmail,
   /** Honeypot: people never see it, bots fill it in. */
   website: z.string().optional().default(""),
 });
-export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
 
 /** The preview's query string, keywords=..&cat=..&code=1&min=.., in the form's field names (parse with ZInterests). */
 export function previewQueryToInterests(params: URLSearchParams): Record<string, string> {

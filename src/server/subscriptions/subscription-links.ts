@@ -2,7 +2,7 @@
 import { signPayload, verifySigned } from "../auth/secrets";
 
 /** Manage links stay valid for a year; every digest carries a fresh one. */
-export const MANAGE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+const MANAGE_TTL_MS = 365 * 24 * 60 * 60 * 1000;
 
 type TLinkPayload = { sid: number; exp: number };
 export type TLinkPurpose = "manage" | "unsubscribe";

@@ -6,6 +6,8 @@ export type TSmtpSink = {
   port: number;
   url: string;
   messages: ParsedMail[];
+  /** Connection errors the server reported: clients that give up mid-handshake (a refused certificate) land here. */
+  serverErrors: Error[];
   /** Resolves once `count` messages have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
@@ -51,8 +53,8 @@ export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpS
     },
   };
   const server = new SMTPServer(options);
-  // Clients that give up mid-handshake (a refused certificate) are expected in tests, not failures.
-  server.on("error", () => {});
+  const serverErrors: Error[] = [];
+  server.on("error", (err) => serverErrors.push(err));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -61,6 +63,7 @@ export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpS
     port,
     url: opts.secure ? `smtps://${credentials}127.0.0.1:${port}?rejectUnauthorized=false` : `smtp://${credentials}127.0.0.1:${port}?ignoreTLS=true`,
     messages,
+    serverErrors,
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

@@ -11,8 +11,8 @@ export const POST = handleRoute(async (request: Request) => {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("INVALID_INPUT", "Send the subscription as application/json.");
   }
-  const body: unknown = await request.json().catch(() => {
-    throw new AppError("INVALID_INPUT", "The body is not valid JSON.");
+  const body: unknown = await request.json().catch((err: unknown) => {
+    throw new AppError("INVALID_INPUT", "The body is not valid JSON.", { cause: err });
   });
   await submitSubscription(body, clientIp(request.headers));
   return Response.json({ message: "Check your inbox: we sent a link to confirm your subscription." }, { status: 202 });

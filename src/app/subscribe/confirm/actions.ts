@@ -2,6 +2,7 @@
 // Confirms a subscription on POST only, then shows the new subscriber their preferences.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { isAppError } from "@/server/errors/app-error";
 import { confirmWithToken } from "@/server/subscriptions/subscription-service";
 
 const ZConfirm = z.object({ token: z.string().min(10).max(200) });
@@ -9,10 +10,13 @@ const ZConfirm = z.object({ token: z.string().min(10).max(200) });
 export async function confirmAction(formData: FormData): Promise<void> {
   const parsed = ZConfirm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/subscribe/confirm");
-  const manageToken = await confirmWithToken(parsed.data.token).then(
-    (r) => r.manageToken,
-    () => null,
-  );
-  if (!manageToken) redirect(`/subscribe/confirm?token=${encodeURIComponent(parsed.data.token)}`);
+  let manageToken: string;
+  try {
+    ({ manageToken } = await confirmWithToken(parsed.data.token));
+  } catch (err) {
+    // An unknown, used or expired token: the confirm page explains which. Anything else is a real failure.
+    if (isAppError(err) && err.status < 500) redirect(`/subscribe/confirm?token=${encodeURIComponent(parsed.data.token)}`);
+    throw err;
+  }
   redirect(`/subscription/${manageToken}?welcome=1`);
 }

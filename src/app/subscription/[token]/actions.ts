@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { isAppError } from "@/server/errors/app-error";
 import { errorState, formValues, okState, type TFormState } from "@/server/subscriptions/form-state";
 import { eraseWithToken, pauseWithToken, resumeWithToken, savePreferences, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
 
@@ -27,13 +28,21 @@ export async function savePreferencesAction(_prev: TFormState, formData: FormDat
 
 const STEPS = { pause: pauseWithToken, resume: resumeWithToken, unsubscribe: (t: string) => unsubscribeWithToken(t, "manage") } as const;
 
+/** False when the link is no longer valid (the subscription page then says why); any other failure is a real error and propagates. */
+async function succeeded(work: Promise<unknown>): Promise<boolean> {
+  try {
+    await work;
+    return true;
+  } catch (err) {
+    if (isAppError(err) && err.status < 500) return false;
+    throw err;
+  }
+}
+
 async function runStep(formData: FormData, step: keyof typeof STEPS): Promise<void> {
   const token = tokenFrom(formData);
   if (!token) redirect("/subscription/invalid");
-  const ok = await STEPS[step](token).then(
-    () => true,
-    () => false,
-  );
+  const ok = await succeeded(STEPS[step](token));
   redirect(`/subscription/${token}${ok ? `?done=${step}` : ""}`);
 }
 
@@ -52,9 +61,6 @@ export async function unsubscribeAction(formData: FormData): Promise<void> {
 export async function deleteDataAction(formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
   if (!token || formData.get("confirm") !== "on") redirect(token ? `/subscription/${token}?done=delete-unconfirmed` : "/subscription/invalid");
-  const ok = await eraseWithToken(token).then(
-    () => true,
-    () => false,
-  );
+  const ok = await succeeded(eraseWithToken(token));
   redirect(ok ? "/subscribe?deleted=1" : `/subscription/${token}`);
 }

@@ -1,12 +1,16 @@
 // The papers of one month (/papers/month/…), with navigation that skips empty months.
-import { PeriodView, periodMetadata, type TSearchParams } from "@/components/period-view";
+import { notFound } from "next/navigation";
+import { PeriodView, periodMetadata } from "@/components/period-view";
+import { loadPeriodView } from "@/server/feed/load-period-view";
 
-type TProps = { params: Promise<{ month: string }>; searchParams: TSearchParams };
+type TProps = { params: Promise<{ month: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: TProps) {
   return periodMetadata("month", (await params).month);
 }
 
 export default async function MonthPage({ params, searchParams }: TProps) {
-  return <PeriodView kind="month" value={(await params).month} searchParams={searchParams} />;
+  const data = await loadPeriodView("month", (await params).month, await searchParams);
+  if (!data) notFound();
+  return <PeriodView {...data} />;
 }
