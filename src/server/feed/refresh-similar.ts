@@ -24,6 +24,8 @@ export async function refreshSimilarPapers(opts: { db: Db; paperIds?: number[] }
     if (!last) return processed;
     const ids = rows.map((r) => r.id);
     await db.$transaction([
+      // Overlapping ingestion runs refresh the same papers: one batch at a time, each replaces what the other wrote instead of colliding with it.
+      db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('paper-digest:refresh-similar'))`,
       db.$executeRaw`DELETE FROM paper_similar WHERE "paperId" = ANY(${ids}::int[])`,
       db.$executeRaw`
         INSERT INTO paper_similar ("paperId", "similarId", score)

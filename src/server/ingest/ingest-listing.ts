@@ -4,7 +4,7 @@ import type { TParseResult, TSourceId } from "@/core/sources/normalized-paper";
 import type { TIncomingPaper } from "@/core/ingest/merge-paper";
 import { titleKey } from "@/core/text/title-key";
 import type { Db } from "../db";
-import { upsertPapers } from "./upsert-papers";
+import { upsertPapers } from "../repo/upsert-papers";
 
 export type TIngestStatus = "succeeded" | "partial" | "failed";
 
