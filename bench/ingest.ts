@@ -6,7 +6,7 @@ import { parseListing } from "../src/core/sources";
 import { createDb } from "../src/server/db";
 import { applyMigrations } from "../src/server/db/migrations";
 import { toIncoming } from "../src/server/ingest/ingest-listing";
-import { upsertPapers } from "../src/server/ingest/upsert-papers";
+import { upsertPapers } from "../src/server/repo/upsert-papers";
 import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
 
 const fixtures = path.resolve(import.meta.dirname, "..", "tests", "fixtures");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { titleKey } from "../../src/core/text/title-key";
 import { refreshSimilarPapers } from "../../src/server/feed/refresh-similar";
-import { upsertPapers } from "../../src/server/ingest/upsert-papers";
+import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { rescorePapers } from "../../src/server/ranking/rescore-papers";
 import { listSimilarPapers } from "../../src/server/repo/paper-details";
 import { findNeighbourDays } from "../../src/server/repo/paper-periods";

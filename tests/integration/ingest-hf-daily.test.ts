@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestBody } from "./helpers/ingest";
-import { upsertPapers } from "../../src/server/ingest/upsert-papers";
+import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { resetDb, testDb } from "./helpers/db";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "..", "fixtures", name), "utf8");

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { titleKey } from "../../src/core/text/title-key";
-import { upsertPapers } from "../../src/server/ingest/upsert-papers";
+import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { listPapers, type TListFilters } from "../../src/server/repo/papers";
 import { resetDb, testDb } from "./helpers/db";
 

@@ -4,7 +4,7 @@ import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { titleKey } from "../../src/core/text/title-key";
 import { loadDigestPapers } from "../../src/server/digest/load-digest-papers";
 import { afterIngest } from "../../src/server/ingest/after-ingest";
-import { upsertPapers } from "../../src/server/ingest/upsert-papers";
+import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { rescorePapers } from "../../src/server/ranking/rescore-papers";
 import { listPapers, type TListFilters } from "../../src/server/repo/papers";
 import { resetDb, testDb } from "./helpers/db";

@@ -1,4 +1,4 @@
-// Decides what one incoming listing changes about a stored paper: fields are unioned, metrics take the latest value, nothing known is blanked.
+// Decides what one incoming listing changes about a stored paper: fields are unioned, metrics take the newest reading, nothing known is blanked.
 
 /** The stored, mergeable fields of a paper (database-free). */
 export type TPaperRecord = {
@@ -16,6 +16,8 @@ export type TPaperRecord = {
   projectUrl: string | null;
   thumbnailUrl: string | null;
   numComments: number | null;
+  /** When upvotes, stars and comment count were read (ISO instant); null when no source has reported them. */
+  metricsObservedAt: string | null;
   categories: string[];
   primaryCategory: string | null;
   announceType: string | null;
@@ -53,7 +55,11 @@ export type TOverrides = Partial<Pick<TPaperRecord, "title" | "abstract" | "auth
 
 const isHf = (source: string) => source.startsWith("hf-");
 
-export function recordFromIncoming(incoming: TIncomingPaper, source: string): TPaperRecord {
+/** Whether a listing reports any of the counts that change over time. */
+const hasReading = (incoming: TIncomingPaper) => incoming.upvotes !== undefined || incoming.githubStars !== undefined || incoming.numComments !== undefined;
+
+/** `observedAt` is when the listing was read (the run's `now`): it dates the counts the listing reports. */
+export function recordFromIncoming(incoming: TIncomingPaper, source: string, observedAt: string): TPaperRecord {
   return {
     arxivId: incoming.arxivId,
     titleKey: incoming.titleKey,
@@ -69,6 +75,7 @@ export function recordFromIncoming(incoming: TIncomingPaper, source: string): TP
     projectUrl: incoming.projectUrl ?? null,
     thumbnailUrl: incoming.thumbnailUrl ?? null,
     numComments: incoming.numComments ?? null,
+    metricsObservedAt: hasReading(incoming) ? observedAt : null,
     categories: incoming.categories ?? [],
     primaryCategory: incoming.primaryCategory ?? null,
     announceType: incoming.announceType ?? null,
@@ -83,11 +90,47 @@ const union = (a: string[], b: string[] | undefined) => (b && b.length ? [...new
 const text = (known: string | null, next: string | undefined) => (next !== undefined && next !== "" ? next : known);
 const num = (known: number | null, next: number | undefined) => (next !== undefined ? next : known);
 
+type TMetrics = Pick<TPaperRecord, "upvotes" | "githubStars" | "numComments" | "metricsObservedAt">;
+
 /**
- * Merges an incoming listing into a stored paper. The listing day is the first one seen, except that a
- * Hugging Face listing day replaces an arXiv one: the feed's days follow Daily Papers, as readers expect.
+ * Counts come from the newest reading: one read before the stored counts were (a run that started earlier but
+ * commits later) changes nothing. A reading that changes no count keeps the stored time, so that re-reading an
+ * unchanged listing writes nothing; the price is that a stale reading taken between the stored one and such an
+ * unchanged newer one can still win, which only matters if a count went down in between.
  */
-export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, source: string, overrides?: TOverrides | null): TPaperRecord {
+function mergeMetrics(existing: TPaperRecord, incoming: TIncomingPaper, observedAt: string): TMetrics {
+  const kept: TMetrics = {
+    upvotes: existing.upvotes,
+    githubStars: existing.githubStars,
+    numComments: existing.numComments,
+    metricsObservedAt: existing.metricsObservedAt,
+  };
+  const stale = existing.metricsObservedAt !== null && Date.parse(existing.metricsObservedAt) > Date.parse(observedAt);
+  if (!hasReading(incoming) || stale) return kept;
+  const read = {
+    upvotes: incoming.upvotes ?? existing.upvotes,
+    githubStars: num(existing.githubStars, incoming.githubStars),
+    numComments: num(existing.numComments, incoming.numComments),
+  };
+  const moved = read.upvotes !== kept.upvotes || read.githubStars !== kept.githubStars || read.numComments !== kept.numComments;
+  return moved ? { ...read, metricsObservedAt: observedAt } : kept;
+}
+
+/** Whether a listing's upvotes or stars differ from the stored ones (or the paper is new): such a reading goes into the metric history. */
+export function readingDiffers(stored: TPaperRecord | null, incoming: TIncomingPaper): boolean {
+  if (incoming.upvotes === undefined && incoming.githubStars === undefined) return false;
+  if (!stored) return true;
+  return (
+    (incoming.upvotes !== undefined && incoming.upvotes !== stored.upvotes) ||
+    (incoming.githubStars !== undefined && incoming.githubStars !== stored.githubStars)
+  );
+}
+
+/**
+ * Merges an incoming listing, read at `observedAt`, into a stored paper. The listing day is the first one seen, except
+ * that a Hugging Face listing day replaces an arXiv one: the feed's days follow Daily Papers, as readers expect.
+ */
+export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, source: string, observedAt: string, overrides?: TOverrides | null): TPaperRecord {
   const takeHfDay = isHf(source) && !existing.sources.some(isHf);
   const merged: TPaperRecord = {
     arxivId: existing.arxivId ?? incoming.arxivId,
@@ -98,12 +141,10 @@ export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, sou
     listedOn: takeHfDay ? incoming.listedOn : existing.listedOn,
     publishedAt: text(existing.publishedAt, incoming.publishedAt),
     version: Math.max(existing.version ?? 0, incoming.version ?? 0) || null,
-    upvotes: incoming.upvotes ?? existing.upvotes,
     githubUrl: text(existing.githubUrl, incoming.githubUrl),
-    githubStars: num(existing.githubStars, incoming.githubStars),
     projectUrl: text(existing.projectUrl, incoming.projectUrl),
     thumbnailUrl: text(existing.thumbnailUrl, incoming.thumbnailUrl),
-    numComments: num(existing.numComments, incoming.numComments),
+    ...mergeMetrics(existing, incoming, observedAt),
     categories: union(existing.categories, incoming.categories),
     primaryCategory: text(existing.primaryCategory, incoming.primaryCategory),
     announceType: text(existing.announceType, incoming.announceType),

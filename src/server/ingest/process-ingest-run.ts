@@ -6,12 +6,12 @@ import type { TFetcher } from "../fetch/fetch-url";
 import { logger } from "../logger";
 import { findValidators, saveValidators } from "../repo/ingest-fetch-cache";
 import { claimIngestRun, finishIngestRun, getIngestRunInput, recordIngestProgress, type TIngestRun } from "../repo/ingest-runs";
+import { upsertPapers } from "../repo/upsert-papers";
 import { afterIngest, type TRevalidate } from "./after-ingest";
 import { fetchListing } from "./fetch-listing";
 import { planFetch } from "./fetch-plans";
 import { judgeParse, toIncoming } from "./ingest-listing";
 import { storedParams } from "./ingest-params";
-import { upsertPapers } from "./upsert-papers";
 
 export type TProcessDeps = {
   db: Db;

@@ -20,6 +20,7 @@ export const recordSelect = {
   projectUrl: true,
   thumbnailUrl: true,
   numComments: true,
+  metricsObservedAt: true,
   categories: true,
   primaryCategory: true,
   announceType: true,
@@ -46,6 +47,7 @@ export type TRecordRow = {
   projectUrl: string | null;
   thumbnailUrl: string | null;
   numComments: number | null;
+  metricsObservedAt: Date | null;
   categories: string[];
   primaryCategory: string | null;
   announceType: string | null;
@@ -71,6 +73,7 @@ export function rowToRecord(row: TRecordRow): TPaperRecord {
     projectUrl: row.projectUrl,
     thumbnailUrl: row.thumbnailUrl,
     numComments: row.numComments,
+    metricsObservedAt: row.metricsObservedAt?.toISOString() ?? null,
     categories: row.categories,
     primaryCategory: row.primaryCategory,
     announceType: row.announceType,

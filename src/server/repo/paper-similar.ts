@@ -19,6 +19,8 @@ export async function listSimilarTargets(opts: { db: Db; afterId: number; limit:
 export async function replaceSimilarPapers(opts: { db: Db; ids: readonly number[]; terms: number; perPaper: number }): Promise<void> {
   const { db, ids } = opts;
   await db.$transaction([
+    // Overlapping ingestion runs refresh the same papers: one batch at a time, each replaces what the other wrote instead of colliding with it.
+    db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('paper-digest:refresh-similar'))`,
     db.$executeRaw`DELETE FROM paper_similar WHERE "paperId" = ANY(${ids}::int[])`,
     db.$executeRaw`
       INSERT INTO paper_similar ("paperId", "similarId", score)

@@ -6,7 +6,7 @@ import type { TIncomingPaper } from "../../../src/core/ingest/merge-paper";
 import { titleKey } from "../../../src/core/text/title-key";
 import { createDb } from "../../../src/server/db";
 import { afterIngest } from "../../../src/server/ingest/after-ingest";
-import { upsertPapers } from "../../../src/server/ingest/upsert-papers";
+import { upsertPapers } from "../../../src/server/repo/upsert-papers";
 import { siblingUrl } from "../../support/test-databases";
 import { E2E_CRON_SECRET } from "./constants";
 

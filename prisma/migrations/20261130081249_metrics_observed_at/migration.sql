@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "papers" ADD COLUMN     "metricsObservedAt" TIMESTAMP(3);
