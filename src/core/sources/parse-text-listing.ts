@@ -10,6 +10,7 @@
 //     "arXiv Page" (a paper, with an empty abstract if no prose is under it);
 //   - an arXiv field "Title: …" (always a paper), and a card opener ("Submitted by", "[1] arXiv:… [pdf, …]") that
 //     no title follows (an error).
+// A paste with text but no entry at all is refused (fatal) rather than passed off as an empty listing.
 // Everything else is page chrome and is ignored: navigation and calls to action, date headings, lone counts,
 // and title-like lines with neither prose under them nor a card around them (headings such as "Trending Papers",
 // a column of menu links). Entries may abut without blank lines: a finished sentence, then a headline-cased line
@@ -95,6 +96,13 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
 
     const lines = toLines(input, ctx.now);
     const items = findItems(lines, utcDay(ctx.now));
+    // Nobody pastes an empty listing: text with no entry at all is a page we cannot read, not a quiet day.
+    if (items.length === 0 && lines.length > 0) {
+      return fatalResult(
+        "text",
+        `no paper entries found in the pasted text (${lines.length} ${lines.length === 1 ? "line" : "lines"}, all page chrome or headings)`,
+      );
+    }
     const ends = spanEnds(items, lines.length);
     const papers = items.flatMap((item, n) => (item.kind === "paper" ? [{ paper: item, end: ends[n] ?? lines.length }] : []));
     const upvotes = assignUpvotes(lines, papers);

@@ -168,15 +168,23 @@ describe("text: every entry-shaped block is a paper or an item error", () => {
   });
 
   it("a column of short link lines (a site menu) is neither a paper nor prose", () => {
-    const menu =
-      "Cornell University\narXiv Logo\nHelp Pages\nQuick Links\nBrowse Catalog\nAdvanced Search\nContact arXiv\nMailing Lists\nWeb Accessibility Assistance\nOperational Status\n";
-    expect(parseTextListing(menu, MARCH)).toEqual({ source: "text", papers: [], errors: [] });
+    const menu = "Cornell University\narXiv Logo\nHelp Pages\nQuick Links\nBrowse Catalog\nAdvanced Search\nContact arXiv\nMailing Lists\nOperational Status\n";
+    const result = parseTextListing(`${menu}\nKimi K2\n${KIMI}\n`, MARCH);
+    expect(result.papers.map((p) => p.title)).toEqual(["Kimi K2"]);
+    expect(result.errors).toEqual([]);
   });
 
-  it("a page with nothing but chrome and headings is an empty listing", () => {
+  it("a paste in which no entry is found is refused with a reason, never taken for a quiet day", () => {
     const text =
       "Trending Papers\nby AK and the research community\n\nGet trending papers in your email inbox!\nSubscribe\n\nTrending Papers\nSystem theme\nTOS\n";
-    expect(parseTextListing(text, MARCH)).toEqual({ source: "text", papers: [], errors: [] });
+    expect(parseTextListing(text, MARCH)).toEqual({
+      source: "text",
+      papers: [],
+      errors: [],
+      fatal: "no paper entries found in the pasted text (7 lines, all page chrome or headings)",
+    });
+    expect(parseTextListing("hello", MARCH).fatal).toBe("no paper entries found in the pasted text (1 line, all page chrome or headings)");
+    expect(parseTextListing(" \n\t\n", MARCH)).toEqual({ source: "text", papers: [], errors: [] });
   });
 });
 
