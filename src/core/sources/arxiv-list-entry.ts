@@ -69,7 +69,8 @@ function authorsOf(dd: TElement): string[] {
   return /author list is unavailable/i.test(plain) ? [] : splitAuthorList(plain);
 }
 
-function categoriesOf(text: string | undefined): string[] {
+/** "Computation and Language (cs.CL); Machine Learning (cs.LG)" → ["cs.CL", "cs.LG"]: an arXiv Subjects line, in HTML or copied as text. */
+export function categoriesOf(text: string | undefined): string[] {
   if (text === undefined) return [];
   return [...text.matchAll(CATEGORY)].map((m) => m[1]).filter((c): c is string => c !== undefined);
 }
@@ -82,6 +83,11 @@ function abstractOf(dd: TElement): string {
 function insideListing(category: string | undefined, listing: string | undefined): boolean {
   if (category === undefined || listing === undefined) return true;
   return category === listing || category.startsWith(`${listing}.`);
+}
+
+/** The entry's title, or the start of its text when the title block is missing. */
+export function entryTitle(dd: TElement): string {
+  return blockText(dd, "list-title") ?? textOf(dd);
 }
 
 export function entryToDraft(marks: TEntryMarks, dd: TElement, ctx: TEntryContext): TPaperDraft | string {

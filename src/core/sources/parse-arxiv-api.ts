@@ -1,7 +1,7 @@
 // Reads an arXiv API response (Atom, http://export.arxiv.org/api/query) into normalised papers.
 import { readAtomEntry } from "./atom-entry";
 import { utcDay, utcDayOf, toIsoInstant } from "./dates";
-import { childText, childrenNamed, type TElement } from "./dom";
+import { childText, descendantsNamed, type TElement } from "./dom";
 import { cleanText, countOf } from "./field-values";
 import type { TParseContext, TParseResult } from "./normalized-paper";
 import { ResultBuilder, fatalResult, safely } from "./parse-result";
@@ -29,7 +29,8 @@ export function parseArxivApi(body: string, ctx: TParseContext): TParseResult {
     }
     if (!endsWithClosingTag(xml, "feed")) return fatalResult("arxiv-api", "feed is truncated (no closing </feed>)");
 
-    const entries = childrenNamed(root, "entry");
+    // At any depth: an entry left unclosed would otherwise hide every entry after it inside itself.
+    const entries = descendantsNamed(root, "entry");
     const error = apiError(entries);
     if (error !== undefined) return fatalResult("arxiv-api", `arXiv API error: ${error}`);
 

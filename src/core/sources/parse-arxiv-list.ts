@@ -1,10 +1,10 @@
 // Reads arXiv's /list/<cat>/new and /list/<cat>/recent HTML pages (current and pre-2024 markup).
 import { load, type CheerioAPI } from "cheerio/slim";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
-import { readDt, entryToDraft, type TEntryMarks } from "./arxiv-list-entry";
+import { readDt, entryTitle, entryToDraft, type TEntryMarks } from "./arxiv-list-entry";
 import { findDayMonthYear, utcDay } from "./dates";
 import type { TAnnounceType, TParseContext, TParseResult } from "./normalized-paper";
-import { ResultBuilder, fatalResult, safely } from "./parse-result";
+import { ResultBuilder, fatalResult, quoteStart, safely } from "./parse-result";
 
 type TSection = { announceType: TAnnounceType | undefined; isDay: boolean; day: string | undefined };
 type TCounts = { shown: number; total: number };
@@ -109,6 +109,10 @@ export function parseArxivList(body: string, ctx: TParseContext): TParseResult {
         pending = undefined;
         const entryCtx = { listedOn: section.day ?? pageDay, announceType: announceTypeOf(section, marks), listingCategory };
         result.item({ index, id: marks.rawId }, () => entryToDraft(marks, el, entryCtx));
+      } else {
+        // The id lives in the <dt>; a <dd> without one is still an entry, reported by its title.
+        result.fail({ index: entries }, `entry has a <dd> but no <dt>: ${quoteStart(entryTitle(el))}`);
+        entries += 1;
       }
     }
     flushDtWithoutDd();

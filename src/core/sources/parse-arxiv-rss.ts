@@ -16,21 +16,22 @@ type TFeedLayout = {
   announced: number | undefined;
 };
 
+// Items are looked for at any depth: an item left unclosed would otherwise hide every item after it inside itself.
 function layoutOf(root: TElement, rootName: string): TFeedLayout | string {
   if (rootName === "rss") {
     const channel = childrenNamed(root, "channel")[0];
     if (channel === undefined) return "RSS document has no <channel>";
     const feedDate = childText(channel, "pubDate") ?? childText(channel, "lastBuildDate") ?? childText(channel, "date");
-    return { items: childrenNamed(channel, "item"), read: readRss2Item, feedDate, announced: undefined };
+    return { items: descendantsNamed(root, "item"), read: readRss2Item, feedDate, announced: undefined };
   }
   if (rootName === "feed") {
-    return { items: childrenNamed(root, "entry"), read: readAtomItem, feedDate: childText(root, "updated"), announced: undefined };
+    return { items: descendantsNamed(root, "entry"), read: readAtomItem, feedDate: childText(root, "updated"), announced: undefined };
   }
   if (rootName === "rdf") {
     const channel = childrenNamed(root, "channel")[0];
     const seq = channel === undefined ? [] : descendantsNamed(channel, "li");
     return {
-      items: childrenNamed(root, "item"),
+      items: descendantsNamed(root, "item"),
       read: readRdfItem,
       feedDate: channel === undefined ? undefined : childText(channel, "date"),
       announced: seq.length > 0 ? seq.length : undefined,

@@ -69,6 +69,12 @@ export function safely(source: TSourceId, body: unknown, ctx: TParseContext, par
   }
 }
 
+/** The first words of a block, quoted, so that an item error says which block it is about. */
+export function quoteStart(text: string, count = 6): string {
+  const words = text.split(/\s+/, count + 1).filter((w) => w.length > 0);
+  return `"${words.slice(0, count).join(" ")}${words.length > count ? " …" : ""}"`;
+}
+
 export function errorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.length > 0 ? message.slice(0, 300) : "unknown error";

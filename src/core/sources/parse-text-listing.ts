@@ -1,146 +1,71 @@
-// Reads a trending-papers page that someone copied as plain text: title lines followed by abstract paragraphs.
+// Reads a listing that someone copied as plain text (Hugging Face trending or daily page, arXiv listing) and pasted.
+//
+// Every entry-shaped block of the paste becomes a paper or an item error; nothing is dropped without a trace.
+// Entry-shaped means one of:
+//   - prose: a run of text lines (no blank line, no chrome inside) that reads like a sentence — a line ending in
+//     ".", "!", "?" or "…" (two words or more in all), or a dozen words with a line of eight or more — whether
+//     under a title (a paper) or not (an error that quotes its first words: `no title line above "We present …"`);
+//   - a title-like line (1–40 words, not ending in ".", ",", ";" or ":") framed by card chrome: after an unclaimed
+//     "Submitted by <user>" or arXiv id line, or followed by "Upvote", "· 8 authors", "Published on …", "GitHub",
+//     "arXiv Page" (a paper, with an empty abstract if no prose is under it);
+//   - an arXiv field "Title: …" (always a paper), and a card opener ("Submitted by", "[1] arXiv:… [pdf, …]") that
+//     no title follows (an error).
+// A paste with text but no entry at all is refused (fatal) rather than passed off as an empty listing.
+// Everything else is page chrome and is ignored: navigation and calls to action, date headings, lone counts,
+// and title-like lines with neither prose under them nor a card around them (headings such as "Trending Papers",
+// a column of menu links). Entries may abut without blank lines: a finished sentence, then a headline-cased line
+// with prose under it, starts the next one.
+import { categoriesOf } from "./arxiv-list-entry";
 import { findArxivIds } from "@/core/text/arxiv-id";
 import { findGithubUrl } from "@/core/text/github-url";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { utcDay } from "./dates";
 import type { TParseContext, TParseResult } from "./normalized-paper";
 import { ResultBuilder, fatalResult, safely } from "./parse-result";
-import { authorLineNames, isNavigationLine, isTitleLine, looksStronglyLikeTitle, parseCountLine, parseDateLine, words } from "./text-listing-lines";
+import { findItems, toLines, type TLine, type TTextItem, type TTextPaper } from "./text-listing-entries";
 
-type TLine = { text: string; block: number; date?: string; count?: number; chrome: boolean };
-type TFound = { title: number; authors: string[]; abstractFrom: number; abstractTo: number; day: string };
-
-const MIN_ABSTRACT_WORDS = 15;
 const NOT_UPVOTES = /^(?:github|stars?|code|comments?|forks?|citations?)$/i;
-
-function toLines(body: string, now: Date): TLine[] {
-  const lines: TLine[] = [];
-  let block = 0;
-  let previousBlank = true;
-  for (const raw of body.split(/\r\n|\r|\n|\u2028|\u2029/)) {
-    const text = normalizeWhitespace(raw);
-    if (text.length === 0) {
-      if (!previousBlank) block += 1;
-      previousBlank = true;
-      continue;
-    }
-    previousBlank = false;
-    const date = parseDateLine(text, now);
-    const count = date === undefined ? parseCountLine(text) : undefined;
-    lines.push({ text, block, date, count, chrome: date !== undefined || count !== undefined || isNavigationLine(text) });
-  }
-  return lines;
-}
-
-/** The lines plus two precomputed tables, so that scanning for papers stays linear in the text's length. */
-type TDoc = {
-  lines: TLine[];
-  /** runEnd[k]: end (exclusive) of the run of non-chrome lines in k's block starting at k. */
-  runEnd: number[];
-  /** wordsBefore[k]: number of words on lines 0..k-1. */
-  wordsBefore: number[];
-};
-
-function toDoc(lines: TLine[]): TDoc {
-  const runEnd = new Array<number>(lines.length);
-  for (let k = lines.length - 1; k >= 0; k -= 1) {
-    const line = lines[k];
-    const next = lines[k + 1];
-    runEnd[k] = line?.chrome ? k : next && !next.chrome && next.block === line?.block ? (runEnd[k + 1] ?? k + 1) : k + 1;
-  }
-  const wordsBefore = [0];
-  lines.forEach((line, k) => wordsBefore.push((wordsBefore[k] ?? 0) + words(line.text).length));
-  return { lines, runEnd, wordsBefore };
-}
-
-function wordCount(doc: TDoc, from: number, to: number): number {
-  return to <= from ? 0 : (doc.wordsBefore[to] ?? 0) - (doc.wordsBefore[from] ?? 0);
-}
-
-function runEndAt(doc: TDoc, k: number): number {
-  return doc.runEnd[k] ?? k;
-}
-
-/** Line `k` opens the next paper even without a blank line: a finished sentence, then a headline with its own abstract. */
-function opensNextPaper(doc: TDoc, k: number): boolean {
-  const previous = doc.lines[k - 1]?.text ?? "";
-  const line = doc.lines[k];
-  if (line === undefined || !/[.!?)\]]$/.test(previous) || !looksStronglyLikeTitle(line.text)) return false;
-  return doc.lines[k + 1]?.block === line.block && wordCount(doc, k + 1, runEndAt(doc, k + 1)) >= MIN_ABSTRACT_WORDS;
-}
-
-/** End (exclusive) of an abstract starting at `from`: the rest of its block, up to chrome or the next paper. */
-function abstractEnd(doc: TDoc, from: number): number {
-  const end = runEndAt(doc, from);
-  for (let k = from + 1; k < end; k += 1) if (opensNextPaper(doc, k)) return k;
-  return end;
-}
-
-/** A paper starting at title line `i`: optional author line, then an abstract of at least 15 words. */
-function readPaperAt(doc: TDoc, i: number, day: string): TFound | undefined {
-  const { lines } = doc;
-  const title = lines[i];
-  if (title === undefined || title.chrome || !isTitleLine(title.text)) return undefined;
-  let j = i + 1;
-  const authorLine = lines[j];
-  const authors = authorLine && !authorLine.chrome ? authorLineNames(authorLine.text) : undefined;
-  if (authors) j += 1;
-  const first = lines[j];
-  if (first === undefined || first.chrome || first.block > title.block + 1 + (authors ? 1 : 0)) return undefined;
-  // "Nav line" + "Title / abstract" must not become a paper titled by the nav line.
-  const startsNewBlock = first.block !== lines[j - 1]?.block;
-  if (
-    looksStronglyLikeTitle(first.text) &&
-    wordCount(doc, j + 1, runEndAt(doc, j + 1)) >= MIN_ABSTRACT_WORDS &&
-    (startsNewBlock || !looksStronglyLikeTitle(title.text))
-  ) {
-    return undefined;
-  }
-  const end = abstractEnd(doc, j);
-  if (wordCount(doc, j, end) < MIN_ABSTRACT_WORDS) return undefined;
-  return { title: i, authors: authors ?? [], abstractFrom: j, abstractTo: end, day };
-}
-
-function findPapers(doc: TDoc, defaultDay: string): TFound[] {
-  const found: TFound[] = [];
-  let day = defaultDay;
-  for (let i = 0; i < doc.lines.length;) {
-    const line = doc.lines[i];
-    if (line?.date !== undefined) day = line.date;
-    const paper = readPaperAt(doc, i, day);
-    if (paper) {
-      found.push(paper);
-      i = paper.abstractTo;
-    } else {
-      i += 1;
-    }
-  }
-  return found;
-}
+const UPVOTE_LABEL = /^upvote[sd]?$/i;
 
 function isUpvoteCount(lines: TLine[], k: number): boolean {
-  return lines[k]?.count !== undefined && !NOT_UPVOTES.test(lines[k - 1]?.text ?? "");
+  return lines[k]?.kind === "count" && !NOT_UPVOTES.test(lines[k - 1]?.text ?? "");
+}
+
+/** Line range each item owns: from its own first line to the next item's, so a card's chrome stays with its paper. */
+function spanEnds(items: TTextItem[], lineCount: number): number[] {
+  return items.map((_, n) => items[n + 1]?.from ?? lineCount);
 }
 
 /**
- * Lone numbers are upvote counts only when the page's layout is unambiguous: an "Upvote" label, or
- * every paper consistently having one number just above its title or one number after its abstract.
+ * The count after "Upvote" is the paper's upvotes (the number after "GitHub" is its stars). Lone numbers
+ * count only when the layout is unambiguous: every paper with one number just above its title, or one after its text.
  */
-function assignUpvotes(lines: TLine[], papers: TFound[]): (number | undefined)[] {
-  const tails = papers.map((p, n) => {
-    const next = papers[n + 1]?.title ?? lines.length;
+function assignUpvotes(lines: TLine[], papers: { paper: TTextPaper; end: number }[]): (number | undefined)[] {
+  const tails = papers.map(({ paper, end }) => {
     const ks: number[] = [];
-    for (let k = p.abstractTo; k < next; k += 1) if (isUpvoteCount(lines, k)) ks.push(k);
+    for (let k = paper.contentEnd; k < end; k += 1) if (isUpvoteCount(lines, k)) ks.push(k);
     return ks;
   });
-  const labelled = tails.map((ks) => ks.find((k) => /^upvotes?$/i.test(lines[k - 1]?.text ?? "")));
-  const before = papers.map((p) => (isUpvoteCount(lines, p.title - 1) ? p.title - 1 : undefined));
+  const labelled = papers.map(({ paper, end }) => {
+    for (let k = paper.from + 1; k < end; k += 1) if (lines[k]?.kind === "count" && UPVOTE_LABEL.test(lines[k - 1]?.text ?? "")) return k;
+    return undefined;
+  });
+  const before = papers.map(({ paper }) => (isUpvoteCount(lines, paper.titleLine - 1) ? paper.titleLine - 1 : undefined));
   const after = tails.map((ks) => (ks.length === 1 ? ks[0] : undefined));
   const useBefore = before.filter((k) => k !== undefined).length > after.filter((k) => k !== undefined).length;
   return papers.map((_, n) => {
     const k = labelled[n] ?? (useBefore ? before[n] : after[n]);
     return k === undefined ? undefined : lines[k]?.count;
   });
+}
+
+/** "Published on Aug 5, 2025" inside the card dates that paper; otherwise the date heading above it, or today. */
+function listedOn(lines: TLine[], paper: TTextPaper, end: number): string {
+  for (let k = paper.from; k < end; k += 1) {
+    const line = lines[k];
+    if (line?.kind === "published" && line.date !== undefined) return line.date;
+  }
+  return paper.day;
 }
 
 function looksLikeOtherFormat(body: string): string | undefined {
@@ -157,36 +82,56 @@ function looksLikeOtherFormat(body: string): string | undefined {
   return undefined;
 }
 
+function text(lines: TLine[], from: number, to: number, separator: string): string {
+  return lines
+    .slice(from, to)
+    .map((l) => l.text)
+    .join(separator);
+}
+
 export function parseTextListing(body: string, ctx: TParseContext): TParseResult {
-  return safely("text", body, ctx, (text) => {
-    const wrongType = looksLikeOtherFormat(text);
+  return safely("text", body, ctx, (input) => {
+    const wrongType = looksLikeOtherFormat(input);
     if (wrongType !== undefined) return fatalResult("text", wrongType);
 
-    const lines = toLines(text, ctx.now);
-    const papers = findPapers(toDoc(lines), utcDay(ctx.now));
+    const lines = toLines(input, ctx.now);
+    const items = findItems(lines, utcDay(ctx.now));
+    // Nobody pastes an empty listing: text with no entry at all is a page we cannot read, not a quiet day.
+    if (items.length === 0 && lines.length > 0) {
+      return fatalResult(
+        "text",
+        `no paper entries found in the pasted text (${lines.length} ${lines.length === 1 ? "line" : "lines"}, all page chrome or headings)`,
+      );
+    }
+    const ends = spanEnds(items, lines.length);
+    const papers = items.flatMap((item, n) => (item.kind === "paper" ? [{ paper: item, end: ends[n] ?? lines.length }] : []));
     const upvotes = assignUpvotes(lines, papers);
     const result = new ResultBuilder("text");
-    papers.forEach((p, index) => {
-      const next = papers[index + 1]?.title ?? lines.length;
-      const own = lines
-        .slice(p.title, next)
-        .map((l) => l.text)
-        .join("\n");
-      const abstract = lines
-        .slice(p.abstractFrom, p.abstractTo)
-        .map((l) => l.text)
-        .join(" ");
+    let paperOrdinal = 0;
+    items.forEach((item, index) => {
+      if (item.kind === "problem") {
+        result.fail({ index }, item.message);
+        return;
+      }
+      const end = ends[index] ?? lines.length;
+      const votes = upvotes[paperOrdinal];
+      paperOrdinal += 1;
       result.item({ index }, () => {
+        const own = text(lines, item.from, end, "\n");
         const id = findArxivIds(own)[0];
+        const categories = categoriesOf(item.subjects);
         return {
           arxivId: id?.id ?? null,
           version: id?.version,
-          title: lines[p.title]?.text ?? "",
-          abstract: normalizeWhitespace(abstract),
-          authors: p.authors,
-          listedOn: p.day,
-          upvotes: upvotes[index],
+          title: item.title,
+          abstract: item.body ? normalizeWhitespace(text(lines, item.body[0], item.body[1], " ")) : "",
+          authors: item.authors,
+          listedOn: listedOn(lines, item, end),
+          upvotes: votes,
           githubUrl: findGithubUrl(own) ?? undefined,
+          categories: categories.length > 0 ? categories : undefined,
+          primaryCategory: categories[0],
+          comments: item.comments === undefined || item.comments.length === 0 ? undefined : item.comments,
         };
       });
     });

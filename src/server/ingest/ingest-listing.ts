@@ -15,6 +15,10 @@ export function toIncoming(result: TParseResult): TIncomingPaper[] {
  */
 export function judgeParse(result: TParseResult, opts: { pasted?: boolean } = {}): { status: TIngestStatus; reason?: string } {
   if (result.fatal) return { status: "failed", reason: result.fatal };
+  const [firstError] = result.errors;
+  if (result.papers.length === 0 && firstError) {
+    return { status: "failed", reason: `no paper could be read: ${result.errors.length} item(s) failed, the first with "${firstError.message}"` };
+  }
   if (result.papers.length === 0 && (result.expected ?? 0) > 0) {
     return { status: "failed", reason: `format changed? found 0 papers where the source states ${result.expected}` };
   }
@@ -23,7 +27,6 @@ export function judgeParse(result: TParseResult, opts: { pasted?: boolean } = {}
       ? { status: "failed", reason: "no paper found in the pasted text: paste the listing's titles with their abstracts" }
       : { status: "succeeded", reason: "no papers listed (a quiet day)" };
   }
-  if (result.papers.length === 0) return { status: "failed", reason: `no paper could be read: ${result.errors.length} item(s) failed` };
   if (result.errors.length > 0) return { status: "partial", reason: `${result.errors.length} item(s) skipped` };
   return { status: "succeeded" };
 }

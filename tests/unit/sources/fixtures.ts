@@ -9,7 +9,7 @@ export function readFixture(name: string): string {
 }
 
 /** A fixed instant for every parser call: listing days never depend on when the tests run. */
-const NOW = new Date("2026-08-01T12:00:00Z");
+export const NOW = new Date("2026-08-01T12:00:00Z");
 
 export const ctx = { now: NOW };
 

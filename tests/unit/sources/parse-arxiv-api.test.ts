@@ -58,6 +58,13 @@ describe("arxiv-api: 2016 response with old-style ids", () => {
     expect(result.expected).toBe(10);
   });
 
+  it("an entry left unclosed does not hide the entries after it", () => {
+    const r = parseArxivApi(OLD.replace("</entry>", ""), ctx);
+    expect(r.fatal).toBeUndefined();
+    expect(r.errors).toEqual([]);
+    expect(r.papers).toEqual(result.papers);
+  });
+
   it("reads the first entry and normalises the hard-wrapped summary", () => {
     expect(result.papers[0]).toMatchObject({
       arxivId: "1201.4869",

@@ -166,6 +166,13 @@ describe("arxiv-list: malformed markup", () => {
     expect(result.papers).toHaveLength(49);
     expect(result.errors).toEqual([{ index: 0, id: "2607.22529", message: "entry has a <dt> but no <dd>" }]);
   });
+
+  it("a <dd> without its <dt> is an item error that quotes the title, the rest are kept", () => {
+    const body = RECENT.replace(/<dt>[\s\S]*?<\/dt>/, "");
+    const result = parseArxivList(body, ctx);
+    expect(result.papers).toHaveLength(49);
+    expect(result.errors).toEqual([{ index: 0, message: 'entry has a <dd> but no <dt>: "Skill Self-Play: Pushing the Frontier of …"' }]);
+  });
 });
 
 describe("arxiv-list: unusable documents", () => {

@@ -60,6 +60,14 @@ describe("arxiv-rss: stat feed of 2024-03-26", () => {
     expect(r.papers).toHaveLength(122);
     expect(r.errors).toEqual([{ index: 0, id: "https://example.org/", message: expect.any(String) }]);
   });
+
+  it("an item left unclosed does not hide the items after it", () => {
+    const r = parseArxivRss(STAT.replace("</item>", ""), ctx);
+    expect(r.fatal).toBeUndefined();
+    expect(r.errors).toEqual([]);
+    expect(r.expected).toBe(123);
+    expect(r.papers).toEqual(result.papers);
+  });
 });
 
 describe("arxiv-rss: quiet days", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTextListing } from "@/core/sources/parse-text-listing";
 import { readFixture } from "./fixtures";
-import { TRENDING_CARDS_TEXT, TRENDING_TEXT } from "./samples/trending-text";
+import { ARXIV_NEW_COPY, HF_DAILY_COPY, HF_TRENDING_COPY, TRENDING_CARDS_TEXT, TRENDING_TEXT } from "./samples/trending-text";
 
 const MARCH = { now: new Date("2025-03-14T09:00:00Z") };
 const ABSTRACT =
@@ -70,9 +70,11 @@ describe("text: layout variations", () => {
     expect(parseTextListing(text, MARCH).papers.map((p) => p.title)).toEqual(["First Paper About Reasoning", "Second Paper About Retrieval"]);
   });
 
-  it("ignores titles without a paragraph, short lines and lone numbers", () => {
+  it("ignores headings without prose or a card, navigation and lone numbers, but keeps a title over one short sentence", () => {
     const text = `Trending\n\nSign in\n\n128\n\nA Title Without Any Abstract\n\nAnother Lonely Headline Here\nToo short to be an abstract.\n`;
-    expect(parseTextListing(text, MARCH).papers).toEqual([]);
+    const result = parseTextListing(text, MARCH);
+    expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([["Another Lonely Headline Here", "Too short to be an abstract."]]);
+    expect(result.errors).toEqual([]);
   });
 
   it.each([
@@ -93,6 +95,169 @@ describe("text: layout variations", () => {
 
   it("an empty body is an empty listing", () => {
     expect(parseTextListing("", MARCH)).toEqual({ source: "text", papers: [], errors: [] });
+  });
+});
+
+describe("text: every entry-shaped block is a paper or an item error", () => {
+  const KIMI =
+    "Kimi K2 is a mixture-of-experts model with 32 billion activated parameters and 1 trillion total parameters, trained with the MuonClip optimizer.";
+
+  it("a two-word title over its abstract is a paper (the issue's first example)", () => {
+    const result = parseTextListing(`Kimi K2\n${KIMI}\n`, MARCH);
+    expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([["Kimi K2", KIMI]]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("one entry whose abstract is a sentence or two is a paper, not a quiet day (the issue's second example)", () => {
+    const text = "Agent Lightning: Train ANY AI Agents with Reinforcement Learning\nAgent Lightning trains any agent with RL. It needs no code changes.\n";
+    const result = parseTextListing(text, MARCH);
+    expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([
+      ["Agent Lightning: Train ANY AI Agents with Reinforcement Learning", "Agent Lightning trains any agent with RL. It needs no code changes."],
+    ]);
+  });
+
+  it.each([
+    ["one word", "DINOv3", "DINOv3 learns dense visual features without labels."],
+    ["one word with a blank line under it", "Tokenizers\n", "We survey tokenizers."],
+    ["two words", "Kimi K2", "An open agentic model."],
+    ["digits, & and hyphens", "PaddleOCR 3.0 & PP-StructureV3", "A toolkit for multi-lingual document parsing."],
+    ["a question", "Does Scale Help?", "We study whether it does."],
+  ])("a short title (%s) with a one-sentence abstract is a paper", (_label, title, abstract) => {
+    const result = parseTextListing(`${title}\n${abstract}\n`, MARCH);
+    expect(result.papers.map((p) => [p.title, p.abstract])).toEqual([[title.trim(), abstract]]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("titles without a date line are listed on the day of the paste", () => {
+    const result = parseTextListing(`Kimi K2\n${KIMI}\n\nDINOv3\nDINOv3 learns dense visual features without labels.\n`, MARCH);
+    expect(result.papers.map((p) => [p.title, p.listedOn])).toEqual([
+      ["Kimi K2", "2025-03-14"],
+      ["DINOv3", "2025-03-14"],
+    ]);
+  });
+
+  it("entries that abut without a blank line, with short titles and one-sentence abstracts, are each a paper", () => {
+    const text =
+      "DINOv3\nDINOv3 learns dense visual features.\nKimi K2\nKimi K2 is an open agentic model.\nQwen3 Technical Report\nQwen3 unifies thinking modes.\n";
+    expect(parseTextListing(text, MARCH).papers.map((p) => [p.title, p.abstract])).toEqual([
+      ["DINOv3", "DINOv3 learns dense visual features."],
+      ["Kimi K2", "Kimi K2 is an open agentic model."],
+      ["Qwen3 Technical Report", "Qwen3 unifies thinking modes."],
+    ]);
+  });
+
+  it("prose with no title line above it is an item error that quotes its first words; the other entries are kept", () => {
+    const text = `Trending Papers\n\nWe present a method with no title above it. It still counts.\n\nKimi K2\n${KIMI}\n`;
+    const result = parseTextListing(text, MARCH);
+    expect(result.papers.map((p) => p.title)).toEqual(["Kimi K2"]);
+    expect(result.errors).toEqual([{ index: 0, message: 'no title line above "We present a method with no …"' }]);
+  });
+
+  it("a card whose title line is missing is an item error, not a silent skip", () => {
+    const text =
+      "Submitted by\ntaesiri\nA summary sentence whose title was not copied.\n· 3 authors\nUpvote\n12\narXiv Page\nSubmitted by\nakhaliq\nDINOv3\nDINOv3 learns dense features.\n";
+    const result = parseTextListing(text, MARCH);
+    expect(result.papers.map((p) => p.title)).toEqual(["DINOv3"]);
+    expect(result.errors).toEqual([{ index: 0, message: 'no title line above "A summary sentence whose title was …"' }]);
+  });
+
+  it("a card opener that no title follows is an item error", () => {
+    const result = parseTextListing("[1] arXiv:2607.20123 [pdf, html, other]\n[2] arXiv:2607.20177 [pdf]\nTitle: Tokenizers\n", MARCH);
+    expect(result.papers.map((p) => [p.arxivId, p.title])).toEqual([["2607.20177", "Tokenizers"]]);
+    expect(result.errors).toEqual([{ index: 0, message: 'no title after "[1] arXiv:2607.20123 [pdf, html, other]"' }]);
+  });
+
+  it("a column of short link lines (a site menu) is neither a paper nor prose", () => {
+    const menu = "Cornell University\narXiv Logo\nHelp Pages\nQuick Links\nBrowse Catalog\nAdvanced Search\nContact arXiv\nMailing Lists\nOperational Status\n";
+    const result = parseTextListing(`${menu}\nKimi K2\n${KIMI}\n`, MARCH);
+    expect(result.papers.map((p) => p.title)).toEqual(["Kimi K2"]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("a paste in which no entry is found is refused with a reason, never taken for a quiet day", () => {
+    const text =
+      "Trending Papers\nby AK and the research community\n\nGet trending papers in your email inbox!\nSubscribe\n\nTrending Papers\nSystem theme\nTOS\n";
+    expect(parseTextListing(text, MARCH)).toEqual({
+      source: "text",
+      papers: [],
+      errors: [],
+      fatal: "no paper entries found in the pasted text (7 lines, all page chrome or headings)",
+    });
+    expect(parseTextListing("hello", MARCH).fatal).toBe("no paper entries found in the pasted text (1 line, all page chrome or headings)");
+    expect(parseTextListing(" \n\t\n", MARCH)).toEqual({ source: "text", papers: [], errors: [] });
+  });
+});
+
+describe("text: Hugging Face pages copied as text", () => {
+  const NOW = { now: new Date("2026-08-01T12:00:00Z") };
+  const trending = parseTextListing(HF_TRENDING_COPY, NOW);
+
+  it("reads every card of the trending page, whatever the title's length, and none of the chrome", () => {
+    expect(trending.errors).toEqual([]);
+    expect(trending.papers.map((p) => p.title)).toEqual([
+      "Agent Lightning: Train ANY AI Agents with Reinforcement Learning",
+      "DINOv3",
+      "Kimi K2",
+      "Qwen3 Technical Report",
+      "PaddleOCR 3.0 & PP-StructureV3: Multi-Lingual Document Parsing",
+    ]);
+  });
+
+  it("takes the AI summary as the abstract, and a card without one keeps an empty abstract", () => {
+    expect(trending.papers[2]?.abstract).toBe(
+      "Kimi K2 is a mixture-of-experts model with 32 billion activated parameters. It leads open models on agentic benchmarks.",
+    );
+    expect(trending.papers[4]?.abstract).toBe("");
+  });
+
+  it("takes the number after Upvote, never the star count, and dates a card by its Published on line", () => {
+    expect(trending.papers.map((p) => [p.upvotes, p.listedOn])).toEqual([
+      [124, "2025-08-05"],
+      [201, "2026-08-01"],
+      [1204, "2025-07-28"],
+      [317, "2026-08-01"],
+      [55, "2025-07-08"],
+    ]);
+  });
+
+  it("reads the daily page's cards under its date heading", () => {
+    const daily = parseTextListing(HF_DAILY_COPY, NOW);
+    expect(daily.errors).toEqual([]);
+    expect(daily.papers.map((p) => [p.title, p.upvotes, p.listedOn])).toEqual([
+      ["SAM 2: Segment Anything in Images and Videos", 94, "2024-07-31"],
+      ["MoMa: Efficient Early-Fusion Pre-training with Mixture of Modality-Aware Experts", 23, "2024-07-31"],
+    ]);
+  });
+});
+
+describe("text: an arXiv listing copied as text", () => {
+  const result = parseTextListing(ARXIV_NEW_COPY, { now: new Date("2026-08-01T12:00:00Z") });
+
+  it("reads each entry's id, fields and abstract, listed on the page's day", () => {
+    expect(result.errors).toEqual([]);
+    expect(result.papers.map((p) => [p.arxivId, p.title, p.listedOn])).toEqual([
+      ["2607.20123", "Short Context Is Enough: Pruning KV Caches with Attention Sinks", "2026-07-28"],
+      ["2607.20177", "Tokenizers", "2026-07-28"],
+      ["2607.19001", "Agents That Ask Before They Act", "2026-07-28"],
+    ]);
+    expect(result.papers[0]).toMatchObject({
+      authors: ["Jane Doe", "Ravi Kumar", "Li Wei"],
+      comments: "12 pages, 4 figures",
+      categories: ["cs.CL", "cs.LG"],
+      primaryCategory: "cs.CL",
+    });
+    expect(result.papers[0]?.abstract).toMatch(/^We show that most .* four long-context benchmarks\.$/);
+    expect(result.papers[1]?.abstract).toBe("We survey tokenizers.");
+  });
+
+  it("a listing without abstracts (/recent) still gives every entry", () => {
+    const recent = ARXIV_NEW_COPY.replace(/^(?:We show|recent window|We survey|Agents that ask).*\n/gm, "");
+    const papers = parseTextListing(recent, { now: new Date("2026-08-01T12:00:00Z") }).papers;
+    expect(papers.map((p) => [p.arxivId, p.abstract])).toEqual([
+      ["2607.20123", ""],
+      ["2607.20177", ""],
+      ["2607.19001", ""],
+    ]);
   });
 });
 

@@ -56,3 +56,141 @@ Upvote
 41
 arXiv Page
 `;
+
+/**
+ * huggingface.co/papers/trending after select-all and copy (2025/2026 layout): no blank lines between cards,
+ * the one- or two-sentence AI summary under each title, and card chrome around it.
+ */
+export const HF_TRENDING_COPY = `Hugging Face
+Models
+Datasets
+Spaces
+Community
+Docs
+Enterprise
+Pricing
+Log In
+Sign Up
+Trending Papers
+by AK and the research community
+
+Get trending papers in your email inbox!
+Subscribe
+
+Trending Papers
+Submitted by
+taesiri
+Agent Lightning: Train ANY AI Agents with Reinforcement Learning
+Agent Lightning is a flexible RL framework for training LLMs in various agent scenarios using a hierarchical RL algorithm and decoupled execution.
+ · 
+8 authors
+Published on Aug 5, 2025
+Upvote
+124
+GitHub
+6.83k
+arXiv Page
+Submitted by
+akhaliq
+DINOv3
+DINOv3 is a self-supervised vision foundation model that scales data and model size, adds Gram anchoring, and produces dense features that beat specialised models.
+· 28 authors
+Upvote
+201
+GitHub
+7.2k
+arXiv Page
+Submitted by
+AdinaY
+Kimi K2
+Kimi K2 is a mixture-of-experts model with 32 billion activated parameters. It leads open models on agentic benchmarks.
+· 1 authors
+Published on Jul 28, 2025
+Upvote
+1,204
+GitHub
+8.1k
+arXiv Page
+Submitted by
+AK
+Qwen3 Technical Report
+Qwen3 unifies thinking and non-thinking modes in one model family.
+· 60 authors
+Upvote
+317
+arXiv Page
+Submitted by
+taesiri
+PaddleOCR 3.0 & PP-StructureV3: Multi-Lingual Document Parsing
+· 12 authors
+Published on Jul 8, 2025
+Upvote
+55
+GitHub
+58.4k
+arXiv Page
+System theme
+Company
+TOS
+Privacy
+About
+Jobs
+Website
+Models
+Datasets
+Spaces
+Pricing
+Docs
+`;
+
+/** huggingface.co/papers/date/… copied as text: a date heading, then the same cards. */
+export const HF_DAILY_COPY = `Daily Papers
+by AK and the research community
+
+Get trending papers in your email inbox!
+Subscribe
+
+Jul 31, 2024
+Previous
+Next
+Submitted by
+akhaliq
+SAM 2: Segment Anything in Images and Videos
+SAM 2 extends promptable segmentation to video with a streaming memory and a data engine that collected the largest video segmentation dataset to date.
+· 18 authors
+Upvote
+94
+Submitted by
+akhaliq
+MoMa: Efficient Early-Fusion Pre-training with Mixture of Modality-Aware Experts
+· 9 authors
+Upvote
+23
+`;
+
+/** arxiv.org/list/cs.CL/new copied as text: an id line, labelled fields and the abstract per entry. */
+export const ARXIV_NEW_COPY = `Skip to main content
+We gratefully acknowledge support from the Simons Foundation, member institutions, and all contributors. Donate
+Computation and Language
+Showing new listings for Tuesday, 28 July 2026
+Total of 3 entries
+New submissions (showing 2 of 2 entries)
+[1] arXiv:2607.20123 [pdf, html, other]
+Title: Short Context Is Enough: Pruning KV Caches with Attention Sinks
+Authors: Jane Doe, Ravi Kumar, Li Wei
+Comments: 12 pages, 4 figures
+Subjects: Computation and Language (cs.CL); Machine Learning (cs.LG)
+We show that most of a long-context model's key-value cache can be dropped without loss when the attention sinks and a
+recent window are kept, and we give a pruning rule that halves memory on four long-context benchmarks.
+[2] arXiv:2607.20177 [pdf, other]
+Title: Tokenizers
+Authors: Sam Lee
+Subjects: Computation and Language (cs.CL)
+We survey tokenizers.
+Cross submissions (showing 1 of 1 entries)
+[3] arXiv:2607.19001 (cross-list from cs.AI) [pdf, html, other]
+Title: Agents That Ask Before They Act
+Authors: Maria Garcia, Tom Brown
+Subjects: Artificial Intelligence (cs.AI); Computation and Language (cs.CL)
+Agents that ask clarifying questions before acting complete more tasks and make fewer irreversible mistakes.
+`;
