@@ -160,7 +160,8 @@ describe("subscribers", () => {
 describe("source health from stored runs", () => {
   it("reports last success, newest day, found vs expected, error rate and a format warning", async () => {
     const now = new Date("2026-06-13T09:00:00Z");
-    await ingestBody({ db, source: "hf-daily", body: hfBody, now });
+    // The listing itself comes in as run 1, the day before the two runs below.
+    await ingestBody({ db, source: "hf-daily", body: hfBody, now: new Date("2026-06-12T05:00:00Z") });
     const base = { source: "hf-daily", runKey: "hf-daily:x", trigger: "cron" };
     await db.ingestRun.create({
       data: {
@@ -186,10 +187,10 @@ describe("source health from stored runs", () => {
     const health = await loadSourceHealth({ db, configured: ["hf-daily", "arxiv-rss"], now });
     expect(health.map((h) => h.source)).toEqual(["hf-daily", "arxiv-rss"]);
     const hf = health[0]!;
-    expect(hf.lastSuccess).toEqual({ runId: 1, at: new Date("2026-06-12T06:01:00Z") });
+    expect(hf.lastSuccess).toEqual({ runId: 2, at: new Date("2026-06-12T06:01:00Z") });
     expect(hf.newestListingDay).toBe("2026-06-12");
-    expect(hf.lastRun).toEqual({ runId: 2, status: "failed", found: 0, expected: 48 });
-    expect(hf.errorRate).toBe(0.5);
+    expect(hf.lastRun).toEqual({ runId: 3, status: "failed", found: 0, expected: 48 });
+    expect(hf.errorRate).toBeCloseTo(1 / 3, 10);
     expect(hf.warnings.map((w) => w.kind)).toEqual(["format"]);
     expect(health[1]!.warnings.map((w) => w.kind)).toEqual(["never"]);
   });

@@ -72,7 +72,9 @@ describe("npm run ingest -- --dry-run --json | cat", () => {
 
     const out = await piped("scripts/ingest.ts", ["--source", "hf-daily", "--file", file, "--dry-run", "--json"]);
     expect(out.code).toBe(1);
-    expect(out.stderr).toMatch(/^Error: .*all-bad\.json: format changed\? found 0 papers where the source states 15000\n$/);
+    expect(out.stderr).toMatch(
+      /^Error: .*all-bad\.json: no paper could be read: 15000 item\(s\) failed, the first with "no listing date \(submittedOnDailyAt\/publishedAt\)"\n$/,
+    );
     expect(out.stdout.length).toBeGreaterThan(MB);
     const json = JSON.parse(out.stdout) as { expected: number; papers: unknown[]; errors: { index: number }[] };
     expect(json.papers).toEqual([]);

@@ -29,14 +29,14 @@ afterAll(async () => {
 });
 
 it("the preview is the mail the next run sends: same papers, subject, bodies, headers and Message-ID; then nothing is left to preview", async () => {
-  const [id] = await seedSubscribers(db, [{ email: "robots@example.test", categories: ["cs.RO"] }]);
+  const [id] = await seedSubscribers(db, [{ email: "robots@example.test", categories: ["cs.RO"], frequency: "weekly" }]);
   // Sent three weeks ago: outside the lookback window, so the real run may send it again (for a paper listed again).
   await db.sentPaper.create({
     data: { subscriberId: id!, paperId: (await db.paper.findUniqueOrThrow({ where: { arxivId: "2611.00003" } })).id, sentAt: new Date("2026-10-20T07:00:00Z") },
   });
   const preview = await previewNextDigest({ db, email: "robots@example.test", now: NOW, settings: testSettings() });
-  expect(preview).toMatchObject({ email: "robots@example.test", period: "daily:2026-11-27", status: "confirmed" });
-  expect(preview.mail!.items.map((i) => i.paper.title)).toEqual(["Robot hands", "Robot arms"]);
+  expect(preview).toMatchObject({ email: "robots@example.test", period: "weekly:2026-W48", status: "confirmed" });
+  expect(preview.mail!.items.map((i) => i.paper.title)).toEqual(["Robot hands", "Robot arms", "Robot legs"]);
   expect(await db.delivery.count()).toBe(0);
 
   const mailer = createSmtpMailer({ url: smtp.url, from: "digest@example.test" });
@@ -53,6 +53,6 @@ it("the preview is the mail the next run sends: same papers, subject, bodies, he
 
   const runs = await listDigestRuns({ db, limit: 5 });
   expect(runs.map((r) => r.period)).toEqual(["weekly:2026-W48", "daily:2026-11-27"]);
-  expect(runs[1]).toMatchObject({ status: "succeeded", due: 1, sent: 1 });
+  expect(runs[0]).toMatchObject({ status: "succeeded", due: 1, sent: 1 });
   expect((await previewNextDigest({ db, email: "robots@example.test", now: NOW, settings: testSettings() })).mail).toBeNull();
 });

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { ZSourceId, type TSourceId } from "@/core/sources";
 import { parseArxivId } from "@/core/text/arxiv-id";
 
-/** A pasted or uploaded listing: a copied page is a few hundred KB; 2 million characters leaves room for a month's listing. */
-const MAX_BODY_CHARS = 2_000_000;
+/** A pasted or uploaded listing: a copied page is a few hundred KB; 5 million characters leaves room for a month's listing. */
+const MAX_BODY_CHARS = 5_000_000;
 
 const ZArxivPaper = z.string().transform((value, ctx) => {
   const parsed = parseArxivId(value);
