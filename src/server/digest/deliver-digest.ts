@@ -78,56 +78,75 @@ async function attemptDelivery(ctx: TDeliveryContext, row: TClaimedDelivery, cla
   }
 }
 
-async function recordAttempt(ctx: TDeliveryContext, row: TClaimedDelivery, attempt: TAttempt, now: Date): Promise<TDeliveryOutcome> {
-  const { db } = ctx;
-  const retried = row.attempts > 1;
-  switch (attempt.kind) {
-    case "sent":
-      await markDeliveriesSent({ db, sent: [{ id: row.id, paperIds: attempt.paperIds, messageId: attempt.messageId }], now });
-      return { kind: "sent", retried };
-    case "skipped":
-      await markDeliveriesSkipped({ db, deliveryIds: [row.id], reason: "nothing new matched", now });
-      return { kind: "skipped", retried };
-    case "failed":
-      if (attempt.permanent) {
-        await markDeliveryBounced({ db, deliveryId: row.id, error: attempt.error, bounceLimit: ctx.settings.bounceLimit, now });
-        return { kind: "failed", retried, nextAttemptAt: null };
-      }
-      return { kind: "failed", retried, nextAttemptAt: await markDeliveryRetry({ db, deliveryId: row.id, attempts: row.attempts, error: attempt.error, now }) };
-  }
-}
+type TSettled = { row: TClaimedDelivery; attempt: TAttempt };
+type TSentRow = { row: TClaimedDelivery; attempt: Extract<TAttempt, { kind: "sent" }> };
 
 /**
- * One row from claim to ledger. Its outcome is recorded as soon as it is known (a sent digest right
- * after the SMTP server accepts it), outside the send window so the next digest is not held up. A
- * failed write leaves only this row `sending`, listed as stranded after STRANDED_AFTER_MS.
+ * Writes `rows` with one statement; if that fails, with one statement per row, so a row the
+ * database refuses strands no other. A row whose own write fails is logged with `lost`.
  */
-async function deliverOne(ctx: TDeliveryContext, row: TClaimedDelivery, claimedAt: number, now: Date): Promise<TDeliveryOutcome> {
-  const attempt = await ctx.window.run(() => attemptDelivery(ctx, row, claimedAt, now));
+async function writeRows<T extends { row: TClaimedDelivery }>(rows: T[], write: (rows: T[]) => Promise<unknown>, lost: string): Promise<void> {
+  if (rows.length === 0) return;
   try {
-    return await recordAttempt(ctx, row, attempt, now);
+    await write(rows);
   } catch (err) {
-    logger.error(
-      { err, deliveryId: row.id, subscriberId: row.subscriberId, outcome: attempt.kind },
-      attempt.kind === "sent"
-        ? "digest accepted by SMTP but not recorded; the row stays 'sending' and is not sent again unless released"
-        : "digest outcome not recorded; the row stays 'sending' until released",
-    );
-    const retried = row.attempts > 1;
-    return attempt.kind === "failed" ? { kind: "failed", retried, nextAttemptAt: null } : { kind: attempt.kind, retried };
+    if (rows.length === 1) return logger.error({ err, deliveryId: rows[0]!.row.id }, lost);
+    logger.warn({ err, deliveryIds: rows.map((r) => r.row.id) }, "ledger write for a batch failed; writing its rows one by one");
+    for (const r of rows) await writeRows([r], write, lost);
   }
 }
 
 /**
- * Claims `deliveryIds` in one statement and delivers what it got; every claimed row is settled on its
- * own, so no row's failure strands another. Ids it did not get were claimed by another trigger or
- * worker, are already final, or belong to a subscriber who left (closed as skipped).
+ * Records a batch's outcomes: accepted sends first, in one statement, then skips, then each failure
+ * on its own. A row whose write fails stays `sending`, and is listed as stranded after STRANDED_AFTER_MS.
+ */
+async function recordBatch(ctx: TDeliveryContext, settled: TSettled[], now: Date): Promise<TDeliveryOutcome[]> {
+  const { db } = ctx;
+  const sent = settled.filter((s): s is TSentRow => s.attempt.kind === "sent");
+  await writeRows(
+    sent,
+    (rows) => markDeliveriesSent({ db, sent: rows.map(({ row, attempt }) => ({ id: row.id, paperIds: attempt.paperIds, messageId: attempt.messageId })), now }),
+    "digest accepted by SMTP but not recorded; the row stays 'sending' and is not sent again unless released",
+  );
+  await writeRows(
+    settled.filter((s) => s.attempt.kind === "skipped"),
+    (rows) => markDeliveriesSkipped({ db, deliveryIds: rows.map((r) => r.row.id), reason: "nothing new matched", now }),
+    "skipped digest not recorded; the row stays 'sending' until released",
+  );
+  return Promise.all(
+    settled.map(async ({ row, attempt }): Promise<TDeliveryOutcome> => {
+      const retried = row.attempts > 1;
+      if (attempt.kind !== "failed") return { kind: attempt.kind, retried };
+      try {
+        if (!attempt.permanent) {
+          return {
+            kind: "failed",
+            retried,
+            nextAttemptAt: await markDeliveryRetry({ db, deliveryId: row.id, attempts: row.attempts, error: attempt.error, now }),
+          };
+        }
+        await markDeliveryBounced({ db, deliveryId: row.id, error: attempt.error, bounceLimit: ctx.settings.bounceLimit, now });
+      } catch (err) {
+        logger.error({ err, deliveryId: row.id }, "failed digest not recorded; the row stays 'sending' until released");
+      }
+      return { kind: "failed", retried, nextAttemptAt: null };
+    }),
+  );
+}
+
+/**
+ * Claims `deliveryIds` in one statement, sends what it got, and records the outcomes together once
+ * the batch is out: one ledger write per batch rather than per message keeps the run within its
+ * throughput targets, at the price of a crash window of up to one batch per lane (README, "Digest").
+ * Ids it did not get were claimed by another trigger or worker, are already final, or belong to a
+ * subscriber who left (closed as skipped).
  */
 export async function deliverDigestBatch(ctx: TDeliveryContext, deliveryIds: number[], now: Date): Promise<TDeliveryOutcome[]> {
   const { db } = ctx;
   const claimed = await claimDeliveries({ db, deliveryIds, now, sentSince: lookbackStart("weekly", now) });
   const claimedAt = performance.now();
-  const outcomes = await Promise.all(claimed.map((row) => deliverOne(ctx, row, claimedAt, now)));
+  const settled = await Promise.all(claimed.map(async (row) => ({ row, attempt: await ctx.window.run(() => attemptDelivery(ctx, row, claimedAt, now)) })));
+  const outcomes = await recordBatch(ctx, settled, now);
   if (claimed.length < deliveryIds.length) {
     const got = new Set(claimed.map((row) => row.id));
     const others = deliveryIds.filter((id) => !got.has(id));
