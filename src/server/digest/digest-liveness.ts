@@ -5,9 +5,9 @@ import { STRANDED_AFTER_MS, summarizeStrandedDeliveries } from "../repo/deliveri
 import { failDeadDigestRuns, finishQueuedRunIfDone, listQueuedDigestRunIds, touchDigestRun } from "../repo/digest-runs";
 
 /** How often a running run's process writes its heartbeat. */
-export const HEARTBEAT_EVERY_MS = 5_000;
+const HEARTBEAT_EVERY_MS = 5_000;
 /** Six missed heartbeats: no live process is silent this long, so the run's process is gone. */
-export const RUN_DEAD_AFTER_MS = 30_000;
+const RUN_DEAD_AFTER_MS = 30_000;
 /** How often the digest worker sweeps (the next trigger sweeps too). */
 export const SWEEP_EVERY_MS = 15_000;
 

@@ -9,9 +9,10 @@ import { dbNow, dbNowMinus } from "./db-clock";
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
 /**
- * A row `sending` for longer than this was claimed by a process that stopped. A live process never
- * holds one that long: it hands a claimed row to SMTP within `sendWithinMs` (2 minutes) or gives it
- * back, and the SMTP timeouts end a transaction within about a minute; the ledger write follows at once.
+ * A row `sending` for longer than this was claimed by a process that stopped. A live process records
+ * a claimed row within about 3 minutes: each row of its batch reaches SMTP within `sendWithinMs`
+ * (2 minutes) or is given back, the SMTP timeouts end a transaction within a minute, and the batch is
+ * recorded as soon as its last row is done.
  */
 export const STRANDED_AFTER_MS = 5 * 60_000;
 
