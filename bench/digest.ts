@@ -123,6 +123,7 @@ async function main() {
       concurrency: 2 * POOL,
       sendWindow: 2 * POOL,
       limit: 10,
+      sendWithinMs: 120_000,
     };
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`, from: FROM, poolSize: POOL });
     const rss = sampleRss();

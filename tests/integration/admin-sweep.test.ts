@@ -36,7 +36,14 @@ describe("admin surface found on disk", () => {
   it("includes the known pages, routes and actions (so the sweep is not vacuous)", () => {
     expect(pages).toEqual(expect.arrayContaining(["src/app/admin/page.tsx", "src/app/admin/papers/page.tsx", "src/app/admin/login/page.tsx"]));
     expect(routes).toContain("src/app/api/admin/subscribers.csv/route.ts");
-    expect(actionFiles).toEqual(expect.arrayContaining(["src/app/admin/actions.ts", "src/app/admin/papers/actions.ts", "src/app/admin/login/actions.ts"]));
+    expect(actionFiles).toEqual(
+      expect.arrayContaining([
+        "src/app/admin/actions.ts",
+        "src/app/admin/papers/actions.ts",
+        "src/app/admin/digests/actions.ts",
+        "src/app/admin/login/actions.ts",
+      ]),
+    );
   });
 });
 

@@ -3,11 +3,13 @@ import { countSubscribersByState, searchSubscribers, type TSubscriberState } fro
 import { searchAdminPapers } from "../repo/admin-papers";
 import { listDigestRunsForAdmin, listIngestRunsForAdmin } from "../repo/admin-runs";
 import { listAudit } from "../repo/audit-log";
+import { summarizeStrandedDeliveries } from "../repo/deliveries";
 import { adminContext } from "./admin-context";
 
 export const loadIngestRuns = () => listIngestRunsForAdmin({ db: adminContext().db, limit: 40 });
 export const loadAdminPapers = (query?: string, hiddenOnly?: boolean) => searchAdminPapers({ db: adminContext().db, query, hiddenOnly, limit: 50 });
 export const loadDigestRuns = () => listDigestRunsForAdmin({ db: adminContext().db, limit: 30 });
+export const loadStrandedDeliveries = () => summarizeStrandedDeliveries({ db: adminContext().db });
 export const loadAudit = (action?: string) => listAudit({ db: adminContext().db, action, limit: 200 });
 
 export async function loadSubscribers(query?: string, status?: TSubscriberState) {

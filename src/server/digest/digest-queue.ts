@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "../db";
 import { QUEUES } from "../jobs/queue";
 import type { Mailer } from "../mail/mailer";
-import { addDigestRunCounts, finishQueuedRunIfDone } from "../repo/digest-runs";
+import { finishQueuedRunIfDone } from "../repo/digest-runs";
 import { paperCache, type TDeliveryContext } from "./deliver-digest";
 import type { TDigestSettings } from "./digest-settings";
 import { processDeliveryIds } from "./process-delivery-ids";
@@ -32,8 +32,7 @@ export async function workDeliveryJobs(opts: { boss: PgBoss; db: Db; mailer: Mai
     const ctx: TDeliveryContext = { db: opts.db, mailer: opts.mailer, settings: opts.settings, limiter: opts.limiter, window, papers: papers.get };
     await Promise.all(
       jobs.map(async (job) => {
-        const tally = await processDeliveryIds(ctx, job.data.ids, now);
-        await addDigestRunCounts({ db: opts.db, runId: job.data.runId, counts: tally });
+        const tally = await processDeliveryIds(ctx, job.data, now);
         if (tally.retryAt.length > 0) {
           const startAfter = new Date(Math.max(...tally.retryAt.map((d) => d.getTime())));
           await opts.boss.insert([{ name: QUEUES.digest, data: { runId: job.data.runId, ids: job.data.ids }, startAfter, retryLimit: 3 }]);

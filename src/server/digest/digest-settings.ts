@@ -13,6 +13,11 @@ export type TDigestSettings = {
   sendWindow: number;
   /** Papers per digest. */
   limit: number;
+  /**
+   * A claimed row not handed to SMTP within this long is given back for a retry instead, so a row
+   * `sending` for longer than STRANDED_AFTER_MS can only belong to a process that stopped.
+   */
+  sendWithinMs: number;
 };
 
 export function digestSettingsFrom(config: TConfig): TDigestSettings {
@@ -24,5 +29,6 @@ export function digestSettingsFrom(config: TConfig): TDigestSettings {
     concurrency: Math.max(2, config.MAIL_POOL_SIZE * 2),
     sendWindow: Math.max(2, config.MAIL_POOL_SIZE * 2),
     limit: 10,
+    sendWithinMs: 2 * 60_000,
   };
 }

@@ -4,10 +4,11 @@ import { digestPeriodKey, type TDigestFrequency } from "@/core/digest";
 import { isoWeekKey, startOfUtcDay, todayUtc, weekStart } from "@/core/periods";
 import type { Db } from "../db";
 import type { Mailer } from "../mail/mailer";
-import { countClaimableDeliveries, countStuckDeliveries, createDeliveryBatch, listClaimableDeliveryIds } from "../repo/deliveries";
+import { countClaimableDeliveries, createDeliveryBatch, listClaimableDeliveryIds } from "../repo/deliveries";
 import { logger } from "../logger";
-import { addDigestRunCounts, createDigestRun, finishDigestRun, getDigestRun, setDigestRunDue, type TDigestRun } from "../repo/digest-runs";
+import { createDigestRun, finishDigestRun, getDigestRun, setDigestRunDue, type TDigestRun } from "../repo/digest-runs";
 import { paperCache, type TDeliveryContext } from "./deliver-digest";
+import { startHeartbeat } from "./digest-liveness";
 import type { TDigestSettings } from "./digest-settings";
 import { createRateLimiter, type TRateLimiter } from "./rate-limiter";
 import { processDeliveryIds } from "./process-delivery-ids";
@@ -15,8 +16,6 @@ import { createSendWindow } from "./send-window";
 
 /** Subscribers read (and deliveries inserted) per statement; memory stays flat however long the list. */
 export const SUBSCRIBER_BATCH = 500;
-/** A `sending` row older than this is taken to be left by a crashed process. */
-const STUCK_AFTER_MS = 10 * 60_000;
 /** Delivery ids per queued job. */
 const JOB_CHUNK = 50;
 
@@ -73,6 +72,7 @@ export async function runDigest(input: TRunDigestInput): Promise<TDigestRun> {
   const { db, now } = input;
   const period = digestPeriodKey(input.frequency, now);
   const runId = await createDigestRun({ db, period, trigger: input.trigger });
+  const heartbeat = startHeartbeat(db, runId);
   try {
     await createDeliveries(input, runId, period);
     let due = 0;
@@ -100,18 +100,17 @@ export async function runDigest(input: TRunDigestInput): Promise<TDigestRun> {
     await setDigestRunDue({ db, runId, due });
     let done = 0;
     for await (const ids of claimablePages(db, period, now)) {
-      const counts = await processDeliveryIds(ctx, ids, now);
-      await addDigestRunCounts({ db, runId, counts });
+      await processDeliveryIds(ctx, { runId, ids }, now);
       done += ids.length;
       input.onProgress?.(done, due);
     }
-    const stuck = await countStuckDeliveries({ db, period, now, olderThanMs: STUCK_AFTER_MS });
-    if (stuck > 0) logger.warn({ period, stuck }, "digest deliveries left 'sending' by a crashed process are not resent (at most once)");
     return finishDigestRun({ db, runId });
   } catch (err) {
     await finishDigestRun({ db, runId, error: err instanceof Error ? err.message : String(err) }).catch((finishErr: unknown) =>
-      logger.error({ err: finishErr, runId }, "could not record the failed digest run; it stays running until the next trigger"),
+      logger.error({ err: finishErr, runId }, "digest run not marked failed; the sweep fails it once its heartbeat stops"),
     );
     throw err;
+  } finally {
+    heartbeat.stop();
   }
 }

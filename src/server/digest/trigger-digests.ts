@@ -4,6 +4,7 @@ import type { TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
 import type { Mailer } from "../mail/mailer";
 import type { TDigestRun } from "../repo/digest-runs";
+import { sweepDigestRuns } from "./digest-liveness";
 import type { TDigestSettings } from "./digest-settings";
 import { createRateLimiter } from "./rate-limiter";
 import { runDigest, type TEnqueue } from "./run-digest";
@@ -20,6 +21,8 @@ export async function triggerDigests(opts: {
   frequencies?: readonly TDigestFrequency[];
   onProgress?: (frequency: TDigestFrequency, done: number, due: number) => void;
 }): Promise<TDigestRun[]> {
+  // A cron-only setup has no worker sweeping, so each trigger first fails the runs of dead processes.
+  await sweepDigestRuns({ db: opts.db });
   const limiter = createRateLimiter(opts.settings.mailRate);
   const runs: TDigestRun[] = [];
   for (const frequency of opts.frequencies ?? FREQUENCIES) {

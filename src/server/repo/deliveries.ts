@@ -1,10 +1,20 @@
 // The delivery ledger: one row per (subscriber, period), claimed before any mail is sent so it goes out at most once.
+import { Prisma } from "@/generated/prisma/client";
 import type { TDigestRecipient } from "./digest-recipients";
 import type { TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
+import { dbNow, dbNowMinus } from "./db-clock";
 
 /** A temporary failure is retried this many times in total before the delivery stays failed. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
+
+/**
+ * A row `sending` for longer than this was claimed by a process that stopped. A live process records
+ * a claimed row within about 3 minutes: each row of its batch reaches SMTP within `sendWithinMs`
+ * (2 minutes) or is given back, the SMTP timeouts end a transaction within a minute, and the batch is
+ * recorded as soon as its last row is done.
+ */
+export const STRANDED_AFTER_MS = 5 * 60_000;
 
 /** Backoff before attempt n+1 after n failed attempts: 1, 5, 15, 60 minutes. */
 export function retryDelayMs(attempts: number): number {
@@ -45,20 +55,25 @@ export async function createDeliveryBatch(opts: {
   return rows[0] ?? { lastId: null, inserted: 0 };
 }
 
-const claimableWhere = (now: Date) => ({
-  OR: [{ status: "pending" as const }, { status: "failed" as const, nextAttemptAt: { lte: now }, attempts: { lt: MAX_DELIVERY_ATTEMPTS } }],
-});
+/** The one definition of a row that may be claimed now: pending, or failed and due for a retry. Columns are qualified for the claim's join. */
+const claimable = (now: Date) =>
+  Prisma.sql`(deliveries.status = 'pending'
+    OR (deliveries.status = 'failed' AND deliveries."nextAttemptAt" <= ${now} AND deliveries.attempts < ${MAX_DELIVERY_ATTEMPTS}))`;
+
+/** Rows left `sending` by a process that stopped, by the database clock (claims are stamped with it too). */
+const stranded = Prisma.sql`(deliveries.status = 'sending' AND deliveries."claimedAt" < ${dbNowMinus(STRANDED_AFTER_MS)})`;
 
 export async function countClaimableDeliveries(opts: { db: Db; period: string; now: Date }): Promise<number> {
-  return opts.db.delivery.count({ where: { period: opts.period, ...claimableWhere(opts.now) } });
+  const rows = await opts.db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM deliveries WHERE period = ${opts.period} AND ${claimable(opts.now)}`;
+  return rows[0]?.count ?? 0;
 }
 
-/** The next page of deliveries of `period` that may be claimed now: pending, or failed and due for a retry. */
+/** The next page of deliveries of `period` that may be claimed now. */
 export async function listClaimableDeliveryIds(opts: { db: Db; period: string; afterId: number; limit: number; now: Date }): Promise<number[]> {
   const rows = await opts.db.$queryRaw<{ id: number }[]>`
     SELECT id FROM deliveries
-    WHERE period = ${opts.period} AND id > ${opts.afterId}
-      AND (status = 'pending' OR (status = 'failed' AND "nextAttemptAt" <= ${opts.now} AND attempts < ${MAX_DELIVERY_ATTEMPTS}))
+    WHERE period = ${opts.period} AND id > ${opts.afterId} AND ${claimable(opts.now)}
     ORDER BY id LIMIT ${opts.limit}`;
   return rows.map((r) => r.id);
 }
@@ -67,17 +82,17 @@ export async function listClaimableDeliveryIds(opts: { db: Db; period: string; a
  * The exactly-once gate: one atomic UPDATE moves claimable rows to `sending`, so of any number of
  * concurrent triggers or workers only the one that gets a row back may send it (a second claimer
  * blocks on the row lock, then re-checks the status and skips it). A row left in `sending` by a
- * crash is never claimed again (see README, "Digest").
+ * crash is never claimed again; after STRANDED_AFTER_MS an admin may release it (see README, "Digest").
+ * `claimedAt` is the database clock, not the run's `now`, as it tells a dead claimer from a live one.
  */
 export async function claimDeliveries(opts: { db: Db; deliveryIds: number[]; now: Date; sentSince: Date }): Promise<TClaimedDelivery[]> {
   if (opts.deliveryIds.length === 0) return [];
   return opts.db.$queryRaw<TClaimedDelivery[]>`
-    UPDATE deliveries d SET status = 'sending', "claimedAt" = ${opts.now}, attempts = d.attempts + 1, "updatedAt" = ${opts.now}
+    UPDATE deliveries SET status = 'sending', "claimedAt" = ${dbNow}, attempts = deliveries.attempts + 1, "updatedAt" = ${opts.now}
     FROM subscribers s
-    WHERE d.id = ANY(${opts.deliveryIds}::int[]) AND s.id = d."subscriberId" AND s.status = 'confirmed'
-      AND (d.status = 'pending' OR (d.status = 'failed' AND d."nextAttemptAt" <= ${opts.now} AND d.attempts < ${MAX_DELIVERY_ATTEMPTS}))
-    RETURNING d.id, d.period, d.attempts, s.id AS "subscriberId", s.email, s.frequency::text AS frequency, s.keywords, s.categories,
-      s."onlyWithCode", s."minUpvotes", s."lastDigestAt",
+    WHERE deliveries.id = ANY(${opts.deliveryIds}::int[]) AND s.id = deliveries."subscriberId" AND s.status = 'confirmed' AND ${claimable(opts.now)}
+    RETURNING deliveries.id, deliveries.period, deliveries.attempts, s.id AS "subscriberId", s.email, s.frequency::text AS frequency, s.keywords,
+      s.categories, s."onlyWithCode", s."minUpvotes", s."lastDigestAt",
       ARRAY(SELECT sp."paperId" FROM sent_papers sp WHERE sp."subscriberId" = s.id AND sp."sentAt" >= ${opts.sentSince}) AS "sentPaperIds"`;
 }
 
@@ -94,7 +109,7 @@ export type TSentDelivery = { id: number; paperIds: number[]; messageId: string 
 
 /**
  * After the SMTP server accepted: rows sent, papers remembered, subscribers' last digest moved and
- * bounce counts reset. One statement for the whole batch, so each row's update is all or nothing.
+ * bounce counts reset, in one statement, so each row's update is all or nothing.
  */
 export async function markDeliveriesSent(opts: { db: Db; sent: TSentDelivery[]; now: Date }): Promise<void> {
   if (opts.sent.length === 0) return;
@@ -143,7 +158,51 @@ export async function markDeliveryBounced(opts: { db: Db; deliveryId: number; er
     FROM d WHERE s.id = d."subscriberId"`;
 }
 
-/** Rows left in `sending` longer than `olderThanMs`: the rare crash window between SMTP accept and the ledger update. */
-export async function countStuckDeliveries(opts: { db: Db; period: string; now: Date; olderThanMs: number }): Promise<number> {
-  return opts.db.delivery.count({ where: { period: opts.period, status: "sending", claimedAt: { lt: new Date(opts.now.getTime() - opts.olderThanMs) } } });
+/** Rows that keep a run from `succeeded`: pending, failed with a retry still scheduled, or stranded. */
+export async function countUnfinishedDeliveries(opts: { db: Db; period: string }): Promise<number> {
+  const rows = await opts.db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM deliveries
+    WHERE period = ${opts.period} AND (status = 'pending' OR (status = 'failed' AND "nextAttemptAt" IS NOT NULL) OR ${stranded})`;
+  return rows[0]?.count ?? 0;
+}
+
+/** Rows some live process may still send: pending, or `sending` and not yet stranded. */
+export async function countOpenDeliveries(opts: { db: Db; period: string }): Promise<number> {
+  const rows = await opts.db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM deliveries
+    WHERE period = ${opts.period} AND (status = 'pending' OR (status = 'sending' AND NOT ${stranded}))`;
+  return rows[0]?.count ?? 0;
+}
+
+export type TStrandedPeriod = { period: string; count: number; oldestClaimedAt: Date };
+
+/** Stranded rows per period, newest period first: what a crashed or killed process left `sending`. */
+export async function summarizeStrandedDeliveries(opts: { db: Db }): Promise<TStrandedPeriod[]> {
+  return opts.db.$queryRaw<TStrandedPeriod[]>`
+    SELECT period, count(*)::int AS count, min("claimedAt") AS "oldestClaimedAt" FROM deliveries
+    WHERE ${stranded} GROUP BY period ORDER BY period DESC`;
+}
+
+/**
+ * Stranded rows of a current period become pending again, to be sent by the next claim (their
+ * Message-ID is stable, so a receiver can drop the copy if the first one was in fact accepted).
+ * Those of a past period are closed as failed: no trigger sends a past period, and the subscriber's
+ * next digest carries their papers, as `lastDigestAt` and `sent_papers` never moved.
+ */
+export async function releaseStrandedDeliveries(opts: {
+  db: Db;
+  currentPeriods: string[];
+  now: Date;
+}): Promise<{ released: { id: number; period: string }[]; closed: { id: number; period: string }[] }> {
+  const rows = await opts.db.$queryRaw<{ id: number; period: string; released: boolean }[]>`
+    UPDATE deliveries SET
+      status = CASE WHEN period = ANY(${opts.currentPeriods}::text[]) THEN 'pending'::"DeliveryStatus" ELSE 'failed'::"DeliveryStatus" END,
+      "lastError" = CASE WHEN period = ANY(${opts.currentPeriods}::text[])
+        THEN 'released for retry: its process stopped while sending'
+        ELSE 'its process stopped while sending, and the period is over: the next digest carries its papers' END,
+      "nextAttemptAt" = NULL, "updatedAt" = ${opts.now}
+    WHERE ${stranded}
+    RETURNING id, period, status = 'pending' AS released`;
+  const pick = (released: boolean) => rows.filter((r) => r.released === released).map(({ id, period }) => ({ id, period }));
+  return { released: pick(true), closed: pick(false) };
 }

@@ -1,5 +1,7 @@
 // The digest_runs table: one row per trigger, with the counts the admin console and cron callers read.
 import type { Db } from "../db";
+import { dbNow, dbNowMinus } from "./db-clock";
+import { countOpenDeliveries, countUnfinishedDeliveries } from "./deliveries";
 
 export type TDigestRunCounts = { due: number; sent: number; skipped: number; failed: number; retried: number };
 
@@ -50,14 +52,13 @@ export async function addDigestRunCounts(opts: { db: Db; runId: number; counts: 
 }
 
 /**
- * Closes a run: `partial` while any delivery of its period is pending or failed with a retry still
- * scheduled (the next trigger completes it), else `succeeded`; permanent failures are in `failed`.
+ * Closes a run: `partial` while any delivery of its period is pending, failed with a retry still
+ * scheduled (the next trigger completes it) or stranded (an admin may release it), else `succeeded`;
+ * permanent failures are in `failed`.
  */
 export async function finishDigestRun(opts: { db: Db; runId: number; error?: string }): Promise<TDigestRun> {
   const run = await opts.db.digestRun.findUniqueOrThrow({ where: { id: opts.runId }, select: { period: true, startedAt: true } });
-  const unfinished = await opts.db.delivery.count({
-    where: { period: run.period, OR: [{ status: "pending" }, { status: "failed", nextAttemptAt: { not: null } }] },
-  });
+  const unfinished = await countUnfinishedDeliveries({ db: opts.db, period: run.period });
   const status = opts.error ? "failed" : unfinished > 0 ? "partial" : "succeeded";
   const now = new Date();
   return opts.db.digestRun.update({
@@ -67,12 +68,36 @@ export async function finishDigestRun(opts: { db: Db; runId: number; error?: str
   });
 }
 
-/** Finishes a queued run once no delivery of its period is pending or being sent. Safe to call from every worker. */
+/**
+ * Finishes a queued run once no delivery of its period is pending or being sent by a live process
+ * (stranded rows do not hold it open). Safe to call from every worker, and from the sweep.
+ */
 export async function finishQueuedRunIfDone(opts: { db: Db; runId: number }): Promise<void> {
   const run = await opts.db.digestRun.findUnique({ where: { id: opts.runId }, select: { period: true, status: true } });
   if (!run || run.status !== "queued") return;
-  const open = await opts.db.delivery.count({ where: { period: run.period, status: { in: ["pending", "sending"] } } });
-  if (open === 0) await finishDigestRun(opts);
+  if ((await countOpenDeliveries({ db: opts.db, period: run.period })) === 0) await finishDigestRun(opts);
+}
+
+export async function listQueuedDigestRunIds(opts: { db: Db }): Promise<number[]> {
+  const rows = await opts.db.digestRun.findMany({ where: { status: "queued" }, select: { id: true }, orderBy: { id: "asc" } });
+  return rows.map((r) => r.id);
+}
+
+/** The running process's sign of life; a run that was failed as dead stays failed until it finishes on its own. */
+export async function touchDigestRun(opts: { db: Db; runId: number }): Promise<void> {
+  await opts.db.$executeRaw`UPDATE digest_runs SET "heartbeatAt" = ${dbNow} WHERE id = ${opts.runId} AND status = 'running'`;
+}
+
+export type TDeadDigestRun = { id: number; period: string; heartbeatAt: Date };
+
+/** Fails `running` runs whose heartbeat has been silent for `silentForMs` (database clock): their process is gone. */
+export async function failDeadDigestRuns(opts: { db: Db; silentForMs: number }): Promise<TDeadDigestRun[]> {
+  return opts.db.$queryRaw<TDeadDigestRun[]>`
+    UPDATE digest_runs SET status = 'failed', "finishedAt" = ${dbNow},
+      "durationMs" = GREATEST(0, (EXTRACT(EPOCH FROM "heartbeatAt" - "startedAt") * 1000)::int),
+      error = 'its process stopped without finishing (no heartbeat since ' || to_char("heartbeatAt", 'YYYY-MM-DD HH24:MI:SS') || ' UTC)'
+    WHERE status = 'running' AND "heartbeatAt" < ${dbNowMinus(opts.silentForMs)}
+    RETURNING id, period, "heartbeatAt"`;
 }
 
 export async function getDigestRun(opts: { db: Db; runId: number }): Promise<TDigestRun | null> {

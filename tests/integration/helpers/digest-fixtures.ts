@@ -9,7 +9,17 @@ export const TEST_APP_URL = "https://papers.example.org";
 export const TEST_SECRET = "digest-test-secret-0123456789abcdef";
 
 export function testSettings(overrides: Partial<TDigestSettings> = {}): TDigestSettings {
-  return { appUrl: TEST_APP_URL, appSecret: TEST_SECRET, bounceLimit: 3, mailRate: 5_000, concurrency: 10, sendWindow: 10, limit: 10, ...overrides };
+  return {
+    appUrl: TEST_APP_URL,
+    appSecret: TEST_SECRET,
+    bounceLimit: 3,
+    mailRate: 5_000,
+    concurrency: 10,
+    sendWindow: 10,
+    limit: 10,
+    sendWithinMs: 120_000,
+    ...overrides,
+  };
 }
 
 export type TSmtpSink = {

@@ -1,45 +1,50 @@
-// Starts `npm run worker` (scripts/worker.ts) as real child processes for the multi-worker digest test.
+// Starts `npm run worker` and `npm run digest` (scripts/*.ts) as real child processes, for the multi-worker and crash tests.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ROOT, cleanEnv, type TEnv } from "./run-script";
 
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+export type TProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+export type TWorker = TProcess & { stop: () => Promise<number | null> };
 
-export type TWorker = { child: ChildProcess; output: () => string; stop: () => Promise<number | null> };
-
-/** Resolves once the worker logs that its digest worker is running. */
-export function startWorker(env: TEnv, timeoutMs = 90_000): Promise<TWorker> {
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, "scripts", "worker.ts")], {
+/** One node process with tsx's loader (not the tsx CLI, which runs the script in a second process), so a signal reaches the script itself. */
+export function spawnScript(script: string, args: string[], env: TEnv): TProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
     cwd: ROOT,
     env: cleanEnv({ LOG_LEVEL: "info", ...env }) as NodeJS.ProcessEnv,
   });
   let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d));
+  child.stderr?.on("data", (d: Buffer) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Resolves once the worker logs that its digest worker is running. */
+export function startWorker(env: TEnv, timeoutMs = 90_000): Promise<TWorker> {
+  const proc = spawnScript("scripts/worker.ts", [], env);
   const worker: TWorker = {
-    child,
-    output: () => output,
+    ...proc,
     stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      return exited;
+      if (proc.child.exitCode === null) proc.child.kill("SIGTERM");
+      return proc.exited;
     },
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`worker did not start:\n${output}`));
+      proc.child.kill("SIGKILL");
+      reject(new Error(`worker did not start:\n${proc.output()}`));
     }, timeoutMs);
-    const onData = (d: Buffer) => {
-      output += d;
-      if (output.includes("digest: delivery worker started")) {
+    const onData = () => {
+      if (proc.output().includes("digest: delivery worker started")) {
         clearTimeout(timer);
         resolve(worker);
       }
     };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", () => {
+    proc.child.stdout?.on("data", onData);
+    proc.child.stderr?.on("data", onData);
+    void proc.exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`worker exited early:\n${output}`));
+      reject(new Error(`worker exited early:\n${proc.output()}`));
     });
   });
 }

@@ -1,4 +1,4 @@
-// A real SMTP server on 127.0.0.1 that parses every message with mailparser, optionally requiring auth or rejecting recipients.
+// A real SMTP server on 127.0.0.1 that parses every message with mailparser, optionally requiring auth, rejecting or deferring recipients.
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
@@ -16,6 +16,8 @@ export type TSmtpSink = {
 export type TSmtpSinkOptions = {
   /** Recipients answered with 550. */
   rejectRecipients?: (address: string) => boolean;
+  /** Recipients answered with 451 (try again later). */
+  deferRecipients?: (address: string) => boolean;
   /** When set, AUTH is required and only these credentials pass. */
   auth?: { user: string; pass: string };
   /** Implicit TLS (smtps://) with smtp-server's built-in self-signed certificate. */
@@ -40,6 +42,7 @@ export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpS
         const err = Object.assign(new Error("5.1.1 Mailbox does not exist"), { responseCode: 550 });
         return cb(err);
       }
+      if (opts.deferRecipients?.(address.address)) return cb(Object.assign(new Error("4.3.0 Try again later"), { responseCode: 451 }));
       cb();
     },
     onData(stream, _session, cb) {

@@ -18,6 +18,7 @@ const settings = {
   concurrency: 1,
   sendWindow: 1,
   limit: 10,
+  sendWithinMs: 120_000,
 };
 
 const paperArb = fc.record({

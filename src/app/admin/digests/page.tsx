@@ -1,12 +1,13 @@
-// Digests: run history with counts and failures, "send me a test digest", and a preview of one subscriber's next digest.
+// Digests: run history with counts and failures, stranded deliveries to release, "send me a test digest", and a preview of one subscriber's next digest.
 import { Notice } from "@/components/admin/notice";
 import { DigestPreview } from "@/components/admin/digest-preview";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadDigestPreview } from "@/server/admin/digest-tools";
-import { loadDigestRuns } from "@/server/admin/load-admin-pages";
+import { loadDigestRuns, loadStrandedDeliveries } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
-import { sendTestDigestAction } from "./actions";
+import { STRANDED_AFTER_MS } from "@/server/repo/deliveries";
+import { releaseStrandedAction, sendTestDigestAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Digests" };
@@ -17,7 +18,7 @@ export default async function AdminDigestsPage({ searchParams }: { searchParams:
   await requireAdminPage();
   const params = await searchParams;
   const previewFor = typeof params.preview === "string" ? params.preview.trim().slice(0, 320) : "";
-  const [runs, preview] = await Promise.all([loadDigestRuns(), previewFor ? loadDigestPreview(previewFor) : null]);
+  const [runs, stranded, preview] = await Promise.all([loadDigestRuns(), loadStrandedDeliveries(), previewFor ? loadDigestPreview(previewFor) : null]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Digests</h1>
@@ -53,6 +54,34 @@ export default async function AdminDigestsPage({ searchParams }: { searchParams:
         </section>
       </div>
       {preview && <DigestPreview result={preview} />}
+      {stranded.length > 0 && (
+        <section aria-labelledby="stranded-h" className={`${card} space-y-3 border-amber-400 dark:border-amber-600`}>
+          <h2 id="stranded-h" className="text-lg font-semibold">
+            Stranded deliveries
+          </h2>
+          <p className={`text-sm ${muted}`}>
+            Left &quot;sending&quot; for over {STRANDED_AFTER_MS / 60_000} minutes by a process that stopped (a crash, kill -9, a failed database write). Each
+            digest may or may not have reached the SMTP server, so none is sent again on its own. Releasing puts those of the current period back in the queue
+            now (a copy carries the same Message-ID, so receivers can drop a duplicate) and closes those of a past period, whose papers the next digest carries.
+          </p>
+          <AdminTable caption="Stranded deliveries by period" columns={["Period", "Deliveries", "Claimed since"]} empty="" isEmpty={false}>
+            {stranded.map((p) => (
+              <tr key={p.period}>
+                <th scope="row" className={td}>
+                  {p.period}
+                </th>
+                <td className={td}>{p.count}</td>
+                <td className={`${td} whitespace-nowrap`}>{p.oldestClaimedAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+              </tr>
+            ))}
+          </AdminTable>
+          <form action={releaseStrandedAction}>
+            <button type="submit" className={button}>
+              Release for retry
+            </button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="runs-h" className="space-y-2">
         <h2 id="runs-h" className="text-lg font-semibold">
           Runs
