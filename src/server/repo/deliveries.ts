@@ -1,6 +1,6 @@
 // The delivery ledger: one row per (subscriber, period), claimed before any mail is sent so it goes out at most once.
 import { Prisma } from "@/generated/prisma/client";
-import type { TDigestRecipient } from "./digest-recipients";
+import { recipientColumns, type TDigestRecipient } from "./digest-recipients";
 import type { TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
 import { dbNow, dbNowMinus } from "./db-clock";
@@ -91,9 +91,7 @@ export async function claimDeliveries(opts: { db: Db; deliveryIds: number[]; now
     UPDATE deliveries SET status = 'sending', "claimedAt" = ${dbNow}, attempts = deliveries.attempts + 1, "updatedAt" = ${opts.now}
     FROM subscribers s
     WHERE deliveries.id = ANY(${opts.deliveryIds}::int[]) AND s.id = deliveries."subscriberId" AND s.status = 'confirmed' AND ${claimable(opts.now)}
-    RETURNING deliveries.id, deliveries.period, deliveries.attempts, s.id AS "subscriberId", s.email, s.frequency::text AS frequency, s.keywords,
-      s.categories, s."onlyWithCode", s."minUpvotes", s."lastDigestAt",
-      ARRAY(SELECT sp."paperId" FROM sent_papers sp WHERE sp."subscriberId" = s.id AND sp."sentAt" >= ${opts.sentSince}) AS "sentPaperIds"`;
+    RETURNING deliveries.id, deliveries.period, deliveries.attempts, ${recipientColumns(opts.sentSince)}`;
 }
 
 /** Pending or failed deliveries whose subscriber left (unsubscribed, bouncing, paused) are closed as skipped, not sent. */

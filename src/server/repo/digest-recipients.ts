@@ -16,7 +16,7 @@ export type TDigestRecipient = {
 };
 
 /** The recipient columns of subscribers `s`, with the papers sent to them since `sentSince`: the claim and the previews read the same. */
-function recipientColumns(sentSince: Date): Prisma.Sql {
+export function recipientColumns(sentSince: Date): Prisma.Sql {
   return Prisma.sql`s.id AS "subscriberId", s.email, s.frequency::text AS frequency, coalesce(s.keywords, '{}') AS keywords,
     coalesce(s.categories, '{}') AS categories, s."onlyWithCode", s."minUpvotes",
     s."lastDigestAt", ARRAY(SELECT sp."paperId" FROM sent_papers sp WHERE sp."subscriberId" = s.id AND sp."sentAt" >= ${sentSince}) AS "sentPaperIds"`;
