@@ -5,13 +5,11 @@ import { getConfig } from "../src/server/config";
 import { createDb } from "../src/server/db";
 import { AppError } from "../src/server/errors/app-error";
 import { serverFetcher } from "../src/server/fetch/server-fetcher";
-import { defaultRevalidate } from "../src/server/ingest/after-ingest";
 import { fetchListing } from "../src/server/ingest/fetch-listing";
 import { planFetch } from "../src/server/ingest/fetch-plans";
 import { judgeParse } from "../src/server/ingest/ingest-listing";
 import { ZIngestRequest } from "../src/server/ingest/ingest-params";
 import { runIngestNow } from "../src/server/ingest/run-ingest-now";
-import { logger } from "../src/server/logger";
 import { runCli } from "./lib/run-cli";
 import { withDatabaseUrl } from "./lib/with-database-url";
 
@@ -21,10 +19,6 @@ const progress = (p: { pagesDone: number; found: number }) => {
 const endProgress = () => {
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
 };
-
-/** The CLI often runs with no web app up; then there is no cache to revalidate, and the pages refresh on their own. */
-const tolerant = (revalidate: () => Promise<void>) => () =>
-  revalidate().catch((err: unknown) => logger.info({ err }, "the web app did not take the revalidation; its pages refresh on their own"));
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -81,7 +75,6 @@ runCli(async () => {
         params,
         trigger: "cli",
         actor: process.env.USER ?? "cli",
-        revalidate: tolerant(defaultRevalidate({ appUrl: config.APP_URL, cronSecret: config.CRON_SECRET })),
         onProgress: progress,
       }).finally(endProgress);
       const c = run.counts;

@@ -11,7 +11,6 @@ import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { isPortFree } from "../src/server/net/local-probes";
-import { refreshPagesWhenReady } from "./lib/refresh-pages-when-ready";
 
 const log = (msg: string) => logger.info(msg);
 const cleanups: (() => Promise<void>)[] = [];
@@ -82,7 +81,6 @@ async function main(): Promise<void> {
   child.on("exit", (code) => {
     if (!stopping) void fail(`the web server exited with code ${code}`);
   });
-  void refreshPagesWhenReady({ port: config.PORT, cronSecret: config.CRON_SECRET, log });
   const background = await startBackground({ config, databaseUrl });
   cleanups.push(background.stop);
   log(`paper-digest is starting at ${config.APP_URL} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

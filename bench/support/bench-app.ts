@@ -62,8 +62,6 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
   );
   const base = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(`${base}/api/health`, { timeoutMs: 120_000, intervalMs: 200 });
-  const revalidated = await fetch(`${base}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${BENCH_CRON_SECRET}` } });
-  if (!revalidated.ok) throw new Error(`revalidate failed: ${revalidated.status}`);
   return {
     base,
     stop: async () => {

@@ -3,7 +3,7 @@ import type { GetStaticProps } from "next";
 import Head from "next/head";
 import { FAVICON, FEED_ALTERNATES, SITE_DESCRIPTION, SITE_NAME, SITE_TITLE, THEME_COLORS } from "@/components/site-metadata";
 import { TrendingView } from "@/components/trending-view";
-import { FEED_REVALIDATE_SECONDS } from "@/server/feed/load-feed";
+import { FEED_REVALIDATE_SECONDS } from "@/server/feed/cache-tags";
 import { loadFrontPage, type TFrontPageProps } from "@/server/feed/load-front-page";
 
 // unstable_runtimeJS: false ships no framework JS at all; `runtime` is listed because Next's generated page types require a known key.

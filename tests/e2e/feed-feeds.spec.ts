@@ -76,14 +76,3 @@ test("feed: sitemap and robots are served", async ({ request }) => {
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
 });
-
-test("feed: the front page's revalidation route refuses anonymous callers and wrong methods", async ({ request }) => {
-  const anonymous = await request.post("/api/revalidate-front-page");
-  expect(anonymous.status()).toBe(401);
-  expect((await anonymous.json()).error.code).toBe("UNAUTHORIZED");
-  const wrongToken = await request.post("/api/revalidate-front-page", { headers: { authorization: "Bearer not-the-cron-secret" } });
-  expect(wrongToken.status()).toBe(401);
-  const get = await request.get("/api/revalidate-front-page");
-  expect(get.status()).toBe(405);
-  expect((await get.json()).error.message).toBe("Use POST.");
-});

@@ -20,7 +20,6 @@ test("feed: a paper with <script> and <img onerror> in its title and abstract re
   await page.goto("/");
   await expect(page.getByText("<script>", { exact: false })).toHaveCount(0);
   await seedPapers(
-    request,
     [
       {
         arxivId: XSS_ID,

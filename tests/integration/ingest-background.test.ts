@@ -32,7 +32,6 @@ const config = (extra: Record<string, string> = {}) =>
 const starter = () =>
   ingestBackgroundStarter({
     fetcher: createFetcher({ userAgent: "paper-digest/test", allowLoopback: true, politeness: createPoliteness(), sleep: async () => {} }),
-    revalidate: async () => {},
     baseUrls: { "hf-daily": server.url },
   });
 

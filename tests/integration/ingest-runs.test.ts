@@ -8,11 +8,22 @@ import { processIngestRun } from "../../src/server/ingest/process-ingest-run";
 import { triggerIngest } from "../../src/server/ingest/trigger-ingest";
 import type { TSourceId } from "../../src/core/sources";
 import { fixture, startFixtureServer, type TFixtureServer } from "../support/fixture-server";
-import { resetDb, testDb } from "./helpers/db";
+import { announceFeedChange, listenForFeedChanges, type TFeedChangeListener } from "../../src/server/repo/feed-changes";
+import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 
 const db = testDb();
 let server: TFixtureServer;
-let revalidations = 0;
+/** Feed-change announcements heard over PostgreSQL, as every web process hears them. */
+let announcements = 0;
+const lostListener: unknown[] = [];
+let listener: TFeedChangeListener;
+
+/** How many announcements a run made: ours comes after every one the run committed, so once it arrives the count is final. */
+async function announcedSince(before: number): Promise<number> {
+  await announceFeedChange({ db });
+  await expect.poll(() => announcements, { timeout: 5_000 }).toBeGreaterThan(before);
+  return announcements - before - 1;
+}
 const now = new Date("2026-08-01T12:00:00Z");
 const daily = fixture("hf/api-daily-papers-2026-05-08.json");
 const list = fixture("arxiv/list-cs.CL-recent-2026-07-28.html");
@@ -33,7 +44,6 @@ async function ingest(source: TSourceId, params: TIngestParams = {}) {
     fetcher,
     runId: run.id,
     clock: () => now,
-    revalidate: async () => void revalidations++,
     baseUrls: Object.fromEntries(["hf-daily", "hf-page", "arxiv-list", "arxiv-rss", "arxiv-api"].map((s) => [s, server.url])),
   });
   if (!done) throw new Error("run was not processed");
@@ -43,6 +53,8 @@ async function ingest(source: TSourceId, params: TIngestParams = {}) {
 const allPapers = () => db.paper.findMany({ orderBy: { id: "asc" } });
 
 beforeAll(async () => {
+  listener = listenForFeedChanges({ connectionString: testDatabaseUrl(), onChange: () => void announcements++, onLost: (err) => void lostListener.push(err) });
+  await listener.ready;
   const oneBadItem = JSON.parse(daily) as { paper: { id?: string } }[];
   delete oneBadItem[3]!.paper.id;
   server = await startFixtureServer({
@@ -69,15 +81,17 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   await resetDb(db);
-  revalidations = 0;
+  announcements = 0;
 });
 afterAll(async () => {
+  await listener.stop();
+  expect(lostListener).toEqual([]);
   await server.close();
   await db.$disconnect();
 });
 
 describe("ingestion runs", () => {
-  it("hf-daily: fetches the planned URL, stores every paper, records counts and timings, rescoring and revalidating", async () => {
+  it("hf-daily: fetches the planned URL, stores every paper, records counts and timings, rescoring and announcing the change", async () => {
     const run = await ingest("hf-daily", { date: "2026-05-08" });
     expect(run).toMatchObject({
       status: "succeeded",
@@ -90,7 +104,7 @@ describe("ingestion runs", () => {
     expect(server.requests.at(-1)!.path).toBe("/api/daily_papers?date=2026-05-08&limit=100");
     expect(await db.paper.count()).toBe(37);
     expect(await db.paper.count({ where: { trendingScore: { lte: 0 } } })).toBe(0);
-    expect(revalidations).toBe(1);
+    expect(await announcedSince(0)).toBe(1);
   });
 
   it("an identical re-run writes nothing and answers 304 as 'nothing to do' once validators are stored", async () => {
@@ -99,7 +113,7 @@ describe("ingestion runs", () => {
     await db.fetchCache.deleteMany();
     const again = await ingest("hf-daily", { date: "2026-05-08" });
     expect(again.counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 37 });
-    expect(revalidations).toBe(1);
+    expect(await announcedSince(0)).toBe(1);
     expect(await allPapers()).toEqual(before);
   });
 
@@ -132,7 +146,7 @@ describe("ingestion runs", () => {
   it("a feed with no items is a quiet day: succeeded, nothing written", async () => {
     const run = await ingest("arxiv-rss", { category: "cs.CL" });
     expect(run).toMatchObject({ status: "succeeded", reason: "no papers listed (a quiet day)", counts: { found: 0, inserted: 0 } });
-    expect(revalidations).toBe(0);
+    expect(await announcedSince(0)).toBe(0);
   });
 
   it("arxiv-api pages through results while the stated total says there are more", async () => {

@@ -2,6 +2,6 @@
 import { serveFeed } from "@/server/feed/serve-feed";
 import { handleRoute } from "@/server/http/respond";
 
-export const revalidate = 300;
+export const revalidate = 3600;
 
 export const GET = handleRoute(() => serveFeed("json", null));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { fixPaperField, setPaperHidden, type TAdminPaper, type TFixableField } from "../repo/admin-papers";
 import { recordAudit } from "../repo/audit-log";
+import { announceFeedChange } from "../repo/feed-changes";
 
 export const FIXABLE_FIELDS = [
   "title",
@@ -49,6 +50,7 @@ export async function hidePaper(opts: { db: Db; actor: string; id: number; hidde
     params: { paperId: opts.id, arxivId: paper.arxivId },
     now: opts.now,
   });
+  await announceFeedChange({ db: opts.db });
   return paper;
 }
 
@@ -57,5 +59,6 @@ export async function fixPaper(opts: { db: Db; actor: string; id: number; field:
   const value = ZFieldValue[opts.field].parse(opts.value);
   const paper = await fixPaperField({ db: opts.db, id: opts.id, field: opts.field, value });
   await recordAudit({ db: opts.db, actor: opts.actor, action: "paper.fix", params: { paperId: opts.id, field: opts.field, value }, now: opts.now });
+  await announceFeedChange({ db: opts.db });
   return paper;
 }

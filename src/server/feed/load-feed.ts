@@ -2,13 +2,11 @@
 import { unstable_cache } from "next/cache";
 import { parsePaperKey } from "@/core/digest/paper-links";
 import { getDb } from "../db";
+import { FEED_REVALIDATE_SECONDS, PAPERS_TAG } from "./cache-tags";
 import { isAppError } from "../errors/app-error";
 import { findNeighbourDays, listListingDays } from "../repo/paper-periods";
 import { listPaperKeys, listPaperMetrics, listSimilarPapers } from "../repo/paper-details";
 import { getPaper, listPapers, type TDayRange, type TListFilters, type TPaperPage } from "../repo/papers";
-
-export const PAPERS_TAG = "papers";
-export const FEED_REVALIDATE_SECONDS = 300;
 
 const cacheOptions = { tags: [PAPERS_TAG], revalidate: FEED_REVALIDATE_SECONDS };
 

@@ -8,7 +8,6 @@ import { QUEUES, startQueue } from "../jobs/queue";
 import type { TBackgroundStarter } from "../jobs/background";
 import { logger } from "../logger";
 import { failAbandonedRuns, listQueuedRunIds } from "../repo/ingest-runs";
-import { defaultRevalidate, type TRevalidate } from "./after-ingest";
 import { enqueueWith } from "./ingest-queue";
 import { processIngestRun } from "./process-ingest-run";
 import { triggerConfiguredIngest } from "./trigger-ingest";
@@ -19,7 +18,7 @@ const STRANDED_AFTER_MS = 60_000;
 const ABANDONED_AFTER_MS = 30 * 60_000;
 const SWEEP_EVERY_MS = 30_000;
 
-export type TIngestBackgroundDeps = { fetcher?: TFetcher; revalidate?: TRevalidate; baseUrls?: Partial<Record<string, string>> };
+export type TIngestBackgroundDeps = { fetcher?: TFetcher; baseUrls?: Partial<Record<string, string>> };
 
 export function ingestBackgroundStarter(deps: TIngestBackgroundDeps = {}): TBackgroundStarter {
   return async ({ config, databaseUrl }) => {
@@ -28,7 +27,6 @@ export function ingestBackgroundStarter(deps: TIngestBackgroundDeps = {}): TBack
     const processDeps = {
       db,
       fetcher: deps.fetcher ?? serverFetcher(config),
-      revalidate: deps.revalidate ?? defaultRevalidate({ appUrl: config.APP_URL, cronSecret: config.CRON_SECRET }),
       baseUrls: deps.baseUrls,
     };
     const runOne = (runId: number) => processIngestRun({ ...processDeps, runId });

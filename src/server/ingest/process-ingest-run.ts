@@ -7,7 +7,7 @@ import { logger } from "../logger";
 import { findValidators, saveValidators } from "../repo/ingest-fetch-cache";
 import { claimIngestRun, finishIngestRun, getIngestRunInput, recordIngestProgress, type TIngestRun } from "../repo/ingest-runs";
 import { upsertPapers } from "../repo/upsert-papers";
-import { afterIngest, type TRevalidate } from "./after-ingest";
+import { afterIngest } from "./after-ingest";
 import { fetchListing } from "./fetch-listing";
 import { planFetch } from "./fetch-plans";
 import { judgeParse, toIncoming } from "./ingest-listing";
@@ -17,8 +17,6 @@ export type TProcessDeps = {
   db: Db;
   /** Needed by runs that fetch; a pasted body needs none. */
   fetcher?: TFetcher;
-  /** Tells the web app its pages changed; absent where no web app runs yet (demo seeding before the server starts). */
-  revalidate?: TRevalidate;
   clock?: () => Date;
   /** Per-source base URLs (fixture servers in tests); production uses the real hosts. */
   baseUrls?: Partial<Record<string, string>>;
@@ -27,7 +25,7 @@ export type TProcessDeps = {
 
 /** Returns the finished run, or null when another worker had already claimed it. */
 export async function processIngestRun(deps: TProcessDeps & { runId: number }): Promise<TIngestRun | null> {
-  const { db, fetcher, revalidate, runId } = deps;
+  const { db, fetcher, runId } = deps;
   const clock = deps.clock ?? (() => new Date());
   const started = performance.now();
   if (!(await claimIngestRun({ db, id: runId, now: clock() }))) return null;
@@ -72,7 +70,7 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     const written = await upsertPapers({ db, source, papers: toIncoming(result), now });
     timings.writeMs = Math.round(performance.now() - writeStarted);
     const afterStarted = performance.now();
-    await afterIngest({ db, changedIds: written.changedIds, revalidate });
+    await afterIngest({ db, changedIds: written.changedIds });
     timings.afterMs = Math.round(performance.now() - afterStarted);
     for (const page of listing.pages) await saveValidators({ db, url: page.url, validators: page.validators, status: page.status, now });
 

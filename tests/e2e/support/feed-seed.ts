@@ -1,16 +1,14 @@
-// Seeds papers into the e2e server's database through the app's own ingestion function, then asks the app to revalidate its caches.
+// Seeds papers into the e2e server's database through the app's own ingestion functions, which announce the change to the app.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
 import type { TIncomingPaper } from "../../../src/core/ingest/merge-paper";
 import { titleKey } from "../../../src/core/text/title-key";
 import { createDb } from "../../../src/server/db";
 import { afterIngest } from "../../../src/server/ingest/after-ingest";
 import { upsertPapers } from "../../../src/server/repo/upsert-papers";
 import { siblingUrl } from "../../support/test-databases";
-import { E2E_CRON_SECRET } from "./constants";
 
-function e2eDatabaseUrl(): string {
+export function e2eDatabaseUrl(): string {
   if (process.env.DATABASE_URL) return siblingUrl(process.env.DATABASE_URL, "e2e");
   const runtime = path.resolve(import.meta.dirname, "..", "..", "..", ".data", "e2e", "pg", "runtime.json");
   return (JSON.parse(readFileSync(runtime, "utf8")) as { url: string }).url;
@@ -18,7 +16,7 @@ function e2eDatabaseUrl(): string {
 
 export type TSeedPaper = Omit<TIncomingPaper, "titleKey">;
 
-export async function seedPapers(request: APIRequestContext, papers: TSeedPaper[], hide: string[] = []): Promise<void> {
+export async function seedPapers(papers: TSeedPaper[], hide: string[] = []): Promise<void> {
   const db = createDb(e2eDatabaseUrl(), { max: 2 });
   try {
     const now = new Date();
@@ -28,6 +26,4 @@ export async function seedPapers(request: APIRequestContext, papers: TSeedPaper[
   } finally {
     await db.$disconnect();
   }
-  const response = await request.post("/api/revalidate", { headers: { authorization: `Bearer ${E2E_CRON_SECRET}` } });
-  if (!response.ok()) throw new Error(`revalidate failed: ${response.status()}`);
 }

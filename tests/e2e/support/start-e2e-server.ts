@@ -15,6 +15,9 @@ const env: NodeJS.ProcessEnv = {
   CRON_SECRET: "e2e-cron-secret-0123456789",
   APP_SECRET: "e2e-app-secret-0123456789abcdef",
   FETCH_ALLOW_LOOPBACK: "true",
+  // The specs ingest and send digests themselves; the default schedules would fetch from the internet.
+  INGEST_SCHEDULE: "off",
+  DIGEST_SCHEDULE: "off",
   LOG_LEVEL: "warn",
 };
 delete env.SMTP_URL;

@@ -1,10 +1,12 @@
 "use server";
-// Paper actions: takedown (hide/unhide) and manual field fixes. Both expire the "papers" tag and every cached route (a cached 404 too), so the change shows at once.
+// Paper actions: takedown (hide/unhide) and manual field fixes. Every instance drops its cached pages on the change (a cached 404 too);
+// this one drops them before redirecting too, so the admin reads the change back at once.
 import { z } from "zod";
 import { adminContext } from "@/server/admin/admin-context";
 import { runFormAction } from "@/server/admin/form-action";
 import { FIXABLE_FIELDS, fixPaper, hidePaper } from "@/server/admin/paper-admin";
-import { revalidateFeedAfterEdit } from "@/server/feed/revalidate-feed";
+import { updateTag } from "next/cache";
+import { PAPERS_TAG } from "@/server/feed/cache-tags";
 
 const back = (q: string | undefined) => (q ? `/admin/papers?q=${encodeURIComponent(q)}` : "/admin/papers");
 const ZId = z.coerce.number().int().positive();
@@ -18,9 +20,9 @@ export async function setHiddenAction(formData: FormData): Promise<void> {
     schema: ZHide,
     back: back(formData.get("q")?.toString()),
     run: async ({ id, hidden, q }, actor) => {
-      const { db, config, now } = adminContext();
+      const { db, now } = adminContext();
       const paper = await hidePaper({ db, actor, id, hidden, now });
-      await revalidateFeedAfterEdit(config.CRON_SECRET);
+      updateTag(PAPERS_TAG);
       return { notice: `${hidden ? "Hidden" : "Restored"}: ${paper.title}`, back: back(q) };
     },
   });
@@ -34,9 +36,9 @@ export async function fixFieldAction(formData: FormData): Promise<void> {
     schema: ZFix,
     back: back(formData.get("q")?.toString()),
     run: async ({ id, field, value, q }, actor) => {
-      const { db, config, now } = adminContext();
+      const { db, now } = adminContext();
       const paper = await fixPaper({ db, actor, id, field, value, now });
-      await revalidateFeedAfterEdit(config.CRON_SECRET);
+      updateTag(PAPERS_TAG);
       return { notice: `Fixed ${field} of paper #${paper.id}; the fix survives later ingestions.`, back: back(q) };
     },
   });

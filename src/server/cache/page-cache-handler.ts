@@ -1,0 +1,117 @@
+// The page and data cache of one Next.js process (its `cacheHandler`): entries in memory, all dropped whenever any process on any
+// machine announces a feed change (PostgreSQL NOTIFY), so every instance serves new papers moments after a write, with no HTTP hop.
+// next.config.ts points Next at the bundle scripts/build-cache-handler.ts makes of this file, since Next imports it at run time.
+import { PAPERS_TAG } from "../feed/cache-tags";
+import { logger } from "../logger";
+import { listenForFeedChanges, type TFeedChangeListener } from "../repo/feed-changes";
+
+/** What Next hands a cache handler and gets back (next/dist/server/lib/incremental-cache), as far as this handler reads it. */
+type TCacheValue = {
+  kind: string;
+  html?: { length: number };
+  pageData?: unknown;
+  rscData?: { length: number };
+  segmentData?: Map<string, { length: number }>;
+  body?: { length: number };
+  data?: unknown;
+  props?: unknown;
+};
+type TEntry = { value: TCacheValue; lastModified: number; cacheControl?: unknown };
+
+const MAX_BYTES = 128 * 1024 * 1024;
+/** Renders waiting to store their result; beyond this many distinct keys between two changes, the oldest simply go uncached. */
+const MAX_PENDING = 10_000;
+
+type TState = {
+  entries: Map<string, { entry: TEntry; bytes: number }>;
+  bytes: number;
+  /** Bumped by every change: a render that began before one must not store what it read. */
+  generation: number;
+  pending: Map<string, number>;
+  listener: TFeedChangeListener | null;
+};
+
+const globalForCache = globalThis as unknown as { paperDigestPageCache?: TState };
+const state: TState = (globalForCache.paperDigestPageCache ??= { entries: new Map(), bytes: 0, generation: 0, pending: new Map(), listener: null });
+
+function dropEverything(): void {
+  state.entries.clear();
+  state.bytes = 0;
+  state.pending.clear();
+  state.generation += 1;
+}
+
+/** Roughly what an entry holds, counted as Next's own memory cache counts it. */
+function sizeOf(key: string, value: TCacheValue): number {
+  const json = (v: unknown) => JSON.stringify(v ?? "")?.length ?? 0;
+  let bytes = 25;
+  if (value.kind === "APP_PAGE") {
+    bytes = (value.html?.length ?? 0) + (value.rscData?.length ?? 0);
+    for (const [path, buffer] of value.segmentData ?? []) bytes += path.length + buffer.length;
+  } else if (value.kind === "PAGES") bytes = (value.html?.length ?? 0) + json(value.pageData);
+  else if (value.kind === "APP_ROUTE") bytes = value.body?.length ?? 0;
+  else if (value.kind === "FETCH") bytes = json(value.data);
+  else if (value.kind === "REDIRECT") bytes = json(value.props);
+  return key.length + bytes;
+}
+
+/** One listener per process, started by the first request: `next build` and processes without a database keep a plain memory cache. */
+function listenOnce(): void {
+  const connectionString = process.env.DATABASE_URL;
+  if (state.listener || !connectionString || process.env.NEXT_PHASE === "phase-production-build") return;
+  state.listener = listenForFeedChanges({
+    connectionString,
+    onChange: dropEverything,
+    onLost: (err) => {
+      logger.warn({ err }, "lost the feed-change listener; dropping cached pages and reconnecting");
+      dropEverything();
+    },
+  });
+}
+
+export default class PageCacheHandler {
+  constructor() {
+    listenOnce();
+  }
+
+  async get(key: string): Promise<TEntry | null> {
+    if (state.pending.size >= MAX_PENDING) state.pending.clear();
+    state.pending.set(key, state.generation);
+    const held = state.entries.get(key);
+    if (!held) return null;
+    // Most recently used last, so eviction takes from the front.
+    state.entries.delete(key);
+    state.entries.set(key, held);
+    return held.entry;
+  }
+
+  async set(key: string, value: TCacheValue | null, ctx: { cacheControl?: unknown } = {}): Promise<void> {
+    const startedIn = state.pending.get(key);
+    state.pending.delete(key);
+    const previous = state.entries.get(key);
+    if (previous) {
+      state.entries.delete(key);
+      state.bytes -= previous.bytes;
+    }
+    if (value === null || startedIn !== state.generation) return;
+    const bytes = sizeOf(key, value);
+    if (bytes > MAX_BYTES / 4) return;
+    state.entries.set(key, { entry: { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes });
+    state.bytes += bytes;
+    for (const [oldest, held] of state.entries) {
+      if (state.bytes <= MAX_BYTES) break;
+      state.entries.delete(oldest);
+      state.bytes -= held.bytes;
+    }
+  }
+
+  /**
+   * revalidateTag/updateTag of the papers tag in this process (an admin's own edit, read back at once) drops everything, as an
+   * announced change does. Other tags name nothing this cache holds (revalidatePath of a per-request page), so they drop nothing.
+   */
+  async revalidateTag(tags: string | string[]): Promise<void> {
+    if ([tags].flat().includes(PAPERS_TAG)) dropEverything();
+  }
+
+  resetRequestCache(): void {}
+}
