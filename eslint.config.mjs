@@ -44,7 +44,7 @@ const noSwallowedErrors = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".build/**", "node_modules/**", ".next/**", "src/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...tseslint.configs.recommended,
   {
     plugins: { local: { rules: { "no-swallowed-errors": noSwallowedErrors } } },

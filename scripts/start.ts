@@ -73,7 +73,8 @@ async function main(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
   await buildIfNeeded({ root: PROJECT_ROOT, distDir: process.env.NEXT_DIST_DIR || ".next", env, log });
 
-  child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(config.PORT)], {
+  // The web server is its own process, beside this one's background work, so the two use both cores.
+  child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts", "serve.ts")], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["ignore", "inherit", "inherit"],

@@ -67,6 +67,8 @@ const ZEnv = z.object({
   ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 8, { message: "must be at least 8 characters" }),
   CRON_SECRET: secret("CRON_SECRET"),
   APP_SECRET: secret("APP_SECRET"),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entries to believe; 0 (no proxy) uses the connection's peer. */
+  TRUST_PROXY: int(0, 0, 10),
   SMTP_URL: smtpUrl,
   MAIL_FROM: z.string().trim().min(3).default("paper-digest <digest@localhost>"),
   MAIL_RATE: int(50, 1, 10_000),

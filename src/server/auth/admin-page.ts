@@ -35,12 +35,3 @@ export async function requireAdminAction(): Promise<string> {
   if (!admin) throw new AppError("UNAUTHORIZED", "This admin action needs a signed-in admin.");
   return admin;
 }
-
-/**
- * The client address for rate limits. The last X-Forwarded-For entry is the one our own reverse proxy appended;
- * earlier entries come from the client and could be forged to dodge the limit.
- */
-export async function requestIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",").at(-1)?.trim() || h.get("x-real-ip") || "unknown";
-}

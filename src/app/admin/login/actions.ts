@@ -1,10 +1,10 @@
 "use server";
 // Sign-in: the one admin action open to anonymous callers (its whole job is to check the credential, rate-limited).
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signInAdmin } from "@/server/auth/admin-login";
-import { requestIp } from "@/server/auth/admin-page";
+import { clientAddress } from "@/server/http/client-address";
 import { adminContext } from "@/server/admin/admin-context";
 import { isAppError } from "@/server/errors/app-error";
 
@@ -16,7 +16,7 @@ export async function signInAction(formData: FormData): Promise<void> {
   const { db, config, now } = adminContext();
   let failure: string | null = null;
   try {
-    const { cookie } = await signInAdmin({ db, config, now, ip: await requestIp(), credential: parsed.data.credential });
+    const { cookie } = await signInAdmin({ db, config, now, ip: clientAddress(await headers()), credential: parsed.data.credential });
     (await cookies()).set(cookie.name, cookie.value, cookie.options);
   } catch (err) {
     if (!isAppError(err)) throw err;

@@ -1,7 +1,7 @@
 // POST /api/subscribe (JSON): the subscribe form for API clients. Same answer for every address; 400 or 429 otherwise.
 import { AppError } from "@/server/errors/app-error";
 import { handleRoute } from "@/server/http/respond";
-import { clientIp } from "@/server/subscriptions/client-ip";
+import { clientAddress } from "@/server/http/client-address";
 import { submitSubscription } from "@/server/subscriptions/subscription-service";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +14,6 @@ export const POST = handleRoute(async (request: Request) => {
   const body: unknown = await request.json().catch((err: unknown) => {
     throw new AppError("INVALID_INPUT", "The body is not valid JSON.", { cause: err });
   });
-  await submitSubscription(body, clientIp(request.headers));
+  await submitSubscription(body, clientAddress(request.headers));
   return Response.json({ message: "Check your inbox: we sent a link to confirm your subscription." }, { status: 202 });
 });

@@ -1,0 +1,17 @@
+// The web server process `npm start` runs: the production build behind serveApp, until SIGTERM or SIGINT.
+import { getConfig } from "../src/server/config";
+import { PROJECT_ROOT } from "../src/server/db/migrations";
+import { serveApp } from "../src/server/http/serve-app";
+import { logger } from "../src/server/logger";
+import { runCli } from "./lib/run-cli";
+
+runCli(async () => {
+  const config = getConfig();
+  const server = await serveApp({ dir: PROJECT_ROOT, port: config.PORT, trustedHops: config.TRUST_PROXY });
+  logger.info(`web server listening on port ${config.PORT}${config.TRUST_PROXY ? `, trusting ${config.TRUST_PROXY} proxy hop(s)` : ""}`);
+  await new Promise<void>((resolve) => {
+    process.once("SIGTERM", resolve);
+    process.once("SIGINT", resolve);
+  });
+  await server.close();
+});

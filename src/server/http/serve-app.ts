@@ -1,0 +1,42 @@
+// The app's HTTP server: Next.js's request handler behind a plain node:http server that owns each socket, so it knows who is calling.
+import http from "node:http";
+import next from "next";
+import { describeError } from "../errors/describe-error";
+import { logger } from "../logger";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
+
+export type TAppServer = { close: () => Promise<void> };
+
+type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+/** Sets the client address header from the socket (and trusted proxies), replacing whatever the client sent, then hands over. */
+export function withClientAddress(handle: THandler, trustedHops: number): http.RequestListener {
+  return (req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({ peer: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustedHops });
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err: describeError(err), url: req.url }, "the request handler failed");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Something went wrong on our side.");
+    });
+  };
+}
+
+/** Serves the production build in `dir`. Every request's client address is set here, replacing any a client sent. */
+export async function serveApp(opts: { dir: string; port: number; hostname?: string; trustedHops: number }): Promise<TAppServer> {
+  const app = next({ dev: false, dir: opts.dir, port: opts.port, hostname: opts.hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer(withClientAddress(handle, opts.trustedHops));
+  // Longer than a typical proxy's idle timeout, so a reverse proxy never reuses a connection we are closing.
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, opts.hostname, resolve);
+  });
+  return {
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}

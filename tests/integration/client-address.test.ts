@@ -1,0 +1,54 @@
+// The app's server sets each request's client address from the socket and TRUST_PROXY; whatever header the client sends is replaced.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "../../src/server/http/client-address";
+import { withClientAddress } from "../../src/server/http/serve-app";
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+/** A real server whose handler answers with the client address the app would see. */
+async function serverTrusting(trustedHops: number): Promise<string> {
+  const server = http.createServer(withClientAddress(async (req, res) => void res.end(String(req.headers[CLIENT_ADDRESS_HEADER])), trustedHops));
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+describe("the app server's client address", () => {
+  it("with TRUST_PROXY=0 is the socket's peer, whatever X-Forwarded-For or the address header itself says", async () => {
+    const url = await serverTrusting(0);
+    const seen = await Promise.all(
+      ["1.1.1.1", "2.2.2.2, 3.3.3.3"].map(async (hop) =>
+        (await fetch(url, { headers: { "x-forwarded-for": hop, [CLIENT_ADDRESS_HEADER]: "8.8.8.8" } })).text(),
+      ),
+    );
+    expect(seen).toEqual(["127.0.0.1", "127.0.0.1"]);
+  });
+
+  it("with TRUST_PROXY=1 is the hop our proxy appended; a forged first hop never counts", async () => {
+    const url = await serverTrusting(1);
+    // What a proxy at 127.0.0.1 forwards for a client at 203.0.113.7 who sent its own forged header.
+    const seen = await Promise.all(
+      ["1.1.1.1", "2.2.2.2", "9.9.9.9"].map(async (forged) => (await fetch(url, { headers: { "x-forwarded-for": `${forged}, 203.0.113.7` } })).text()),
+    );
+    expect(seen).toEqual(["203.0.113.7", "203.0.113.7", "203.0.113.7"]);
+    expect(await (await fetch(url)).text()).toBe("127.0.0.1");
+  });
+
+  it("answers 500 with one line, and logs, when the handler fails", async () => {
+    const server = http.createServer(
+      withClientAddress(async () => {
+        throw new Error("boom");
+      }, 0),
+    );
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe("Something went wrong on our side.");
+  });
+});
