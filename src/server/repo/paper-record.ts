@@ -1,6 +1,7 @@
 // Converts between paper rows and the plain records the core merges and ranks.
 import type { TPaperRecord } from "@/core/ingest/merge-paper";
 import type { TPaper } from "@/core/paper";
+import type { Prisma } from "@/generated/prisma/client";
 
 export const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -31,31 +32,7 @@ export const recordSelect = {
   overrides: true,
 } as const;
 
-export type TRecordRow = {
-  id: number;
-  arxivId: string | null;
-  titleKey: string;
-  title: string;
-  abstract: string;
-  authors: string[];
-  listedOn: Date;
-  publishedAt: Date | null;
-  version: number | null;
-  upvotes: number;
-  githubUrl: string | null;
-  githubStars: number | null;
-  projectUrl: string | null;
-  thumbnailUrl: string | null;
-  numComments: number | null;
-  metricsObservedAt: Date | null;
-  categories: string[];
-  primaryCategory: string | null;
-  announceType: string | null;
-  comments: string | null;
-  aiSummary: string | null;
-  keywords: string[];
-  sources: string[];
-};
+export type TRecordRow = Prisma.PaperGetPayload<{ select: typeof recordSelect }>;
 
 export function rowToRecord(row: TRecordRow): TPaperRecord {
   return {
@@ -104,25 +81,7 @@ export const paperSelect = {
   trendingScore: true,
 } as const;
 
-export type TPaperRow = {
-  id: number;
-  arxivId: string | null;
-  title: string;
-  abstract: string;
-  authors: string[];
-  listedOn: Date;
-  publishedAt: Date | null;
-  upvotes: number;
-  githubUrl: string | null;
-  githubStars: number | null;
-  projectUrl: string | null;
-  thumbnailUrl: string | null;
-  categories: string[];
-  primaryCategory: string | null;
-  keywords: string[];
-  aiSummary: string | null;
-  trendingScore: number;
-};
+export type TPaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
 
 export function rowToPaper(row: TPaperRow): TPaper {
   return { ...row, listedOn: day(row.listedOn), publishedAt: row.publishedAt?.toISOString() ?? null };

@@ -4,7 +4,7 @@ import type { TPaper } from "@/core/paper";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 import { decodeCursor, encodeCursor, type TListOrder } from "./paper-cursor";
-import { paperSelect, rowToPaper } from "./paper-record";
+import { paperSelect, rowToPaper, type TPaperRow } from "./paper-record";
 import { rankedCandidates, type TRankedId } from "./paper-relevance";
 
 /** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
@@ -24,28 +24,8 @@ const HIGHLIGHT_STOP = "\u0003";
 const HEADLINE_TITLE = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
 const HEADLINE_ABSTRACT = `MaxFragments=2, MaxWords=35, MinWords=15, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
 
-type TRawRow = {
-  id: number;
-  arxivId: string | null;
-  title: string;
-  abstract: string;
-  authors: string[];
-  listedOn: string;
-  publishedAt: Date | null;
-  upvotes: number;
-  githubUrl: string | null;
-  githubStars: number | null;
-  projectUrl: string | null;
-  thumbnailUrl: string | null;
-  categories: string[];
-  primaryCategory: string | null;
-  keywords: string[];
-  aiSummary: string | null;
-  trendingScore: number;
-  sortValue: number | string;
-  hlTitle: string | null;
-  hlAbstract: string | null;
-};
+/** A paper row as COLUMNS selects it (the listing day already a string), with its sort value and highlights. */
+type TRawRow = Omit<TPaperRow, "listedOn"> & { listedOn: string; sortValue: number | string; hlTitle: string | null; hlAbstract: string | null };
 
 function orderFor(filters: TListFilters, hasText: boolean): TListOrder {
   return hasText && filters.sort === "trending" ? "relevance" : filters.sort;
