@@ -1,6 +1,6 @@
 // subscribe: the whole double opt-in flow in the browser, reading the confirmation from the local mail capture.
 import { expect, test } from "@playwright/test";
-import { signIn, useFreshClientAddress } from "./support/admin";
+import { clearSignInLimit, signIn } from "./support/admin";
 
 test.setTimeout(120_000);
 
@@ -56,7 +56,7 @@ test("subscribe: a tampered manage link is a friendly 404 and the mail viewer ne
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "This subscription link does not work" })).toBeVisible();
 
-  await useFreshClientAddress(page);
+  await clearSignInLimit();
   await page.goto("/admin/mail");
   await expect(page).toHaveURL(/\/admin\/login$/);
   await expect(page.getByTestId("captured-mail-row")).toHaveCount(0);
