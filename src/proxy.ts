@@ -1,8 +1,10 @@
-// Request-time routing: the admin gate for /admin and /api/admin, and keeping "/" a static page by sending filtered front-page requests to /trending.
+// Request-time routing: the admin gate for /admin and /api/admin, and cached list pages: filtered variants of "/" and the period pages
+// are rewritten to paths of their own.
 import { NextResponse, type NextRequest } from "next/server";
 import { adminFromRequest } from "@/server/auth/admin-session";
 import { hasBearer } from "@/server/auth/bearer";
 import { getConfig } from "@/server/config";
+import { parseFeedFilters, serializeFeedFilters } from "@/core/search";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
@@ -26,24 +28,46 @@ export function proxy(request: NextRequest) {
   if (pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/")) {
     return adminGate(request);
   }
+  return rewriteListView(request);
+}
+
+const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
+
+/**
+ * "/?sort=new&code=1" and "/papers/date/…?code=1" become paths that carry the filters in one segment (/trending/sort%3Dnew…,
+ * /papers/date/…/code%3D1), which Next caches like any page; the query string never reaches a cached page. Valid filters are
+ * written canonically, so one list has one cache entry; invalid ones pass through for the page to explain.
+ */
+function rewriteListView(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const raw = Object.fromEntries(LIST_KEYS.flatMap((key) => (searchParams.has(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
+  const parsed = parseFeedFilters(raw);
+  const view = parsed.ok ? serializeFeedFilters({ ...parsed.value, q: undefined }) : new URLSearchParams(raw).toString();
+  if (view === "") return NextResponse.next();
   const url = request.nextUrl.clone();
-  url.pathname = "/trending";
+  url.pathname = `${pathname === "/" ? "/trending" : pathname}/${encodeURIComponent(view)}`;
+  url.search = "";
   return NextResponse.rewrite(url);
 }
 
-// Next reads the matcher statically. Front-page list parameters (q, cat, code, min, sort, cursor) are spelled out,
-// so a plain "/" never runs the proxy and stays a cached page.
+// Next reads the matcher statically. The list parameters (cat, code, min, sort, cursor) are spelled out for the front page and
+// the period pages, so a plain "/" or "/papers/date/…" never runs the proxy.
+const PERIOD = "/papers/:kind(date|week|month)/:value";
 export const config = {
   matcher: [
     "/admin",
     "/admin/:path*",
     "/api/admin",
     "/api/admin/:path*",
-    { source: "/", has: [{ type: "query", key: "q" }] },
     { source: "/", has: [{ type: "query", key: "cat" }] },
     { source: "/", has: [{ type: "query", key: "code" }] },
     { source: "/", has: [{ type: "query", key: "min" }] },
     { source: "/", has: [{ type: "query", key: "sort" }] },
     { source: "/", has: [{ type: "query", key: "cursor" }] },
+    { source: PERIOD, has: [{ type: "query", key: "cat" }] },
+    { source: PERIOD, has: [{ type: "query", key: "code" }] },
+    { source: PERIOD, has: [{ type: "query", key: "min" }] },
+    { source: PERIOD, has: [{ type: "query", key: "sort" }] },
+    { source: PERIOD, has: [{ type: "query", key: "cursor" }] },
   ],
 };

@@ -17,7 +17,7 @@ export function periodMetadata(kind: TPeriodKind, key: string): Metadata {
 
 export function PeriodView({ kind, period, filters, page, error, neighbours }: TPeriodViewData) {
   const path = periodPath(period);
-  const more = kind !== "day" && page.nextCursor ? `${path}?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;
+  const more = page.nextCursor ? `${path}?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;
   const label = formatPeriodLabel(period);
   const filtered = filters.hasCode || filters.category !== undefined || filters.minUpvotes > 0;
   return (

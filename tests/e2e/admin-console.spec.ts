@@ -44,12 +44,19 @@ test("admin: hiding a paper removes it from the front page and its page at once,
   await expect(page.getByTestId("paper-card").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: title, exact: true })).toHaveCount(0);
   expect((await page.goto(href!))?.status()).toBe(404);
+  // Paper pages are cached, 404s too: the second visit is served from the cache.
+  const again = await page.request.get(href!);
+  expect(again.status()).toBe(404);
+  expect(again.headers()["x-nextjs-cache"]).toBe("HIT");
 
   await page.goto(`/admin/papers?q=${encodeURIComponent(title)}`);
   await page.getByRole("button", { name: `Unhide ${title}` }).click();
   await expect(page.getByTestId("notice")).toHaveText(`Restored: ${title}`);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: title, exact: true })).toHaveCount(1);
+  // The cached 404 went with the unhide.
+  expect((await page.goto(href!))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
 
 test("admin: a fixed title shows on the site; a bad link is refused with a clear message", async ({ page }) => {

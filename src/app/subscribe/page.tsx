@@ -1,29 +1,13 @@
-// /subscribe: the form, and beside it the digest these interests would have produced last week.
+// /subscribe: the form, and beside it the digest a new subscriber would have had last week; cached until the feed changes.
 import type { Metadata } from "next";
-import { SubscribeForm } from "@/components/subscribe-form";
+import { SubscribePage } from "@/components/subscribe-page";
 import { loadDigestPreview } from "@/server/subscriptions/subscription-service";
 import { subscribeAction } from "./actions";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribe" };
+// Kept until the feed changes (src/server/cache); an hour is the safety net (FEED_REVALIDATE_SECONDS).
+export const revalidate = 3600;
 
-export default async function SubscribePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { deleted } = await searchParams;
-  const preview = await loadDigestPreview({});
-  return (
-    <div className="space-y-6">
-      {deleted === "1" && (
-        <p role="status" className="rounded-lg bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          All your data was deleted. We keep only a one-way hash of the address so it is never mailed again.
-        </p>
-      )}
-      <div>
-        <h1 className="text-2xl font-bold">Get trending papers in your inbox</h1>
-        <p className="mt-1 text-slate-600 dark:text-slate-400">
-          A short digest of the best new ML papers, daily or weekly. We confirm your address first, and every mail has a one-click unsubscribe.
-        </p>
-      </div>
-      <SubscribeForm action={subscribeAction} initialPreview={preview} />
-    </div>
-  );
+export default async function Subscribe() {
+  return <SubscribePage action={subscribeAction} preview={await loadDigestPreview({})} />;
 }

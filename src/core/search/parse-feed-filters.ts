@@ -73,3 +73,8 @@ export function serializeFeedFilters(filters: Partial<TFeedFilters>): string {
   if (filters.cursor) params.set("cursor", filters.cursor);
   return params.toString();
 }
+
+/** The list filters a rewritten URL carries in one path segment (the canonical query string), read like search params. */
+export function parseFeedView(view: string): TParseResult<TFeedFilters> {
+  return parseFeedFilters(Object.fromEntries(new URLSearchParams(view)));
+}

@@ -1,5 +1,7 @@
 // Subscription operations bound to the process's database, mailer, config and clock, for pages, actions and routes.
+import { unstable_cache } from "next/cache";
 import { getConfig } from "../config";
+import { FEED_REVALIDATE_SECONDS, PAPERS_TAG } from "../feed/cache-tags";
 import { getDb } from "../db";
 import { getMailer } from "../mail/get-mailer";
 import { checkConfirmToken, confirmSubscription } from "./confirm-subscription";
@@ -15,9 +17,19 @@ const manageDeps = (token: string, purpose: TLinkPurpose = "manage") => ({ db: g
 
 export const submitSubscription = (input: unknown, ip: string) =>
   subscribe({ db: getDb(), mailer: getMailer(), appUrl: getConfig().APP_URL, secret: secret(), now: new Date(), input, ip });
-/** "Your digest last week" for the interests typed so far (ZInterests; a bad value is a 400 naming the field). */
-export const loadDigestPreview = (interests: unknown) =>
-  previewWeekFor({ db: getDb(), interests: ZInterests.parse(interests), now: new Date(), limit: PREVIEW_SIZE });
+/** One selection per set of interests until the feed changes: typing in the form asks again and again, and visitors share a page. */
+const cachedWeekPreview = unstable_cache(
+  (interests: TPreviewInterests) => previewWeekFor({ db: getDb(), interests, now: new Date(), limit: PREVIEW_SIZE }),
+  ["subscribe:preview"],
+  { tags: [PAPERS_TAG], revalidate: FEED_REVALIDATE_SECONDS },
+);
+type TPreviewInterests = Parameters<typeof previewWeekFor>[0]["interests"];
+
+/** "Your digest last week" for the interests typed so far (ZInterests, normalised, so equal interests share a cache entry; a bad value is a 400 naming the field). */
+export const loadDigestPreview = (interests: unknown) => {
+  const { keywords, categories, onlyWithCode, minUpvotes } = ZInterests.parse(interests);
+  return cachedWeekPreview({ keywords, categories, onlyWithCode, minUpvotes });
+};
 export const checkConfirmLink = (token: string) => checkConfirmToken({ db: getDb(), token, now: new Date() });
 export const confirmWithToken = (token: string) => confirmSubscription({ db: getDb(), secret: secret(), token, now: new Date() });
 export const loadSubscription = (token: string, purpose: TLinkPurpose = "manage") => loadManagedSubscriber(manageDeps(token, purpose));

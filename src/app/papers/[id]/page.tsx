@@ -1,5 +1,5 @@
 // One paper in full: abstract, all authors, links, metric sparklines and similar papers.
-// Rendered per request from tag-cached data: a route-cached 404 would outlive an admin's unhide.
+// Cached like every feed page: a hide, unhide or fix drops every cached page on every instance, a cached 404 included.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -9,7 +9,11 @@ import { PaperCard } from "@/components/paper-card";
 import { Sparkline } from "@/components/sparkline";
 import { loadPaperView } from "@/server/feed/load-feed";
 
-export const dynamic = "force-dynamic";
+// Rendered on first request and kept until the feed changes (src/server/cache); an hour is the safety net (FEED_REVALIDATE_SECONDS).
+export const revalidate = 3600;
+export async function generateStaticParams() {
+  return [];
+}
 
 const ZParams = z.object({ id: z.string().min(1).max(300) });
 

@@ -62,5 +62,5 @@ export async function deleteDataAction(formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
   if (!token || formData.get("confirm") !== "on") redirect(token ? `/subscription/${token}?done=delete-unconfirmed` : "/subscription/invalid");
   const ok = await succeeded(eraseWithToken(token));
-  redirect(ok ? "/subscribe?deleted=1" : `/subscription/${token}`);
+  redirect(ok ? "/subscribe/deleted" : `/subscription/${token}`);
 }

@@ -1,0 +1,24 @@
+// The subscribe page's body: the pitch, the form and beside it the digest these interests would have produced last week.
+import type { TWeekPreview } from "@/server/digest/preview-digest";
+import { SubscribeForm } from "./subscribe-form";
+
+type TAction = Parameters<typeof SubscribeForm>[0]["action"];
+
+export function SubscribePage({ action, preview, deleted = false }: { action: TAction; preview: TWeekPreview; deleted?: boolean }) {
+  return (
+    <div className="space-y-6">
+      {deleted && (
+        <p role="status" className="rounded-lg bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+          All your data was deleted. We keep only a one-way hash of the address so it is never mailed again.
+        </p>
+      )}
+      <div>
+        <h1 className="text-2xl font-bold">Get trending papers in your inbox</h1>
+        <p className="mt-1 text-slate-600 dark:text-slate-400">
+          A short digest of the best new ML papers, daily or weekly. We confirm your address first, and every mail has a one-click unsubscribe.
+        </p>
+      </div>
+      <SubscribeForm action={action} initialPreview={preview} />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// feed: every list and paper page is served from the cache after its first view, variants included, and stays light.
+import { expect, test } from "@playwright/test";
+
+const KB = 1024;
+
+test("feed: paper pages, period pages, filtered and sorted lists and /subscribe are cache hits on the second request", async ({ request }) => {
+  const papers = ((await (await request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string }[] }).papers;
+  const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
+  const paths = [`/papers/${papers[0]!.arxivId}`, `/papers/date/${day}`, `/papers/date/${day}?sort=top&code=1`, "/?sort=new", "/?code=1&min=1", "/subscribe"];
+  for (const path of paths) {
+    const first = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    const second = await request.get(path);
+    expect(second.headers()["x-nextjs-cache"], path).toBe("HIT");
+    expect(await second.text()).toBe(await first.text());
+  }
+  // The same filters spelled differently are one cache entry.
+  const a = await request.get("/?code=1&sort=new");
+  expect((await request.get("/?sort=new&code=1&utm_source=x")).headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(a.status()).toBe(200);
+});
+
+test("feed: a day's page holds a page of papers, not the whole day, and stays light", async ({ request }) => {
+  const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
+  const html = await (await request.get(`/papers/date/${day}`)).text();
+  expect(html.match(/data-testid="paper-card"/g)!.length).toBeLessThanOrEqual(40);
+  expect(html.length).toBeLessThan(400 * KB);
+});
