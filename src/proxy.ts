@@ -52,7 +52,6 @@ function rewriteListView(request: NextRequest): NextResponse {
 
 // Next reads the matcher statically. The list parameters (cat, code, min, sort, cursor) are spelled out for the front page and
 // the period pages, so a plain "/" or "/papers/date/…" never runs the proxy.
-const PERIOD = "/papers/:kind(date|week|month)/:value";
 export const config = {
   matcher: [
     "/admin",
@@ -64,10 +63,10 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "min" }] },
     { source: "/", has: [{ type: "query", key: "sort" }] },
     { source: "/", has: [{ type: "query", key: "cursor" }] },
-    { source: PERIOD, has: [{ type: "query", key: "cat" }] },
-    { source: PERIOD, has: [{ type: "query", key: "code" }] },
-    { source: PERIOD, has: [{ type: "query", key: "min" }] },
-    { source: PERIOD, has: [{ type: "query", key: "sort" }] },
-    { source: PERIOD, has: [{ type: "query", key: "cursor" }] },
+    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "cat" }] },
+    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "code" }] },
+    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "min" }] },
+    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "sort" }] },
+    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "cursor" }] },
   ],
 };
