@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { adminFromRequest } from "@/server/auth/admin-session";
 import { hasBearer } from "@/server/auth/bearer";
 import { getConfig } from "@/server/config";
-import { parseFeedFilters, serializeFeedFilters } from "@/core/search";
+import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
@@ -34,8 +34,8 @@ export function proxy(request: NextRequest) {
 const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
 
 /**
- * "/?sort=new&code=1" and "/papers/date/…?code=1" become paths that carry the filters in one segment (/trending/sort%3Dnew…,
- * /papers/date/…/code%3D1), which Next caches like any page; the query string never reaches a cached page. Valid filters are
+ * "/?sort=new&code=1" and "/papers/date/…?code=1" become paths that carry the filters in one segment (/trending/<segment>,
+ * /papers/date/…/<segment>), which Next caches like any page; the query string never reaches a cached page. Valid filters are
  * written canonically, so one list has one cache entry; invalid ones pass through for the page to explain.
  */
 function rewriteListView(request: NextRequest): NextResponse {
@@ -45,7 +45,7 @@ function rewriteListView(request: NextRequest): NextResponse {
   const view = parsed.ok ? serializeFeedFilters({ ...parsed.value, q: undefined }) : new URLSearchParams(raw).toString();
   if (view === "") return NextResponse.next();
   const url = request.nextUrl.clone();
-  url.pathname = `${pathname === "/" ? "/trending" : pathname}/${encodeURIComponent(view)}`;
+  url.pathname = `${pathname === "/" ? "/trending" : pathname}/${feedViewSegment(view)}`;
   url.search = "";
   return NextResponse.rewrite(url);
 }

@@ -82,7 +82,9 @@ test("feed: day navigation skips empty days, and the date picker and week view w
   expect(await page.getByTestId("paper-card").count()).toBe(30);
   await page.getByRole("link", { name: /← Fri 8 May 2026/ }).click();
   await expect(page).toHaveURL(/\/papers\/date\/2026-05-08$/);
-  expect(await page.getByTestId("paper-card").count()).toBe(37);
+  // A day is paged like a week or a month: 30 papers, then "More papers".
+  expect(await page.getByTestId("paper-card").count()).toBe(30);
+  await expect(page.getByRole("link", { name: "More papers" })).toHaveAttribute("href", /^\/papers\/date\/2026-05-08\?cursor=/);
   await expect(page.getByRole("link", { name: /Fri 12 Jun 2026 →/ })).toBeVisible();
   await page.getByLabel("Go to date").fill("2026-05-20");
   await page.getByRole("button", { name: "Go" }).click();

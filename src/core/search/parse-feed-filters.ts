@@ -74,7 +74,19 @@ export function serializeFeedFilters(filters: Partial<TFeedFilters>): string {
   return params.toString();
 }
 
-/** The list filters a rewritten URL carries in one path segment (the canonical query string), read like search params. */
-export function parseFeedView(view: string): TParseResult<TFeedFilters> {
-  return parseFeedFilters(Object.fromEntries(new URLSearchParams(view)));
+/**
+ * The list filters as one path segment, for the rewritten URLs that let each list variant be cached: the canonical query
+ * string in base64url, whose alphabet survives every router's decoding untouched.
+ */
+export function feedViewSegment(query: string): string {
+  const binary = String.fromCharCode(...new TextEncoder().encode(query));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The filters a view segment carries; one that is not a segment we wrote is reported like any bad filter. */
+export function parseFeedView(segment: string): TParseResult<TFeedFilters> {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return { ok: false, message: 'Invalid "filters": is malformed' };
+  const binary = atob(segment.replace(/-/g, "+").replace(/_/g, "/"));
+  const query = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return parseFeedFilters(Object.fromEntries(new URLSearchParams(query)));
 }

@@ -6,7 +6,7 @@ import type { TListFilters, TPaperPage } from "../repo/papers";
 import { DEFAULT_FILTERS, EMPTY_PAGE, loadNeighbourDays, loadPapersForPage } from "./load-feed";
 
 /** Cursor pages keep every period page light, a busy day's 270 papers included. */
-const PAGE_SIZE = 40;
+const PAGE_SIZE = 30;
 
 export type TPeriodViewData = { kind: TPeriodKind; period: TPeriod; filters: TListFilters; page: TPaperPage; error?: string; neighbours: TNeighbourDays };
 
