@@ -69,7 +69,7 @@ describe("subscribe: double opt-in", () => {
     const token = confirmToken(mail!.text);
     expect(mail!.html).toContain(`/subscribe/confirm?token=`);
 
-    const pending = await db.subscriber.findUniqueOrThrow({ where: { email: "Reader@example.org" } });
+    const pending = await db.subscriber.findFirstOrThrow({ where: { email: "Reader@example.org" } });
     expect(pending).toMatchObject({
       status: "pending",
       frequency: "weekly",

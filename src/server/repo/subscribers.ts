@@ -38,7 +38,8 @@ const subscriberSelect = {
 /**
  * Creates a pending subscriber, or returns the existing one. Only a pending or unsubscribed row takes
  * the new preferences (and goes back to pending): an anonymous form must never change a confirmed
- * subscriber. One statement, so concurrent requests for one address give one row.
+ * subscriber. One statement, so concurrent requests for one address give one row; addresses compare
+ * case-insensitively (the unique index is on lower(email)) and a new row keeps the address as typed.
  */
 export async function upsertPendingSubscriber(opts: {
   db: Db;
@@ -50,14 +51,15 @@ export async function upsertPendingSubscriber(opts: {
   const rows = await opts.db.$queryRaw<{ id: number; status: TSubscriberStatus }[]>`
     INSERT INTO subscribers (email, status, frequency, keywords, categories, "onlyWithCode", "minUpvotes", "createdAt", "updatedAt")
     VALUES (${opts.email}, 'pending', ${prefs.frequency}::"Frequency", ${prefs.keywords}::text[], ${prefs.categories}::text[], ${prefs.onlyWithCode}, ${prefs.minUpvotes}, ${opts.now}, ${opts.now})
-    ON CONFLICT (email) DO UPDATE SET
+    ON CONFLICT (lower(email)) DO UPDATE SET
       status = 'pending', frequency = EXCLUDED.frequency, keywords = EXCLUDED.keywords, categories = EXCLUDED.categories,
       "onlyWithCode" = EXCLUDED."onlyWithCode", "minUpvotes" = EXCLUDED."minUpvotes", "unsubscribedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
     WHERE subscribers.status IN ('pending', 'unsubscribed')
     RETURNING id, status::text AS status`;
   if (rows[0]) return rows[0];
-  const existing = await opts.db.subscriber.findUniqueOrThrow({ where: { email: opts.email }, select: { id: true, status: true } });
-  return existing;
+  const existing = await opts.db.$queryRaw<{ id: number; status: TSubscriberStatus }[]>`
+    SELECT id, status::text AS status FROM subscribers WHERE lower(email) = lower(${opts.email})`;
+  return existing[0]!;
 }
 
 export async function getSubscriber(opts: { db: TDbOrTx; id: number }): Promise<TSubscriberView | null> {
@@ -91,8 +93,8 @@ export async function deleteSubscriber(opts: { db: Db; id: number; emailHash: st
   });
 }
 
-export async function isSuppressed(opts: { db: Db; emailHash: string }): Promise<boolean> {
-  return (await opts.db.suppression.count({ where: { emailHash: opts.emailHash } })) > 0;
+export async function isSuppressed(opts: { db: Db; emailHashes: string[] }): Promise<boolean> {
+  return (await opts.db.suppression.count({ where: { emailHash: { in: opts.emailHashes } } })) > 0;
 }
 
 export async function createSubscriberToken(opts: { db: Db; subscriberId: number; purpose: string; tokenHash: string; expiresAt: Date }): Promise<void> {

@@ -16,9 +16,17 @@ export type TSubscribeDeps = { db: Db; mailer: Mailer; appUrl: string; secret: s
 /** What happened, for tests and logs only: the visitor always sees the same "check your inbox". */
 export type TSubscribeOutcome = "confirmation-sent" | "already-subscribed-sent" | "honeypot" | "suppressed" | "address-limited";
 
-/** The keyed hash that identifies an address in suppressions and rate-limit keys without storing it. */
+/**
+ * The keyed hash that identifies an address in suppressions and rate-limit keys without storing it. Case-insensitive:
+ * `Victim@` and `vIctim@` are one mailbox, so they share one limit and one suppression.
+ */
 export function emailHash(secret: string, email: string): string {
-  return hmac(secret, `email:${email}`);
+  return hmac(secret, `email:${email.toLowerCase()}`);
+}
+
+/** Suppressions stored before addresses compared case-insensitively hashed the address as typed; those still match when typed that way. */
+function suppressionHashes(secret: string, email: string): string[] {
+  return [...new Set([emailHash(secret, email), hmac(secret, `email:${email}`)])];
 }
 
 /**
@@ -36,7 +44,7 @@ export async function subscribe(deps: TSubscribeDeps & { input: unknown; ip: str
     });
 
   const hash = emailHash(deps.secret, input.email);
-  if (await isSuppressed({ db: deps.db, emailHash: hash })) return "suppressed";
+  if (await isSuppressed({ db: deps.db, emailHashes: suppressionHashes(deps.secret, input.email) })) return "suppressed";
 
   const { email, website: _website, ...prefs } = input;
   const subscriber = await upsertPendingSubscriber({ db: deps.db, email, prefs, now: deps.now });
