@@ -24,7 +24,10 @@ const run = (email: string, i: number) =>
   subscribe({ db, mailer, appUrl: "http://app.test", secret, now, ip: `198.51.100.${i}`, input: { email, frequency: "weekly", website: "" } });
 
 /** Settles every request and its deferred mail, so counting the sink's messages afterwards is exact. */
-const settle = async (results: Awaited<ReturnType<typeof run>>[]) => results;
+const settle = async (results: Awaited<ReturnType<typeof run>>[]) => {
+  await Promise.all(results.map((r) => r.delivery));
+  return results.map((r) => r.outcome);
+};
 
 function recipient(mail: { to?: unknown }): string {
   const to = mail.to as { value: { address?: string }[] } | undefined;
