@@ -108,4 +108,16 @@ describe("admin session: sign-out revokes", () => {
     expect(await answersTo(laptop)).toEqual(REFUSED);
     expect(await answersTo(phone)).toEqual(SIGNED_IN);
   });
+
+  it("refuses a session once its 12 hours are over, and housekeeping deletes only expired rows", async () => {
+    const { createAdminSession } = await import("../../src/server/auth/admin-session");
+    const { purgeExpiredAdminSessions } = await import("../../src/server/repo/admin-sessions");
+    const secret = process.env.APP_SECRET!;
+    const old = await createAdminSession({ db, secret, subject: "admin:token", now: new Date(Date.now() - 13 * 3600 * 1000) });
+    const live = await createAdminSession({ db, secret, subject: "admin:token", now: new Date() });
+    expect(await answersTo(old.value)).toEqual(REFUSED);
+    expect(await purgeExpiredAdminSessions({ db, now: new Date() })).toBe(1);
+    expect(await db.adminSession.count()).toBe(1);
+    expect(await answersTo(live.value)).toEqual(SIGNED_IN);
+  });
 });

@@ -10,9 +10,8 @@ export async function findAdminSession(opts: { db: Db; idHash: string; now: Date
   return opts.db.adminSession.findFirst({ where: { id: opts.idHash, expiresAt: { gt: opts.now } }, select: { actor: true } });
 }
 
-export async function deleteAdminSession(opts: { db: Db; idHash: string }): Promise<boolean> {
-  const { count } = await opts.db.adminSession.deleteMany({ where: { id: opts.idHash } });
-  return count === 1;
+export async function deleteAdminSession(opts: { db: Db; idHash: string }): Promise<void> {
+  await opts.db.adminSession.deleteMany({ where: { id: opts.idHash } });
 }
 
 export async function purgeExpiredAdminSessions(opts: { db: Db; now: Date }): Promise<number> {

@@ -4,14 +4,11 @@ import type { Db } from "../db";
 
 export type TRateLimitResult = { allowed: boolean; count: number; resetAt: Date };
 
-/**
- * The upsert that counts one hit against `key` (returning the window's `count` and `resetAt`), counted only `when`
- * holds: the one statement behind hitRateLimit, also run inside larger statements that count a hit among other work.
- */
-export function rateLimitHitSql(opts: { key: string; windowMs: number; now: Date; when?: boolean }): Prisma.Sql {
+/** The upsert that counts one hit against `key`, returning the window's `count` and `resetAt`: run by hitRateLimit, and inside statements that count a hit among other work. */
+export function rateLimitHitSql(opts: { key: string; windowMs: number; now: Date }): Prisma.Sql {
   const resetAt = new Date(opts.now.getTime() + opts.windowMs);
   return Prisma.sql`
-    INSERT INTO rate_limits (key, count, "resetAt") SELECT ${opts.key}, 1, ${resetAt} WHERE ${opts.when ?? true}
+    INSERT INTO rate_limits (key, count, "resetAt") VALUES (${opts.key}, 1, ${resetAt})
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limits."resetAt" <= ${opts.now} THEN 1 ELSE rate_limits.count + 1 END,
       "resetAt" = CASE WHEN rate_limits."resetAt" <= ${opts.now} THEN ${resetAt} ELSE rate_limits."resetAt" END
