@@ -14,16 +14,22 @@ const dirs = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
 const target = dirs.findIndex((d) => d.endsWith("_subscriber_email_case"));
 const sqlOf = (dir: string) => readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
 
+const url = () => siblingUrl(testDatabaseUrl(), "email_case");
 let client: pg.Client;
 
 beforeAll(async () => {
-  const url = siblingUrl(testDatabaseUrl(), "email_case");
-  await recreateDatabase(testDatabaseUrl(), url);
-  client = new pg.Client({ connectionString: url });
+  await recreateDatabase(testDatabaseUrl(), url());
+  client = new pg.Client({ connectionString: url() });
   await client.connect();
   for (const dir of dirs.slice(0, target)) await client.query(sqlOf(dir));
 });
-afterAll(() => client.end());
+afterAll(async () => {
+  await client.end();
+  const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url()).pathname.slice(1)}" WITH (FORCE)`);
+  await admin.end();
+});
 
 async function subscriber(email: string, status: string): Promise<number> {
   const { rows } = await client.query<{ id: number }>(
