@@ -1,8 +1,10 @@
-// Admin console figures at scale: dashboard source health over many runs and papers, subscriber counts and search, and CSV export throughput.
+// Admin console figures at scale: dashboard source health over many runs and papers, subscriber counts and search, CSV export
+// throughput, and the session check every /admin request makes (in the proxy and again in the page, route or action).
 // Run: DATABASE_URL=postgresql://... npx tsx bench/admin.ts  (uses a sibling database <name>_bench_admin, recreated each run)
 import { performance } from "node:perf_hooks";
 import { loadSourceHealth } from "../src/server/admin/load-source-health";
 import { exportSubscribersCsv } from "../src/server/admin/export-subscribers";
+import { authenticateAdmin, createAdminSession } from "../src/server/auth/admin-session";
 import { createDb } from "../src/server/db";
 import { applyMigrations } from "../src/server/db/migrations";
 import { countSubscribersByState, searchSubscribers } from "../src/server/repo/admin-subscribers";
@@ -13,6 +15,7 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const PAPERS = Number(process.env.BENCH_PAPERS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20_000);
 const REPEAT = 15;
+const SESSION_CHECKS = 2_000;
 
 async function timeIt(label: string, fn: () => Promise<unknown>): Promise<void> {
   await fn();
@@ -25,6 +28,28 @@ async function timeIt(label: string, fn: () => Promise<unknown>): Promise<void> 
   samples.sort((a, b) => a - b);
   const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!.toFixed(1);
   console.log(`${label.padEnd(44)} median ${pct(0.5)} ms  p90 ${pct(0.9)} ms  (n=${REPEAT})`);
+}
+
+/** Median time of one session check: a valid cookie (signature, then one primary-key read) and a forged one (signature only). */
+async function sessionChecks(db: ReturnType<typeof createDb>, now: Date): Promise<void> {
+  const config = { ADMIN_TOKEN: "bench-admin-token-0123456789", APP_SECRET: "bench-app-secret-0123456789abcdef" };
+  for (let i = 0; i < 1_000; i++) await createAdminSession({ db, secret: config.APP_SECRET, subject: "admin:token", now });
+  const { value } = await createAdminSession({ db, secret: config.APP_SECRET, subject: "admin:token", now });
+  for (const [label, cookie] of [
+    ["admin session check, signed-in cookie", value],
+    ["admin session check, forged cookie", `${value.slice(0, -4)}AAAA`],
+  ] as const) {
+    const samples: number[] = [];
+    for (let i = 0; i < SESSION_CHECKS; i++) {
+      const t = performance.now();
+      const admin = await authenticateAdmin({ db, config, credentials: { authorization: null, sessionCookie: cookie }, now });
+      samples.push(performance.now() - t);
+      if ((admin !== null) !== (cookie === value)) throw new Error(`${label}: unexpected answer ${admin}`);
+    }
+    samples.sort((a, b) => a - b);
+    const pct = (p: number) => (samples[Math.floor(p * samples.length)]! * 1000).toFixed(0);
+    console.log(`${label.padEnd(44)} median ${pct(0.5)} µs  p90 ${pct(0.9)} µs  (n=${SESSION_CHECKS}, 1,001 live sessions)`);
+  }
 }
 
 async function main() {
@@ -62,6 +87,8 @@ async function main() {
     await timeIt("subscriber counts by state", () => countSubscribersByState({ db }));
     await timeIt("subscriber search 'user4242'", () => searchSubscribers({ db, query: "user4242" }));
     await timeIt("paper search 'number 1234'", () => searchAdminPapers({ db, query: "number 1234" }));
+
+    await sessionChecks(db, now);
 
     const t = performance.now();
     const csv = await new Response(await exportSubscribersCsv({ db, actor: "bench", now })).text();

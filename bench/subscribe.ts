@@ -1,4 +1,5 @@
-// Benchmark: subscribe throughput and latency (real PostgreSQL + a local SMTP server) and the live preview's latency. Prints figures.
+// Benchmark: subscribe throughput and latency (real PostgreSQL + a local SMTP server), the answer time of each outcome
+// (an attacker compares them to learn whether an address is known), and the live preview's latency. Prints figures.
 // Run: npx tsx bench/subscribe.ts   (uses a sibling `<db>_bench` of DATABASE_URL, or an embedded PostgreSQL when unset)
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -11,11 +12,13 @@ import { seedDemo } from "../src/server/ingest/seed-demo";
 import { createSmtpMailer } from "../src/server/mail/mailer";
 import { previewWeekFor } from "../src/server/digest/preview-digest";
 import { ZInterests } from "../src/server/subscriptions/subscription-input";
-import { subscribe } from "../src/server/subscriptions/subscribe";
+import { emailHash, subscribe, type TSubscribeOutcome } from "../src/server/subscriptions/subscribe";
 import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
 
 const TOTAL = Number(process.env.BENCH_SUBSCRIBES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const OUTCOME_ROUNDS = Number(process.env.BENCH_OUTCOME_ROUNDS ?? 200);
+const SECRET = "bench-secret-0123456789";
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -43,6 +46,72 @@ async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
   };
 }
 
+type TBenchDeps = Pick<Parameters<typeof subscribe>[0], "db" | "mailer">;
+
+let ipCounter = 0;
+const nextIp = () => `10.2.${++ipCounter >> 8}.${ipCounter & 255}`;
+
+/** One subscribe as a visitor sees it: the time until the answer. */
+async function answerTime(deps: TBenchDeps, email: string, website = ""): Promise<{ ms: number; outcome: TSubscribeOutcome }> {
+  const t = performance.now();
+  const { outcome, delivery } = await subscribe({
+    ...deps,
+    appUrl: "http://bench.local",
+    secret: SECRET,
+    now: new Date(),
+    ip: nextIp(),
+    input: { email, frequency: "weekly", website },
+  });
+  const ms = performance.now() - t;
+  await delivery;
+  return { ms, outcome };
+}
+
+/**
+ * The answer time of every outcome, measured in turns (one of each per round, in a shuffled order) so that the
+ * machine's load hits them alike; ratios to a new address's median are what to compare between runs.
+ */
+async function outcomeTimes(deps: TBenchDeps): Promise<void> {
+  const { db } = deps;
+  const n = OUTCOME_ROUNDS;
+  await db.subscriber.createMany({
+    data: Array.from({ length: n }, (_, i) => ({ email: `known${i}@example.org`, status: "confirmed" as const, keywords: [], categories: [] })),
+  });
+  await db.suppression.createMany({ data: Array.from({ length: n }, (_, i) => ({ emailHash: emailHash(SECRET, `gone${i}@example.org`), reason: "deleted" })) });
+  for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) await answerTime(deps, `limited${i}@example.org`);
+
+  const cases: Record<TSubscribeOutcome, (i: number) => Promise<{ ms: number; outcome: TSubscribeOutcome }>> = {
+    "confirmation-sent": (i) => answerTime(deps, `fresh${i}@example.org`),
+    "already-subscribed-sent": (i) => answerTime(deps, `known${i}@example.org`),
+    suppressed: (i) => answerTime(deps, `gone${i}@example.org`),
+    "address-limited": (i) => answerTime(deps, `limited${i}@example.org`),
+    honeypot: (i) => answerTime(deps, `bot${i}@example.org`, "http://spam.example"),
+  };
+  const names = Object.keys(cases) as TSubscribeOutcome[];
+  const samples = new Map<TSubscribeOutcome, number[]>(names.map((name) => [name, []]));
+  for (let i = 0; i < n; i++) {
+    for (const name of [...names].sort(() => Math.random() - 0.5)) {
+      const { ms, outcome } = await cases[name](i);
+      if (outcome !== name) throw new Error(`expected ${name}, got ${outcome}`);
+      samples.get(name)!.push(ms);
+    }
+  }
+  const median = (ms: number[]) =>
+    percentile(
+      [...ms].sort((a, b) => a - b),
+      50,
+    );
+  const base = median(samples.get("confirmation-sent")!);
+  console.log(`answer time per outcome (${n} of each, sequential, interleaved):`);
+  for (const name of names) {
+    const ms = samples.get(name)!;
+    const sorted = [...ms].sort((a, b) => a - b);
+    console.log(
+      `  ${name.padEnd(24)} median ${median(ms).toFixed(2)} ms, p90 ${percentile(sorted, 90).toFixed(2)} ms; median / new address's ${(median(ms) / base).toFixed(2)}`,
+    );
+  }
+}
+
 async function main() {
   const { url, stop } = await database();
   await applyMigrations(url);
@@ -66,6 +135,7 @@ async function main() {
   try {
     await seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples") });
     const latencies: number[] = [];
+    const deliveries: Promise<void>[] = [];
     let next = 0;
     const started = performance.now();
     await Promise.all(
@@ -73,21 +143,28 @@ async function main() {
         while (next < TOTAL) {
           const i = next++;
           const t = performance.now();
-          await subscribe({
+          const { delivery } = await subscribe({
             db,
             mailer,
             appUrl: "http://bench.local",
-            secret: "bench-secret-0123456789",
+            secret: SECRET,
             now: new Date(),
             ip: `10.1.${i >> 8}.${i & 255}`,
             input: { email: `bench${i}@example.org`, frequency: "weekly", keywords: "llm, diffusion" },
           });
           latencies.push(performance.now() - t);
+          deliveries.push(delivery);
         }
       }),
     );
-    console.log(summary(`subscribe (new address, confirmation mailed over SMTP, concurrency ${CONCURRENCY})`, latencies, performance.now() - started));
-    console.log(`confirmation mails received: ${received}; subscribers: ${await db.subscriber.count()}`);
+    console.log(summary(`subscribe answers (new address, concurrency ${CONCURRENCY})`, latencies, performance.now() - started));
+    await Promise.all(deliveries);
+    const mailedMs = performance.now() - started;
+    console.log(
+      `confirmation mails received: ${received} (all handed to SMTP ${(mailedMs / 1000).toFixed(2)} s after the first request); subscribers: ${await db.subscriber.count()}`,
+    );
+
+    await outcomeTimes({ db, mailer });
 
     const previews: number[] = [];
     const pStart = performance.now();

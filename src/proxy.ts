@@ -1,18 +1,17 @@
 // Request-time routing: the admin gate for /admin and /api/admin, and cached list pages: filtered variants of "/" and the period pages
 // are rewritten to paths of their own.
 import { NextResponse, type NextRequest } from "next/server";
-import { adminFromRequest } from "@/server/auth/admin-session";
-import { hasBearer } from "@/server/auth/bearer";
+import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-session";
 import { getConfig } from "@/server/config";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
+import { getDb } from "@/server/db";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
-function adminGate(request: NextRequest): NextResponse {
+async function adminGate(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   if (PUBLIC_ADMIN_PATHS.has(pathname)) return NextResponse.next();
-  const config = getConfig();
-  const admin = adminFromRequest({ headers: request.headers, adminToken: config.ADMIN_TOKEN, secret: config.APP_SECRET, now: new Date(), bearerOk: hasBearer });
+  const admin = await authenticateAdmin({ db: getDb(), config: getConfig(), credentials: credentialsFromHeaders(request.headers), now: new Date() });
   if (admin) return NextResponse.next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json(
@@ -23,7 +22,7 @@ function adminGate(request: NextRequest): NextResponse {
   return NextResponse.redirect(new URL("/admin/login", request.url), 303);
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   if (pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/")) {
     return adminGate(request);

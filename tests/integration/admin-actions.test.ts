@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { fixPaper, hidePaper } from "../../src/server/admin/paper-admin";
 import { LOGIN_LIMIT, signInAdmin } from "../../src/server/auth/admin-login";
-import { verifyAdminSession } from "../../src/server/auth/admin-session";
+import { authenticateAdmin } from "../../src/server/auth/admin-session";
 import { isAppError } from "../../src/server/errors/app-error";
 import { ZIngestRequest } from "../../src/server/ingest/ingest-params";
 import { queueIngest } from "../../src/server/ingest/ingest-service";
@@ -43,7 +43,7 @@ describe("admin sign-in", () => {
   it("a right token or password signs in with a verifiable session, and is audited", async () => {
     const byToken = await signInAdmin({ db, config, now, ip: "10.0.0.1", credential: config.ADMIN_TOKEN });
     expect(byToken.cookie.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true });
-    expect(verifyAdminSession({ secret: config.APP_SECRET, value: byToken.cookie.value, now })).toBe("admin:token");
+    expect(await authenticateAdmin({ db, config, credentials: { authorization: null, sessionCookie: byToken.cookie.value }, now })).toBe("admin:token");
     const byPassword = await signInAdmin({ db, config, now, ip: "10.0.0.1", credential: "correct horse" });
     expect(byPassword.actor).toBe("admin:password");
     const audit = await listAudit({ db });

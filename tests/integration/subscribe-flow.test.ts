@@ -25,8 +25,12 @@ const form = (over: Record<string, string> = {}) => ({
   website: "",
   ...over,
 });
-const run = (input: unknown, opts: { ip?: string; at?: Date } = {}) =>
-  subscribe({ db, mailer, appUrl, secret, now: opts.at ?? now, input, ip: opts.ip ?? "203.0.113.7" });
+/** One submission, its mail (if any) handed to SMTP before it returns the outcome. */
+const run = async (input: unknown, opts: { ip?: string; at?: Date } = {}) => {
+  const { outcome, delivery } = await subscribe({ db, mailer, appUrl, secret, now: opts.at ?? now, input, ip: opts.ip ?? "203.0.113.7" });
+  await delivery;
+  return outcome;
+};
 
 function confirmToken(text: string | false | undefined): string {
   const match = /\/subscribe\/confirm\?token=([\w%-]+)/.exec(text || "");
@@ -69,7 +73,7 @@ describe("subscribe: double opt-in", () => {
     const token = confirmToken(mail!.text);
     expect(mail!.html).toContain(`/subscribe/confirm?token=`);
 
-    const pending = await db.subscriber.findUniqueOrThrow({ where: { email: "Reader@example.org" } });
+    const pending = await db.subscriber.findFirstOrThrow({ where: { email: "Reader@example.org" } });
     expect(pending).toMatchObject({
       status: "pending",
       frequency: "weekly",
@@ -125,6 +129,20 @@ describe("subscribe: double opt-in", () => {
     expect(await run(form(), { at: new Date(now.getTime() + 61 * 60 * 1000) })).toBe("confirmation-sent");
   });
 
+  it("gives the same answer when SMTP refuses the mail (the failure is logged, not shown)", async () => {
+    const refusing = await startSmtpSink({ rejectRecipients: () => true });
+    const refusingMailer = createSmtpMailer({ url: refusing.url, from: "paper-digest <digest@app.test>" });
+    try {
+      const { outcome, delivery } = await subscribe({ db, mailer: refusingMailer, appUrl, secret, now, input: form(), ip: "203.0.113.8" });
+      expect(outcome).toBe("confirmation-sent");
+      await expect(delivery).resolves.toBeUndefined();
+      expect(refusing.messages).toHaveLength(0);
+    } finally {
+      await refusingMailer.close();
+      await refusing.close();
+    }
+  });
+
   it("rate-limits one IP at 20 requests per 10 minutes with a clear 429", async () => {
     for (let i = 0; i < 20; i++) await run(form({ email: `r${i}@example.org` }));
     const err = await rejects(run(form({ email: "r21@example.org" })));
@@ -132,10 +150,16 @@ describe("subscribe: double opt-in", () => {
     expect(await db.subscriber.count({ where: { email: "r21@example.org" } })).toBe(0);
   });
 
-  it("pretends success for a filled honeypot and stores nothing", async () => {
+  it("pretends success for a filled honeypot, stores no subscriber and sends nothing, but counts the request like any other", async () => {
     expect(await run(form({ website: "http://spam.example" }))).toBe("honeypot");
     expect(await db.subscriber.count()).toBe(0);
-    expect(await db.rateLimit.count()).toBe(0);
+    expect(await db.subscriberToken.count()).toBe(0);
+    const counters = await db.rateLimit.findMany({ select: { key: true, count: true }, orderBy: { key: "asc" } });
+    expect(counters).toEqual([
+      { key: `subscribe:addr:${emailHash(secret, "reader@example.org")}`, count: 1 },
+      { key: "subscribe:ip:203.0.113.7", count: 1 },
+    ]);
+    expect(sink.messages).toHaveLength(0);
   });
 
   it("rejects a bad address with a field error and stores nothing", async () => {

@@ -1,17 +1,15 @@
 "use server";
-// Sign-out: audited, clears the session cookie.
+// Sign-out: ends the session on the server (every copy of the cookie stops working), audited, and clears the cookie.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { clearedAdminCookie } from "@/server/auth/admin-login";
-import { requireAdminAction } from "@/server/auth/admin-page";
+import { signOutAdmin } from "@/server/auth/admin-login";
+import { currentSessionCookie, requireAdminAction } from "@/server/auth/admin-page";
 import { adminContext } from "@/server/admin/admin-context";
-import { recordAudit } from "@/server/repo/audit-log";
 
 export async function signOutAction(): Promise<void> {
   const actor = await requireAdminAction();
   const { db, config, now } = adminContext();
-  await recordAudit({ db, actor, action: "logout", now });
-  const cleared = clearedAdminCookie(config.APP_URL);
+  const cleared = await signOutAdmin({ db, config, now, actor, sessionCookie: await currentSessionCookie() });
   (await cookies()).set(cleared.name, cleared.value, cleared.options);
   redirect("/admin/login?notice=Signed%20out.");
 }

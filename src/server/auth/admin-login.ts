@@ -1,9 +1,9 @@
-// Admin sign-in: the credential check (constant time), the per-IP attempt limit, and the session cookie's attributes.
+// Admin sign-in and sign-out: the credential check (constant time), the per-IP attempt limit, the session and its cookie.
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import { hitRateLimit } from "../repo/rate-limits";
 import { recordAudit } from "../repo/audit-log";
-import { ADMIN_COOKIE, createAdminSession } from "./admin-session";
+import { ADMIN_COOKIE, createAdminSession, revokeAdminSession } from "./admin-session";
 import { safeEqual } from "./secrets";
 
 export const LOGIN_LIMIT = 10;
@@ -60,7 +60,20 @@ export async function signInAdmin(input: TSignInInput): Promise<{ actor: string;
     throw new AppError("UNAUTHORIZED", "wrong admin credential", { userMessage: "That token or password is not right." });
   }
   const actor = `admin:${matched}`;
-  const session = createAdminSession({ secret: config.APP_SECRET, subject: actor, now });
+  const session = await createAdminSession({ db, secret: config.APP_SECRET, subject: actor, now });
   await recordAudit({ db, actor, action: "login.success", params: { ip, method: matched }, now });
   return { actor, cookie: adminCookie({ value: session.value, expires: session.expires, appUrl: config.APP_URL }) };
+}
+
+/** Ends the session on the server (so a copy of the cookie stops working too), audits it, and returns the cookie that clears the browser's. */
+export async function signOutAdmin(opts: {
+  db: Db;
+  actor: string;
+  sessionCookie: string | undefined;
+  now: Date;
+  config: { APP_SECRET: string; APP_URL: string };
+}): Promise<TAdminCookie> {
+  await revokeAdminSession({ db: opts.db, secret: opts.config.APP_SECRET, value: opts.sessionCookie, now: opts.now });
+  await recordAudit({ db: opts.db, actor: opts.actor, action: "logout", now: opts.now });
+  return clearedAdminCookie(opts.config.APP_URL);
 }

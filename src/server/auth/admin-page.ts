@@ -1,27 +1,37 @@
 // The admin gate for pages and server actions, which read the session from next/headers rather than a Request.
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getConfig } from "../config";
+import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
-import { ADMIN_COOKIE, verifyAdminSession } from "./admin-session";
-import { hasBearer } from "./bearer";
+import { ADMIN_COOKIE, authenticateAdmin, type TAdminCredentials } from "./admin-session";
 
 const outsideRequest = (err: unknown) => err instanceof Error && err.message.includes("outside a request scope");
 
-/** The signed-in admin, or null. Called with no request at all (a direct function call), nobody is signed in. */
-export async function currentAdmin(now = new Date()): Promise<string | null> {
-  let cookie: string | undefined;
-  let authorization: string | null;
+/**
+ * The request's credentials, or null outside a request (a direct function call). The cookie comes from cookies(), which
+ * also sees a cookie set earlier in the same request (a sign-in action rendering the page it redirects to).
+ */
+async function requestCredentials(): Promise<TAdminCredentials | null> {
   try {
-    cookie = (await cookies()).get(ADMIN_COOKIE)?.value;
-    authorization = (await headers()).get("authorization");
+    return { sessionCookie: (await cookies()).get(ADMIN_COOKIE)?.value, authorization: (await headers()).get("authorization") };
   } catch (err) {
     if (outsideRequest(err)) return null;
     throw err;
   }
-  const config = getConfig();
-  if (hasBearer(authorization, config.ADMIN_TOKEN)) return "token";
-  return verifyAdminSession({ secret: config.APP_SECRET, value: cookie, now });
+}
+
+/** The signed-in admin, or null. Memoized per render (React cache), so a layout and its page share one session read. */
+export const currentAdmin = cache(async (): Promise<string | null> => {
+  const credentials = await requestCredentials();
+  if (!credentials) return null;
+  return authenticateAdmin({ db: getDb(), config: getConfig(), credentials, now: new Date() });
+});
+
+/** The session cookie of the current request, for signing out. */
+export async function currentSessionCookie(): Promise<string | undefined> {
+  return (await requestCredentials())?.sessionCookie;
 }
 
 export async function requireAdminPage(): Promise<string> {

@@ -1,12 +1,12 @@
 // The admin gate every /api/admin handler and admin page calls; throws UNAUTHORIZED for anonymous requests.
 import { getConfig } from "../config";
+import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
-import { adminFromRequest } from "./admin-session";
-import { hasBearer, requireBearer } from "./bearer";
+import { authenticateAdmin, credentialsFromHeaders } from "./admin-session";
+import { requireBearer } from "./bearer";
 
-export function requireAdmin(request: Request, now = new Date()): string {
-  const config = getConfig();
-  const admin = adminFromRequest({ headers: request.headers, adminToken: config.ADMIN_TOKEN, secret: config.APP_SECRET, now, bearerOk: hasBearer });
+export async function requireAdmin(request: Request, now = new Date()): Promise<string> {
+  const admin = await authenticateAdmin({ db: getDb(), config: getConfig(), credentials: credentialsFromHeaders(request.headers), now });
   if (!admin) throw new AppError("UNAUTHORIZED", "Sign in at /admin/login or send Authorization: Bearer <ADMIN_TOKEN>.");
   return admin;
 }

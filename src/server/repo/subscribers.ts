@@ -1,6 +1,7 @@
 // Subscriber rows, their single-use tokens and the suppression list, as plain objects.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
+import { rateLimitHitSql } from "./rate-limits";
 
 /** The shared client or an open transaction. */
 export type TDbOrTx = Db | Prisma.TransactionClient;
@@ -35,29 +36,80 @@ const subscriberSelect = {
   unsubscribedAt: true,
 } as const;
 
+/** What one subscribe request found and did, in one statement (see recordSubscribeRequest). */
+export type TSubscribeRequestRecord = {
+  suppressed: boolean;
+  /** The address's row after the request; null when it was not looked at (a bot, suppressed, or over the limit). */
+  subscriber: { id: number; status: TSubscriberStatus } | null;
+  /** Requests for this address in the current window, this one included. */
+  addressHits: number;
+  /** Whether the confirmation token was stored (a pending row within the address limit). */
+  tokenCreated: boolean;
+};
+
 /**
- * Creates a pending subscriber, or returns the existing one. Only a pending or unsubscribed row takes
- * the new preferences (and goes back to pending): an anonymous form must never change a confirmed
- * subscriber. One statement, so concurrent requests for one address give one row.
+ * Everything a subscribe request does to the database, as ONE statement whatever the outcome, so the answer's timing
+ * does not tell a new address from a known, erased or rate-limited one. It counts the request against the address's
+ * limit (a bot's submission too, so that it costs the same commit as everyone else's). Then, unless `write` is off (a
+ * bot), the address is suppressed or over its limit, it creates a pending subscriber or finds the existing one: only a
+ * pending or unsubscribed row takes the new preferences (and goes back to pending), as an anonymous form must never
+ * change a confirmed subscriber; a pending row gets the confirmation token's hash. Past the limit every address does
+ * the same single write, so repeated probes of one address all look alike. Addresses compare case-insensitively (the
+ * unique index is on lower(email), so concurrent requests for one mailbox give one row); a new row keeps the address as typed.
  */
-export async function upsertPendingSubscriber(opts: {
+export async function recordSubscribeRequest(opts: {
   db: Db;
   email: string;
   prefs: TSubscriberPrefs;
+  write: boolean;
+  /** Every keyed hash the address may be suppressed under. */
+  suppressionHashes: string[];
+  addressLimit: { key: string; limit: number; windowMs: number };
+  token: { purpose: string; hash: string; expiresAt: Date };
   now: Date;
-}): Promise<{ id: number; status: TSubscriberStatus }> {
-  const { prefs } = opts;
-  const rows = await opts.db.$queryRaw<{ id: number; status: TSubscriberStatus }[]>`
-    INSERT INTO subscribers (email, status, frequency, keywords, categories, "onlyWithCode", "minUpvotes", "createdAt", "updatedAt")
-    VALUES (${opts.email}, 'pending', ${prefs.frequency}::"Frequency", ${prefs.keywords}::text[], ${prefs.categories}::text[], ${prefs.onlyWithCode}, ${prefs.minUpvotes}, ${opts.now}, ${opts.now})
-    ON CONFLICT (email) DO UPDATE SET
-      status = 'pending', frequency = EXCLUDED.frequency, keywords = EXCLUDED.keywords, categories = EXCLUDED.categories,
-      "onlyWithCode" = EXCLUDED."onlyWithCode", "minUpvotes" = EXCLUDED."minUpvotes", "unsubscribedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
-    WHERE subscribers.status IN ('pending', 'unsubscribed')
-    RETURNING id, status::text AS status`;
-  if (rows[0]) return rows[0];
-  const existing = await opts.db.subscriber.findUniqueOrThrow({ where: { email: opts.email }, select: { id: true, status: true } });
-  return existing;
+}): Promise<TSubscribeRequestRecord> {
+  const { prefs, addressLimit, token, now } = opts;
+  const rows = await opts.db.$queryRaw<
+    { suppressed: boolean; subscriberId: number | null; status: TSubscriberStatus | null; addressHits: number; tokenCreated: boolean }[]
+  >`
+    WITH suppressed AS (
+      SELECT EXISTS (SELECT 1 FROM suppressions WHERE "emailHash" = ANY(${opts.suppressionHashes}::text[])) AS yes
+    ),
+    address AS (${rateLimitHitSql({ key: addressLimit.key, windowMs: addressLimit.windowMs, now })}),
+    proceed AS (
+      SELECT ${opts.write} AND NOT suppressed.yes AND address.count <= ${addressLimit.limit} AS yes FROM suppressed, address
+    ),
+    upserted AS (
+      INSERT INTO subscribers (email, status, frequency, keywords, categories, "onlyWithCode", "minUpvotes", "createdAt", "updatedAt")
+      SELECT ${opts.email}, 'pending', ${prefs.frequency}::"Frequency", ${prefs.keywords}::text[], ${prefs.categories}::text[], ${prefs.onlyWithCode},
+             ${prefs.minUpvotes}, ${now}, ${now}
+      WHERE (SELECT yes FROM proceed)
+      ON CONFLICT (lower(email)) DO UPDATE SET
+        status = 'pending', frequency = EXCLUDED.frequency, keywords = EXCLUDED.keywords, categories = EXCLUDED.categories,
+        "onlyWithCode" = EXCLUDED."onlyWithCode", "minUpvotes" = EXCLUDED."minUpvotes", "unsubscribedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+      WHERE subscribers.status IN ('pending', 'unsubscribed')
+      RETURNING id, status::text AS status
+    ),
+    subscriber AS (
+      SELECT id, status FROM upserted
+      UNION ALL
+      SELECT id, status::text FROM subscribers
+      WHERE lower(email) = lower(${opts.email}) AND (SELECT yes FROM proceed) AND NOT EXISTS (SELECT 1 FROM upserted)
+    ),
+    token AS (
+      INSERT INTO subscriber_tokens ("subscriberId", purpose, "tokenHash", "expiresAt", "createdAt")
+      SELECT id, ${token.purpose}, ${token.hash}, ${token.expiresAt}, ${now} FROM subscriber WHERE status = 'pending'
+      RETURNING id
+    )
+    SELECT (SELECT yes FROM suppressed) AS suppressed, (SELECT id FROM subscriber) AS "subscriberId", (SELECT status FROM subscriber) AS status,
+           (SELECT count FROM address) AS "addressHits", EXISTS (SELECT 1 FROM token) AS "tokenCreated"`;
+  const row = rows[0]!;
+  return {
+    suppressed: row.suppressed,
+    subscriber: row.subscriberId === null ? null : { id: row.subscriberId, status: row.status! },
+    addressHits: row.addressHits,
+    tokenCreated: row.tokenCreated,
+  };
 }
 
 export async function getSubscriber(opts: { db: TDbOrTx; id: number }): Promise<TSubscriberView | null> {
@@ -88,16 +140,6 @@ export async function deleteSubscriber(opts: { db: Db; id: number; emailHash: st
     if (count === 0) return false;
     await tx.suppression.upsert({ where: { emailHash: opts.emailHash }, create: { emailHash: opts.emailHash, reason: "deleted" }, update: {} });
     return true;
-  });
-}
-
-export async function isSuppressed(opts: { db: Db; emailHash: string }): Promise<boolean> {
-  return (await opts.db.suppression.count({ where: { emailHash: opts.emailHash } })) > 0;
-}
-
-export async function createSubscriberToken(opts: { db: Db; subscriberId: number; purpose: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-  await opts.db.subscriberToken.create({
-    data: { subscriberId: opts.subscriberId, purpose: opts.purpose, tokenHash: opts.tokenHash, expiresAt: opts.expiresAt },
   });
 }
 

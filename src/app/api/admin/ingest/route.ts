@@ -8,7 +8,7 @@ import { queueIngest, readIngestRuns, readJsonBody } from "@/server/ingest/inges
 export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request: Request) => {
-  const actor = requireAdmin(request);
+  const actor = await requireAdmin(request);
   const run = await queueIngest({ request: ZIngestRequest.parse(await readJsonBody(request)), actor });
   return Response.json({ runId: run.id, status: run.status, runKey: run.runKey }, { status: 202, headers: { Location: `/api/admin/ingest/runs/${run.id}` } });
 });
@@ -19,7 +19,7 @@ const ZListQuery = z.object({
 });
 
 export const GET = handleRoute(async (request: Request) => {
-  requireAdmin(request);
+  await requireAdmin(request);
   const query = ZListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   return Response.json(await readIngestRuns(query), { headers: { "Cache-Control": "no-store" } });
 });

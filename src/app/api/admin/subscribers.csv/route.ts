@@ -7,7 +7,7 @@ import { handleRoute } from "@/server/http/respond";
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (request: Request) => {
-  const actor = requireAdmin(request);
+  const actor = await requireAdmin(request);
   const { db, now } = adminContext();
   const body = await exportSubscribersCsv({ db, actor, now });
   return new Response(body, {

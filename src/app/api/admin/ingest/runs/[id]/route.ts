@@ -6,7 +6,7 @@ import { readIngestRun } from "@/server/ingest/ingest-service";
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
-  requireAdmin(request);
+  await requireAdmin(request);
   const run = await readIngestRun({ id: (await ctx.params).id });
   return Response.json(run, { headers: { "Cache-Control": "no-store" } });
 });
