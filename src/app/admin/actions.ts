@@ -3,12 +3,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { clearedAdminCookie } from "@/server/auth/admin-login";
-import { requireAdminAction } from "@/server/auth/admin-page";
+import { requireAdminPage } from "@/server/auth/admin-page";
 import { adminContext } from "@/server/admin/admin-context";
 import { recordAudit } from "@/server/repo/audit-log";
 
 export async function signOutAction(): Promise<void> {
-  const actor = await requireAdminAction();
+  const actor = await requireAdminPage();
   const { db, config, now } = adminContext();
   await recordAudit({ db, actor, action: "logout", now });
   const cleared = clearedAdminCookie(config.APP_URL);

@@ -1,16 +1,18 @@
 "use server";
 // Paper actions: takedown (hide/unhide) and manual field fixes. Both expire the "papers" tag and every cached route (a cached 404 too), so the change shows at once.
 import { z } from "zod";
+import { ZRowId } from "@/core/row-id";
+import { hasControlChars, NO_CONTROL_CHARS } from "@/core/text/control-chars";
 import { adminContext } from "@/server/admin/admin-context";
 import { runFormAction } from "@/server/admin/form-action";
+import { ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { FIXABLE_FIELDS, fixPaper, hidePaper } from "@/server/admin/paper-admin";
 import { revalidateFeedAfterEdit } from "@/server/feed/revalidate-feed";
 
 const back = (q: string | undefined) => (q ? `/admin/papers?q=${encodeURIComponent(q)}` : "/admin/papers");
-const ZId = z.coerce.number().int().positive();
-const ZQuery = z.string().max(200).optional();
+const ZQuery = ZAdminSearch.optional();
 
-const ZHide = z.object({ id: ZId, hidden: z.enum(["true", "false"]).transform((v) => v === "true"), q: ZQuery });
+const ZHide = z.object({ id: ZRowId, hidden: z.enum(["true", "false"]).transform((v) => v === "true"), q: ZQuery });
 
 export async function setHiddenAction(formData: FormData): Promise<void> {
   await runFormAction({
@@ -26,7 +28,15 @@ export async function setHiddenAction(formData: FormData): Promise<void> {
   });
 }
 
-const ZFix = z.object({ id: ZId, field: z.enum(FIXABLE_FIELDS), value: z.string().max(20_000), q: ZQuery });
+const ZFix = z.object({
+  id: ZRowId,
+  field: z.enum(FIXABLE_FIELDS),
+  value: z
+    .string()
+    .max(20_000)
+    .refine((v) => !hasControlChars(v), NO_CONTROL_CHARS),
+  q: ZQuery,
+});
 
 export async function fixFieldAction(formData: FormData): Promise<void> {
   await runFormAction({
