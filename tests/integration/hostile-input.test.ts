@@ -141,4 +141,10 @@ describe("request bodies are capped before they are read", () => {
     const tooBig = await postIngest(streamOf(MAX_PASTE_BYTES + 1));
     expect(await errorOf(tooBig)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
   });
+
+  it("a paste one character past the limit fits the byte cap and is refused by the run's own rule, which says the limit", async () => {
+    const { MAX_PASTE_CHARS } = await import("../../src/server/http/body-limits");
+    const res = await postIngest(JSON.stringify({ source: "text", body: "a".repeat(MAX_PASTE_CHARS + 1) }));
+    expect(await errorOf(res)).toMatchObject({ status: 400, message: expect.stringContaining("at most 5,000,000 characters") });
+  });
 });

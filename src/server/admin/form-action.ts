@@ -4,6 +4,7 @@ import { z, ZodError } from "zod";
 import { requireAdminPage } from "../auth/admin-page";
 import { isAppError } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
+import { requireFormData } from "../http/action-form";
 import { logger } from "../logger";
 
 export type TFormActionResult = { notice: string; back?: string };
@@ -32,9 +33,10 @@ export async function runFormAction<S extends z.ZodType>(opts: {
   run: (input: z.infer<S>, actor: string) => Promise<TFormActionResult>;
 }): Promise<never> {
   const actor = await requireAdminPage();
+  const fields = formFields(requireFormData(opts.formData));
   let target: string;
   try {
-    const input = opts.schema.parse(formFields(opts.formData));
+    const input = opts.schema.parse(fields);
     const result = await opts.run(input, actor);
     target = withMessage(result.back ?? opts.back, "notice", result.notice);
   } catch (err) {

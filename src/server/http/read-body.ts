@@ -6,10 +6,15 @@ function tooLarge(maxBytes: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`);
 }
 
+/** True when the request declares a body (Content-Length) over maxBytes, or a Content-Length that is no number. */
+export function declaresMoreThan(headers: Headers, maxBytes: number): boolean {
+  const declared = headers.get("content-length");
+  return declared !== null && !(Number(declared) <= maxBytes);
+}
+
 /** The body as UTF-8 text, or PAYLOAD_TOO_LARGE (413) as soon as it declares or reaches more than maxBytes. */
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && !(Number(declared) <= maxBytes)) throw tooLarge(maxBytes);
+  if (declaresMoreThan(request.headers, maxBytes)) throw tooLarge(maxBytes);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

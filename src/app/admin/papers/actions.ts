@@ -8,8 +8,10 @@ import { runFormAction } from "@/server/admin/form-action";
 import { ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { FIXABLE_FIELDS, fixPaper, hidePaper } from "@/server/admin/paper-admin";
 import { revalidateFeedAfterEdit } from "@/server/feed/revalidate-feed";
+import { requireFormData } from "@/server/http/action-form";
 
 const back = (q: string | undefined) => (q ? `/admin/papers?q=${encodeURIComponent(q)}` : "/admin/papers");
+const backFrom = (formData: FormData) => back(requireFormData(formData).get("q")?.toString());
 const ZQuery = ZAdminSearch.optional();
 
 const ZHide = z.object({ id: ZRowId, hidden: z.enum(["true", "false"]).transform((v) => v === "true"), q: ZQuery });
@@ -18,7 +20,7 @@ export async function setHiddenAction(formData: FormData): Promise<void> {
   await runFormAction({
     formData,
     schema: ZHide,
-    back: back(formData.get("q")?.toString()),
+    back: backFrom(formData),
     run: async ({ id, hidden, q }, actor) => {
       const { db, config, now } = adminContext();
       const paper = await hidePaper({ db, actor, id, hidden, now });
@@ -42,7 +44,7 @@ export async function fixFieldAction(formData: FormData): Promise<void> {
   await runFormAction({
     formData,
     schema: ZFix,
-    back: back(formData.get("q")?.toString()),
+    back: backFrom(formData),
     run: async ({ id, field, value, q }, actor) => {
       const { db, config, now } = adminContext();
       const paper = await fixPaper({ db, actor, id, field, value, now });
