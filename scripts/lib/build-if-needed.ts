@@ -17,8 +17,13 @@ function walk(p: string, out: string[]): void {
   }
 }
 
-function sourceHash(root: string): string {
-  const entries: string[] = [];
+/** Settings next.config.ts bakes into the build: headers are fixed at build time, and HSTS depends on APP_URL's scheme. */
+function buildSettings(env: NodeJS.ProcessEnv): string {
+  return `https=${env.APP_URL?.startsWith("https:") ?? false}`;
+}
+
+function sourceHash(root: string, env: NodeJS.ProcessEnv): string {
+  const entries: string[] = [buildSettings(env)];
   for (const input of INPUTS) walk(path.join(root, input), entries);
   return createHash("sha256").update(entries.join("\n")).digest("hex");
 }
@@ -26,7 +31,7 @@ function sourceHash(root: string): string {
 export async function buildIfNeeded(opts: { root: string; distDir: string; env: NodeJS.ProcessEnv; log: (m: string) => void }) {
   await buildCacheHandler();
   const marker = path.join(opts.root, opts.distDir, "source-hash");
-  const hash = sourceHash(opts.root);
+  const hash = sourceHash(opts.root, opts.env);
   const built = existsSync(path.join(opts.root, opts.distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === hash;
   if (built) return false;
   opts.log("Building the app (first start or sources changed)...");

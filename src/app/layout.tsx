@@ -7,6 +7,10 @@ import { FAVICON, FEED_ALTERNATES, SITE_DESCRIPTION as description, SITE_NAME, S
 import { getConfig } from "@/server/config";
 import "./globals.css";
 
+// Every App Router page renders per request, so Next can put the proxy's CSP nonce on its inline scripts; this makes the one page
+// that would otherwise be prerendered, the 404 for unknown paths, do the same.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   metadataBase: new URL(getConfig().APP_URL),
   title: { default: SITE_TITLE, template: `%s · ${SITE_NAME}` },

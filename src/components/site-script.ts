@@ -1,6 +1,8 @@
 // The only script the front page runs, inlined in every document's <head>: applies the remembered theme before paint and wires the
 // theme toggle and "Show full abstract" links by event delegation, so both work without any framework JS.
 // Kept as plain ES2017 text (not a stringified function) so no compiler can inject helpers that would not exist in the page.
+// Its hash, from this same string, is what the Content-Security-Policy allows (src/server/http/security-headers.ts).
+import { createHash } from "node:crypto";
 
 export const SITE_SCRIPT = `(function () {
   var root = document.documentElement;
@@ -48,3 +50,6 @@ export const SITE_SCRIPT = `(function () {
     toggleAbstract(link);
   });
 })();`.replace(/\n\s*/g, "\n");
+
+/** The CSP source that allows exactly SITE_SCRIPT as pages render it. */
+export const SITE_SCRIPT_HASH = `'sha256-${createHash("sha256").update(SITE_SCRIPT).digest("base64")}'`;

@@ -1,39 +1,15 @@
 // admin sweep: every admin page, route handler and server-action endpoint found on disk refuses an anonymous request over HTTP.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { appEntries, fillSegments, isAdminPath } from "./support/app-routes";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 const PUBLIC_PAGES = new Set(["/admin/login"]);
 
-function walk(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-
-/** src/app/admin/papers/[id]/page.tsx → /admin/papers/1 (route groups dropped, dynamic segments filled). */
-function urlFor(file: string): string {
-  const segments = path.dirname(path.relative(path.join(ROOT, "src/app"), path.join(ROOT, file))).split(path.sep);
-  return (
-    "/" +
-    segments
-      .filter((s) => !/^\(.*\)$/.test(s))
-      .map((s) => (s.startsWith("[...") || s.startsWith("[[...") ? "a" : s.startsWith("[") ? "1" : s))
-      .join("/")
-  );
-}
-
-function exportedMethods(file: string): string[] {
-  const source = readFileSync(path.join(ROOT, file), "utf8");
-  return METHODS.filter((m) => new RegExp(`export\\s+(const|async\\s+function|function)\\s+${m}\\b`).test(source));
-}
-
-const files = [...walk("src/app/admin"), ...walk("src/app/api/admin")];
-const pages = files
-  .filter((f) => /\/page\.tsx?$/.test(f))
-  .map(urlFor)
+const admin = appEntries().filter((e) => isAdminPath(e.path));
+const pages = admin
+  .filter((e) => e.kind === "page")
+  .map((e) => fillSegments(e.path, "1"))
   .filter((u) => !PUBLIC_PAGES.has(u));
-const routes = files.filter((f) => /\/route\.ts$/.test(f)).map((f) => ({ url: urlFor(f), methods: exportedMethods(f) }));
+const routes = admin.filter((e) => e.kind === "route").map((e) => ({ url: fillSegments(e.path, "1"), methods: e.methods }));
 
 test("admin sweep: finds the admin surface", () => {
   expect(pages).toEqual(expect.arrayContaining(["/admin", "/admin/papers", "/admin/ingestion"]));

@@ -1,10 +1,8 @@
 // Builds every link a digest contains: app links from the configured app URL only, arXiv links
 // from a validated id, and code links only when they are plain http(s) URLs.
 import type { TPaper } from "@/core/paper";
+import { ZRowId } from "@/core/row-id";
 import { ARXIV_ID, parseArxivId } from "@/core/text/arxiv-id";
-
-/** Ids of papers known by title alone are database ids, which PostgreSQL keeps below 2^31. */
-const MAX_PAPER_ID = 2 ** 31 - 1;
 
 /** /papers/<arxivId>, or /papers/p-<id> for a paper known by title alone. */
 export function paperPath(paper: Pick<TPaper, "id" | "arxivId">): string {
@@ -17,10 +15,11 @@ export function paperPath(paper: Pick<TPaper, "id" | "arxivId">): string {
  * an arXiv id in any spelling parseArxivId reads (with a version, old style), or p-<id>. Null for anything else.
  */
 export function parsePaperKey(key: string): { arxivId: string } | { id: number } | null {
-  const internal = /^p-(\d{1,10})$/.exec(key);
+  // Ids of papers known by title alone are database ids.
+  const internal = /^p-(\d+)$/.exec(key);
   if (internal) {
-    const id = Number(internal[1]);
-    return id >= 1 && id <= MAX_PAPER_ID ? { id } : null;
+    const id = ZRowId.safeParse(internal[1]);
+    return id.success ? { id: id.data } : null;
   }
   const parsed = parseArxivId(key);
   return parsed ? { arxivId: parsed.id } : null;

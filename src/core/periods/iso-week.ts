@@ -1,6 +1,6 @@
 // ISO-8601 weeks (Monday start; week 1 holds the year's first Thursday), used by weekly
 // listing pages and weekly digests. Keys look like "2026-W53".
-import { MS_PER_DAY, startOfUtcDay, toUtcDate } from "./utc-date";
+import { MS_PER_DAY, startOfUtcDay, toUtcDate, utcDateAt } from "./utc-date";
 
 const WEEK_KEY_RE = /^([1-9]\d{3})-W(\d{2})$/;
 
@@ -50,12 +50,20 @@ export function parseIsoWeekKey(key: string): TIsoWeek | null {
   return { year, week };
 }
 
-/** The Monday (YYYY-MM-DD) that starts an ISO week. Throws RangeError on an invalid key. */
+/** The Monday and Sunday (YYYY-MM-DD) of an ISO week, or null when one of them falls outside the days YYYY-MM-DD can write (1000-W01, 9999-W52). */
+export function isoWeekDays({ year, week }: TIsoWeek): { start: string; end: string } | null {
+  // 4 January is always in week 1.
+  const jan4 = Date.UTC(year, 0, 4);
+  const monday = jan4 - isoWeekday(jan4) * MS_PER_DAY + (week - 1) * 7 * MS_PER_DAY;
+  const start = utcDateAt(monday);
+  const end = utcDateAt(monday + 6 * MS_PER_DAY);
+  return start && end ? { start, end } : null;
+}
+
+/** The Monday (YYYY-MM-DD) that starts an ISO week. Throws RangeError on an invalid key or a week isoWeekDays cannot write. */
 export function weekStart(key: string): string {
   const parsed = parseIsoWeekKey(key);
-  if (!parsed) throw new RangeError(`Invalid ISO week "${key}", expected YYYY-Www`);
-  // 4 January is always in week 1.
-  const jan4 = Date.UTC(parsed.year, 0, 4);
-  const mondayOfWeek1 = jan4 - isoWeekday(jan4) * MS_PER_DAY;
-  return toUtcDate(new Date(mondayOfWeek1 + (parsed.week - 1) * 7 * MS_PER_DAY));
+  const days = parsed && isoWeekDays(parsed);
+  if (!days) throw new RangeError(`Invalid ISO week "${key}", expected YYYY-Www`);
+  return days.start;
 }

@@ -1,7 +1,8 @@
 // Listing periods behind /papers/date/YYYY-MM-DD, /papers/week/YYYY-Www and /papers/month/YYYY-MM:
-// strict parsing of the URL value, and stepping to the period before or after.
-import { formatIsoWeekKey, isoWeekKey, parseIsoWeekKey, weekStart } from "./iso-week";
-import { addDays, daysInMonth, isValidDate, parseDateParts } from "./utc-date";
+// strict parsing of the URL value, and the period holding a day. A period exists only when every one of its days can be
+// written YYYY-MM-DD (years 1000 to 9999), so a far date is a 404 here, never a query for year 10000.
+import { formatIsoWeekKey, isoWeekDays, isoWeekKey, parseIsoWeekKey } from "./iso-week";
+import { daysInMonth, isValidDate, parseDateParts } from "./utc-date";
 
 export type TPeriodKind = "day" | "week" | "month";
 
@@ -16,9 +17,10 @@ function dayPeriod(date: string): TPeriod {
   return { kind: "day", key: date, start: date, end: date };
 }
 
-function weekPeriod(key: string): TPeriod {
-  const start = weekStart(key);
-  return { kind: "week", key, start, end: addDays(start, 6) };
+function weekPeriod(key: string): TPeriod | null {
+  const week = parseIsoWeekKey(key);
+  const days = week && isoWeekDays(week);
+  return days && week ? { kind: "week", key: formatIsoWeekKey(week), ...days } : null;
 }
 
 function monthPeriod(year: number, month: number): TPeriod {
@@ -41,10 +43,8 @@ export function parsePeriod(kind: string, value: string): TPeriod | null {
   switch (toKind(kind)) {
     case "day":
       return isValidDate(value) ? dayPeriod(value) : null;
-    case "week": {
-      const week = parseIsoWeekKey(value);
-      return week ? weekPeriod(formatIsoWeekKey(week)) : null;
-    }
+    case "week":
+      return weekPeriod(value);
     case "month": {
       const match = MONTH_KEY_RE.exec(value);
       const month = Number(match?.[2]);
@@ -55,10 +55,10 @@ export function parsePeriod(kind: string, value: string): TPeriod | null {
   }
 }
 
-/** The period of the given kind containing a day. Throws RangeError on an invalid date. */
-export function periodOf(kind: TPeriodKind, date: string): TPeriod {
+/** The period of the given kind containing a day; null for an invalid day or a week reaching outside years 1000 to 9999. */
+export function periodOf(kind: TPeriodKind, date: string): TPeriod | null {
   const parts = parseDateParts(date);
-  if (!parts) throw new RangeError(`Invalid date "${date}", expected YYYY-MM-DD`);
+  if (!parts) return null;
   switch (kind) {
     case "day":
       return dayPeriod(date);
@@ -67,14 +67,6 @@ export function periodOf(kind: TPeriodKind, date: string): TPeriod {
     case "month":
       return monthPeriod(parts.year, parts.month);
   }
-}
-
-export function prevPeriod(period: TPeriod): TPeriod {
-  return periodOf(period.kind, addDays(period.start, -1));
-}
-
-export function nextPeriod(period: TPeriod): TPeriod {
-  return periodOf(period.kind, addDays(period.end, 1));
 }
 
 /** The listing page of a period, e.g. /papers/week/2026-W53. */

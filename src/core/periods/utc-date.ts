@@ -4,6 +4,10 @@
 
 export const MS_PER_DAY = 86_400_000;
 
+/** The days "YYYY-MM-DD" can write: toISOString() writes year 10000 as "+010000-…", which is no date, and DATE_RE wants no leading zero. */
+const FIRST_DAY_MS = Date.UTC(1000, 0, 1);
+const LAST_DAY_END_MS = Date.UTC(9999, 11, 31) + MS_PER_DAY;
+
 const DATE_RE = /^([1-9]\d{3})-(\d{2})-(\d{2})$/;
 
 export type TDateParts = { year: number; month: number; day: number };
@@ -36,10 +40,16 @@ export function startOfUtcDay(value: string): Date {
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
 }
 
-/** The UTC calendar day an instant falls on. */
+/** The UTC calendar day an instant (epoch milliseconds) falls on, or null when YYYY-MM-DD cannot write it. */
+export function utcDateAt(ms: number): string | null {
+  return ms >= FIRST_DAY_MS && ms < LAST_DAY_END_MS ? new Date(ms).toISOString().slice(0, 10) : null;
+}
+
+/** The UTC calendar day an instant falls on. Throws RangeError on an invalid instant or one before year 1000 or after 9999. */
 export function toUtcDate(instant: Date): string {
-  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
-  return instant.toISOString().slice(0, 10);
+  const day = utcDateAt(instant.getTime());
+  if (day === null) throw new RangeError(Number.isNaN(instant.getTime()) ? "Invalid Date" : `${instant.toISOString()} has no YYYY-MM-DD day`);
+  return day;
 }
 
 export function todayUtc(now: Date): string {

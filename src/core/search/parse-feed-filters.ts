@@ -1,6 +1,7 @@
 // The feed's list filters as they live in the URL (?q=&cat=&code=&min=&sort=&cursor=): validated
 // on the way in, and written back in one canonical order so shared links are stable.
 import { z } from "zod";
+import { hasControlChars, NO_CONTROL_CHARS } from "@/core/text/control-chars";
 
 const FEED_SORTS = ["trending", "new", "top"] as const;
 const MAX_MIN_UPVOTES = 100_000;
@@ -12,7 +13,12 @@ const CATEGORY_RE = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?$/;
 
 const ZFeedFilters = z
   .object({
-    q: z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
+    q: z
+      .string()
+      .trim()
+      .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
+      .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS)
+      .optional(),
     cat: z.string().max(40, "is too long").regex(CATEGORY_RE, "must be an arXiv category such as cs.CL").optional(),
     code: z.enum(["1", "0"], 'must be "1" or "0"').optional(),
     min: z

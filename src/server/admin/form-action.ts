@@ -1,9 +1,10 @@
 // One shape for every admin server action: check the session, parse the form with zod, run one function, then redirect back with a notice or an error.
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
-import { requireAdminAction } from "../auth/admin-page";
+import { requireAdminPage } from "../auth/admin-page";
 import { isAppError } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
+import { requireFormData } from "../http/action-form";
 import { logger } from "../logger";
 
 export type TFormActionResult = { notice: string; back?: string };
@@ -22,7 +23,7 @@ function formFields(formData: FormData): Record<string, string> {
 }
 
 /**
- * Anonymous callers get UNAUTHORIZED thrown before the form is read. Bad input and AppErrors come back
+ * Anonymous callers are sent to /admin/login before the form is read. Bad input and AppErrors come back
  * to `back` as ?error=, so nothing is written and the admin sees why.
  */
 export async function runFormAction<S extends z.ZodType>(opts: {
@@ -31,10 +32,11 @@ export async function runFormAction<S extends z.ZodType>(opts: {
   back: string;
   run: (input: z.infer<S>, actor: string) => Promise<TFormActionResult>;
 }): Promise<never> {
-  const actor = await requireAdminAction();
+  const actor = await requireAdminPage();
+  const fields = formFields(requireFormData(opts.formData));
   let target: string;
   try {
-    const input = opts.schema.parse(formFields(opts.formData));
+    const input = opts.schema.parse(fields);
     const result = await opts.run(input, actor);
     target = withMessage(result.back ?? opts.back, "notice", result.notice);
   } catch (err) {

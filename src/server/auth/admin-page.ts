@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getConfig } from "../config";
 import { getDb } from "../db";
-import { AppError } from "../errors/app-error";
 import { ADMIN_COOKIE, authenticateAdmin, type TAdminCredentials } from "./admin-session";
 
 const outsideRequest = (err: unknown) => err instanceof Error && err.message.includes("outside a request scope");
@@ -34,14 +33,9 @@ export async function currentSessionCookie(): Promise<string | undefined> {
   return (await requestCredentials())?.sessionCookie;
 }
 
+/** The signed-in admin for a page or a server action; anyone else is sent to the sign-in page (an error thrown from an action would be a bare 500). */
 export async function requireAdminPage(): Promise<string> {
   const admin = await currentAdmin();
   if (!admin) redirect("/admin/login");
-  return admin;
-}
-
-export async function requireAdminAction(): Promise<string> {
-  const admin = await currentAdmin();
-  if (!admin) throw new AppError("UNAUTHORIZED", "This admin action needs a signed-in admin.");
   return admin;
 }

@@ -3,9 +3,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ZSourceId, type TSourceId } from "@/core/sources";
 import { parseArxivId } from "@/core/text/arxiv-id";
-
-/** A pasted or uploaded listing: a copied page is a few hundred KB; 5 million characters leaves room for a month's listing. */
-const MAX_BODY_CHARS = 5_000_000;
+import { hasControlChars, NO_CONTROL_CHARS, stripNul } from "@/core/text/control-chars";
+import { MAX_PASTE_CHARS } from "../http/body-limits";
 
 const ZArxivPaper = z.string().transform((value, ctx) => {
   const parsed = parseArxivId(value);
@@ -31,11 +30,20 @@ const ZParamFields = z
       .optional(),
     listing: z.enum(["new", "recent"]).optional(),
     paper: ZArxivPaper.optional(),
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .refine((url) => !hasControlChars(url), NO_CONTROL_CHARS)
+      .optional(),
+    // A copied page can carry a stray NUL, which PostgreSQL text cannot store and no parser reads: it is dropped, the rest is kept.
     body: z
       .string()
-      .min(1, "the pasted listing is empty")
-      .max(MAX_BODY_CHARS, `must be at most ${MAX_BODY_CHARS.toLocaleString("en")} characters`)
+      .transform(stripNul)
+      .pipe(
+        z
+          .string()
+          .min(1, "the pasted listing is empty")
+          .max(MAX_PASTE_CHARS, `must be at most ${MAX_PASTE_CHARS.toLocaleString("en")} characters`),
+      )
       .optional(),
   })
   .strict();

@@ -38,12 +38,3 @@ export async function readIngestRun(opts: { id: string }): Promise<TIngestRun> {
 export async function readIngestRuns(opts: { limit: number; cursor?: number }) {
   return listIngestRuns({ db: getDb(), ...opts });
 }
-
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new AppError("INVALID_INPUT", 'the request body must be JSON, e.g. {"source":"hf-daily","date":"2026-05-08"}', { cause: err });
-  }
-}

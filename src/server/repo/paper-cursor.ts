@@ -1,5 +1,6 @@
 // Opaque keyset cursors for paper lists: the last row's sort value and id, so pages never use OFFSET.
 import { z } from "zod";
+import { ZRowId } from "@/core/row-id";
 import { AppError } from "../errors/app-error";
 
 export type TListOrder = "trending" | "new" | "top" | "relevance";
@@ -9,7 +10,7 @@ export type TCursor = { order: TListOrder; value: number | string; id: number };
 const ZCursor = z.object({
   o: z.enum(["trending", "new", "top", "relevance"]),
   v: z.union([z.number().finite(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
-  i: z.number().int().positive(),
+  i: ZRowId,
 });
 
 export function encodeCursor(cursor: TCursor): string {

@@ -1,5 +1,6 @@
 // zod schemas for everything a subscriber types: the address, the frequency and the interests.
 import { z } from "zod";
+import { hasControlChars } from "@/core/text/control-chars";
 
 const MAX_INTERESTS = 20;
 
@@ -32,7 +33,14 @@ function splitList(value: unknown): unknown {
 
 const ZKeywords = z.preprocess(
   splitList,
-  z.array(z.string().max(60, { error: "Each keyword must be 60 characters or fewer." })).max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} keywords.` }),
+  z
+    .array(
+      z
+        .string()
+        .max(60, { error: "Each keyword must be 60 characters or fewer." })
+        .refine((k) => !hasControlChars(k), { error: "Keywords must not contain control characters." }),
+    )
+    .max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} keywords.` }),
 );
 
 const ZCategories = z.preprocess(

@@ -13,6 +13,7 @@ describe("paper cursors", () => {
     ["garbage", "not base64 json!"],
     ["wrong shape", Buffer.from(JSON.stringify({ o: "top", v: "x", i: -1 })).toString("base64url")],
     ["date for a numeric order", Buffer.from(JSON.stringify({ o: "top", v: "2026-01-01", i: 1 })).toString("base64url")],
+    ["an id beyond PostgreSQL's integer keys", Buffer.from(JSON.stringify({ o: "top", v: 1, i: 99_999_999_999 })).toString("base64url")],
   ])("rejects %s", (_name, raw) => {
     expect(() => decodeCursor(raw, "top")).toThrow(/Invalid "cursor"/);
   });

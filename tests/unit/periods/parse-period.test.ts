@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatPeriodLabel, nextPeriod, parsePeriod, periodOf, periodPath, prevPeriod, todayUtc } from "@/core/periods";
+import { addDays, formatPeriodLabel, parsePeriod, periodOf, periodPath, todayUtc } from "@/core/periods";
 
 describe("parsePeriod: days", () => {
   it("parses a real day, under its URL segment or its kind", () => {
@@ -54,34 +54,52 @@ describe("parsePeriod: weeks and months", () => {
   });
 });
 
-describe("periodOf, prevPeriod, nextPeriod", () => {
-  it("finds the period holding a day", () => {
-    expect(periodOf("week", "2027-01-01").key).toBe("2026-W53");
-    expect(periodOf("month", "2024-02-29")).toEqual({ kind: "month", key: "2024-02", start: "2024-02-01", end: "2024-02-29" });
-    expect(() => periodOf("day", "2026-02-30")).toThrow(RangeError);
+describe("parsePeriod and periodOf: only periods whose days YYYY-MM-DD can write", () => {
+  it("refuses a week that runs into year 10000 or starts in year 999", () => {
+    expect(parsePeriod("week", "9999-W52")).toBeNull();
+    expect(parsePeriod("week", "1000-W01")).toBeNull();
+    expect(parsePeriod("week", "9999-W51")).toEqual({ kind: "week", key: "9999-W51", start: "9999-12-20", end: "9999-12-26" });
+    expect(parsePeriod("week", "1000-W02")?.start).toBe("1000-01-06");
   });
 
-  it("steps across year ends", () => {
-    const w53 = periodOf("week", "2026-12-31");
-    expect(nextPeriod(w53).key).toBe("2027-W01");
-    expect(prevPeriod(nextPeriod(w53))).toEqual(w53);
-    expect(prevPeriod(periodOf("week", "2021-01-04")).key).toBe("2020-W53");
-    expect(nextPeriod(periodOf("day", "2026-12-31")).key).toBe("2027-01-01");
-    expect(prevPeriod(periodOf("day", "2024-03-01")).key).toBe("2024-02-29");
-    expect(nextPeriod(periodOf("month", "2026-12-15")).key).toBe("2027-01");
-    expect(prevPeriod(periodOf("month", "2026-01-15")).key).toBe("2025-12");
+  it("keeps the first and last writable days and months", () => {
+    expect(parsePeriod("date", "9999-12-31")?.end).toBe("9999-12-31");
+    expect(parsePeriod("date", "1000-01-01")?.start).toBe("1000-01-01");
+    expect(parsePeriod("month", "9999-12")?.end).toBe("9999-12-31");
+  });
+
+  it("finds no period for a day whose week reaches beyond them", () => {
+    expect(periodOf("week", "9999-12-31")).toBeNull();
+    expect(periodOf("week", "1000-01-01")).toBeNull();
+    expect(periodOf("day", "9999-12-31")?.key).toBe("9999-12-31");
+    expect(periodOf("month", "1000-01-15")?.key).toBe("1000-01");
+  });
+});
+
+describe("periodOf", () => {
+  it("finds the period holding a day", () => {
+    expect(periodOf("week", "2027-01-01")?.key).toBe("2026-W53");
+    expect(periodOf("month", "2024-02-29")).toEqual({ kind: "month", key: "2024-02", start: "2024-02-01", end: "2024-02-29" });
+    expect(periodOf("day", "2026-02-30")).toBeNull();
+  });
+
+  it("puts days around a year end in the right ISO week", () => {
+    expect(periodOf("week", "2026-12-31")).toEqual({ kind: "week", key: "2026-W53", start: "2026-12-28", end: "2027-01-03" });
+    expect(periodOf("week", "2027-01-04")?.key).toBe("2027-W01");
+    expect(periodOf("week", "2021-01-03")?.key).toBe("2020-W53");
+    expect(periodOf("month", "2026-12-15")?.key).toBe("2026-12");
   });
 
   it("links to the listing page of a period", () => {
-    expect(periodPath(periodOf("day", "2026-11-27"))).toBe("/papers/date/2026-11-27");
-    expect(periodPath(periodOf("week", "2026-11-27"))).toBe("/papers/week/2026-W48");
-    expect(periodPath(periodOf("month", "2026-11-27"))).toBe("/papers/month/2026-11");
+    expect(periodPath(periodOf("day", "2026-11-27")!)).toBe("/papers/date/2026-11-27");
+    expect(periodPath(periodOf("week", "2026-11-27")!)).toBe("/papers/week/2026-W48");
+    expect(periodPath(periodOf("month", "2026-11-27")!)).toBe("/papers/month/2026-11");
   });
 
   it("labels periods in English regardless of locale", () => {
-    expect(formatPeriodLabel(periodOf("day", "2026-11-27"))).toBe("Fri 27 Nov 2026");
-    expect(formatPeriodLabel(periodOf("week", "2026-11-27"))).toBe("week 48, 2026");
-    expect(formatPeriodLabel(periodOf("month", "2026-11-27"))).toBe("November 2026");
+    expect(formatPeriodLabel(periodOf("day", "2026-11-27")!)).toBe("Fri 27 Nov 2026");
+    expect(formatPeriodLabel(periodOf("week", "2026-11-27")!)).toBe("week 48, 2026");
+    expect(formatPeriodLabel(periodOf("month", "2026-11-27")!)).toBe("November 2026");
   });
 });
 
@@ -99,5 +117,7 @@ describe("todayUtc and addDays", () => {
     expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
     expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
     expect(() => addDays("2026-02-01", 0.5)).toThrow(RangeError);
+    expect(() => addDays("9999-12-31", 1)).toThrow(RangeError);
+    expect(() => addDays("1000-01-01", -1)).toThrow(RangeError);
   });
 });

@@ -40,6 +40,8 @@ describe("parseFeedFilters", () => {
     [{ code: "yes" }, 'Invalid "code"'],
     [{ q: "x".repeat(301) }, 'Invalid "q"'],
     [{ cursor: "a\u0000b" }, 'Invalid "cursor"'],
+    [{ q: "graph\u0000" }, 'Invalid "q"'],
+    [{ q: "a\u001bb" }, 'Invalid "q"'],
   ])("rejects %o naming the parameter", (params, prefix) => {
     const result = parseFeedFilters(params);
     expect(result.ok).toBe(false);
@@ -49,6 +51,11 @@ describe("parseFeedFilters", () => {
   it("explains what a valid value looks like", () => {
     expect(parseFeedFilters({ min: "100001" })).toEqual({ ok: false, message: 'Invalid "min": must be a whole number from 0 to 100000' });
     expect(parseFeedFilters({ sort: "x" })).toEqual({ ok: false, message: 'Invalid "sort": must be one of trending, new, top' });
+  });
+
+  it("refuses control characters in q (PostgreSQL text cannot hold NUL) but keeps tabs and line breaks as spaces do", () => {
+    expect(parseFeedFilters({ q: "a\u0000b" })).toEqual({ ok: false, message: 'Invalid "q": must not contain control characters' });
+    expect(parseFeedFilters({ q: "graph\tnets" })).toMatchObject({ ok: true, value: { q: "graph\tnets" } });
   });
 
   it("accepts the bounds of min", () => {

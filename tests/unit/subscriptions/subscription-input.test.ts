@@ -57,6 +57,11 @@ describe("ZSubscribeInput", () => {
     expect(ZPreferences.safeParse({ minUpvotes: "-1" }).success).toBe(false);
     expect(ZPreferences.safeParse({ keywords: Array.from({ length: 21 }, (_, i) => `k${i}`).join(",") }).success).toBe(false);
   });
+
+  it("refuses a keyword with a control character (PostgreSQL text cannot store NUL), naming the field", () => {
+    const result = ZPreferences.safeParse({ keywords: "llm, agents\u0000" });
+    expect(result.error?.issues.map((i) => [String(i.path[0]), i.message])).toEqual([["keywords", "Keywords must not contain control characters."]]);
+  });
 });
 
 describe("previewQueryToInterests", () => {

@@ -1,19 +1,22 @@
 // The audit log: every admin action with who, what, when and its parameters.
 import { AdminTable } from "@/components/admin/admin-table";
 import { td } from "@/components/admin/ui";
-import { loadAudit } from "@/server/admin/load-admin-pages";
+import { Notice } from "@/components/admin/notice";
+import { loadAudit, ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { zodMessage } from "@/server/errors/describe-error";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
   await requireAdminPage();
-  const { action } = await searchParams;
-  const entries = await loadAudit(typeof action === "string" && action ? action.slice(0, 100) : undefined);
+  const search = ZAdminSearch.safeParse((await searchParams).action ?? "");
+  const entries = await loadAudit(search.success && search.data ? search.data : undefined);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Audit log</h1>
+      {!search.success && <Notice error={`Action ${zodMessage(search.error)}`} />}
       <AdminTable
         caption="Admin actions, newest first (up to 200)"
         columns={["When (UTC)", "Who", "What", "Parameters"]}

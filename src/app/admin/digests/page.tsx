@@ -4,8 +4,9 @@ import { DigestPreview } from "@/components/admin/digest-preview";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadDigestPreview } from "@/server/admin/digest-tools";
-import { loadDigestRuns, loadStrandedDeliveries } from "@/server/admin/load-admin-pages";
+import { loadDigestRuns, loadStrandedDeliveries, ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { zodMessage } from "@/server/errors/describe-error";
 import { STRANDED_AFTER_MS } from "@/server/repo/deliveries";
 import { releaseStrandedAction, sendTestDigestAction } from "./actions";
 
@@ -17,12 +18,14 @@ type TParams = Promise<{ preview?: string; notice?: string; error?: string }>;
 export default async function AdminDigestsPage({ searchParams }: { searchParams: TParams }) {
   await requireAdminPage();
   const params = await searchParams;
-  const previewFor = typeof params.preview === "string" ? params.preview.trim().slice(0, 320) : "";
+  const previewParam = ZAdminSearch.safeParse(params.preview ?? "");
+  const previewFor = previewParam.success ? previewParam.data : "";
   const [runs, stranded, preview] = await Promise.all([loadDigestRuns(), loadStrandedDeliveries(), previewFor ? loadDigestPreview(previewFor) : null]);
+  const error = typeof params.error === "string" ? params.error : previewParam.success ? undefined : `Preview address ${zodMessage(previewParam.error)}`;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Digests</h1>
-      <Notice notice={typeof params.notice === "string" ? params.notice : undefined} error={typeof params.error === "string" ? params.error : undefined} />
+      <Notice notice={typeof params.notice === "string" ? params.notice : undefined} error={error} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="test-h" className={`${card} space-y-3`}>
           <h2 id="test-h" className="text-lg font-semibold">

@@ -5,6 +5,7 @@ import { Notice, readNotice, type TNoticeParams } from "@/components/admin/notic
 import { button, card, input, label, muted } from "@/components/admin/ui";
 import { loadIngestRuns } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { MAX_PASTE_CHARS } from "@/server/http/body-limits";
 import { pasteListingAction, triggerIngestionAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -73,8 +74,11 @@ export default async function AdminIngestionPage({ searchParams }: { searchParam
           <form action={pasteListingAction} className="space-y-3">
             <label className={label}>
               Text copied from a trending-papers page (the <code>text</code> source)
-              <textarea name="body" rows={8} required className={`${input} font-mono`} />
+              <textarea name="body" rows={8} required maxLength={MAX_PASTE_CHARS} aria-describedby="paste-limit" className={`${input} font-mono`} />
             </label>
+            <p id="paste-limit" className={`text-sm ${muted}`}>
+              Up to {MAX_PASTE_CHARS.toLocaleString("en")} characters: the box takes no more, so split a longer listing into several pastes.
+            </p>
             <button type="submit" className={button}>
               Ingest pasted text
             </button>

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { ZRowId } from "@/core/row-id";
 import { getDb } from "@/server/db";
 import { listCapturedMail } from "@/server/repo/captured-mail";
 import { requireAdminPage } from "@/server/auth/admin-page";
@@ -9,7 +10,7 @@ import { requireAdminPage } from "@/server/auth/admin-page";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Captured mail", robots: { index: false } };
 
-const ZQuery = z.object({ before: z.coerce.number().int().positive().optional() });
+const ZQuery = z.object({ before: ZRowId.optional() });
 
 export default async function CapturedMailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();

@@ -5,8 +5,9 @@ import { Notice, readNotice } from "@/components/admin/notice";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, buttonQuiet, input, label, link, muted, td } from "@/components/admin/ui";
 import { FIXABLE_FIELDS } from "@/server/admin/paper-admin";
-import { loadAdminPapers } from "@/server/admin/load-admin-pages";
+import { loadAdminPapers, ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { zodMessage } from "@/server/errors/describe-error";
 import { fixFieldAction, setHiddenAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -18,13 +19,14 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
   await requireAdminPage();
   const params = await searchParams;
   const { notice, error } = await readNotice(Promise.resolve(params));
-  const q = typeof params.q === "string" ? params.q.slice(0, 200) : "";
+  const search = ZAdminSearch.safeParse(params.q ?? "");
+  const q = search.success ? search.data : "";
   const hiddenOnly = params.hidden === "1";
   const papers = await loadAdminPapers(q, hiddenOnly);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Papers</h1>
-      <Notice notice={notice} error={error} />
+      <Notice notice={notice} error={error ?? (search.success ? undefined : `Search ${zodMessage(search.error)}`)} />
       <form role="search" method="get" className="flex flex-wrap items-end gap-3">
         <label className={label}>
           Title, author or arXiv id

@@ -2,8 +2,9 @@
 import { Notice, readNotice } from "@/components/admin/notice";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, buttonQuiet, card, input, label, muted, td } from "@/components/admin/ui";
-import { loadSubscribers } from "@/server/admin/load-admin-pages";
+import { loadSubscribers, ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { zodMessage } from "@/server/errors/describe-error";
 import { SUBSCRIBER_STATES, type TSubscriberState } from "@/server/repo/admin-subscribers";
 
 export const dynamic = "force-dynamic";
@@ -17,13 +18,14 @@ export default async function AdminSubscribersPage({ searchParams }: { searchPar
   await requireAdminPage();
   const params = await searchParams;
   const { notice, error } = await readNotice(Promise.resolve(params));
-  const q = typeof params.q === "string" ? params.q.slice(0, 200) : "";
+  const search = ZAdminSearch.safeParse(params.q ?? "");
+  const q = search.success ? search.data : "";
   const status = isState(params.status) ? params.status : undefined;
   const { counts, rows } = await loadSubscribers(q, status);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Subscribers</h1>
-      <Notice notice={notice} error={error} />
+      <Notice notice={notice} error={error ?? (search.success ? undefined : `Search ${zodMessage(search.error)}`)} />
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5" data-testid="subscriber-counts">
         {SUBSCRIBER_STATES.map((s) => (
           <div key={s} className={card} data-state={s}>

@@ -1,5 +1,7 @@
-// POST /api/subscribe (JSON): the subscribe form for API clients. Same answer for every address; 400 or 429 otherwise.
+// POST /api/subscribe (JSON): the subscribe form for API clients. Same answer for every address; 400, 413 or 429 otherwise.
 import { AppError } from "@/server/errors/app-error";
+import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
+import { readJsonBody } from "@/server/http/read-body";
 import { handleRoute } from "@/server/http/respond";
 import { clientAddress } from "@/server/http/client-address";
 import { submitSubscription } from "@/server/subscriptions/subscription-service";
@@ -11,9 +13,7 @@ export const POST = handleRoute(async (request: Request) => {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     throw new AppError("INVALID_INPUT", "Send the subscription as application/json.");
   }
-  const body: unknown = await request.json().catch((err: unknown) => {
-    throw new AppError("INVALID_INPUT", "The body is not valid JSON.", { cause: err });
-  });
+  const body = await readJsonBody(request, MAX_PUBLIC_BODY_BYTES, 'e.g. {"email":"you@example.org","frequency":"weekly"}');
   await submitSubscription(body, clientAddress(request.headers));
   return Response.json({ message: "Check your inbox: we sent a link to confirm your subscription." }, { status: 202 });
 });

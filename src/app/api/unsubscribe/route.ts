@@ -1,6 +1,8 @@
 // /api/unsubscribe?token=: GET shows a confirm button (scanners prefetch links); POST unsubscribes at once (RFC 8058 one-click).
 import { z } from "zod";
 import { isAppError } from "@/server/errors/app-error";
+import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
+import { readBody } from "@/server/http/read-body";
 import { errorResponse } from "@/server/http/respond";
 import { loadSubscription, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
 import { renderUnsubscribePage } from "@/server/subscriptions/unsubscribe-page";
@@ -35,6 +37,8 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   try {
+    // RFC 8058's body is "List-Unsubscribe=One-Click" and says nothing the token does not; it is read only to refuse an oversized one.
+    await readBody(request, MAX_PUBLIC_BODY_BYTES);
     const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
     await unsubscribeWithToken(token, "unsubscribe");
     return renderUnsubscribePage({

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { periodOf, periodPath, toUtcDate } from "@/core/periods";
 import { isValidDate } from "@/core/periods/utc-date";
+import { AppError } from "@/server/errors/app-error";
 import { loadNeighbourDays } from "@/server/feed/load-feed";
 import { handleRoute } from "@/server/http/respond";
 
@@ -14,5 +15,7 @@ export const GET = handleRoute(async (request: Request) => {
   const url = new URL(request.url);
   const { view, date } = ZGo.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
   const day = date ?? (await loadNeighbourDays("9999-12-31", "9999-12-31")).latestDay ?? toUtcDate(new Date());
-  return new Response(null, { status: 307, headers: { location: periodPath(periodOf(view, day)) } });
+  const period = periodOf(view, day);
+  if (!period) throw new AppError("INVALID_INPUT", `Invalid "date": the ${view} holding ${day} reaches past the years 1000 to 9999.`);
+  return new Response(null, { status: 307, headers: { location: periodPath(period) } });
 });

@@ -3,12 +3,13 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isAppError } from "@/server/errors/app-error";
+import { requireFormData } from "@/server/http/action-form";
 import { confirmWithToken } from "@/server/subscriptions/subscription-service";
 
 const ZConfirm = z.object({ token: z.string().min(10).max(200) });
 
 export async function confirmAction(formData: FormData): Promise<void> {
-  const parsed = ZConfirm.safeParse(Object.fromEntries(formData));
+  const parsed = ZConfirm.safeParse(Object.fromEntries(requireFormData(formData)));
   if (!parsed.success) redirect("/subscribe/confirm");
   let manageToken: string;
   try {

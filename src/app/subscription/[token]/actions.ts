@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { isAppError } from "@/server/errors/app-error";
+import { requireFormData } from "@/server/http/action-form";
 import { errorState, formValues, okState, type TFormState } from "@/server/subscriptions/form-state";
 import { eraseWithToken, pauseWithToken, resumeWithToken, savePreferences, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
 
 const ZToken = z.object({ token: z.string().min(10).max(2000) });
 
 function tokenFrom(formData: FormData): string | null {
-  const parsed = ZToken.safeParse({ token: formData.get("token") });
+  const parsed = ZToken.safeParse({ token: requireFormData(formData).get("token") });
   return parsed.success ? parsed.data.token : null;
 }
 

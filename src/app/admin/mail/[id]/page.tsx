@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ZRowId } from "@/core/row-id";
 import { getDb } from "@/server/db";
 import { getCapturedMail } from "@/server/repo/captured-mail";
 import { requireAdminPage } from "@/server/auth/admin-page";
@@ -10,7 +11,7 @@ import { requireAdminPage } from "@/server/auth/admin-page";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Captured mail", robots: { index: false } };
 
-const ZParams = z.object({ id: z.coerce.number().int().positive() });
+const ZParams = z.object({ id: ZRowId });
 
 export default async function CapturedMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdminPage();

@@ -1,21 +1,25 @@
 // POST /api/admin/ingest: queue one ingestion run (202 {runId}; 409 {runId} when the same one is already active). GET: recent runs.
 import { z } from "zod";
 import { requireAdmin } from "@/server/auth/require-admin";
+import { ZRowId } from "@/core/row-id";
+import { MAX_PASTE_BYTES } from "@/server/http/body-limits";
+import { readJsonBody } from "@/server/http/read-body";
 import { handleRoute } from "@/server/http/respond";
 import { ZIngestRequest } from "@/server/ingest/ingest-params";
-import { queueIngest, readIngestRuns, readJsonBody } from "@/server/ingest/ingest-service";
+import { queueIngest, readIngestRuns } from "@/server/ingest/ingest-service";
 
 export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request: Request) => {
   const actor = await requireAdmin(request);
-  const run = await queueIngest({ request: ZIngestRequest.parse(await readJsonBody(request)), actor });
+  const body = await readJsonBody(request, MAX_PASTE_BYTES, 'e.g. {"source":"hf-daily","date":"2026-05-08"}');
+  const run = await queueIngest({ request: ZIngestRequest.parse(body), actor });
   return Response.json({ runId: run.id, status: run.status, runKey: run.runKey }, { status: 202, headers: { Location: `/api/admin/ingest/runs/${run.id}` } });
 });
 
 const ZListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  cursor: ZRowId.optional(),
 });
 
 export const GET = handleRoute(async (request: Request) => {

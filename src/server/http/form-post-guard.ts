@@ -1,0 +1,44 @@
+// Server-action posts, checked by the proxy before Next reads them: Next answers a cross-origin call or a body over its limit with a
+// bare 500, and it has one body limit for every action, sized for the admin's paste, so public forms are held to the public cap here.
+import { AppError } from "../errors/app-error";
+import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "./body-limits";
+import { declaresMoreThan } from "./read-body";
+import { errorResponse } from "./respond";
+
+/** A POST Next would hand to a server action: a call from the page's JavaScript (Next-Action header) or a form posted without it. */
+function isActionPost(request: Request, pathname: string): boolean {
+  if (request.method !== "POST" || pathname.startsWith("/api/")) return false;
+  if (request.headers.has("next-action")) return true;
+  return /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers.get("content-type") ?? "");
+}
+
+/** The same rule as Next's own check: the Origin's host must be the (first forwarded) host the request was sent to. */
+function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin === null) return true; // Not a browser, so no ambient cookies to abuse; Next lets it through too.
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch (err) {
+    if (err instanceof TypeError) return false; // "null" (a sandboxed frame) or garbage: not our origin.
+    throw err;
+  }
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return originHost !== "" && (originHost === forwarded || originHost === headers.get("host"));
+}
+
+/**
+ * A 403 for a cross-origin action post, a 411 for one that does not declare its length (browsers always do; Next would answer an
+ * undeclared body past its limit with a 500), a 413 for one declaring a body past its cap (the paste size inside the admin console,
+ * the public cap everywhere else, the sign-in page included); null to let Next run the action.
+ */
+export function refuseActionPost(request: Request, opts: { pathname: string; adminArea: boolean }): Response | null {
+  if (!isActionPost(request, opts.pathname)) return null;
+  if (!isSameOrigin(request.headers)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
+  if (!request.headers.has("content-length")) return errorResponse(new AppError("LENGTH_REQUIRED", "Send the form with a Content-Length."));
+  const maxBytes = opts.adminArea ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES;
+  if (declaresMoreThan(request.headers, maxBytes)) {
+    return errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The form is larger than ${maxBytes.toLocaleString("en")} bytes.`));
+  }
+  return null;
+}

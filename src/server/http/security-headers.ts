@@ -1,0 +1,33 @@
+// The security headers of every response, built in one place: next.config.ts sends them on every path (with the hash-only policy the
+// static front page needs), and the proxy swaps in a policy with a per-request nonce for App Router pages, whose inline scripts
+// (Next's bootstrap and RSC payload) change with every render and so cannot be hashed.
+
+/** The CSP: scripts from our origin, the site script by its hash, and, on App Router pages, Next's inline scripts by their nonce. */
+export function contentSecurityPolicy(opts: { scriptHash: string; nonce?: string }): string {
+  const scripts = ["'self'", opts.scriptHash, ...(opts.nonce ? [`'nonce-${opts.nonce}'`] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(" ")}`,
+    // Inline styles: React's style attributes, the unsubscribe page's <style>, and the inline styles of mail previewed in a sandboxed frame.
+    "style-src 'self' 'unsafe-inline'",
+    // Paper thumbnails come from the sources' CDNs.
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** The headers next.config.ts sends on every path. HSTS only when the app is served over https (browsers ignore it over http anyway). */
+export function securityHeaders(opts: { https: boolean; scriptHash: string }): { key: string; value: string }[] {
+  return [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy({ scriptHash: opts.scriptHash }) },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    ...(opts.https ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }] : []),
+  ];
+}

@@ -1,0 +1,28 @@
+// The security headers: a CSP that allows scripts only from our origin, by hash and (on App Router pages) by nonce; HSTS only over https.
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, securityHeaders } from "../../../src/server/http/security-headers";
+
+const HASH = "'sha256-abc='";
+const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
+
+describe("security headers", () => {
+  it("allows scripts from our origin and the hashed site script only, plus the nonce when one is given", () => {
+    expect(directive(contentSecurityPolicy({ scriptHash: HASH }), "script-src")).toBe(`script-src 'self' ${HASH}`);
+    expect(directive(contentSecurityPolicy({ scriptHash: HASH, nonce: "n0nce" }), "script-src")).toBe(`script-src 'self' ${HASH} 'nonce-n0nce'`);
+  });
+
+  it("refuses framing, plugins and foreign form targets", () => {
+    const csp = contentSecurityPolicy({ scriptHash: HASH });
+    expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
+    expect(directive(csp, "object-src")).toBe("object-src 'none'");
+    expect(directive(csp, "form-action")).toBe("form-action 'self'");
+    expect(directive(csp, "base-uri")).toBe("base-uri 'self'");
+  });
+
+  it("adds HSTS only when the app is served over https", () => {
+    const names = (https: boolean) => securityHeaders({ https, scriptHash: HASH }).map((h) => h.key);
+    expect(names(false)).toEqual(["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"]);
+    expect(names(true)).toContain("Strict-Transport-Security");
+    expect(securityHeaders({ https: true, scriptHash: HASH }).find((h) => h.key === "Strict-Transport-Security")?.value).toBe("max-age=31536000");
+  });
+});
