@@ -1,5 +1,7 @@
 // Request-time routing: server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, a per-request
 // CSP nonce for App Router pages, and cached list pages: filtered variants of "/" and of the period pages get paths of their own.
+// The feed's pages ("/", /trending/…, /papers/…) are cached zero-JS Pages Router pages holding only the hashed site script, so they
+// hold under any nonce; the nonce is for what renders per request, their 404 (the App Router's not-found page) included.
 import { NextResponse, type NextRequest } from "next/server";
 import { SITE_SCRIPT_HASH } from "@/components/site-script";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";

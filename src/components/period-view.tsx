@@ -1,19 +1,11 @@
 // A day, ISO week or month of papers: navigation, date picker, filters, the list and a clear empty state.
-import type { Metadata } from "next";
 import Link from "next/link";
-import { formatPeriodLabel, parsePeriod, periodPath, type TPeriodKind } from "@/core/periods";
+import { formatPeriodLabel, periodPath } from "@/core/periods";
 import { serializeFeedFilters } from "@/core/search";
 import type { TPeriodViewData } from "@/server/feed/load-period-view";
 import { FilterBar } from "./filter-bar";
 import { PaperList } from "./paper-list";
 import { PeriodNav } from "./period-nav";
-
-export function periodMetadata(kind: TPeriodKind, key: string): Metadata {
-  const period = parsePeriod(kind, key);
-  if (!period) return { title: "Not found" };
-  const title = `Papers of ${formatPeriodLabel(period)}`;
-  return { title, openGraph: { title }, twitter: { title }, alternates: { canonical: periodPath(period) } };
-}
 
 export function PeriodView({ kind, period, filters, page, error, neighbours }: TPeriodViewData) {
   const path = periodPath(period);

@@ -31,7 +31,7 @@ test.beforeAll(async () => {
   );
   await client.query(
     `INSERT INTO subscribers (email, status, frequency, keywords, categories, "confirmedAt", "updatedAt")
-     VALUES ($1, 'confirmed', 'daily', ARRAY['e2e digest'], '{}', now(), now()) ON CONFLICT (email) DO NOTHING`,
+     VALUES ($1, 'confirmed', 'daily', ARRAY['e2e digest'], '{}', now(), now()) ON CONFLICT (lower(email)) DO NOTHING`,
     [EMAIL],
   );
 });

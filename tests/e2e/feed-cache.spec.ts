@@ -1,15 +1,24 @@
-// feed: every list and paper page is served from the cache after its first view, variants included, and stays light.
+// feed: every list and paper page is served from the cache after its first view, variants included, ships no framework JS, and stays light.
 import { expect, test } from "@playwright/test";
 
 const KB = 1024;
 
-test("feed: paper pages, period pages, filtered and sorted lists and /subscribe are cache hits on the second request", async ({ request }) => {
+test("feed: paper pages, period pages and filtered and sorted lists are cache hits on the second request, with no framework JS", async ({ request }) => {
   const papers = ((await (await request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string }[] }).papers;
   const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
-  const paths = [`/papers/${papers[0]!.arxivId}`, `/papers/date/${day}`, `/papers/date/${day}?sort=top&code=1`, "/?sort=new", "/?code=1&min=1", "/subscribe"];
+  const [year, month] = day.split("-");
+  const paths = [
+    `/papers/${papers[0]!.arxivId}`,
+    `/papers/date/${day}`,
+    `/papers/date/${day}?sort=top&code=1`,
+    `/papers/month/${year}-${month}`,
+    "/?sort=new",
+    "/?code=1&min=1",
+  ];
   for (const path of paths) {
     const first = await request.get(path);
     expect(first.status(), path).toBe(200);
+    expect(await first.text(), path).not.toMatch(/<script[^>]*\ssrc=/);
     const second = await request.get(path);
     expect(second.headers()["x-nextjs-cache"], path).toBe("HIT");
     expect(await second.text()).toBe(await first.text());

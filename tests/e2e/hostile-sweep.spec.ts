@@ -87,8 +87,10 @@ function serverActions(): { id: string; name: string; pages: string[] }[] {
 
 test("hostile sweep: finds the pages and routes on disk", () => {
   const paths = entries.map((e) => e.path);
-  expect(paths).toEqual(expect.arrayContaining(["/", "/search", "/papers/[id]", "/papers/week/[week]", "/api/papers", "/search/feed.xml", "/admin/mail/[id]"]));
-  expect(paths).toContain("/api/revalidate-front-page");
+  expect(paths).toEqual(
+    expect.arrayContaining(["/", "/search", "/papers/[id]", "/papers/week/[period]/[[...view]]", "/api/papers", "/search/feed.xml", "/admin/mail/[id]"]),
+  );
+  expect(entries.find((e) => e.path === "/papers/date/[period]/[[...view]]")?.readsQuery).toBe(true);
 });
 
 for (const entry of entries) {

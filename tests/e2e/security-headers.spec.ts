@@ -1,5 +1,5 @@
-// security headers: every response refuses framing and sniffing, the static front page allows only the site script (by hash), App Router
-// pages add a fresh nonce for Next's own inline scripts, and in a real browser every page works with the policy on and reports no violation.
+// security headers: every response refuses framing and sniffing, the feed's cached zero-JS pages allow only the site script (by hash), App
+// Router pages add a fresh nonce for Next's own inline scripts, and in a real browser every page works with the policy on and reports no violation.
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { SITE_SCRIPT } from "../../src/components/site-script";
@@ -44,16 +44,25 @@ test("security: every response refuses framing and MIME sniffing, sets a referre
   }
 });
 
-test("security: the static front page allows only the site script, by the hash of the text it renders", async ({ request }) => {
-  const res = await request.get("/");
-  const csp = res.headers()["content-security-policy"]!;
-  expect(scriptSources(csp)).toEqual(["'self'", SITE_SCRIPT_SOURCE]);
-  expect(inlineScripts(await res.text()).map((s) => s.text)).toEqual([SITE_SCRIPT]);
+test("security: the feed's cached pages hold no inline script but the site script, so they stand under any policy", async ({ request }) => {
+  const front = await request.get("/");
+  expect(scriptSources(front.headers()["content-security-policy"]!)).toEqual(["'self'", SITE_SCRIPT_SOURCE]);
+  const paper = ((await (await request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string; listedOn: string }[] }).papers[0]!;
+  for (const url of ["/", "/?sort=new", `/papers/${paper.arxivId}`, `/papers/date/${paper.listedOn}`, `/papers/date/${paper.listedOn}?code=1`]) {
+    const res = await request.get(url);
+    expect(res.headers()["x-nextjs-cache"], url).toBeDefined();
+    expect(
+      inlineScripts(await res.text()).map((s) => s.text),
+      url,
+    ).toEqual([SITE_SCRIPT]);
+  }
 });
 
-test("security: App Router pages carry a fresh nonce on every inline script but the hashed site script", async ({ request }) => {
+test("security: pages rendered per request (App Router pages, a feed page's 404) carry a fresh nonce on every inline script but the site script", async ({
+  request,
+}) => {
   const nonces = new Set<string>();
-  for (const url of ["/search?q=diffusion", "/search?q=diffusion", "/subscribe", "/?sort=new"]) {
+  for (const url of ["/search?q=diffusion", "/search?q=diffusion", "/subscribe", "/papers/9999.99999", "/papers/9999.99999"]) {
     const res = await request.get(url);
     const sources = scriptSources(res.headers()["content-security-policy"]!);
     const nonce = sources.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
@@ -65,7 +74,7 @@ test("security: App Router pages carry a fresh nonce on every inline script but 
       else expect(script.nonce, `${url}: ${script.text.slice(0, 60)}`).toBe(nonce);
     }
   }
-  expect(nonces.size).toBe(4);
+  expect(nonces.size).toBe(5);
 });
 
 test("security: with the policy on, the theme toggle, abstracts, the subscribe preview and the admin console work, with no violation", async ({ page }) => {
@@ -93,6 +102,8 @@ test("security: with the policy on, the theme toggle, abstracts, the subscribe p
   await expect(page.getByTestId("preview-empty")).toBeVisible({ timeout: 15_000 });
 
   expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  expect((await page.goto("/papers/9999.99999"))?.status()).toBe(404);
+  expect((await page.goto("/papers/9999.99999"))?.status()).toBe(404);
   await page.getByRole("button", { name: "Dark mode" }).click();
   await expect(page.locator("html")).toHaveClass(/dark/);
 

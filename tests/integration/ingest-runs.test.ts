@@ -13,16 +13,19 @@ import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 
 const db = testDb();
 let server: TFixtureServer;
-/** Feed-change announcements heard over PostgreSQL, as every web process hears them. */
+/** Feed-change announcements heard over PostgreSQL, as every web process hears them, but the test's own markers. */
 let announcements = 0;
+const markersHeard = new Set<string>();
 const lostListener: unknown[] = [];
 let listener: TFeedChangeListener;
 
-/** How many announcements a run made: ours comes after every one the run committed, so once it arrives the count is final. */
+let markers = 0;
+/** How many announcements a run made: a marker sent now arrives after every one the run committed, so once it is heard the count is final. */
 async function announcedSince(before: number): Promise<number> {
-  await announceFeedChange({ db });
-  await expect.poll(() => announcements, { timeout: 5_000 }).toBeGreaterThan(before);
-  return announcements - before - 1;
+  const marker = `test marker ${++markers}`;
+  await announceFeedChange({ db, reason: marker });
+  await expect.poll(() => markersHeard.has(marker), { timeout: 5_000 }).toBe(true);
+  return announcements - before;
 }
 const now = new Date("2026-08-01T12:00:00Z");
 const daily = fixture("hf/api-daily-papers-2026-05-08.json");
@@ -53,7 +56,11 @@ async function ingest(source: TSourceId, params: TIngestParams = {}) {
 const allPapers = () => db.paper.findMany({ orderBy: { id: "asc" } });
 
 beforeAll(async () => {
-  listener = listenForFeedChanges({ connectionString: testDatabaseUrl(), onChange: () => void announcements++, onLost: (err) => void lostListener.push(err) });
+  listener = listenForFeedChanges({
+    connectionString: testDatabaseUrl(),
+    onChange: (reason) => void (reason.startsWith("test marker") ? markersHeard.add(reason) : announcements++),
+    onLost: (err) => void lostListener.push(err),
+  });
   await listener.ready;
   const oneBadItem = JSON.parse(daily) as { paper: { id?: string } }[];
   delete oneBadItem[3]!.paper.id;

@@ -1,11 +1,12 @@
 // subscribe under load: 200 concurrent POST /api/subscribe requests for 50 addresses, real PostgreSQL and a real SMTP server.
 // The requests go through the route handler (Request in, Response out, statuses checked) without a Next server around it,
-// so the test needs no build; each comes from its own X-Forwarded-For address, as 200 visitors behind a proxy would.
-// From a single IP the per-IP limit would (rightly) answer most of them with 429.
+// so the test needs no build; each comes from its own client address (the header the app's server sets per connection), as 200
+// visitors would. From a single address the per-client limit would (rightly) answer most of them with 429.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "../../src/server/http/client-address";
 import { SUBSCRIBE_ADDRESS_LIMIT } from "../../src/server/subscriptions/subscription-limits";
 import { startSmtpSink, type TSmtpSink } from "./helpers/smtp-sink";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
@@ -44,7 +45,7 @@ const post = (body: unknown, ip: string, contentType = "application/json") =>
   route.POST(
     new Request("http://app.test/api/subscribe", {
       method: "POST",
-      headers: { "Content-Type": contentType, "X-Forwarded-For": `${ip}, 10.0.0.1` },
+      headers: { "Content-Type": contentType, [CLIENT_ADDRESS_HEADER]: ip },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );

@@ -31,7 +31,7 @@ function paper(n: number, extraVotes = 0): TIncomingPaper {
 /** Stores a listing and runs what every ingestion runs after writing. */
 async function ingest(papers: TIncomingPaper[], now: Date) {
   const { changedIds } = await upsertPapers({ db, source: "hf-daily", papers, now });
-  await afterIngest({ db, changedIds });
+  await afterIngest({ db, reason: "test seed", changedIds });
 }
 
 beforeAll(async () => {

@@ -50,7 +50,7 @@ export async function hidePaper(opts: { db: Db; actor: string; id: number; hidde
     params: { paperId: opts.id, arxivId: paper.arxivId },
     now: opts.now,
   });
-  await announceFeedChange({ db: opts.db });
+  await announceFeedChange({ db: opts.db, reason: `paper ${opts.id} ${opts.hidden ? "hidden" : "shown"}` });
   return paper;
 }
 
@@ -59,6 +59,6 @@ export async function fixPaper(opts: { db: Db; actor: string; id: number; field:
   const value = ZFieldValue[opts.field].parse(opts.value);
   const paper = await fixPaperField({ db: opts.db, id: opts.id, field: opts.field, value });
   await recordAudit({ db: opts.db, actor: opts.actor, action: "paper.fix", params: { paperId: opts.id, field: opts.field, value }, now: opts.now });
-  await announceFeedChange({ db: opts.db });
+  await announceFeedChange({ db: opts.db, reason: `paper ${opts.id} fixed` });
   return paper;
 }

@@ -16,7 +16,8 @@ type TCacheValue = {
   data?: unknown;
   props?: unknown;
 };
-type TEntry = { value: TCacheValue; lastModified: number; cacheControl?: unknown };
+/** A null value is a cached 404: a Pages Router page whose getStaticProps said notFound. */
+type TEntry = { value: TCacheValue | null; lastModified: number; cacheControl?: unknown };
 
 const MAX_BYTES = 128 * 1024 * 1024;
 /** Renders waiting to store their result; beyond this many distinct keys between two changes, the oldest simply go uncached. */
@@ -42,10 +43,11 @@ function dropEverything(): void {
 }
 
 /** Roughly what an entry holds, counted as Next's own memory cache counts it. */
-function sizeOf(key: string, value: TCacheValue): number {
+function sizeOf(key: string, value: TCacheValue | null): number {
   const json = (v: unknown) => JSON.stringify(v ?? "")?.length ?? 0;
   let bytes = 25;
-  if (value.kind === "APP_PAGE") {
+  if (value === null) bytes = 0;
+  else if (value.kind === "APP_PAGE") {
     bytes = (value.html?.length ?? 0) + (value.rscData?.length ?? 0);
     for (const [path, buffer] of value.segmentData ?? []) bytes += path.length + buffer.length;
   } else if (value.kind === "PAGES") bytes = (value.html?.length ?? 0) + json(value.pageData);
@@ -61,7 +63,10 @@ function listenOnce(): void {
   if (state.listener || !connectionString || process.env.NEXT_PHASE === "phase-production-build") return;
   state.listener = listenForFeedChanges({
     connectionString,
-    onChange: dropEverything,
+    onChange: (reason) => {
+      logger.debug({ reason }, "the feed changed; dropping cached pages");
+      dropEverything();
+    },
     onLost: (err) => {
       logger.warn({ err }, "lost the feed-change listener; dropping cached pages and reconnecting");
       dropEverything();
@@ -93,7 +98,7 @@ export default class PageCacheHandler {
       state.entries.delete(key);
       state.bytes -= previous.bytes;
     }
-    if (value === null || startedIn !== state.generation) return;
+    if (startedIn !== state.generation) return;
     const bytes = sizeOf(key, value);
     if (bytes > MAX_BYTES / 4) return;
     state.entries.set(key, { entry: { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes });

@@ -32,8 +32,10 @@ const cachedPaperView = unstable_cache(
   cacheOptions,
 );
 
+export type TPaperViewData = NonNullable<Awaited<ReturnType<typeof cachedPaperView>>>;
+
 /** The paper a /papers/<key> path names, with its metrics and similar papers; null for an unknown, hidden or malformed key. */
-export async function loadPaperView(segment: string) {
+export async function loadPaperView(segment: string): Promise<TPaperViewData | null> {
   const key = parsePaperKey(segment);
   return key ? cachedPaperView(key) : null;
 }

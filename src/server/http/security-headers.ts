@@ -1,6 +1,6 @@
 // The security headers of every response, built in one place: next.config.ts sends them on every path (with the hash-only policy the
-// static front page needs), and the proxy swaps in a policy with a per-request nonce for App Router pages, whose inline scripts
-// (Next's bootstrap and RSC payload) change with every render and so cannot be hashed.
+// feed's cached zero-JS pages need), and the proxy swaps in a policy with a per-request nonce for App Router pages, whose inline
+// scripts (Next's bootstrap and RSC payload) change with every render and so cannot be hashed.
 
 /** The CSP: scripts from our origin, the site script by its hash, and, on App Router pages, Next's inline scripts by their nonce. */
 export function contentSecurityPolicy(opts: { scriptHash: string; nonce?: string }): string {

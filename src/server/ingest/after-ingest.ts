@@ -5,10 +5,10 @@ import { rescorePapers } from "../ranking/rescore-papers";
 import { announceFeedChange } from "../repo/feed-changes";
 
 /** Runs before the run is marked finished, so a succeeded run's papers are already on every instance's front page. */
-export async function afterIngest(opts: { db: Db; changedIds: number[] }): Promise<{ rescored: number; announced: boolean }> {
+export async function afterIngest(opts: { db: Db; reason: string; changedIds: number[] }): Promise<{ rescored: number; announced: boolean }> {
   if (opts.changedIds.length === 0) return { rescored: 0, announced: false };
   const rescored = await rescorePapers({ db: opts.db, paperIds: opts.changedIds });
   await refreshSimilarPapers({ db: opts.db, paperIds: opts.changedIds });
-  await announceFeedChange({ db: opts.db });
+  await announceFeedChange({ db: opts.db, reason: opts.reason });
   return { rescored, announced: true };
 }

@@ -70,7 +70,7 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     const written = await upsertPapers({ db, source, papers: toIncoming(result), now });
     timings.writeMs = Math.round(performance.now() - writeStarted);
     const afterStarted = performance.now();
-    await afterIngest({ db, changedIds: written.changedIds });
+    await afterIngest({ db, reason: `ingest run ${runId}`, changedIds: written.changedIds });
     timings.afterMs = Math.round(performance.now() - afterStarted);
     for (const page of listing.pages) await saveValidators({ db, url: page.url, validators: page.validators, status: page.status, now });
 

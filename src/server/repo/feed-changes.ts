@@ -4,9 +4,12 @@ import type { Db } from "../db";
 
 const CHANNEL = "paper_digest_feed";
 
-/** Tells every web process, on every machine sharing the database, that what the feed shows has changed. */
-export async function announceFeedChange(opts: { db: Db }): Promise<void> {
-  await opts.db.$executeRaw`SELECT pg_notify(${CHANNEL}, '')`;
+/**
+ * Tells every web process, on every machine sharing the database, that what the feed shows has changed. `reason` ("ingest run 12",
+ * "paper 7 hidden") travels as the payload, for listeners' logs.
+ */
+export async function announceFeedChange(opts: { db: Db; reason: string }): Promise<void> {
+  await opts.db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${opts.reason})`;
 }
 
 /** `ready` resolves once the first connection listens: announcements from then on are heard. */
@@ -16,7 +19,11 @@ export type TFeedChangeListener = { ready: Promise<void>; stop: () => Promise<vo
  * Calls `onChange` for every announcement. A lost connection is reconnected with a growing delay, and reported
  * through `onLost`: announcements made meanwhile were missed, so the caller must treat it as a change too.
  */
-export function listenForFeedChanges(opts: { connectionString: string; onChange: () => void; onLost: (err: unknown) => void }): TFeedChangeListener {
+export function listenForFeedChanges(opts: {
+  connectionString: string;
+  onChange: (reason: string) => void;
+  onLost: (err: unknown) => void;
+}): TFeedChangeListener {
   let client: pg.Client | null = null;
   let stopped = false;
   let delayMs = 500;
@@ -38,7 +45,7 @@ export function listenForFeedChanges(opts: { connectionString: string; onChange:
       delayMs = Math.min(delayMs * 2, 30_000);
     };
     current.on("notification", (msg) => {
-      if (msg.channel === CHANNEL) opts.onChange();
+      if (msg.channel === CHANNEL) opts.onChange(msg.payload ?? "");
     });
     current.on("error", lost);
     current.on("end", () => lost(new Error("the feed-change listener's connection closed")));

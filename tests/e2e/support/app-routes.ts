@@ -42,6 +42,9 @@ function appRouterEntries(): TAppEntry[] {
   });
 }
 
+/** Pages whose query string src/proxy.ts reads (the list filters), rewriting it into a path segment the page never sees as a query. */
+const PROXY_READS_QUERY = /^\/(?:papers\/(?:date|week|month)\/.*)?$/;
+
 /** src/pages/index.tsx → /, src/pages/api/x.ts → /api/x (a Pages API route answers every method); _app and _document are not routes. */
 function pagesRouterEntries(): TAppEntry[] {
   return walk("src/pages")
@@ -53,7 +56,14 @@ function pagesRouterEntries(): TAppEntry[] {
         .split(path.sep);
       if (segments.at(-1) === "index") segments.pop();
       const api = segments[0] === "api";
-      return { file, path: urlPath(segments), kind: api ? "route" : "page", methods: api ? ["GET", "POST"] : ["GET"], readsQuery: readsQuery(file) };
+      const url = urlPath(segments);
+      return {
+        file,
+        path: url,
+        kind: api ? "route" : "page",
+        methods: api ? ["GET", "POST"] : ["GET"],
+        readsQuery: readsQuery(file) || PROXY_READS_QUERY.test(url),
+      };
     });
 }
 

@@ -22,7 +22,7 @@ export async function seedPapers(papers: TSeedPaper[], hide: string[] = []): Pro
     const now = new Date();
     const { paperIds } = await upsertPapers({ db, source: "hf-daily", papers: papers.map((p) => ({ ...p, titleKey: titleKey(p.title) })), now });
     if (hide.length) await db.paper.updateMany({ where: { arxivId: { in: hide } }, data: { hidden: true } });
-    await afterIngest({ db, changedIds: paperIds });
+    await afterIngest({ db, reason: "e2e seed", changedIds: paperIds });
   } finally {
     await db.$disconnect();
   }

@@ -1,48 +1,12 @@
 // One paper in full: abstract, all authors, links, metric sparklines and similar papers.
-// Cached like every feed page: a hide, unhide or fix drops every cached page on every instance, a cached 404 included.
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { arxivAbsUrl, safeHttpUrl } from "@/core/digest/paper-links";
-import { truncateText } from "@/core/digest/shorten-text";
-import { PaperCard } from "@/components/paper-card";
-import { Sparkline } from "@/components/sparkline";
-import { loadPaperView } from "@/server/feed/load-feed";
-
-// Rendered on first request and kept until the feed changes (src/server/cache); an hour is the safety net (FEED_REVALIDATE_SECONDS).
-export const revalidate = 3600;
-export async function generateStaticParams() {
-  return [];
-}
-
-const ZParams = z.object({ id: z.string().min(1).max(300) });
-
-type TProps = { params: Promise<{ id: string }> };
-
-async function viewFor(params: TProps["params"]) {
-  const parsed = ZParams.safeParse(await params);
-  if (!parsed.success) notFound();
-  const view = await loadPaperView(parsed.data.id);
-  if (!view) notFound();
-  return view;
-}
-
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { paper } = await viewFor(params);
-  const description = truncateText(paper.abstract, 200);
-  const image = safeHttpUrl(paper.thumbnailUrl);
-  return {
-    title: paper.title,
-    description,
-    openGraph: { type: "article", title: paper.title, description, ...(image ? { images: [image] } : {}) },
-    twitter: { card: image ? "summary_large_image" : "summary", title: paper.title, description },
-  };
-}
+import type { TPaperViewData } from "@/server/feed/load-feed";
+import { PaperCard } from "./paper-card";
+import { Sparkline } from "./sparkline";
 
 const linkClass = "rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
-export default async function PaperPage({ params }: TProps) {
-  const { paper, metrics, similar } = await viewFor(params);
+export function PaperView({ paper, metrics, similar }: TPaperViewData) {
   const arxiv = arxivAbsUrl(paper.arxivId);
   const code = safeHttpUrl(paper.githubUrl);
   const project = safeHttpUrl(paper.projectUrl);

@@ -1,0 +1,62 @@
+// Props for the feed's zero-JS pages (src/pages): one function per page, each returning plain JSON props or a 404, both kept in the
+// page cache until the feed changes (src/server/cache) and an hour at most.
+import type { GetStaticProps, GetStaticPropsResult } from "next";
+import { z } from "zod";
+import type { TPeriodKind } from "@/core/periods";
+import { parseFeedView } from "@/core/search";
+import { getConfig } from "../config";
+import { getDb } from "../db";
+import { isDemoFeed } from "../repo/ingest-runs";
+import { listPapers, type TListFilters, type TPaperPage } from "../repo/papers";
+import { FEED_REVALIDATE_SECONDS } from "./cache-tags";
+import { DEFAULT_FILTERS, EMPTY_PAGE, FRONT_PAGE_SIZE, loadOrFallback, loadPapersForPage, loadPaperView, type TPaperViewData } from "./load-feed";
+import { loadPeriodView, type TPeriodViewData } from "./load-period-view";
+
+type TWithAppUrl<T> = T & { appUrl: string };
+
+/** `demo`: every paper shown came from the demo listings, which the page says. */
+export type TTrendingPageProps = TWithAppUrl<{ page: TPaperPage; filters: TListFilters; demo: boolean; error?: string }>;
+export type TPeriodPageProps = TWithAppUrl<TPeriodViewData>;
+export type TPaperPageProps = TWithAppUrl<TPaperViewData>;
+
+function cachedProps<T extends object>(value: T | null): GetStaticPropsResult<TWithAppUrl<T>> {
+  if (value === null) return { notFound: true, revalidate: FEED_REVALIDATE_SECONDS };
+  // Props must be JSON: optional fields left undefined are dropped here.
+  const props = JSON.parse(JSON.stringify({ ...value, appUrl: getConfig().APP_URL })) as TWithAppUrl<T>;
+  return { props, revalidate: FEED_REVALIDATE_SECONDS };
+}
+
+/** "/": the top trending papers. During `next build` (no database yet) an empty list, regenerated on the first request. */
+export async function frontPageProps(): Promise<GetStaticPropsResult<TTrendingPageProps>> {
+  const [page, demo] = await loadOrFallback(
+    () => Promise.all([listPapers({ db: getDb(), filters: DEFAULT_FILTERS, limit: FRONT_PAGE_SIZE }), isDemoFeed({ db: getDb() })]),
+    [EMPTY_PAGE, false],
+  );
+  return cachedProps({ page, filters: DEFAULT_FILTERS, demo });
+}
+
+/** /trending/<view>: "/" filtered, sorted or paged (src/proxy.ts rewrites "/?sort=new" here). Bad filters are a message, not a 404. */
+export async function trendingPageProps(view: string): Promise<GetStaticPropsResult<TTrendingPageProps>> {
+  const parsed = parseFeedView(view);
+  if (!parsed.ok) return cachedProps({ page: EMPTY_PAGE, filters: DEFAULT_FILTERS, demo: false, error: parsed.message });
+  const filters = { ...parsed.value, q: undefined };
+  const { page, error } = await loadPapersForPage(filters, null, FRONT_PAGE_SIZE);
+  return cachedProps({ page, filters, demo: false, error });
+}
+
+/** getStaticProps of /papers/date|week|month/<period>[/<view>]; a 404 for a period that does not exist. */
+export function periodStaticProps(kind: TPeriodKind): GetStaticProps<TPeriodPageProps, { period: string; view?: string[] }> {
+  return async ({ params }) => {
+    const view = params?.view ?? [];
+    if (!params || view.length > 1) return { notFound: true, revalidate: FEED_REVALIDATE_SECONDS };
+    return cachedProps(await loadPeriodView(kind, params.period, view[0] ?? ""));
+  };
+}
+
+const ZPaperSegment = z.string().min(1).max(300);
+
+/** /papers/<id>: a 404 for an unknown, hidden or malformed key. */
+export async function paperPageProps(segment: string): Promise<GetStaticPropsResult<TPaperPageProps>> {
+  const parsed = ZPaperSegment.safeParse(segment);
+  return cachedProps(parsed.success ? await loadPaperView(parsed.data) : null);
+}
