@@ -1,8 +1,10 @@
-// feed: two app instances on one database — a run ingested through one is on the other's pages within a second, with no call between them.
+// feed: two app instances on one database — a run ingested, a paper hidden, unhidden or fixed through one is on the other's pages within a
+// second, with no call between them.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { waitUntilAnswering } from "../../src/server/net/local-probes";
+import { signIn } from "./support/admin";
 import { E2E_ADMIN_TOKEN } from "./support/constants";
 import { e2eDatabaseUrl } from "./support/feed-seed";
 
@@ -57,4 +59,50 @@ test("feed: a paper ingested through one instance is on the other's front page a
   expect(Date.now() - succeededAt).toBeLessThanOrEqual(1_000);
   const listed = ((await (await request.get(`${second}/api/papers?q=${encodeURIComponent("okapi gait")}`)).json()) as { papers: { title: string }[] }).papers;
   expect(listed.map((p) => p.title)).toContain(title);
+});
+
+test("feed: a takedown, an unhide and a field fix through one instance reach the other's cached paper page within 1 second", async ({ page, request }) => {
+  await page.goto("/");
+  const card = page.getByTestId("paper-card").first();
+  const title = (await card.getByRole("heading").innerText()).trim();
+  const href = (await card.getByRole("link", { name: title }).getAttribute("href"))!;
+  const onSecond = async () => {
+    const response = await request.get(`${second}${href}`);
+    return { status: response.status(), body: await response.text() };
+  };
+  expect((await onSecond()).status).toBe(200);
+  await signIn(page);
+  const admin = `/admin/papers?q=${encodeURIComponent(title)}`;
+
+  await page.goto(admin);
+  await page.getByRole("button", { name: `Hide ${title}` }).click();
+  await expect(page.getByTestId("notice")).toHaveText(`Hidden: ${title}`);
+  await expect.poll(async () => (await onSecond()).status, { timeout: 1_000, intervals: [50] }).toBe(404);
+  // The second instance now holds a cached 404 for the page: the unhide must drop it there too.
+  const cached404 = await request.get(`${second}${href}`);
+  expect(cached404.status()).toBe(404);
+  expect(cached404.headers()["x-nextjs-cache"]).toBe("HIT");
+
+  await page.goto(admin);
+  await page.getByRole("button", { name: `Unhide ${title}` }).click();
+  await expect(page.getByTestId("notice")).toHaveText(`Restored: ${title}`);
+  await expect.poll(async () => (await onSecond()).status, { timeout: 1_000, intervals: [50] }).toBe(200);
+
+  const fixed = `A Title Fixed On The Other Instance ${Date.now()}`;
+  await page.goto(admin);
+  const row = page.getByTestId("admin-paper").filter({ hasText: title }).first();
+  await row.getByText("Fix a field").click();
+  await row.getByLabel("Field").selectOption("title");
+  await row.getByLabel(/New value/).fill(fixed);
+  await row.getByRole("button", { name: "Save fix" }).click();
+  await expect(page.getByTestId("notice")).toContainText("Fixed title of paper");
+  await expect.poll(async () => (await onSecond()).body, { timeout: 1_000, intervals: [50] }).toContain(fixed);
+  // Put the title back, so other specs that look for the seeded titles still find it.
+  await page.goto(`/admin/papers?q=${encodeURIComponent(fixed)}`);
+  const fixedRow = page.getByTestId("admin-paper").filter({ hasText: fixed }).first();
+  await fixedRow.getByText("Fix a field").click();
+  await fixedRow.getByLabel("Field").selectOption("title");
+  await fixedRow.getByLabel(/New value/).fill(title);
+  await fixedRow.getByRole("button", { name: "Save fix" }).click();
+  await expect(page.getByTestId("notice")).toContainText("Fixed title of paper");
 });
