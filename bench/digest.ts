@@ -145,7 +145,7 @@ async function main() {
     // The ceiling sends the plain html and text: nodemailer builds and encodes every message itself.
     const { bodies: _bodies, ...prerendered } = buildDigestMail({
       settings,
-      recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] },
+      recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [], follows: [], feedback: [], dislikedPaperIds: [] },
       period: "daily:2026-11-27",
       papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }),
       now: NOW,
