@@ -8,8 +8,8 @@ import { truncateText } from "./shorten-text";
 
 type TPick = { paper: TPaper; why: string; score: number };
 
-/** A paper outside the reader's keywords and categories still makes the digest when it is this close to their profile. */
-const QUALIFY_SIMILARITY = 0.2;
+/** A paper outside the reader's keywords and categories still makes the digest when it scores this close to their best. */
+const QUALIFY_SCORE = 0.5;
 /** Below this cosine a liked paper is too unlike the pick to be named as its reason. */
 const NAME_LIKED_SIMILARITY = 0.05;
 const WHY_TITLE_MAX = 80;
@@ -30,28 +30,34 @@ export function learnedPicks(opts: {
   const model = trainReaderModel(space, { feedback: opts.feedback, keywords: opts.keywords });
   if (!model || opts.count <= 0) return [];
   const relevance = scoreCandidates(space, model);
-  const ranked: { index: number; score: number; interest: string | null }[] = [];
-  opts.papers.forEach((paper, index) => {
-    if (!opts.eligible(paper)) return;
-    const interest = opts.interests(paper);
-    if (interest === null && relevance[index]! < QUALIFY_SIMILARITY) return;
-    ranked.push({ index, score: relevance[index]! + TREND_WEIGHT * space.trend[index]!, interest });
-  });
-  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+  // Relevance scaled to -1..1 over the candidates, so the trending blend weighs the same for every reader.
+  let scale = 0;
+  for (const r of relevance) scale = Math.max(scale, Math.abs(r));
+  scale = scale || 1;
 
-  const items: TPick[] = [];
-  const chosen = new Set<number>();
-  for (const { index, score, interest } of ranked) {
-    if (items.length >= opts.count) break;
+  // The best `count` in a short sorted list: a paper's filters run only when its score would enter it.
+  const best: { index: number; score: number; interest: string | null }[] = [];
+  const ids = new Set<number>();
+  for (let index = 0; index < opts.papers.length; index++) {
+    const score = relevance[index]! / scale + TREND_WEIGHT * space.trend[index]!;
+    if (best.length >= opts.count && score <= best[best.length - 1]!.score) continue;
     const paper = opts.papers[index]!;
-    if (chosen.has(paper.id)) continue;
-    chosen.add(paper.id);
+    if (ids.has(paper.id) || !opts.eligible(paper)) continue;
+    const interest = opts.interests(paper);
+    if (interest === null && relevance[index]! / scale < QUALIFY_SCORE) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at--;
+    best.splice(at, 0, { index, score, interest });
+    ids.add(paper.id);
+    if (best.length > opts.count) ids.delete(opts.papers[best.pop()!.index]!.id);
+  }
+
+  return best.map(({ index, score, interest }) => {
     const liked = mostSimilarLiked(space, model, index);
     const why =
       liked && (liked.similarity >= NAME_LIKED_SIMILARITY || interest === null)
         ? `Because you liked «${truncateText(liked.title, WHY_TITLE_MAX)}»`
         : (interest ?? "Picked for you");
-    items.push({ paper, why, score });
-  }
-  return items;
+    return { paper: opts.papers[index]!, why, score };
+  });
 }

@@ -2,7 +2,13 @@
 import { nameKey } from "@/core/text/name-key";
 
 /** Hashed feature space: 2^18 buckets keep collisions rare for a week of papers without storing a vocabulary. */
-const DIMENSIONS = 1 << 18;
+export const DIMENSIONS = 1 << 18;
+
+/**
+ * A category token counts as a word said this often (tf 1 + ln 8 ≈ 3): arXiv's own classification is the strongest single
+ * sign of a paper's topic, and bench/relevance.ts measures precision@10 0.68 at a plain count of 2, 0.77 at 4, 0.82 at 8.
+ */
+const CATEGORY_COUNT = 8;
 
 /** What the model reads of a paper; feedback papers arrive with just these fields. */
 export type TTextPaper = {
@@ -74,7 +80,7 @@ export function paperTerms(paper: TTextPaper): Map<number, number> {
   }
   const org = paper.organization ? nameKey(paper.organization) : "";
   if (org) addToken(counts, `org:${org}`, 1);
-  for (const category of paper.categories) addToken(counts, `cat:${category.toLowerCase()}`, 2);
+  for (const category of paper.categories) addToken(counts, `cat:${category.toLowerCase()}`, CATEGORY_COUNT);
   return counts;
 }
 
