@@ -13,7 +13,7 @@ const EXCERPT_MAX = 280;
 const AI_SUMMARY_MAX = 400;
 
 /** The subscriber's own links: app paths that sign the reader in on arrival, and signed feedback pages. */
-export type TDigestLinks = {
+type TDigestLinks = {
   readerUrl: (path: string) => string;
   feedbackUrl: (paperId: number, kind: "more" | "less") => string;
 };
@@ -61,17 +61,15 @@ export type TDigestView = {
  * One view per paper object, shared by every digest that shows the paper, so the renderers can keep
  * its markup with it. Papers are never mutated, so a cached view stays right.
  */
-const paperView = cachePerObject(
-  (paper: TPaper): TDigestPaperView => ({
-    title: cleanText(paper.title) || "Untitled paper",
-    authors: shortAuthors(paper.authors),
-    upvotes: Math.max(0, Math.trunc(paper.upvotes)),
-    codeUrl: safeHttpUrl(paper.githubUrl),
-    arxivUrl: arxivAbsUrl(paper.arxivId),
-    excerpt: truncateText(paper.abstract, EXCERPT_MAX),
-    aiSummary: paper.aiSummary ? truncateText(paper.aiSummary, AI_SUMMARY_MAX) || null : null,
-  }),
-);
+const paperView = cachePerObject((paper: TPaper): TDigestPaperView => ({
+  title: cleanText(paper.title) || "Untitled paper",
+  authors: shortAuthors(paper.authors),
+  upvotes: Math.max(0, Math.trunc(paper.upvotes)),
+  codeUrl: safeHttpUrl(paper.githubUrl),
+  arxivUrl: arxivAbsUrl(paper.arxivId),
+  excerpt: truncateText(paper.abstract, EXCERPT_MAX),
+  aiSummary: paper.aiSummary ? truncateText(paper.aiSummary, AI_SUMMARY_MAX) || null : null,
+}));
 
 function subjectFor(heading: string, periodLabel: string, items: readonly TDigestViewItem[]): string {
   const [top] = items;
@@ -88,15 +86,13 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
   normalizeAppUrl(input.appUrl);
   const heading = `Your ${period.frequency} papers`;
 
-  const items = input.items.map(
-    ({ paper, why }): TDigestViewItem => ({
-      paper: paperView(paper),
-      why: cleanText(why),
-      readUrl: input.links.readerUrl(paperPath(paper)),
-      moreUrl: input.links.feedbackUrl(paper.id, "more"),
-      lessUrl: input.links.feedbackUrl(paper.id, "less"),
-    }),
-  );
+  const items = input.items.map(({ paper, why }): TDigestViewItem => ({
+    paper: paperView(paper),
+    why: cleanText(why),
+    readUrl: input.links.readerUrl(paperPath(paper)),
+    moreUrl: input.links.feedbackUrl(paper.id, "more"),
+    lessUrl: input.links.feedbackUrl(paper.id, "less"),
+  }));
 
   const count = items.length;
   return {

@@ -13,7 +13,9 @@ const END = sharedText("\n\n");
 const entryOf = cachePerObject((paper: TDigestPaperView): TEntry => {
   const summary = paper.aiSummary ? `AI summary (from Hugging Face): ${paper.aiSummary}` : "";
   const excerpt = paper.excerpt && paper.aiSummary ? `Abstract: ${paper.excerpt}` : paper.excerpt;
-  const after = [summary, excerpt, paper.codeUrl ? `Code: ${paper.codeUrl}` : "", paper.arxivUrl ? `arXiv: ${paper.arxivUrl}` : ""].filter((line) => line !== "");
+  const after = [summary, excerpt, paper.codeUrl ? `Code: ${paper.codeUrl}` : "", paper.arxivUrl ? `arXiv: ${paper.arxivUrl}` : ""].filter(
+    (line) => line !== "",
+  );
   return {
     head: sharedText(`${paper.authors ? `${paper.title}\n   ${paper.authors}` : paper.title}\n   `),
     body: sharedText(` · ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}${after.map((line) => `\n   ${line}`).join("")}\n   Read: `),

@@ -40,7 +40,7 @@ function hashTerm(term: string): number {
 }
 
 /** Lower-cased words of two or more letters or digits, stop words and bare numbers dropped, a plural "s" folded. */
-export function contentWords(text: string): string[] {
+function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 2 || STOPWORDS.has(raw) || /^\d+$/.test(raw)) continue;

@@ -3,7 +3,7 @@
 import { dot, type TFeatureSpace, type TSparseVector } from "./feature-space";
 import { DIMENSIONS, keywordTerms, type TTextPaper } from "./paper-terms";
 
-export type TFeedbackKind = "more" | "less";
+type TFeedbackKind = "more" | "less";
 
 /** One press, with the paper's text the model learns from. */
 export type TFeedbackExample = TTextPaper & { paperId: number; kind: TFeedbackKind };
@@ -53,10 +53,7 @@ function kthLargest(values: Float64Array, k: number): number {
 const scratch = new Float64Array(DIMENSIONS);
 
 /** Null without feedback: such a reader's digest needs no model. */
-export function trainReaderModel(
-  space: TFeatureSpace,
-  reader: { feedback: readonly TFeedbackExample[]; keywords: readonly string[] },
-): TReaderModel | null {
+export function trainReaderModel(space: TFeatureSpace, reader: { feedback: readonly TFeedbackExample[]; keywords: readonly string[] }): TReaderModel | null {
   if (reader.feedback.length === 0) return null;
   const liked = reader.feedback.filter((f) => f.kind === "more").map((f) => ({ title: f.title, vector: space.vectorOf({ ...f, id: f.paperId }) }));
   const disliked = reader.feedback.filter((f) => f.kind === "less").map((f) => space.vectorOf({ ...f, id: f.paperId }));

@@ -94,7 +94,13 @@ describe("encodeMailBody", () => {
 
   it("builds a digest that mailparser reads back as the exact html and text, as it reads nodemailer's own encoding", async () => {
     const items = EDGES.map((edge, i) => ({
-      paper: makePaper(i + 1, { title: `${edge} ${i}`, abstract: `${edge} abstract`, authors: [edge || "A", "B"], githubUrl: "https://github.com/a/b", aiSummary: i % 2 ? `${edge} summary` : null }),
+      paper: makePaper(i + 1, {
+        title: `${edge} ${i}`,
+        abstract: `${edge} abstract`,
+        authors: [edge || "A", "B"],
+        githubUrl: "https://github.com/a/b",
+        aiSummary: i % 2 ? `${edge} summary` : null,
+      }),
       why: `Matches "${edge}"`,
       score: 1,
     }));
