@@ -4,6 +4,7 @@
 import type { TPaper } from "@/core/paper";
 import { isValidDate } from "@/core/periods";
 import type { TFeedbackExample } from "@/core/relevance";
+import { cachePerObject } from "./cache-per-object";
 import { digestSince, type TDigestFrequency } from "./digest-period";
 import { learnedPicks } from "./learned-order";
 import { matchFollows, matchInterests, matchNegativeKeywords, type TFollow } from "./match-interests";
@@ -34,6 +35,9 @@ export type TSelectDigestInput = {
   limit?: number;
 };
 
+/** Checked once per paper object, not once per paper and reader: papers are never mutated. */
+const hasValidDay = cachePerObject((paper: TPaper) => isValidDate(paper.listedOn));
+
 function hasCode(paper: TPaper): boolean {
   return typeof paper.githubUrl === "string" && paper.githubUrl.trim() !== "";
 }
@@ -50,7 +54,7 @@ export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10 
   const chosen = new Set<number>();
   // A malformed listing day on one row must not abort everyone's digest, so it is skipped.
   const isNew = (paper: TPaper) =>
-    isValidDate(paper.listedOn) &&
+    hasValidDay(paper) &&
     paper.listedOn >= since &&
     !alreadySent.has(paper.id) &&
     !chosen.has(paper.id) &&
