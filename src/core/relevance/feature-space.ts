@@ -21,20 +21,19 @@ export type TFeatureSpace = {
   vectorOfCounts(counts: ReadonlyMap<number, number>): TSparseVector;
 };
 
-/** tf = 1 + ln(count), times idf, L2-normalised; sorted by term so two vectors' dot product is one merge. */
+/**
+ * A paper keeps its strongest terms only: a long abstract's tail of once-used words says little about its topic, and
+ * every reader's profile, scoring and "why" comparisons cost in proportion to the terms kept.
+ */
+const VECTOR_TERMS = 128;
+
+/** tf = 1 + ln(count), times idf, the strongest VECTOR_TERMS, L2-normalised; sorted by term so two vectors' dot product is one merge. */
 function toVector(counts: ReadonlyMap<number, number>, idf: (term: number) => number): TSparseVector {
-  const terms = Int32Array.from(counts.keys()).sort();
-  const weights = new Float32Array(terms.length);
-  let norm = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i]!;
-    const w = (1 + Math.log(counts.get(term)!)) * idf(term);
-    weights[i] = w;
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-  return { terms, weights };
+  let entries = [...counts].map(([term, count]): [number, number] => [term, (1 + Math.log(count)) * idf(term)]);
+  if (entries.length > VECTOR_TERMS) entries = entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, VECTOR_TERMS);
+  entries.sort((a, b) => a[0] - b[0]);
+  const norm = Math.sqrt(entries.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
+  return { terms: Int32Array.from(entries, ([term]) => term), weights: Float32Array.from(entries, ([, w]) => w / norm) };
 }
 
 export function dot(a: TSparseVector, b: TSparseVector): number {

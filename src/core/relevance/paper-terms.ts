@@ -6,7 +6,9 @@ export const DIMENSIONS = 1 << 18;
 
 /**
  * A category token counts as a word said this often (tf 1 + ln 8 ≈ 3): arXiv's own classification is the strongest single
- * sign of a paper's topic, and bench/relevance.ts measures precision@10 0.68 at a plain count of 2, 0.77 at 4, 0.82 at 8.
+ * sign of a paper's topic. bench/relevance.ts measures precision@10 0.53 at a count of 2, 0.66 at 4 and 0.84 at 8: the
+ * value was chosen on that bench, whose readers are defined by a category, so it may overstate the category for readers
+ * whose interest cuts across categories.
  */
 const CATEGORY_COUNT = 8;
 

@@ -20,7 +20,7 @@ const LIKED_WEIGHT = 1;
 const DISLIKED_WEIGHT = 0.75;
 const KEYWORD_WEIGHT = 0.5;
 /** Keeping the strongest terms only makes scoring touch few postings, and drops the noise of one-off words. */
-const PROFILE_TERMS = 300;
+const PROFILE_TERMS = 100;
 /** How much the trending order still counts once a reader has taught the model (both are on 0..1 scales). */
 export const TREND_WEIGHT = 0.1;
 
