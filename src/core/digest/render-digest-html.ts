@@ -23,20 +23,21 @@ function link(href: string, label: string): string {
 }
 
 /**
- * A paper's card around the parts that differ between subscribers: `${head}${readUrl}${title}${why}${body}${readUrl}
- * ${links}${moreUrl}${between}${lessUrl}${end}`. Each link's URL starts a line of its own, so only those short lines are
- * encoded per message.
+ * A paper's card around the parts that differ between subscribers: `${head}${readUrl}${title}${why}${body}${moreUrl}
+ * ${between}${lessUrl}${end}`. Each of the reader's own URLs stands alone on its line (`<a href="…"`), so only those short
+ * lines are encoded per message; the title is the paper's one link to the site.
  */
-type TCard = { head: TSharedText; title: TSharedText; body: TSharedText; links: TSharedText; between: TSharedText; end: TSharedText };
+type TCard = { head: TSharedText; title: TSharedText; body: TSharedText; between: TSharedText; end: TSharedText };
 
 const cardOf = cachePerObject((paper: TDigestPaperView): TCard => {
-  const more = [paper.codeUrl ? link(paper.codeUrl, "Code") : "", paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : ""].filter(Boolean);
+  const elsewhere = [paper.codeUrl ? link(paper.codeUrl, "Code") : "", paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : ""].filter(Boolean);
   const summary = paper.aiSummary
     ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${TEXT};"><strong>AI summary (from Hugging Face):</strong> ${e(paper.aiSummary)}</p>\n`
     : "";
   const excerpt = paper.excerpt
     ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${paper.aiSummary ? MUTED : TEXT};">${paper.aiSummary ? "<strong>Abstract:</strong> " : ""}${e(paper.excerpt)}</p>\n`
     : "";
+  const links = elsewhere.length > 0 ? `<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${elsewhere.join(" &middot; ")}</p>\n` : "";
   return {
     head: sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
 <a href="`),
@@ -45,12 +46,11 @@ style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decor
 ${paper.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(paper.authors)}</p>` : ""}
 <p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">`),
     body: sharedText(` &middot; &#9650; ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}</p>
-${summary}${excerpt}<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};"><a href="`),
-    links: sharedText(`"
-${LINK_STYLE}>Read</a>${more.map((l) => ` &middot; ${l}`).join("")}</p>
-<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};"><a href="`),
+${summary}${excerpt}${links}<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">
+<a href="`),
     between: sharedText(`"
-${LINK_STYLE}>More like this</a> &middot; <a href="`),
+${LINK_STYLE}>More like this</a> &middot;
+<a href="`),
     end: sharedText(`"
 ${LINK_STYLE}>Less like this</a></p>
 </td></tr>
@@ -103,8 +103,7 @@ export function renderDigestHtml(view: TDigestView): TMailBody {
   if (view.items.length === 0) body.push(EMPTY_ROW, `${e(view.summary)}</td></tr>\n`);
   for (const item of view.items) {
     const card = cardOf(item.paper);
-    const read = e(item.readUrl);
-    body.push(card.head, read, card.title, e(item.why), card.body, read, card.links, e(item.moreUrl), card.between, e(item.lessUrl), card.end);
+    body.push(card.head, e(item.readUrl), card.title, e(item.why), card.body, e(item.moreUrl), card.between, e(item.lessUrl), card.end);
   }
   body.push(
     FOOTER,
