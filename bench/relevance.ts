@@ -3,7 +3,7 @@
 // and dislikes the others, and its next digest, drawn from papers it has not seen, is scored for precision@10. The same
 // reader is compared with one whose keyword is the category's name, and with the trending order. Then the time to choose
 // 10,000 readers' digests (each with feedback) from 2,000 candidates.
-// Run: npx tsx bench/relevance.ts
+// Run: npx tsx bench/relevance.ts   (BENCH_READERS=n times n readers instead of 10,000; BENCH_SKIP_TIMING=1 prints precision only)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { selectDigest, type TDigestSubscriber } from "../src/core/digest";
@@ -150,7 +150,7 @@ const result = simulate(papers.filter((p) => p.categories.length > 0));
 console.log(
   `relevance: precision@10 learned ${result.learned.toFixed(2)} keywords ${result.keywords.toFixed(2)} trending ${result.trending.toFixed(2)} (readers ${result.readers}, papers ${papers.filter((p) => p.categories.length > 0).length})`,
 );
-if (process.env.SKIP_TIMING) process.exit(0);
+if (process.env.BENCH_SKIP_TIMING) process.exit(0);
 const timing = timeSelection(papers);
 console.log(
   `relevance: ${timing.readers} readers' digests (10 presses each) from 2,000 candidates: feature space ${timing.spaceMs.toFixed(0)} ms once, then ${timing.seconds.toFixed(2)} s (${((timing.seconds / (timing.readers - 1)) * 1e6).toFixed(0)} µs per digest, CPU ${((timing.cpuMs / (timing.readers - 1)) * 1000).toFixed(0)} µs), ${timing.chosen} papers chosen`,
