@@ -3,7 +3,7 @@
 // and dislikes the others, and its next digest, drawn from papers it has not seen, is scored for precision@10. The same
 // reader is compared with one whose keyword is the category's name, and with the trending order. Then the time to choose
 // 10,000 readers' digests (each with feedback) from 2,000 candidates.
-// Run: npx tsx bench/relevance.ts   (BENCH_READERS=n times n readers instead of 10,000; BENCH_SKIP_TIMING=1 prints precision only)
+// Run: npx tsx bench/relevance.ts   (BENCH_READERS=n: n readers instead of 10,000; BENCH_SKIP_TIMING=1 prints precision only)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { selectDigest, type TDigestSubscriber } from "../src/core/digest";
