@@ -56,7 +56,7 @@ async function seedData(db: Db): Promise<void> {
       titleKey: title.toLowerCase(),
       title,
       abstract: `We study ${pick(KEYWORDS)} and ${pick(KEYWORDS)}. `.repeat(6),
-      authors: ["A. Author", "B. Author", "C. Author"],
+      authors: ["A. Author", "B. Author", i % 50 === 0 ? "Ada Lovelace" : "C. Author"],
       listedOn: new Date(Date.UTC(2026, 10, 27 - (i % 7))),
       upvotes: Math.floor(rand() * 200),
       categories,
@@ -81,6 +81,22 @@ async function seedData(db: Db): Promise<void> {
       }),
     });
   }
+  // Readers who taught the model: every fourth reader (those without keywords or categories) pressed "More like this" on
+  // five papers and "Less like this" on five, and every eighth follows an author of one paper in fifty.
+  const paperIds = (await db.paper.findMany({ select: { id: true } })).map((p) => p.id);
+  const readers = await db.subscriber.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const taught = readers.filter((_, i) => i % 4 === 3);
+  for (let i = 0; i < taught.length; i += 1_000) {
+    await db.feedback.createMany({
+      data: taught.slice(i, i + 1_000).flatMap(({ id }) => {
+        const papers = new Set(Array.from({ length: 10 }, () => pick(paperIds)));
+        return [...papers].map((paperId, k) => ({ subscriberId: id, paperId, kind: k < 5 ? "more" : "less" }));
+      }),
+    });
+  }
+  await db.follow.createMany({
+    data: readers.filter((_, i) => i % 8 === 7).map(({ id }) => ({ subscriberId: id, kind: "author", key: "ada lovelace", label: "Ada Lovelace" })),
+  });
 }
 
 /** process.memoryUsage.rss() reads only the RSS; the full memoryUsage() also walks the heap on every sample. */
@@ -145,7 +161,7 @@ async function main() {
     // The ceiling sends the plain html and text: nodemailer builds and encodes every message itself.
     const { bodies: _bodies, ...prerendered } = buildDigestMail({
       settings,
-      recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [] },
+      recipient: { ...subscriber, subscriberId: subscriber.id, lastDigestAt: null, sentPaperIds: [], follows: [], feedback: [], dislikedPaperIds: [] },
       period: "daily:2026-11-27",
       papers: await loadDigestPapers({ db, frequency: "daily", now: NOW }),
       now: NOW,

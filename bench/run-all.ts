@@ -5,7 +5,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv.slice(2);
-const benches = ["startup", "ingest", "feed", "search", "subscribe", "digest", "admin"].filter((b) => only.length === 0 || only.includes(b));
+const benches = ["startup", "ingest", "feed", "search", "subscribe", "digest", "relevance", "admin"].filter((b) => only.length === 0 || only.includes(b));
 
 let failed = 0;
 for (const bench of benches) {

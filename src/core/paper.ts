@@ -18,5 +18,7 @@ export type TPaper = {
   primaryCategory?: string | null;
   keywords?: string[];
   aiSummary?: string | null;
+  /** The organization Hugging Face lists the paper under, when it names one. */
+  organization?: string | null;
   trendingScore?: number;
 };

@@ -44,7 +44,7 @@ function paperSet(day: string, prefix: string): TPaperSeed[] {
 }
 
 const paperLinks = (mail: ParsedMail) => hrefs(String(mail.html)).filter((h) => h.startsWith(`${TEST_APP_URL}/papers/`));
-const uniquePaperIds = (mail: ParsedMail) => [...new Set(paperLinks(mail).map((h) => decodeURIComponent(h.slice(`${TEST_APP_URL}/papers/`.length))))];
+const uniquePaperIds = (mail: ParsedMail) => [...new Set(paperLinks(mail).map((h) => decodeURIComponent(new URL(h).pathname.slice("/papers/".length))))];
 const recipient = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? "";
 
 function countBy<T>(items: T[]): Map<T, number> {
@@ -116,10 +116,18 @@ describe("digest delivery", () => {
       expect(headerText(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
       const unsubscribe = /<([^>]+\/api\/unsubscribe\?token=[^>]+)>/.exec(headerText(mail, "List-Unsubscribe"))![1]!;
       const token = new URL(unsubscribe).searchParams.get("token")!;
-      expect(verifySubscriberToken({ secret: TEST_SECRET, purpose: "unsubscribe", token, now: NOW })).toEqual({ ok: true, subscriberId });
+      expect(verifySubscriberToken({ secret: TEST_SECRET, purpose: "unsubscribe", token, now: NOW })).toMatchObject({ ok: true, subscriberId });
       const manage = hrefs(String(mail.html)).find((h) => h.startsWith(`${TEST_APP_URL}/subscription/`))!;
       const manageToken = manage.slice(`${TEST_APP_URL}/subscription/`.length);
-      expect(verifySubscriberToken({ secret: TEST_SECRET, purpose: "manage", token: manageToken, now: NOW })).toEqual({ ok: true, subscriberId });
+      expect(verifySubscriberToken({ secret: TEST_SECRET, purpose: "manage", token: manageToken, now: NOW })).toMatchObject({ ok: true, subscriberId });
+      // Paper links sign the reader in on arrival; each paper has its two feedback links, signed for this subscriber.
+      const reader = new URL(paperLinks(mail)[0]!).searchParams.get("r")!;
+      expect(verifySubscriberToken({ secret: TEST_SECRET, purpose: "reader", token: reader, now: NOW })).toEqual({ ok: true, subscriberId, generation: 0 });
+      const feedback = hrefs(String(mail.html)).filter((h) => h.startsWith(`${TEST_APP_URL}/feedback/`));
+      expect(feedback).toHaveLength(20);
+      const feedbackToken = new URL(feedback[0]!).pathname.slice("/feedback/".length);
+      expect(verifySubscriberToken({ secret: TEST_SECRET, purpose: "feedback", token: feedbackToken, now: NOW })).toMatchObject({ ok: true, subscriberId });
+      expect(String(mail.text).match(/More like this: /g)).toHaveLength(10);
       expect(hrefs(String(mail.html)).every((h) => h.startsWith(TEST_APP_URL) || h.startsWith("https://arxiv.org/abs/"))).toBe(true);
     }
 

@@ -25,6 +25,9 @@ describe("ingest hf-daily", () => {
     const days = await db.paper.groupBy({ by: ["listedOn"], _count: true });
     expect(days.map((d) => d.listedOn.toISOString().slice(0, 10))).toEqual(["2026-05-08"]);
     expect(await db.paperMetric.count()).toBe(37);
+    // The organization Hugging Face lists a paper under is stored by its display name.
+    expect(await db.paper.count({ where: { organization: { not: null } } })).toBe(23);
+    expect((await db.paper.findUniqueOrThrow({ where: { arxivId: "2605.06548" } })).organization).toBe("ByteDance Seed");
   });
 
   it("re-ingesting the same file changes nothing", async () => {

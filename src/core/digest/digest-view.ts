@@ -3,12 +3,20 @@
 import type { TPaper } from "@/core/paper";
 import { formatDayLabel, toUtcDate } from "@/core/periods";
 import { formatDigestPeriod } from "./digest-period";
+import { cachePerObject } from "./cache-per-object";
 import { arxivAbsUrl, normalizeAppUrl, paperPath, safeHttpUrl } from "./paper-links";
 import type { TDigestItem } from "./select-digest";
 import { cleanText, shortAuthors, truncateText } from "./shorten-text";
 
 const SUBJECT_TITLE_MAX = 70;
 const EXCERPT_MAX = 280;
+const AI_SUMMARY_MAX = 400;
+
+/** The subscriber's own links: app paths that sign the reader in on arrival, and signed feedback pages. */
+type TDigestLinks = {
+  readerUrl: (path: string) => string;
+  feedbackUrl: (paperId: number, kind: "more" | "less") => string;
+};
 
 export type TComposeDigestInput = {
   appUrl: string;
@@ -17,21 +25,24 @@ export type TComposeDigestInput = {
   items: readonly TDigestItem[];
   manageUrl: string;
   unsubscribeUrl: string;
+  links: TDigestLinks;
   now: Date;
 };
 
 /** What a digest shows of a paper, the same for every subscriber. */
 export type TDigestPaperView = {
   title: string;
-  url: string;
   authors: string;
   upvotes: number;
   codeUrl: string | null;
   arxivUrl: string | null;
   excerpt: string;
+  /** Hugging Face's AI summary, shown above the abstract's excerpt. */
+  aiSummary: string | null;
 };
 
-type TDigestViewItem = { paper: TDigestPaperView; why: string };
+/** A paper as one subscriber sees it: the shared view, their reason, and their own links. */
+type TDigestViewItem = { paper: TDigestPaperView; why: string; readUrl: string; moreUrl: string; lessUrl: string };
 
 export type TDigestView = {
   subject: string;
@@ -47,26 +58,18 @@ export type TDigestView = {
 };
 
 /**
- * One view per paper object and app URL, shared by every digest that shows the paper, so the
- * renderers can keep its markup with it. Papers are never mutated, so a cached view stays right.
+ * One view per paper object, shared by every digest that shows the paper, so the renderers can keep
+ * its markup with it. Papers are never mutated, so a cached view stays right.
  */
-const paperViews = new WeakMap<TPaper, { appUrl: string; view: TDigestPaperView }>();
-
-function paperView(paper: TPaper, appUrl: string): TDigestPaperView {
-  const cached = paperViews.get(paper);
-  if (cached && cached.appUrl === appUrl) return cached.view;
-  const view: TDigestPaperView = {
-    title: cleanText(paper.title) || "Untitled paper",
-    url: `${appUrl}${paperPath(paper)}`,
-    authors: shortAuthors(paper.authors),
-    upvotes: Math.max(0, Math.trunc(paper.upvotes)),
-    codeUrl: safeHttpUrl(paper.githubUrl),
-    arxivUrl: arxivAbsUrl(paper.arxivId),
-    excerpt: truncateText(paper.abstract, EXCERPT_MAX),
-  };
-  paperViews.set(paper, { appUrl, view });
-  return view;
-}
+const paperView = cachePerObject((paper: TPaper): TDigestPaperView => ({
+  title: cleanText(paper.title) || "Untitled paper",
+  authors: shortAuthors(paper.authors),
+  upvotes: Math.max(0, Math.trunc(paper.upvotes)),
+  codeUrl: safeHttpUrl(paper.githubUrl),
+  arxivUrl: arxivAbsUrl(paper.arxivId),
+  excerpt: truncateText(paper.abstract, EXCERPT_MAX),
+  aiSummary: paper.aiSummary ? truncateText(paper.aiSummary, AI_SUMMARY_MAX) || null : null,
+}));
 
 function subjectFor(heading: string, periodLabel: string, items: readonly TDigestViewItem[]): string {
   const [top] = items;
@@ -79,10 +82,17 @@ function subjectFor(heading: string, periodLabel: string, items: readonly TDiges
 export function buildDigestView(input: TComposeDigestInput): TDigestView {
   const period = formatDigestPeriod(input.periodKey);
   if (!period) throw new RangeError(`Invalid digest period key "${input.periodKey}"`);
-  const appUrl = normalizeAppUrl(input.appUrl);
+  // The links come from the subscriber's own builder; the app URL is still checked, so a bad configuration never mails.
+  normalizeAppUrl(input.appUrl);
   const heading = `Your ${period.frequency} papers`;
 
-  const items = input.items.map(({ paper, why }): TDigestViewItem => ({ paper: paperView(paper, appUrl), why: cleanText(why) }));
+  const items = input.items.map(({ paper, why }): TDigestViewItem => ({
+    paper: paperView(paper),
+    why: cleanText(why),
+    readUrl: input.links.readerUrl(paperPath(paper)),
+    moreUrl: input.links.feedbackUrl(paper.id, "more"),
+    lessUrl: input.links.feedbackUrl(paper.id, "less"),
+  }));
 
   const count = items.length;
   return {

@@ -2,6 +2,7 @@
 export { MAX_LOOKBACK_DAYS, digestPeriodKey, digestSince, formatDigestPeriod, isDue, periodWindow, type TDigestFrequency } from "./digest-period";
 export { keywordPattern } from "./match-interests";
 export { selectDigest, type TDigestItem, type TDigestSubscriber } from "./select-digest";
+export type { TFollow } from "./match-interests";
 export { composeDigest, composeDigestBodies } from "./compose-digest";
 export { joinBody, sharedText, type TMailBody, type TSharedText } from "./mail-body";
 export { cachePerObject } from "./cache-per-object";

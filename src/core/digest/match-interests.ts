@@ -1,5 +1,7 @@
-// Decides whether a paper matches a subscriber's keywords or categories, and says why in one line.
+// Decides whether a paper matches a subscriber's keywords, categories or follows, or one of their negative keywords,
+// and says why in one line.
 import type { TPaper } from "@/core/paper";
+import { nameKey } from "@/core/text/name-key";
 import { cachePerObject } from "./cache-per-object";
 
 export type TInterests = { keywords: readonly string[]; categories: readonly string[] };
@@ -64,5 +66,39 @@ export function matchInterests(interests: TInterests): TInterestMatcher {
     const paperCategories = [paper.primaryCategory ?? "", ...paper.categories];
     const category = paperCategories.find((c) => c !== "" && categories.has(c.toLowerCase()));
     return category ? `In ${category}` : null;
+  };
+}
+
+const titleAndAbstractOf = cachePerObject((paper: TPaper): string => `${paper.title}\n${paper.abstract}`);
+
+/** Whether a paper's title or abstract holds one of these negative keywords (matched as keywords are); null when there are none. */
+export function matchNegativeKeywords(negativeKeywords: readonly string[]): ((paper: TPaper) => boolean) | null {
+  const patterns = uniqueTrimmed(negativeKeywords).map(keywordPattern);
+  if (patterns.length === 0) return null;
+  return (paper) => {
+    const haystack = titleAndAbstractOf(paper);
+    return patterns.some((pattern) => pattern.test(haystack));
+  };
+}
+
+export type TFollow = { kind: "author" | "organization"; key: string; label: string };
+
+const authorKeysOf = cachePerObject((paper: TPaper): string[] => paper.authors.map(nameKey));
+
+/**
+ * The "why" line of a paper by a followed author or from a followed organization (compared by nameKey, as follows are
+ * stored), or null; null as a matcher when the reader follows no one.
+ */
+export function matchFollows(follows: readonly TFollow[]): TInterestMatcher | null {
+  const authors = new Map(follows.filter((f) => f.kind === "author").map((f) => [f.key, f.label]));
+  const organizations = new Map(follows.filter((f) => f.kind === "organization").map((f) => [f.key, f.label]));
+  if (authors.size === 0 && organizations.size === 0) return null;
+  return (paper) => {
+    if (authors.size > 0) {
+      const key = authorKeysOf(paper).find((k) => authors.has(k));
+      if (key !== undefined) return `By ${authors.get(key)}, whom you follow`;
+    }
+    const org = paper.organization && organizations.size > 0 ? organizations.get(nameKey(paper.organization)) : undefined;
+    return org === undefined ? null : `From ${org}, which you follow`;
   };
 }

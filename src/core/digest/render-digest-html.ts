@@ -16,26 +16,43 @@ const TEXT = "#18181b";
 const MUTED = "#52525b";
 const LINK = "#1d4ed8";
 const RULE = "#e4e4e7";
+const LINK_STYLE = `style="color:${LINK};text-decoration:underline;"`;
 
 function link(href: string, label: string): string {
-  return `<a href="${e(href)}" style="color:${LINK};text-decoration:underline;">${e(label)}</a>`;
+  return `<a href="${e(href)}" ${LINK_STYLE}>${e(label)}</a>`;
 }
 
-/** A paper's card around its "why" line, which is the only part that differs between subscribers. */
-type TCard = { head: TSharedText; tail: TSharedText };
+/**
+ * A paper's card around the parts that differ between subscribers: `${head}${readUrl}${title}${why}${body}${moreUrl}
+ * ${between}${lessUrl}${end}`. Each of the reader's own URLs stands alone on its line (`<a href="…"`), so only those short
+ * lines are encoded per message; the title is the paper's one link to the site.
+ */
+type TCard = { head: TSharedText; title: TSharedText; body: TSharedText; between: TSharedText; end: TSharedText };
 
 const cardOf = cachePerObject((paper: TDigestPaperView): TCard => {
-  const links = [link(paper.url, "Read"), paper.codeUrl ? link(paper.codeUrl, "Code") : "", paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : ""].filter(
-    Boolean,
-  );
+  const elsewhere = [paper.codeUrl ? link(paper.codeUrl, "Code") : "", paper.arxivUrl ? link(paper.arxivUrl, "arXiv") : ""].filter(Boolean);
+  const summary = paper.aiSummary
+    ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${TEXT};"><strong>AI summary (from Hugging Face):</strong> ${e(paper.aiSummary)}</p>\n`
+    : "";
+  const excerpt = paper.excerpt
+    ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${paper.aiSummary ? MUTED : TEXT};">${paper.aiSummary ? "<strong>Abstract:</strong> " : ""}${e(paper.excerpt)}</p>\n`
+    : "";
+  const links = elsewhere.length > 0 ? `<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${elsewhere.join(" &middot; ")}</p>\n` : "";
   return {
     head: sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
-<a href="${e(paper.url)}" style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
+<a href="`),
+    title: sharedText(`"
+style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
 ${paper.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(paper.authors)}</p>` : ""}
 <p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">`),
-    tail: sharedText(` &middot; &#9650; ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}</p>
-${paper.excerpt ? `<p style="margin:8px 0 0;font-size:14px;line-height:21px;color:${TEXT};">${e(paper.excerpt)}</p>` : ""}
-<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${links.join(" &middot; ")}</p>
+    body: sharedText(` &middot; &#9650; ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}</p>
+${summary}${excerpt}${links}<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">
+<a href="`),
+    between: sharedText(`"
+${LINK_STYLE}>More like this</a> &middot;
+<a href="`),
+    end: sharedText(`"
+${LINK_STYLE}>Less like this</a></p>
 </td></tr>
 `),
   };
@@ -86,7 +103,7 @@ export function renderDigestHtml(view: TDigestView): TMailBody {
   if (view.items.length === 0) body.push(EMPTY_ROW, `${e(view.summary)}</td></tr>\n`);
   for (const item of view.items) {
     const card = cardOf(item.paper);
-    body.push(card.head, e(item.why), card.tail);
+    body.push(card.head, e(item.readUrl), card.title, e(item.why), card.body, e(item.moreUrl), card.between, e(item.lessUrl), card.end);
   }
   body.push(
     FOOTER,

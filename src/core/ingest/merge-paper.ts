@@ -24,6 +24,7 @@ export type TPaperRecord = {
   comments: string | null;
   aiSummary: string | null;
   keywords: string[];
+  organization: string | null;
   sources: string[];
 };
 
@@ -49,6 +50,7 @@ export type TIncomingPaper = {
   comments?: string;
   aiSummary?: string;
   keywords?: string[];
+  organization?: string;
 };
 
 export type TOverrides = Partial<Pick<TPaperRecord, "title" | "abstract" | "authors" | "githubUrl" | "projectUrl" | "thumbnailUrl" | "categories">>;
@@ -82,6 +84,7 @@ export function recordFromIncoming(incoming: TIncomingPaper, source: string, obs
     comments: incoming.comments ?? null,
     aiSummary: incoming.aiSummary ?? null,
     keywords: incoming.keywords ?? [],
+    organization: incoming.organization ?? null,
     sources: [source],
   };
 }
@@ -151,6 +154,7 @@ export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, sou
     comments: text(existing.comments, incoming.comments),
     aiSummary: text(existing.aiSummary, incoming.aiSummary),
     keywords: incoming.keywords?.length ? incoming.keywords : existing.keywords,
+    organization: text(existing.organization, incoming.organization),
     sources: union(existing.sources, [source]),
   };
   return applyOverrides(merged, overrides);

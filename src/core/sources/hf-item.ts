@@ -31,6 +31,19 @@ function authorNames(value: unknown): string[] {
 }
 
 /**
+ * The organization a paper is listed under, as readers know it: its full name, else its handle. Hugging Face puts it on
+ * the item, on the paper, or both (the daily API captures carry the same object in both places).
+ */
+function organizationName(item: Record<string, unknown>, paper: Record<string, unknown>): string | undefined {
+  for (const org of [paper.organization, item.organization]) {
+    if (!isRecord(org)) continue;
+    const name = plainText(org.fullname) ?? plainText(org.name);
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/**
  * Maps one item to a paper draft. The listing day is the day it was on Daily Papers
  * (`paper.submittedOnDailyAt`); then the page's own date, then the item's and the paper's publishedAt.
  */
@@ -62,5 +75,6 @@ export function hfItemToDraft(item: unknown, pageDay?: string): TPaperDraft | st
     numComments: countOf(item.numComments) ?? countOf(paper.numComments),
     aiSummary: plainText(paper.ai_summary),
     keywords: plainTextList(paper.ai_keywords),
+    organization: organizationName(item, paper),
   };
 }

@@ -35,6 +35,8 @@ export const ZNormalizedPaper = z.object({
   aiSummary: ZNonEmptyText.optional(),
   keywords: z.array(ZNonEmptyText).optional(),
   comments: ZNonEmptyText.optional(),
+  /** The organization Hugging Face lists the paper under (its display name). */
+  organization: ZNonEmptyText.optional(),
 });
 
 export type TNormalizedPaper = z.infer<typeof ZNormalizedPaper>;

@@ -9,10 +9,15 @@ import type { TDigestSettings } from "./digest-settings";
 
 export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperIds: number[]; items: TDigestItem[] };
 
-/** The papers a recipient's digest holds: selectDigest over the candidates, never one sent to them in the lookback window. */
+/**
+ * The papers a recipient's digest holds: selectDigest over the candidates, never one sent to them in the lookback window
+ * nor one they said "less" of. Their feedback so far is in the recipient, so a press counts from the next digest on.
+ */
 export function chooseDigest(opts: { recipient: TDigestRecipient; papers: readonly TPaper[]; now: Date; limit: number }): TDigestItem[] {
   const { recipient } = opts;
-  return selectDigest({ now: opts.now, subscriber: recipient, papers: opts.papers, alreadySent: new Set(recipient.sentPaperIds), limit: opts.limit }).items;
+  const alreadySent = new Set(recipient.sentPaperIds);
+  for (const id of recipient.dislikedPaperIds) alreadySent.add(id);
+  return selectDigest({ now: opts.now, subscriber: recipient, papers: opts.papers, alreadySent, limit: opts.limit }).items;
 }
 
 /** `papers` in the feed's trending order, as loadDigestPapers returns them; null when nothing new matches. */
@@ -26,7 +31,13 @@ export function buildDigestMail(opts: {
   const { recipient, settings } = opts;
   const items = chooseDigest({ recipient, papers: opts.papers, now: opts.now, limit: settings.limit });
   if (items.length === 0) return null;
-  const links = subscriberLinks({ appUrl: settings.appUrl, secret: settings.appSecret, subscriberId: recipient.subscriberId, now: opts.now });
+  const links = subscriberLinks({
+    appUrl: settings.appUrl,
+    secret: settings.appSecret,
+    subscriberId: recipient.subscriberId,
+    now: opts.now,
+    readerGeneration: recipient.readerGeneration,
+  });
   const email = composeDigestBodies({
     appUrl: settings.appUrl,
     subscriberEmail: recipient.email,
@@ -34,6 +45,7 @@ export function buildDigestMail(opts: {
     items,
     manageUrl: links.manageUrl,
     unsubscribeUrl: links.unsubscribeUrl,
+    links,
     now: opts.now,
   });
   const messageId = digestMessageId({ period: opts.period, subscriberId: recipient.subscriberId, appUrl: settings.appUrl });

@@ -40,7 +40,19 @@ async function previewInstant(db: Db, now: Date): Promise<Date> {
 
 /** A new weekly subscriber with these interests, whose first digest covers the week before `at`. */
 function newWeeklyRecipient(interests: Pick<TDigestRecipient, "keywords" | "categories" | "onlyWithCode" | "minUpvotes">, at: Date, email = "") {
-  return { subscriberId: 0, email, frequency: "weekly" as const, ...interests, lastDigestAt: new Date(at.getTime() - 7 * 86_400_000), sentPaperIds: [] };
+  return {
+    subscriberId: 0,
+    email,
+    frequency: "weekly" as const,
+    negativeKeywords: [],
+    ...interests,
+    lastDigestAt: new Date(at.getTime() - 7 * 86_400_000),
+    sentPaperIds: [],
+    readerGeneration: 0,
+    follows: [],
+    feedback: [],
+    dislikedPaperIds: [],
+  };
 }
 
 type TPreviewItem = { title: string; href: string; why: string; upvotes: number; listedOn: string };

@@ -1,5 +1,6 @@
-// A subscriber as the digest sees them: address, interests, last digest and the papers already sent to them.
-import type { TDigestFrequency } from "@/core/digest";
+// A subscriber as the digest sees them: address, interests, follows, feedback, last digest and the papers already sent to them.
+import type { TDigestFrequency, TFollow } from "@/core/digest";
+import type { TFeedbackExample } from "@/core/relevance";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 
@@ -13,13 +14,32 @@ export type TDigestRecipient = {
   minUpvotes: number;
   lastDigestAt: Date | null;
   sentPaperIds: number[];
+  negativeKeywords: string[];
+  /** Signs the reader links in the mail: bumping it on the subscriber revokes them. */
+  readerGeneration: number;
+  follows: TFollow[];
+  /** The newest TRAINING_FEEDBACK presses, newest first, with the text of their papers. */
+  feedback: TFeedbackExample[];
+  /** Every paper the reader said "less" of, however old the press: none of them is ever sent. */
+  dislikedPaperIds: number[];
 };
+
+/** What the relevance model learns from: enough to know a reader, few enough that a digest stays cheap to choose. */
+const TRAINING_FEEDBACK = 200;
 
 /** The recipient columns of subscribers `s`, with the papers sent to them since `sentSince`: the claim and the previews read the same. */
 export function recipientColumns(sentSince: Date): Prisma.Sql {
   return Prisma.sql`s.id AS "subscriberId", s.email, s.frequency::text AS frequency, coalesce(s.keywords, '{}') AS keywords,
     coalesce(s.categories, '{}') AS categories, s."onlyWithCode", s."minUpvotes",
-    s."lastDigestAt", ARRAY(SELECT sp."paperId" FROM sent_papers sp WHERE sp."subscriberId" = s.id AND sp."sentAt" >= ${sentSince}) AS "sentPaperIds"`;
+    s."lastDigestAt", ARRAY(SELECT sp."paperId" FROM sent_papers sp WHERE sp."subscriberId" = s.id AND sp."sentAt" >= ${sentSince}) AS "sentPaperIds",
+    coalesce(s."negativeKeywords", '{}') AS "negativeKeywords", s."readerGeneration",
+    coalesce((SELECT json_agg(json_build_object('kind', f.kind, 'key', f.key, 'label', f.label) ORDER BY f.id)
+      FROM follows f WHERE f."subscriberId" = s.id), '[]'::json) AS follows,
+    coalesce((SELECT json_agg(json_build_object('paperId', fb."paperId", 'kind', fb.kind, 'title', p.title, 'abstract', p.abstract,
+        'authors', p.authors, 'categories', p.categories, 'organization', p.organization) ORDER BY fb."createdAt" DESC, fb.id DESC)
+      FROM (SELECT f."paperId", f.kind, f."createdAt", f.id FROM feedback f WHERE f."subscriberId" = s.id
+        ORDER BY f."createdAt" DESC, f.id DESC LIMIT ${TRAINING_FEEDBACK}) fb JOIN papers p ON p.id = fb."paperId"), '[]'::json) AS feedback,
+    ARRAY(SELECT f."paperId" FROM feedback f WHERE f."subscriberId" = s.id AND f.kind = 'less') AS "dislikedPaperIds"`;
 }
 
 /** The subscriber with this address (compared case-insensitively), whatever their status; null when there is none. */

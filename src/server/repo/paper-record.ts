@@ -28,6 +28,7 @@ export const recordSelect = {
   comments: true,
   aiSummary: true,
   keywords: true,
+  organization: true,
   sources: true,
   overrides: true,
 } as const;
@@ -57,6 +58,7 @@ export function rowToRecord(row: TRecordRow): TPaperRecord {
     comments: row.comments,
     aiSummary: row.aiSummary,
     keywords: row.keywords,
+    organization: row.organization,
     sources: row.sources,
   };
 }
@@ -78,6 +80,7 @@ export const paperSelect = {
   primaryCategory: true,
   keywords: true,
   aiSummary: true,
+  organization: true,
   trendingScore: true,
 } as const;
 

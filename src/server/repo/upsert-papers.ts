@@ -95,6 +95,7 @@ const COLUMN_TYPES = {
   comments: "text",
   aiSummary: "text",
   keywords: "text[]",
+  organization: "text",
   sources: "text[]",
 } as const satisfies Record<keyof TPaperRecord, string>;
 const COLUMNS = Object.keys(COLUMN_TYPES) as (keyof TPaperRecord)[];

@@ -47,6 +47,9 @@ function toPapers(seeds: { words: string[]; category: string; day: number; upvot
   }));
 }
 
+/** A recipient who excludes nothing, follows no one and has given no feedback. */
+const NO_EXTRAS = { negativeKeywords: [], readerGeneration: 0, follows: [], feedback: [], dislikedPaperIds: [] };
+
 describe("buildDigestMail", () => {
   it("selects the same papers as selectDigest over the full candidate list", () => {
     fc.assert(
@@ -72,7 +75,7 @@ describe("buildDigestMail", () => {
             period: "daily:2026-11-27",
             papers,
             now: NOW,
-            recipient: { ...subscriber, subscriberId: 7, email: "a@example.test", sentPaperIds: sent },
+            recipient: { ...subscriber, ...NO_EXTRAS, subscriberId: 7, email: "a@example.test", sentPaperIds: sent },
           });
           expect(built?.paperIds ?? []).toEqual(expected);
         },
@@ -93,6 +96,7 @@ describe("buildDigestMail", () => {
       minUpvotes: 0,
       lastDigestAt: null,
       sentPaperIds: [],
+      ...NO_EXTRAS,
     };
     const built = buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient })!;
     expect(built.mail.messageId).toBe("<digest.daily-2026-11-27.42@papers.example.org>");

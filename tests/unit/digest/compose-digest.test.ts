@@ -6,12 +6,30 @@ const APP = "https://digest.example.org/";
 const MANAGE = "https://digest.example.org/subscribe/manage?token=abc.def";
 const UNSUBSCRIBE = "https://digest.example.org/unsubscribe?token=abc.def&x=1";
 
+/** A subscriber's own links, as subscriberLinks builds them (tokens stand in for signed ones). */
+function linksFor(base: string, token: string) {
+  return {
+    readerUrl: (path: string) => `${base}${path}?r=${token}`,
+    feedbackUrl: (paperId: number, kind: "more" | "less") => `${base}/feedback/${token}?paper=${paperId}&kind=${kind}`,
+  };
+}
+const LINKS = linksFor("https://digest.example.org", "reader.tok");
+
 function item(id: number, fields: Parameters<typeof makePaper>[1] = {}, why = "Trending"): TDigestItem {
   return { paper: makePaper(id, fields), why, score: 1 / id };
 }
 
 function compose(items: TDigestItem[], periodKey = "daily:2026-11-27") {
-  return composeDigest({ appUrl: APP, subscriberEmail: "reader@example.com", periodKey, items, manageUrl: MANAGE, unsubscribeUrl: UNSUBSCRIBE, now: NOW });
+  return composeDigest({
+    appUrl: APP,
+    subscriberEmail: "reader@example.com",
+    periodKey,
+    items,
+    manageUrl: MANAGE,
+    unsubscribeUrl: UNSUBSCRIBE,
+    links: LINKS,
+    now: NOW,
+  });
 }
 
 function hrefs(html: string): string[] {
@@ -50,6 +68,7 @@ describe("composeDigest: subject", () => {
         items: [],
         manageUrl: MANAGE,
         unsubscribeUrl: UNSUBSCRIBE,
+        links: LINKS,
         now: NOW,
       }),
     ).toThrow(RangeError);
@@ -81,17 +100,44 @@ describe("composeDigest: html", () => {
     expect(html).not.toContain("javascript:");
   });
 
-  it("links papers from the app URL, and code and arXiv to their sites", () => {
+  it("links papers through the reader's own links, and code and arXiv to their sites", () => {
     const { html } = compose([item(1, { arxivId: "2408.00714", githubUrl: "https://github.com/org/repo" }), item(2, { arxivId: null })]);
     const links = hrefs(html);
-    expect(links).toContain("https://digest.example.org/papers/2408.00714");
-    expect(links).toContain("https://digest.example.org/papers/p-2");
+    expect(links).toContain("https://digest.example.org/papers/2408.00714?r=reader.tok");
+    expect(links).toContain("https://digest.example.org/papers/p-2?r=reader.tok");
+    expect(links).toContain("https://digest.example.org/feedback/reader.tok?paper=2&kind=less");
     expect(links).toContain("https://github.com/org/repo");
     expect(links).toContain("https://arxiv.org/abs/2408.00714");
     expect(links).toContain(MANAGE);
     expect(links).toContain(UNSUBSCRIBE);
     for (const href of links) expect(href).toMatch(/^https:\/\//);
     expect(links.filter((href) => href.includes("/papers/")).every((href) => href.startsWith("https://digest.example.org/papers/"))).toBe(true);
+    expect(links.filter((href) => href.includes("/papers/")).every((href) => href.endsWith("?r=reader.tok"))).toBe(true);
+  });
+
+  it("gives every paper a More like this and a Less like this link to its own feedback page", () => {
+    const { html } = compose([item(1), item(2), item(3)]);
+    for (const id of [1, 2, 3]) {
+      for (const [kind, label] of [
+        ["more", "More like this"],
+        ["less", "Less like this"],
+      ]) {
+        const url = escapeHtml(`https://digest.example.org/feedback/reader.tok?paper=${id}&kind=${kind}`);
+        expect(html).toMatch(new RegExp(`<a href="${url.replace(/[.?]/g, "\\$&")}"\\s+style="[^"]*">${label}</a>`));
+      }
+    }
+    expect(html.match(/>More like this<\/a>/g)).toHaveLength(3);
+    expect(html.match(/>Less like this<\/a>/g)).toHaveLength(3);
+  });
+
+  it("shows the AI summary, labelled with its source, above the abstract's excerpt, as text", () => {
+    const { html, text } = compose([item(1, { aiSummary: "It <b>works</b> & scales.", abstract: "The abstract itself." }), item(2)]);
+    expect(html).toContain("<strong>AI summary (from Hugging Face):</strong> It &lt;b&gt;works&lt;/b&gt; &amp; scales.");
+    expect(html).toContain("<strong>Abstract:</strong> The abstract itself.");
+    expect(html.indexOf("AI summary")).toBeLessThan(html.indexOf("The abstract itself."));
+    expect(html.match(/AI summary/g)).toHaveLength(1);
+    expect(text).toContain("   AI summary (from Hugging Face): It <b>works</b> & scales.\n   Abstract: The abstract itself.\n");
+    expect(text).toContain("   We study things.\n   arXiv: https://arxiv.org/abs/2611.10002\n   Read:");
   });
 
   it("is an inline-styled, image-free table layout that declares dark-mode support", () => {
@@ -122,8 +168,10 @@ describe("composeDigest: plain text", () => {
     expect(text).toContain("1. Fast <Attention> & Friends");
     expect(text).toContain("2. Second paper");
     expect(text).toContain('Matches "attention" · 10 upvotes');
-    expect(text).toContain("Read: https://digest.example.org/papers/2611.10001");
-    expect(text).toContain("Read: https://digest.example.org/papers/p-2");
+    expect(text).toContain("Read: https://digest.example.org/papers/2611.10001?r=reader.tok\n");
+    expect(text).toContain("Read: https://digest.example.org/papers/p-2?r=reader.tok\n");
+    expect(text).toContain("More like this: https://digest.example.org/feedback/reader.tok?paper=1&kind=more\n");
+    expect(text).toContain("Less like this: https://digest.example.org/feedback/reader.tok?paper=2&kind=less\n");
     expect(text).toContain("Code: https://github.com/org/repo");
     expect(text).toContain("arXiv: https://arxiv.org/abs/2611.10001");
     expect(text).toContain(`Unsubscribe: ${UNSUBSCRIBE}`);
@@ -172,15 +220,16 @@ describe("composeDigest: one paper in many digests", () => {
       items: [{ paper, why: "Trending", score: 1 }],
       manageUrl: MANAGE,
       unsubscribeUrl: UNSUBSCRIBE,
+      links: linksFor("https://other.example.net", "other.tok"),
       now: NOW,
     });
-    expect(elsewhere.text).toContain("Read: https://other.example.net/papers/2611.10005");
+    expect(elsewhere.text).toContain("Read: https://other.example.net/papers/2611.10005?r=other.tok");
     expect(elsewhere.html).not.toContain("digest.example.org/papers");
   });
 
   it("hands out a paper's html and text as the same shared pieces in every digest, joining to the same mail", () => {
     const paper = makePaper(6);
-    const bodies = (why: string) =>
+    const bodies = (why: string, token: string) =>
       composeDigestBodies({
         appUrl: APP,
         subscriberEmail: "r@example.com",
@@ -188,17 +237,20 @@ describe("composeDigest: one paper in many digests", () => {
         items: [{ paper, why, score: 1 }],
         manageUrl: MANAGE,
         unsubscribeUrl: UNSUBSCRIBE,
+        links: linksFor("https://digest.example.org", token),
         now: NOW,
       });
-    const first = bodies("Trending");
-    const second = bodies("In cs.LG");
+    const first = bodies("Trending", "reader.tok");
+    const second = bodies("In cs.LG", "second.tok");
     const sharedPieces = (body: typeof first.bodies.html) => body.filter((piece) => typeof piece !== "string");
     for (const part of ["html", "text"] as const) {
       expect(joinBody(first.bodies[part])).toBe(first[part]);
       expect(sharedPieces(first.bodies[part])).toEqual(sharedPieces(second.bodies[part]));
       expect(sharedPieces(first.bodies[part]).every((piece, i) => piece === sharedPieces(second.bodies[part])[i])).toBe(true);
     }
-    expect(sharedPieces(first.bodies.html).some((piece) => piece.text.includes(paperPath(paper)))).toBe(true);
+    expect(sharedPieces(first.bodies.html).some((piece) => piece.text.includes(escapeHtml(paper.title)))).toBe(true);
+    expect(sharedPieces(first.bodies.html).some((piece) => piece.text.includes("tok"))).toBe(false);
+    expect(second.html).toContain(`${paperPath(paper)}?r=second.tok`);
     expect(first.html).toBe(compose([{ paper, why: "Trending", score: 1 }]).html.replace("reader@example.com", "r@example.com"));
   });
 });

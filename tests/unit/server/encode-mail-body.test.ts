@@ -94,7 +94,13 @@ describe("encodeMailBody", () => {
 
   it("builds a digest that mailparser reads back as the exact html and text, as it reads nodemailer's own encoding", async () => {
     const items = EDGES.map((edge, i) => ({
-      paper: makePaper(i + 1, { title: `${edge} ${i}`, abstract: `${edge} abstract`, authors: [edge || "A", "B"], githubUrl: "https://github.com/a/b" }),
+      paper: makePaper(i + 1, {
+        title: `${edge} ${i}`,
+        abstract: `${edge} abstract`,
+        authors: [edge || "A", "B"],
+        githubUrl: "https://github.com/a/b",
+        aiSummary: i % 2 ? `${edge} summary` : null,
+      }),
       why: `Matches "${edge}"`,
       score: 1,
     }));
@@ -105,6 +111,10 @@ describe("encodeMailBody", () => {
       items,
       manageUrl: "https://papers.example.org/m?a=1&b=2",
       unsubscribeUrl: "https://papers.example.org/u?t=3",
+      links: {
+        readerUrl: (path) => `https://papers.example.org${path}?r=tok%2Ben`,
+        feedbackUrl: (id, kind) => `https://papers.example.org/feedback/t.k?paper=${id}&kind=${kind}`,
+      },
       now: NOW,
     });
     const { raw, ours, theirs } = await parseBoth(email.subject, email.bodies);

@@ -55,6 +55,25 @@ describe("hf-daily: API capture of 2026-05-08", () => {
   });
 });
 
+describe("hf-daily: organizations", () => {
+  const result = parseHfDaily(MAY, ctx);
+
+  it("stores the organization's display name (its full name) for the 23 items that name one", () => {
+    expect(result.papers.slice(0, 4).map((p) => p.organization)).toEqual(["TIGER-Lab", "ByteDance Seed", undefined, "Tencent"]);
+    expect(result.papers.filter((p) => p.organization !== undefined)).toHaveLength(23);
+  });
+
+  it("reads it from the item when the paper does not carry it, and falls back to its handle", () => {
+    const items = JSON.parse(MAY) as { paper: Record<string, unknown>; organization?: Record<string, unknown> }[];
+    const [first, second] = items;
+    delete first!.paper.organization;
+    second!.paper.organization = { name: "ByteDance-Seed" };
+    delete second!.organization;
+    const papers = parseHfDaily(JSON.stringify([first, second]), ctx).papers;
+    expect(papers.map((p) => p.organization)).toEqual(["TIGER-Lab", "ByteDance-Seed"]);
+  });
+});
+
 describe("hf-daily: API capture of 2026-06-12", () => {
   const result = parseHfDaily(JUNE, ctx);
 
