@@ -24,7 +24,7 @@ import {
   ZSubscribeAccepted,
 } from "./api-schemas";
 
-type TApiResponse = {
+export type TApiResponse = {
   status: number;
   description: string;
   schema: z.ZodType;

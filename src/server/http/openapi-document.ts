@@ -1,7 +1,7 @@
 // /api/openapi.json: the OpenAPI 3.1 document of the JSON API, generated with zod's own toJSONSchema from the route list and the
 // schemas the route handlers parse with (requests as zod's input side, answers as its output side). Built once per process.
 import { z } from "zod";
-import { ADMIN_AUTH, API_ROUTES, type TApiRoute } from "./api-routes";
+import { ADMIN_AUTH, API_ROUTES, type TApiResponse, type TApiRoute } from "./api-routes";
 import { ZApiError } from "./api-schemas";
 
 type TJson = Record<string, unknown>;
@@ -57,7 +57,7 @@ function requestBody(route: TApiRoute): TJson | undefined {
 
 function responses(route: TApiRoute): TJson {
   const out: TJson = {};
-  const internal = route.responses.some((r) => r.error) ? [{ status: 500, description: "an error on our side", schema: ZApiError }] : [];
+  const internal: TApiResponse[] = route.responses.some((r) => r.error) ? [{ status: 500, description: "an error on our side", schema: ZApiError }] : [];
   for (const r of [...route.responses, ...internal]) {
     if (out[r.status]) throw new Error(`${route.method} ${route.path} documents status ${r.status} twice`);
     out[r.status] = {
