@@ -46,7 +46,7 @@ export function ApiReference({ entries, adminAuth }: { entries: TApiReferenceEnt
         <p className="text-slate-700 dark:text-slate-300">
           The papers, subscriptions and the admin&apos;s ingestion as JSON. The whole contract, generated from the schemas the server validates with, is the
           OpenAPI 3.1 document at{" "}
-          <a href="/api/openapi.json" className="link">
+          <a href="/api/openapi.json" className="link underline">
             /api/openapi.json
           </a>{" "}
           (load it into any OpenAPI client or code generator).
