@@ -23,7 +23,7 @@ function Route({ entry }: { entry: TApiReferenceEntry }) {
       <pre
         tabIndex={0}
         aria-label={`Example: ${entry.summary}`}
-        className="overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-sm text-slate-100 dark:bg-black"
+        className="overflow-x-auto whitespace-pre-wrap rounded-lg bg-slate-900 p-3 font-mono text-sm text-slate-100 dark:bg-black"
       >
         <code>{entry.curl}</code>
       </pre>

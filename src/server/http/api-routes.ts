@@ -53,7 +53,7 @@ export type TApiRoute = {
   example: { path: string; query?: Record<string, string>; body?: Record<string, unknown> };
 };
 
-const bytes = (n: number) => `${Math.round(n / 1024).toLocaleString("en")} KB`;
+const bytes = (n: number) => `${n.toLocaleString("en")} bytes`;
 
 function failure(code: TErrorCode, description: string, schema: z.ZodType = errorBody(code)): TApiResponse {
   const retry = code === "RATE_LIMITED" ? { "Retry-After": "seconds to wait before trying again" } : undefined;
