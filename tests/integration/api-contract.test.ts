@@ -83,7 +83,10 @@ const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").r
 function expectValid(location: string[], value: unknown, what: string): void {
   const validate = ajv.getSchema(`openapi.json#/${pointer(...location)}`);
   if (!validate) throw new Error(`no schema at ${location.join(" > ")}`);
-  if (!validate(value)) throw new Error(`${what} does not match the document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value).slice(0, 500)}`);
+  if (!validate(value)) {
+    const errors = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+    throw new Error(`${what} does not match the document:\n${[...new Set(errors)].slice(0, 10).join("\n")}\n${JSON.stringify(value).slice(0, 500)}`);
+  }
 }
 
 type TCall = { method: string; path: string; query?: Record<string, string>; headers?: Record<string, string>; body?: string };
