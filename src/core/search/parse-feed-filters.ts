@@ -11,37 +11,38 @@ const MAX_CURSOR_LENGTH = 512;
 /** cs.CL, stat.ML, q-bio.NC, cond-mat.mes-hall, hep-th. */
 const CATEGORY_RE = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?$/;
 
-const ZFeedFilters = z
-  .object({
-    q: z
-      .string()
-      .trim()
-      .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
-      .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS)
-      .optional(),
-    cat: z.string().max(40, "is too long").regex(CATEGORY_RE, "must be an arXiv category such as cs.CL").optional(),
-    code: z.enum(["1", "0"], 'must be "1" or "0"').optional(),
-    min: z
-      .string()
-      .regex(/^\d{1,6}$/, `must be a whole number from 0 to ${MAX_MIN_UPVOTES}`)
-      .transform(Number)
-      .refine((n) => n <= MAX_MIN_UPVOTES, `must be a whole number from 0 to ${MAX_MIN_UPVOTES}`)
-      .optional(),
-    sort: z.enum(FEED_SORTS, `must be one of ${FEED_SORTS.join(", ")}`).default("trending"),
-    cursor: z
-      .string()
-      .max(MAX_CURSOR_LENGTH, "is too long")
-      .regex(/^\P{Cc}+$/u, "is malformed")
-      .optional(),
-  })
-  .transform((raw) => ({
-    q: raw.q || undefined,
-    category: raw.cat,
-    hasCode: raw.code === "1",
-    minUpvotes: raw.min ?? 0,
-    sort: raw.sort,
-    cursor: raw.cursor,
-  }));
+/** The list filters as the query string carries them, before they become TFeedFilters (the JSON API documents its query from this). */
+export const ZFeedFilterParams = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
+    .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS)
+    .optional(),
+  cat: z.string().max(40, "is too long").regex(CATEGORY_RE, "must be an arXiv category such as cs.CL").optional(),
+  code: z.enum(["1", "0"], 'must be "1" or "0"').optional(),
+  min: z
+    .string()
+    .regex(/^\d{1,6}$/, `must be a whole number from 0 to ${MAX_MIN_UPVOTES}`)
+    .transform(Number)
+    .refine((n) => n <= MAX_MIN_UPVOTES, `must be a whole number from 0 to ${MAX_MIN_UPVOTES}`)
+    .optional(),
+  sort: z.enum(FEED_SORTS, `must be one of ${FEED_SORTS.join(", ")}`).default("trending"),
+  cursor: z
+    .string()
+    .max(MAX_CURSOR_LENGTH, "is too long")
+    .regex(/^\P{Cc}+$/u, "is malformed")
+    .optional(),
+});
+
+const ZFeedFilters = ZFeedFilterParams.transform((raw) => ({
+  q: raw.q || undefined,
+  category: raw.cat,
+  hasCode: raw.code === "1",
+  minUpvotes: raw.min ?? 0,
+  sort: raw.sort,
+  cursor: raw.cursor,
+}));
 
 export type TFeedFilters = z.output<typeof ZFeedFilters>;
 

@@ -1,5 +1,5 @@
 // The one error type the app throws on purpose, and the single mapping from its codes to HTTP statuses.
-const ERROR_STATUS = {
+export const ERROR_STATUS = {
   INVALID_INPUT: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

@@ -2,18 +2,18 @@
 import { ZodError } from "zod";
 import { AppError, isAppError } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
+import type { TApiError } from "./api-schemas";
 import { logger } from "../logger";
 
 export function errorResponse(err: unknown): Response {
   const appError = isAppError(err) ? err : err instanceof ZodError ? new AppError("INVALID_INPUT", zodMessage(err)) : null;
   if (appError) {
-    return Response.json(
-      { error: { code: appError.code, message: appError.userMessage, ...(appError.details ?? {}) } },
-      { status: appError.status, headers: appError.code === "RATE_LIMITED" ? { "Retry-After": "60" } : undefined },
-    );
+    const body: TApiError = { error: { code: appError.code, message: appError.userMessage, ...(appError.details ?? {}) } };
+    return Response.json(body, { status: appError.status, headers: appError.code === "RATE_LIMITED" ? { "Retry-After": "60" } : undefined });
   }
   logger.error({ err }, "unhandled error in route handler");
-  return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+  const body: TApiError = { error: { code: "INTERNAL", message: "Something went wrong on our side." } };
+  return Response.json(body, { status: 500 });
 }
 
 /** Wraps a route handler so every error goes through errorResponse. */

@@ -4,6 +4,7 @@ import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
 import { recordAudit } from "../repo/audit-log";
+import { ZIngestRunParams } from "../http/api-schemas";
 import { getIngestRun, listIngestRuns, type TIngestRun } from "../repo/ingest-runs";
 import { publicParams, type ZIngestRequest } from "./ingest-params";
 import { webEnqueue } from "./ingest-queue";
@@ -31,7 +32,7 @@ export async function queueConfiguredIngest(opts: { trigger: string }): Promise<
 }
 
 export async function readIngestRun(opts: { id: string }): Promise<TIngestRun> {
-  if (!/^\d{1,9}$/.test(opts.id)) throw new AppError("NOT_FOUND", `no ingestion run ${opts.id}`);
+  if (!ZIngestRunParams.safeParse(opts).success) throw new AppError("NOT_FOUND", `no ingestion run ${opts.id}`);
   return getIngestRun({ db: getDb(), id: Number(opts.id) });
 }
 

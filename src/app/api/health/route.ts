@@ -1,7 +1,9 @@
 // GET /api/health: 200 when the database is reachable and migrated, 503 with a reason otherwise.
+import type { z } from "zod";
 import { getDb } from "@/server/db";
 import { checkHealth } from "@/server/health/check-health";
 import { describeError } from "@/server/errors/describe-error";
+import type { ZHealthReady, ZHealthUnavailable } from "@/server/http/api-schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +14,10 @@ export async function GET(): Promise<Response> {
   } catch (err) {
     health = { ok: false as const, reason: describeError(err) };
   }
-  return Response.json(health.ok ? { status: "ok", migrations: health.migrations } : { status: "unavailable", reason: health.reason }, {
+  const body: z.output<typeof ZHealthReady> | z.output<typeof ZHealthUnavailable> = health.ok
+    ? { status: "ok", migrations: health.migrations }
+    : { status: "unavailable", reason: health.reason };
+  return Response.json(body, {
     status: health.ok ? 200 : 503,
     headers: { "Cache-Control": "no-store" },
   });

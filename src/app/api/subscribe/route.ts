@@ -1,5 +1,7 @@
 // POST /api/subscribe (JSON): the subscribe form for API clients. Same answer for every address; 400, 413 or 429 otherwise.
+import type { z } from "zod";
 import { AppError } from "@/server/errors/app-error";
+import type { ZSubscribeAccepted } from "@/server/http/api-schemas";
 import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
 import { readJsonBody } from "@/server/http/read-body";
 import { handleRoute } from "@/server/http/respond";
@@ -15,5 +17,6 @@ export const POST = handleRoute(async (request: Request) => {
   }
   const body = await readJsonBody(request, MAX_PUBLIC_BODY_BYTES, 'e.g. {"email":"you@example.org","frequency":"weekly"}');
   await submitSubscription(body, clientAddress(request.headers));
-  return Response.json({ message: "Check your inbox: we sent a link to confirm your subscription." }, { status: 202 });
+  const answer: z.output<typeof ZSubscribeAccepted> = { message: "Check your inbox: we sent a link to confirm your subscription." };
+  return Response.json(answer, { status: 202 });
 });
