@@ -27,7 +27,8 @@ if (process.env.DATABASE_URL) {
   await recreateDatabase(process.env.DATABASE_URL, env.DATABASE_URL);
 }
 
-const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "start.ts")], {
+// As `npm start` runs it: one process, which gets the signals itself (the tsx CLI would SIGKILL it if it answered a relayed signal slowly).
+const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
   cwd: root,
   env,
   stdio: "inherit",
