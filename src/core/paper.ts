@@ -18,5 +18,7 @@ export type TPaper = {
   primaryCategory?: string | null;
   keywords?: string[];
   aiSummary?: string | null;
+  /** The organization the source lists the paper under (Hugging Face), when it names one. */
+  organization?: string | null;
   trendingScore?: number;
 };

@@ -78,6 +78,7 @@ export const paperSelect = {
   primaryCategory: true,
   keywords: true,
   aiSummary: true,
+  organization: true,
   trendingScore: true,
 } as const;
 

@@ -57,7 +57,7 @@ function escapeLike(value: string): string {
 
 const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to_char(p."listedOn", 'YYYY-MM-DD') AS "listedOn",
   p."publishedAt", p.upvotes, p."githubUrl", p."githubStars", p."projectUrl", p."thumbnailUrl", p.categories,
-  p."primaryCategory", p.keywords, p."aiSummary", p."trendingScore"`;
+  p."primaryCategory", p.keywords, p."aiSummary", p.organization, p."trendingScore"`;
 
 /**
  * One alternative of a text query as a condition: hyphenated words folded to their compound lexeme, which
