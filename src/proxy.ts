@@ -42,7 +42,8 @@ function readerArrival(request: NextRequest): NextResponse | null {
   const response = NextResponse.redirect(url, 303);
   response.headers.set("cache-control", "no-store");
   const { APP_SECRET, APP_URL } = getConfig();
-  for (const c of readerCookiesFromLink({ secret: APP_SECRET, appUrl: APP_URL, token, now: new Date() }) ?? []) response.cookies.set(c.name, c.value, c.options);
+  for (const c of readerCookiesFromLink({ secret: APP_SECRET, appUrl: APP_URL, token, now: new Date() }) ?? [])
+    response.cookies.set(c.name, c.value, c.options);
   return response;
 }
 

@@ -36,7 +36,13 @@ async function openLink(deps: TFeedbackLinkDeps): Promise<TFeedbackLinkView & { 
   if (!paper) throw new AppError("NOT_FOUND", `no paper ${paperId}`, { userMessage: "This paper is no longer on paper-digest." });
   const recorded = (await findFeedback({ db: deps.db, subscriberId: subscriber.id, paperId })) === kind;
   const manage = signSubscriberToken({ secret: deps.secret, purpose: "manage", subscriberId: subscriber.id, now: deps.now });
-  return { subscriberId: subscriber.id, paper: { id: paper.id, title: paper.title, path: paperPath(paper) }, kind, recorded, managePath: `/subscription/${manage}` };
+  return {
+    subscriberId: subscriber.id,
+    paper: { id: paper.id, title: paper.title, path: paperPath(paper) },
+    kind,
+    recorded,
+    managePath: `/subscription/${manage}`,
+  };
 }
 
 /** What the link would record, and whether it already has; records nothing. */

@@ -4,8 +4,9 @@
 import { verifySubscriberToken, signSubscriberToken } from "../subscriptions/subscription-links";
 
 export const READER_COOKIE = "pd_reader";
-/** Not a credential: "1" when this browser holds a reader cookie, so anonymous visitors' pages make no request at all. */
-export const READER_HINT_COOKIE = "pd_reader_seen";
+/** Not a credential: "1" when this browser holds a reader cookie, so anonymous visitors' pages make no request at all (the site
+ * script, src/components/site-script.ts, reads it by this name). */
+const READER_HINT_COOKIE = "pd_reader_seen";
 const READER_COOKIE_TTL_MS = 180 * 24 * 60 * 60 * 1000;
 
 export type TReaderCookie = {

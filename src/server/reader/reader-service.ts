@@ -8,7 +8,16 @@ import { AppError } from "../errors/app-error";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
 import { isSameOrigin } from "../http/form-post-guard";
 import { readBody, readJsonBody } from "../http/read-body";
-import { addFollow, listFeedbackOn, listFollows, recordFeedback, removeFeedback, removeFollow, type TFeedbackKind, type TFollow } from "../repo/reader-feedback";
+import {
+  addFollow,
+  listFeedbackOn,
+  listFollows,
+  recordFeedback,
+  removeFeedback,
+  removeFollow,
+  type TFeedbackKind,
+  type TFollow,
+} from "../repo/reader-feedback";
 import { cookieFromHeader, READER_COOKIE } from "./reader-cookie";
 import { pressFeedbackLink, viewFeedbackLink } from "./feedback-link";
 import { ZFeedbackPress, ZFollowPress, ZReaderQuery } from "./reader-input";

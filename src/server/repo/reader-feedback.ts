@@ -83,6 +83,9 @@ export async function findFeedbackPaper(opts: { db: Db; paperId: number }): Prom
 }
 
 export async function findFeedback(opts: { db: Db; subscriberId: number; paperId: number }): Promise<TFeedbackKind | null> {
-  const row = await opts.db.feedback.findUnique({ where: { subscriberId_paperId: { subscriberId: opts.subscriberId, paperId: opts.paperId } }, select: { kind: true } });
+  const row = await opts.db.feedback.findUnique({
+    where: { subscriberId_paperId: { subscriberId: opts.subscriberId, paperId: opts.paperId } },
+    select: { kind: true },
+  });
   return (row?.kind as TFeedbackKind | undefined) ?? null;
 }
