@@ -24,7 +24,11 @@ describe("alreadySubscribedMail", () => {
     expect(mail.text).toContain(links.manageUrl);
     expect(mail.text).toContain(links.unsubscribeUrl);
     const manageToken = links.manageUrl.split("/subscription/")[1]!;
-    expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "manage", token: manageToken, now })).toEqual({ ok: true, subscriberId: 42 });
+    expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "manage", token: manageToken, now })).toEqual({
+      ok: true,
+      subscriberId: 42,
+      generation: 0,
+    });
     expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "unsubscribe", token: manageToken, now })).toEqual({
       ok: false,
       reason: "invalid",
