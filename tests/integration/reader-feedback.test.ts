@@ -66,7 +66,7 @@ beforeEach(async () => {
     { arxivId: "2611.00001", title: "Diffusion for graphs", listedOn: today, upvotes: 30 },
     { arxivId: "2611.00002", title: "Agents that plan", listedOn: today, upvotes: 20 },
   ]);
-  [subscriberId] = await seedSubscribers(db, [{ email: "reader@example.org", frequency: "weekly" }]);
+  subscriberId = (await seedSubscribers(db, [{ email: "reader@example.org", frequency: "weekly" }]))[0]!;
 });
 
 const paper = (arxivId: string) => paperIds.get(arxivId)!;
