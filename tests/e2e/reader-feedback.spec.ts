@@ -66,7 +66,7 @@ test("reader: a digest's More like this link records one press, listed on the ma
   await expect(rated).toContainText("More like this:");
   await expect(rated).toContainText(TITLE);
   await rated.getByRole("button", { name: `Undo for ${TITLE}` }).click();
-  await expect(page.getByRole("status")).toHaveText("Removed. That paper no longer steers your digest.");
+  await expect(page.getByText("Removed. That paper no longer steers your digest.")).toBeVisible();
   await expect(page.getByTestId("feedback-list")).toHaveCount(0);
   expect(await db.feedback.count({ where: { subscriberId } })).toBe(0);
 });
@@ -77,10 +77,11 @@ test("reader: a recognised reader gets feedback and follow buttons on a paper pa
   anonymous.on("request", (r) => anonymousRequests.push(new URL(r.url()).pathname));
   await anonymous.goto(`/papers/${ARXIV_ID}`);
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(TITLE);
-  await expect(anonymous.getByText("AI summary · Hugging Face")).toBeVisible();
-  await expect(anonymous.getByText("The authors' own abstract about sparse retrieval agents.")).toBeHidden();
-  await anonymous.getByText("The authors' abstract").click();
-  await expect(anonymous.getByText("The authors' own abstract about sparse retrieval agents.")).toBeVisible();
+  const summary = anonymous.getByRole("region", { name: "Abstract" });
+  await expect(summary.getByText("AI summary · Hugging Face")).toBeVisible();
+  await expect(summary.getByText("The authors' own abstract about sparse retrieval agents.")).toBeHidden();
+  await summary.getByText("The authors' abstract").click();
+  await expect(summary.getByText("The authors' own abstract about sparse retrieval agents.")).toBeVisible();
   await expect(anonymous.getByRole("button", { name: "More like this" })).toHaveCount(0);
   await expect(anonymous.getByRole("button", { name: `Follow ${AUTHOR}` })).toBeHidden();
   expect(anonymousRequests.filter((p) => p.startsWith("/api/reader"))).toEqual([]);
@@ -111,4 +112,14 @@ test("reader: a recognised reader gets feedback and follow buttons on a paper pa
   await expect(page.getByRole("button", { name: `Following ${AUTHOR}` })).toBeVisible();
   expect(violations).toEqual([]);
   await context.close();
+});
+
+test("reader: a reader token on the front page is taken off the URL; a forged one sets no cookie", async ({ request, baseURL }) => {
+  const good = await request.get(links(baseURL!).readerUrl("/").replace(baseURL!, ""), { maxRedirects: 0 });
+  expect(good.status()).toBe(303);
+  expect(new URL(good.headers()["location"]!, baseURL).href).toBe(`${baseURL}/`);
+  expect(good.headers()["set-cookie"]).toContain("pd_reader=");
+  const forged = await request.get("/?r=forged-token", { maxRedirects: 0 });
+  expect(forged.status()).toBe(303);
+  expect(forged.headers()["set-cookie"]).toBeUndefined();
 });
