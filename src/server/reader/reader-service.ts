@@ -39,14 +39,13 @@ export async function loadReaderState(request: Request): Promise<TReaderState | 
 }
 
 /**
- * The reader behind a state-changing request. JSON only (a cross-site page cannot send it without a preflight, which we never
+ * The reader behind a state-changing request, its body read first (capped: an oversized one is a 413 whoever sends it). JSON only (a cross-site page cannot send it without a preflight, which we never
  * answer), from this site's own pages (Origin must be present and ours), with a cookie that still recognises them.
  */
 async function readerChange(request: Request, hint: string): Promise<{ subscriberId: number; body: unknown }> {
-  const origin = request.headers.get("origin");
-  if (origin === null || !isSameOrigin(request.headers)) throw new AppError("FORBIDDEN", "Only this site's own pages can do that.");
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) throw new AppError("INVALID_INPUT", "Send application/json.");
   const body = await readJsonBody(request, MAX_PUBLIC_BODY_BYTES, hint);
+  if (request.headers.get("origin") === null || !isSameOrigin(request.headers)) throw new AppError("FORBIDDEN", "Only this site's own pages can do that.");
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) throw new AppError("INVALID_INPUT", "Send application/json.");
   const subscriberId = await readerOf(request);
   if (subscriberId === null)
     throw new AppError("UNAUTHORIZED", "reader not recognised", { userMessage: "Open a link from your digest to use this in this browser." });
