@@ -1,5 +1,6 @@
 // The manage page's reader sections: every feedback press with an Undo, followed names with Remove and a form to follow one,
 // the private feed URLs with "Rotate URL", and the browsers that recognise the reader. Plain forms: they work without JavaScript.
+import type { ReactNode } from "react";
 import type { TFeedbackEntry, TFollow } from "@/server/repo/reader-feedback";
 import { inputClass } from "./subscribe-interest-fields";
 
@@ -10,7 +11,7 @@ const buttonClass =
 
 const FEED_LABELS = { rss: "RSS 2.0", atom: "Atom", json: "JSON Feed" } as const;
 
-function TokenForm({ action, token, fields = {}, children }: { action: TAction; token: string; fields?: Record<string, string>; children: React.ReactNode }) {
+function TokenForm({ action, token, fields = {}, children }: { action: TAction; token: string; fields?: Record<string, string>; children: ReactNode }) {
   return (
     <form action={action} className="inline">
       <input type="hidden" name="token" value={token} />

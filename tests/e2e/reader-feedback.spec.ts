@@ -9,6 +9,7 @@ import { e2eDatabaseUrl, seedPapers } from "./support/feed-seed";
 const ARXIV_ID = "2611.99951";
 const TITLE = "Reader feedback for sparse retrieval agents";
 const AUTHOR = "Grace Hopper";
+const ORGANIZATION = "Acme Research";
 
 let db: Db;
 let paperId: number;
@@ -29,7 +30,8 @@ test.beforeAll(async () => {
     },
   ]);
   db = createDb(e2eDatabaseUrl(), { max: 2 });
-  paperId = (await db.paper.findUniqueOrThrow({ where: { arxivId: ARXIV_ID } })).id;
+  // Hugging Face's organization, as its ingestion stores it; the paper page is not cached yet, so it renders with it.
+  paperId = (await db.paper.update({ where: { arxivId: ARXIV_ID }, data: { organization: ORGANIZATION } })).id;
   const subscriber = await db.subscriber.create({
     data: { email: `reader-${Date.now()}@example.test`, status: "confirmed", frequency: "daily", keywords: [], categories: [], confirmedAt: new Date() },
   });
@@ -84,6 +86,7 @@ test("reader: a recognised reader gets feedback and follow buttons on a paper pa
   await expect(summary.getByText("The authors' own abstract about sparse retrieval agents.")).toBeVisible();
   await expect(anonymous.getByRole("button", { name: "More like this" })).toHaveCount(0);
   await expect(anonymous.getByRole("button", { name: `Follow ${AUTHOR}` })).toBeHidden();
+  await expect(anonymous.getByRole("button", { name: `Follow ${ORGANIZATION}` })).toBeHidden();
   expect(anonymousRequests.filter((p) => p.startsWith("/api/reader"))).toEqual([]);
   await anonymous.close();
 
@@ -101,6 +104,7 @@ test("reader: a recognised reader gets feedback and follow buttons on a paper pa
   await expect(actions.getByRole("button", { name: "Less like this" })).toHaveAttribute("aria-pressed", "true");
   await expect.poll(() => db.feedback.findMany({ where: { subscriberId }, select: { paperId: true, kind: true } })).toEqual([{ paperId, kind: "less" }]);
 
+  await expect(page.getByRole("button", { name: `Follow ${ORGANIZATION}` })).toBeVisible();
   await page.getByRole("button", { name: `Follow ${AUTHOR}` }).click();
   await expect(page.getByRole("button", { name: `Following ${AUTHOR}` })).toHaveAttribute("aria-pressed", "true");
   await expect.poll(() => db.follow.findMany({ where: { subscriberId }, select: { kind: true, label: true } })).toEqual([{ kind: "author", label: AUTHOR }]);

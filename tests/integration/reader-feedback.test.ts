@@ -269,4 +269,18 @@ describe("reader: the manage page's undo, follows, export and private feeds", ()
     expect((await get("rss", rotated.rss)).status).toBe(200);
     expect((await get("rss", `${appUrl}/feeds/garbage-token-123/feed.xml`)).status).toBe(404);
   });
+
+  it("negative keywords are stored from the subscribe form and edited on the manage page", async () => {
+    const result = await service.submitSubscription(
+      { email: "new@example.org", frequency: "weekly", negativeKeywords: "robotics, Medical imaging" },
+      "192.0.2.1",
+    );
+    await result.delivery;
+    const created = await db.subscriber.findFirstOrThrow({ where: { email: "new@example.org" } });
+    expect(created.negativeKeywords).toEqual(["robotics", "Medical imaging"]);
+    const manage = tokenOf(links().manageUrl);
+    await service.savePreferences(manage, { frequency: "weekly", keywords: "llm", negativeKeywords: "quantum" });
+    expect((await db.subscriber.findUniqueOrThrow({ where: { id: subscriberId } })).negativeKeywords).toEqual(["quantum"]);
+    await expect(service.savePreferences(manage, { negativeKeywords: "bad\u0000word" })).rejects.toThrow();
+  });
 });
