@@ -1,5 +1,6 @@
 // reader: a digest's "More like this" link records one press on its POST and lists it on the manage page; a browser that arrived
 // through a digest link sees feedback and follow buttons on the cached paper page (under the CSP), an anonymous one sees none.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createDb, type Db } from "../../src/server/db";
 import { subscriberLinks } from "../../src/server/subscriptions/subscription-links";
@@ -44,6 +45,11 @@ test.afterAll(async () => {
 
 const links = (baseURL: string) => subscriberLinks({ appUrl: baseURL, secret: E2E_APP_SECRET, subscriberId, now: new Date() });
 
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 function watchCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (msg) => {
@@ -63,6 +69,7 @@ test("reader: a digest's More like this link records one press, listed on the ma
   expect(await db.feedback.findMany({ where: { subscriberId }, select: { paperId: true, kind: true } })).toEqual([{ paperId, kind: "more" }]);
 
   await page.getByRole("link", { name: "Manage your subscription" }).click();
+  await expectNoAxeViolations(page);
   const rated = page.getByTestId("feedback-list");
   await expect(rated.getByRole("listitem")).toHaveCount(1);
   await expect(rated).toContainText("More like this:");
@@ -109,6 +116,7 @@ test("reader: a recognised reader gets feedback and follow buttons on a paper pa
   await expect(page.getByRole("button", { name: `Following ${AUTHOR}` })).toHaveAttribute("aria-pressed", "true");
   await expect.poll(() => db.follow.findMany({ where: { subscriberId }, select: { kind: true, label: true } })).toEqual([{ kind: "author", label: AUTHOR }]);
 
+  await expectNoAxeViolations(page);
   // The page is the same cached page everybody gets; the reader's state comes back on every visit.
   const again = await page.goto(`/papers/${ARXIV_ID}`);
   expect(again?.headers()["x-nextjs-cache"]).toBe("HIT");
