@@ -1,5 +1,5 @@
-// Request-time routing: server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, a per-request
-// CSP nonce for App Router pages, and cached list pages: filtered variants of "/" and of the period pages get paths of their own.
+// Request-time routing: server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, the reader
+// cookie from a digest link's `r`, a per-request CSP nonce for App Router pages, and cached list pages: filtered variants of "/" and of the period pages get paths of their own.
 // The feed's pages ("/", /trending/…, /papers/…) are cached zero-JS Pages Router pages holding only the hashed site script, so they
 // hold under any nonce; the nonce is for what renders per request, their 404 (the App Router's not-found page) included.
 import { NextResponse, type NextRequest } from "next/server";
@@ -10,6 +10,7 @@ import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { refuseActionPost } from "@/server/http/form-post-guard";
 import { contentSecurityPolicy } from "@/server/http/security-headers";
+import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
@@ -27,6 +28,23 @@ async function adminGate(request: NextRequest): Promise<NextResponse | null> {
     );
   }
   return NextResponse.redirect(new URL("/admin/login", request.url), 303);
+}
+
+/**
+ * A digest link's reader token `r` becomes the signed reader cookie, and the browser is sent to the same URL without it: the page it
+ * lands on stays the one cached page everybody gets, and the token leaves the address bar and history. A bad token sets nothing.
+ */
+function readerArrival(request: NextRequest): NextResponse | null {
+  const token = request.nextUrl.searchParams.get("r");
+  if (token === null || request.method !== "GET") return null;
+  const url = request.nextUrl.clone();
+  url.searchParams.delete("r");
+  const response = NextResponse.redirect(url, 303);
+  response.headers.set("cache-control", "no-store");
+  const { APP_SECRET, APP_URL } = getConfig();
+  for (const c of readerCookiesFromLink({ secret: APP_SECRET, appUrl: APP_URL, token, now: new Date() }) ?? [])
+    response.cookies.set(c.name, c.value, c.options);
+  return response;
 }
 
 const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
@@ -73,10 +91,12 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (gate) return gate;
   }
   if (pathname.startsWith("/api/")) return NextResponse.next();
+  const arrival = readerArrival(request);
+  if (arrival) return arrival;
   return pageWithNonce(request, listView(request));
 }
 
-// Next reads the matcher statically. Front-page list parameters (cat, code, min, sort, cursor) are spelled out, so a plain "/" never
+// Next reads the matcher statically. Front-page list parameters (cat, code, min, sort, cursor) and the reader token (r) are spelled out, so a plain "/" never
 // runs the proxy and stays a cached page (with next.config.ts's hash-only policy). Every other page runs it; files (/_next/, feeds,
 // robots.txt, sitemap.xml, the favicon) and API routes outside /api/admin do not.
 export const config = {
@@ -89,5 +109,6 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "min" }] },
     { source: "/", has: [{ type: "query", key: "sort" }] },
     { source: "/", has: [{ type: "query", key: "cursor" }] },
+    { source: "/", has: [{ type: "query", key: "r" }] },
   ],
 };

@@ -1,8 +1,10 @@
-// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail and an abstract excerpt that expands in place.
+// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail, the source's AI summary when it has one, and
+// an abstract excerpt that expands in place; an empty slot the site script fills with a recognised reader's feedback buttons.
 import Link from "next/link";
 import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
 import { shortAuthors, truncateText } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
+import { AiSummary } from "./ai-summary";
 import { HighlightedText } from "./highlighted-text";
 
 export type TCardPaper = TPaper & { highlight?: { title: string; abstract: string } };
@@ -20,7 +22,7 @@ function Abstract({ paper }: { paper: TCardPaper }) {
   }
   const excerpt = truncateText(paper.abstract, EXCERPT_CHARS);
   const id = `abstract-${paper.id}`;
-  return (
+  const abstract = (
     <>
       <p className="card-abstract" id={id}>
         {excerpt}
@@ -37,6 +39,13 @@ function Abstract({ paper }: { paper: TCardPaper }) {
         </a>
       )}
     </>
+  );
+  return paper.aiSummary ? (
+    <AiSummary summary={paper.aiSummary} abstractLabel="Abstract">
+      {abstract}
+    </AiSummary>
+  ) : (
+    abstract
   );
 }
 
@@ -67,6 +76,7 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
           )}
         </p>
         <Abstract paper={paper} />
+        <div className="reader-actions" data-reader-paper={paper.id} hidden />
       </div>
       {thumbnail && <img src={thumbnail} alt="" width={120} height={68} loading="lazy" decoding="async" className="card-thumb" />}
     </article>

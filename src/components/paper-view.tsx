@@ -1,8 +1,37 @@
-// One paper in full: abstract, all authors, links, metric sparklines and similar papers.
+// One paper in full: the source's AI summary and the abstract, all authors, links, metric sparklines and similar papers; hidden
+// feedback and follow buttons that the site script reveals for a recognised reader only.
 import { arxivAbsUrl, safeHttpUrl } from "@/core/digest/paper-links";
+import { nameKey } from "@/core/text/name-key";
 import type { TPaperViewData } from "@/server/feed/load-feed";
+import { AiSummary } from "./ai-summary";
 import { PaperCard } from "./paper-card";
 import { Sparkline } from "./sparkline";
+
+/** Follow buttons for the paper's authors and organization; the cached page holds them hidden, so anonymous visitors never see them. */
+function FollowButtons({ authors, organization }: { authors: string[]; organization: string | null | undefined }) {
+  const names = [
+    ...(organization ? [{ kind: "organization", label: organization }] : []),
+    ...authors.filter((a) => nameKey(a) !== "").map((label) => ({ kind: "author", label })),
+  ];
+  if (names.length === 0) return null;
+  return (
+    <div className="reader-actions" data-reader-only hidden data-testid="follow-buttons">
+      {names.map(({ kind, label }) => (
+        <button
+          key={`${kind}:${label}`}
+          type="button"
+          className="reader-button"
+          data-follow-kind={kind}
+          data-follow-key={nameKey(label)}
+          data-follow-label={label}
+          aria-pressed="false"
+        >
+          Follow {label}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 const linkClass = "rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
@@ -17,6 +46,7 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold leading-tight">{paper.title}</h1>
         <p className="text-slate-700 dark:text-slate-300">{paper.authors.join(", ")}</p>
+        {paper.organization && <p className="text-sm text-slate-700 dark:text-slate-300">{paper.organization}</p>}
         <p className="flex flex-wrap gap-x-4 text-sm text-slate-700 dark:text-slate-300">
           <span>
             Listed <time dateTime={paper.listedOn}>{paper.listedOn}</time>
@@ -25,6 +55,8 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
           {paper.githubStars != null && <span>★ {paper.githubStars.toLocaleString("en-US")} stars</span>}
           {paper.categories.length > 0 && <span>{paper.categories.join(", ")}</span>}
         </p>
+        <div className="reader-actions" data-reader-paper={paper.id} hidden />
+        <FollowButtons authors={paper.authors} organization={paper.organization} />
       </header>
       <nav aria-label="Paper links" className="flex flex-wrap gap-3 text-sm">
         {arxiv && paper.arxivId && (
@@ -52,7 +84,13 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
         <h2 id="abstract-heading" className="text-lg font-semibold">
           Abstract
         </h2>
-        <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+        {paper.aiSummary ? (
+          <AiSummary summary={paper.aiSummary} abstractLabel="The authors' abstract">
+            <p className="mt-2 whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+          </AiSummary>
+        ) : (
+          <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+        )}
       </section>
       {(upvotes.length > 0 || stars.length > 0) && (
         <section aria-labelledby="trend-heading" className="space-y-2">

@@ -1,5 +1,8 @@
 // The only script the front page runs, inlined in every document's <head>: applies the remembered theme before paint and wires the
-// theme toggle and "Show full abstract" links by event delegation, so both work without any framework JS.
+// theme toggle and "Show full abstract" links by event delegation, so both work without any framework JS. For a browser holding a
+// reader cookie (its readable hint cookie says so; anonymous visitors make no request) it asks /api/reader about the papers on the
+// page and, only for a recognised reader, fills the empty [data-reader-paper] slots with "More/Less like this" buttons and reveals
+// the [data-reader-only] follow buttons: cached pages stay the same for everybody.
 // Kept as plain ES2017 text (not a stringified function) so no compiler can inject helpers that would not exist in the page.
 // Its hash, from this same string, is what the Content-Security-Policy allows (src/server/http/security-headers.ts).
 import { createHash } from "node:crypto";
@@ -35,6 +38,52 @@ export const SITE_SCRIPT = `(function () {
       .then(function () { link.removeAttribute("aria-busy"); });
   }
 
+  function postJson(url, body) {
+    return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
+  }
+  function showFeedback(id, kind) {
+    document.querySelectorAll('[data-reader-paper="' + id + '"] button').forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-feedback") === kind));
+    });
+  }
+  function showFollow(button, on) {
+    button.setAttribute("aria-pressed", String(on));
+    button.textContent = (on ? "Following " : "Follow ") + button.getAttribute("data-follow-label");
+  }
+  function startReader() {
+    if (!/(?:^|; )pd_reader_seen=1/.test(document.cookie)) return;
+    var slots = document.querySelectorAll("[data-reader-paper]");
+    var follows = document.querySelectorAll("[data-follow-key]");
+    if (!slots.length && !follows.length) return;
+    var ids = [];
+    slots.forEach(function (s) { ids.push(s.getAttribute("data-reader-paper")); });
+    fetch("/api/reader?papers=" + ids.join(","))
+      .then(function (r) { return r.ok ? r.json() : { reader: null }; })
+      .then(function (body) {
+        var reader = body.reader;
+        if (!reader) return;
+        slots.forEach(function (slot) {
+          [["more", "More like this"], ["less", "Less like this"]].forEach(function (k) {
+            var b = document.createElement("button");
+            b.type = "button";
+            b.className = "reader-button";
+            b.setAttribute("data-feedback", k[0]);
+            b.textContent = k[1];
+            slot.appendChild(b);
+          });
+          slot.hidden = false;
+        });
+        ids.forEach(function (id) { showFeedback(id, reader.feedback[id] || "none"); });
+        follows.forEach(function (b) {
+          showFollow(b, reader.follows.some(function (f) { return f.kind === b.getAttribute("data-follow-kind") && f.key === b.getAttribute("data-follow-key"); }));
+        });
+        document.querySelectorAll("[data-reader-only]").forEach(function (el) { el.hidden = false; });
+      })
+      .catch(function () {});
+  }
+  document.addEventListener("DOMContentLoaded", startReader);
+
   document.addEventListener("click", function (event) {
     var el = event.target instanceof Element ? event.target : null;
     if (!el) return;
@@ -42,6 +91,27 @@ export const SITE_SCRIPT = `(function () {
       var dark = !root.classList.contains("dark");
       syncTheme(dark);
       try { localStorage.setItem("theme", dark ? "dark" : "light"); } catch (e) {}
+      return;
+    }
+    var press = el.closest("button[data-feedback]");
+    if (press) {
+      var id = press.parentElement.getAttribute("data-reader-paper");
+      var kind = press.getAttribute("aria-pressed") === "true" ? "none" : press.getAttribute("data-feedback");
+      press.disabled = true;
+      postJson("/api/reader/feedback", { paperId: Number(id), kind: kind })
+        .then(function () { showFeedback(id, kind); })
+        .catch(function () {})
+        .then(function () { press.disabled = false; });
+      return;
+    }
+    var follow = el.closest("button[data-follow-key]");
+    if (follow) {
+      var on = follow.getAttribute("aria-pressed") !== "true";
+      follow.disabled = true;
+      postJson("/api/reader/follows", { kind: follow.getAttribute("data-follow-kind"), label: follow.getAttribute("data-follow-label"), follow: on })
+        .then(function () { showFollow(follow, on); })
+        .catch(function () {})
+        .then(function () { follow.disabled = false; });
       return;
     }
     var link = el.closest("a[data-expand]");

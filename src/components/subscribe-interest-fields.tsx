@@ -1,9 +1,16 @@
 // The preference fields the subscribe form and the manage page share: frequency and optional interests.
 import type { ReactNode } from "react";
 
-export type TInterestDefaults = { frequency: "daily" | "weekly"; keywords: string[]; categories: string[]; onlyWithCode: boolean; minUpvotes: number };
+export type TInterestDefaults = {
+  frequency: "daily" | "weekly";
+  keywords: string[];
+  categories: string[];
+  onlyWithCode: boolean;
+  minUpvotes: number;
+  negativeKeywords: string[];
+};
 
-export const NEW_INTERESTS: TInterestDefaults = { frequency: "weekly", keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0 };
+export const NEW_INTERESTS: TInterestDefaults = { frequency: "weekly", keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0, negativeKeywords: [] };
 
 /** Defaults from the echoed values of a rejected submission, else `fallback`. */
 export function interestDefaults(values: Record<string, string> | undefined, fallback: TInterestDefaults): TInterestDefaults {
@@ -20,6 +27,7 @@ export function interestDefaults(values: Record<string, string> | undefined, fal
     categories: list(values.categories),
     onlyWithCode: values.onlyWithCode === "on",
     minUpvotes: Number.isFinite(min) ? min : 0,
+    negativeKeywords: list(values.negativeKeywords),
   };
 }
 
@@ -84,6 +92,21 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
           aria-describedby="categories-error"
         />
         <FieldError id="categories-error" message={errors.categories} />
+      </div>
+      <div>
+        <label htmlFor="negativeKeywords" className="text-sm font-medium">
+          Never show papers about <span className="font-normal text-slate-600 dark:text-slate-400">(optional, comma-separated)</span>
+        </label>
+        <input
+          id="negativeKeywords"
+          name="negativeKeywords"
+          defaultValue={defaults.negativeKeywords.join(", ")}
+          placeholder="robotics, medical imaging"
+          className={inputClass}
+          aria-invalid={Boolean(errors.negativeKeywords)}
+          aria-describedby="negativeKeywords-error"
+        />
+        <FieldError id="negativeKeywords-error" message={errors.negativeKeywords} />
       </div>
       <div className="flex flex-wrap items-end gap-6">
         <label className="flex items-center gap-2">

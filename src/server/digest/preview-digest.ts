@@ -1,6 +1,7 @@
 // Digests that are looked at rather than sent: the admin's preview of a subscriber's next digest, the test digest,
-// and the subscribe page's "your digest last week". Each is the real selection and the real mail, run without the ledger.
+// the subscribe page's "your digest last week", and a subscriber's private feed. Each is the real selection and the real mail, run without the ledger.
 import { digestPeriodKey, paperPath, type TDigestItem } from "@/core/digest";
+import type { TPaper } from "@/core/paper";
 import { addDays, startOfUtcDay, todayUtc } from "@/core/periods";
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
@@ -75,6 +76,18 @@ export async function previewWeekFor(opts: {
     to: todayUtc(at),
     candidates: papers.length,
   };
+}
+
+/**
+ * A subscriber's private feed: their own digest selection over the last week, as if their last digest had gone out a week ago and
+ * none of its papers had been sent (a feed reader keeps what it has already shown), so the feed holds what their digests hold.
+ */
+export async function privateFeedPapers(opts: { db: Db; email: string; now: Date; limit: number }): Promise<TPaper[]> {
+  const recipient = await findDigestRecipient({ db: opts.db, email: opts.email, sentSince: opts.now });
+  if (!recipient) return [];
+  const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: opts.now });
+  const asOfAWeekAgo = { ...recipient, lastDigestAt: new Date(opts.now.getTime() - 7 * 86_400_000), sentPaperIds: [] };
+  return chooseDigest({ recipient: asOfAWeekAgo, papers, now: opts.now, limit: opts.limit }).map((item) => item.paper);
 }
 
 /**

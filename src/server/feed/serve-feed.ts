@@ -1,14 +1,16 @@
-// Builds a feed response for trending or for any search/filter, shared by the six feed routes.
+// Builds a feed response for trending or for any search/filter, shared by the six feed routes; its document writer also serves
+// subscribers' private feeds.
 import { serializeFeedFilters, parseFeedFilters } from "@/core/search";
 import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
-import { toFeedItem } from "./feed-item";
+import type { TPaper } from "@/core/paper";
+import { toFeedItem, type TFeedMeta } from "./feed-item";
 import { DEFAULT_FILTERS, EMPTY_PAGE, loadOrFallback, loadPapers } from "./load-feed";
 import { FEED_CONTENT_TYPES, renderFeed, type TFeedFormat } from "./render-feeds";
 
 const FEED_SIZE = 50;
 
-const FEED_PATHS: Record<TFeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
+export const FEED_PATHS: Record<TFeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
 
 /** Trending feed when `searchParams` is null; otherwise the feed of that search or filter (400 on a bad parameter). */
 export async function serveFeed(format: TFeedFormat, searchParams: URLSearchParams | null): Promise<Response> {
@@ -29,12 +31,24 @@ export async function serveFeed(format: TFeedFormat, searchParams: URLSearchPara
   const page = await (searchParams
     ? loadPapers(filters, null, FEED_SIZE, false)
     : loadOrFallback(() => loadPapers(filters, null, FEED_SIZE, false), EMPTY_PAGE));
-  const items = page.papers.map((p) => toFeedItem(p, appUrl));
-  const updated = items.reduce((max, i) => (i.published > max ? i.published : max), "1970-01-01T00:00:00.000Z");
-  const body = renderFeed(
+  return feedResponse({
     format,
-    { title, description: "Trending machine-learning papers", homeUrl: `${appUrl}${homePath}`, feedUrl: `${appUrl}${feedPath}`, updated },
-    items,
-  );
-  return new Response(body, { headers: { "content-type": FEED_CONTENT_TYPES[format] } });
+    meta: { title, description: "Trending machine-learning papers", homeUrl: `${appUrl}${homePath}`, feedUrl: `${appUrl}${feedPath}` },
+    papers: page.papers,
+    appUrl,
+  });
+}
+
+/** A feed document of `papers` in `format`: the public feeds and every subscriber's private feed (src/server/feed/private-feed.ts). */
+export function feedResponse(opts: {
+  format: TFeedFormat;
+  meta: Omit<TFeedMeta, "updated">;
+  papers: readonly TPaper[];
+  appUrl: string;
+  headers?: Record<string, string>;
+}): Response {
+  const items = opts.papers.map((p) => toFeedItem(p, opts.appUrl));
+  const updated = items.reduce((max, i) => (i.published > max ? i.published : max), "1970-01-01T00:00:00.000Z");
+  const body = renderFeed(opts.format, { ...opts.meta, updated }, items);
+  return new Response(body, { headers: { "content-type": FEED_CONTENT_TYPES[opts.format], ...opts.headers } });
 }

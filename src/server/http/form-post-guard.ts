@@ -13,7 +13,7 @@ function isActionPost(request: Request, pathname: string): boolean {
 }
 
 /** The same rule as Next's own check: the Origin's host must be the (first forwarded) host the request was sent to. */
-function isSameOrigin(headers: Headers): boolean {
+export function isSameOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (origin === null) return true; // Not a browser, so no ambient cookies to abuse; Next lets it through too.
   let originHost: string;

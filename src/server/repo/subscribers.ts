@@ -17,11 +17,12 @@ export type TSubscriberView = {
   categories: string[];
   onlyWithCode: boolean;
   minUpvotes: number;
+  negativeKeywords: string[];
   confirmedAt: Date | null;
   unsubscribedAt: Date | null;
 };
 
-export type TSubscriberPrefs = Pick<TSubscriberView, "frequency" | "keywords" | "categories" | "onlyWithCode" | "minUpvotes">;
+export type TSubscriberPrefs = Pick<TSubscriberView, "frequency" | "keywords" | "categories" | "onlyWithCode" | "minUpvotes" | "negativeKeywords">;
 
 const subscriberSelect = {
   id: true,
@@ -32,6 +33,7 @@ const subscriberSelect = {
   categories: true,
   onlyWithCode: true,
   minUpvotes: true,
+  negativeKeywords: true,
   confirmedAt: true,
   unsubscribedAt: true,
 } as const;
@@ -80,13 +82,13 @@ export async function recordSubscribeRequest(opts: {
       SELECT ${opts.write} AND NOT suppressed.yes AND address.count <= ${addressLimit.limit} AS yes FROM suppressed, address
     ),
     upserted AS (
-      INSERT INTO subscribers (email, status, frequency, keywords, categories, "onlyWithCode", "minUpvotes", "createdAt", "updatedAt")
+      INSERT INTO subscribers (email, status, frequency, keywords, categories, "onlyWithCode", "minUpvotes", "negativeKeywords", "createdAt", "updatedAt")
       SELECT ${opts.email}, 'pending', ${prefs.frequency}::"Frequency", ${prefs.keywords}::text[], ${prefs.categories}::text[], ${prefs.onlyWithCode},
-             ${prefs.minUpvotes}, ${now}, ${now}
+             ${prefs.minUpvotes}, ${prefs.negativeKeywords}::text[], ${now}, ${now}
       WHERE (SELECT yes FROM proceed)
       ON CONFLICT (lower(email)) DO UPDATE SET
         status = 'pending', frequency = EXCLUDED.frequency, keywords = EXCLUDED.keywords, categories = EXCLUDED.categories,
-        "onlyWithCode" = EXCLUDED."onlyWithCode", "minUpvotes" = EXCLUDED."minUpvotes", "unsubscribedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
+        "onlyWithCode" = EXCLUDED."onlyWithCode", "minUpvotes" = EXCLUDED."minUpvotes", "negativeKeywords" = EXCLUDED."negativeKeywords", "unsubscribedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"
       WHERE subscribers.status IN ('pending', 'unsubscribed')
       RETURNING id, status::text AS status
     ),

@@ -63,6 +63,8 @@ const ZMinUpvotes = z.preprocess(
 
 export const ZInterests = z.object({
   keywords: ZKeywords.default([]),
+  /** "Never show papers about …": a paper matching any of these never makes the digest. */
+  negativeKeywords: ZKeywords.default([]),
   categories: ZCategories.default([]),
   onlyWithCode: ZCheckbox.default(false),
   minUpvotes: ZMinUpvotes.default(0),

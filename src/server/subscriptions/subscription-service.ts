@@ -7,6 +7,10 @@ import { getMailer } from "../mail/get-mailer";
 import { checkConfirmToken, confirmSubscription } from "./confirm-subscription";
 import { deleteSubscriberData, loadManagedSubscriber, pauseSubscription, resumeSubscription, unsubscribe, updatePreferences } from "./manage-subscription";
 import { previewWeekFor } from "../digest/preview-digest";
+import { servePrivateFeed } from "../feed/private-feed";
+import { clearedReaderCookies } from "../reader/reader-cookie";
+import { exportSubscriberData, followName, loadReaderOverview, rotateFeedUrl, signOutOtherBrowsers, undoFeedback, unfollowName } from "./manage-reader";
+import type { TFeedFormat } from "../feed/render-feeds";
 import { subscribe } from "./subscribe";
 import { ZInterests } from "./subscription-input";
 import type { TLinkPurpose } from "./subscription-links";
@@ -14,6 +18,7 @@ import type { TLinkPurpose } from "./subscription-links";
 const secret = () => getConfig().APP_SECRET;
 const PREVIEW_SIZE = 8;
 const manageDeps = (token: string, purpose: TLinkPurpose = "manage") => ({ db: getDb(), secret: secret(), token, now: new Date(), purpose });
+const readerDeps = (token: string) => ({ ...manageDeps(token), appUrl: getConfig().APP_URL });
 
 export const submitSubscription = (input: unknown, ip: string) =>
   subscribe({ db: getDb(), mailer: getMailer(), appUrl: getConfig().APP_URL, secret: secret(), now: new Date(), input, ip });
@@ -38,3 +43,14 @@ export const pauseWithToken = (token: string) => pauseSubscription(manageDeps(to
 export const resumeWithToken = (token: string) => resumeSubscription(manageDeps(token));
 export const unsubscribeWithToken = (token: string, purpose: TLinkPurpose) => unsubscribe(manageDeps(token, purpose));
 export const eraseWithToken = (token: string) => deleteSubscriberData(manageDeps(token));
+export const privateFeed = (token: string, format: TFeedFormat) =>
+  servePrivateFeed({ db: getDb(), secret: secret(), appUrl: getConfig().APP_URL, token, format, now: new Date() });
+export const readerOverview = (token: string) => loadReaderOverview(readerDeps(token));
+export const undoFeedbackWithToken = (token: string, paperId: unknown) => undoFeedback({ ...manageDeps(token), paperId });
+export const followWithToken = (token: string, input: unknown) => followName({ ...manageDeps(token), input });
+export const unfollowWithToken = (token: string, input: unknown) => unfollowName({ ...manageDeps(token), input });
+export const rotateFeedWithToken = (token: string) => rotateFeedUrl(manageDeps(token));
+export const signOutOthersWithToken = (token: string) => signOutOtherBrowsers(readerDeps(token));
+export const exportWithToken = (token: string) => exportSubscriberData(manageDeps(token));
+/** The cookies that make this browser forget the reader (no server state changes: other browsers stay recognised). */
+export const forgottenReaderCookies = () => clearedReaderCookies(getConfig().APP_URL);

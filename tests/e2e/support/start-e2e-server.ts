@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { recreateDatabase, siblingUrl } from "../../support/test-databases";
+import { E2E_APP_SECRET } from "./constants";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const dataDir = path.join(root, ".data", "e2e");
@@ -13,7 +14,7 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: dataDir,
   ADMIN_TOKEN: "e2e-admin-token-0123456789",
   CRON_SECRET: "e2e-cron-secret-0123456789",
-  APP_SECRET: "e2e-app-secret-0123456789abcdef",
+  APP_SECRET: E2E_APP_SECRET,
   FETCH_ALLOW_LOOPBACK: "true",
   // The specs ingest and send digests themselves; the default schedules would fetch from the internet.
   INGEST_SCHEDULE: "off",

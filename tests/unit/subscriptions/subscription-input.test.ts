@@ -19,6 +19,7 @@ describe("ZSubscribeInput", () => {
       categories: [],
       onlyWithCode: false,
       minUpvotes: 0,
+      negativeKeywords: [],
       website: "",
     });
   });
@@ -67,7 +68,13 @@ describe("ZSubscribeInput", () => {
 describe("previewQueryToInterests", () => {
   it("maps the preview's short query names onto the form's fields", () => {
     const interests = ZInterests.parse(previewQueryToInterests(new URLSearchParams("keywords=llm,agents&cat=cs.CL&code=1&min=3")));
-    expect(interests).toEqual({ keywords: ["llm", "agents"], categories: ["cs.CL"], onlyWithCode: true, minUpvotes: 3 });
-    expect(ZInterests.parse(previewQueryToInterests(new URLSearchParams("")))).toEqual({ keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0 });
+    expect(interests).toEqual({ keywords: ["llm", "agents"], categories: ["cs.CL"], onlyWithCode: true, minUpvotes: 3, negativeKeywords: [] });
+    expect(ZInterests.parse(previewQueryToInterests(new URLSearchParams("")))).toEqual({
+      keywords: [],
+      categories: [],
+      onlyWithCode: false,
+      minUpvotes: 0,
+      negativeKeywords: [],
+    });
   });
 });

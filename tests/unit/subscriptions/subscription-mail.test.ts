@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { alreadySubscribedMail, confirmationMail } from "../../../src/server/subscriptions/subscription-mail";
 import { subscriberLinks, verifySubscriberToken } from "../../../src/server/subscriptions/subscription-links";
-import { renderUnsubscribePage } from "../../../src/server/subscriptions/unsubscribe-page";
+import { renderLinkPage } from "../../../src/server/subscriptions/link-page";
 
 const now = new Date("2026-11-27T10:00:00Z");
 const links = subscriberLinks({ appUrl: "https://papers.example.org", secret: "unit-secret-0123456789", subscriberId: 42, now });
@@ -24,7 +24,11 @@ describe("alreadySubscribedMail", () => {
     expect(mail.text).toContain(links.manageUrl);
     expect(mail.text).toContain(links.unsubscribeUrl);
     const manageToken = links.manageUrl.split("/subscription/")[1]!;
-    expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "manage", token: manageToken, now })).toEqual({ ok: true, subscriberId: 42 });
+    expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "manage", token: manageToken, now })).toEqual({
+      ok: true,
+      subscriberId: 42,
+      generation: 0,
+    });
     expect(verifySubscriberToken({ secret: "unit-secret-0123456789", purpose: "unsubscribe", token: manageToken, now })).toEqual({
       ok: false,
       reason: "invalid",
@@ -32,13 +36,13 @@ describe("alreadySubscribedMail", () => {
   });
 });
 
-describe("renderUnsubscribePage", () => {
-  it("escapes the message and the form action, and keeps the status", async () => {
-    const res = renderUnsubscribePage({
+describe("renderLinkPage", () => {
+  it("escapes the message, the form action and its fields, and keeps the status", async () => {
+    const res = renderLinkPage({
       title: "T<script>",
       message: `"><img src=x onerror=alert(1)>`,
       status: 410,
-      form: { action: `/api/unsubscribe?token=a"b` },
+      form: { action: `/api/unsubscribe?token=a"b`, button: "Unsubscribe", fields: { "List-Unsubscribe": "One-Click" } },
     });
     expect(res.status).toBe(410);
     const html = await res.text();

@@ -5,7 +5,7 @@ import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
 import { readBody } from "@/server/http/read-body";
 import { errorResponse } from "@/server/http/respond";
 import { loadSubscription, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
-import { renderUnsubscribePage } from "@/server/subscriptions/unsubscribe-page";
+import { renderLinkPage } from "@/server/subscriptions/link-page";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ function linkProblem(err: unknown): Response {
   if (!isAppError(err) && !(err instanceof z.ZodError)) return errorResponse(err);
   const status = isAppError(err) ? err.status : 400;
   const message = isAppError(err) ? err.userMessage : "This unsubscribe link is incomplete. Use the link from the email as it is.";
-  return renderUnsubscribePage({ title: "This link does not work", message, status });
+  return renderLinkPage({ title: "This link does not work", message, status });
 }
 
 export async function GET(request: Request): Promise<Response> {
@@ -23,12 +23,12 @@ export async function GET(request: Request): Promise<Response> {
     const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
     const subscriber = await loadSubscription(token, "unsubscribe");
     if (subscriber.status === "unsubscribed")
-      return renderUnsubscribePage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200 });
-    return renderUnsubscribePage({
+      return renderLinkPage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200 });
+    return renderLinkPage({
       title: "Unsubscribe from paper-digest?",
       message: "Press the button to stop all digests to this address. Nothing changes until you do.",
       status: 200,
-      form: { action: `/api/unsubscribe?token=${encodeURIComponent(token)}` },
+      form: { action: `/api/unsubscribe?token=${encodeURIComponent(token)}`, button: "Unsubscribe", fields: { "List-Unsubscribe": "One-Click" } },
     });
   } catch (err) {
     return linkProblem(err);
@@ -41,7 +41,7 @@ export async function POST(request: Request): Promise<Response> {
     await readBody(request, MAX_PUBLIC_BODY_BYTES);
     const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
     await unsubscribeWithToken(token, "unsubscribe");
-    return renderUnsubscribePage({
+    return renderLinkPage({
       title: "You are unsubscribed",
       message: "You will get no more digests at this address. Changed your mind? Subscribe again any time.",
       status: 200,

@@ -1,12 +1,27 @@
 "use server";
-// Manage-page actions, each authorised by the signed manage token the form carries: save, pause, resume, unsubscribe, delete.
+// Manage-page actions, each authorised by the signed manage token the form carries: save, pause, resume, unsubscribe, delete; undo a
+// feedback press, follow or unfollow a name, rotate the private feed URL, forget this browser or sign out the others.
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z, ZodError } from "zod";
 import { isAppError } from "@/server/errors/app-error";
 import { requireFormData } from "@/server/http/action-form";
 import { errorState, formValues, okState, type TFormState } from "@/server/subscriptions/form-state";
-import { eraseWithToken, pauseWithToken, resumeWithToken, savePreferences, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
+import type { TReaderCookie } from "@/server/reader/reader-cookie";
+import {
+  eraseWithToken,
+  followWithToken,
+  forgottenReaderCookies,
+  pauseWithToken,
+  resumeWithToken,
+  rotateFeedWithToken,
+  savePreferences,
+  signOutOthersWithToken,
+  undoFeedbackWithToken,
+  unfollowWithToken,
+  unsubscribeWithToken,
+} from "@/server/subscriptions/subscription-service";
 
 const ZToken = z.object({ token: z.string().min(10).max(2000) });
 
@@ -64,4 +79,58 @@ export async function deleteDataAction(formData: FormData): Promise<void> {
   if (!token || formData.get("confirm") !== "on") redirect(token ? `/subscription/${token}?done=delete-unconfirmed` : "/subscription/invalid");
   const ok = await succeeded(eraseWithToken(token));
   redirect(ok ? "/subscribe/deleted" : `/subscription/${token}`);
+}
+
+async function setCookies(list: TReaderCookie[]): Promise<void> {
+  const jar = await cookies();
+  for (const c of list) jar.set(c.name, c.value, c.options);
+}
+
+/**
+ * Runs one reader step and reopens the manage page saying how it went: `done` on success, `${done}-invalid` for input the step
+ * refused (a bad name to follow), nothing when the link itself no longer works (the page then says why).
+ */
+async function runReaderStep(
+  formData: FormData,
+  done: string,
+  step: (token: string, fields: Record<string, unknown>) => Promise<TReaderCookie[] | void>,
+): Promise<void> {
+  const token = tokenFrom(formData);
+  if (!token) redirect("/subscription/invalid");
+  let outcome = done;
+  try {
+    const result = await step(token, Object.fromEntries(formData));
+    if (result) await setCookies(result);
+  } catch (err) {
+    if (err instanceof ZodError) outcome = `${done}-invalid`;
+    else if (isAppError(err) && err.status < 500) outcome = "";
+    else throw err;
+  }
+  redirect(`/subscription/${token}${outcome ? `?done=${outcome}` : ""}`);
+}
+
+export async function undoFeedbackAction(formData: FormData): Promise<void> {
+  await runReaderStep(formData, "undo", (token, fields) => undoFeedbackWithToken(token, fields.paperId));
+}
+
+export async function followAction(formData: FormData): Promise<void> {
+  await runReaderStep(formData, "follow", (token, fields) => followWithToken(token, { kind: fields.kind, label: fields.label }));
+}
+
+export async function unfollowAction(formData: FormData): Promise<void> {
+  await runReaderStep(formData, "unfollow", (token, fields) => unfollowWithToken(token, { kind: fields.kind, key: fields.key }));
+}
+
+export async function rotateFeedAction(formData: FormData): Promise<void> {
+  await runReaderStep(formData, "rotate", (token) => rotateFeedWithToken(token));
+}
+
+export async function signOutOthersAction(formData: FormData): Promise<void> {
+  await runReaderStep(formData, "sign-out-others", (token) => signOutOthersWithToken(token));
+}
+
+/** Only this browser's cookies go; other browsers stay recognised (that is "sign out other browsers"). */
+export async function forgetBrowserAction(formData: FormData): Promise<void> {
+  await setCookies(forgottenReaderCookies());
+  await runReaderStep(formData, "forget", async () => {});
 }

@@ -1,11 +1,25 @@
-// /subscription/<signed token>: the subscriber's own page. GET only shows forms; every change is a POST.
+// /subscription/<signed token>: the subscriber's own page: preferences, feedback presses, follows, private feeds, browsers, their data.
+// GET only shows forms; every change is a POST.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { BrowserSettings, FeedbackList, FollowSettings, PrivateFeeds } from "@/components/reader-settings";
 import { SubscribePreferencesForm } from "@/components/subscribe-preferences-form";
 import { isAppError } from "@/server/errors/app-error";
-import { loadSubscription } from "@/server/subscriptions/subscription-service";
-import { deleteDataAction, pauseAction, resumeAction, savePreferencesAction, unsubscribeAction } from "./actions";
+import { loadSubscription, readerOverview } from "@/server/subscriptions/subscription-service";
+import {
+  deleteDataAction,
+  followAction,
+  forgetBrowserAction,
+  pauseAction,
+  resumeAction,
+  rotateFeedAction,
+  savePreferencesAction,
+  signOutOthersAction,
+  undoFeedbackAction,
+  unfollowAction,
+  unsubscribeAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your subscription", robots: { index: false } };
@@ -25,6 +39,13 @@ const DONE_TEXT: Record<string, string> = {
   resume: "Your digests are back on.",
   unsubscribe: "You are unsubscribed. You will get no more digests.",
   "delete-unconfirmed": "Tick the box to confirm that all your data should be deleted.",
+  undo: "Removed. That paper no longer steers your digest.",
+  follow: "Followed. Their papers will make your digest.",
+  "follow-invalid": "Type a name with letters or digits, at most 200 characters.",
+  unfollow: "No longer followed.",
+  rotate: "Your private feed has new addresses. The old ones no longer work.",
+  forget: "This browser no longer recognises you.",
+  "sign-out-others": "Every other browser is signed out. This one still recognises you.",
 };
 
 const buttonClass =
@@ -45,6 +66,7 @@ export default async function SubscriptionPage({
     throw err;
   });
   if (!subscriber) notFound();
+  const reader = await readerOverview(token);
   const { welcome, done } = await searchParams;
   const notice =
     welcome === "1" && subscriber.status === "confirmed"
@@ -73,6 +95,46 @@ export default async function SubscriptionPage({
           Preferences
         </h2>
         <SubscribePreferencesForm action={savePreferencesAction} token={token} defaults={subscriber} />
+      </section>
+
+      <section aria-labelledby="feedback-heading" className="space-y-4">
+        <h2 id="feedback-heading" className="text-lg font-semibold">
+          Papers you rated
+        </h2>
+        <FeedbackList feedback={reader.feedback} token={token} action={undoFeedbackAction} />
+      </section>
+
+      <section aria-labelledby="follows-heading" className="space-y-4">
+        <h2 id="follows-heading" className="text-lg font-semibold">
+          Authors and organizations you follow
+        </h2>
+        <FollowSettings follows={reader.follows} token={token} follow={followAction} unfollow={unfollowAction} />
+      </section>
+
+      <section aria-labelledby="feeds-heading" className="space-y-4">
+        <h2 id="feeds-heading" className="text-lg font-semibold">
+          Your private feed
+        </h2>
+        <PrivateFeeds urls={reader.feedUrls} token={token} rotate={rotateFeedAction} />
+      </section>
+
+      <section aria-labelledby="browsers-heading" className="space-y-4">
+        <h2 id="browsers-heading" className="text-lg font-semibold">
+          Browsers
+        </h2>
+        <BrowserSettings token={token} forget={forgetBrowserAction} signOutOthers={signOutOthersAction} />
+      </section>
+
+      <section aria-labelledby="data-heading" className="space-y-2">
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <p>
+          <a className="link" href={`/subscription/${token}/data.json`} download="paper-digest-data.json">
+            Download my data
+          </a>{" "}
+          <span className="text-sm text-slate-700 dark:text-slate-300">(JSON: your subscription, interests, follows and rated papers)</span>
+        </p>
       </section>
 
       <section aria-labelledby="leave-heading" className="space-y-4">
