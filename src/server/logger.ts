@@ -1,30 +1,34 @@
-// Structured, one-line-per-event logging (pino), with secrets redacted.
+// Structured, one-line-per-event logging (pino), with secrets redacted, on stderr: stdout is what a command prints
+// (`npm run ingest -- --json | jq`), so a log line must never land in it.
 import pino from "pino";
 import { redactUrls } from "./errors/describe-error";
 
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  base: { app: "paper-digest" },
-  redact: {
-    paths: [
-      "token",
-      "*.token",
-      "authorization",
-      "*.authorization",
-      "headers.authorization",
-      "password",
-      "*.password",
-      "secret",
-      "*.secret",
-      "email",
-      "*.email",
-    ],
-    censor: "[redacted]",
-  },
-  formatters: { level: (label) => ({ level: label }) },
-  hooks: {
-    logMethod(args, method) {
-      method.apply(this, args.map((a) => (typeof a === "string" ? redactUrls(a) : a)) as Parameters<typeof method>);
+export const logger = pino(
+  {
+    level: process.env.LOG_LEVEL ?? "info",
+    base: { app: "paper-digest" },
+    redact: {
+      paths: [
+        "token",
+        "*.token",
+        "authorization",
+        "*.authorization",
+        "headers.authorization",
+        "password",
+        "*.password",
+        "secret",
+        "*.secret",
+        "email",
+        "*.email",
+      ],
+      censor: "[redacted]",
+    },
+    formatters: { level: (label) => ({ level: label }) },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === "string" ? redactUrls(a) : a)) as Parameters<typeof method>);
+      },
     },
   },
-});
+  pino.destination({ dest: 2, sync: true }),
+);

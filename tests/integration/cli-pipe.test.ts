@@ -104,3 +104,15 @@ describe("npm run digest -- --dry-run --json | cat", () => {
     expect(json.entries.every((e) => e.titles.length === 10)).toBe(true);
   });
 });
+
+describe("npm run ingest -- --file … --json | cat, at the default log level", () => {
+  it("prints only the JSON on stdout: log lines go to stderr", async () => {
+    const fixture = path.join(ROOT, "tests", "fixtures", "hf", "api-daily-papers-2026-05-08.json");
+    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", fixture, "--json"], { ...env(), LOG_LEVEL: "info" }, 120_000, {
+      pipeTo: "cat",
+    });
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as { status: string }).status).toBe("succeeded");
+    expect(out.stderr).toContain("ingestion run queued");
+  });
+});

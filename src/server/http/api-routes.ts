@@ -231,6 +231,9 @@ export const UNDOCUMENTED_ROUTES: Readonly<Record<string, string>> = {
   "/api/subscribe/preview": "the subscribe page's live preview, shaped for that page",
   "/api/cron/ingest": "for a scheduler holding CRON_SECRET (see README, Ingestion)",
   "/api/cron/digest": "for a scheduler holding CRON_SECRET (see README, Digest)",
+  "/api/reader": "the site script's reader state: answers only a browser holding the signed reader cookie (see README, Subscriptions)",
+  "/api/reader/feedback": "the site script's More/Less like this buttons, for a browser holding the reader cookie",
+  "/api/reader/follows": "the site script's Follow buttons, for a browser holding the reader cookie",
 };
 
 export const ADMIN_AUTH = {
