@@ -1,9 +1,10 @@
-// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail and an abstract excerpt that expands in place.
+// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail (or its placeholder) and an abstract excerpt that expands in place.
 import Link from "next/link";
 import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
 import { shortAuthors, truncateText } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
 import { HighlightedText } from "./highlighted-text";
+import { PaperThumbnail } from "./paper-thumbnail";
 
 export type TCardPaper = TPaper & { highlight?: { title: string; abstract: string } };
 
@@ -44,7 +45,6 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const arxiv = arxivAbsUrl(paper.arxivId);
   const code = safeHttpUrl(paper.githubUrl);
-  const thumbnail = safeHttpUrl(paper.thumbnailUrl);
   return (
     <article className="card" data-testid="paper-card">
       <div className="min-w-0 flex-1">
@@ -68,7 +68,7 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
         </p>
         <Abstract paper={paper} />
       </div>
-      {thumbnail && <img src={thumbnail} alt="" width={120} height={68} loading="lazy" decoding="async" className="card-thumb" />}
+      <PaperThumbnail paper={paper} />
     </article>
   );
 }

@@ -2,6 +2,7 @@
 import { arxivAbsUrl, safeHttpUrl } from "@/core/digest/paper-links";
 import type { TPaperViewData } from "@/server/feed/load-feed";
 import { PaperCard } from "./paper-card";
+import { PaperThumbnail } from "./paper-thumbnail";
 import { Sparkline } from "./sparkline";
 
 const linkClass = "rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
@@ -25,6 +26,7 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
           {paper.githubStars != null && <span>★ {paper.githubStars.toLocaleString("en-US")} stars</span>}
           {paper.categories.length > 0 && <span>{paper.categories.join(", ")}</span>}
         </p>
+        {paper.thumbnail && <PaperThumbnail paper={paper} size="large" />}
       </header>
       <nav aria-label="Paper links" className="flex flex-wrap gap-3 text-sm">
         {arxiv && paper.arxivId && (
