@@ -12,7 +12,13 @@ function tone(label: string): number {
   return h % TONES;
 }
 
-export function PaperThumbnail({ paper, size = "card" }: { paper: Pick<TPaper, "title" | "primaryCategory" | "categories" | "thumbnail">; size?: "card" | "large" }) {
+export function PaperThumbnail({
+  paper,
+  size = "card",
+}: {
+  paper: Pick<TPaper, "title" | "primaryCategory" | "categories" | "thumbnail">;
+  size?: "card" | "large";
+}) {
   const label = placeholderLabel(paper);
   const image = paper.thumbnail;
   // The large box takes the image's own proportions; a card's box is fixed, so 50 cards never shift while images load.

@@ -27,7 +27,7 @@ export type TFetcherOptions = {
 };
 
 /** A successful fetch's body as bytes (thumbnails), never decoded. */
-export type TFetchedBytes = { url: string; status: number; bytes: Buffer; contentType: string };
+type TFetchedBytes = { url: string; status: number; bytes: Buffer; contentType: string };
 
 export type TFetcher = {
   get(url: string, opts?: { validators?: TValidators; accept?: string }): Promise<TFetched>;

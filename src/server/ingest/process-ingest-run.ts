@@ -78,7 +78,11 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
       // not only changed ones, so a paper a failed fetch left without its thumbnail is tried again when a later run lists it.
       const thumbnailsStarted = performance.now();
       const thumbnails = await storeThumbnails({ db, fetcher, paperIds: written.paperIds, now, reason: `ingest run ${runId}` });
-      Object.assign(timings, { thumbnailsMs: Math.round(performance.now() - thumbnailsStarted), thumbnailsStored: thumbnails.stored, thumbnailsFailed: thumbnails.failed });
+      Object.assign(timings, {
+        thumbnailsMs: Math.round(performance.now() - thumbnailsStarted),
+        thumbnailsStored: thumbnails.stored,
+        thumbnailsFailed: thumbnails.failed,
+      });
     }
     for (const page of listing.pages) await saveValidators({ db, url: page.url, validators: page.validators, status: page.status, now });
 
