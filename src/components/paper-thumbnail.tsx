@@ -1,5 +1,6 @@
 // A paper's thumbnail from our own origin over a placeholder drawn in CSS (its category or initials), so no card ever shows a broken
-// image: without a stored thumbnail the placeholder is all there is, and an image that fails to load (alt="") lets it show through.
+// image: without a stored thumbnail the placeholder is all there is, and an image that fails to load draws the same placeholder in its
+// ::after (globals.css), which browsers render only for a broken image. No JavaScript involved.
 import type { TPaper } from "@/core/paper";
 import { placeholderLabel } from "@/core/thumbnails/placeholder-label";
 
@@ -28,7 +29,9 @@ export function PaperThumbnail({
       <span className="thumb-label" aria-hidden="true">
         {label}
       </span>
-      {image && <img src={image.src} alt="" width={image.width} height={image.height} loading="lazy" decoding="async" className="thumb-img" />}
+      {image && (
+        <img src={image.src} alt="" data-label={label} width={image.width} height={image.height} loading="lazy" decoding="async" className="thumb-img" />
+      )}
     </div>
   );
 }
