@@ -11,7 +11,7 @@ import { announceFeedChange } from "../repo/feed-changes";
 import { listThumbnailsDue, savePaperThumbnail } from "../repo/paper-thumbnails";
 
 /** Hugging Face's social thumbnails are 30-200 KB; anything near this is not a thumbnail and is not kept in the database. */
-export const THUMBNAIL_MAX_BYTES = 2 * 1024 * 1024;
+const THUMBNAIL_MAX_BYTES = 2 * 1024 * 1024;
 
 const THUMBNAIL_CONCURRENCY = 4;
 
