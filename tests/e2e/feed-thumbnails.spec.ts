@@ -96,6 +96,10 @@ test("feed: a card shows its stored thumbnail from /thumbnails/, a card without 
   await expect(without.locator("img")).toHaveCount(0);
   await expect(without.getByTestId("paper-thumbnail")).toBeVisible();
   await expect(without.getByTestId("paper-thumbnail")).toHaveText("cs.CL");
+  // The placeholder is drawn: a tinted gradient and a coloured label.
+  const drawn = await without.getByTestId("paper-thumbnail").evaluate((el) => ({ bg: getComputedStyle(el).backgroundImage, ink: getComputedStyle(el).color }));
+  expect(drawn.bg).toMatch(/^linear-gradient\(to right bottom, \w+\(.+\), \w+\(.+\)\)$/);
+  expect(drawn.ink).not.toBe("rgb(0, 0, 0)");
 
   // Every image on the page loaded: none is a broken-image box.
   const broken = await page
