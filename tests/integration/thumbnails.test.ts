@@ -21,8 +21,9 @@ let server: TFixtureServer;
 let listener: TFeedChangeListener;
 const heard: string[] = [];
 let route: typeof import("../../src/app/thumbnails/[file]/route");
-const warn = vi.spyOn(logger, "warn");
+// Silenced first: pino replaces its methods when the level changes, which would drop a spy set before.
 logger.level = "silent";
+const warn = vi.spyOn(logger, "warn");
 
 const PNG = pngImage(12, 6);
 /** What each paper's thumbnail URL answers, by arXiv id; a paper left out has no thumbnail in the listing. */
@@ -168,6 +169,15 @@ describe("thumbnails", () => {
     expect((await serve(goodSrc.replace("/thumbnails/", ""))).status).toBe(404);
     const res = await serve(paper!.thumbnail!.src.replace("/thumbnails/", ""));
     expect(res.headers.get("content-type")).toBe("image/jpeg");
+  });
+
+  it("a pasted listing fetches nothing, thumbnails neither", async () => {
+    const before = server.requests.length;
+    const run = await triggerIngest({ db, source: "hf-daily", params: { body: JSON.stringify(listing) }, trigger: "test", actor: "test" });
+    const done = await processIngestRun({ db, fetcher, runId: run.id });
+    expect(done?.status).toBe("succeeded");
+    expect(done?.timings.thumbnailsStored).toBeUndefined();
+    expect(server.requests.length).toBe(before);
   });
 
   it("stops serving a hidden paper's thumbnail, and drops it with its paper", async () => {

@@ -73,9 +73,10 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     const afterStarted = performance.now();
     await afterIngest({ db, reason: `ingest run ${runId}`, changedIds: written.changedIds });
     timings.afterMs = Math.round(performance.now() - afterStarted);
-    if (fetcher) {
-      // Runs processed without a fetcher (demo seeding, offline by design) keep placeholders. Every listed paper is looked at,
-      // not only changed ones, so a paper a failed fetch left without its thumbnail is tried again when a later run lists it.
+    if (fetcher && plan.kind !== "body") {
+      // A pasted or file listing (demo seeding included) fetches nothing, thumbnails neither: its papers keep placeholders until a
+      // fetched listing names them. Every listed paper is looked at, not only changed ones, so a paper a failed fetch left without
+      // its thumbnail is tried again when a later run lists it.
       const thumbnailsStarted = performance.now();
       const thumbnails = await storeThumbnails({ db, fetcher, paperIds: written.paperIds, now, reason: `ingest run ${runId}` });
       Object.assign(timings, {
