@@ -98,12 +98,12 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 // Next reads the matcher statically. Front-page list parameters (cat, code, min, sort, cursor) and the reader token (r) are spelled out, so a plain "/" never
 // runs the proxy and stays a cached page (with next.config.ts's hash-only policy). Every other page runs it; files (/_next/, feeds,
-// robots.txt, sitemap.xml, the favicon) and API routes outside /api/admin do not.
+// robots.txt, sitemap.xml, the favicon, /thumbnails/) and API routes outside /api/admin do not.
 export const config = {
   matcher: [
     "/api/admin",
     "/api/admin/:path*",
-    "/((?!_next/|api/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
+    "/((?!_next/|api/|thumbnails/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
     { source: "/", has: [{ type: "query", key: "cat" }] },
     { source: "/", has: [{ type: "query", key: "code" }] },
     { source: "/", has: [{ type: "query", key: "min" }] },

@@ -1,11 +1,12 @@
-// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail, the source's AI summary when it has one, and
-// an abstract excerpt that expands in place; an empty slot the site script fills with a recognised reader's feedback buttons.
+// One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail (or its placeholder), the source's AI summary
+// when it has one, and an abstract excerpt that expands in place; an empty slot the site script fills with a recognised reader's feedback buttons.
 import Link from "next/link";
 import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
 import { shortAuthors, truncateText } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
 import { AiSummary } from "./ai-summary";
 import { HighlightedText } from "./highlighted-text";
+import { PaperThumbnail } from "./paper-thumbnail";
 
 export type TCardPaper = TPaper & { highlight?: { title: string; abstract: string } };
 
@@ -53,7 +54,6 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const arxiv = arxivAbsUrl(paper.arxivId);
   const code = safeHttpUrl(paper.githubUrl);
-  const thumbnail = safeHttpUrl(paper.thumbnailUrl);
   return (
     <article className="card" data-testid="paper-card">
       <div className="min-w-0 flex-1">
@@ -78,7 +78,7 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
         <Abstract paper={paper} />
         <div className="reader-actions" data-reader-paper={paper.id} hidden />
       </div>
-      {thumbnail && <img src={thumbnail} alt="" width={120} height={68} loading="lazy" decoding="async" className="card-thumb" />}
+      <PaperThumbnail paper={paper} />
     </article>
   );
 }

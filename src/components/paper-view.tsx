@@ -5,6 +5,7 @@ import { nameKey } from "@/core/text/name-key";
 import type { TPaperViewData } from "@/server/feed/load-feed";
 import { AiSummary } from "./ai-summary";
 import { PaperCard } from "./paper-card";
+import { PaperThumbnail } from "./paper-thumbnail";
 import { Sparkline } from "./sparkline";
 
 /** Follow buttons for the paper's authors and organization; the cached page holds them hidden, so anonymous visitors never see them. */
@@ -57,6 +58,7 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
         </p>
         <div className="reader-actions" data-reader-paper={paper.id} hidden />
         <FollowButtons authors={paper.authors} organization={paper.organization} />
+        {paper.thumbnail && <PaperThumbnail paper={paper} size="large" />}
       </header>
       <nav aria-label="Paper links" className="flex flex-wrap gap-3 text-sm">
         {arxiv && paper.arxivId && (

@@ -34,7 +34,7 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 test("security: every response refuses framing and MIME sniffing, sets a referrer policy, and sends no HSTS over http", async ({ request }) => {
-  for (const url of ["/", "/search?q=diffusion", "/subscribe", "/api/papers", "/feed.xml", "/robots.txt", "/nope"]) {
+  for (const url of ["/", "/search?q=diffusion", "/subscribe", "/api/papers", "/feed.xml", "/robots.txt", "/nope", "/thumbnails/1-0123456789abcdef.png"]) {
     const headers = (await request.get(url, { maxRedirects: 0 })).headers();
     expect(headers["x-content-type-options"], url).toBe("nosniff");
     expect(headers["x-frame-options"], url).toBe("DENY");
@@ -47,6 +47,8 @@ test("security: every response refuses framing and MIME sniffing, sets a referre
 test("security: the feed's cached pages hold no inline script but the site script, so they stand under any policy", async ({ request }) => {
   const front = await request.get("/");
   expect(scriptSources(front.headers()["content-security-policy"]!)).toEqual(["'self'", SITE_SCRIPT_SOURCE]);
+  // Thumbnails are served from our origin, so images from anywhere else are refused.
+  expect(front.headers()["content-security-policy"]).toContain("img-src 'self' data:;");
   const paper = ((await (await request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string; listedOn: string }[] }).papers[0]!;
   for (const url of ["/", "/?sort=new", `/papers/${paper.arxivId}`, `/papers/date/${paper.listedOn}`, `/papers/date/${paper.listedOn}?code=1`]) {
     const res = await request.get(url);

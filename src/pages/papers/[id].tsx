@@ -2,7 +2,7 @@
 // included, so an admin's hide or unhide shows at once (src/server/cache).
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { truncateText } from "@/core/digest/shorten-text";
-import { paperPath, safeHttpUrl } from "@/core/digest/paper-links";
+import { paperPath } from "@/core/digest/paper-links";
 import { PageHead } from "@/components/page-head";
 import { PaperView } from "@/components/paper-view";
 import { paperPageProps, type TPaperPageProps } from "@/server/feed/feed-page-props";
@@ -24,7 +24,7 @@ export default function PaperPage({ appUrl, ...view }: TPaperPageProps) {
         path={paperPath(paper)}
         appUrl={appUrl}
         type="article"
-        image={safeHttpUrl(paper.thumbnailUrl)}
+        image={paper.thumbnail ? `${appUrl}${paper.thumbnail.src}` : null}
       />
       <PaperView {...view} />
     </>

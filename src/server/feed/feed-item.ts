@@ -1,5 +1,5 @@
 // The entry shape the RSS, Atom and JSON feeds share, built from papers with absolute links.
-import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
+import { arxivAbsUrl, paperPath } from "@/core/digest/paper-links";
 import type { TPaper } from "@/core/paper";
 
 export type TFeedItem = {
@@ -34,6 +34,7 @@ export function toFeedItem(paper: TPaper, appUrl: string): TFeedItem {
     authors: paper.authors,
     published: paper.publishedAt ?? `${paper.listedOn}T00:00:00.000Z`,
     externalUrl: arxivAbsUrl(paper.arxivId),
-    image: safeHttpUrl(paper.thumbnailUrl),
+    // Our stored copy, as on the pages: a feed reader never hot-links the source's CDN.
+    image: paper.thumbnail ? `${appUrl}${paper.thumbnail.src}` : null,
   };
 }

@@ -3,7 +3,8 @@ import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { FetchError } from "./fetch-error";
 
-const ALLOWED_HOSTS: readonly string[] = ["huggingface.co", "arxiv.org", "export.arxiv.org", "rss.arxiv.org"];
+// The listings' hosts, and the CDN Hugging Face serves paper thumbnails from (fetched once at ingestion, see src/server/thumbnails).
+const ALLOWED_HOSTS: readonly string[] = ["huggingface.co", "arxiv.org", "export.arxiv.org", "rss.arxiv.org", "cdn-thumbnails.huggingface.co"];
 
 export type TAddressPolicy = { allowLoopback: boolean };
 

@@ -2,10 +2,12 @@
 //
 // arXiv asks automated clients for a single connection and at least 3 s between requests
 // (https://info.arxiv.org/help/api/tou.html), so all arXiv hosts share one group with a 3 s gap.
-// The gap runs from the end of one request to the start of the next.
+// The gap runs from the end of one request to the start of the next. Hugging Face's thumbnail CDN serves static files and takes
+// a few requests at once: its requests spread over a few lanes, each one request at a time.
 
 const ARXIV_HOSTS: readonly string[] = ["arxiv.org", "export.arxiv.org", "rss.arxiv.org"];
 export const ARXIV_MIN_GAP_MS = 3_000;
+const LANES: Readonly<Record<string, number>> = { "cdn-thumbnails.huggingface.co": 4 };
 
 export type TPolitenessOptions = { arxivGapMs?: number; defaultGapMs?: number; sleep?: (ms: number) => Promise<void> };
 
@@ -19,10 +21,12 @@ export function createPoliteness(opts: TPolitenessOptions = {}): TPoliteness {
   const sleep = opts.sleep ?? realSleep;
   const tails = new Map<string, Promise<unknown>>();
   const lastEnd = new Map<string, number>();
+  let nextLane = 0;
 
   return {
     run<T>(host: string, fn: () => Promise<T>): Promise<T> {
-      const group = ARXIV_HOSTS.includes(host) ? "arxiv" : host;
+      const lanes = LANES[host] ?? 1;
+      const group = ARXIV_HOSTS.includes(host) ? "arxiv" : lanes > 1 ? `${host}#${nextLane++ % lanes}` : host;
       const gap = group === "arxiv" ? arxivGap : defaultGap;
       const previous = tails.get(group) ?? Promise.resolve();
       const next = previous.then(async () => {

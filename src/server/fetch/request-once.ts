@@ -8,7 +8,8 @@ import type { Readable } from "node:stream";
 import { forbiddenAddressReason, type TAddressPolicy } from "./address-policy";
 import { FetchError } from "./fetch-error";
 
-export type TRawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
+/** The body as bytes: listings decode it as UTF-8, thumbnails keep it as it came. */
+export type TRawResponse = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 export type TRequestOptions = {
   headers: Record<string, string>;
@@ -86,7 +87,7 @@ export function requestOnce(url: URL, opts: TRequestOptions): Promise<TRawRespon
       stream.on("error", (err) => finish(new FetchError("network", url.href, `broken response from ${url.href}: ${err.message}`, { cause: err })));
       stream.on("end", () => {
         if (!res.complete) return finish(new FetchError("network", url.href, `truncated response from ${url.href}: the connection closed early`));
-        finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") });
+        finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
       });
       res.on("aborted", () => finish(new FetchError("network", url.href, `truncated response from ${url.href}: the connection closed early`)));
     });

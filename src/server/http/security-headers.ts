@@ -10,8 +10,8 @@ export function contentSecurityPolicy(opts: { scriptHash: string; nonce?: string
     `script-src ${scripts.join(" ")}`,
     // Inline styles: React's style attributes, the unsubscribe page's <style>, and the inline styles of mail previewed in a sandboxed frame.
     "style-src 'self' 'unsafe-inline'",
-    // Paper thumbnails come from the sources' CDNs.
-    "img-src 'self' data: https:",
+    // Paper thumbnails are stored and served from our origin (/thumbnails/), so no page loads an image from elsewhere.
+    "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

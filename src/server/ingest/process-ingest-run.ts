@@ -7,6 +7,7 @@ import { logger } from "../logger";
 import { findValidators, saveValidators } from "../repo/ingest-fetch-cache";
 import { claimIngestRun, finishIngestRun, getIngestRunInput, recordIngestProgress, type TIngestRun } from "../repo/ingest-runs";
 import { upsertPapers } from "../repo/upsert-papers";
+import { storeThumbnails } from "../thumbnails/store-thumbnails";
 import { afterIngest } from "./after-ingest";
 import { fetchListing } from "./fetch-listing";
 import { planFetch } from "./fetch-plans";
@@ -72,6 +73,18 @@ export async function processIngestRun(deps: TProcessDeps & { runId: number }): 
     const afterStarted = performance.now();
     await afterIngest({ db, reason: `ingest run ${runId}`, changedIds: written.changedIds });
     timings.afterMs = Math.round(performance.now() - afterStarted);
+    if (fetcher && plan.kind !== "body") {
+      // A pasted or file listing (demo seeding included) fetches nothing, thumbnails neither: its papers keep placeholders until a
+      // fetched listing names them. Every listed paper is looked at, not only changed ones, so a paper a failed fetch left without
+      // its thumbnail is tried again when a later run lists it.
+      const thumbnailsStarted = performance.now();
+      const thumbnails = await storeThumbnails({ db, fetcher, paperIds: written.paperIds, now, reason: `ingest run ${runId}` });
+      Object.assign(timings, {
+        thumbnailsMs: Math.round(performance.now() - thumbnailsStarted),
+        thumbnailsStored: thumbnails.stored,
+        thumbnailsFailed: thumbnails.failed,
+      });
+    }
     for (const page of listing.pages) await saveValidators({ db, url: page.url, validators: page.validators, status: page.status, now });
 
     const newestListedOn =

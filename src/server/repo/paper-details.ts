@@ -1,7 +1,7 @@
 // What a paper page shows beyond the paper: its metric history and its precomputed similar papers.
 import type { TPaper } from "@/core/paper";
 import type { Db } from "../db";
-import { paperSelect, rowToPaper } from "./paper-record";
+import { pageSelect, rowToPaper } from "./paper-record";
 
 export type TMetricPoint = { at: string; upvotes: number | null; githubStars: number | null };
 
@@ -20,7 +20,7 @@ export async function listSimilarPapers(opts: { db: Db; paperId: number; limit?:
     where: { paperId: opts.paperId, similar: { hidden: false } },
     orderBy: [{ score: "desc" }, { similarId: "asc" }],
     take: opts.limit ?? 6,
-    select: { similar: { select: paperSelect } },
+    select: { similar: { select: pageSelect } },
   });
   return rows.map((r) => rowToPaper(r.similar));
 }

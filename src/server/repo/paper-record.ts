@@ -1,6 +1,8 @@
 // Converts between paper rows and the plain records the core merges and ranks.
 import type { TPaperRecord } from "@/core/ingest/merge-paper";
-import type { TPaper } from "@/core/paper";
+import type { TPaper, TPaperThumbnail } from "@/core/paper";
+import { isImageType } from "@/core/thumbnails/image-header";
+import { thumbnailPath } from "@/core/thumbnails/thumbnail-path";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -84,8 +86,26 @@ export const paperSelect = {
   trendingScore: true,
 } as const;
 
+/** For pages, which show the stored thumbnail: its size and hash, never its bytes. */
+export const pageSelect = { ...paperSelect, thumbnail: { select: { sha256: true, contentType: true, width: true, height: true } } } as const;
+
 export type TPaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
 
-export function rowToPaper(row: TPaperRow): TPaper {
-  return { ...row, listedOn: day(row.listedOn), publishedAt: row.publishedAt?.toISOString() ?? null };
+type TThumbnailRow = { sha256: string; contentType: string; width: number; height: number };
+
+/** The served thumbnail of a paper from its stored row's hash, type and size; null without one. */
+export function thumbnailOf(paperId: number, row: TThumbnailRow | null): TPaperThumbnail | null {
+  if (!row || !isImageType(row.contentType)) return null;
+  return { src: thumbnailPath({ paperId, sha256: row.sha256, contentType: row.contentType }), width: row.width, height: row.height };
+}
+
+/** A paper from its row; rows read with `pageSelect` also carry `thumbnail` (null when none is stored). */
+export function rowToPaper(row: TPaperRow & { thumbnail?: TThumbnailRow | null }): TPaper {
+  const { thumbnail, ...paper } = row;
+  return {
+    ...paper,
+    listedOn: day(row.listedOn),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    ...(thumbnail !== undefined ? { thumbnail: thumbnailOf(row.id, thumbnail) } : {}),
+  };
 }

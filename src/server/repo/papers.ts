@@ -4,7 +4,7 @@ import type { TPaper } from "@/core/paper";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 import { decodeCursor, encodeCursor, type TListOrder } from "./paper-cursor";
-import { paperSelect, rowToPaper, type TPaperRow } from "./paper-record";
+import { pageSelect, rowToPaper, thumbnailOf, type TPaperRow } from "./paper-record";
 import { rankedCandidates, type TRankedId } from "./paper-relevance";
 
 /** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
@@ -24,8 +24,17 @@ const HIGHLIGHT_STOP = "\u0003";
 const HEADLINE_TITLE = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
 const HEADLINE_ABSTRACT = `MaxFragments=2, MaxWords=35, MinWords=15, FragmentDelimiter=" … ", StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
 
-/** A paper row as COLUMNS selects it (the listing day already a string), with its sort value and highlights. */
-type TRawRow = Omit<TPaperRow, "listedOn"> & { listedOn: string; sortValue: number | string; hlTitle: string | null; hlAbstract: string | null };
+/** A paper row as COLUMNS selects it (the listing day already a string, its stored thumbnail's columns when it has one), with its sort value and highlights. */
+type TRawRow = Omit<TPaperRow, "listedOn"> & {
+  listedOn: string;
+  thumbSha256: string | null;
+  thumbType: string | null;
+  thumbWidth: number | null;
+  thumbHeight: number | null;
+  sortValue: number | string;
+  hlTitle: string | null;
+  hlAbstract: string | null;
+};
 
 function orderFor(filters: TListFilters, hasText: boolean): TListOrder {
   return hasText && filters.sort === "trending" ? "relevance" : filters.sort;
@@ -57,7 +66,11 @@ function escapeLike(value: string): string {
 
 const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to_char(p."listedOn", 'YYYY-MM-DD') AS "listedOn",
   p."publishedAt", p.upvotes, p."githubUrl", p."githubStars", p."projectUrl", p."thumbnailUrl", p.categories,
-  p."primaryCategory", p.keywords, p."aiSummary", p.organization, p."trendingScore"`;
+  p."primaryCategory", p.keywords, p."aiSummary", p.organization, p."trendingScore",
+  t.sha256 AS "thumbSha256", t."contentType" AS "thumbType", t.width AS "thumbWidth", t.height AS "thumbHeight"`;
+
+/** The stored thumbnail's hash and size ride along with each listed paper (one join, never its bytes). */
+const THUMBNAIL_JOIN = Prisma.sql`LEFT JOIN paper_thumbnails t ON t."paperId" = p.id`;
 
 /**
  * One alternative of a text query as a condition: hyphenated words folded to their compound lexeme, which
@@ -133,7 +146,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     const fetched = pageIds.length
       ? await db.$queryRaw<
           Omit<TRawRow, "sortValue">[]
-        >`SELECT ${COLUMNS}, ${highlight} FROM ${from} WHERE NOT p.hidden AND p.id IN (${Prisma.join(pageIds.map((r) => r.id))})`
+        >`SELECT ${COLUMNS}, ${highlight} FROM ${from} ${THUMBNAIL_JOIN} WHERE NOT p.hidden AND p.id IN (${Prisma.join(pageIds.map((r) => r.id))})`
       : [];
     const byId = new Map(fetched.map((row) => [row.id, row]));
     rows = pageIds.flatMap((r) => {
@@ -148,7 +161,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     }
     rows = await db.$queryRaw<TRawRow[]>`
       SELECT ${COLUMNS}, ${sort} AS "sortValue", ${highlight}
-      FROM ${from}
+      FROM ${from} ${THUMBNAIL_JOIN}
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY ${sort} DESC, p.id DESC
       LIMIT ${limit + 1}`;
@@ -158,9 +171,13 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ order, value: last.sortValue, id: last.id }) : null;
   return {
-    papers: page.map(({ sortValue: _s, hlTitle, hlAbstract, publishedAt, ...paper }) => ({
+    papers: page.map(({ sortValue: _s, hlTitle, hlAbstract, publishedAt, thumbSha256, thumbType, thumbWidth, thumbHeight, ...paper }) => ({
       ...paper,
       publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
+      thumbnail:
+        thumbSha256 !== null && thumbType !== null && thumbWidth !== null && thumbHeight !== null
+          ? thumbnailOf(paper.id, { sha256: thumbSha256, contentType: thumbType, width: thumbWidth, height: thumbHeight })
+          : null,
       ...(hlTitle !== null && hlAbstract !== null ? { highlight: { title: hlTitle, abstract: hlAbstract } } : {}),
     })),
     nextCursor,
@@ -171,7 +188,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
 export async function getPaper(opts: { db: Db; key: { arxivId: string } | { id: number } }): Promise<TPaper | null> {
   const row = await opts.db.paper.findFirst({
     where: { hidden: false, ...("id" in opts.key ? { id: opts.key.id, arxivId: null } : { arxivId: opts.key.arxivId }) },
-    select: paperSelect,
+    select: pageSelect,
   });
   return row ? rowToPaper(row) : null;
 }

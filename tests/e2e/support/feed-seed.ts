@@ -4,8 +4,10 @@ import path from "node:path";
 import type { TIncomingPaper } from "../../../src/core/ingest/merge-paper";
 import { titleKey } from "../../../src/core/text/title-key";
 import { createDb } from "../../../src/server/db";
+import { createFetcher } from "../../../src/server/fetch/fetch-url";
 import { afterIngest } from "../../../src/server/ingest/after-ingest";
 import { upsertPapers } from "../../../src/server/repo/upsert-papers";
+import { storeThumbnails } from "../../../src/server/thumbnails/store-thumbnails";
 import { siblingUrl } from "../../support/test-databases";
 
 export function e2eDatabaseUrl(): string {
@@ -16,13 +18,18 @@ export function e2eDatabaseUrl(): string {
 
 export type TSeedPaper = Omit<TIncomingPaper, "titleKey">;
 
-export async function seedPapers(papers: TSeedPaper[], hide: string[] = []): Promise<void> {
+/** With `thumbnails`, the papers' thumbnails (loopback fixture URLs) are then stored the way an ingestion run stores them. */
+export async function seedPapers(papers: TSeedPaper[], hide: string[] = [], opts: { thumbnails?: boolean } = {}): Promise<void> {
   const db = createDb(e2eDatabaseUrl(), { max: 2 });
   try {
     const now = new Date();
     const { paperIds } = await upsertPapers({ db, source: "hf-daily", papers: papers.map((p) => ({ ...p, titleKey: titleKey(p.title) })), now });
     if (hide.length) await db.paper.updateMany({ where: { arxivId: { in: hide } }, data: { hidden: true } });
     await afterIngest({ db, reason: "e2e seed", changedIds: paperIds });
+    if (opts.thumbnails) {
+      const fetcher = createFetcher({ userAgent: "paper-digest/e2e", allowLoopback: true });
+      await storeThumbnails({ db, fetcher, paperIds, now, reason: "e2e seed" });
+    }
   } finally {
     await db.$disconnect();
   }

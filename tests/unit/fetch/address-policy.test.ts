@@ -61,6 +61,7 @@ describe("assertFetchableUrl", () => {
     "https://arxiv.org/list/cs.CL/new",
     "https://export.arxiv.org/api/query?x=1",
     "https://rss.arxiv.org/rss/cs.CL",
+    "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2605.05242.png",
   ])("allows %s", (url) => expect(assertFetchableUrl(url, strict).href).toBe(url));
 
   it.each([
@@ -68,6 +69,8 @@ describe("assertFetchableUrl", () => {
     ["https://huggingface.co:8443/papers", /port 443/],
     ["https://evil.example.com/", /not allow-listed/],
     ["https://huggingface.co.evil.com/", /not allow-listed/],
+    ["http://cdn-thumbnails.huggingface.co/x.png", /only https/],
+    ["https://cdn.huggingface.co/x.png", /not allow-listed/],
     ["https://user:pw@huggingface.co/", /credentials/],
     ["http://127.0.0.1:3000/", /loopback/],
     ["http://[::1]/", /loopback/],

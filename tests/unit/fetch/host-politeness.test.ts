@@ -24,6 +24,26 @@ describe("host politeness", () => {
     for (const ms of sleeps) expect(ms).toBeGreaterThan(2_000);
   });
 
+  it("lets the thumbnail CDN take four requests at once, one at a time per lane, and other hosts one", async () => {
+    const politeness = createPoliteness();
+    const peak = async (host: string, count: number) => {
+      let active = 0;
+      let most = 0;
+      const request = () =>
+        new Promise<void>((resolve) => {
+          most = Math.max(most, ++active);
+          setTimeout(() => {
+            active--;
+            resolve();
+          }, 5);
+        });
+      await Promise.all(Array.from({ length: count }, () => politeness.run(host, request)));
+      return most;
+    };
+    expect(await peak("cdn-thumbnails.huggingface.co", 10)).toBe(4);
+    expect(await peak("huggingface.co", 10)).toBe(1);
+  });
+
   it("defaults to arXiv's 3 s gap", () => {
     expect(ARXIV_MIN_GAP_MS).toBe(3_000);
   });

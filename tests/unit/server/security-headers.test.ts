@@ -19,6 +19,10 @@ describe("security headers", () => {
     expect(directive(csp, "base-uri")).toBe("base-uri 'self'");
   });
 
+  it("loads images from our origin only (thumbnails are served from /thumbnails/), and data: URLs such as the favicon", () => {
+    expect(directive(contentSecurityPolicy({ scriptHash: HASH }), "img-src")).toBe("img-src 'self' data:");
+  });
+
   it("adds HSTS only when the app is served over https", () => {
     const names = (https: boolean) => securityHeaders({ https, scriptHash: HASH }).map((h) => h.key);
     expect(names(false)).toEqual(["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"]);
