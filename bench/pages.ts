@@ -1,0 +1,255 @@
+// Benchmark: every page kind under load in one run on one app instance (32 connections, a warm pass first), each as a ratio to "/",
+// against N generated papers (`--papers N`, default 20,000; `--seconds S` per kind, default 8; `--reuse` keeps an earlier seed).
+// Also: the instance's peak memory under that load, sequential search p95, and how long a write takes to reach two other instances.
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import { periodOf, periodPath, type TPeriodKind } from "../src/core/periods";
+import { hidePaper } from "../src/server/admin/paper-admin";
+import { createDb } from "../src/server/db";
+import { PROJECT_ROOT } from "../src/server/db/migrations";
+import { refreshSimilarPapers } from "../src/server/feed/refresh-similar";
+import { benchDatabase, startApp } from "./support/bench-app";
+import { numberOption, percentile } from "./support/bench-stats";
+import { loadVocabulary } from "./support/generate-papers";
+import { sampleTreeMemory } from "./support/process-memory";
+import { sequentialSearch, twoWordQueries } from "./support/search-queries";
+import { seedCorpus } from "./support/seed-corpus";
+
+const option = (name: string, envName: string, fallback: number) => numberOption({ argv: process.argv, env: process.env, name, envName, fallback });
+const COUNT = option("papers", "BENCH_PAPERS", 20_000);
+const SECONDS = option("seconds", "BENCH_SECONDS", 8);
+const CONNECTIONS = option("connections", "BENCH_CONNECTIONS", 32);
+const PORT = option("port", "BENCH_PORT", 3731);
+const REUSE = process.argv.includes("--reuse");
+const QUERIES = 300;
+const WRITES = 20;
+
+type TTarget = "reference" | "cached" | "search" | "api";
+type TKind = { name: string; paths: string[]; warmPaths: string[]; target: TTarget };
+type TRow = { page: string; paths: number; rps: number; ratio: number; p50: number; p99: number; non2xx: number; bytes: number; target: TTarget };
+
+const TARGET_TEXT: Record<TTarget, string> = {
+  reference: "",
+  cached: ">= 0.5x, p99 <= 150",
+  search: ">= 0.2x, p99 <= 300",
+  api: "p99 <= 300",
+};
+
+function meets(row: TRow): boolean {
+  if (row.non2xx > 0) return false;
+  if (row.target === "cached") return row.ratio >= 0.5 && row.p99 <= 150;
+  if (row.target === "search") return row.ratio >= 0.2 && row.p99 <= 300;
+  return row.p99 <= 300;
+}
+
+/** Runs autocannon over `paths` in turn (each connection takes the next one). */
+async function load(base: string, paths: readonly string[], seconds: number) {
+  let next = 0;
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+  });
+}
+
+/** The path the app really serves for `path`: redirects are followed here, so the load never counts them as pages. */
+async function servedPath(base: string, path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 5; hops += 1) {
+    const res = await fetch(`${base}${current}`, { redirect: "manual" });
+    await res.arrayBuffer();
+    const location = res.headers.get("location");
+    if (res.status < 300 || res.status >= 400 || !location) return current;
+    const target = new URL(location, `${base}${current}`);
+    current = `${target.pathname}${target.search}`;
+  }
+  throw new Error(`${path}: more than 5 redirects`);
+}
+
+async function averageBytes(base: string, paths: readonly string[]): Promise<number> {
+  const sample = paths.slice(0, 5);
+  let total = 0;
+  for (const p of sample) total += (await (await fetch(`${base}${p}`)).arrayBuffer()).byteLength;
+  return Math.round(total / sample.length);
+}
+
+async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]> {
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    const step = Math.max(1, Math.floor(COUNT / 50));
+    const papers = await db.$queryRaw<{ id: number; arxivId: string }[]>`
+      SELECT id, "arxivId" FROM papers WHERE id % ${step} = 0 AND NOT hidden ORDER BY id LIMIT 50`;
+    // Ingestion refreshes the similar papers of what it wrote; the paper pages under load need theirs.
+    await refreshSimilarPapers({ db, paperIds: papers.map((p) => p.id) });
+    const days = (await db.$queryRaw<{ day: string }[]>`SELECT DISTINCT to_char("listedOn", 'YYYY-MM-DD') AS day FROM papers ORDER BY day DESC`).map(
+      (r) => r.day,
+    );
+    const periods = (kind: TPeriodKind, limit: number) => [...new Set(days.map((d) => periodPath(periodOf(kind, d)!)))].slice(0, limit);
+    const searchQueries = twoWordQueries(words, QUERIES * 3, 11);
+    const q = (prefix: string, list: string[]) => list.map((query) => `${prefix}${encodeURIComponent(query)}`);
+    const same = (name: string, paths: string[], target: TTarget): TKind => ({ name, paths, warmPaths: paths, target });
+    return [
+      same("/", ["/"], "reference"),
+      same("/papers/<id>", papers.map((p) => `/papers/${encodeURIComponent(p.arxivId)}`), "cached"),
+      same("/papers/date/…", periods("day", 29), "cached"),
+      same("/papers/week/…", periods("week", 23), "cached"),
+      same("/papers/month/…", periods("month", 12), "cached"),
+      same("/?sort=new, code=1, min=10, sort=top", ["/?sort=new", "/?code=1", "/?min=10", "/?sort=top"], "cached"),
+      same("/subscribe", ["/subscribe"], "cached"),
+      // Measured queries are never warmed: each is uncached on its first request, as a new visitor's would be.
+      { name: "/search?q= (varied)", paths: q("/search?q=", searchQueries.slice(0, QUERIES)), warmPaths: q("/search?q=", searchQueries.slice(QUERIES, 2 * QUERIES)), target: "search" },
+      {
+        name: "/api/papers?q= (varied)",
+        paths: q("/api/papers?limit=20&q=", searchQueries.slice(2 * QUERIES)),
+        warmPaths: q("/api/papers?limit=20&q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
+        target: "api",
+      },
+    ];
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Follows redirects for the cached kinds (which the warm pass fetches anyway) and checks one unmeasured query for the others. */
+async function resolveKinds(base: string, kinds: TKind[]): Promise<TKind[]> {
+  const out: TKind[] = [];
+  for (const kind of kinds) {
+    if (kind.target === "search" || kind.target === "api") {
+      const probe = kind.warmPaths[0]!;
+      if ((await servedPath(base, probe)) !== probe) throw new Error(`${probe} redirects: follow it in this benchmark`);
+      out.push(kind);
+      continue;
+    }
+    const paths: string[] = [];
+    for (const p of kind.paths) {
+      const served = await servedPath(base, p);
+      if (served !== p) console.log(`${p} redirects to ${served}; loading ${served}`);
+      paths.push(served);
+    }
+    out.push({ ...kind, paths, warmPaths: paths });
+  }
+  return out;
+}
+
+/** Hides and shows one paper WRITES times through the admin's server function, in a process of its own (as a worker would write). */
+async function invalidationLatency(databaseUrl: string, bases: { name: string; base: string }[]): Promise<void> {
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    const [paper] = await db.$queryRaw<{ id: number; arxivId: string }[]>`SELECT id, "arxivId" FROM papers WHERE NOT hidden ORDER BY id DESC LIMIT 1`;
+    if (!paper) throw new Error("no paper to hide");
+    const pagePath = `/papers/${encodeURIComponent(paper.arxivId)}`;
+    const latencies = new Map(bases.map((b) => [b.name, [] as number[]]));
+    let failures = 0;
+    for (let i = 0; i < WRITES; i += 1) {
+      const hidden = i % 2 === 0;
+      const before = hidden ? 200 : 404;
+      for (const { base } of bases) {
+        // Twice: the second answer comes from the instance's cache, which the write must then reach.
+        for (let k = 0; k < 2; k += 1) {
+          const res = await fetch(`${base}${pagePath}`);
+          await res.arrayBuffer();
+          if (res.status !== before) throw new Error(`${base}${pagePath}: expected ${before} before write ${i + 1}, got ${res.status}`);
+        }
+      }
+      const t0 = performance.now();
+      await hidePaper({ db, actor: "bench", id: paper.id, hidden, now: new Date() });
+      await Promise.all(
+        bases.map(async ({ name, base }) => {
+          for (;;) {
+            const res = await fetch(`${base}${pagePath}`);
+            await res.arrayBuffer();
+            const ms = performance.now() - t0;
+            if (res.status !== before) return latencies.get(name)!.push(ms);
+            if (ms > 10_000) return (failures += 1);
+            await sleep(5);
+          }
+        }),
+      );
+    }
+    for (const [name, list] of latencies) {
+      const sorted = [...list].sort((a, b) => a - b);
+      console.log(
+        `Invalidation, ${name}: ${WRITES} writes (hide/unhide of ${pagePath} by another process), page changed after median ${percentile(sorted, 50).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms (target <= 1000 ms)`,
+      );
+    }
+    if (failures) console.log(`Invalidation: ${failures} polls still saw the old page after 10 s`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function printTable(rows: TRow[]): void {
+  const header = ["page", "paths", "req/s", "ratio to /", "p50 ms", "p99 ms", "non-2xx", "bytes/page", "target", "meets"];
+  const lines = rows.map((r) => [
+    r.page,
+    String(r.paths),
+    String(r.rps),
+    r.ratio.toFixed(2),
+    String(r.p50),
+    String(r.p99),
+    String(r.non2xx),
+    String(r.bytes),
+    TARGET_TEXT[r.target],
+    r.target === "reference" ? "" : meets(r) ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log([format(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(format)].join("\n"));
+}
+
+async function main() {
+  const database = await benchDatabase(`bench_pages_${COUNT}`, { reuse: REUSE });
+  const vocabulary = loadVocabulary(path.join(PROJECT_ROOT, "samples"));
+  if (database.reused) console.log(`Reusing the seeded database ${new URL(database.url).pathname.slice(1)}`);
+  else await seedCorpus(database.url, { count: COUNT, vocabulary, log: console.log });
+  const kinds = await pageKinds(database.url, vocabulary.words);
+
+  const app = await startApp(database.url, PORT);
+  let other: Awaited<ReturnType<typeof startApp>> | null = null;
+  try {
+    const search = await sequentialSearch(app.base, vocabulary);
+    console.log(
+      `Sequential search over ${COUNT} papers, ${search.queries} queries (uncached): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms (target p95 <= 50 ms); queries with results: ${search.withResults}/${search.queries}`,
+    );
+
+    const resolved = await resolveKinds(app.base, kinds);
+    for (const kind of resolved) await load(app.base, kind.warmPaths, 2);
+    const memory = sampleTreeMemory(app.pid);
+    const rows: TRow[] = [];
+    for (const kind of resolved) {
+      const r = await load(app.base, kind.paths, SECONDS);
+      const rps = Math.round(r.requests.average);
+      rows.push({
+        page: kind.name,
+        paths: kind.paths.length,
+        rps,
+        ratio: rows[0] ? rps / rows[0].rps : 1,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx + r.errors,
+        bytes: await averageBytes(app.base, kind.paths),
+        target: kind.target,
+      });
+    }
+    const peak = memory.stop();
+    console.log(`\n${COUNT} papers, ${CONNECTIONS} connections, ${SECONDS} s per page kind after a 2 s warm pass each, one app instance:`);
+    printTable(rows);
+    console.log(
+      `Peak memory of the app instance under this load: ${peak.peakTreeRssMb.toFixed(0)} MB RSS (process tree, sampled every 200 ms), largest process VmHWM ${peak.peakProcessHwmMb.toFixed(0)} MB`,
+    );
+
+    other = await startApp(database.url, PORT + 1);
+    await invalidationLatency(database.url, [
+      { name: "instance 1", base: app.base },
+      { name: "instance 2", base: other.base },
+    ]);
+  } finally {
+    await other?.stop();
+    await app.stop();
+    await database.stop();
+  }
+}
+
+await main();
