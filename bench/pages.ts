@@ -27,7 +27,7 @@ const WRITES = 20;
 
 type TTarget = "reference" | "cached" | "search" | "api";
 type TKind = { name: string; paths: string[]; warmPaths: string[]; target: TTarget };
-type TRow = { page: string; paths: number; rps: number; ratio: number; p50: number; p99: number; non2xx: number; bytes: number; target: TTarget };
+type TRow = { page: string; paths: number; rps: number; ratio: number; p50: number; p99: number; non2xx: number; bytes: number; cache: string; target: TTarget };
 
 const TARGET_TEXT: Record<TTarget, string> = {
   reference: "",
@@ -68,11 +68,17 @@ async function servedPath(base: string, path: string): Promise<string> {
   throw new Error(`${path}: more than 5 redirects`);
 }
 
-async function averageBytes(base: string, paths: readonly string[]): Promise<number> {
+/** Average body size over the first few paths, and what Next's cache header said for them (HIT, STALE, MISS, or "-" when absent). */
+async function pageWeight(base: string, paths: readonly string[]): Promise<{ bytes: number; cache: string }> {
   const sample = paths.slice(0, 5);
   let total = 0;
-  for (const p of sample) total += (await (await fetch(`${base}${p}`)).arrayBuffer()).byteLength;
-  return Math.round(total / sample.length);
+  const cache = new Set<string>();
+  for (const p of sample) {
+    const res = await fetch(`${base}${p}`);
+    total += (await res.arrayBuffer()).byteLength;
+    cache.add(res.headers.get("x-nextjs-cache") ?? "-");
+  }
+  return { bytes: Math.round(total / sample.length), cache: [...cache].sort().join("/") };
 }
 
 async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]> {
@@ -181,7 +187,7 @@ async function invalidationLatency(databaseUrl: string, bases: { name: string; b
 }
 
 function printTable(rows: TRow[]): void {
-  const header = ["page", "paths", "req/s", "ratio to /", "p50 ms", "p99 ms", "non-2xx", "bytes/page", "target", "meets"];
+  const header = ["page", "paths", "req/s", "ratio to /", "p50 ms", "p99 ms", "non-2xx", "bytes/page", "x-nextjs-cache", "target", "meets"];
   const lines = rows.map((r) => [
     r.page,
     String(r.paths),
@@ -191,6 +197,7 @@ function printTable(rows: TRow[]): void {
     String(r.p99),
     String(r.non2xx),
     String(r.bytes),
+    r.cache,
     TARGET_TEXT[r.target],
     r.target === "reference" ? "" : meets(r) ? "yes" : "NO",
   ]);
@@ -220,7 +227,8 @@ async function main() {
     const rows: TRow[] = [];
     for (const kind of resolved) {
       const r = await load(app.base, kind.paths, SECONDS);
-      const rps = Math.round(r.requests.average);
+      // Completed requests over the whole run: per-second samples undercount when answers take longer than a second.
+      const rps = Math.round(r.requests.total / r.duration);
       rows.push({
         page: kind.name,
         paths: kind.paths.length,
@@ -229,7 +237,7 @@ async function main() {
         p50: r.latency.p50,
         p99: r.latency.p99,
         non2xx: r.non2xx + r.errors,
-        bytes: await averageBytes(app.base, kind.paths),
+        ...(await pageWeight(app.base, kind.paths)),
         target: kind.target,
       });
     }

@@ -1,7 +1,8 @@
 // The slice of autocannon's API the benchmarks use (the package ships no types).
 declare module "autocannon" {
   type TLatency = { p50: number; p99: number; p97_5: number; average: number };
-  type TResult = { requests: { average: number; total: number }; latency: TLatency; errors: number; non2xx: number };
+  /** `duration`: seconds the run actually took. */
+  type TResult = { requests: { average: number; total: number }; duration: number; latency: TLatency; errors: number; non2xx: number };
   type TRequest = { method?: string; path?: string; headers?: Record<string, string> };
   export default function autocannon(opts: {
     url: string;

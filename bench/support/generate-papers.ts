@@ -51,6 +51,13 @@ export function loadVocabulary(samplesDir: string): TVocabulary {
 
 const CATEGORIES = ["cs.CL", "cs.CV", "cs.LG", "cs.AI", "stat.ML", "cs.RO", "eess.AS"];
 
+/** A valid, unique new-style arXiv id for the i-th paper: 90,000 per month from January 2020 (the app 404s on an invalid month). */
+function benchArxivId(i: number): string {
+  const month = Math.floor(i / 90_000);
+  const yymm = `${20 + Math.floor(month / 12)}${String(1 + (month % 12)).padStart(2, "0")}`;
+  return `${yymm}.${String(10_000 + (i % 90_000)).padStart(5, "0")}`;
+}
+
 /** The papers one by one, so a million of them never sit in memory at once; generatePapers gives the same papers as an array. */
 export function* streamPapers(opts: { count: number; seed: number; vocabulary: TVocabulary; lastDay: string; days: number }): Generator<TBenchPaper> {
   const rand = seededRandom(opts.seed);
@@ -63,7 +70,7 @@ export function* streamPapers(opts: { count: number; seed: number; vocabulary: T
     const hasCode = rand() < 0.45;
     const title = phrase(5 + Math.floor(rand() * 8));
     yield {
-      arxivId: `${String(2000 + Math.floor(i / 90_000)).slice(-4)}.${String(10_000 + (i % 90_000)).padStart(5, "0")}`,
+      arxivId: benchArxivId(i),
       title: title.charAt(0).toUpperCase() + title.slice(1),
       abstract: `${phrase(120 + Math.floor(rand() * 120))}.`,
       authors: Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pick(opts.vocabulary.authors)),
