@@ -87,8 +87,16 @@ async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]>
     const step = Math.max(1, Math.floor(COUNT / 50));
     const papers = await db.$queryRaw<{ id: number; arxivId: string }[]>`
       SELECT id, "arxivId" FROM papers WHERE id % ${step} = 0 AND NOT hidden ORDER BY id LIMIT 50`;
-    // Ingestion refreshes the similar papers of what it wrote; the paper pages under load need theirs.
-    await refreshSimilarPapers({ db, paperIds: papers.map((p) => p.id) });
+    // Ingestion refreshes the similar papers of what it wrote; the paper pages under load need theirs. One paper per call: a batch
+    // of 50 outlasts the transaction timeout on a large corpus.
+    const similarStart = performance.now();
+    let similar = 0;
+    try {
+      for (const p of papers) similar += await refreshSimilarPapers({ db, paperIds: [p.id] });
+    } catch (err) {
+      console.log(`Similar papers: stopped after ${similar} papers; the paper pages under load show no similar papers (${String(err).split("\n").at(-1)})`);
+    }
+    console.log(`Similar papers of ${similar}/${papers.length} loaded papers computed in ${((performance.now() - similarStart) / 1000).toFixed(1)} s`);
     const days = (await db.$queryRaw<{ day: string }[]>`SELECT DISTINCT to_char("listedOn", 'YYYY-MM-DD') AS day FROM papers ORDER BY day DESC`).map(
       (r) => r.day,
     );
