@@ -27,7 +27,18 @@ const WRITES = 20;
 
 type TTarget = "reference" | "cached" | "search" | "api";
 type TKind = { name: string; paths: string[]; warmPaths: string[]; target: TTarget };
-type TRow = { page: string; paths: number; rps: number; ratio: number; p50: number; p99: number; non2xx: number; bytes: number; cache: string; target: TTarget };
+type TRow = {
+  page: string;
+  paths: number;
+  rps: number;
+  ratio: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  bytes: number;
+  cache: string;
+  target: TTarget;
+};
 
 const TARGET_TEXT: Record<TTarget, string> = {
   reference: "",
@@ -106,14 +117,23 @@ async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]>
     const same = (name: string, paths: string[], target: TTarget): TKind => ({ name, paths, warmPaths: paths, target });
     return [
       same("/", ["/"], "reference"),
-      same("/papers/<id>", papers.map((p) => `/papers/${encodeURIComponent(p.arxivId)}`), "cached"),
+      same(
+        "/papers/<id>",
+        papers.map((p) => `/papers/${encodeURIComponent(p.arxivId)}`),
+        "cached",
+      ),
       same("/papers/date/…", periods("day", 29), "cached"),
       same("/papers/week/…", periods("week", 23), "cached"),
       same("/papers/month/…", periods("month", 12), "cached"),
       same("/?sort=new, code=1, min=10, sort=top", ["/?sort=new", "/?code=1", "/?min=10", "/?sort=top"], "cached"),
       same("/subscribe", ["/subscribe"], "cached"),
       // Measured queries are never warmed: each is uncached on its first request, as a new visitor's would be.
-      { name: "/search?q= (varied)", paths: q("/search?q=", searchQueries.slice(0, QUERIES)), warmPaths: q("/search?q=", searchQueries.slice(QUERIES, 2 * QUERIES)), target: "search" },
+      {
+        name: "/search?q= (varied)",
+        paths: q("/search?q=", searchQueries.slice(0, QUERIES)),
+        warmPaths: q("/search?q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
+        target: "search",
+      },
       {
         name: "/api/papers?q= (varied)",
         paths: q("/api/papers?limit=20&q=", searchQueries.slice(2 * QUERIES)),

@@ -25,7 +25,11 @@ for (const bench of benches) {
   const file = path.join(root, "bench", `${bench}.ts`);
   if (!existsSync(file)) continue;
   console.log(`\n=== ${bench} ===`);
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), file, ...options], { cwd: root, stdio: "inherit", env: process.env });
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), file, ...options], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (result.status !== 0) {
     failed++;
     console.error(`${bench} benchmark failed (exit ${result.status})`);

@@ -10,7 +10,13 @@ export function percentile(sorted: readonly number[], p: number): number {
  * A numeric bench option: `--name 100000` or `--name=100000` on the command line, else the environment variable, else the default.
  * Underscores and commas are allowed as digit separators ("1_000_000"). Throws on anything that is not a positive number.
  */
-export function numberOption(opts: { argv: readonly string[]; env: Readonly<Record<string, string | undefined>>; name: string; envName: string; fallback: number }): number {
+export function numberOption(opts: {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  name: string;
+  envName: string;
+  fallback: number;
+}): number {
   const flag = `--${opts.name}`;
   let raw: string | undefined = opts.env[opts.envName];
   opts.argv.forEach((arg, i) => {

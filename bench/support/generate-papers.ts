@@ -87,7 +87,22 @@ export function generatePapers(opts: { count: number; seed: number; vocabulary: 
   return [...streamPapers(opts)];
 }
 
-const COLUMNS = ["arxivId", "titleKey", "title", "abstract", "authors", "listedOn", "upvotes", "githubUrl", "githubStars", "categories", "sources", "keywords", "trendingScore", "updatedAt"];
+const COLUMNS = [
+  "arxivId",
+  "titleKey",
+  "title",
+  "abstract",
+  "authors",
+  "listedOn",
+  "upvotes",
+  "githubUrl",
+  "githubStars",
+  "categories",
+  "sources",
+  "keywords",
+  "trendingScore",
+  "updatedAt",
+];
 
 /** One paper as a CSV line for COPY, with the trending score ingestion would store (no metric readings yet, so no growth). */
 function paperRow(p: TBenchPaper, now: string): string {
