@@ -1,5 +1,6 @@
 // Benchmark: every page kind under load in one run on one app instance (32 connections, a warm pass first), each as a ratio to "/",
-// against N generated papers (`--papers N`, default 20,000; `--seconds S` per kind, default 8; `--reuse` keeps an earlier seed).
+// against N generated papers (`--papers N`, default 20,000; `--seconds S` per kind, default 8; `--reuse` keeps an earlier seed,
+// `--seed-only` stops after seeding).
 // Also: the instance's peak memory under that load, sequential search p95, and how long a write takes to reach two other instances.
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -22,6 +23,8 @@ const SECONDS = option("seconds", "BENCH_SECONDS", 8);
 const CONNECTIONS = option("connections", "BENCH_CONNECTIONS", 32);
 const PORT = option("port", "BENCH_PORT", 3731);
 const REUSE = process.argv.includes("--reuse");
+/** Seed and stop, for a later `--reuse` run (a million papers take long to seed). */
+const SEED_ONLY = process.argv.includes("--seed-only");
 const QUERIES = 300;
 const WRITES = 20;
 
@@ -239,6 +242,7 @@ async function main() {
   const vocabulary = loadVocabulary(path.join(PROJECT_ROOT, "samples"));
   if (database.reused) console.log(`Reusing the seeded database ${new URL(database.url).pathname.slice(1)}`);
   else await seedCorpus(database.url, { count: COUNT, vocabulary, log: console.log });
+  if (SEED_ONLY) return database.stop();
   const kinds = await pageKinds(database.url, vocabulary.words);
 
   const app = await startApp(database.url, PORT);

@@ -5,8 +5,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Bench names choose which run; options (`--papers 100000`, `--seconds=8`) go to every bench, which reads those it knows.
-// `--reuse` takes no value.
-const FLAGS_WITHOUT_VALUE = new Set(["--reuse"]);
+const FLAGS_WITHOUT_VALUE = new Set(["--reuse", "--seed-only"]);
 const options: string[] = [];
 const only: string[] = [];
 for (let i = 2; i < process.argv.length; i += 1) {
