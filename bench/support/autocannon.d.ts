@@ -10,5 +10,8 @@ declare module "autocannon" {
     duration: number;
     /** Each connection cycles through these; setupRequest may rewrite a request just before it is sent. */
     requests?: { setupRequest?: (req: TRequest) => TRequest }[];
-  }): Promise<TResult>;
+  }): PromiseLike<TResult> & {
+    /** Every answer, as it arrives; responseTime in ms. */
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+  };
 }
