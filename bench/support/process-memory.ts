@@ -31,12 +31,15 @@ function processTree(root: number): number[] {
   return tree;
 }
 
-/** Samples the tree's summed RSS every `intervalMs` until stopped: the highest sum seen, and the highest VmHWM of any one process. */
-export function sampleTreeMemory(root: number, intervalMs = 200): { stop: () => { peakTreeRssMb: number; peakProcessHwmMb: number } } {
+/**
+ * Samples the tree's summed RSS every `intervalMs` until stopped: the highest sum seen, and the highest VmHWM of any one process. The
+ * tree is listed once (a scan of /proc is slow on a busy machine and would hold up the load generator in this same process).
+ */
+export function sampleTreeMemory(root: number, intervalMs = 500): { stop: () => { peakTreeRssMb: number; peakProcessHwmMb: number } } {
+  const tree = processTree(root);
   let peakTreeKb = 0;
   let peakHwmKb = 0;
   const sample = () => {
-    const tree = processTree(root);
     peakTreeKb = Math.max(
       peakTreeKb,
       tree.reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0),
@@ -52,4 +55,34 @@ export function sampleTreeMemory(root: number, intervalMs = 200): { stop: () => 
       return { peakTreeRssMb: peakTreeKb / 1024, peakProcessHwmMb: peakHwmKb / 1024 };
     },
   };
+}
+
+/** CPU time (user + system, in clock ticks) used so far by the listed processes. */
+function cpuTicks(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = readProc(`/proc/${pid}/stat`);
+    if (stat === null) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks;
+}
+
+/**
+ * Waits until the tree under `root` uses less than a fifth of a core over a quarter second (at most `timeoutMs`): a server keeps
+ * answering requests a load run abandoned, and that backlog must not fall on the next run. Returns the ms waited.
+ */
+export async function waitUntilIdle(root: number, timeoutMs = 30_000): Promise<number> {
+  const tree = processTree(root);
+  const started = performance.now();
+  let before = cpuTicks(tree);
+  while (performance.now() - started < timeoutMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = cpuTicks(tree);
+    // 100 ticks per second: under 5 ticks in 250 ms is under a fifth of a core.
+    if (now - before < 5) break;
+    before = now;
+  }
+  return performance.now() - started;
 }
