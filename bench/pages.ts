@@ -309,7 +309,9 @@ async function main() {
       });
     }
     const peak = memory.stop();
-    console.log(`\n${COUNT} papers, ${CONNECTIONS} connections, ${SECONDS} s per page kind in ${ROUNDS} rounds after a 2 s warm pass each, one app instance:`);
+    console.log(
+      `\n${COUNT} papers, ${CONNECTIONS} connections, ${SECONDS} s per page kind in ${ROUNDS} rounds after a 2 s warm pass each, one app instance (an answer slower than a round, ${SECONDS / ROUNDS} s, is not seen: \`--rounds 1\` to see it):`,
+    );
     printTable(rows);
     console.log(
       `Peak memory of the app instance under this load: ${peak.peakTreeRssMb.toFixed(0)} MB RSS (process tree, sampled every 500 ms), largest process VmHWM ${peak.peakProcessHwmMb.toFixed(0)} MB`,
