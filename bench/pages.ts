@@ -5,6 +5,7 @@
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
+import pg from "pg";
 import { periodOf, periodPath, type TPeriodKind } from "../src/core/periods";
 import { hidePaper } from "../src/server/admin/paper-admin";
 import { createDb } from "../src/server/db";
@@ -238,6 +239,24 @@ async function invalidationLatency(databaseUrl: string, bases: { name: string; b
   }
 }
 
+/** After a load run: the app idle, and no query of the run still busy in PostgreSQL (abandoned searches keep running there). */
+async function settle(pid: number, databaseUrl: string): Promise<void> {
+  await waitUntilIdle(pid);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let waited = 0; waited < 30_000; waited += 100) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0]?.n === 0) return;
+      await sleep(100);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 function printTable(rows: TRow[]): void {
   const header = ["page", "paths", "req/s", "ratio to /", "p50 ms", "p99 ms", "non-2xx", "bytes/page", "x-nextjs-cache", "target", "meets"];
   const lines = rows.map((r) => [
@@ -277,15 +296,17 @@ async function main() {
     const resolved = await resolveKinds(app.base, kinds);
     for (const kind of resolved) {
       await load(app.base, kind.warmPaths, 2);
-      await waitUntilIdle(app.pid);
+      await settle(app.pid, database.url);
     }
     const memory = sampleTreeMemory(app.pid);
     // Rounds: every kind runs a slice of its time in each, so a burst of other work on a shared machine falls on all kinds alike.
     const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0 }));
+    // Each round starts one kind later, so no kind always follows the slow search runs.
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const [i, kind] of resolved.entries()) {
-        await load(app.base, kind.paths, SECONDS / ROUNDS, tallies[i]);
-        await waitUntilIdle(app.pid);
+      for (let j = 0; j < resolved.length; j += 1) {
+        const i = (j + round) % resolved.length;
+        await load(app.base, resolved[i]!.paths, SECONDS / ROUNDS, tallies[i]);
+        await settle(app.pid, database.url);
       }
     }
     const rows: TRow[] = [];
