@@ -137,7 +137,7 @@ function* csvChunks(papers: Iterable<TBenchPaper>): Generator<string> {
   if (chunk.length > 0) yield chunk.join("");
 }
 
-export type TLoadTimes = { copyMs: number; indexMs: number; loaded: number };
+type TLoadTimes = { copyMs: number; indexMs: number; loaded: number };
 
 /**
  * Bulk load with COPY; the generated search columns (`search`, `searchPairs`) fill themselves as for any insert. With `deferIndexes`,

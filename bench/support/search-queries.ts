@@ -8,7 +8,7 @@ function corpusWord(words: readonly string[], rand: () => number): string {
 }
 
 /** Fifty queries of every syntax search accepts: single words, rare pairs, phrases, OR with exclusion, author filters. */
-export function mixedQueries(vocabulary: TVocabulary): string[] {
+function mixedQueries(vocabulary: TVocabulary): string[] {
   const { words, authors } = vocabulary;
   const rand = seededRandom(7);
   const common = () => corpusWord(words, rand);
@@ -48,7 +48,7 @@ export function twoWordQueries(words: readonly string[], count: number, seed: nu
   return [...out];
 }
 
-export type TSequentialSearch = { queries: number; p50: number; p95: number; max: number; withResults: number };
+type TSequentialSearch = { queries: number; p50: number; p95: number; max: number; withResults: number };
 
 /** The mixed queries one at a time against /api/papers (each uncached on its first request), after one warm-up request. */
 export async function sequentialSearch(base: string, vocabulary: TVocabulary): Promise<TSequentialSearch> {

@@ -4,10 +4,10 @@ import { createDb } from "../../src/server/db";
 import { rescorePapers } from "../../src/server/ranking/rescore-papers";
 import { streamPapers, insertPapers, type TVocabulary } from "./generate-papers";
 
-export const CORPUS_LAST_DAY = "2026-06-12";
+const CORPUS_LAST_DAY = "2026-06-12";
 const PAPERS_PER_DAY = 274;
 
-export function corpusDays(count: number): number {
+function corpusDays(count: number): number {
   return Math.max(1, Math.round(count / PAPERS_PER_DAY));
 }
 
