@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { waitUntilAnswering } from "../../src/server/net/local-probes";
 import { applyMigrations, PROJECT_ROOT } from "../../src/server/db/migrations";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
@@ -11,19 +12,30 @@ import { recreateDatabase, siblingUrl } from "../../tests/support/test-databases
 const BENCH_CRON_SECRET = "bench-cron-secret-0123456789";
 const BENCH_DIST_DIR = ".data/next-bench";
 
-/** A fresh, migrated database `<DATABASE_URL>_<suffix>`, or an embedded one under .data/bench when DATABASE_URL is unset. */
-export async function benchDatabase(suffix: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const url = siblingUrl(process.env.DATABASE_URL, suffix);
-    await recreateDatabase(process.env.DATABASE_URL, url);
-    await applyMigrations(url);
-    return { url, stop: async () => {} };
-  }
-  const db = await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data", `bench-${suffix}`, "pg") });
+/**
+ * A fresh, migrated database `<DATABASE_URL>_<suffix>`, or an embedded one under .data/bench when DATABASE_URL is unset. With
+ * `reuse`, a database left by an earlier run is kept as it is (`reused: true`), so a slow seed is paid once.
+ */
+export async function benchDatabase(suffix: string, opts: { reuse?: boolean } = {}): Promise<{ url: string; reused: boolean; stop: () => Promise<void> }> {
+  const db = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedPostgres({ dataDir: path.join(PROJECT_ROOT, ".data", `bench-${suffix}`, "pg") });
   const url = siblingUrl(db.url, suffix);
-  await recreateDatabase(db.url, url);
+  const reused = opts.reuse === true && (await databaseExists(db.url, url));
+  if (!reused) await recreateDatabase(db.url, url);
   await applyMigrations(url);
-  return { url, stop: () => db.stop() };
+  return { url, reused, stop: () => db.stop() };
+}
+
+async function databaseExists(adminUrl: string, url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [new URL(url).pathname.slice(1)]);
+    return rowCount === 1;
+  } finally {
+    await client.end();
+  }
 }
 
 function benchEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
@@ -42,7 +54,8 @@ function benchEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
   };
 }
 
-export async function startApp(databaseUrl: string, port: number): Promise<{ base: string; stop: () => Promise<void> }> {
+/** `pid`: the `next start` process, the root of the instance's process tree (for memory figures). */
+export async function startApp(databaseUrl: string, port: number): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const env = benchEnv(databaseUrl, port);
   // `next build` adds its dist dir's types to tsconfig.json; the bench build must not leave that edit behind.
   const tsconfigPath = path.join(PROJECT_ROOT, "tsconfig.json");
@@ -64,6 +77,7 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
   await waitUntilAnswering(`${base}/api/health`, { timeoutMs: 120_000, intervalMs: 200 });
   return {
     base,
+    pid: child.pid!,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

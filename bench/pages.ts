@@ -1,0 +1,353 @@
+// Benchmark: every page kind under load in one run on one app instance (32 connections, a warm pass first), each as a ratio to "/",
+// against N generated papers (`--papers N`, default 20,000; `--seconds S` per kind, default 8; `--reuse` keeps an earlier seed,
+// `--seed-only` stops after seeding).
+// Also: the instance's peak memory under that load, sequential search p95, and how long a write takes to reach two other instances.
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import pg from "pg";
+import { periodOf, periodPath, type TPeriodKind } from "../src/core/periods";
+import { hidePaper } from "../src/server/admin/paper-admin";
+import { createDb } from "../src/server/db";
+import { PROJECT_ROOT } from "../src/server/db/migrations";
+import { refreshSimilarPapers } from "../src/server/feed/refresh-similar";
+import { benchDatabase, startApp } from "./support/bench-app";
+import { numberOption, percentile } from "./support/bench-stats";
+import { loadVocabulary } from "./support/generate-papers";
+import { sampleTreeMemory, waitUntilIdle } from "./support/process-memory";
+import { sequentialSearch, twoWordQueries } from "./support/search-queries";
+import { seedCorpus } from "./support/seed-corpus";
+
+const option = (name: string, envName: string, fallback: number) => numberOption({ argv: process.argv, env: process.env, name, envName, fallback });
+const COUNT = option("papers", "BENCH_PAPERS", 20_000);
+const SECONDS = option("seconds", "BENCH_SECONDS", 8);
+const CONNECTIONS = option("connections", "BENCH_CONNECTIONS", 32);
+const ROUNDS = option("rounds", "BENCH_ROUNDS", 4);
+const PORT = option("port", "BENCH_PORT", 3731);
+const REUSE = process.argv.includes("--reuse");
+/** Seed and stop, for a later `--reuse` run (a million papers take long to seed). */
+const SEED_ONLY = process.argv.includes("--seed-only");
+const QUERIES = 300;
+const WRITES = 20;
+
+type TTarget = "reference" | "cached" | "search" | "api";
+type TKind = { name: string; paths: string[]; warmPaths: string[]; target: TTarget };
+type TRow = {
+  page: string;
+  paths: number;
+  rps: number;
+  ratio: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  bytes: number;
+  cache: string;
+  target: TTarget;
+};
+
+const TARGET_TEXT: Record<TTarget, string> = {
+  reference: "",
+  cached: ">= 0.5x, p99 <= 150",
+  search: ">= 0.2x, p99 <= 300",
+  api: "p99 <= 300",
+};
+
+function meets(row: TRow): boolean {
+  if (row.non2xx > 0) return false;
+  if (row.target === "cached") return row.ratio >= 0.5 && row.p99 <= 150;
+  if (row.target === "search") return row.ratio >= 0.2 && row.p99 <= 300;
+  return row.p99 <= 300;
+}
+
+/** What a kind's load runs add up to: every answer's time, and the answers that were not 2xx (connection errors included). */
+type TTally = { latencies: number[]; non2xx: number; seconds: number; completed: number };
+
+/** Runs autocannon over `paths` in turn (each connection takes the next one), adding every answer to `tally`. */
+async function load(base: string, paths: readonly string[], seconds: number, tally?: TTally): Promise<void> {
+  let next = 0;
+  const run = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+  });
+  run.on("response", (_client, status, _bytes, ms) => {
+    tally?.latencies.push(ms);
+    if (tally && (status < 200 || status > 299)) tally.non2xx += 1;
+  });
+  const result = await run;
+  if (tally) {
+    tally.non2xx += result.errors;
+    tally.seconds += result.duration;
+    tally.completed += result.requests.total;
+  }
+}
+
+/** The path the app really serves for `path`: redirects are followed here, so the load never counts them as pages. */
+async function servedPath(base: string, path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 5; hops += 1) {
+    const res = await fetch(`${base}${current}`, { redirect: "manual" });
+    await res.arrayBuffer();
+    const location = res.headers.get("location");
+    if (res.status < 300 || res.status >= 400 || !location) return current;
+    const target = new URL(location, `${base}${current}`);
+    current = `${target.pathname}${target.search}`;
+  }
+  throw new Error(`${path}: more than 5 redirects`);
+}
+
+/** Average body size over the first few paths, and what Next's cache header said for them (HIT, STALE, MISS, or "-" when absent). */
+async function pageWeight(base: string, paths: readonly string[]): Promise<{ bytes: number; cache: string }> {
+  const sample = paths.slice(0, 5);
+  let total = 0;
+  const cache = new Set<string>();
+  for (const p of sample) {
+    const res = await fetch(`${base}${p}`);
+    total += (await res.arrayBuffer()).byteLength;
+    cache.add(res.headers.get("x-nextjs-cache") ?? "-");
+  }
+  return { bytes: Math.round(total / sample.length), cache: [...cache].sort().join("/") };
+}
+
+async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]> {
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    const step = Math.max(1, Math.floor(COUNT / 50));
+    const papers = await db.$queryRaw<{ id: number; arxivId: string }[]>`
+      SELECT id, "arxivId" FROM papers WHERE id % ${step} = 0 AND NOT hidden ORDER BY id LIMIT 50`;
+    // Ingestion refreshes the similar papers of what it wrote; the paper pages under load need theirs. One paper per call: a batch
+    // of 50 outlasts the transaction timeout on a large corpus.
+    const similarStart = performance.now();
+    let similar = 0;
+    try {
+      // A reused seed keeps the lists an earlier run computed.
+      const done = new Set(
+        (await db.$queryRaw<{ id: number }[]>`SELECT DISTINCT "paperId" AS id FROM paper_similar WHERE "paperId" = ANY(${papers.map((p) => p.id)}::int[])`).map(
+          (r) => r.id,
+        ),
+      );
+      similar = done.size;
+      for (const p of papers) if (!done.has(p.id)) similar += await refreshSimilarPapers({ db, paperIds: [p.id] });
+    } catch (err) {
+      console.log(`Similar papers: stopped after ${similar} papers; the paper pages under load show no similar papers (${String(err).split("\n").at(-1)})`);
+    }
+    console.log(`Similar papers of ${similar}/${papers.length} loaded papers computed in ${((performance.now() - similarStart) / 1000).toFixed(1)} s`);
+    const days = (await db.$queryRaw<{ day: string }[]>`SELECT DISTINCT to_char("listedOn", 'YYYY-MM-DD') AS day FROM papers ORDER BY day DESC`).map(
+      (r) => r.day,
+    );
+    const periods = (kind: TPeriodKind, limit: number) => [...new Set(days.map((d) => periodPath(periodOf(kind, d)!)))].slice(0, limit);
+    const searchQueries = twoWordQueries(words, QUERIES * 3, 11);
+    const q = (prefix: string, list: string[]) => list.map((query) => `${prefix}${encodeURIComponent(query)}`);
+    const same = (name: string, paths: string[], target: TTarget): TKind => ({ name, paths, warmPaths: paths, target });
+    return [
+      same("/", ["/"], "reference"),
+      same(
+        "/papers/<id>",
+        papers.map((p) => `/papers/${encodeURIComponent(p.arxivId)}`),
+        "cached",
+      ),
+      same("/papers/date/…", periods("day", 29), "cached"),
+      same("/papers/week/…", periods("week", 23), "cached"),
+      same("/papers/month/…", periods("month", 12), "cached"),
+      same("/?sort=new, code=1, min=10, sort=top", ["/?sort=new", "/?code=1", "/?min=10", "/?sort=top"], "cached"),
+      same("/subscribe", ["/subscribe"], "cached"),
+      // Measured queries are never warmed: each is uncached on its first request, as a new visitor's would be.
+      {
+        name: "/search?q= (varied)",
+        paths: q("/search?q=", searchQueries.slice(0, QUERIES)),
+        warmPaths: q("/search?q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
+        target: "search",
+      },
+      {
+        name: "/api/papers?q= (varied)",
+        paths: q("/api/papers?limit=20&q=", searchQueries.slice(2 * QUERIES)),
+        warmPaths: q("/api/papers?limit=20&q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
+        target: "api",
+      },
+    ];
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Follows redirects for the cached kinds (which the warm pass fetches anyway) and checks one unmeasured query for the others. */
+async function resolveKinds(base: string, kinds: TKind[]): Promise<TKind[]> {
+  const out: TKind[] = [];
+  for (const kind of kinds) {
+    if (kind.target === "search" || kind.target === "api") {
+      const probe = kind.warmPaths[0]!;
+      if ((await servedPath(base, probe)) !== probe) throw new Error(`${probe} redirects: follow it in this benchmark`);
+      out.push(kind);
+      continue;
+    }
+    const paths: string[] = [];
+    for (const p of kind.paths) {
+      const served = await servedPath(base, p);
+      if (served !== p) console.log(`${p} redirects to ${served}; loading ${served}`);
+      paths.push(served);
+    }
+    out.push({ ...kind, paths, warmPaths: paths });
+  }
+  return out;
+}
+
+/** Hides and shows one paper WRITES times through the admin's server function, in a process of its own (as a worker would write). */
+async function invalidationLatency(databaseUrl: string, bases: { name: string; base: string }[]): Promise<void> {
+  const db = createDb(databaseUrl, { max: 2 });
+  try {
+    const [paper] = await db.$queryRaw<{ id: number; arxivId: string }[]>`SELECT id, "arxivId" FROM papers WHERE NOT hidden ORDER BY id DESC LIMIT 1`;
+    if (!paper) throw new Error("no paper to hide");
+    const pagePath = `/papers/${encodeURIComponent(paper.arxivId)}`;
+    const latencies = new Map(bases.map((b) => [b.name, [] as number[]]));
+    let failures = 0;
+    for (let i = 0; i < WRITES; i += 1) {
+      const hidden = i % 2 === 0;
+      const before = hidden ? 200 : 404;
+      for (const { base } of bases) {
+        // Twice: the second answer comes from the instance's cache, which the write must then reach.
+        for (let k = 0; k < 2; k += 1) {
+          const res = await fetch(`${base}${pagePath}`);
+          await res.arrayBuffer();
+          if (res.status !== before) throw new Error(`${base}${pagePath}: expected ${before} before write ${i + 1}, got ${res.status}`);
+        }
+      }
+      const t0 = performance.now();
+      await hidePaper({ db, actor: "bench", id: paper.id, hidden, now: new Date() });
+      await Promise.all(
+        bases.map(async ({ name, base }) => {
+          for (;;) {
+            const res = await fetch(`${base}${pagePath}`);
+            await res.arrayBuffer();
+            const ms = performance.now() - t0;
+            if (res.status !== before) return latencies.get(name)!.push(ms);
+            if (ms > 10_000) return (failures += 1);
+            await sleep(5);
+          }
+        }),
+      );
+    }
+    for (const [name, list] of latencies) {
+      const sorted = [...list].sort((a, b) => a - b);
+      console.log(
+        `Invalidation, ${name}: ${WRITES} writes (hide/unhide of ${pagePath} by another process), page changed after median ${percentile(sorted, 50).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms (target <= 1000 ms)`,
+      );
+    }
+    if (failures) console.log(`Invalidation: ${failures} polls still saw the old page after 10 s`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** After a load run: the app idle, and no query of the run still busy in PostgreSQL (abandoned searches keep running there). */
+async function settle(pid: number, databaseUrl: string): Promise<void> {
+  await waitUntilIdle(pid);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (let waited = 0; waited < 30_000; waited += 100) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0]?.n === 0) return;
+      await sleep(100);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+function printTable(rows: TRow[]): void {
+  const header = ["page", "paths", "req/s", "ratio to /", "p50 ms", "p99 ms", "non-2xx", "bytes/page", "x-nextjs-cache", "target", "meets"];
+  const lines = rows.map((r) => [
+    r.page,
+    String(r.paths),
+    String(r.rps),
+    r.ratio.toFixed(2),
+    String(r.p50),
+    String(r.p99),
+    String(r.non2xx),
+    String(r.bytes),
+    r.cache,
+    TARGET_TEXT[r.target],
+    r.target === "reference" ? "" : meets(r) ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log([format(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...lines.map(format)].join("\n"));
+}
+
+async function main() {
+  const database = await benchDatabase(`bench_pages_${COUNT}`, { reuse: REUSE });
+  const vocabulary = loadVocabulary(path.join(PROJECT_ROOT, "samples"));
+  if (database.reused) console.log(`Reusing the seeded database ${new URL(database.url).pathname.slice(1)}`);
+  else await seedCorpus(database.url, { count: COUNT, vocabulary, log: console.log });
+  if (SEED_ONLY) return database.stop();
+  const kinds = await pageKinds(database.url, vocabulary.words);
+
+  const app = await startApp(database.url, PORT);
+  let other: Awaited<ReturnType<typeof startApp>> | null = null;
+  try {
+    const search = await sequentialSearch(app.base, vocabulary);
+    console.log(
+      `Sequential search over ${COUNT} papers, ${search.queries} queries (uncached): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms (target p95 <= 50 ms); queries with results: ${search.withResults}/${search.queries}`,
+    );
+
+    const resolved = await resolveKinds(app.base, kinds);
+    for (const kind of resolved) {
+      await load(app.base, kind.warmPaths, 2);
+      await settle(app.pid, database.url);
+    }
+    const memory = sampleTreeMemory(app.pid);
+    // Rounds: every kind runs a slice of its time in each, so a burst of other work on a shared machine falls on all kinds alike.
+    const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0 }));
+    // Each round starts one kind later, so no kind always follows the slow search runs.
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (let j = 0; j < resolved.length; j += 1) {
+        const i = (j + round) % resolved.length;
+        await load(app.base, resolved[i]!.paths, SECONDS / ROUNDS, tallies[i]);
+        await settle(app.pid, database.url);
+      }
+    }
+    const rows: TRow[] = [];
+    for (const [i, kind] of resolved.entries()) {
+      const tally = tallies[i]!;
+      const sorted = tally.latencies.sort((a, b) => a - b);
+      const rps = Math.round(tally.completed / tally.seconds);
+      if (Math.abs(sorted.length - tally.completed) > tally.completed * 0.05) {
+        console.log(`${kind.name}: autocannon counted ${tally.completed} answers, the response events ${sorted.length}`);
+      }
+      rows.push({
+        page: kind.name,
+        paths: kind.paths.length,
+        rps,
+        ratio: rows[0] ? rps / rows[0].rps : 1,
+        p50: Math.round(percentile(sorted, 50)),
+        p99: Math.round(percentile(sorted, 99)),
+        non2xx: tally.non2xx,
+        ...(await pageWeight(app.base, kind.paths)),
+        target: kind.target,
+      });
+    }
+    const peak = memory.stop();
+    console.log(
+      `\n${COUNT} papers, ${CONNECTIONS} connections, ${SECONDS} s per page kind in ${ROUNDS} rounds after a 2 s warm pass each, one app instance (an answer slower than a round, ${SECONDS / ROUNDS} s, is not seen: \`--rounds 1\` to see it):`,
+    );
+    printTable(rows);
+    console.log(
+      `Peak memory of the app instance under this load: ${peak.peakTreeRssMb.toFixed(0)} MB RSS (process tree, sampled every 500 ms), largest process VmHWM ${peak.peakProcessHwmMb.toFixed(0)} MB`,
+    );
+
+    other = await startApp(database.url, PORT + 1);
+    await invalidationLatency(database.url, [
+      { name: "instance 1", base: app.base },
+      { name: "instance 2", base: other.base },
+    ]);
+  } finally {
+    await other?.stop();
+    await app.stop();
+    await database.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,68 @@
+// The search benchmarks' queries, drawn from the generated corpus's vocabulary, and the sequential measurement of /api/papers?q=.
+import { percentile } from "./bench-stats";
+import { seededRandom, type TVocabulary } from "./generate-papers";
+
+/** Words picked as the generator picks them (Zipf-like), so most queries find papers and a few common words find many. */
+function corpusWord(words: readonly string[], rand: () => number): string {
+  return words[Math.floor(Math.pow(rand(), 2.2) * words.length)]!;
+}
+
+/** Fifty queries of every syntax search accepts: single words, rare pairs, phrases, OR with exclusion, author filters. */
+function mixedQueries(vocabulary: TVocabulary): string[] {
+  const { words, authors } = vocabulary;
+  const rand = seededRandom(7);
+  const common = () => corpusWord(words, rand);
+  const rare = () => words[Math.floor(rand() * words.length)]!;
+  const out: string[] = [];
+  for (let i = 0; i < 50; i += 1) {
+    switch (i % 5) {
+      case 0:
+        out.push(common());
+        break;
+      case 1:
+        out.push(`${rare()} ${rare()}`);
+        break;
+      case 2:
+        out.push(`"${common()} ${common()}"`);
+        break;
+      case 3:
+        out.push(`${common()} OR ${rare()} -${rare()}`);
+        break;
+      default:
+        out.push(`author:"${authors[Math.floor(rand() * authors.length)]}" ${common()}`);
+    }
+  }
+  return out;
+}
+
+/** `count` distinct two-word queries of corpus words (two different words each); a different seed gives a different set. */
+export function twoWordQueries(words: readonly string[], count: number, seed: number): string[] {
+  const rand = seededRandom(seed);
+  const out = new Set<string>();
+  for (let tries = 0; out.size < count && tries < count * 100; tries += 1) {
+    const a = corpusWord(words, rand);
+    const b = corpusWord(words, rand);
+    if (a !== b) out.add(`${a} ${b}`);
+  }
+  if (out.size < count) throw new Error(`only ${out.size} distinct two-word queries from ${words.length} words`);
+  return [...out];
+}
+
+type TSequentialSearch = { queries: number; p50: number; p95: number; max: number; withResults: number };
+
+/** The mixed queries one at a time against /api/papers (each uncached on its first request), after one warm-up request. */
+export async function sequentialSearch(base: string, vocabulary: TVocabulary): Promise<TSequentialSearch> {
+  const timings: number[] = [];
+  let withResults = 0;
+  await fetch(`${base}/api/papers?q=warmup`);
+  for (const q of mixedQueries(vocabulary)) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/papers?limit=20&q=${encodeURIComponent(q)}`);
+    const body = (await res.json()) as { papers?: unknown[] };
+    timings.push(performance.now() - t0);
+    if (!res.ok) throw new Error(`${q}: HTTP ${res.status}`);
+    if ((body.papers?.length ?? 0) > 0) withResults += 1;
+  }
+  const sorted = [...timings].sort((a, b) => a - b);
+  return { queries: timings.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)!, withResults };
+}
