@@ -17,7 +17,9 @@ for (let i = 2; i < process.argv.length; i += 1) {
     i += 1;
   }
 }
-const benches = ["startup", "ingest", "feed", "search", "pages", "subscribe", "digest", "relevance", "admin"].filter((b) => only.length === 0 || only.includes(b));
+const benches = ["startup", "ingest", "feed", "search", "pages", "subscribe", "digest", "relevance", "admin"].filter(
+  (b) => only.length === 0 || only.includes(b),
+);
 
 let failed = 0;
 for (const bench of benches) {
