@@ -15,6 +15,7 @@ function previewQuery(form: HTMLFormElement): string {
   const data = new FormData(form);
   const params = new URLSearchParams();
   params.set("keywords", String(data.get("keywords") ?? ""));
+  params.set("never", String(data.get("negativeKeywords") ?? ""));
   params.set("cat", String(data.get("categories") ?? ""));
   if (data.get("onlyWithCode")) params.set("code", "1");
   params.set("min", String(data.get("minUpvotes") ?? ""));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
 import { previewWeekFor } from "../../src/server/digest/preview-digest";
-import { ZInterests } from "../../src/server/subscriptions/subscription-input";
+import { ZInterests, previewQueryToInterests } from "../../src/server/subscriptions/subscription-input";
 import { ROOT } from "./helpers/run-script";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 
@@ -60,6 +60,15 @@ describe("the subscribe page's preview", () => {
     expect(matched.items.length).toBeGreaterThan(0);
     expect(matched.items[0]!.why).toContain(`"${word}"`);
     expect((await previewDigest({ interests: { keywords: "qqqq-nothing-matches" } })).items).toEqual([]);
+  });
+
+  it("leaves out what the reader never wants to see, from the form's query string (never=)", async () => {
+    const all = await previewDigest({ interests: {}, limit: 100 });
+    const first = all.items[0]!.title;
+    const word = first.split(/\s+/).find((w) => /^[A-Za-z]{6,}$/.test(w))!;
+    const without = await previewDigest({ interests: previewQueryToInterests(new URLSearchParams({ never: word })), limit: 100 });
+    expect(without.items.length).toBeGreaterThan(0);
+    expect(without.items.map((i) => i.title)).not.toContain(first);
   });
 
   // The answer itself comes from Next's cache, which only exists in the running app: tests/e2e/subscribe-flow.spec.ts reads it there.

@@ -39,14 +39,18 @@ async function previewInstant(db: Db, now: Date): Promise<Date> {
   return new Date(startOfUtcDay(addDays(latestDay, 1)).getTime() - 1);
 }
 
+/** What a new subscriber chooses on the subscribe form; "never show" words are optional, as in a test digest to a stranger. */
+type TPreviewInterests = Pick<TDigestRecipient, "keywords" | "categories" | "onlyWithCode" | "minUpvotes"> &
+  Partial<Pick<TDigestRecipient, "negativeKeywords">>;
+
 /** A new weekly subscriber with these interests, whose first digest covers the week before `at`. */
-function newWeeklyRecipient(interests: Pick<TDigestRecipient, "keywords" | "categories" | "onlyWithCode" | "minUpvotes">, at: Date, email = "") {
+function newWeeklyRecipient(interests: TPreviewInterests, at: Date, email = "") {
   return {
     subscriberId: 0,
     email,
     frequency: "weekly" as const,
-    negativeKeywords: [],
     ...interests,
+    negativeKeywords: interests.negativeKeywords ?? [],
     lastDigestAt: new Date(at.getTime() - 7 * 86_400_000),
     sentPaperIds: [],
     readerGeneration: 0,
@@ -60,12 +64,7 @@ type TPreviewItem = { title: string; href: string; why: string; upvotes: number;
 export type TWeekPreview = { items: TPreviewItem[]; from: string; to: string; candidates: number };
 
 /** "Your digest last week": what a weekly digest with these interests would have held over the latest week of papers. */
-export async function previewWeekFor(opts: {
-  db: Db;
-  interests: Pick<TDigestRecipient, "keywords" | "categories" | "onlyWithCode" | "minUpvotes">;
-  now: Date;
-  limit: number;
-}): Promise<TWeekPreview> {
+export async function previewWeekFor(opts: { db: Db; interests: TPreviewInterests; now: Date; limit: number }): Promise<TWeekPreview> {
   const at = await previewInstant(opts.db, opts.now);
   const recipient = newWeeklyRecipient(opts.interests, at);
   const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: at });

@@ -55,7 +55,13 @@ const ZPaper = z
     categories: z.array(z.string()),
     primaryCategory: z.string().nullable().optional(),
     keywords: z.array(z.string()).optional(),
-    aiSummary: z.string().nullable().optional(),
+    aiSummary: z.string().nullable().optional().meta({ description: "the source's AI-written summary (Hugging Face), when it gives one" }),
+    organization: z.string().nullable().optional().meta({ description: "the organization the source lists the paper under" }),
+    thumbnail: z
+      .object({ src: z.string(), width: z.number().int(), height: z.number().int() })
+      .nullable()
+      .optional()
+      .meta({ description: "our stored copy of the thumbnail (a path on this site) with its size; null when none is stored" }),
     trendingScore: z.number().optional().meta({ description: "the stored trending score: higher is more trending" }),
   })
   .meta({ id: "Paper" });

@@ -80,10 +80,11 @@ export const ZSubscribeInput = ZPreferences.extend({
   website: z.string().optional().default(""),
 });
 
-/** The preview's query string, keywords=..&cat=..&code=1&min=.., in the form's field names (parse with ZInterests). */
+/** The preview's query string, keywords=..&never=..&cat=..&code=1&min=.., in the form's field names (parse with ZInterests). */
 export function previewQueryToInterests(params: URLSearchParams): Record<string, string> {
   return {
     keywords: params.get("keywords") ?? "",
+    negativeKeywords: params.get("never") ?? "",
     categories: params.get("cat") ?? "",
     onlyWithCode: params.get("code") ?? "",
     minUpvotes: params.get("min") ?? "",

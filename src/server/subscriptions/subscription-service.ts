@@ -32,8 +32,8 @@ type TPreviewInterests = Parameters<typeof previewWeekFor>[0]["interests"];
 
 /** "Your digest last week" for the interests typed so far (ZInterests, normalised, so equal interests share a cache entry; a bad value is a 400 naming the field). */
 export const loadDigestPreview = (interests: unknown) => {
-  const { keywords, categories, onlyWithCode, minUpvotes } = ZInterests.parse(interests);
-  return cachedWeekPreview({ keywords, categories, onlyWithCode, minUpvotes });
+  const { keywords, negativeKeywords, categories, onlyWithCode, minUpvotes } = ZInterests.parse(interests);
+  return cachedWeekPreview({ keywords, negativeKeywords, categories, onlyWithCode, minUpvotes });
 };
 export const checkConfirmLink = (token: string) => checkConfirmToken({ db: getDb(), token, now: new Date() });
 export const confirmWithToken = (token: string) => confirmSubscription({ db: getDb(), secret: secret(), token, now: new Date() });
