@@ -17,8 +17,8 @@ export async function listSimilarTargets(opts: { db: Db; afterId: number; limit:
  * does not list counting as rarer than any it does). Author-only lexemes and numbers are skipped. Only
  * `candidates` papers are ranked, never every match: an OR of common terms matches nearly the whole table,
  * and ranking all of it took seconds per paper at 100,000 papers. Candidates share two of the paper's three
- * most salient terms (an AND the GIN index answers from short posting lists), topped up with papers holding
- * its most salient term when there are too few. They are ranked with ts_rank against the OR of its `terms`
+ * most salient terms (an AND the GIN index answers from the posting lists of three terms), topped up with
+ * papers holding one of them when there are too few. They are ranked with ts_rank against the OR of its `terms`
  * most salient lexemes, best `perPaper` kept.
  */
 export async function replaceSimilarPapers(opts: { db: Db; ids: readonly number[]; terms: number; candidates: number; perPaper: number; timeoutMs: number }): Promise<void> {
@@ -49,7 +49,7 @@ export async function replaceSimilarPapers(opts: { db: Db; ids: readonly number[
       SELECT q.id, s.id, s.score
       FROM queries q
       CROSS JOIN LATERAL (
-        SELECT quote_literal(q.top[1])::tsquery AS first,
+        SELECT (SELECT string_agg(quote_literal(a), ' | ')::tsquery FROM unnest(q.top) a) AS anyTop,
                (SELECT string_agg(quote_literal(a) || ' & ' || quote_literal(b), ' | ')::tsquery
                 FROM unnest(q.top) WITH ORDINALITY x(a, i) JOIN unnest(q.top) WITH ORDINALITY y(b, j) ON i < j) AS pairs
       ) p
@@ -61,7 +61,7 @@ export async function replaceSimilarPapers(opts: { db: Db; ids: readonly number[
            WHERE p.pairs IS NOT NULL AND o.search @@ p.pairs AND o.id <> q.id AND NOT o.hidden LIMIT ${opts.candidates})
           UNION ALL
           (SELECT o.id, o.search FROM papers o
-           WHERE o.search @@ p.first AND NOT coalesce(o.search @@ p.pairs, false) AND o.id <> q.id AND NOT o.hidden LIMIT ${opts.candidates})
+           WHERE o.search @@ p.anyTop AND NOT coalesce(o.search @@ p.pairs, false) AND o.id <> q.id AND NOT o.hidden LIMIT ${opts.candidates})
           LIMIT ${opts.candidates}
         ) c
         ORDER BY score DESC, c.id LIMIT ${opts.perPaper}
