@@ -12,7 +12,16 @@ const db = testDb();
 const now = new Date("2026-06-12T18:00:00Z");
 
 function paper(n: number, title: string, abstract: string): TIncomingPaper {
-  return { arxivId: `2606.${String(20000 + n)}`, titleKey: titleKey(title), title, abstract, authors: [`Author ${n}`], listedOn: "2026-06-10", upvotes: n, categories: ["cs.LG"] };
+  return {
+    arxivId: `2606.${String(20000 + n)}`,
+    titleKey: titleKey(title),
+    title,
+    abstract,
+    authors: [`Author ${n}`],
+    listedOn: "2026-06-10",
+    upvotes: n,
+    categories: ["cs.LG"],
+  };
 }
 
 const TARGET = "2606.20001";

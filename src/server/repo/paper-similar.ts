@@ -21,7 +21,14 @@ export async function listSimilarTargets(opts: { db: Db; afterId: number; limit:
  * papers holding one of them when there are too few. They are ranked with ts_rank against the OR of its `terms`
  * most salient lexemes, best `perPaper` kept.
  */
-export async function replaceSimilarPapers(opts: { db: Db; ids: readonly number[]; terms: number; candidates: number; perPaper: number; timeoutMs: number }): Promise<void> {
+export async function replaceSimilarPapers(opts: {
+  db: Db;
+  ids: readonly number[];
+  terms: number;
+  candidates: number;
+  perPaper: number;
+  timeoutMs: number;
+}): Promise<void> {
   const { db, ids } = opts;
   await db.$transaction(
     [
