@@ -18,7 +18,8 @@ export async function listSimilarTargets(opts: { db: Db; afterId: number; limit:
  * `candidates` papers are ranked, never every match: an OR of common terms matches nearly the whole table,
  * and ranking all of it took seconds per paper at 100,000 papers. Candidates share two of the paper's three
  * most salient terms (an AND the GIN index answers from the posting lists of three terms), topped up with
- * papers holding one of them when there are too few. They are ranked with ts_rank against the OR of its `terms`
+ * papers holding one of its six most salient when there are too few (a paper's top terms can be its own
+ * coinages, which no other paper holds). They are ranked with ts_rank against the OR of its `terms`
  * most salient lexemes, best `perPaper` kept.
  */
 export async function replaceSimilarPapers(opts: {
@@ -49,14 +50,16 @@ export async function replaceSimilarPapers(opts: {
         FROM papers src CROSS JOIN unnest(src.search) u LEFT JOIN df d ON d.lexeme = u.lexeme
         WHERE src.id = ANY(${ids}::int[]) AND length(u.lexeme) > 2 AND NOT ('C' = ALL(u.weights)) AND u.lexeme !~ '^[0-9.]+$'
       ), queries AS (
-        SELECT id, string_agg(quote_literal(lexeme), ' | ' ORDER BY n)::tsquery AS tq, array_agg(lexeme ORDER BY n) FILTER (WHERE n <= 3) AS top
+        SELECT id, string_agg(quote_literal(lexeme), ' | ' ORDER BY n)::tsquery AS tq,
+               array_agg(lexeme ORDER BY n) FILTER (WHERE n <= 3) AS top,
+               array_agg(lexeme ORDER BY n) FILTER (WHERE n <= 6) AS wide
         FROM terms WHERE n <= ${opts.terms} GROUP BY id
       )
       INSERT INTO paper_similar ("paperId", "similarId", score)
       SELECT q.id, s.id, s.score
       FROM queries q
       CROSS JOIN LATERAL (
-        SELECT (SELECT string_agg(quote_literal(a), ' | ')::tsquery FROM unnest(q.top) a) AS anyTop,
+        SELECT (SELECT string_agg(quote_literal(a), ' | ')::tsquery FROM unnest(q.wide) a) AS widened,
                (SELECT string_agg(quote_literal(a) || ' & ' || quote_literal(b), ' | ')::tsquery
                 FROM unnest(q.top) WITH ORDINALITY x(a, i) JOIN unnest(q.top) WITH ORDINALITY y(b, j) ON i < j) AS pairs
       ) p
@@ -68,7 +71,7 @@ export async function replaceSimilarPapers(opts: {
            WHERE p.pairs IS NOT NULL AND o.search @@ p.pairs AND o.id <> q.id AND NOT o.hidden LIMIT ${opts.candidates})
           UNION ALL
           (SELECT o.id, o.search FROM papers o
-           WHERE o.search @@ p.anyTop AND NOT coalesce(o.search @@ p.pairs, false) AND o.id <> q.id AND NOT o.hidden LIMIT ${opts.candidates})
+           WHERE o.search @@ p.widened AND NOT coalesce(o.search @@ p.pairs, false) AND o.id <> q.id AND NOT o.hidden LIMIT ${opts.candidates})
           LIMIT ${opts.candidates}
         ) c
         ORDER BY score DESC, c.id LIMIT ${opts.perPaper}
