@@ -1,14 +1,9 @@
 // The preference fields the subscribe form and the manage page share: frequency and optional interests.
 import type { ReactNode } from "react";
+import type { TSubscriberView } from "@/server/repo/subscribers";
 
-export type TInterestDefaults = {
-  frequency: "daily" | "weekly";
-  keywords: string[];
-  categories: string[];
-  onlyWithCode: boolean;
-  minUpvotes: number;
-  negativeKeywords: string[];
-};
+/** The stored preferences as the manage page shows them; a new subscriber starts from NEW_INTERESTS. */
+export type TInterestDefaults = Pick<TSubscriberView, "frequency" | "keywords" | "categories" | "onlyWithCode" | "minUpvotes" | "negativeKeywords">;
 
 export const NEW_INTERESTS: TInterestDefaults = { frequency: "weekly", keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0, negativeKeywords: [] };
 
