@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# `npm test`: lint (ESLint, Prettier, dependency-cruiser, knip), types, unit tests, integration tests against a real PostgreSQL, then Playwright end-to-end tests.
+# `npm test`: lint (ESLint, Prettier, dependency-cruiser, knip), types, unit tests, then the integration tests against a real PostgreSQL
+# and the Playwright end-to-end tests side by side (separate databases and ports, one build made first), which keeps CI well under 15 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 npm run lint
 npx tsc --noEmit
 npx vitest run --project unit
-npx vitest run --project integration
-npx playwright test
+node --import tsx scripts/build-once.ts
+
+e2e_log=$(mktemp)
+npx playwright test >"$e2e_log" 2>&1 &
+e2e=$!
+integration=0
+npx vitest run --project integration || integration=$?
+end_to_end=0
+wait "$e2e" || end_to_end=$?
+echo "── end-to-end tests (Playwright) ──"
+cat "$e2e_log"
+rm -f "$e2e_log"
+echo "integration exit ${integration}, end-to-end exit ${end_to_end}"
+[ "$integration" -eq 0 ] && [ "$end_to_end" -eq 0 ]
