@@ -82,7 +82,9 @@ async function seedData(db: Db): Promise<void> {
     });
   }
   // Readers who taught the model: every fourth reader (those without keywords or categories) pressed "More like this" on
-  // five papers and "Less like this" on five, and every eighth follows an author of one paper in fifty.
+  // five papers and "Less like this" on five, and every eighth follows an author of one paper in fifty. BENCH_TAUGHT=0 leaves
+  // every reader untaught, as before feedback existed, to compare with earlier figures.
+  if (process.env.BENCH_TAUGHT === "0") return;
   const paperIds = (await db.paper.findMany({ select: { id: true } })).map((p) => p.id);
   const readers = await db.subscriber.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   const taught = readers.filter((_, i) => i % 4 === 3);
