@@ -37,6 +37,35 @@ export function FieldError({ id, message }: { id: string; message?: string }): R
   ) : null;
 }
 
+/** A comma-separated list preference (keywords, categories, "never show" words), with its error announced beside it. */
+function ListField(props: {
+  name: "keywords" | "categories" | "negativeKeywords";
+  label: string;
+  hint: string;
+  placeholder: string;
+  defaults: TInterestDefaults;
+  errors: Record<string, string>;
+}): ReactNode {
+  const { name, errors } = props;
+  return (
+    <div>
+      <label htmlFor={name} className="text-sm font-medium">
+        {props.label} <span className="font-normal text-slate-600 dark:text-slate-400">({props.hint})</span>
+      </label>
+      <input
+        id={name}
+        name={name}
+        defaultValue={props.defaults[name].join(", ")}
+        placeholder={props.placeholder}
+        className={inputClass}
+        aria-invalid={Boolean(errors[name])}
+        aria-describedby={`${name}-error`}
+      />
+      <FieldError id={`${name}-error`} message={errors[name]} />
+    </div>
+  );
+}
+
 export function SubscribeInterestFields({ defaults, errors }: { defaults: TInterestDefaults; errors: Record<string, string> }) {
   return (
     <>
@@ -58,51 +87,16 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
         </div>
         <FieldError id="frequency-error" message={errors.frequency} />
       </fieldset>
-      <div>
-        <label htmlFor="keywords" className="text-sm font-medium">
-          Keywords <span className="font-normal text-slate-600 dark:text-slate-400">(optional, comma-separated)</span>
-        </label>
-        <input
-          id="keywords"
-          name="keywords"
-          defaultValue={defaults.keywords.join(", ")}
-          placeholder="diffusion, LLM agents"
-          className={inputClass}
-          aria-invalid={Boolean(errors.keywords)}
-          aria-describedby="keywords-error"
-        />
-        <FieldError id="keywords-error" message={errors.keywords} />
-      </div>
-      <div>
-        <label htmlFor="categories" className="text-sm font-medium">
-          arXiv categories <span className="font-normal text-slate-600 dark:text-slate-400">(optional, e.g. cs.LG, cs.CV)</span>
-        </label>
-        <input
-          id="categories"
-          name="categories"
-          defaultValue={defaults.categories.join(", ")}
-          placeholder="cs.LG, cs.CL"
-          className={inputClass}
-          aria-invalid={Boolean(errors.categories)}
-          aria-describedby="categories-error"
-        />
-        <FieldError id="categories-error" message={errors.categories} />
-      </div>
-      <div>
-        <label htmlFor="negativeKeywords" className="text-sm font-medium">
-          Never show papers about <span className="font-normal text-slate-600 dark:text-slate-400">(optional, comma-separated)</span>
-        </label>
-        <input
-          id="negativeKeywords"
-          name="negativeKeywords"
-          defaultValue={defaults.negativeKeywords.join(", ")}
-          placeholder="robotics, medical imaging"
-          className={inputClass}
-          aria-invalid={Boolean(errors.negativeKeywords)}
-          aria-describedby="negativeKeywords-error"
-        />
-        <FieldError id="negativeKeywords-error" message={errors.negativeKeywords} />
-      </div>
+      <ListField name="keywords" label="Keywords" hint="optional, comma-separated" placeholder="diffusion, LLM agents" defaults={defaults} errors={errors} />
+      <ListField name="categories" label="arXiv categories" hint="optional, e.g. cs.LG, cs.CV" placeholder="cs.LG, cs.CL" defaults={defaults} errors={errors} />
+      <ListField
+        name="negativeKeywords"
+        label="Never show papers about"
+        hint="optional, comma-separated"
+        placeholder="robotics, medical imaging"
+        defaults={defaults}
+        errors={errors}
+      />
       <div className="flex flex-wrap items-end gap-6">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="onlyWithCode" defaultChecked={defaults.onlyWithCode} className="h-4 w-4 accent-indigo-600" />
