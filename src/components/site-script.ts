@@ -51,6 +51,26 @@ export const SITE_SCRIPT = `(function () {
     button.setAttribute("aria-pressed", String(on));
     button.textContent = (on ? "Following " : "Follow ") + button.getAttribute("data-follow-label");
   }
+  // A press the server did not take says so on the button for a few seconds, and once to screen readers, instead of looking pressed.
+  function saveFailed(button) {
+    var label = button.pdLabel || button.textContent;
+    button.pdLabel = label;
+    var live = document.getElementById("reader-status");
+    if (!live) {
+      live = document.createElement("p");
+      live.id = "reader-status";
+      live.className = "sr-only";
+      live.setAttribute("role", "status");
+      document.body.appendChild(live);
+    }
+    live.textContent = "Not saved: " + label + ". Try again.";
+    button.textContent = "Not saved, try again";
+    setTimeout(function () {
+      if (button.textContent === "Not saved, try again") button.textContent = label;
+      button.pdLabel = undefined;
+      live.textContent = "";
+    }, 4000);
+  }
   function startReader() {
     if (!/(?:^|; )pd_reader_seen=1/.test(document.cookie)) return;
     var slots = document.querySelectorAll("[data-reader-paper]");
@@ -100,7 +120,7 @@ export const SITE_SCRIPT = `(function () {
       press.disabled = true;
       postJson("/api/reader/feedback", { paperId: Number(id), kind: kind })
         .then(function () { showFeedback(id, kind); })
-        .catch(function () {})
+        .catch(function () { saveFailed(press); })
         .then(function () { press.disabled = false; });
       return;
     }
@@ -110,7 +130,7 @@ export const SITE_SCRIPT = `(function () {
       follow.disabled = true;
       postJson("/api/reader/follows", { kind: follow.getAttribute("data-follow-kind"), label: follow.getAttribute("data-follow-label"), follow: on })
         .then(function () { showFollow(follow, on); })
-        .catch(function () {})
+        .catch(function () { saveFailed(follow); })
         .then(function () { follow.disabled = false; });
       return;
     }

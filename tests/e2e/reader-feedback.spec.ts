@@ -1,5 +1,6 @@
 // reader: a digest's "More like this" link records one press on its POST and lists it on the manage page; a browser that arrived
-// through a digest link sees feedback and follow buttons on the cached paper page (under the CSP), an anonymous one sees none.
+// through a digest link sees feedback and follow buttons on the cached paper page (under the CSP), an anonymous one sees none, and a
+// press the server refuses is shown as not saved.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createDb, type Db } from "../../src/server/db";
@@ -123,6 +124,15 @@ test("reader: a recognised reader gets feedback and follow buttons on a paper pa
   await expect(actions.getByRole("button", { name: "Less like this" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("button", { name: `Following ${AUTHOR}` })).toBeVisible();
   expect(violations).toEqual([]);
+
+  // A press the server does not take says so instead of looking pressed, and the stored feedback stays what it was.
+  await page.route("**/api/reader/feedback", (route) => route.fulfill({ status: 503, body: "" }));
+  await actions.getByRole("button", { name: "More like this" }).click();
+  await expect(actions.getByRole("button", { name: "Not saved, try again" })).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByRole("status").filter({ hasText: "Not saved: More like this. Try again." })).toBeAttached();
+  await expect(actions.getByRole("button", { name: "Less like this" })).toHaveAttribute("aria-pressed", "true");
+  await expect(actions.getByRole("button", { name: "More like this" })).toBeVisible({ timeout: 6000 });
+  expect(await db.feedback.findMany({ where: { subscriberId }, select: { paperId: true, kind: true } })).toEqual([{ paperId, kind: "less" }]);
   await context.close();
 });
 
