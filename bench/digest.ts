@@ -2,6 +2,8 @@
 // Run: DATABASE_URL=postgresql://... npx tsx bench/digest.ts   (uses the sibling database <name>_bench; embedded PostgreSQL when unset)
 // The sink runs in a child process, as a real SMTP server would, for both the digest run and the bare pool; peak RSS is this process's.
 import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import nodemailer from "nodemailer";
 import { startEmbeddedPostgres } from "../src/server/db/embedded-postgres";
 import { applyMigrations } from "../src/server/db/migrations";
@@ -10,6 +12,7 @@ import { runDigest } from "../src/server/digest/run-digest";
 import type { TDigestSettings } from "../src/server/digest/digest-settings";
 import { createSmtpMailer, SMTP_MESSAGE_DEFAULTS } from "../src/server/mail/mailer";
 import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
+import { databaseCpuMs } from "./support/process-memory";
 import { startSinkProcess } from "./support/smtp-sink-process";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
@@ -114,6 +117,27 @@ const cpuMs = () => {
   return (cpu.user + cpu.system) / 1000;
 };
 
+/**
+ * BENCH_PROFILE=<dir> writes a CPU profile of each phase (digest.cpuprofile, bare.cpuprofile) to compare where their time
+ * goes; profiling slows both, so figures printed with it are not the benchmark's.
+ */
+async function startProfile(name: string): Promise<{ stop: () => Promise<void> }> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return { stop: async () => {} };
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    stop: async () => {
+      const { profile } = await session.post("Profiler.stop");
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 /** Migrations and seeding run in a child process, as they are not part of a digest process, so they do not count towards the measured peak RSS. */
 async function seedInChild(url: string): Promise<void> {
   execFileSync(process.execPath, [...process.execArgv, import.meta.filename, "--seed"], { env: { ...process.env, BENCH_DB_URL: url }, stdio: "inherit" });
@@ -124,6 +148,9 @@ async function main() {
     await applyMigrations(process.env.BENCH_DB_URL!);
     const db = createDb(process.env.BENCH_DB_URL!, { max: 2 });
     await seedData(db);
+    // Statistics, as autovacuum keeps them on a live database: without them the planner guesses the recipient query's cost
+    // high enough to JIT-compile every claim (about 75 ms of PostgreSQL CPU per 16 rows here) and scans papers per reader.
+    await db.$executeRawUnsafe("ANALYZE");
     await db.$disconnect();
     return;
   }
@@ -145,13 +172,18 @@ async function main() {
     };
     const mailer = createSmtpMailer({ url: `smtp://127.0.0.1:${sink.port}?ignoreTLS=true`, from: FROM, poolSize: POOL });
     const rss = sampleRss();
+    const profile = await startProfile("digest");
     const sinkBefore = await sink.stats();
+    const database = new URL(pg.url).pathname.slice(1);
+    const dbCpuBefore = databaseCpuMs(database);
     const cpuBefore = cpuMs();
     const started = performance.now();
     const run = await runDigest({ db, frequency: "daily", now: NOW, trigger: "bench", settings, mailer });
     const seconds = (performance.now() - started) / 1000;
     const peakRss = rss.stop();
+    await profile.stop();
     const digestCpu = cpuMs() - cpuBefore;
+    const dbCpu = databaseCpuMs(database) - dbCpuBefore;
     await mailer.close();
     const sinkAfterRun = await sink.stats();
     const digestRate = run.sent / seconds;
@@ -172,6 +204,7 @@ async function main() {
       { pool: true, host: "127.0.0.1", port: sink.port, secure: false, ignoreTLS: true, maxConnections: POOL, maxMessages: Infinity },
       SMTP_MESSAGE_DEFAULTS,
     );
+    const bareProfile = await startProfile("bare");
     const bareCpuBefore = cpuMs();
     const bareStarted = performance.now();
     await Promise.all(
@@ -179,6 +212,7 @@ async function main() {
     );
     const bareSeconds = (performance.now() - bareStarted) / 1000;
     const bareCpu = cpuMs() - bareCpuBefore;
+    await bareProfile.stop();
     transport.close();
     const sinkAfterBare = await sink.stats();
     const bareRate = run.sent / bareSeconds;
@@ -194,7 +228,11 @@ async function main() {
     console.log(
       `  CPU/message:  digest ${perMessage(digestCpu)}, bare pool ${perMessage(bareCpu)} in this process; sink ${perMessage(sinkAfterRun.cpuMs - sinkBefore.cpuMs)} / ${perMessage(sinkAfterBare.cpuMs - sinkAfterRun.cpuMs)}`,
     );
-    console.log(`  sink received ${sinkAfterBare.received} messages`);
+    const kb = (bytes: number) => `${(bytes / run.sent / 1024).toFixed(1)} KB`;
+    console.log(`  PostgreSQL:   ${perMessage(dbCpu)} of CPU per message in the digest run's backends`);
+    console.log(
+      `  sink received ${sinkAfterBare.received} messages; per message: digest ${kb(sinkAfterRun.bytes - sinkBefore.bytes)}, bare pool ${kb(sinkAfterBare.bytes - sinkAfterRun.bytes)}`,
+    );
   } finally {
     await db.$disconnect();
     await sink.stop();

@@ -86,3 +86,18 @@ export async function waitUntilIdle(root: number, timeoutMs = 30_000): Promise<n
   }
   return performance.now() - started;
 }
+
+/**
+ * CPU time (ms, user + system) used so far by the PostgreSQL backends connected to `database` (their process titles name it): the
+ * database's share of a run, which a process's own CPU time does not show. Backends that closed since the last reading are not counted.
+ */
+export function databaseCpuMs(database: string): number {
+  const backends: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const title = readProc(`/proc/${entry}/cmdline`);
+    if (title?.startsWith("postgres: ") && title.split(/[\s\0]+/).includes(database)) backends.push(Number(entry));
+  }
+  // Linux counts CPU time in ticks of 1/100 s (USER_HZ).
+  return cpuTicks(backends) * 10;
+}

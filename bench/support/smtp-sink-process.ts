@@ -2,7 +2,7 @@
 import { fork } from "node:child_process";
 import { SMTPServer } from "smtp-server";
 
-type TSinkStats = { received: number; cpuMs: number };
+type TSinkStats = { received: number; bytes: number; cpuMs: number };
 
 export type TSinkProcess = { port: number; stats: () => Promise<TSinkStats>; stop: () => Promise<void> };
 
@@ -21,7 +21,7 @@ export function startSinkProcess(): Promise<TSinkProcess> {
       const reply = next();
       child.send("stats");
       const message = await reply;
-      return "stats" in message ? { received: message.received, cpuMs: message.cpuMs } : { received: 0, cpuMs: 0 };
+      return "stats" in message ? { received: message.received, bytes: message.bytes, cpuMs: message.cpuMs } : { received: 0, bytes: 0, cpuMs: 0 };
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -34,16 +34,17 @@ export function startSinkProcess(): Promise<TSinkProcess> {
 
 function serve(): void {
   let received = 0;
+  let bytes = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     onData(stream, _session, callback) {
+      stream.on("data", (chunk: Buffer) => (bytes += chunk.length));
       stream.on("end", () => {
         received += 1;
         callback();
       });
-      stream.resume();
     },
   });
   server.listen(0, "127.0.0.1", () => {
@@ -52,7 +53,7 @@ function serve(): void {
   });
   process.on("message", () => {
     const cpu = process.cpuUsage();
-    process.send!({ stats: true, received, cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send!({ stats: true, received, bytes, cpuMs: (cpu.user + cpu.system) / 1000 });
   });
   process.on("disconnect", () => server.close(() => process.exit(0)));
 }

@@ -4,9 +4,9 @@
 export function cachePerObject<K extends object, V>(build: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as V;
-    const value = build(key);
-    cache.set(key, value);
+    // One lookup on the hot path (every paper of every digest): a cached undefined is only rebuilt, never wrong.
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = build(key)));
     return value;
   };
 }

@@ -59,15 +59,24 @@ export function matchInterests(interests: TInterests): TInterestMatcher {
   const categories = new Set(uniqueTrimmed(interests.categories).map((c) => c.toLowerCase()));
   if (keywords.length === 0 && categories.size === 0) return () => "Trending";
 
+  // Called for each paper a digest scans, so nothing is allocated unless the paper matches.
   return (paper) => {
-    const haystack = haystackOf(paper);
-    const matched = keywords.filter((k) => k.pattern.test(haystack)).map((k) => k.keyword);
-    if (matched.length > 0) return describeKeywords(matched);
-    const paperCategories = [paper.primaryCategory ?? "", ...paper.categories];
-    const category = paperCategories.find((c) => c !== "" && categories.has(c.toLowerCase()));
-    return category ? `In ${category}` : null;
+    let matched: string[] | null = null;
+    if (keywords.length > 0) {
+      const haystack = haystackOf(paper);
+      for (const k of keywords) if (k.pattern.test(haystack)) (matched ??= []).push(k.keyword);
+    }
+    if (matched) return describeKeywords(matched);
+    if (categories.size === 0) return null;
+    for (const { name, folded } of categoriesOf(paper)) if (categories.has(folded)) return `In ${name}`;
+    return null;
   };
 }
+
+/** The paper's primary category, then all of its categories, each with its lower-cased form. */
+const categoriesOf = cachePerObject((paper: TPaper) =>
+  [paper.primaryCategory ?? "", ...paper.categories].filter((name) => name !== "").map((name) => ({ name, folded: name.toLowerCase() })),
+);
 
 const titleAndAbstractOf = cachePerObject((paper: TPaper): string => `${paper.title}\n${paper.abstract}`);
 
