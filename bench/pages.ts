@@ -16,7 +16,7 @@ import { numberOption, percentile } from "./support/bench-stats";
 import { loadVocabulary } from "./support/generate-papers";
 import { sampleTreeMemory, waitUntilIdle } from "./support/process-memory";
 import { sequentialSearch, twoWordQueries } from "./support/search-queries";
-import { seedCorpus } from "./support/seed-corpus";
+import { corpusDatabaseName, seedCorpus } from "./support/seed-corpus";
 
 const option = (name: string, envName: string, fallback: number) => numberOption({ argv: process.argv, env: process.env, name, envName, fallback });
 const COUNT = option("papers", "BENCH_PAPERS", 20_000);
@@ -278,7 +278,7 @@ function printTable(rows: TRow[]): void {
 }
 
 async function main() {
-  const database = await benchDatabase(`bench_pages_${COUNT}`, { reuse: REUSE });
+  const database = await benchDatabase(corpusDatabaseName(COUNT), { reuse: REUSE });
   const vocabulary = loadVocabulary(path.join(PROJECT_ROOT, "samples"));
   if (database.reused) console.log(`Reusing the seeded database ${new URL(database.url).pathname.slice(1)}`);
   else await seedCorpus(database.url, { count: COUNT, vocabulary, log: console.log });

@@ -88,6 +88,7 @@ export function generatePapers(opts: { count: number; seed: number; vocabulary: 
 }
 
 const COLUMNS = [
+  "id",
   "arxivId",
   "titleKey",
   "title",
@@ -105,8 +106,9 @@ const COLUMNS = [
 ];
 
 /** One paper as a CSV line for COPY, with the trending score ingestion would store (no metric readings yet, so no growth). */
-function paperRow(p: TBenchPaper, now: string): string {
+function paperRow(id: number, p: TBenchPaper, now: string): string {
   return csvLine([
+    String(id),
     p.arxivId,
     p.title.toLowerCase(),
     p.title,
@@ -124,11 +126,14 @@ function paperRow(p: TBenchPaper, now: string): string {
   ]);
 }
 
-function* csvChunks(papers: Iterable<TBenchPaper>): Generator<string> {
+/** Ids are given, not drawn from the sequence, so they follow the generator's order however the chunks are spread over connections. */
+function* csvChunks(papers: Iterable<TBenchPaper>, firstId: number): Generator<string> {
   const now = new Date().toISOString();
+  let id = firstId;
   let chunk: string[] = [];
   for (const paper of papers) {
-    chunk.push(paperRow(paper, now));
+    chunk.push(paperRow(id, paper, now));
+    id += 1;
     if (chunk.length === 500) {
       yield chunk.join("");
       chunk = [];
@@ -137,23 +142,41 @@ function* csvChunks(papers: Iterable<TBenchPaper>): Generator<string> {
   if (chunk.length > 0) yield chunk.join("");
 }
 
-type TLoadTimes = { copyMs: number; indexMs: number; loaded: number };
+/** Each consumer takes the next chunk when its stream wants more, so a connection that is ahead gets more of the load. */
+function* takeFrom(source: Iterator<string>): Generator<string> {
+  for (let next = source.next(); !next.done; next = source.next()) yield next.value;
+}
 
-/**
- * Bulk load with COPY; the generated search columns (`search`, `searchPairs`) fill themselves as for any insert. With `deferIndexes`,
- * the papers table's secondary indexes are dropped first and rebuilt from their own definitions after the load, which is much faster
- * for a large load into an empty table than growing GIN indexes row by row.
- */
-export async function insertPapers(databaseUrl: string, papers: Iterable<TBenchPaper>, opts: { deferIndexes?: boolean } = {}): Promise<TLoadTimes> {
+async function connect(databaseUrl: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  return client;
+}
+
+type TLoadTimes = { copyMs: number; indexMs: number; loaded: number; indexes: { name: string; ms: number }[] };
+
+/**
+ * Bulk load with COPY; the generated search columns (`search`, `searchPairs`) fill themselves as for any insert, which costs most of
+ * the load, so `connections` COPY streams share it (one per core). With `deferIndexes`, the papers table's secondary indexes are
+ * dropped first and rebuilt from their own definitions after the load, largest first, over the same connections, which is much
+ * faster for a large load into an empty table than growing GIN indexes row by row.
+ */
+export async function insertPapers(
+  databaseUrl: string,
+  papers: Iterable<TBenchPaper>,
+  opts: { deferIndexes?: boolean; connections?: number } = {},
+): Promise<TLoadTimes> {
+  const clients: pg.Client[] = [];
   try {
-    const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    for (let i = 0; i < (opts.connections ?? 1); i += 1) clients.push(await connect(databaseUrl));
+    const main = clients[0]!;
+    const { rows: indexes } = await main.query<{ name: string; def: string }>(
       `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
        WHERE i.schemaname = current_schema() AND i.tablename = 'papers'
          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
     );
-    if (opts.deferIndexes) for (const { name } of indexes) await client.query(`DROP INDEX "${name}"`);
+    if (opts.deferIndexes) for (const { name } of indexes) await main.query(`DROP INDEX "${name}"`);
+    const { rows: last } = await main.query<{ id: number }>(`SELECT coalesce(max(id), 0)::int AS id FROM papers`);
     const started = performance.now();
     let loaded = 0;
     const counted = function* () {
@@ -162,16 +185,29 @@ export async function insertPapers(databaseUrl: string, papers: Iterable<TBenchP
         yield paper;
       }
     };
-    const copy = client.query(copyFrom(`COPY papers (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN WITH (FORMAT csv)`));
-    await pipeline(Readable.from(csvChunks(counted())), copy);
+    const chunks = csvChunks(counted(), last[0]!.id + 1);
+    const copySql = `COPY papers (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN WITH (FORMAT csv)`;
+    await Promise.all(clients.map((client) => pipeline(Readable.from(takeFrom(chunks)), client.query(copyFrom(copySql)))));
+    await main.query(`SELECT setval(pg_get_serial_sequence('papers', 'id'), (SELECT max(id) FROM papers))`);
     const copyMs = performance.now() - started;
+    const built: { name: string; ms: number }[] = [];
     if (opts.deferIndexes) {
-      // More memory per build makes GIN builds several times faster; the session's setting ends with this client.
-      await client.query("SET maintenance_work_mem = '512MB'");
-      for (const { def } of indexes) await client.query(def);
+      // GIN indexes take most of the time: start them first, so the btrees fill the other connections meanwhile.
+      const queue = [...indexes].sort((a, b) => Number(b.def.includes("USING gin")) - Number(a.def.includes("USING gin")));
+      await Promise.all(
+        clients.map(async (client) => {
+          // More memory per build makes GIN builds several times faster; the session's setting ends with this client.
+          await client.query("SET maintenance_work_mem = '1GB'");
+          for (let index = queue.shift(); index; index = queue.shift()) {
+            const indexStart = performance.now();
+            await client.query(index.def);
+            built.push({ name: index.name, ms: performance.now() - indexStart });
+          }
+        }),
+      );
     }
-    return { copyMs, indexMs: performance.now() - started - copyMs, loaded };
+    return { copyMs, indexMs: performance.now() - started - copyMs, loaded, indexes: built };
   } finally {
-    await client.end();
+    for (const client of clients) await client.end();
   }
 }
