@@ -8,6 +8,7 @@ import { viewSegmentQuery } from "@/core/search";
 import { getConfig } from "../config";
 import { AppError, isAppError } from "../errors/app-error";
 import { FEED_REVALIDATE_SECONDS } from "../feed/cache-tags";
+import { loadOrFallback } from "../feed/load-feed";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
 import { clientAddress } from "../http/client-address";
 import { readBody } from "../http/read-body";
@@ -19,13 +20,17 @@ import { previewQueryToInterests, ZInterests } from "./subscription-input";
 /** `interests`: what the form shows and the preview is for; `state`: the answer to a submitted form (idle on the cached pages). */
 export type TSubscribePageProps = { preview: TWeekPreview; interests: z.output<typeof ZInterests>; state: TFormState; appUrl: string };
 
+/** What `next build` prerenders when there is no database yet; the page is rendered again on its first request. */
+const NO_PREVIEW: TWeekPreview = { items: [], from: "", to: "", candidates: 0 };
+
 /** The preview of `raw` interests, or of none with the fields' errors when they do not parse (never a 5xx for a bad query). */
 async function previewFor(raw: unknown, state: TFormState): Promise<TSubscribePageProps> {
   const parsed = ZInterests.safeParse(raw);
   const interests = parsed.success ? parsed.data : ZInterests.parse({});
   const fieldErrors = parsed.success ? state.fieldErrors : { ...errorState(parsed.error).fieldErrors, ...state.fieldErrors };
+  const preview = await loadOrFallback(() => loadDigestPreview(interests), NO_PREVIEW);
+  const props = { preview, interests, state: { ...state, fieldErrors }, appUrl: getConfig().APP_URL };
   // Props must be JSON: optional fields left undefined are dropped here.
-  const props = { preview: await loadDigestPreview(interests), interests, state: { ...state, fieldErrors }, appUrl: getConfig().APP_URL };
   return JSON.parse(JSON.stringify(props)) as TSubscribePageProps;
 }
 
