@@ -115,7 +115,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
 
 // Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe") never runs the proxy: it is served from the
 // cache with next.config.ts's hash-only policy. Their variants' query keys (list filters, the preview's interests), the reader token
-// (r) and a posted body (Content-Type or Next-Action) are spelled out, so those requests still do. Every other page runs it; files
+// (r) and a posted body (Content-Type or Next-Action) are spelled out, so those requests still do. Every other page runs it, the
+// paper and period pages included: an unknown paper or period is a Pages 404, which Next renders per request with the App Router's
+// not-found page (never src/pages/404.tsx while src/app exists), and its inline scripts need the nonce. Files
 // (/_next/, feeds, robots.txt, sitemap.xml, the favicon, /thumbnails/) and API routes outside /api/admin do not.
 export const config = {
   matcher: [
@@ -128,6 +130,8 @@ export const config = {
     { source: "/", has: [{ type: "query", key: "sort" }] },
     { source: "/", has: [{ type: "query", key: "cursor" }] },
     { source: "/", has: [{ type: "query", key: "r" }] },
+    { source: "/", has: [{ type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "header", key: "next-action" }] },
     { source: "/subscribe", has: [{ type: "query", key: "keywords" }] },
     { source: "/subscribe", has: [{ type: "query", key: "never" }] },
     { source: "/subscribe", has: [{ type: "query", key: "cat" }] },
