@@ -1,7 +1,9 @@
-// Request-time routing: server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, the reader
-// cookie from a digest link's `r`, a per-request CSP nonce for App Router pages, and cached list pages: filtered variants of "/" and of the period pages get paths of their own.
-// The feed's pages ("/", /trending/…, /papers/…) are cached zero-JS Pages Router pages holding only the hashed site script, so they
-// hold under any nonce; the nonce is for what renders per request, their 404 (the App Router's not-found page) included.
+// Request-time routing: form and server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, the
+// reader cookie from a digest link's `r`, a per-request CSP nonce for App Router pages, and cached variants: filtered lists of "/" and
+// of the period pages, and /subscribe's preview for a set of interests, get paths of their own.
+// The feed's pages ("/", /trending/…, /papers/…) and /subscribe are cached zero-JS Pages Router pages holding only the hashed site
+// script, so they hold under any nonce; the nonce is for what renders per request, a Pages 404 included (Next renders it with the
+// App Router's not-found page, whose inline scripts need the nonce).
 import { NextResponse, type NextRequest } from "next/server";
 import { SITE_SCRIPT_HASH } from "@/components/site-script";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
@@ -11,6 +13,7 @@ import { getDb } from "@/server/db";
 import { refuseActionPost } from "@/server/http/form-post-guard";
 import { contentSecurityPolicy } from "@/server/http/security-headers";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
+import { canonicalPreviewQuery, PREVIEW_KEYS } from "@/server/subscriptions/subscription-input";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
@@ -47,23 +50,37 @@ function readerArrival(request: NextRequest): NextResponse | null {
   return response;
 }
 
-const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
-const LIST_PAGES = /^\/(?:papers\/(?:date|week|month)\/[^/]+)?$/;
+/** A page whose variants are chosen by query keys: `canonical` writes their values one way (null: they do not parse). */
+type TCachedView = { page: RegExp; keys: readonly string[]; canonical: (params: URLSearchParams) => string | null; target: (pathname: string) => string };
+
+const CACHED_VIEWS: readonly TCachedView[] = [
+  {
+    page: /^\/(?:papers\/(?:date|week|month)\/[^/]+)?$/,
+    keys: ["cat", "code", "min", "sort", "cursor"],
+    canonical: (params) => {
+      const parsed = parseFeedFilters(Object.fromEntries(params));
+      return parsed.ok ? serializeFeedFilters({ ...parsed.value, q: undefined }) : null;
+    },
+    target: (pathname) => (pathname === "/" ? "/trending" : pathname),
+  },
+  { page: /^\/subscribe$/, keys: PREVIEW_KEYS, canonical: canonicalPreviewQuery, target: () => "/subscribe/preview" },
+];
 
 /**
- * "/?sort=new&code=1" and "/papers/date/…?code=1" become paths that carry the filters in one segment (/trending/<segment>,
- * /papers/date/…/<segment>), which Next caches like any page; the query string never reaches a cached page. Valid filters are
- * written canonically, so one list has one cache entry; invalid ones pass through for the page to explain. Null: not a list.
+ * "/?sort=new&code=1", "/papers/date/…?code=1" and "/subscribe?keywords=…" become paths that carry their variant in one segment
+ * (/trending/<segment>, /papers/date/…/<segment>, /subscribe/preview/<segment>), which Next caches like any page; the query string
+ * never reaches a cached page. Valid values are written canonically, so one variant has one cache entry; invalid ones pass through
+ * for the page to explain. Null: not a variant.
  */
-function listView(request: NextRequest): URL | null {
+function cachedView(request: NextRequest): URL | null {
   const { pathname, searchParams } = request.nextUrl;
-  if (!LIST_PAGES.test(pathname)) return null;
-  const raw = Object.fromEntries(LIST_KEYS.flatMap((key) => (searchParams.has(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
-  const parsed = parseFeedFilters(raw);
-  const view = parsed.ok ? serializeFeedFilters({ ...parsed.value, q: undefined }) : new URLSearchParams(raw).toString();
-  if (view === "") return null;
+  const view = CACHED_VIEWS.find((v) => v.page.test(pathname));
+  if (!view) return null;
+  const params = new URLSearchParams(view.keys.flatMap((key) => (searchParams.has(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
+  const query = view.canonical(params) ?? params.toString();
+  if (query === "") return null;
   const url = request.nextUrl.clone();
-  url.pathname = `${pathname === "/" ? "/trending" : pathname}/${feedViewSegment(view)}`;
+  url.pathname = `${view.target(pathname)}/${feedViewSegment(query)}`;
   url.search = "";
   return url;
 }
@@ -93,22 +110,35 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (pathname.startsWith("/api/")) return NextResponse.next();
   const arrival = readerArrival(request);
   if (arrival) return arrival;
-  return pageWithNonce(request, listView(request));
+  return pageWithNonce(request, cachedView(request));
 }
 
-// Next reads the matcher statically. Front-page list parameters (cat, code, min, sort, cursor) and the reader token (r) are spelled out, so a plain "/" never
-// runs the proxy and stays a cached page (with next.config.ts's hash-only policy). Every other page runs it; files (/_next/, feeds,
-// robots.txt, sitemap.xml, the favicon, /thumbnails/) and API routes outside /api/admin do not.
+// Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe") never runs the proxy: it is served from the
+// cache with next.config.ts's hash-only policy. Their variants' query keys (list filters, the preview's interests), the reader token
+// (r) and a posted body (Content-Type or Next-Action) are spelled out, so those requests still do. Every other page runs it, the
+// paper and period pages included: an unknown paper or period is a Pages 404, which Next renders per request with the App Router's
+// not-found page (never src/pages/404.tsx while src/app exists), and its inline scripts need the nonce. Files
+// (/_next/, feeds, robots.txt, sitemap.xml, the favicon, /thumbnails/) and API routes outside /api/admin do not.
 export const config = {
   matcher: [
     "/api/admin",
     "/api/admin/:path*",
-    "/((?!_next/|api/|thumbnails/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
+    "/((?!_next/|api/|thumbnails/|subscribe$)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
     { source: "/", has: [{ type: "query", key: "cat" }] },
     { source: "/", has: [{ type: "query", key: "code" }] },
     { source: "/", has: [{ type: "query", key: "min" }] },
     { source: "/", has: [{ type: "query", key: "sort" }] },
     { source: "/", has: [{ type: "query", key: "cursor" }] },
     { source: "/", has: [{ type: "query", key: "r" }] },
+    { source: "/", has: [{ type: "header", key: "content-type" }] },
+    { source: "/", has: [{ type: "header", key: "next-action" }] },
+    { source: "/subscribe", has: [{ type: "query", key: "keywords" }] },
+    { source: "/subscribe", has: [{ type: "query", key: "never" }] },
+    { source: "/subscribe", has: [{ type: "query", key: "cat" }] },
+    { source: "/subscribe", has: [{ type: "query", key: "code" }] },
+    { source: "/subscribe", has: [{ type: "query", key: "min" }] },
+    { source: "/subscribe", has: [{ type: "query", key: "r" }] },
+    { source: "/subscribe", has: [{ type: "header", key: "content-type" }] },
+    { source: "/subscribe", has: [{ type: "header", key: "next-action" }] },
   ],
 };

@@ -2,7 +2,8 @@
 // theme toggle and "Show full abstract" links by event delegation, so both work without any framework JS. For a browser holding a
 // reader cookie (its readable hint cookie says so; anonymous visitors make no request) it asks /api/reader about the papers on the
 // page and, only for a recognised reader, fills the empty [data-reader-paper] slots with "More/Less like this" buttons and reveals
-// the [data-reader-only] follow buttons: cached pages stay the same for everybody.
+// the [data-reader-only] follow buttons: cached pages stay the same for everybody. On the subscribe form it refreshes the preview
+// beside it from the cached preview page of the interests typed so far (/subscribe?keywords=…, src/proxy.ts).
 // Kept as plain ES2017 text (not a stringified function) so no compiler can inject helpers that would not exist in the page.
 // Its hash, from this same string, is what the Content-Security-Policy allows (src/server/http/security-headers.ts).
 import { createHash } from "node:crypto";
@@ -103,6 +104,37 @@ export const SITE_SCRIPT = `(function () {
       .catch(function () {});
   }
   document.addEventListener("DOMContentLoaded", startReader);
+
+  var previewTimer, previewQuery = "";
+  function refreshPreview(form) {
+    var data = new FormData(form);
+    var params = new URLSearchParams();
+    [["keywords", "keywords"], ["never", "negativeKeywords"], ["cat", "categories"], ["min", "minUpvotes"]].forEach(function (k) {
+      var value = String(data.get(k[1]) || "").trim();
+      if (value && value !== "0") params.set(k[0], value);
+    });
+    if (data.get("onlyWithCode")) params.set("code", "1");
+    var query = params.toString();
+    if (query === previewQuery) return;
+    previewQuery = query;
+    var panel = document.querySelector("[data-preview-panel]");
+    if (panel) panel.setAttribute("aria-busy", "true");
+    fetch(form.getAttribute("data-subscribe-preview") + (query ? "?" + query : ""))
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (html) {
+        var next = html && new DOMParser().parseFromString(html, "text/html").querySelector("[data-preview-items]");
+        var current = document.querySelector("[data-preview-items]");
+        if (next && current && query === previewQuery) current.replaceChildren.apply(current, Array.from(next.childNodes).map(function (n) { return document.importNode(n, true); }));
+      })
+      .catch(function () {})
+      .then(function () { if (panel) panel.setAttribute("aria-busy", "false"); });
+  }
+  document.addEventListener("input", function (event) {
+    var form = event.target && event.target.form;
+    if (!form || !form.hasAttribute("data-subscribe-preview")) return;
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(function () { refreshPreview(form); }, 350);
+  });
 
   document.addEventListener("click", function (event) {
     var el = event.target instanceof Element ? event.target : null;

@@ -1,57 +1,19 @@
-"use client";
-// The subscribe form: works as a plain POST without JavaScript; with it, errors show inline and the preview follows the interests.
-import { useActionState, useEffect, useRef, useState } from "react";
+// The subscribe form: a plain POST that needs no JavaScript (errors come back on the page it answers with); the site script refreshes
+// the preview beside it from the cached preview page of the interests typed so far.
 import { FormStatus, SubmitButton } from "./form-feedback";
 import type { TFormState } from "@/server/subscriptions/form-state";
 import type { TWeekPreview } from "@/server/digest/preview-digest";
-import { FieldError, inputClass, interestDefaults, NEW_INTERESTS, SubscribeInterestFields } from "./subscribe-interest-fields";
+import { FieldError, inputClass, interestDefaults, SubscribeInterestFields, type TInterestDefaults } from "./subscribe-interest-fields";
 import { SubscribePreview } from "./subscribe-preview";
 
-type TAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
+/** Where the form posts (src/pages/subscribe/submit.tsx). */
+const SUBMIT_PATH = "/subscribe/submit";
 
-const IDLE: TFormState = { status: "idle", message: "", fieldErrors: {} };
-
-function previewQuery(form: HTMLFormElement): string {
-  const data = new FormData(form);
-  const params = new URLSearchParams();
-  params.set("keywords", String(data.get("keywords") ?? ""));
-  params.set("never", String(data.get("negativeKeywords") ?? ""));
-  params.set("cat", String(data.get("categories") ?? ""));
-  if (data.get("onlyWithCode")) params.set("code", "1");
-  params.set("min", String(data.get("minUpvotes") ?? ""));
-  return params.toString();
-}
-
-export function SubscribeForm({ action, initialPreview }: { action: TAction; initialPreview: TWeekPreview }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  const [preview, setPreview] = useState(initialPreview);
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const lastQuery = useRef("");
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function onChange(event: React.FormEvent<HTMLFormElement>) {
-    const form = event.currentTarget;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(async () => {
-      const query = previewQuery(form);
-      if (query === lastQuery.current) return;
-      lastQuery.current = query;
-      setLoading(true);
-      try {
-        const res = await fetch(`/api/subscribe/preview?${query}`);
-        if (res.ok && query === lastQuery.current) setPreview((await res.json()) as TWeekPreview);
-      } finally {
-        setLoading(false);
-      }
-    }, 350);
-  }
-
+export function SubscribeForm({ state, defaults, preview }: { state: TFormState; defaults: TInterestDefaults; preview: TWeekPreview }) {
   const errors = state.fieldErrors;
   return (
     <div className="grid gap-8 md:grid-cols-2">
-      <form action={formAction} onChange={onChange} className="space-y-5" noValidate>
+      <form method="post" action={SUBMIT_PATH} className="space-y-5" noValidate data-subscribe-preview="/subscribe">
         <div>
           <label htmlFor="email" className="text-sm font-medium">
             Email address
@@ -73,11 +35,11 @@ export function SubscribeForm({ action, initialPreview }: { action: TAction; ini
           <label htmlFor="website">Website (leave empty)</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
-        <SubscribeInterestFields defaults={interestDefaults(state.status === "error" ? state.values : undefined, NEW_INTERESTS)} errors={errors} />
-        <SubmitButton pending={pending} label="Subscribe" pendingLabel="Subscribing…" />
+        <SubscribeInterestFields defaults={interestDefaults(state.status === "error" ? state.values : undefined, defaults)} errors={errors} />
+        <SubmitButton pending={false} label="Subscribe" pendingLabel="Subscribing…" />
         <FormStatus state={state} />
       </form>
-      <SubscribePreview preview={preview} loading={loading} />
+      <SubscribePreview preview={preview} />
     </div>
   );
 }

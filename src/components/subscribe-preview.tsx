@@ -1,17 +1,18 @@
-// The "your digest would have looked like this last week" list beside the subscribe form; titles are rendered as text.
+// The "your digest would have looked like this last week" list beside the subscribe form; titles are rendered as text. The site
+// script swaps the list for the one of the cached preview page when the interests change.
 import Link from "next/link";
 import type { TWeekPreview } from "@/server/digest/preview-digest";
 
-export function SubscribePreview({ preview, loading }: { preview: TWeekPreview; loading?: boolean }) {
+export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
   return (
-    <section aria-labelledby="preview-heading" aria-busy={loading ? "true" : "false"} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+    <section aria-labelledby="preview-heading" aria-busy="false" data-preview-panel className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <h2 id="preview-heading" className="text-lg font-semibold">
         Your digest last week
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Papers listed {preview.from} to {preview.to} that match your interests, best first.
       </p>
-      <div aria-live="polite">
+      <div aria-live="polite" data-preview-items>
         {preview.items.length === 0 ? (
           <p className="mt-3 text-sm" data-testid="preview-empty">
             Nothing matched. Try broader keywords or a lower minimum.

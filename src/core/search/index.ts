@@ -1,4 +1,12 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
 export { parseSearchQuery } from "./parse-query";
 export { foldHyphenatedWords, requiredAdjacentPairs, splitTopLevelOr } from "./read-tsquery";
-export { feedViewSegment, parseFeedFilters, ZFeedFilterParams, parseFeedView, serializeFeedFilters, type TFeedFilters } from "./parse-feed-filters";
+export {
+  feedViewSegment,
+  parseFeedFilters,
+  ZFeedFilterParams,
+  parseFeedView,
+  serializeFeedFilters,
+  viewSegmentQuery,
+  type TFeedFilters,
+} from "./parse-feed-filters";

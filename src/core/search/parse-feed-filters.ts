@@ -90,10 +90,16 @@ export function feedViewSegment(query: string): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/** The query string a view segment carries (feedViewSegment's inverse), or null for one that is not base64url. */
+export function viewSegmentQuery(segment: string): URLSearchParams | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return null;
+  const binary = atob(segment.replace(/-/g, "+").replace(/_/g, "/"));
+  return new URLSearchParams(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+}
+
 /** The filters a view segment carries; one that is not a segment we wrote is reported like any bad filter. */
 export function parseFeedView(segment: string): TParseResult<TFeedFilters> {
-  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return { ok: false, message: 'Invalid "filters": is malformed' };
-  const binary = atob(segment.replace(/-/g, "+").replace(/_/g, "/"));
-  const query = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  return parseFeedFilters(Object.fromEntries(new URLSearchParams(query)));
+  const query = viewSegmentQuery(segment);
+  if (!query) return { ok: false, message: 'Invalid "filters": is malformed' };
+  return parseFeedFilters(Object.fromEntries(query));
 }

@@ -228,7 +228,6 @@ export const API_ROUTES: readonly TApiRoute[] = [
 /** Route handlers under src/app/api that are not part of the JSON API, and why (the conformance test holds the two lists to the disk). */
 export const UNDOCUMENTED_ROUTES: Readonly<Record<string, string>> = {
   "/api/unsubscribe": "the List-Unsubscribe link in every mail: it answers HTML pages for people (RFC 8058 one-click POST)",
-  "/api/subscribe/preview": "the subscribe page's live preview, shaped for that page",
   "/api/cron/ingest": "for a scheduler holding CRON_SECRET (see README, Ingestion)",
   "/api/cron/digest": "for a scheduler holding CRON_SECRET (see README, Digest)",
   "/api/reader": "the site script's reader state: answers only a browser holding the signed reader cookie (see README, Subscriptions)",

@@ -13,6 +13,9 @@ export function formValues(formData: FormData): Record<string, string> {
   return out;
 }
 
+/** A form not yet submitted. */
+export const IDLE_STATE: TFormState = { status: "idle", message: "", fieldErrors: {} };
+
 export function okState(message: string): TFormState {
   return { status: "ok", message, fieldErrors: {} };
 }

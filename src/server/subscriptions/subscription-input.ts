@@ -80,6 +80,26 @@ export const ZSubscribeInput = ZPreferences.extend({
   website: z.string().optional().default(""),
 });
 
+/** The keys of the preview's query string (previewQueryToInterests). */
+export const PREVIEW_KEYS = ["keywords", "never", "cat", "code", "min"] as const;
+
+/**
+ * The canonical preview query for the interests in `params` (normalised by ZInterests, defaults left out, fixed key order), so
+ * equal interests share one cached page however they were typed; "" for none, null when they do not parse.
+ */
+export function canonicalPreviewQuery(params: URLSearchParams): string | null {
+  const parsed = ZInterests.safeParse(previewQueryToInterests(params));
+  if (!parsed.success) return null;
+  const { keywords, negativeKeywords, categories, onlyWithCode, minUpvotes } = parsed.data;
+  const out = new URLSearchParams();
+  if (keywords.length) out.set("keywords", keywords.join(","));
+  if (negativeKeywords.length) out.set("never", negativeKeywords.join(","));
+  if (categories.length) out.set("cat", categories.join(","));
+  if (onlyWithCode) out.set("code", "1");
+  if (minUpvotes > 0) out.set("min", String(minUpvotes));
+  return out.toString();
+}
+
 /** The preview's query string, keywords=..&never=..&cat=..&code=1&min=.., in the form's field names (parse with ZInterests). */
 export function previewQueryToInterests(params: URLSearchParams): Record<string, string> {
   return {

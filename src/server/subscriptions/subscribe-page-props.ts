@@ -1,0 +1,79 @@
+// Props for the subscribe page's zero-JS Pages Router pages: the cached form beside last week's digest for one set of interests
+// (src/proxy.ts rewrites "/subscribe?keywords=…" to /subscribe/preview/<segment>), and the per-request answer to the form's POST.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { GetServerSidePropsResult, GetStaticPropsResult } from "next";
+import { ZodError, type z } from "zod";
+import { viewSegmentQuery } from "@/core/search";
+import { getConfig } from "../config";
+import { AppError, isAppError } from "../errors/app-error";
+import { FEED_REVALIDATE_SECONDS } from "../feed/cache-tags";
+import { loadOrFallback } from "../feed/load-feed";
+import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
+import { clientAddress } from "../http/client-address";
+import { readBody } from "../http/read-body";
+import type { TWeekPreview } from "../digest/preview-digest";
+import { errorState, formValues, IDLE_STATE, okState, type TFormState } from "./form-state";
+import { loadDigestPreview, submitSubscription } from "./subscription-service";
+import { previewQueryToInterests, ZInterests } from "./subscription-input";
+
+/** `interests`: what the form shows and the preview is for; `state`: the answer to a submitted form (idle on the cached pages). */
+export type TSubscribePageProps = { preview: TWeekPreview; interests: z.output<typeof ZInterests>; state: TFormState; appUrl: string };
+
+/** What `next build` prerenders when there is no database yet; the page is rendered again on its first request. */
+const NO_PREVIEW: TWeekPreview = { items: [], from: "", to: "", candidates: 0 };
+
+/** The preview of `raw` interests, or of none with the fields' errors when they do not parse (never a 5xx for a bad query). */
+async function previewFor(raw: unknown, state: TFormState): Promise<TSubscribePageProps> {
+  const parsed = ZInterests.safeParse(raw);
+  const interests = parsed.success ? parsed.data : ZInterests.parse({});
+  const fieldErrors = parsed.success ? state.fieldErrors : { ...errorState(parsed.error).fieldErrors, ...state.fieldErrors };
+  const preview = await loadOrFallback(() => loadDigestPreview(interests), NO_PREVIEW);
+  const props = { preview, interests, state: { ...state, fieldErrors }, appUrl: getConfig().APP_URL };
+  // Props must be JSON: optional fields left undefined are dropped here.
+  return JSON.parse(JSON.stringify(props)) as TSubscribePageProps;
+}
+
+/** /subscribe and /subscribe/preview/<segment>: cached until the feed changes, like the feed's pages. */
+export async function subscribePageProps(segment: string): Promise<GetStaticPropsResult<TSubscribePageProps>> {
+  const query = viewSegmentQuery(segment) ?? new URLSearchParams();
+  return { props: await previewFor(previewQueryToInterests(query), IDLE_STATE), revalidate: FEED_REVALIDATE_SECONDS };
+}
+
+function requestHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  return headers;
+}
+
+async function readForm(req: IncomingMessage, headers: Headers): Promise<FormData> {
+  const type = headers.get("content-type") ?? "";
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
+    throw new AppError("INVALID_INPUT", "Send the subscribe form as a form post (application/x-www-form-urlencoded).");
+  }
+  const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+  const text = await readBody(new Request("http://form.invalid/", { method: "POST", headers, body, duplex: "half" } as RequestInit), MAX_PUBLIC_BODY_BYTES);
+  return new Response(text, { headers: { "content-type": type } }).formData();
+}
+
+/**
+ * The form's POST to /subscribe/submit, which works without JavaScript: the same server function as POST /api/subscribe (validation,
+ * honeypot, per-client limit, the same answer for every address), answered with the page showing the outcome and a 4xx status
+ * for a rejected form. A GET is sent to the form.
+ */
+export async function subscribeFormProps({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<GetServerSidePropsResult<TSubscribePageProps>> {
+  if (req.method !== "POST") return { redirect: { destination: "/subscribe", statusCode: 303 } };
+  const headers = requestHeaders(req);
+  let form: FormData | null = null;
+  let state: TFormState;
+  try {
+    form = await readForm(req, headers);
+    await submitSubscription(Object.fromEntries(form), clientAddress(headers));
+    state = okState("Check your inbox: we sent a link to confirm your subscription. Nothing else is sent until you confirm.");
+  } catch (err) {
+    state = { ...errorState(err), values: form ? formValues(form) : undefined };
+    res.statusCode = isAppError(err) ? err.status : err instanceof ZodError ? 400 : 500;
+    if (isAppError(err) && err.code === "RATE_LIMITED") res.setHeader("Retry-After", "60");
+  }
+  return { props: await previewFor(form ? Object.fromEntries(form) : {}, state) };
+}

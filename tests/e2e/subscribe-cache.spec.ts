@@ -1,0 +1,82 @@
+// subscribe: the page and its preview for a set of interests are cached zero-JS pages; the form's POST is answered per request,
+// with a 4xx and the errors on the page for a rejected form, and still subscribes without JavaScript.
+import { expect, test } from "@playwright/test";
+import { SITE_SCRIPT, SITE_SCRIPT_HASH } from "../../src/components/site-script";
+
+const formPost = (fields: Record<string, string>) => ({ form: fields, maxRedirects: 0 });
+
+test("subscribe: /subscribe and its preview per interest set are cache hits with no framework JS under the hash-only policy", async ({ request }) => {
+  for (const path of ["/subscribe", "/subscribe?keywords=zzzz-no-such-topic", "/subscribe?cat=cs.LG&code=1&min=1"]) {
+    const first = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    const html = await first.text();
+    // No script file, and no inline script but the site script: the page stands under the hash-only policy.
+    expect(html, path).not.toMatch(/<script[^>]*\ssrc=/);
+    expect(html.match(/<script/g), path).toHaveLength(1);
+    expect(html, path).toContain(SITE_SCRIPT);
+    const second = await request.get(path);
+    expect(second.headers()["x-nextjs-cache"], path).toBe("HIT");
+    expect(await second.text(), path).toBe(html);
+  }
+  // The plain page never runs the proxy, so it has next.config.ts's hash-only policy.
+  expect((await request.get("/subscribe")).headers()["content-security-policy"]).toContain(`script-src 'self' ${SITE_SCRIPT_HASH};`);
+  // One cache entry per set of interests, however it is spelled; the preview follows the interests and the form shows them.
+  const spelled = await request.get("/subscribe?min=1&code=on&cat=cs.LG,cs.LG&utm_source=x");
+  expect(spelled.headers()["x-nextjs-cache"]).toBe("HIT");
+  const nothing = await (await request.get("/subscribe?keywords=zzzz-no-such-topic")).text();
+  expect(nothing).toContain('data-testid="preview-empty"');
+  expect(nothing).toContain('value="zzzz-no-such-topic"');
+  expect(await (await request.get("/subscribe")).text()).toContain('data-testid="preview-list"');
+});
+
+test("subscribe: a bad interest in the preview's query is explained beside its field, not a 5xx", async ({ request }) => {
+  const res = await request.get("/subscribe?min=-4&cat=%3Cscript%3E");
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(html).toContain("Minimum upvotes cannot be negative.");
+  expect(html).toContain("Categories look like cs.LG or stat.ML.");
+  expect(html.match(/<script/g)).toHaveLength(1);
+});
+
+test("subscribe: the form's POST answers per request: 400 with the field's error, the success page, 413 past the body cap, 403 cross-origin", async ({
+  request,
+  baseURL,
+}) => {
+  const bad = await request.post("/subscribe/submit", formPost({ email: "not-an-address", frequency: "weekly", keywords: "diffusion" }));
+  expect(bad.status()).toBe(400);
+  const badHtml = await bad.text();
+  expect(badHtml).toContain("Enter a valid email address");
+  expect(badHtml).toContain('value="not-an-address"');
+  expect(badHtml).toContain('value="diffusion"');
+  expect(bad.headers()["x-nextjs-cache"]).toBeUndefined();
+
+  const ok = await request.post("/subscribe/submit", formPost({ email: `cache-${Date.now()}@example.org`, frequency: "daily" }));
+  expect(ok.status()).toBe(200);
+  expect(await ok.text()).toContain("Check your inbox");
+
+  const huge = await request.post("/subscribe/submit", formPost({ email: "a@example.org", keywords: "x".repeat(64 * 1024) }));
+  expect(huge.status()).toBe(413);
+  const foreign = await request.post("/subscribe/submit", { ...formPost({ email: "a@example.org" }), headers: { origin: "https://evil.example" } });
+  expect(foreign.status()).toBe(403);
+  const json = await request.post("/subscribe/submit", { data: { email: "a@example.org" }, maxRedirects: 0 });
+  expect(json.status()).toBe(400);
+  // A GET of the answer's address is sent to the form.
+  const get = await request.get("/subscribe/submit", { maxRedirects: 0 });
+  expect(get.status()).toBe(303);
+  expect(new URL(get.headers().location!, baseURL).pathname).toBe("/subscribe");
+});
+
+test("subscribe: with JavaScript the preview follows the interests typed, read from the cached preview pages", async ({ page }) => {
+  const previews: string[] = [];
+  page.on("response", (res) => {
+    if (new URL(res.url()).pathname === "/subscribe" && res.request().resourceType() === "fetch") previews.push(res.headers()["x-nextjs-cache"] ?? "-");
+  });
+  await page.goto("/subscribe");
+  await expect(page.getByTestId("preview-list").getByRole("listitem").first()).toBeVisible();
+  await page.getByLabel(/Keywords/).fill("zzzz-no-such-topic");
+  await expect(page.getByTestId("preview-empty")).toBeVisible({ timeout: 15_000 });
+  await page.getByLabel(/Keywords/).fill("");
+  await expect(page.getByTestId("preview-list").getByRole("listitem").first()).toBeVisible({ timeout: 15_000 });
+  expect(previews.length).toBeGreaterThanOrEqual(2);
+  expect(previews.at(-1)).toBe("HIT");
+});
