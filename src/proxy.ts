@@ -1,17 +1,13 @@
 // Request-time routing: form and server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, the
-// reader cookie from a digest link's `r`, a per-request CSP nonce for App Router pages, and cached variants: filtered lists of "/" and
-// of the period pages, and /subscribe's preview for a set of interests, get paths of their own.
-// The feed's pages ("/", /trending/…, /papers/…) and /subscribe are cached zero-JS Pages Router pages holding only the hashed site
-// script, so they hold under any nonce; the nonce is for what renders per request, a Pages 404 included (Next renders it with the
-// App Router's not-found page, whose inline scripts need the nonce).
+// reader cookie from a digest link's `r`, and cached variants: filtered lists of "/" and of the period pages, and /subscribe's preview
+// for a set of interests, get paths of their own. The CSP nonce is not set here but by the app's server (src/server/http/serve-app.ts)
+// on every response, so the feed's cached pages, and their 404, need no proxy at all.
 import { NextResponse, type NextRequest } from "next/server";
-import { SITE_SCRIPT_HASH } from "@/components/site-script";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
 import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-session";
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { refuseActionPost } from "@/server/http/form-post-guard";
-import { contentSecurityPolicy } from "@/server/http/security-headers";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
 import { canonicalPreviewQuery, PREVIEW_KEYS } from "@/server/subscriptions/subscription-input";
 
@@ -85,19 +81,6 @@ function cachedView(request: NextRequest): URL | null {
   return url;
 }
 
-/**
- * An App Router page with a fresh nonce in its CSP: Next reads the nonce from the request's policy and puts it on every inline script it
- * renders, and the browser gets the same policy.
- */
-function pageWithNonce(request: NextRequest, rewriteTo: URL | null): NextResponse {
-  const policy = contentSecurityPolicy({ scriptHash: SITE_SCRIPT_HASH, nonce: btoa(crypto.randomUUID()) });
-  const headers = new Headers(request.headers);
-  headers.set("content-security-policy", policy);
-  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers } }) : NextResponse.next({ request: { headers } });
-  response.headers.set("content-security-policy", policy);
-  return response;
-}
-
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   const admin = isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname);
@@ -110,20 +93,31 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (pathname.startsWith("/api/")) return NextResponse.next();
   const arrival = readerArrival(request);
   if (arrival) return arrival;
-  return pageWithNonce(request, cachedView(request));
+  const view = cachedView(request);
+  return view ? NextResponse.rewrite(view) : NextResponse.next();
 }
 
-// Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe") never runs the proxy: it is served from the
-// cache with next.config.ts's hash-only policy. Their variants' query keys (list filters, the preview's interests), the reader token
-// (r) and a posted body (Content-Type or Next-Action) are spelled out, so those requests still do. Every other page runs it, the
-// paper and period pages included: an unknown paper or period is a Pages 404, which Next renders per request with the App Router's
-// not-found page (never src/pages/404.tsx while src/app exists), and its inline scripts need the nonce. Files
-// (/_next/, feeds, robots.txt, sitemap.xml, the favicon, /thumbnails/) and API routes outside /api/admin do not.
+// Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe", a paper, day, week or month page, a filtered
+// list's /trending/… path) never runs the proxy: it is served from the cache. Their variants' query keys (list filters, the preview's
+// interests), the reader token (r) and a posted body (Content-Type or Next-Action) are spelled out, so those requests still do. Every
+// other page runs it (App Router pages may take server actions, checked here first). Files (/_next/, feeds, robots.txt,
+// sitemap.xml, the favicon, /thumbnails/) and API routes outside /api/admin do not.
 export const config = {
   matcher: [
     "/api/admin",
     "/api/admin/:path*",
-    "/((?!_next/|api/|thumbnails/|subscribe$)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
+    "/((?!_next/|api/|thumbnails/|subscribe$|papers/|trending/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
+    { source: "/papers/:path*", has: [{ type: "query", key: "cat" }] },
+    { source: "/papers/:path*", has: [{ type: "query", key: "code" }] },
+    { source: "/papers/:path*", has: [{ type: "query", key: "min" }] },
+    { source: "/papers/:path*", has: [{ type: "query", key: "sort" }] },
+    { source: "/papers/:path*", has: [{ type: "query", key: "cursor" }] },
+    { source: "/papers/:path*", has: [{ type: "query", key: "r" }] },
+    { source: "/papers/:path*", has: [{ type: "header", key: "content-type" }] },
+    { source: "/papers/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/trending/:path*", has: [{ type: "query", key: "r" }] },
+    { source: "/trending/:path*", has: [{ type: "header", key: "content-type" }] },
+    { source: "/trending/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/", has: [{ type: "query", key: "cat" }] },
     { source: "/", has: [{ type: "query", key: "code" }] },
     { source: "/", has: [{ type: "query", key: "min" }] },

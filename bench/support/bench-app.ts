@@ -1,4 +1,5 @@
-// Shared bench plumbing: a fresh bench database, a production build in its own dist dir, and `next start` on 127.0.0.1.
+// Shared bench plumbing: a fresh bench database, a production build in its own dist dir, and the app's own web server (the one
+// `npm start` runs, scripts/serve.ts) on it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -54,7 +55,7 @@ function benchEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
   };
 }
 
-/** `pid`: the `next start` process, the root of the instance's process tree (for memory figures). */
+/** `pid`: the web server process, the root of the instance's process tree (for memory figures). */
 export async function startApp(databaseUrl: string, port: number): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const env = benchEnv(databaseUrl, port);
   // `next build` adds its dist dir's types to tsconfig.json; the bench build must not leave that edit behind.
@@ -68,11 +69,11 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
     // The original mtime keeps the source hash, so the next bench run reuses this build.
     utimesSync(tsconfigPath, atime, mtime);
   }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-    { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "inherit"] },
-  );
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts", "serve.ts")], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(`${base}/api/health`, { timeoutMs: 120_000, intervalMs: 200 });
   return {

@@ -1,9 +1,12 @@
-// The app's server sets each request's client address from the socket and TRUST_PROXY; whatever header the client sends is replaced.
+// The app's server sets each request's client address from the socket and TRUST_PROXY, and its CSP with a fresh nonce; whatever
+// header the client sends for either is replaced.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "../../src/server/http/client-address";
-import { withClientAddress } from "../../src/server/http/serve-app";
+import { withRequestContext } from "../../src/server/http/serve-app";
+
+const SCRIPT_HASH = "'sha256-test'";
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -12,7 +15,9 @@ afterEach(async () => {
 
 /** A real server whose handler answers with the client address the app would see. */
 async function serverTrusting(trustedHops: number): Promise<string> {
-  const server = http.createServer(withClientAddress(async (req, res) => void res.end(String(req.headers[CLIENT_ADDRESS_HEADER])), trustedHops));
+  const server = http.createServer(
+    withRequestContext(async (req, res) => void res.end(String(req.headers[CLIENT_ADDRESS_HEADER])), { trustedHops, scriptHash: SCRIPT_HASH }),
+  );
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -41,14 +46,39 @@ describe("the app server's client address", () => {
 
   it("answers 500 with one line, and logs, when the handler fails", async () => {
     const server = http.createServer(
-      withClientAddress(async () => {
-        throw new Error("boom");
-      }, 0),
+      withRequestContext(
+        async () => {
+          throw new Error("boom");
+        },
+        { trustedHops: 0, scriptHash: SCRIPT_HASH },
+      ),
     );
     servers.push(server);
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     expect(res.status).toBe(500);
     expect(await res.text()).toBe("Something went wrong on our side.");
+  });
+
+  it("gives every request a fresh CSP nonce, on the request Next renders from and on the response; a policy the client sent is dropped", async () => {
+    const server = http.createServer(
+      withRequestContext(async (req, res) => void res.end(String(req.headers["content-security-policy"])), { trustedHops: 0, scriptHash: SCRIPT_HASH }),
+    );
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const forged = "script-src 'nonce-chosen-by-the-client'";
+    const answers = await Promise.all([1, 2].map(() => fetch(url, { headers: { "content-security-policy": forged } })));
+    const nonces = new Set<string>();
+    for (const res of answers) {
+      const seenByNext = await res.text();
+      expect(seenByNext).not.toContain("chosen-by-the-client");
+      expect(res.headers.get("content-security-policy")).toBe(seenByNext);
+      const scripts = /script-src ([^;]+)/.exec(seenByNext)![1]!.split(" ");
+      expect(scripts.slice(0, 2)).toEqual(["'self'", SCRIPT_HASH]);
+      expect(scripts[2]).toMatch(/^'nonce-[A-Za-z0-9+/]{22}=='$/);
+      nonces.add(scripts[2]!);
+    }
+    expect(nonces.size).toBe(2);
   });
 });

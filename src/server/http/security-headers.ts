@@ -1,10 +1,10 @@
-// The security headers of every response, built in one place: next.config.ts sends them on every path (with the hash-only policy the
-// feed's cached zero-JS pages need), and the proxy swaps in a policy with a per-request nonce for App Router pages, whose inline
-// scripts (Next's bootstrap and RSC payload) change with every render and so cannot be hashed.
+// The security headers of every response, built in one place: next.config.ts sends the fixed ones on every path, and the app's server
+// (serve-app.ts) sends the CSP with a per-request nonce for App Router pages, whose inline scripts (Next's bootstrap and RSC payload)
+// change with every render and so cannot be hashed; the feed's cached zero-JS pages hold only the site script, allowed by its hash.
 
 /** The CSP: scripts from our origin, the site script by its hash, and, on App Router pages, Next's inline scripts by their nonce. */
-export function contentSecurityPolicy(opts: { scriptHash: string; nonce?: string }): string {
-  const scripts = ["'self'", opts.scriptHash, ...(opts.nonce ? [`'nonce-${opts.nonce}'`] : [])];
+export function contentSecurityPolicy(opts: { scriptHash: string; nonce: string }): string {
+  const scripts = ["'self'", opts.scriptHash, `'nonce-${opts.nonce}'`];
   return [
     "default-src 'self'",
     `script-src ${scripts.join(" ")}`,
@@ -22,9 +22,8 @@ export function contentSecurityPolicy(opts: { scriptHash: string; nonce?: string
 }
 
 /** The headers next.config.ts sends on every path. HSTS only when the app is served over https (browsers ignore it over http anyway). */
-export function securityHeaders(opts: { https: boolean; scriptHash: string }): { key: string; value: string }[] {
+export function securityHeaders(opts: { https: boolean }): { key: string; value: string }[] {
   return [
-    { key: "Content-Security-Policy", value: contentSecurityPolicy({ scriptHash: opts.scriptHash }) },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

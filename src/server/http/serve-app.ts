@@ -1,18 +1,32 @@
-// The app's HTTP server: Next.js's request handler behind a plain node:http server that owns each socket, so it knows who is calling.
+// The app's HTTP server: Next.js's request handler behind a plain node:http server that owns each socket, so it knows who is calling,
+// and that gives every response its Content-Security-Policy with a fresh nonce (no proxy round trip needed for it).
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { describeError } from "../errors/describe-error";
 import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
+import { contentSecurityPolicy } from "./security-headers";
 
 export type TAppServer = { close: () => Promise<void> };
 
 type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
-/** Sets the client address header from the socket (and trusted proxies), replacing whatever the client sent, then hands over. */
-export function withClientAddress(handle: THandler, trustedHops: number): http.RequestListener {
+/**
+ * Sets the client address header from the socket (and trusted proxies), replacing whatever the client sent, and the CSP with a fresh
+ * nonce on the request (Next puts it on every inline script an App Router page or a 404 renders) and on the response, replacing any
+ * policy a client sent; then hands over. Cached zero-JS pages hold only the site script, allowed by its hash under any nonce.
+ */
+export function withRequestContext(handle: THandler, opts: { trustedHops: number; scriptHash: string }): http.RequestListener {
   return (req, res) => {
-    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({ peer: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trustedHops });
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({
+      peer: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+      trustedHops: opts.trustedHops,
+    });
+    const policy = contentSecurityPolicy({ scriptHash: opts.scriptHash, nonce: randomBytes(16).toString("base64") });
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("Content-Security-Policy", policy);
     handle(req, res).catch((err: unknown) => {
       logger.error({ err: describeError(err), url: req.url }, "the request handler failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -21,12 +35,12 @@ export function withClientAddress(handle: THandler, trustedHops: number): http.R
   };
 }
 
-/** Serves the production build in `dir`. Every request's client address is set here, replacing any a client sent. */
-export async function serveApp(opts: { dir: string; port: number; hostname?: string; trustedHops: number }): Promise<TAppServer> {
+/** Serves the production build in `dir`. Every request's client address and CSP nonce are set here, replacing any a client sent. */
+export async function serveApp(opts: { dir: string; port: number; hostname?: string; trustedHops: number; scriptHash: string }): Promise<TAppServer> {
   const app = next({ dev: false, dir: opts.dir, port: opts.port, hostname: opts.hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer(withClientAddress(handle, opts.trustedHops));
+  const server = http.createServer(withRequestContext(handle, opts));
   // Longer than a typical proxy's idle timeout, so a reverse proxy never reuses a connection we are closing.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
