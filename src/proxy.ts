@@ -1,6 +1,7 @@
 // Request-time routing: server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, the reader
-// cookie from a digest link's `r`, a per-request CSP nonce for App Router pages, and cached list pages: filtered variants of "/" and of the period pages get paths of their own.
-// The feed's pages ("/", /trending/…, /papers/…) are cached zero-JS Pages Router pages holding only the hashed site script, so they
+// cookie from a digest link's `r`, a per-request CSP nonce for App Router pages, and cached list pages: filtered variants of "/" and of the period pages,
+// and search queries, get paths of their own.
+// The feed's pages ("/", /trending/…, /papers/…, /search…) are cached zero-JS Pages Router pages holding only the hashed site script, so they
 // hold under any nonce; the nonce is for what renders per request, their 404 (the App Router's not-found page) included.
 import { NextResponse, type NextRequest } from "next/server";
 import { SITE_SCRIPT_HASH } from "@/components/site-script";
@@ -69,6 +70,23 @@ function listView(request: NextRequest): URL | null {
 }
 
 /**
+ * "/search?q=…&sort=new" becomes /search/results/<canonical filters>, a cached zero-JS page like the lists above, so a query is rendered
+ * once until the feed changes. Invalid filters pass through for the page to explain. Null: not a search, or a plain "/search".
+ */
+function searchView(request: NextRequest): URL | null {
+  const { pathname, searchParams } = request.nextUrl;
+  if (pathname !== "/search") return null;
+  const raw = Object.fromEntries(["q", ...LIST_KEYS].flatMap((key) => (searchParams.has(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
+  const parsed = parseFeedFilters(raw);
+  const view = parsed.ok ? serializeFeedFilters(parsed.value) : new URLSearchParams(raw).toString();
+  if (view === "") return null;
+  const url = request.nextUrl.clone();
+  url.pathname = `/search/results/${feedViewSegment(view)}`;
+  url.search = "";
+  return url;
+}
+
+/**
  * An App Router page with a fresh nonce in its CSP: Next reads the nonce from the request's policy and puts it on every inline script it
  * renders, and the browser gets the same policy.
  */
@@ -93,7 +111,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (pathname.startsWith("/api/")) return NextResponse.next();
   const arrival = readerArrival(request);
   if (arrival) return arrival;
-  return pageWithNonce(request, listView(request));
+  return pageWithNonce(request, listView(request) ?? searchView(request));
 }
 
 // Next reads the matcher statically. Front-page list parameters (cat, code, min, sort, cursor) and the reader token (r) are spelled out, so a plain "/" never
