@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 
 const KB = 1024;
 
-test("feed: paper pages, period pages, filtered and sorted lists and search results are cache hits on the second request, with no framework JS", async ({ request }) => {
+test("feed: paper pages, period pages, filtered and sorted lists and search results are cache hits on the second request, with no framework JS", async ({
+  request,
+}) => {
   const papers = ((await (await request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string }[] }).papers;
   const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
   const [year, month] = day.split("-");

@@ -50,7 +50,14 @@ test("security: the feed's cached pages hold no inline script but the site scrip
   // Thumbnails are served from our origin, so images from anywhere else are refused.
   expect(front.headers()["content-security-policy"]).toContain("img-src 'self' data:;");
   const paper = ((await (await request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string; listedOn: string }[] }).papers[0]!;
-  for (const url of ["/", "/?sort=new", `/papers/${paper.arxivId}`, `/papers/date/${paper.listedOn}`, `/papers/date/${paper.listedOn}?code=1`, "/search?q=diffusion"]) {
+  for (const url of [
+    "/",
+    "/?sort=new",
+    `/papers/${paper.arxivId}`,
+    `/papers/date/${paper.listedOn}`,
+    `/papers/date/${paper.listedOn}?code=1`,
+    "/search?q=diffusion",
+  ]) {
     const res = await request.get(url);
     expect(res.headers()["x-nextjs-cache"], url).toBeDefined();
     expect(
