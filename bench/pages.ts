@@ -1,6 +1,6 @@
 // Benchmark: every page kind under load in one run on one app instance (32 connections, a warm pass first), each as a ratio to "/",
 // against N generated papers (`--papers N`, default 20,000; `--seconds S` per kind, default 8; `--reuse` keeps an earlier seed,
-// `--seed-only` stops after seeding).
+// `--seed-only` stops after seeding; `--kinds search,api` loads only the kinds whose name holds one of those words, beside "/").
 // Also: the instance's peak memory under that load, sequential search p95, and how long a write takes to reach two other instances.
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -18,6 +18,12 @@ import { sampleTreeMemory, waitUntilIdle } from "./support/process-memory";
 import { sequentialSearch, twoWordQueries } from "./support/search-queries";
 import { corpusDatabaseName, seedCorpus } from "./support/seed-corpus";
 
+function stringOption(name: string): string | undefined {
+  const i = process.argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (i === -1) return undefined;
+  return process.argv[i]!.includes("=") ? process.argv[i]!.split("=").slice(1).join("=") : process.argv[i + 1];
+}
+
 const option = (name: string, envName: string, fallback: number) => numberOption({ argv: process.argv, env: process.env, name, envName, fallback });
 const COUNT = option("papers", "BENCH_PAPERS", 20_000);
 const SECONDS = option("seconds", "BENCH_SECONDS", 8);
@@ -27,6 +33,11 @@ const PORT = option("port", "BENCH_PORT", 3731);
 const REUSE = process.argv.includes("--reuse");
 /** Seed and stop, for a later `--reuse` run (a million papers take long to seed). */
 const SEED_ONLY = process.argv.includes("--seed-only");
+/** Words naming the kinds to load (`--kinds search,api`), "/" always among them for the ratios; all kinds when absent. */
+const KINDS = stringOption("kinds")
+  ?.split(",")
+  .map((w) => w.trim())
+  .filter(Boolean);
 const QUERIES = 300;
 const WRITES = 20;
 
@@ -283,7 +294,9 @@ async function main() {
   if (database.reused) console.log(`Reusing the seeded database ${new URL(database.url).pathname.slice(1)}`);
   else await seedCorpus(database.url, { count: COUNT, vocabulary, log: console.log });
   if (SEED_ONLY) return database.stop();
-  const kinds = await pageKinds(database.url, vocabulary.words);
+  const kinds = (await pageKinds(database.url, vocabulary.words)).filter(
+    (kind) => !KINDS || kind.target === "reference" || KINDS.some((word) => kind.name.includes(word)),
+  );
 
   const app = await startApp(database.url, PORT);
   let other: Awaited<ReturnType<typeof startApp>> | null = null;
@@ -338,6 +351,7 @@ async function main() {
       `Peak memory of the app instance under this load: ${peak.peakTreeRssMb.toFixed(0)} MB RSS (process tree, sampled every 500 ms), largest process VmHWM ${peak.peakProcessHwmMb.toFixed(0)} MB`,
     );
 
+    if (KINDS) return;
     other = await startApp(database.url, PORT + 1);
     await invalidationLatency(database.url, [
       { name: "instance 1", base: app.base },

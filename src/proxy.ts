@@ -1,6 +1,6 @@
 // Request-time routing: form and server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, the
-// reader cookie from a digest link's `r`, and cached variants: filtered lists of "/" and of the period pages, and /subscribe's preview
-// for a set of interests, get paths of their own. The CSP nonce is not set here but by the app's server (src/server/http/serve-app.ts)
+// reader cookie from a digest link's `r`, and cached variants: filtered lists of "/" and of the period pages, search queries, and
+// /subscribe's preview for a set of interests, get paths of their own. The CSP nonce is not set here but by the app's server (src/server/http/serve-app.ts)
 // on every response, so the feed's cached pages, and their 404, need no proxy at all.
 import { NextResponse, type NextRequest } from "next/server";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
@@ -59,12 +59,22 @@ const CACHED_VIEWS: readonly TCachedView[] = [
     },
     target: (pathname) => (pathname === "/" ? "/trending" : pathname),
   },
+  {
+    page: /^\/search$/,
+    keys: ["q", "cat", "code", "min", "sort", "cursor"],
+    canonical: (params) => {
+      const parsed = parseFeedFilters(Object.fromEntries(params));
+      return parsed.ok ? serializeFeedFilters(parsed.value) : null;
+    },
+    target: () => "/search/results",
+  },
   { page: /^\/subscribe$/, keys: PREVIEW_KEYS, canonical: canonicalPreviewQuery, target: () => "/subscribe/preview" },
 ];
 
 /**
- * "/?sort=new&code=1", "/papers/date/…?code=1" and "/subscribe?keywords=…" become paths that carry their variant in one segment
- * (/trending/<segment>, /papers/date/…/<segment>, /subscribe/preview/<segment>), which Next caches like any page; the query string
+ * "/?sort=new&code=1", "/papers/date/…?code=1", "/search?q=…" and "/subscribe?keywords=…" become paths that carry their variant in one
+ * segment (/trending/<segment>, /papers/date/…/<segment>, /search/results/<segment>, /subscribe/preview/<segment>), which Next caches
+ * like any page; the query string
  * never reaches a cached page. Valid values are written canonically, so one variant has one cache entry; invalid ones pass through
  * for the page to explain. Null: not a variant.
  */

@@ -1,4 +1,4 @@
-// The <head> of the zero-JS Pages Router pages (the feed's lists, period pages and paper pages), saying what App Router metadata says.
+// The <head> of the zero-JS Pages Router pages (the feed's lists, period pages, paper pages and search), saying what App Router metadata says.
 import Head from "next/head";
 import { FAVICON, FEED_ALTERNATES, SITE_DESCRIPTION, SITE_NAME, SITE_TITLE, THEME_COLORS } from "./site-metadata";
 
@@ -11,9 +11,11 @@ export type TPageHeadProps = {
   appUrl: string;
   type?: "website" | "article";
   image?: string | null;
+  /** Pages search engines should not index (search results). */
+  noindex?: boolean;
 };
 
-export function PageHead({ title, description = SITE_DESCRIPTION, path, appUrl, type = "website", image = null }: TPageHeadProps) {
+export function PageHead({ title, description = SITE_DESCRIPTION, path, appUrl, type = "website", image = null, noindex = false }: TPageHeadProps) {
   const fullTitle = title ? `${title} · ${SITE_NAME}` : SITE_TITLE;
   const shareTitle = title ?? SITE_TITLE;
   return (
@@ -21,6 +23,7 @@ export function PageHead({ title, description = SITE_DESCRIPTION, path, appUrl, 
       <title>{fullTitle}</title>
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="description" content={description} />
+      {noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={new URL(path, appUrl).href} />
       <link rel="icon" href={FAVICON} type="image/svg+xml" />
       <meta name="theme-color" media="(prefers-color-scheme: light)" content={THEME_COLORS.light} />

@@ -1,10 +1,13 @@
-// feed: every list and paper page is served from the cache after its first view, variants included, ships no framework JS, and stays light.
+// feed: every list, paper page and search is served from the cache after its first view, variants included, ships no framework JS, and stays light.
 import { expect, test } from "@playwright/test";
 
 const KB = 1024;
 
-test("feed: paper pages, period pages and filtered and sorted lists are cache hits on the second request, with no framework JS", async ({ request }) => {
-  const papers = ((await (await request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string }[] }).papers;
+test("feed: paper pages, period pages, filtered and sorted lists and search results are cache hits on the second request, with no framework JS", async ({
+  request,
+}) => {
+  // A paper with an arXiv id: other specs ingest a title-only one, which may be on top.
+  const papers = ((await (await request.get("/api/papers?limit=50")).json()) as { papers: { arxivId: string | null }[] }).papers.filter((p) => p.arxivId);
   const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
   const [year, month] = day.split("-");
   const paths = [
@@ -14,6 +17,8 @@ test("feed: paper pages, period pages and filtered and sorted lists are cache hi
     `/papers/month/${year}-${month}`,
     "/?sort=new",
     "/?code=1&min=1",
+    "/search?q=agents",
+    "/search?q=agents&sort=new",
   ];
   for (const path of paths) {
     const first = await request.get(path);
@@ -27,6 +32,8 @@ test("feed: paper pages, period pages and filtered and sorted lists are cache hi
   const a = await request.get("/?code=1&sort=new");
   expect((await request.get("/?sort=new&code=1&utm_source=x")).headers()["x-nextjs-cache"]).toBe("HIT");
   expect(a.status()).toBe(200);
+  // And so is one search: its filters canonical, its query trimmed.
+  expect((await request.get("/search?sort=new&q=%20agents&utm_source=x")).headers()["x-nextjs-cache"]).toBe("HIT");
 });
 
 test("feed: a day's page holds a page of papers, not the whole day, and stays light", async ({ request }) => {

@@ -61,7 +61,10 @@ test("feed: a paper ingested through one instance is on the other's front page a
   expect(listed.map((p) => p.title)).toContain(title);
 });
 
-test("feed: a takedown, an unhide and a field fix through one instance reach the other's cached paper page within 1 second", async ({ page, request }) => {
+test("feed: a takedown, an unhide and a field fix through one instance reach the other's cached paper page and search results within 1 second", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   const card = page.getByTestId("paper-card").first();
   const title = (await card.getByRole("heading").innerText()).trim();
@@ -71,6 +74,10 @@ test("feed: a takedown, an unhide and a field fix through one instance reach the
     return { status: response.status(), body: await response.text() };
   };
   expect((await onSecond()).status).toBe(200);
+  const search = `${second}/search?q=${encodeURIComponent(title)}`;
+  const searchOnSecond = async () => (await request.get(search)).text();
+  expect(await searchOnSecond()).toContain(`href="${href}"`);
+  expect((await request.get(search)).headers()["x-nextjs-cache"]).toBe("HIT");
   await signIn(page);
   const admin = `/admin/papers?q=${encodeURIComponent(title)}`;
 
@@ -78,6 +85,8 @@ test("feed: a takedown, an unhide and a field fix through one instance reach the
   await page.getByRole("button", { name: `Hide ${title}` }).click();
   await expect(page.getByTestId("notice")).toHaveText(`Hidden: ${title}`);
   await expect.poll(async () => (await onSecond()).status, { timeout: 1_000, intervals: [50] }).toBe(404);
+  // The cached search results dropped it too.
+  expect(await searchOnSecond()).not.toContain(`href="${href}"`);
   // The second instance now holds a cached 404 for the page: the unhide must drop it there too.
   const cached404 = await request.get(`${second}${href}`);
   expect(cached404.status()).toBe(404);
@@ -87,6 +96,7 @@ test("feed: a takedown, an unhide and a field fix through one instance reach the
   await page.getByRole("button", { name: `Unhide ${title}` }).click();
   await expect(page.getByTestId("notice")).toHaveText(`Restored: ${title}`);
   await expect.poll(async () => (await onSecond()).status, { timeout: 1_000, intervals: [50] }).toBe(200);
+  expect(await searchOnSecond()).toContain(`href="${href}"`);
 
   const fixed = `A Title Fixed On The Other Instance ${Date.now()}`;
   await page.goto(admin);

@@ -146,6 +146,26 @@ describe("feed lists", () => {
     expect(ids(ranked.papers)).toEqual(["2606.10103", "2606.10101", "2606.10102"]);
   });
 
+  it("highlights the words a query matches: the whole title, and the abstract in a window around its first match", async () => {
+    const filler = "Background sentences about unrelated topics fill this abstract. ".repeat(12);
+    const abstract = `${filler}Our zebrafish swim faster in warm water. ${filler}`;
+    await upsertPapers({ db, source: "hf-daily", papers: [paper(105, { title: "Zebrafish swimming study", abstract })], now });
+    try {
+      const found = await listPapers({ db, filters: { ...base, q: "zebrafish swims" }, limit: 10 });
+      expect(found.papers[0]?.highlight?.title).toBe("\u0002Zebrafish\u0003 \u0002swimming\u0003 study");
+      const window = found.papers[0]?.highlight?.abstract ?? "";
+      expect(window).toMatch(/^… \w.*\u0002zebrafish\u0003 \u0002swim\u0003 faster in warm water\. .*\w …$/);
+      expect(window.length).toBeLessThan(450);
+      const newest = await listPapers({ db, filters: { ...base, q: "zebrafish", sort: "new" }, limit: 10 });
+      expect(newest.papers[0]?.highlight?.abstract).toContain("\u0002zebrafish\u0003 swim faster");
+      // A short abstract is shown whole, with no ellipsis.
+      const short = await listPapers({ db, filters: { ...base, q: "protein structures" }, limit: 10 });
+      expect(short.papers[0]?.highlight?.abstract).toBe("A diffusion model generates \u0002protein\u0003 \u0002structures\u0003.");
+    } finally {
+      await db.paper.delete({ where: { arxivId: "2606.10105" } });
+    }
+  });
+
   it("filters search by author, alone or with text", async () => {
     const ada = await listPapers({ db, filters: { ...base, q: "author:lovelace" }, limit: 10 });
     expect(ids(ada.papers).sort()).toEqual(["2606.10101", "2606.10103"]);

@@ -18,6 +18,9 @@ type TWithAppUrl<T> = T & { appUrl: string };
 export type TTrendingPageProps = TWithAppUrl<{ page: TPaperPage; filters: TListFilters; demo: boolean; error?: string }>;
 export type TPeriodPageProps = TWithAppUrl<TPeriodViewData>;
 export type TPaperPageProps = TWithAppUrl<TPaperViewData>;
+export type TSearchPageProps = TWithAppUrl<{ page: TPaperPage; filters: TListFilters; error?: string }>;
+
+const SEARCH_PAGE_SIZE = 20;
 
 function cachedProps<T extends object>(value: T | null): GetStaticPropsResult<TWithAppUrl<T>> {
   if (value === null) return { notFound: true, revalidate: FEED_REVALIDATE_SECONDS };
@@ -59,4 +62,17 @@ const ZPaperSegment = z.string().min(1).max(300);
 export async function paperPageProps(segment: string): Promise<GetStaticPropsResult<TPaperPageProps>> {
   const parsed = ZPaperSegment.safeParse(segment);
   return cachedProps(parsed.success ? await loadPaperView(parsed.data) : null);
+}
+
+/**
+ * /search/results/<view> (src/proxy.ts rewrites "/search?q=…" here) and the empty /search: one page of highlighted results. Bad
+ * filters are a message beside no results, as on the lists.
+ */
+export async function searchPageProps(view: string): Promise<GetStaticPropsResult<TSearchPageProps>> {
+  const parsed = parseFeedView(view);
+  if (!parsed.ok) return cachedProps({ page: EMPTY_PAGE, filters: DEFAULT_FILTERS, error: parsed.message });
+  const filters = parsed.value;
+  if (!filters.q) return cachedProps({ page: EMPTY_PAGE, filters });
+  const { page, error } = await loadPapersForPage(filters, null, SEARCH_PAGE_SIZE);
+  return cachedProps({ page, filters, error });
 }

@@ -20,11 +20,17 @@ async function estimateMatches(db: Db, from: Prisma.Sql, where: Prisma.Sql): Pro
   return Math.max(1, row?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 1);
 }
 
-/** The trending score above which `fraction` of all papers lie (by the table's row estimate); null when not known. */
+/**
+ * A trending score above which at least `fraction` of all papers lie, read off ANALYZE's histogram of the column (equal-frequency
+ * buckets, so the band is rounded up to a whole bucket); null before the table has statistics. Walking the trending index to the
+ * paper at that rank cost a read of up to half the index (20 ms for 50,000 entries at 100,000 papers, ten times that at a million).
+ * Any threshold gives the same answer (the bands only split the ordered scan); a good one reads fewer matches.
+ */
 async function trendingThreshold(db: Db, fraction: number): Promise<number | null> {
   const rows = await db.$queryRaw<{ t: number | null }[]>`
-    SELECT (SELECT "trendingScore" FROM papers ORDER BY "trendingScore" DESC OFFSET floor(c.reltuples * ${fraction}::float8)::bigint LIMIT 1) AS t
-    FROM pg_class c WHERE c.oid = 'papers'::regclass AND c.reltuples > 0`;
+    SELECT h[greatest(1, floor(cardinality(h) - ${fraction}::float8 * (cardinality(h) - 1))::int)] AS t
+    FROM (SELECT histogram_bounds::text::float8[] AS h FROM pg_stats
+          WHERE schemaname = current_schema() AND tablename = 'papers' AND attname = 'trendingScore') s`;
   return rows[0]?.t ?? null;
 }
 
@@ -58,6 +64,11 @@ export async function rankedCandidates(db: Db, opts: { from: Prisma.Sql; tsq: Pr
   let upper: number | null = null;
   while (found.length < wanted) {
     const lower = share <= MAX_BAND_SHARE ? await trendingThreshold(db, share) : null;
+    if (lower !== null && upper !== null && lower >= upper) {
+      // Still the same histogram bucket: nothing new to read until the band reaches the next one.
+      share *= BAND_GROWTH;
+      continue;
+    }
     const band = Prisma.join(
       [
         lower === null ? Prisma.sql`TRUE` : Prisma.sql`p."trendingScore" >= ${lower}::float8`,

@@ -16,6 +16,12 @@ describe("feed view segments", () => {
     );
   });
 
+  it("carry a search query, its syntax and characters intact", () => {
+    const q = 'author:"Ada Lovelace" "diffusion model" OR vidéo -noise/+%';
+    const view = serializeFeedFilters({ q, sort: "new", cursor: "abc" });
+    expect(parseFeedView(feedViewSegment(view))).toEqual(parseFeedFilters({ q, sort: "new", cursor: "abc" }));
+  });
+
   it("report a segment nobody wrote as bad filters, never a throw", () => {
     for (const junk of ["%00", "a", "code=1", "====", "ab!c"]) expect(parseFeedView(junk).ok).toBe(false);
     expect(parseFeedView("")).toEqual({

@@ -1,29 +1,11 @@
-// Full-text search: websearch syntax ("phrases", OR, -exclusion), author: filters, ranked and highlighted results.
-import type { Metadata } from "next";
-import { parseFeedFilters, serializeFeedFilters } from "@/core/search";
-import { FeedLinks } from "@/components/feed-links";
-import { FilterBar } from "@/components/filter-bar";
-import { PaperList } from "@/components/paper-list";
-import { DEFAULT_FILTERS, EMPTY_PAGE, loadPapersForPage } from "@/server/feed/load-feed";
+// The search page's body: the query box, its syntax, filters, feeds and the highlighted results (one cursor page), or why there are none.
+import { serializeFeedFilters } from "@/core/search";
+import type { TListFilters, TPaperPage } from "@/server/repo/papers";
+import { FeedLinks } from "./feed-links";
+import { FilterBar } from "./filter-bar";
+import { PaperList } from "./paper-list";
 
-const PAGE_SIZE = 20;
-
-type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ searchParams }: TProps): Promise<Metadata> {
-  const parsed = parseFeedFilters(await searchParams);
-  const title = parsed.ok && parsed.value.q ? `Search: ${parsed.value.q}` : "Search";
-  return { title, robots: { index: false }, openGraph: { title }, twitter: { title } };
-}
-
-export default async function SearchPage({ searchParams }: TProps) {
-  const parsed = parseFeedFilters(await searchParams);
-  const filters = parsed.ok ? parsed.value : DEFAULT_FILTERS;
-  const { page, error } = parsed.ok
-    ? filters.q
-      ? await loadPapersForPage(filters, null, PAGE_SIZE)
-      : { page: EMPTY_PAGE, error: undefined }
-    : { page: EMPTY_PAGE, error: parsed.message };
+export function SearchView({ filters, page, error }: { filters: TListFilters; page: TPaperPage; error?: string }) {
   const query = serializeFeedFilters({ ...filters, cursor: undefined });
   const more = page.nextCursor ? `/search?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;
   return (
