@@ -60,6 +60,15 @@ test("subscribe: the form's POST answers per request: 400 with the field's error
   expect(foreign.status()).toBe(403);
   const json = await request.post("/subscribe/submit", { data: { email: "a@example.org" }, maxRedirects: 0 });
   expect(json.status()).toBe(400);
+  // A body that says it is a form but does not parse as one is the sender's mistake, not ours.
+  for (const [type, body] of [
+    ["multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nq@example.org\r\n--x--\r\n'],
+    ["multipart/form-data", "email=q@example.org"],
+  ]) {
+    const broken = await request.post("/subscribe/submit", { headers: { "content-type": type! }, data: body, maxRedirects: 0 });
+    expect(broken.status(), type).toBe(400);
+    expect(await broken.text(), type).toContain("form");
+  }
   // A GET of the answer's address is sent to the form.
   const get = await request.get("/subscribe/submit", { maxRedirects: 0 });
   expect(get.status()).toBe(303);
