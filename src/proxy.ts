@@ -94,7 +94,7 @@ function cachedView(request: NextRequest): URL | null {
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   const admin = isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname);
-  const refused = refuseActionPost(request, { pathname, adminArea: admin });
+  const refused = await refuseActionPost(request, { pathname, adminArea: admin });
   if (refused) return refused;
   if (admin) {
     const gate = await adminGate(request);

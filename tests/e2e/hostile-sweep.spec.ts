@@ -152,6 +152,17 @@ test("hostile sweep: every public POST refuses an oversized body with 413", asyn
   }
 });
 
+test("hostile sweep: a form post to any page with a form whose multipart body does not parse answers 400, never 5xx", async ({ request, baseURL }) => {
+  const pages = [...new Set(serverActions().flatMap((a) => a.pages)), "/subscribe/submit"].map((p) => fillSegments(p, "abcdefghijklmnop"));
+  expect(pages).toEqual(expect.arrayContaining(["/admin/login", "/subscribe/submit"]));
+  for (const url of pages) {
+    for (const type of ["multipart/form-data; boundary=x", "multipart/form-data"]) {
+      const res = await request.post(url, { headers: { "content-type": type, origin: baseURL! }, data: "garbage%%%=&&", maxRedirects: 0 });
+      expect(res.status(), `${url} as ${type}`).toBe(400);
+    }
+  }
+});
+
 test("hostile sweep: server actions called cross-origin, anonymously or with forged arguments answer 4xx, never 5xx", async ({ request, baseURL }) => {
   for (const action of serverActions()) {
     for (const page of action.pages) {

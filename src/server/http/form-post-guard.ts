@@ -30,9 +30,9 @@ export function isSameOrigin(headers: Headers): boolean {
 /**
  * A 403 for a cross-origin action post, a 411 for one that does not declare its length (browsers always do; Next would answer an
  * undeclared body past its limit with a 500), a 413 for one declaring a body past its cap (the paste size inside the admin console,
- * the public cap everywhere else, the sign-in page included); null to let Next run the action.
+ * the public cap everywhere else, the sign-in page included), a 400 for a multipart body that does not parse; null to let Next run the action.
  */
-export function refuseActionPost(request: Request, opts: { pathname: string; adminArea: boolean }): Response | null {
+export async function refuseActionPost(request: Request, opts: { pathname: string; adminArea: boolean }): Promise<Response | null> {
   if (!isActionPost(request, opts.pathname)) return null;
   if (!isSameOrigin(request.headers)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
   if (!request.headers.has("content-length")) return errorResponse(new AppError("LENGTH_REQUIRED", "Send the form with a Content-Length."));
@@ -40,5 +40,18 @@ export function refuseActionPost(request: Request, opts: { pathname: string; adm
   if (declaresMoreThan(request.headers, maxBytes)) {
     return errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The form is larger than ${maxBytes.toLocaleString("en")} bytes.`));
   }
+  if (!(await parsesAsForm(request))) return errorResponse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
   return null;
+}
+
+/** Whether a multipart body parses (Next answers one that does not with a 500); other bodies are Next's or the page's to read. */
+async function parsesAsForm(request: Request): Promise<boolean> {
+  if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) return true;
+  try {
+    await request.clone().formData();
+    return true;
+  } catch (err) {
+    if (err instanceof TypeError) return false; // undici's word for a body that is not the multipart it claims to be
+    throw err;
+  }
 }

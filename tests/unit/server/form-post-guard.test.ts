@@ -10,45 +10,59 @@ function actionPost(headers: Record<string, string>, pathname = "/subscribe"): R
   });
 }
 
-const statusOf = (request: Request, adminArea = false) => refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea })?.status ?? null;
+const statusOf = async (request: Request, adminArea = false) =>
+  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea }))?.status ?? null;
 
-describe("refuseActionPost", () => {
-  it("lets a same-origin action post of a small declared body through, with or without an Origin", () => {
-    expect(statusOf(actionPost({ origin: "http://app.test" }))).toBeNull();
-    expect(statusOf(actionPost({}))).toBeNull();
+describe("refuseActionPost", async () => {
+  it("lets a same-origin action post of a small declared body through, with or without an Origin", async () => {
+    expect(await statusOf(actionPost({ origin: "http://app.test" }))).toBeNull();
+    expect(await statusOf(actionPost({}))).toBeNull();
   });
 
-  it("refuses another origin, a sandboxed frame's null origin and garbage with 403, as Next would have (with a 500)", () => {
-    expect(statusOf(actionPost({ origin: "https://evil.example" }))).toBe(403);
-    expect(statusOf(actionPost({ origin: "null" }))).toBe(403);
-    expect(statusOf(actionPost({ origin: "::" }))).toBe(403);
+  it("refuses another origin, a sandboxed frame's null origin and garbage with 403, as Next would have (with a 500)", async () => {
+    expect(await statusOf(actionPost({ origin: "https://evil.example" }))).toBe(403);
+    expect(await statusOf(actionPost({ origin: "null" }))).toBe(403);
+    expect(await statusOf(actionPost({ origin: "::" }))).toBe(403);
   });
 
-  it("accepts the origin a reverse proxy forwarded the request for", () => {
-    expect(statusOf(actionPost({ origin: "https://papers.example.org", "x-forwarded-host": "papers.example.org, internal" }))).toBeNull();
+  it("accepts the origin a reverse proxy forwarded the request for", async () => {
+    expect(await statusOf(actionPost({ origin: "https://papers.example.org", "x-forwarded-host": "papers.example.org, internal" }))).toBeNull();
   });
 
-  it("refuses an action post that does not declare its length with 411", () => {
+  it("refuses an action post that does not declare its length with 411", async () => {
     const request = new Request("http://app.test/subscribe", { method: "POST", headers: { host: "app.test", "next-action": "ab12" } });
-    expect(statusOf(request)).toBe(411);
+    expect(await statusOf(request)).toBe(411);
   });
 
-  it("holds public forms, the sign-in page's included, to the public cap, and the admin console to the paste size", () => {
+  it("holds public forms, the sign-in page's included, to the public cap, and the admin console to the paste size", async () => {
     const over = String(MAX_PUBLIC_BODY_BYTES + 1);
-    expect(statusOf(actionPost({ "content-length": over }))).toBe(413);
-    expect(statusOf(actionPost({ "content-length": over }, "/admin/login"))).toBe(413);
-    expect(statusOf(actionPost({ "content-length": String(MAX_PASTE_BYTES) }, "/admin/ingestion"), true)).toBeNull();
-    expect(statusOf(actionPost({ "content-length": String(MAX_PASTE_BYTES + 1) }, "/admin/ingestion"), true)).toBe(413);
+    expect(await statusOf(actionPost({ "content-length": over }))).toBe(413);
+    expect(await statusOf(actionPost({ "content-length": over }, "/admin/login"))).toBe(413);
+    expect(await statusOf(actionPost({ "content-length": String(MAX_PASTE_BYTES) }, "/admin/ingestion"), true)).toBeNull();
+    expect(await statusOf(actionPost({ "content-length": String(MAX_PASTE_BYTES + 1) }, "/admin/ingestion"), true)).toBe(413);
   });
 
-  it("checks forms posted without JavaScript too, and leaves API routes and other requests to their handlers", () => {
+  it("checks forms posted without JavaScript too, and leaves API routes and other requests to their handlers", async () => {
     const form = (pathname: string) =>
       new Request(`http://app.test${pathname}`, {
         method: "POST",
         headers: { host: "app.test", "content-type": "multipart/form-data; boundary=x", "content-length": String(MAX_PUBLIC_BODY_BYTES * 2) },
       });
-    expect(statusOf(form("/subscribe"))).toBe(413);
-    expect(statusOf(form("/api/unsubscribe"))).toBeNull();
-    expect(statusOf(new Request("http://app.test/subscribe", { headers: { origin: "https://evil.example" } }))).toBeNull();
+    expect(await statusOf(form("/subscribe"))).toBe(413);
+    expect(await statusOf(form("/api/unsubscribe"))).toBeNull();
+    expect(await statusOf(new Request("http://app.test/subscribe", { headers: { origin: "https://evil.example" } }))).toBeNull();
+  });
+
+  it("refuses a multipart form whose body does not parse with 400 (Next answers it with a 500), and lets a well-formed one through", async () => {
+    const multipart = (type: string, body: string) =>
+      new Request("http://app.test/admin/login", {
+        method: "POST",
+        headers: { host: "app.test", "content-type": type, "content-length": String(body.length) },
+        body,
+      });
+    const good = '--x\r\nContent-Disposition: form-data; name="token"\r\n\r\nabc\r\n--x--\r\n';
+    expect(await statusOf(multipart("multipart/form-data; boundary=x", good))).toBeNull();
+    expect(await statusOf(multipart("multipart/form-data; boundary=x", "garbage%%%=&&"))).toBe(400);
+    expect(await statusOf(multipart("multipart/form-data", "token=abc"))).toBe(400);
   });
 });
