@@ -49,25 +49,22 @@ function readerArrival(request: NextRequest): NextResponse | null {
 /** A page whose variants are chosen by query keys: `canonical` writes their values one way (null: they do not parse). */
 type TCachedView = { page: RegExp; keys: readonly string[]; canonical: (params: URLSearchParams) => string | null; target: (pathname: string) => string };
 
+const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
+
+/** List filters (and a search's query, when its keys include `q`) written canonically; null when they do not parse. */
+function canonicalFilters(params: URLSearchParams): string | null {
+  const parsed = parseFeedFilters(Object.fromEntries(params));
+  return parsed.ok ? serializeFeedFilters(parsed.value) : null;
+}
+
 const CACHED_VIEWS: readonly TCachedView[] = [
   {
     page: /^\/(?:papers\/(?:date|week|month)\/[^/]+)?$/,
-    keys: ["cat", "code", "min", "sort", "cursor"],
-    canonical: (params) => {
-      const parsed = parseFeedFilters(Object.fromEntries(params));
-      return parsed.ok ? serializeFeedFilters({ ...parsed.value, q: undefined }) : null;
-    },
+    keys: LIST_KEYS,
+    canonical: canonicalFilters,
     target: (pathname) => (pathname === "/" ? "/trending" : pathname),
   },
-  {
-    page: /^\/search$/,
-    keys: ["q", "cat", "code", "min", "sort", "cursor"],
-    canonical: (params) => {
-      const parsed = parseFeedFilters(Object.fromEntries(params));
-      return parsed.ok ? serializeFeedFilters(parsed.value) : null;
-    },
-    target: () => "/search/results",
-  },
+  { page: /^\/search$/, keys: ["q", ...LIST_KEYS], canonical: canonicalFilters, target: () => "/search/results" },
   { page: /^\/subscribe$/, keys: PREVIEW_KEYS, canonical: canonicalPreviewQuery, target: () => "/subscribe/preview" },
 ];
 
