@@ -12,7 +12,7 @@ import { runDigest } from "../src/server/digest/run-digest";
 import type { TDigestSettings } from "../src/server/digest/digest-settings";
 import { createSmtpMailer, SMTP_MESSAGE_DEFAULTS } from "../src/server/mail/mailer";
 import { recreateDatabase, siblingUrl } from "../tests/support/test-databases";
-import { databaseCpuMs } from "./support/process-memory";
+import { databaseCpuMs, memoryBreakdown } from "./support/process-memory";
 import { startSinkProcess } from "./support/smtp-sink-process";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
@@ -181,6 +181,7 @@ async function main() {
     const run = await runDigest({ db, frequency: "daily", now: NOW, trigger: "bench", settings, mailer });
     const seconds = (performance.now() - started) / 1000;
     const peakRss = rss.stop();
+    const memoryAtEnd = memoryBreakdown();
     await profile.stop();
     const digestCpu = cpuMs() - cpuBefore;
     const dbCpu = databaseCpuMs(database) - dbCpuBefore;
@@ -223,6 +224,7 @@ async function main() {
       `  digest run:   sent ${run.sent}, skipped ${run.skipped}, failed ${run.failed} in ${seconds.toFixed(1)} s → ${digestRate.toFixed(0)} msg/s (target ≥ 300)`,
     );
     console.log(`  peak RSS:     ${mb(peakRss)} during the run, ${mb(rssBefore)} before it (target ≤ 300 MB)`);
+    if (memoryAtEnd) console.log(`  memory:       at the run's end, ${memoryAtEnd}`);
     console.log(`  bare pool:    ${run.sent} pre-rendered messages in ${bareSeconds.toFixed(1)} s → ${bareRate.toFixed(0)} msg/s (ceiling)`);
     console.log(`  ratio:        ${(digestRate / bareRate).toFixed(2)} (target ≥ 0.6)`);
     console.log(

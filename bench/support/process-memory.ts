@@ -101,3 +101,35 @@ export function databaseCpuMs(database: string): number {
   // Linux counts CPU time in ticks of 1/100 s (USER_HZ).
   return cpuTicks(backends) * 10;
 }
+
+/**
+ * Where this process's resident memory is, from /proc/self/smaps: the V8 heap Node reports, the node binary's pages, and the
+ * other anonymous memory (malloc arenas of the threads, WASM, code), with its largest region. Null off Linux.
+ */
+export function memoryBreakdown(): string | null {
+  const smaps = readProc("/proc/self/smaps");
+  if (smaps === null) return null;
+  let head = "";
+  let fileKb = 0;
+  let anonKb = 0;
+  let largestAnonKb = 0;
+  for (const line of smaps.split("\n")) {
+    if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) head = line;
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (!rss) continue;
+    const kb = Number(rss[1]);
+    // The 6th field of a mapping's line is its path: empty for anonymous memory, [heap] for malloc's main arena.
+    const path = head.split(/\s+/)[5] ?? "";
+    if (path === "" || path === "[heap]") {
+      anonKb += kb;
+      largestAnonKb = Math.max(largestAnonKb, kb);
+    } else fileKb += kb;
+  }
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const heap = usage.heapTotal + usage.external;
+  return (
+    `V8 heap ${mb(usage.heapTotal)} (used ${mb(usage.heapUsed)}) + external ${mb(usage.external)}; ` +
+    `other anonymous ${mb(anonKb * 1024 - heap)} (largest region ${mb(largestAnonKb * 1024)}); files ${mb(fileKb * 1024)}`
+  );
+}
