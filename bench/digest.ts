@@ -1,7 +1,7 @@
 // Digest mailer throughput: 10,000 confirmed subscribers, 2,000 papers, a local SMTP sink; compared with a bare nodemailer pool.
 // Run: DATABASE_URL=postgresql://... npx tsx bench/digest.ts   (uses the sibling database <name>_bench; embedded PostgreSQL when unset)
 // The sink runs in a child process, as a real SMTP server would, for both the digest run and the bare pool; peak RSS is this process's.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import nodemailer from "nodemailer";
@@ -143,7 +143,21 @@ async function seedInChild(url: string): Promise<void> {
   execFileSync(process.execPath, [...process.execArgv, import.meta.filename, "--seed"], { env: { ...process.env, BENCH_DB_URL: url }, stdio: "inherit" });
 }
 
+/**
+ * The digest runs in a process started with `--liftoff-only`, as `npm start`, `npm run worker` and `npm run digest` start theirs:
+ * V8's optimising tier for WASM compiles Prisma's query compiler again on helper threads whose malloc arenas keep about 40 MB.
+ * This bench measures such a process, so it starts itself again with the flag when it was started without.
+ */
+function relaunchedWithLiftoffOnly(): boolean {
+  if (process.execArgv.includes("--liftoff-only")) return false;
+  const child = spawnSync(process.execPath, ["--liftoff-only", ...process.execArgv, import.meta.filename, ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
+  process.exit(child.status ?? 1);
+}
+
 async function main() {
+  if (relaunchedWithLiftoffOnly()) return;
   if (process.argv.includes("--seed")) {
     await applyMigrations(process.env.BENCH_DB_URL!);
     const db = createDb(process.env.BENCH_DB_URL!, { max: 2 });

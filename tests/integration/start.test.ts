@@ -13,11 +13,14 @@ let port: number;
 const started: ChildProcess[] = [];
 
 /**
- * As `npm start` runs it (`node --import tsx`): one process that receives SIGTERM itself. Through the tsx CLI, a busy machine made
+ * As `npm start` runs it (`node --liftoff-only --import tsx`): one process that receives SIGTERM itself. Through the tsx CLI, a busy machine made
  * tsx SIGKILL the app (exit 143) when it did not acknowledge the relayed signal within 60 ms, leaving embedded PostgreSQL unstopped.
  */
 function startApp(env: TEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "start.ts")], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  const child = spawn(process.execPath, ["--liftoff-only", "--import", "tsx", path.join(ROOT, "scripts", "start.ts")], {
+    cwd: ROOT,
+    env: env as NodeJS.ProcessEnv,
+  });
   started.push(child);
   let out = "";
   child.stdout!.on("data", (d) => (out += d));

@@ -6,9 +6,9 @@ import { ROOT, cleanEnv, type TEnv } from "./run-script";
 export type TProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 export type TWorker = TProcess & { stop: () => Promise<number | null> };
 
-/** One node process with tsx's loader (not the tsx CLI, which runs the script in a second process), so a signal reaches the script itself. */
+/** One node process with tsx's loader and package.json's flags (not the tsx CLI, which runs the script in a second process), so a signal reaches the script itself. */
 export function spawnScript(script: string, args: string[], env: TEnv): TProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+  const child = spawn(process.execPath, ["--liftoff-only", "--import", "tsx", path.join(ROOT, script), ...args], {
     cwd: ROOT,
     env: cleanEnv({ LOG_LEVEL: "info", ...env }) as NodeJS.ProcessEnv,
   });
