@@ -148,8 +148,8 @@ async function seedInChild(url: string): Promise<void> {
  * V8's optimising tier for WASM compiles Prisma's query compiler again on helper threads whose malloc arenas keep about 40 MB.
  * This bench measures such a process, so it starts itself again with the flag when it was started without.
  */
-function relaunchedWithLiftoffOnly(): boolean {
-  if (process.execArgv.includes("--liftoff-only")) return false;
+function runUnderLiftoffOnly(): void {
+  if (process.execArgv.includes("--liftoff-only")) return;
   const child = spawnSync(process.execPath, ["--liftoff-only", ...process.execArgv, import.meta.filename, ...process.argv.slice(2)], {
     stdio: "inherit",
   });
@@ -157,7 +157,7 @@ function relaunchedWithLiftoffOnly(): boolean {
 }
 
 async function main() {
-  if (relaunchedWithLiftoffOnly()) return;
+  runUnderLiftoffOnly();
   if (process.argv.includes("--seed")) {
     await applyMigrations(process.env.BENCH_DB_URL!);
     const db = createDb(process.env.BENCH_DB_URL!, { max: 2 });

@@ -103,8 +103,9 @@ export function databaseCpuMs(database: string): number {
 }
 
 /**
- * Where this process's resident memory is, from /proc/self/smaps: the V8 heap Node reports, the node binary's pages, and the
- * other anonymous memory (malloc arenas of the threads, WASM, code), with its largest region. Null off Linux.
+ * Where this process's resident memory is, from /proc/self/smaps: the V8 heap and external memory Node reports, the pages of
+ * files (the node binary, libraries), and the other anonymous memory (malloc arenas of the threads, WASM, code), with its
+ * largest region. Null off Linux.
  */
 export function memoryBreakdown(): string | null {
   const smaps = readProc("/proc/self/smaps");
@@ -127,9 +128,9 @@ export function memoryBreakdown(): string | null {
   }
   const usage = process.memoryUsage();
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-  const heap = usage.heapTotal + usage.external;
+  const reported = usage.heapTotal + usage.external;
   return (
     `V8 heap ${mb(usage.heapTotal)} (used ${mb(usage.heapUsed)}) + external ${mb(usage.external)}; ` +
-    `other anonymous ${mb(anonKb * 1024 - heap)} (largest region ${mb(largestAnonKb * 1024)}); files ${mb(fileKb * 1024)}`
+    `other anonymous ${mb(anonKb * 1024 - reported)} (largest region ${mb(largestAnonKb * 1024)}); files ${mb(fileKb * 1024)}`
   );
 }
