@@ -7,7 +7,9 @@ import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/
 import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-session";
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
+import { ERROR_STATUS } from "@/server/errors/app-error";
 import { refuseActionPost } from "@/server/http/form-post-guard";
+import { PAGE_STATUS_HEADER } from "@/server/http/page-status";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
 import { canonicalPreviewQuery, PREVIEW_KEYS } from "@/server/subscriptions/subscription-input";
 
@@ -73,19 +75,20 @@ const CACHED_VIEWS: readonly TCachedView[] = [
  * segment (/trending/<segment>, /papers/date/…/<segment>, /search/results/<segment>, /subscribe/preview/<segment>), which Next caches
  * like any page; the query string
  * never reaches a cached page. Valid values are written canonically, so one variant has one cache entry; invalid ones pass through
- * for the page to explain. Null: not a variant.
+ * for the page to explain, answered with 400 (`valid` false). Null: not a variant.
  */
-function cachedView(request: NextRequest): URL | null {
+function cachedView(request: NextRequest): { url: URL; valid: boolean } | null {
   const { pathname, searchParams } = request.nextUrl;
   const view = CACHED_VIEWS.find((v) => v.page.test(pathname));
   if (!view) return null;
   const params = new URLSearchParams(view.keys.flatMap((key) => (searchParams.has(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
-  const query = view.canonical(params) ?? params.toString();
+  const canonical = view.canonical(params);
+  const query = canonical ?? params.toString();
   if (query === "") return null;
   const url = request.nextUrl.clone();
   url.pathname = `${view.target(pathname)}/${feedViewSegment(query)}`;
   url.search = "";
-  return url;
+  return { url, valid: canonical !== null };
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {
@@ -101,7 +104,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const arrival = readerArrival(request);
   if (arrival) return arrival;
   const view = cachedView(request);
-  return view ? NextResponse.rewrite(view) : NextResponse.next();
+  if (!view) return NextResponse.next();
+  // The page explains what does not parse; the app's server answers it with 400 (src/server/http/page-status.ts).
+  return NextResponse.rewrite(view.url, view.valid ? undefined : { headers: { [PAGE_STATUS_HEADER]: String(ERROR_STATUS.INVALID_INPUT) } });
 }
 
 // Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe", a paper, day, week or month page, a filtered

@@ -69,7 +69,9 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
     // The original mtime keeps the source hash, so the next bench run reuses this build.
     utimesSync(tsconfigPath, atime, mtime);
   }
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts", "serve.ts")], {
+  // BENCH_APP_NODE_ARGS adds node flags to the app's process (`--cpu-prof`, a V8 flag being weighed), which NODE_OPTIONS may not carry.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(PROJECT_ROOT, "scripts", "serve.ts")], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["ignore", "ignore", "inherit"],

@@ -120,7 +120,8 @@ export const SITE_SCRIPT = `(function () {
     var panel = document.querySelector("[data-preview-panel]");
     if (panel) panel.setAttribute("aria-busy", "true");
     fetch(form.getAttribute("data-subscribe-preview") + (query ? "?" + query : ""))
-      .then(function (r) { return r.ok ? r.text() : ""; })
+      // A 400 is the page explaining the interests that do not parse, its preview included.
+      .then(function (r) { return r.ok || r.status === 400 ? r.text() : ""; })
       .then(function (html) {
         var next = html && new DOMParser().parseFromString(html, "text/html").querySelector("[data-preview-items]");
         var current = document.querySelector("[data-preview-items]");

@@ -36,6 +36,27 @@ test("feed: paper pages, period pages, filtered and sorted lists and search resu
   expect((await request.get("/search?sort=new&q=%20agents&utm_source=x")).headers()["x-nextjs-cache"]).toBe("HIT");
 });
 
+test("feed: a list, period or search variant whose query does not parse is a 400 naming the parameter, every time, kept by no browser", async ({ request }) => {
+  const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
+  const bad = [
+    ["/?min=abc", 'Invalid "min"'],
+    ["/?sort=bogus&code=1", 'Invalid "sort"'],
+    [`/papers/date/${day}?code=maybe`, 'Invalid "code"'],
+    ["/search?q=agents&min=-5", 'Invalid "min"'],
+    ["/search?q=a%00b", 'Invalid "q"'],
+  ] as const;
+  for (const [path, message] of bad) {
+    for (let i = 0; i < 2; i += 1) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(400);
+      expect(res.headers()["cache-control"], path).toBe("private, no-store");
+      expect((await res.text()).replaceAll("&quot;", '"'), path).toContain(message);
+    }
+  }
+  // The same page with a good query is the cached 200 it always was.
+  expect((await request.get("/?min=1")).status()).toBe(200);
+});
+
 test("feed: a day's page holds a page of papers, not the whole day, and stays light", async ({ request }) => {
   const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
   const html = await (await request.get(`/papers/date/${day}`)).text();

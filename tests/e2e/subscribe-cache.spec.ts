@@ -29,9 +29,10 @@ test("subscribe: /subscribe and its preview per interest set are cache hits with
   expect(await (await request.get("/subscribe")).text()).toContain('data-testid="preview-list"');
 });
 
-test("subscribe: a bad interest in the preview's query is explained beside its field, not a 5xx", async ({ request }) => {
+test("subscribe: a bad interest in the preview's query is a 400 explained beside its field", async ({ request }) => {
   const res = await request.get("/subscribe?min=-4&cat=%3Cscript%3E");
-  expect(res.status()).toBe(200);
+  expect(res.status()).toBe(400);
+  expect(res.headers()["cache-control"]).toBe("private, no-store");
   const html = await res.text();
   expect(html).toContain("Minimum upvotes cannot be negative.");
   expect(html).toContain("Categories look like cs.LG or stat.ML.");

@@ -1,9 +1,10 @@
 // The app's server sets each request's client address from the socket and TRUST_PROXY, and its CSP with a fresh nonce; whatever
-// header the client sends for either is replaced.
+// header the client sends for either is replaced; and it answers a page the proxy marked invalid with the status the proxy named.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "../../src/server/http/client-address";
+import { PAGE_STATUS_HEADER } from "../../src/server/http/page-status";
 import { withRequestContext } from "../../src/server/http/serve-app";
 
 const SCRIPT_HASH = "'sha256-test'";
@@ -80,5 +81,44 @@ describe("the app server's client address", () => {
       nonces.add(scripts[2]!);
     }
     expect(nonces.size).toBe(2);
+  });
+});
+
+describe("the app server's page status", () => {
+  /** A server whose handler answers as Next does: headers set along the way (the proxy's included), then a status it chose. */
+  async function serverAnswering(status: number, headers: Record<string, string>): Promise<string> {
+    const server = http.createServer(
+      withRequestContext(
+        async (_req, res) => {
+          for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+          res.statusCode = status;
+          res.end("the page");
+        },
+        { trustedHops: 0, scriptHash: SCRIPT_HASH },
+      ),
+    );
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  it("answers a page the proxy marked with the status it named, unstored, without the mark or a validator", async () => {
+    const cached = { "cache-control": "s-maxage=3600", etag: '"abc"' };
+    const res = await fetch(await serverAnswering(200, { ...cached, [PAGE_STATUS_HEADER]: "400" }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe("the page");
+    expect(res.headers.get(PAGE_STATUS_HEADER)).toBeNull();
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("etag")).toBeNull();
+    // Unmarked pages keep their status and caching; a failure keeps its own status; only a 4xx can be named.
+    const plain = await fetch(await serverAnswering(200, cached));
+    expect([plain.status, plain.headers.get("cache-control")]).toEqual([200, "s-maxage=3600"]);
+    expect((await fetch(await serverAnswering(500, { [PAGE_STATUS_HEADER]: "400" }))).status).toBe(500);
+    expect((await fetch(await serverAnswering(200, { [PAGE_STATUS_HEADER]: "302" }))).status).toBe(200);
+  });
+
+  it("never takes the status from the request: a client cannot choose its answer's status", async () => {
+    const res = await fetch(await serverAnswering(200, {}), { headers: { [PAGE_STATUS_HEADER]: "404" } });
+    expect(res.status).toBe(200);
   });
 });

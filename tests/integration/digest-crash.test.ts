@@ -212,7 +212,7 @@ describe("a digest process killed with SIGKILL mid-run", () => {
         CRON_SECRET: "crash-test-cron-secret",
       };
 
-      const cli = spawnScript("scripts/digest.ts", [], env);
+      const cli = spawnScript("digest", [], env);
       processes.push(cli);
       const sentRows = () => db.delivery.count({ where: { status: "sent" } });
       // Past the first heartbeat (a burst of 10, then 10 msg/s), and mid-batch, so some accepted digests are not yet recorded.

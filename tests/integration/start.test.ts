@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitUntilAnswering } from "../../src/server/net/local-probes";
+import { npmScriptNodeArgs } from "../support/npm-script";
 import { ROOT, cleanEnv, runScript, type TEnv } from "./helpers/run-script";
 
 let dataDir: string;
@@ -13,11 +14,11 @@ let port: number;
 const started: ChildProcess[] = [];
 
 /**
- * As `npm start` runs it (`node --liftoff-only --import tsx`): one process that receives SIGTERM itself. Through the tsx CLI, a busy machine made
+ * As `npm start` runs it (package.json's node arguments): one process that receives SIGTERM itself. Through the tsx CLI, a busy machine made
  * tsx SIGKILL the app (exit 143) when it did not acknowledge the relayed signal within 60 ms, leaving embedded PostgreSQL unstopped.
  */
 function startApp(env: TEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--liftoff-only", "--import", "tsx", path.join(ROOT, "scripts", "start.ts")], {
+  const child = spawn(process.execPath, npmScriptNodeArgs("start"), {
     cwd: ROOT,
     env: env as NodeJS.ProcessEnv,
   });

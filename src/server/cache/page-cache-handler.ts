@@ -19,25 +19,62 @@ type TCacheValue = {
 /** A null value is a cached 404: a Pages Router page whose getStaticProps said notFound. */
 type TEntry = { value: TCacheValue | null; lastModified: number; cacheControl?: unknown };
 
-const MAX_BYTES = 128 * 1024 * 1024;
+const MB = 1024 * 1024;
+/**
+ * 128 MB in all, in two budgets. Variants are open-ended: a page per search query, per set of list filters or preview interests, and
+ * the data entries behind the API's queries. Anybody can make new ones with a new query string, so they have a budget of their own and
+ * a flood of them evicts only its own kind, never the paper, period and front pages everybody reads.
+ */
+const PAGE_BYTES = 96 * MB;
+const VARIANT_BYTES = 32 * MB;
 /** Renders waiting to store their result; beyond this many distinct keys between two changes, the oldest simply go uncached. */
 const MAX_PENDING = 10_000;
 
+type TPool = { entries: Map<string, { entry: TEntry; bytes: number }>; bytes: number; limit: number };
+
 type TState = {
-  entries: Map<string, { entry: TEntry; bytes: number }>;
-  bytes: number;
+  /** The pages of the feed itself, one per page of the site. */
+  pages: TPool;
+  /** Variants made from a query string (the proxy's rewrites) and data entries (keys that are hashes, not paths). */
+  variants: TPool;
   /** Bumped by every change: a render that began before one must not store what it read. */
   generation: number;
   pending: Map<string, number>;
   listener: TFeedChangeListener | null;
 };
 
-const globalForCache = globalThis as unknown as { paperDigestPageCache?: TState };
-const state: TState = (globalForCache.paperDigestPageCache ??= { entries: new Map(), bytes: 0, generation: 0, pending: new Map(), listener: null });
+const globalForCache = globalThis as unknown as { paperDigestPageCacheV2?: TState };
+const state: TState = (globalForCache.paperDigestPageCacheV2 ??= {
+  pages: { entries: new Map(), bytes: 0, limit: PAGE_BYTES },
+  variants: { entries: new Map(), bytes: 0, limit: VARIANT_BYTES },
+  generation: 0,
+  pending: new Map(),
+  listener: null,
+});
+
+/** A page's key ends in its path (`/route-cache/PAGES/<build hash>/$/search/results/<segment>`); a data entry's key is a hash. */
+const PAGE_KEY = /^\/route-cache\/[^/]+\/[^/]+\/\$(\/.*)$/;
+const VARIANT_PATH = /^\/(?:trending|search\/results|subscribe\/preview)\/|^\/papers\/(?:date|week|month)\/[^/]+\/[^/]/;
+
+function poolOf(key: string): TPool {
+  const path = PAGE_KEY.exec(key)?.[1];
+  return path === undefined || VARIANT_PATH.test(path) ? state.variants : state.pages;
+}
+
+/** Drops the least recently used entries of `pool` until it is within its budget. */
+function trim(pool: TPool): void {
+  for (const [oldest, held] of pool.entries) {
+    if (pool.bytes <= pool.limit) break;
+    pool.entries.delete(oldest);
+    pool.bytes -= held.bytes;
+  }
+}
 
 function dropEverything(): void {
-  state.entries.clear();
-  state.bytes = 0;
+  for (const pool of [state.pages, state.variants]) {
+    pool.entries.clear();
+    pool.bytes = 0;
+  }
   state.pending.clear();
   state.generation += 1;
 }
@@ -82,32 +119,30 @@ export default class PageCacheHandler {
   async get(key: string): Promise<TEntry | null> {
     if (state.pending.size >= MAX_PENDING) state.pending.clear();
     state.pending.set(key, state.generation);
-    const held = state.entries.get(key);
+    const pool = poolOf(key);
+    const held = pool.entries.get(key);
     if (!held) return null;
     // Most recently used last, so eviction takes from the front.
-    state.entries.delete(key);
-    state.entries.set(key, held);
+    pool.entries.delete(key);
+    pool.entries.set(key, held);
     return held.entry;
   }
 
   async set(key: string, value: TCacheValue | null, ctx: { cacheControl?: unknown } = {}): Promise<void> {
     const startedIn = state.pending.get(key);
     state.pending.delete(key);
-    const previous = state.entries.get(key);
+    const pool = poolOf(key);
+    const previous = pool.entries.get(key);
     if (previous) {
-      state.entries.delete(key);
-      state.bytes -= previous.bytes;
+      pool.entries.delete(key);
+      pool.bytes -= previous.bytes;
     }
     if (startedIn !== state.generation) return;
     const bytes = sizeOf(key, value);
-    if (bytes > MAX_BYTES / 4) return;
-    state.entries.set(key, { entry: { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes });
-    state.bytes += bytes;
-    for (const [oldest, held] of state.entries) {
-      if (state.bytes <= MAX_BYTES) break;
-      state.entries.delete(oldest);
-      state.bytes -= held.bytes;
-    }
+    if (bytes > pool.limit / 4) return;
+    pool.entries.set(key, { entry: { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes });
+    pool.bytes += bytes;
+    trim(pool);
   }
 
   /**

@@ -1,11 +1,13 @@
 // The app's HTTP server: Next.js's request handler behind a plain node:http server that owns each socket, so it knows who is calling,
-// and that gives every response its Content-Security-Policy with a fresh nonce (no proxy round trip needed for it).
+// that gives every response its Content-Security-Policy with a fresh nonce (no proxy round trip needed for it), and the status the
+// proxy names for a cached page's invalid variant.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { describeError } from "../errors/describe-error";
 import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
+import { applyPageStatus } from "./page-status";
 import { contentSecurityPolicy } from "./security-headers";
 
 export type TAppServer = { close: () => Promise<void> };
@@ -27,6 +29,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     const policy = contentSecurityPolicy({ scriptHash: opts.scriptHash, nonce: randomBytes(16).toString("base64") });
     req.headers["content-security-policy"] = policy;
     res.setHeader("Content-Security-Policy", policy);
+    applyPageStatus(res);
     handle(req, res).catch((err: unknown) => {
       logger.error({ err: describeError(err), url: req.url }, "the request handler failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

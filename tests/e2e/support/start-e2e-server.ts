@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { npmScriptNodeArgs } from "../../support/npm-script";
 import { recreateDatabase, siblingUrl } from "../../support/test-databases";
 import { E2E_APP_SECRET } from "./constants";
 
@@ -29,7 +30,7 @@ if (process.env.DATABASE_URL) {
 }
 
 // As `npm start` runs it: one process, which gets the signals itself (the tsx CLI would SIGKILL it if it answered a relayed signal slowly).
-const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+const child = spawn(process.execPath, npmScriptNodeArgs("start"), {
   cwd: root,
   env,
   stdio: "inherit",

@@ -1,14 +1,14 @@
 // Starts `npm run worker` and `npm run digest` (scripts/*.ts) as real child processes, for the multi-worker and crash tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { npmScriptNodeArgs } from "../../support/npm-script";
 import { ROOT, cleanEnv, type TEnv } from "./run-script";
 
 export type TProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 export type TWorker = TProcess & { stop: () => Promise<number | null> };
 
-/** One node process with tsx's loader and package.json's flags (not the tsx CLI, which runs the script in a second process), so a signal reaches the script itself. */
-export function spawnScript(script: string, args: string[], env: TEnv): TProcess {
-  const child = spawn(process.execPath, ["--liftoff-only", "--import", "tsx", path.join(ROOT, script), ...args], {
+/** `npm run <name>` as one node process with package.json's arguments (not the tsx CLI, which runs the script in a second process), so a signal reaches the script itself. */
+export function spawnScript(name: "worker" | "digest", args: string[], env: TEnv): TProcess {
+  const child = spawn(process.execPath, [...npmScriptNodeArgs(name), ...args], {
     cwd: ROOT,
     env: cleanEnv({ LOG_LEVEL: "info", ...env }) as NodeJS.ProcessEnv,
   });
@@ -21,7 +21,7 @@ export function spawnScript(script: string, args: string[], env: TEnv): TProcess
 
 /** Resolves once the worker logs that its digest worker is running. */
 export function startWorker(env: TEnv, timeoutMs = 90_000): Promise<TWorker> {
-  const proc = spawnScript("scripts/worker.ts", [], env);
+  const proc = spawnScript("worker", [], env);
   const worker: TWorker = {
     ...proc,
     stop: async () => {

@@ -1,0 +1,87 @@
+// The page cache's budgets: pages made from a query string cannot evict the feed's own pages, least recently used go first, and a
+// feed change drops everything, a render that began before it included.
+import { beforeEach, describe, expect, it } from "vitest";
+import PageCacheHandler from "../../../src/server/cache/page-cache-handler";
+import { PAPERS_TAG } from "../../../src/server/feed/cache-tags";
+
+// Without a database the handler is a plain memory cache (no change listener).
+delete process.env.DATABASE_URL;
+const cache = new PageCacheHandler();
+const KB = 1024;
+/** A page's key as Next makes it; data entries are keyed by a hash. */
+const key = (path: string) => `/route-cache/PAGES/9a8cb61f2f6518bf6610e06682ad3e0a5f3e7db81ec361568097d9b62c5450ff/$${path}`;
+const page = (kb: number) => ({ kind: "PAGES", html: "x".repeat(kb * KB), pageData: {} });
+
+/** Stores `value` as Next does: a lookup that misses, then the rendered result. */
+async function render(entry: string, kb: number): Promise<void> {
+  await cache.get(entry);
+  await cache.set(entry, page(kb));
+}
+
+async function held(keys: string[]): Promise<number> {
+  let n = 0;
+  for (const entry of keys) if (await cache.get(entry)) n += 1;
+  return n;
+}
+
+beforeEach(async () => {
+  await cache.revalidateTag(PAPERS_TAG);
+});
+
+describe("page cache handler", () => {
+  it("keeps every paper and period page while a flood of search, filter and preview variants and data entries churns its own budget", async () => {
+    const pages = [
+      "/index",
+      "/subscribe",
+      "/search",
+      "/papers/date/2026-11-30",
+      ...Array.from({ length: 200 }, (_, i) => `/papers/2611.${String(i).padStart(5, "0")}`),
+    ].map(key);
+    for (const entry of pages) await render(entry, 20);
+    const flood = Array.from(
+      { length: 1500 },
+      (_, i) =>
+        [
+          key(`/search/results/q${i}`),
+          key(`/trending/f${i}`),
+          key(`/subscribe/preview/p${i}`),
+          key(`/papers/date/2026-11-30/v${i}`),
+          i.toString(16).padStart(64, "0"),
+        ][i % 5]!,
+    );
+    for (const entry of flood) await render(entry, 40);
+    expect(await held(pages)).toBe(pages.length);
+    // 1,500 × 40 KB is about 59 MB: the variants' 32 MB budget keeps the most recent ones only.
+    const kept = await held(flood);
+    expect(kept).toBeGreaterThan(700);
+    expect(kept).toBeLessThan(820);
+    expect(await held(flood.slice(-100))).toBe(100);
+    expect(await held(flood.slice(0, 100))).toBe(0);
+  });
+
+  it("evicts the least recently used page first, a recent read counting as use", async () => {
+    const keys = Array.from({ length: 2600 }, (_, i) => key(`/papers/2611.${String(i).padStart(5, "0")}`));
+    await render(keys[0]!, 40);
+    for (const entry of keys.slice(1)) {
+      await render(entry, 40);
+      await cache.get(keys[0]!);
+    }
+    // 2,600 × 40 KB is past the pages' 96 MB: the oldest went, the one read all along stayed.
+    expect(await cache.get(keys[0]!)).not.toBeNull();
+    expect(await cache.get(keys[1]!)).toBeNull();
+    expect(await cache.get(keys.at(-1)!)).not.toBeNull();
+  });
+
+  it("drops everything on a feed change, and does not store a render that began before it", async () => {
+    await render(key("/papers/2611.00001"), 10);
+    await render(key("/search/results/a"), 10);
+    await cache.get(key("/papers/2611.00002"));
+    await cache.revalidateTag(PAPERS_TAG);
+    await cache.set(key("/papers/2611.00002"), page(10));
+    expect(await held([key("/papers/2611.00001"), key("/search/results/a"), key("/papers/2611.00002")])).toBe(0);
+    // Other tags name nothing this cache holds.
+    await render(key("/papers/2611.00001"), 10);
+    await cache.revalidateTag("subscriber-7");
+    expect(await cache.get(key("/papers/2611.00001"))).not.toBeNull();
+  });
+});
