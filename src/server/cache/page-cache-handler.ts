@@ -21,12 +21,12 @@ type TEntry = { value: TCacheValue | null; lastModified: number; cacheControl?: 
 
 const MB = 1024 * 1024;
 /**
- * 128 MB in all, in two budgets. Variants are open-ended: a page per search query, per set of list filters or preview interests, and
+ * 160 MB in all, in two budgets. Variants are open-ended: a page per search query, per set of list filters or preview interests, and
  * the data entries behind the API's queries. Anybody can make new ones with a new query string, so they have a budget of their own and
  * a flood of them evicts only its own kind, never the paper, period and front pages everybody reads.
  */
 const PAGE_BYTES = 96 * MB;
-const VARIANT_BYTES = 32 * MB;
+const VARIANT_BYTES = 64 * MB;
 /** Renders waiting to store their result; beyond this many distinct keys between two changes, the oldest simply go uncached. */
 const MAX_PENDING = 10_000;
 

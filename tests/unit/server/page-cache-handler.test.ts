@@ -39,7 +39,7 @@ describe("page cache handler", () => {
     ].map(key);
     for (const entry of pages) await render(entry, 20);
     const flood = Array.from(
-      { length: 1500 },
+      { length: 3000 },
       (_, i) =>
         [
           key(`/search/results/q${i}`),
@@ -51,10 +51,10 @@ describe("page cache handler", () => {
     );
     for (const entry of flood) await render(entry, 40);
     expect(await held(pages)).toBe(pages.length);
-    // 1,500 × 40 KB is about 59 MB: the variants' 32 MB budget keeps the most recent ones only.
+    // 3,000 × 40 KB is about 117 MB: the variants' 64 MB budget keeps the most recent ones only.
     const kept = await held(flood);
-    expect(kept).toBeGreaterThan(700);
-    expect(kept).toBeLessThan(820);
+    expect(kept).toBeGreaterThan(1500);
+    expect(kept).toBeLessThan(1640);
     expect(await held(flood.slice(-100))).toBe(100);
     expect(await held(flood.slice(0, 100))).toBe(0);
   });
