@@ -11,6 +11,7 @@ import { ERROR_STATUS } from "@/server/errors/app-error";
 import { refuseActionPost } from "@/server/http/form-post-guard";
 import { PAGE_STATUS_HEADER } from "@/server/http/page-status";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
+import { cursorProblem } from "@/server/repo/paper-cursor";
 import { canonicalPreviewQuery, PREVIEW_KEYS } from "@/server/subscriptions/subscription-input";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
@@ -53,10 +54,10 @@ type TCachedView = { page: RegExp; keys: readonly string[]; canonical: (params: 
 
 const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
 
-/** List filters (and a search's query, when its keys include `q`) written canonically; null when they do not parse. */
+/** List filters (and a search's query, when its keys include `q`) written canonically; null when they do not parse, a cursor included. */
 function canonicalFilters(params: URLSearchParams): string | null {
   const parsed = parseFeedFilters(Object.fromEntries(params));
-  return parsed.ok ? serializeFeedFilters(parsed.value) : null;
+  return parsed.ok && cursorProblem(parsed.value) === null ? serializeFeedFilters(parsed.value) : null;
 }
 
 const CACHED_VIEWS: readonly TCachedView[] = [

@@ -44,6 +44,8 @@ test("feed: a list, period or search variant whose query does not parse is a 400
     [`/papers/date/${day}?code=maybe`, 'Invalid "code"'],
     ["/search?q=agents&min=-5", 'Invalid "min"'],
     ["/search?q=a%00b", 'Invalid "q"'],
+    ["/?cursor=zzz", 'Invalid "cursor"'],
+    [`/papers/date/${day}?sort=new&cursor=zzz`, 'Invalid "cursor"'],
   ] as const;
   for (const [path, message] of bad) {
     for (let i = 0; i < 2; i += 1) {

@@ -1,6 +1,7 @@
 // Opaque keyset cursors for paper lists: the last row's sort value and id, so pages never use OFFSET.
 import { z } from "zod";
 import { ZRowId } from "@/core/row-id";
+import { parseSearchQuery, type TFeedFilters } from "@/core/search";
 import { AppError } from "../errors/app-error";
 
 export type TListOrder = "trending" | "new" | "top" | "relevance";
@@ -12,6 +13,23 @@ const ZCursor = z.object({
   v: z.union([z.number().finite(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
   i: ZRowId,
 });
+
+/** The order a list is read in: relevance for a text query left on the default sort, otherwise the sort asked for. */
+export function listOrderOf(filters: Pick<TFeedFilters, "q" | "sort">): TListOrder {
+  return parseSearchQuery(filters.q ?? "").text !== "" && filters.sort === "trending" ? "relevance" : filters.sort;
+}
+
+/** Why `filters`' cursor cannot be read (decodeCursor's message), or null when there is none or it reads. */
+export function cursorProblem(filters: Pick<TFeedFilters, "q" | "sort" | "cursor">): string | null {
+  if (!filters.cursor) return null;
+  try {
+    decodeCursor(filters.cursor, listOrderOf(filters));
+    return null;
+  } catch (err) {
+    if (err instanceof AppError) return err.userMessage;
+    throw err;
+  }
+}
 
 export function encodeCursor(cursor: TCursor): string {
   return Buffer.from(JSON.stringify({ o: cursor.order, v: cursor.value, i: cursor.id })).toString("base64url");

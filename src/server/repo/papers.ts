@@ -3,7 +3,7 @@ import { foldHyphenatedWords, parseSearchQuery, requiredAdjacentPairs, splitTopL
 import type { TPaper } from "@/core/paper";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
-import { decodeCursor, encodeCursor, type TListOrder } from "./paper-cursor";
+import { decodeCursor, encodeCursor, listOrderOf, type TListOrder } from "./paper-cursor";
 import { pageSelect, rowToPaper, thumbnailOf, type TPaperRow } from "./paper-record";
 import { rankedCandidates, type TRankedId } from "./paper-relevance";
 
@@ -59,10 +59,6 @@ type TRawRow = Omit<TPaperRow, "listedOn"> & {
   hlTitle: string | null;
   hlAbstract: string | null;
 };
-
-function orderFor(filters: TListFilters, hasText: boolean): TListOrder {
-  return hasText && filters.sort === "trending" ? "relevance" : filters.sort;
-}
 
 function sortExpr(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
   switch (order) {
@@ -141,7 +137,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const limit = Math.min(Math.max(1, opts.limit), MAX_PAGE_SIZE);
   const query = parseSearchQuery(filters.q ?? "");
   const hasText = query.text !== "";
-  const order = orderFor(filters, hasText);
+  const order = listOrderOf(filters);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, order) : null;
 
   const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];

@@ -1,6 +1,6 @@
 // Keyset cursors round-trip exactly and reject tampering or a different sort with INVALID_INPUT.
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor } from "../../../src/server/repo/paper-cursor";
+import { cursorProblem, decodeCursor, encodeCursor, listOrderOf } from "../../../src/server/repo/paper-cursor";
 
 describe("paper cursors", () => {
   it("round-trips float scores exactly and dates as strings", () => {
@@ -20,5 +20,20 @@ describe("paper cursors", () => {
 
   it("rejects a cursor made for another order", () => {
     expect(() => decodeCursor(encodeCursor({ order: "top", value: 4, id: 1 }), "trending")).toThrow(/different sort order/);
+  });
+
+  it("reads a list's order from its filters: relevance only for a text query on the default sort", () => {
+    expect(listOrderOf({ q: "diffusion", sort: "trending" })).toBe("relevance");
+    expect(listOrderOf({ q: "diffusion", sort: "new" })).toBe("new");
+    expect(listOrderOf({ q: 'author:"Ada Lovelace"', sort: "trending" })).toBe("trending");
+    expect(listOrderOf({ q: undefined, sort: "top" })).toBe("top");
+  });
+
+  it("names the problem with a list's cursor, as the proxy asks before choosing a cached page", () => {
+    const relevance = encodeCursor({ order: "relevance", value: 0.5, id: 9 });
+    expect(cursorProblem({ q: "diffusion", sort: "trending", cursor: relevance })).toBeNull();
+    expect(cursorProblem({ q: undefined, sort: "trending", cursor: undefined })).toBeNull();
+    expect(cursorProblem({ q: "diffusion", sort: "new", cursor: relevance })).toMatch(/different sort order/);
+    expect(cursorProblem({ q: undefined, sort: "trending", cursor: "zzz" })).toMatch(/malformed/);
   });
 });
