@@ -94,7 +94,7 @@ afterAll(async () => {
 describe("thumbnails", () => {
   let goodSrc = "";
 
-  it("stores the real image, logs the 404, oversized and non-image ones at warn, and still succeeds, announcing the thumbnails once", async () => {
+  it("stores the real image, logs the 404, oversized and non-image ones in one warning, and still succeeds, announcing the thumbnails once", async () => {
     const from = heard.length;
     const run = await ingest();
     expect(run.status).toBe("succeeded");
@@ -106,7 +106,11 @@ describe("thumbnails", () => {
       { paperId: await paperId(thumbFor.good!), contentType: "image/png", width: 12, height: 6, sourceUrl: `${server.url}/thumbs/good.png` },
     ]);
 
-    const warned = warn.mock.calls.filter(([, msg]) => msg === "thumbnail not stored").map(([fields]) => fields as { url: string; err: string });
+    const summaries = warn.mock.calls.filter(([, msg]) => msg === "3 of 4 thumbnails not stored");
+    expect(summaries).toHaveLength(1);
+    const summary = summaries[0]![0] as { failed: number; failures: { url: string; err: string }[] };
+    expect(summary.failed).toBe(3);
+    const warned = summary.failures;
     expect(warned.map((w) => w.url).sort()).toEqual([`${server.url}/thumbs/huge.png`, `${server.url}/thumbs/missing.png`, `${server.url}/thumbs/page.png`]);
     expect(warned.find((w) => w.url.endsWith("missing.png"))?.err).toMatch(/HTTP 404/);
     expect(warned.find((w) => w.url.endsWith("huge.png"))?.err).toMatch(/larger than 2097152 bytes/);

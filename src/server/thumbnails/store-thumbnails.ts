@@ -15,6 +15,9 @@ const THUMBNAIL_MAX_BYTES = 2 * 1024 * 1024;
 
 const THUMBNAIL_CONCURRENCY = 4;
 
+/** A run's failures are logged together, with this many of them named: a CDN that is down fails every paper for the same reason. */
+const FAILURES_NAMED = 10;
+
 const ACCEPT = "image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1";
 
 export type TThumbnailOutcome = { due: number; stored: number; failed: number };
@@ -28,8 +31,8 @@ async function storeOne(opts: { db: Db; fetcher: TFetcher; paperId: number; url:
 }
 
 /**
- * Stores the thumbnails of `paperIds` that are missing or whose URL changed, a few at a time. Never throws: failures are
- * logged at warn. When any was stored, announces a feed change, since the pages cached after the run's own announcement
+ * Stores the thumbnails of `paperIds` that are missing or whose URL changed, a few at a time. Never throws: the run's failures are
+ * logged at warn in one line (the first FAILURES_NAMED with their paper, URL and error, every one at debug). When any was stored, announces a feed change, since the pages cached after the run's own announcement
  * still show placeholders.
  */
 export async function storeThumbnails(opts: { db: Db; fetcher: TFetcher; paperIds: number[]; now: Date; reason: string }): Promise<TThumbnailOutcome> {
@@ -38,6 +41,7 @@ export async function storeThumbnails(opts: { db: Db; fetcher: TFetcher; paperId
     const due = await listThumbnailsDue({ db: opts.db, paperIds: opts.paperIds });
     outcome.due = due.length;
     let next = 0;
+    const failures: { paperId: number; url: string; err: string }[] = [];
     const worker = async () => {
       for (let item = due[next++]; item; item = due[next++]) {
         try {
@@ -45,11 +49,14 @@ export async function storeThumbnails(opts: { db: Db; fetcher: TFetcher; paperId
           outcome.stored++;
         } catch (err) {
           outcome.failed++;
-          logger.warn({ paperId: item.paperId, url: item.url, err: describeError(err) }, "thumbnail not stored");
+          const failure = { paperId: item.paperId, url: item.url, err: describeError(err) };
+          logger.debug(failure, "thumbnail not stored");
+          if (failures.length < FAILURES_NAMED) failures.push(failure);
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(THUMBNAIL_CONCURRENCY, due.length) }, worker));
+    if (outcome.failed > 0) logger.warn({ reason: opts.reason, ...outcome, failures }, `${outcome.failed} of ${outcome.due} thumbnails not stored`);
     if (outcome.stored > 0) await announceFeedChange({ db: opts.db, reason: `thumbnails: ${opts.reason}` });
   } catch (err) {
     logger.warn({ err: describeError(err), ...outcome }, "thumbnails not stored");
