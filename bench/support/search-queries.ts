@@ -7,12 +7,25 @@ function corpusWord(words: readonly string[], rand: () => number): string {
   return words[Math.floor(Math.pow(rand(), 2.2) * words.length)]!;
 }
 
+/**
+ * The vocabulary also holds fragments such as "-step" and "-math-", which the query syntax reads as exclusions, and a query that only
+ * excludes is refused (400), as is one whose only other word is a stopword: queries take words only, and the mixed queries spell out
+ * their exclusions.
+ */
+const isExclusion = (word: string) => word.startsWith("-");
+
 /** Fifty queries of every syntax search accepts: single words, rare pairs, phrases, OR with exclusion, author filters. */
 function mixedQueries(vocabulary: TVocabulary): string[] {
   const { words, authors } = vocabulary;
   const rand = seededRandom(7);
-  const common = () => corpusWord(words, rand);
-  const rare = () => words[Math.floor(rand() * words.length)]!;
+  const common = (): string => {
+    const word = corpusWord(words, rand);
+    return isExclusion(word) ? common() : word;
+  };
+  const rare = (): string => {
+    const word = words[Math.floor(rand() * words.length)]!;
+    return isExclusion(word) ? rare() : word;
+  };
   const out: string[] = [];
   for (let i = 0; i < 50; i += 1) {
     switch (i % 5) {
@@ -42,7 +55,7 @@ export function twoWordQueries(words: readonly string[], count: number, seed: nu
   for (let tries = 0; out.size < count && tries < count * 100; tries += 1) {
     const a = corpusWord(words, rand);
     const b = corpusWord(words, rand);
-    if (a !== b) out.add(`${a} ${b}`);
+    if (a !== b && !isExclusion(a) && !isExclusion(b)) out.add(`${a} ${b}`);
   }
   if (out.size < count) throw new Error(`only ${out.size} distinct two-word queries from ${words.length} words`);
   return [...out];

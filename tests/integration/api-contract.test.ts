@@ -203,6 +203,8 @@ describe("every route answers as documented", () => {
     await expectAnswer("GET", "/api/papers", { path: "/api/papers", query: { limit: "3", cursor: first.nextCursor, code: "1", min: "1" } }, 200);
     await expectAnswer("GET", "/api/papers", { path: "/api/papers", query: { limit: "1000" } }, 400);
     await expectAnswer("GET", "/api/papers", { path: "/api/papers", query: { sort: "best" } }, 400);
+    const excludesOnly = await expectAnswer("GET", "/api/papers", { path: "/api/papers", query: { q: "-diffusion -model" } }, 400);
+    expect(((await excludesOnly.json()) as { error: { message: string } }).error.message).toContain("Add a word to search for");
   });
 
   it("GET /api/papers/{id}: 404 for an unknown paper, 400 for an id past 300 characters", async () => {

@@ -72,6 +72,18 @@ describe("phrase search", () => {
     expect(await found('addition -"actual addition"')).toEqual(["2606.30002"]);
   });
 
+  it("refuses a search that only leaves words out, in any alternative, unless an author filter narrows it", async () => {
+    for (const q of ["-robust", '-"actual addition" -zebra', "zebra OR -robust", "the -robust"]) {
+      for (const sort of ["new", "trending"] as const) {
+        await expect(listPapers({ db, filters: { ...base, sort, q }, limit: 50, highlight: false }), q).rejects.toMatchObject({
+          code: "INVALID_INPUT",
+          userMessage: expect.stringContaining("Add a word to search for"),
+        });
+      }
+    }
+    expect(await found('author:"Author 6" -zebra')).toEqual(["2606.30007"]);
+  });
+
   it("finds the same papers in relevance order", async () => {
     const page = await listPapers({ db, filters: { ...base, sort: "trending", q: '"actual addition"' }, limit: 50, highlight: false });
     expect(page.papers.map((p) => p.arxivId).sort()).toEqual(["2606.30001", "2606.30009"]);

@@ -128,3 +128,29 @@ export function foldHyphenatedWords(tsquery: string): string {
   }
   return out.join(" ");
 }
+
+/**
+ * Whether an alternative (no top-level OR) requires some word: a lexeme outside every negation. `!'step' & !'math'` requires none, so it
+ * matches nearly every paper and the index cannot narrow it: PostgreSQL would read each paper's document to see what it leaves out.
+ */
+export function requiresAWord(alternative: string): boolean {
+  const tokens = tokenize(alternative);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (token.kind === "lexeme") return true;
+    if (token.kind !== "op" || token.text !== "!") continue;
+    // Skip the negated operand: one lexeme, a group, or another negation of either.
+    while (tokens[i + 1]?.kind === "op" && tokens[i + 1]!.text === "!") i += 1;
+    if (tokens[i + 1]?.kind === "open") {
+      let depth = 0;
+      do {
+        i += 1;
+        if (tokens[i]?.kind === "open") depth += 1;
+        if (tokens[i]?.kind === "close") depth -= 1;
+      } while (i < tokens.length && depth > 0);
+    } else {
+      i += 1;
+    }
+  }
+  return false;
+}

@@ -13,7 +13,8 @@ type TCacheValue = {
   rscData?: { length: number };
   segmentData?: Map<string, { length: number }>;
   body?: { length: number };
-  data?: unknown;
+  /** A data entry (unstable_cache): `body` is the cached value's JSON text. */
+  data?: { body?: unknown; headers?: unknown };
   props?: unknown;
 };
 /** A null value is a cached 404: a Pages Router page whose getStaticProps said notFound. */
@@ -89,8 +90,11 @@ function sizeOf(key: string, value: TCacheValue | null): number {
     for (const [path, buffer] of value.segmentData ?? []) bytes += path.length + buffer.length;
   } else if (value.kind === "PAGES") bytes = (value.html?.length ?? 0) + json(value.pageData);
   else if (value.kind === "APP_ROUTE") bytes = value.body?.length ?? 0;
-  else if (value.kind === "FETCH") bytes = json(value.data);
-  else if (value.kind === "REDIRECT") bytes = json(value.props);
+  // A data entry's body is already the JSON text of the cached value: its length, without escaping it all again.
+  else if (value.kind === "FETCH") {
+    const body = value.data?.body;
+    bytes = typeof body === "string" ? body.length + json(value.data?.headers) : json(value.data);
+  } else if (value.kind === "REDIRECT") bytes = json(value.props);
   return key.length + bytes;
 }
 

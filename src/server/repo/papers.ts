@@ -1,8 +1,9 @@
 // Paper lists for pages, feeds and the API: filters, trending/newest/top/relevance order, keyset pages, hidden papers excluded.
-import { foldHyphenatedWords, parseSearchQuery, requiredAdjacentPairs, splitTopLevelOr, type TFeedFilters } from "@/core/search";
+import { foldHyphenatedWords, parseSearchQuery, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, type TFeedFilters } from "@/core/search";
 import type { TPaper } from "@/core/paper";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
+import { AppError } from "../errors/app-error";
 import { decodeCursor, encodeCursor, listOrderOf, type TListOrder } from "./paper-cursor";
 import { pageSelect, rowToPaper, thumbnailOf, type TPaperRow } from "./paper-record";
 import { rankedCandidates, type TRankedId } from "./paper-relevance";
@@ -110,13 +111,18 @@ function alternativeCondition(alternative: string): Prisma.Sql {
 /**
  * `search @@ q`, written as one condition per top-level OR alternative, so a phrase in one alternative
  * does not make PostgreSQL recheck the papers the others match. Ranking and highlights keep the query as
- * written. Plain words without OR (no phrase, nothing to fold) skip the round trip.
+ * written. Plain words without OR (no phrase, nothing to fold) skip the round trip. An alternative that
+ * only leaves words out (`-step`, `x OR -y`) is refused unless an author filter narrows the search: it
+ * matches nearly every paper, and finding which ones rereads every document (seconds at a million papers).
  */
-async function textCondition(db: Db, text: string): Promise<Prisma.Sql> {
+async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise<Prisma.Sql> {
   const whole = Prisma.sql`p.search @@ q.tsq`;
   if (/^[\p{L}\p{N}\s]*$/u.test(text) && !/\bor\b/i.test(text)) return whole;
   const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
   const alternatives = splitTopLevelOr(row?.t ?? "");
+  if (!hasAuthors && alternatives.some((alternative) => !requiresAWord(alternative))) {
+    throw new AppError("INVALID_INPUT", "Add a word to search for: a search cannot only leave words out (-word).");
+  }
   if (alternatives.length === 0) return whole;
   const conditions = alternatives.map(alternativeCondition);
   return conditions.length === 1 ? conditions[0]! : Prisma.sql`(${Prisma.join(conditions, " OR ")})`;
@@ -141,7 +147,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const cursor = filters.cursor ? decodeCursor(filters.cursor, order) : null;
 
   const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];
-  if (hasText) where.push(await textCondition(db, query.text));
+  if (hasText) where.push(await textCondition(db, query.text, query.authors.length > 0));
   for (const author of query.authors) {
     const indexed = authorTsquery(author);
     if (indexed) where.push(Prisma.sql`p.search @@ to_tsquery('simple', ${indexed})`);

@@ -1,6 +1,6 @@
 // Reading PostgreSQL's tsquery text: top-level OR alternatives, the adjacent word pairs a phrase needs, hyphenated words folded.
 import { describe, expect, it } from "vitest";
-import { foldHyphenatedWords, requiredAdjacentPairs, splitTopLevelOr } from "@/core/search";
+import { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr } from "@/core/search";
 
 describe("splitTopLevelOr", () => {
   it("splits at top-level ORs only", () => {
@@ -67,5 +67,22 @@ describe("foldHyphenatedWords", () => {
     expect(foldHyphenatedWords("'-5' <-> 'x'")).toBe("'-5' <-> 'x'");
     expect(foldHyphenatedWords("'actual' <-> 'addit' & 'graph'")).toBe("'actual' <-> 'addit' & 'graph'");
     expect(foldHyphenatedWords("'a-b':* <-> 'a' <-> 'b'")).toBe("'a-b':* <-> 'a' <-> 'b'");
+  });
+});
+
+describe("requiresAWord", () => {
+  it('is false when every lexeme is negated, as websearch_to_tsquery writes -word and -"a phrase"', () => {
+    expect(requiresAWord("!'step'")).toBe(false);
+    expect(requiresAWord("!'step' & !'math'")).toBe(false);
+    expect(requiresAWord("!( 'billion-paramet' <-> 'billion' <-> 'paramet' )")).toBe(false);
+    expect(requiresAWord("!( 'a' <-> 'b' ) & !'c'")).toBe(false);
+    expect(requiresAWord("")).toBe(false);
+  });
+
+  it("is true when some lexeme stands outside every negation", () => {
+    expect(requiresAWord("'accel' & !( 'billion-paramet' <-> 'billion' <-> 'paramet' )")).toBe(true);
+    expect(requiresAWord("!'step' & 'math'")).toBe(true);
+    expect(requiresAWord("!( 'a' <-> 'b' ) & 'c' <-> 'd'")).toBe(true);
+    expect(requiresAWord("'it''s'")).toBe(true);
   });
 });
