@@ -12,10 +12,9 @@ const cacheOptions = { tags: [PAPERS_TAG], revalidate: FEED_REVALIDATE_SECONDS }
 
 export const DEFAULT_FILTERS: TListFilters = { q: undefined, category: undefined, hasCode: false, minUpvotes: 0, sort: "trending", cursor: undefined };
 
-/** `highlight: false` skips ts_headline for callers that drop the marks (the JSON API, feeds). */
+/** The JSON API's and the feeds' lists, cached as data (their responses are not pages): without highlights, which both drop. */
 export const loadPapers = unstable_cache(
-  (filters: TListFilters, range: TDayRange | null, limit: number, highlight = true): Promise<TPaperPage> =>
-    listPapers({ db: getDb(), filters, range: range ?? undefined, limit, highlight }),
+  (filters: TListFilters, limit: number): Promise<TPaperPage> => listPapers({ db: getDb(), filters, limit, highlight: false }),
   ["feed:list"],
   cacheOptions,
 );
@@ -74,10 +73,15 @@ export async function loadOrFallback<T>(load: () => Promise<T>, fallback: T): Pr
 export const FRONT_PAGE_SIZE = 50;
 export const EMPTY_PAGE: TPaperPage = { papers: [], nextCursor: null };
 
-/** Like loadPapers, but a bad cursor becomes a message for the page instead of an error page. */
+/**
+ * A page render's papers (getStaticProps of the list, period and search pages), where a bad cursor becomes a message for the page
+ * instead of an error page. Read uncached: the page cache keeps the rendered page, and a data entry beside it was a second copy of its
+ * papers in the same budget as the search pages (the 100,000-paper bench's searches and period pages then outgrew it and evicted each
+ * other) and cost a serialisation per render.
+ */
 export async function loadPapersForPage(filters: TListFilters, range: TDayRange | null, limit: number): Promise<{ page: TPaperPage; error?: string }> {
   try {
-    return { page: await loadPapers(filters, range, limit) };
+    return { page: await listPapers({ db: getDb(), filters, range: range ?? undefined, limit }) };
   } catch (err) {
     if (isAppError(err) && err.code === "INVALID_INPUT") return { page: EMPTY_PAGE, error: err.userMessage };
     throw err;

@@ -28,9 +28,7 @@ export async function serveFeed(format: TFeedFormat, searchParams: URLSearchPara
     homePath = `/search${qs ? `?${qs}` : ""}`;
     feedPath = `/search/${FEED_PATHS[format]}${qs ? `?${qs}` : ""}`;
   }
-  const page = await (searchParams
-    ? loadPapers(filters, null, FEED_SIZE, false)
-    : loadOrFallback(() => loadPapers(filters, null, FEED_SIZE, false), EMPTY_PAGE));
+  const page = await (searchParams ? loadPapers(filters, FEED_SIZE) : loadOrFallback(() => loadPapers(filters, FEED_SIZE), EMPTY_PAGE));
   return feedResponse({
     format,
     meta: { title, description: "Trending machine-learning papers", homeUrl: `${appUrl}${homePath}`, feedUrl: `${appUrl}${feedPath}` },

@@ -12,7 +12,7 @@ export const GET = handleRoute(async (request: Request) => {
   if (!limit.success) throw new AppError("INVALID_INPUT", `Invalid "limit": ${limit.error.issues[0]?.message ?? "is malformed"}`);
   const filters = parseFeedFilters(Object.fromEntries(params));
   if (!filters.ok) throw new AppError("INVALID_INPUT", filters.message);
-  const page = await loadPapers(filters.value, null, limit.data.limit, false);
+  const page = await loadPapers(filters.value, limit.data.limit);
   const body: z.output<typeof ZPapersResponse> = { papers: page.papers, nextCursor: page.nextCursor };
   return Response.json(body, { headers: { "cache-control": "public, max-age=60" } });
 });
