@@ -171,6 +171,13 @@ describe("feed lists", () => {
     expect(ids(ada.papers).sort()).toEqual(["2606.10101", "2606.10103"]);
     const adaLanguage = await listPapers({ db, filters: { ...base, q: 'author:"Ada Lovelace" language' }, limit: 10 });
     expect(ids(adaLanguage.papers)).toEqual(["2606.10103"]);
+    // A bare name's words are prefixes (a name still being typed); a quoted name's are whole words.
+    const typed = await listPapers({ db, filters: { ...base, q: "author:lovel" }, limit: 10 });
+    expect(ids(typed.papers).sort()).toEqual(["2606.10101", "2606.10103"]);
+    const quotedPart = await listPapers({ db, filters: { ...base, q: 'author:"Ada Lovel"' }, limit: 10 });
+    expect(quotedPart.papers).toHaveLength(0);
+    const quoted = await listPapers({ db, filters: { ...base, q: 'author:"ada lovelace"' }, limit: 10 });
+    expect(ids(quoted.papers).sort()).toEqual(["2606.10101", "2606.10103"]);
     const wildcard = await listPapers({ db, filters: { ...base, q: "author:%" }, limit: 10 });
     expect(wildcard.papers).toHaveLength(0);
   });

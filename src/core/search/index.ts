@@ -1,5 +1,5 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
-export { parseSearchQuery } from "./parse-query";
+export { parseSearchQuery, type TAuthorFilter } from "./parse-query";
 export { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr } from "./read-tsquery";
 export {
   feedViewSegment,

@@ -1,7 +1,10 @@
 // Splits a feed search box query into `author:` filters and the remaining full-text query, which
 // is left in websearch_to_tsquery syntax ("phrases", OR, -exclusions) for PostgreSQL to parse.
 
-export type TSearchQuery = { text: string; authors: string[] };
+/** `whole`: the name was quoted (`author:"Ada Lovelace"`), so its words are whole words; a bare `author:love` is a word prefix. */
+export type TAuthorFilter = { name: string; whole: boolean };
+
+export type TSearchQuery = { text: string; authors: TAuthorFilter[] };
 
 const AUTHOR_KEY = "author:";
 
@@ -18,11 +21,12 @@ function closeQuote(q: string, open: number): number {
 /**
  * Extracts `author:Name` and `author:"Full Name"` (key in any case) at the start of a word.
  * Quoted phrases are copied whole, so `"author:x"` stays a phrase; `-author:x` is not a filter
- * and stays in the text. Author names are deduplicated case-insensitively, in order.
+ * and stays in the text. Author names are deduplicated case-insensitively, in order. A quoted name's words are whole words, which
+ * the search index finds exactly; a bare name's are word prefixes, which it finds only by gathering every word they begin.
  */
 export function parseSearchQuery(q: string): TSearchQuery {
   const text: string[] = [];
-  const authors: string[] = [];
+  const authors: TAuthorFilter[] = [];
   const seen = new Set<string>();
   let i = 0;
   while (i < q.length) {
@@ -34,8 +38,11 @@ export function parseSearchQuery(q: string): TSearchQuery {
       const start = i + AUTHOR_KEY.length;
       let end = start;
       let name: string;
+      let whole = false;
       if (q.charAt(start) === '"') {
         const close = q.indexOf('"', start + 1);
+        // An unclosed quote is a name still being typed: its last word stays a prefix.
+        whole = close !== -1;
         end = close === -1 ? q.length : close + 1;
         name = q.slice(start + 1, close === -1 ? q.length : close);
       } else {
@@ -45,7 +52,7 @@ export function parseSearchQuery(q: string): TSearchQuery {
       name = name.replace(/\s+/g, " ").trim();
       if (name && !seen.has(name.toLowerCase())) {
         seen.add(name.toLowerCase());
-        authors.push(name);
+        authors.push({ name, whole });
       }
       i = end;
     } else if (ch === '"') {

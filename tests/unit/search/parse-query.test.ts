@@ -7,17 +7,21 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery("")).toEqual({ text: "", authors: [] });
   });
 
-  it("extracts author filters, bare or quoted, with the key in any case", () => {
+  it("extracts author filters, bare (word prefixes) or quoted (whole words), with the key in any case", () => {
     expect(parseSearchQuery('author:Hinton capsules AUTHOR:"Yann LeCun" Author:bengio')).toEqual({
       text: "capsules",
-      authors: ["Hinton", "Yann LeCun", "bengio"],
+      authors: [
+        { name: "Hinton", whole: false },
+        { name: "Yann LeCun", whole: true },
+        { name: "bengio", whole: false },
+      ],
     });
   });
 
   it("keeps phrases, OR and exclusions in the text untouched", () => {
     expect(parseSearchQuery('"large language model" OR llm -survey author:"Percy  Liang"')).toEqual({
       text: '"large language model" OR llm -survey',
-      authors: ["Percy Liang"],
+      authors: [{ name: "Percy Liang", whole: true }],
     });
   });
 
@@ -28,13 +32,19 @@ describe("parseSearchQuery", () => {
     });
   });
 
-  it("tolerates an unclosed quote and an empty filter", () => {
-    expect(parseSearchQuery('rag author:"Jane Doe')).toEqual({ text: "rag", authors: ["Jane Doe"] });
+  it("tolerates an unclosed quote (a name still being typed, so not whole) and an empty filter", () => {
+    expect(parseSearchQuery('rag author:"Jane Doe')).toEqual({ text: "rag", authors: [{ name: "Jane Doe", whole: false }] });
     expect(parseSearchQuery('author: rag author:""')).toEqual({ text: "rag", authors: [] });
     expect(parseSearchQuery('"unclosed phrase')).toEqual({ text: '"unclosed phrase', authors: [] });
   });
 
   it("deduplicates authors case-insensitively and keeps unicode names", () => {
-    expect(parseSearchQuery("author:Müller author:müller author:Łukasz")).toEqual({ text: "", authors: ["Müller", "Łukasz"] });
+    expect(parseSearchQuery("author:Müller author:müller author:Łukasz")).toEqual({
+      text: "",
+      authors: [
+        { name: "Müller", whole: false },
+        { name: "Łukasz", whole: false },
+      ],
+    });
   });
 });
