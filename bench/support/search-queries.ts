@@ -8,24 +8,26 @@ function corpusWord(words: readonly string[], rand: () => number): string {
 }
 
 /**
- * The vocabulary also holds fragments such as "-step" and "-math-", which the query syntax reads as exclusions, and a query that only
- * excludes is refused (400), as is one whose only other word is a stopword: queries take words only, and the mixed queries spell out
- * their exclusions.
+ * The vocabulary also holds fragments such as "-step" and "-math-", which the query syntax reads as exclusions, not words. A query
+ * that only excludes is refused (400), and so is a fragment beside a stopword, so queries take words only; the mixed queries spell
+ * out their own exclusions.
  */
 const isExclusion = (word: string) => word.startsWith("-");
+
+/** What `pick` gives first that is a word, not an exclusion. */
+function wordFrom(pick: () => string): string {
+  for (;;) {
+    const word = pick();
+    if (!isExclusion(word)) return word;
+  }
+}
 
 /** Fifty queries of every syntax search accepts: single words, rare pairs, phrases, OR with exclusion, author filters. */
 function mixedQueries(vocabulary: TVocabulary): string[] {
   const { words, authors } = vocabulary;
   const rand = seededRandom(7);
-  const common = (): string => {
-    const word = corpusWord(words, rand);
-    return isExclusion(word) ? common() : word;
-  };
-  const rare = (): string => {
-    const word = words[Math.floor(rand() * words.length)]!;
-    return isExclusion(word) ? rare() : word;
-  };
+  const common = () => wordFrom(() => corpusWord(words, rand));
+  const rare = () => wordFrom(() => words[Math.floor(rand() * words.length)]!);
   const out: string[] = [];
   for (let i = 0; i < 50; i += 1) {
     switch (i % 5) {
