@@ -10,9 +10,17 @@ const RELEVANCE_CANDIDATES = 200;
 
 /** The first pass looks for this many times the candidates it needs among the estimated matches. */
 const BAND_MARGIN = 3;
-/** Each further pass widens the band this many times, until it would cover half of all papers. */
+/** Each further pass widens the band this many times, until reading all the rest costs less (bandPays). */
 const BAND_GROWTH = 4;
 const MAX_BAND_SHARE = 0.5;
+/**
+ * What reading a matching paper's heap row costs in passing band entries: the band (`trendingScore >= x`) is a partial match in
+ * the GIN index, read whole whatever the words (0.12–0.21 µs per paper in it under EXPLAIN ANALYZE at 100,000 papers), while a
+ * heap row costs 1.8–2.3 µs warm and more at a million papers, whose heap outgrows shared buffers. Tuned on the bench's 300
+ * two-word queries, paired per query: with bands up to half the papers (the rule before), `listPapers` took 5.07 ms on average at
+ * 100,000 and 13.95 at 1,000,000; with 10, 4.30 and 11.13; with 20, 3.56 and 10.81; with 40, 3.55 and 11.07.
+ */
+const BAND_ENTRIES_PER_HEAP_ROW = 20;
 
 export type TRankedId = { id: number; rank: number };
 
@@ -26,21 +34,25 @@ async function estimateMatches(db: Db, from: Prisma.Sql, where: Prisma.Sql): Pro
 /** How long the trending histogram read from pg_stats is reused: it changes only when ANALYZE runs, and any threshold is correct. */
 const HISTOGRAM_TTL_MS = 60_000;
 
-type THistogram = { bounds: number[] | null; readAt: number };
+type THistogram = { bounds: number[] | null; papers: number; readAt: number };
 
 /** Per client, so each test database and each process reads its own. */
 const histograms = new WeakMap<Db, THistogram>();
 
-/** ANALYZE's equal-frequency bucket bounds of the trending score, ascending; null before the table has statistics. */
-async function trendingHistogram(db: Db, now: number): Promise<number[] | null> {
+/**
+ * ANALYZE's equal-frequency bucket bounds of the trending score, ascending (null before the table has statistics), and its count of
+ * papers.
+ */
+async function trendingHistogram(db: Db, now: number): Promise<THistogram> {
   const cached = histograms.get(db);
-  if (cached && now - cached.readAt < HISTOGRAM_TTL_MS) return cached.bounds;
-  const rows = await db.$queryRaw<{ h: number[] | null }[]>`
-    SELECT histogram_bounds::text::float8[] AS h FROM pg_stats
-    WHERE schemaname = current_schema() AND tablename = 'papers' AND attname = 'trendingScore'`;
-  const bounds = rows[0]?.h ?? null;
-  histograms.set(db, { bounds, readAt: now });
-  return bounds;
+  if (cached && now - cached.readAt < HISTOGRAM_TTL_MS) return cached;
+  const rows = await db.$queryRaw<{ h: number[] | null; n: number }[]>`
+    SELECT (SELECT histogram_bounds::text::float8[] FROM pg_stats
+            WHERE schemaname = current_schema() AND tablename = 'papers' AND attname = 'trendingScore') AS h,
+           greatest(0, (SELECT reltuples FROM pg_class WHERE oid = 'papers'::regclass))::float8 AS n`;
+  const histogram = { bounds: rows[0]?.h ?? null, papers: rows[0]?.n ?? 0, readAt: now };
+  histograms.set(db, histogram);
+  return histogram;
 }
 
 /**
@@ -50,11 +62,18 @@ async function trendingHistogram(db: Db, now: number): Promise<number[] | null> 
  * Any threshold gives the same answer (the bands only split the ordered scan); a good one reads fewer matches, so the histogram is
  * read once a minute, not per search (reading pg_stats cost a search about 1 ms of the database's time).
  */
-async function trendingThreshold(db: Db, fraction: number): Promise<number | null> {
-  const bounds = await trendingHistogram(db, Date.now());
+function trendingThreshold(bounds: number[] | null, fraction: number): number | null {
   if (!bounds || bounds.length === 0) return null;
   const index = Math.max(1, Math.floor(bounds.length - fraction * (bounds.length - 1)));
   return bounds[index - 1] ?? null;
+}
+
+/**
+ * Whether a band of `share` of the papers is cheaper to read than all of the estimated `matches` it would leave out of the heap
+ * reads: a rare enough pair is read whole (its band would be most of the cost), a common word through a thin band.
+ */
+function bandPays(share: number, papers: number, matches: number): boolean {
+  return share <= MAX_BAND_SHARE && share * papers < BAND_ENTRIES_PER_HEAP_ROW * matches * (1 - share);
 }
 
 /**
@@ -83,10 +102,12 @@ async function rankSlice(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; wher
 export async function rankedCandidates(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; candidates?: number }): Promise<TRankedId[]> {
   const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
   const found: TRankedId[] = [];
-  let share = (BAND_MARGIN * wanted) / (await estimateMatches(db, opts.from, opts.where));
+  const matches = await estimateMatches(db, opts.from, opts.where);
+  const { bounds, papers } = await trendingHistogram(db, Date.now());
+  let share = (BAND_MARGIN * wanted) / matches;
   let upper: number | null = null;
   while (found.length < wanted) {
-    const lower = share <= MAX_BAND_SHARE ? await trendingThreshold(db, share) : null;
+    const lower = bandPays(share, papers, matches) ? trendingThreshold(bounds, share) : null;
     if (lower !== null && upper !== null && lower >= upper) {
       // Still the same histogram bucket: nothing new to read until the band reaches the next one.
       share *= BAND_GROWTH;
