@@ -1,6 +1,7 @@
-// Relevance search against real PostgreSQL: the score-band shortcut ranks exactly the most trending matches, title matches lead, highlights are optional.
+// Relevance search against real PostgreSQL: the score-band shortcut ranks exactly the most trending matches, its index blocks agree with src/core, title matches lead, highlights are optional.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
+import { trendingBlocks, trendingKey } from "../../src/core/search";
 import { titleKey } from "../../src/core/text/title-key";
 import { Prisma } from "../../src/generated/prisma/client";
 import { upsertPapers } from "../../src/server/repo/upsert-papers";
@@ -30,7 +31,8 @@ function paper(n: number): TIncomingPaper {
 beforeAll(async () => {
   await resetDb(db);
   await upsertPapers({ db, source: "hf-daily", papers: Array.from({ length: 200 }, (_, i) => paper(i + 1)), now });
-  await db.$executeRaw`UPDATE papers SET "trendingScore" = upvotes::float8 / 1000`;
+  // Scores a few units apart, so the papers spread over many trending keys and the bands really split them.
+  await db.$executeRaw`UPDATE papers SET "trendingScore" = 20000 + upvotes::float8 / 4`;
   await db.$executeRawUnsafe("ANALYZE papers");
 });
 afterAll(() => db.$disconnect());
@@ -55,6 +57,47 @@ describe("relevance search", () => {
 
   it("reads the rest of the matches when the band holds too few", async () => {
     expect(await rankedCandidates(db, { ...searchSql("zebra"), candidates: 5 })).toEqual(await naiveRanking("zebra", 5));
+  });
+
+  it("loses no paper between bands, whatever the number of candidates sizes them to", async () => {
+    for (const candidates of [1, 2, 3, 7, 12, 25, 40, 66, 130]) {
+      for (const word of ["graph", "zebra", "models"]) {
+        expect(await rankedCandidates(db, { ...searchSql(word), candidates }), `${word}, ${candidates}`).toEqual(await naiveRanking(word, candidates));
+      }
+    }
+  });
+
+  it("reads every key between bands when the estimate sends it through several (the top papers hidden after ANALYZE)", async () => {
+    // The statistics still count the hidden papers as matches, so the first bands are sized for matches that are not there and the
+    // top visible papers sit right at band boundaries.
+    await db.$executeRaw`UPDATE papers SET hidden = true WHERE upvotes > 130`;
+    try {
+      for (const candidates of [1, 3, 5, 9, 30]) {
+        expect(await rankedCandidates(db, { ...searchSql("graph"), candidates }), `graph, ${candidates}`).toEqual(await naiveRanking("graph", candidates));
+      }
+    } finally {
+      await db.$executeRaw`UPDATE papers SET hidden = false`;
+    }
+  });
+
+  it("indexes each paper under the blocks src/core builds for a band holding its trending key, and no others", async () => {
+    const scores = [20_512.25, 20_512, 20_511.999, 20_400.5, 19_000.1, 0.5, -3, 40_000];
+    const bands: [number, number][] = [
+      [0, 12_257],
+      [12_256, 12_258],
+      [12_000, 14_000],
+      [13_768, 13_769],
+      [16_384, 2 ** 24],
+    ];
+    for (const score of scores) {
+      const [row] = await db.$queryRaw<{ key: number; hits: boolean[] }[]>`
+        SELECT paper_trending_key(${score}::float8) AS key,
+               ARRAY(SELECT paper_trending_blocks(${score}::float8) && b.blocks
+                     FROM jsonb_to_recordset(${JSON.stringify(bands.map(([lo, hi]) => ({ blocks: trendingBlocks(lo, hi) })))}::jsonb) AS b(blocks int4[])) AS hits`;
+      const key = trendingKey(score);
+      expect(row?.key, `score ${score}`).toBe(key);
+      expect(row?.hits, `score ${score}`).toEqual(bands.map(([lo, hi]) => key >= lo && key < hi));
+    }
   });
 
   it("puts title matches first, and highlights only when asked", async () => {

@@ -10,3 +10,4 @@ export {
   viewSegmentQuery,
   type TFeedFilters,
 } from "./parse-feed-filters";
+export { trendingBlocks, trendingKey } from "./trending-blocks";

@@ -1,4 +1,5 @@
 // Relevance candidates for text search: the most trending matches, ranked with ts_rank, read without touching every match.
+import { trendingBlocks, trendingKey } from "@/core/search";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 
@@ -10,17 +11,9 @@ const RELEVANCE_CANDIDATES = 200;
 
 /** The first pass looks for this many times the candidates it needs among the estimated matches. */
 const BAND_MARGIN = 3;
-/** Each further pass widens the band this many times, until reading all the rest costs less (bandPays). */
+/** Each further pass widens the band this many times, until it would cover half of all papers. */
 const BAND_GROWTH = 4;
 const MAX_BAND_SHARE = 0.5;
-/**
- * What reading a matching paper's heap row costs in passing band entries: the band (`trendingScore >= x`) is a partial match in
- * the GIN index, read whole whatever the words (0.12–0.21 µs per paper in it under EXPLAIN ANALYZE at 100,000 papers), while a
- * heap row costs 1.8–2.3 µs warm and more at a million papers, whose heap outgrows shared buffers. Tuned on the bench's 300
- * two-word queries, paired per query: with bands up to half the papers (the rule before), `listPapers` took 5.07 ms on average at
- * 100,000 and 13.95 at 1,000,000; with 10, 4.30 and 11.13; with 20, 3.56 and 10.81; with 40, 3.55 and 11.07.
- */
-const BAND_ENTRIES_PER_HEAP_ROW = 20;
 
 export type TRankedId = { id: number; rank: number };
 
@@ -34,25 +27,21 @@ async function estimateMatches(db: Db, from: Prisma.Sql, where: Prisma.Sql): Pro
 /** How long the trending histogram read from pg_stats is reused: it changes only when ANALYZE runs, and any threshold is correct. */
 const HISTOGRAM_TTL_MS = 60_000;
 
-type THistogram = { bounds: number[] | null; papers: number; readAt: number };
+type THistogram = { bounds: number[] | null; readAt: number };
 
 /** Per client, so each test database and each process reads its own. */
 const histograms = new WeakMap<Db, THistogram>();
 
-/**
- * ANALYZE's equal-frequency bucket bounds of the trending score, ascending (null before the table has statistics), and its count of
- * papers.
- */
-async function trendingHistogram(db: Db, now: number): Promise<THistogram> {
+/** ANALYZE's equal-frequency bucket bounds of the trending score, ascending; null before the table has statistics. */
+async function trendingHistogram(db: Db, now: number): Promise<number[] | null> {
   const cached = histograms.get(db);
-  if (cached && now - cached.readAt < HISTOGRAM_TTL_MS) return cached;
-  const rows = await db.$queryRaw<{ h: number[] | null; n: number }[]>`
-    SELECT (SELECT histogram_bounds::text::float8[] FROM pg_stats
-            WHERE schemaname = current_schema() AND tablename = 'papers' AND attname = 'trendingScore') AS h,
-           greatest(0, (SELECT reltuples FROM pg_class WHERE oid = 'papers'::regclass))::float8 AS n`;
-  const histogram = { bounds: rows[0]?.h ?? null, papers: rows[0]?.n ?? 0, readAt: now };
-  histograms.set(db, histogram);
-  return histogram;
+  if (cached && now - cached.readAt < HISTOGRAM_TTL_MS) return cached.bounds;
+  const rows = await db.$queryRaw<{ h: number[] | null }[]>`
+    SELECT histogram_bounds::text::float8[] AS h FROM pg_stats
+    WHERE schemaname = current_schema() AND tablename = 'papers' AND attname = 'trendingScore'`;
+  const bounds = rows[0]?.h ?? null;
+  histograms.set(db, { bounds, readAt: now });
+  return bounds;
 }
 
 /**
@@ -69,17 +58,9 @@ function trendingThreshold(bounds: number[] | null, fraction: number): number | 
 }
 
 /**
- * Whether a band of `share` of the papers is cheaper to read than all of the estimated `matches` it would leave out of the heap
- * reads: a rare enough pair is read whole (its band would be most of the cost), a common word through a thin band.
- */
-function bandPays(share: number, papers: number, matches: number): boolean {
-  return share <= MAX_BAND_SHARE && share * papers < BAND_ENTRIES_PER_HEAP_ROW * matches * (1 - share);
-}
-
-/**
  * The `limit` most trending matches within a score band, ranked. `+ 0` keeps the planner off an ordered
  * walk of the trending index, which would test @@ against every walked row's TOASTed document: the band
- * and the text query are answered together by the GIN index on (search, trendingScore). The pairs come
+ * and the text query are answered together by the GIN index on the search document and the trending blocks. The pairs come
  * back as one JSON array, because mapping hundreds of result rows costs Prisma more than the query.
  */
 async function rankSlice(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; band: Prisma.Sql; limit: number }): Promise<TRankedId[]> {
@@ -103,26 +84,28 @@ export async function rankedCandidates(db: Db, opts: { from: Prisma.Sql; tsq: Pr
   const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
   const found: TRankedId[] = [];
   const matches = await estimateMatches(db, opts.from, opts.where);
-  const { bounds, papers } = await trendingHistogram(db, Date.now());
+  const bounds = await trendingHistogram(db, Date.now());
   let share = (BAND_MARGIN * wanted) / matches;
-  let upper: number | null = null;
+  // Bands are ranges of trending keys, [readKeys, bandEnd), each read once: keys below readKeys have been read.
+  let readKeys = 0;
   while (found.length < wanted) {
-    const lower = bandPays(share, papers, matches) ? trendingThreshold(bounds, share) : null;
-    if (lower !== null && upper !== null && lower >= upper) {
-      // Still the same histogram bucket: nothing new to read until the band reaches the next one.
+    const lower = share <= MAX_BAND_SHARE ? trendingThreshold(bounds, share) : null;
+    // Every paper scoring at least `lower` has a key up to trendingKey(lower).
+    const bandEnd = lower === null ? null : trendingKey(lower) + 1;
+    if (bandEnd !== null && bandEnd <= readKeys) {
+      // Still the same score unit or histogram bucket: nothing new to read until the band reaches the next one.
       share *= BAND_GROWTH;
       continue;
     }
-    const band = Prisma.join(
-      [
-        lower === null ? Prisma.sql`TRUE` : Prisma.sql`p."trendingScore" >= ${lower}::float8`,
-        upper === null ? Prisma.sql`TRUE` : Prisma.sql`p."trendingScore" < ${upper}::float8`,
-      ],
-      " AND ",
-    );
+    const band =
+      bandEnd !== null
+        ? Prisma.sql`paper_trending_blocks(p."trendingScore") && ${trendingBlocks(readKeys, bandEnd)}::int4[]`
+        : readKeys > 0
+          ? Prisma.sql`paper_trending_key(p."trendingScore") >= ${readKeys}::int4`
+          : Prisma.sql`TRUE`;
     found.push(...(await rankSlice(db, { ...opts, band, limit: wanted - found.length })));
-    if (lower === null) break;
-    upper = lower;
+    if (bandEnd === null) break;
+    readKeys = bandEnd;
     share *= BAND_GROWTH;
   }
   return found.sort((a, b) => b.rank - a.rank || b.id - a.id);
