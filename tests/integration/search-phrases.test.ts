@@ -55,6 +55,18 @@ describe("phrase search", () => {
     expect(await found('"robust models"')).toEqual(["2606.30007"]);
   });
 
+  it("matches a phrase beside words that stand alone, or are left out, as PostgreSQL does", async () => {
+    const queries = [
+      '"actual addition" carry',
+      '"actual addition" addition',
+      '"actual addition" -carry',
+      'auto-grading "state of the art"',
+      '"robust models" zebra',
+    ];
+    for (const q of queries) expect({ q, ids: await found(q) }).toEqual({ q, ids: await matchedByPostgres(q) });
+    expect((await found('"actual addition" addition')).length).toBeGreaterThan(0);
+  });
+
   it("matches lexemes holding quotes and backslashes", async () => {
     expect(await found("example.com/it's\\x")).toEqual(["2606.30008"]);
   });

@@ -1,6 +1,6 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
 export { parseSearchQuery, type TAuthorFilter } from "./parse-query";
-export { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr } from "./read-tsquery";
+export { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
 export {
   feedViewSegment,
   parseFeedFilters,

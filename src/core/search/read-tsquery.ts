@@ -154,3 +154,12 @@ export function requiresAWord(alternative: string): boolean {
   }
   return false;
 }
+
+/**
+ * The top-level AND terms of an alternative (no top-level OR) that are a single lexeme, as printed (`'zebra'`, `'graph':*`), joined
+ * with `&`: what a match needs besides its phrases, which the GIN index answers exactly; null when there is none.
+ */
+export function standaloneLexemes(alternative: string): string | null {
+  const terms = splitAt(tokenize(alternative), "&").filter((term) => term.length === 1 && term[0]!.kind === "lexeme");
+  return terms.length ? terms.map((term) => term[0]!.text).join(" & ") : null;
+}

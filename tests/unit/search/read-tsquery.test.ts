@@ -1,6 +1,6 @@
 // Reading PostgreSQL's tsquery text: top-level OR alternatives, the adjacent word pairs a phrase needs, hyphenated words folded.
 import { describe, expect, it } from "vitest";
-import { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr } from "@/core/search";
+import { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "@/core/search";
 
 describe("splitTopLevelOr", () => {
   it("splits at top-level ORs only", () => {
@@ -84,5 +84,18 @@ describe("requiresAWord", () => {
     expect(requiresAWord("!'step' & 'math'")).toBe(true);
     expect(requiresAWord("!( 'a' <-> 'b' ) & 'c' <-> 'd'")).toBe(true);
     expect(requiresAWord("'it''s'")).toBe(true);
+  });
+});
+
+describe("standaloneLexemes", () => {
+  it("keeps the words that stand alone beside a phrase, as printed", () => {
+    expect(standaloneLexemes("'larg' <-> 'languag' & 'zebra'")).toBe("'zebra'");
+    expect(standaloneLexemes("'auto-grad' & 'larg' <-> 'model' & 'it''s' & 'graph':*")).toBe("'auto-grad' & 'it''s' & 'graph':*");
+  });
+
+  it("gives none for a phrase alone, negated words or groups", () => {
+    expect(standaloneLexemes("'larg' <-> 'languag'")).toBeNull();
+    expect(standaloneLexemes("'larg' <-> 'languag' & !'zebra'")).toBeNull();
+    expect(standaloneLexemes("'larg' <-> 'languag' & ( 'a' | 'b' )")).toBeNull();
   });
 });
