@@ -95,7 +95,7 @@ export async function rankedCandidates(db: Db, opts: { from: Prisma.Sql; tsq: Pr
     // Every paper scoring at least `lower` has a key up to trendingKey(lower).
     const bandEnd = lower === null ? null : trendingKey(lower) + 1;
     if (bandEnd !== null && bandEnd <= readKeys) {
-      // Still the same score unit or histogram bucket: nothing new to read until the band reaches the next one.
+      // Within the keys already read (the same score unit): nothing new until the band reaches the next key.
       share *= BAND_GROWTH;
       continue;
     }
