@@ -5,7 +5,7 @@ import { trendingBlocks, trendingKey } from "../../src/core/search";
 import { titleKey } from "../../src/core/text/title-key";
 import { Prisma } from "../../src/generated/prisma/client";
 import { upsertPapers } from "../../src/server/repo/upsert-papers";
-import { rankedCandidates } from "../../src/server/repo/paper-relevance";
+import { rankedPage, type TRankCursor } from "../../src/server/repo/paper-relevance";
 import { listPapers, type TListFilters } from "../../src/server/repo/papers";
 import { resetDb, testDb } from "./helpers/db";
 
@@ -50,19 +50,45 @@ async function naiveRanking(text: string, candidates: number) {
   return rows.sort((a, b) => b.rank - a.rank || b.id - a.id);
 }
 
+/** The whole ranked page of `candidates`, or `limit` of them after `cursor`, as listPapers reads it: first band and page in one statement. */
+function rankedIds(text: string, candidates: number, page: { cursor?: TRankCursor; limit?: number } = {}) {
+  return rankedPage<{ id: number; rank: number }>(db, {
+    ...searchSql(text),
+    candidates,
+    cursor: page.cursor ?? null,
+    limit: page.limit ?? candidates,
+    rowsOf: (k) => Prisma.sql`SELECT k.id, k.rank FROM ${k}`,
+  });
+}
+
+/** Every candidate, read `limit` at a time through cursors. */
+async function pagedIds(text: string, candidates: number, limit: number) {
+  const all: { id: number; rank: number }[] = [];
+  // Bounded, so a cursor that does not advance fails the comparison instead of looping.
+  for (let pages = 0; pages <= candidates; pages += 1) {
+    const last = all.at(-1);
+    const page = await rankedIds(text, candidates, { cursor: last ? { rank: last.rank, id: last.id } : undefined, limit });
+    all.push(...page);
+    if (page.length < limit) break;
+  }
+  return all;
+}
+
 describe("relevance search", () => {
   it("ranks the same candidates as one ordered scan when the most trending band holds enough matches", async () => {
-    expect(await rankedCandidates(db, { ...searchSql("graph"), candidates: 5 })).toEqual(await naiveRanking("graph", 5));
+    expect(await rankedIds("graph", 5)).toEqual(await naiveRanking("graph", 5));
   });
 
   it("reads the rest of the matches when the band holds too few", async () => {
-    expect(await rankedCandidates(db, { ...searchSql("zebra"), candidates: 5 })).toEqual(await naiveRanking("zebra", 5));
+    expect(await rankedIds("zebra", 5)).toEqual(await naiveRanking("zebra", 5));
   });
 
-  it("loses no paper between bands, whatever the number of candidates sizes them to", async () => {
+  it("loses no paper between bands, whatever the number of candidates sizes them to, and pages through them with cursors", async () => {
     for (const candidates of [1, 2, 3, 7, 12, 25, 40, 66, 130]) {
       for (const word of ["graph", "zebra", "models"]) {
-        expect(await rankedCandidates(db, { ...searchSql(word), candidates }), `${word}, ${candidates}`).toEqual(await naiveRanking(word, candidates));
+        const naive = await naiveRanking(word, candidates);
+        expect(await rankedIds(word, candidates), `${word}, ${candidates}`).toEqual(naive);
+        expect(await pagedIds(word, candidates, 4), `${word}, ${candidates}, pages of 4`).toEqual(naive);
       }
     }
   });
@@ -73,7 +99,9 @@ describe("relevance search", () => {
     await db.$executeRaw`UPDATE papers SET hidden = true WHERE upvotes > 130`;
     try {
       for (const candidates of [1, 3, 5, 9, 30]) {
-        expect(await rankedCandidates(db, { ...searchSql("graph"), candidates }), `graph, ${candidates}`).toEqual(await naiveRanking("graph", candidates));
+        const naive = await naiveRanking("graph", candidates);
+        expect(await rankedIds("graph", candidates), `graph, ${candidates}`).toEqual(naive);
+        expect(await pagedIds("graph", candidates, 2), `graph, ${candidates}, pages of 2`).toEqual(naive);
       }
     } finally {
       await db.$executeRaw`UPDATE papers SET hidden = false`;

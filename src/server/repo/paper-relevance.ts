@@ -15,7 +15,9 @@ const BAND_MARGIN = 3;
 const BAND_GROWTH = 4;
 const MAX_BAND_SHARE = 0.5;
 
-export type TRankedId = { id: number; rank: number };
+type TRankedId = { id: number; rank: number };
+
+type TBand = { band: Prisma.Sql; last: boolean };
 
 type TExplainRow = { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] };
 
@@ -60,55 +62,108 @@ function trendingThreshold(bounds: number[] | null, fraction: number): number | 
 }
 
 /**
- * The `limit` most trending matches within a score band, ranked. `+ 0` keeps the planner off an ordered
- * walk of the trending index, which would test @@ against every walked row's TOASTed document: the band
- * and the text query are answered together by the GIN index on the search document and the trending blocks. The pairs come
- * back as one JSON array, because mapping hundreds of result rows costs Prisma more than the query.
+ * The `limit` most trending matches within a score band with their ts_rank, as a relation of (id, rank). `+ 0` keeps the planner
+ * off an ordered walk of the trending index, which would test @@ against every walked row's TOASTed document: the band and the text
+ * query are answered together by the GIN index on the search document and the trending blocks.
  */
+function bandCandidates(opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; band: Prisma.Sql; limit: number }): Prisma.Sql {
+  return Prisma.sql`SELECT c.id, ts_rank(c.search, q.tsq)::float8 AS rank
+    FROM (SELECT p.id, p.search FROM ${opts.from} WHERE ${opts.where} AND ${opts.band}
+          ORDER BY p."trendingScore" + 0 DESC, p.id DESC LIMIT ${opts.limit}) c CROSS JOIN ${opts.tsq}`;
+}
+
+/** A further band's candidates, as one JSON array of pairs: mapping hundreds of result rows costs Prisma more than the query. */
 async function rankSlice(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; band: Prisma.Sql; limit: number }): Promise<TRankedId[]> {
   const [row] = await db.$queryRaw<{ ranked: string | null }[]>`
-    SELECT json_agg(json_build_array(c.id, ts_rank(c.search, q.tsq)::float8))::text AS ranked
-    FROM (SELECT p.id, p.search FROM ${opts.from} WHERE ${opts.where} AND ${opts.band}
-          ORDER BY p."trendingScore" + 0 DESC, p.id DESC LIMIT ${opts.limit}) c CROSS JOIN ${opts.tsq}
-  `;
-  const pairs = JSON.parse(row?.ranked ?? "[]") as [number, number][];
+    SELECT json_agg(json_build_array(c.id, c.rank))::text AS ranked FROM (${bandCandidates(opts)}) c`;
+  return parsePairs(row?.ranked ?? null);
+}
+
+function parsePairs(json: string | null): TRankedId[] {
+  const pairs = JSON.parse(json ?? "[]") as [number, number][];
   return pairs.map(([id, rank]) => ({ id, rank }));
 }
 
 /**
- * The RELEVANCE_CANDIDATES most trending papers matching `where`, with their ts_rank, best first.
- * A common term is first looked for only among the most trending papers (a score band sized from the
- * planner's estimate of the matches), so its tens of thousands of matches are never all read; lower
- * bands, then all the rest, are read only while too few have been found. The result is the same as
- * ranking the top matches of one ordered scan.
+ * Score bands in trending order, each a range of trending keys [readKeys, bandEnd) read once, the first sized from the planner's
+ * estimate of the matches so that it holds about BAND_MARGIN times the candidates wanted, each further one BAND_GROWTH times wider,
+ * and the last one everything not yet read.
  */
-export async function rankedCandidates(db: Db, opts: { from: Prisma.Sql; tsq: Prisma.Sql; where: Prisma.Sql; candidates?: number }): Promise<TRankedId[]> {
-  const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
-  const found: TRankedId[] = [];
-  const matches = await estimateMatches(db, opts.from, opts.where);
-  const bounds = await trendingHistogram(db, Date.now());
+function* trendingBands(matches: number, bounds: number[] | null, wanted: number): Generator<TBand, void, undefined> {
   let share = (BAND_MARGIN * wanted) / matches;
-  // Bands are ranges of trending keys, [readKeys, bandEnd), each read once: keys below readKeys have been read.
+  // Keys below readKeys have been read.
   let readKeys = 0;
-  while (found.length < wanted) {
+  for (;;) {
     const lower = share <= MAX_BAND_SHARE ? trendingThreshold(bounds, share) : null;
-    // Every paper scoring at least `lower` has a key up to trendingKey(lower).
-    const bandEnd = lower === null ? null : trendingKey(lower) + 1;
-    if (bandEnd !== null && bandEnd <= readKeys) {
-      // Within the keys already read (the same score unit): nothing new until the band reaches the next key.
-      share *= BAND_GROWTH;
-      continue;
-    }
-    const band =
-      bandEnd !== null
-        ? Prisma.sql`paper_trending_blocks(p."trendingScore") && ${trendingBlocks(readKeys, bandEnd)}::int4[]`
-        : readKeys > 0
-          ? Prisma.sql`paper_trending_key(p."trendingScore") >= ${readKeys}::int4`
-          : Prisma.sql`TRUE`;
-    found.push(...(await rankSlice(db, { ...opts, band, limit: wanted - found.length })));
-    if (bandEnd === null) break;
-    readKeys = bandEnd;
     share *= BAND_GROWTH;
+    if (lower === null) {
+      yield { band: readKeys > 0 ? Prisma.sql`paper_trending_key(p."trendingScore") >= ${readKeys}::int4` : Prisma.sql`TRUE`, last: true };
+      return;
+    }
+    // Every paper scoring at least `lower` has a key up to trendingKey(lower).
+    const bandEnd = trendingKey(lower) + 1;
+    // Within the keys already read (the same score unit): nothing new until the band reaches the next key.
+    if (bandEnd <= readKeys) continue;
+    yield { band: Prisma.sql`paper_trending_blocks(p."trendingScore") && ${trendingBlocks(readKeys, bandEnd)}::int4[]`, last: false };
+    readKeys = bandEnd;
   }
-  return found.sort((a, b) => b.rank - a.rank || b.id - a.id);
 }
+
+/** The candidates after the cursor, best first, cut to the page: the relation `k` a page's rows are read from. */
+function pageOf(candidates: Prisma.Sql, cursor: TRankCursor | null, limit: number): Prisma.Sql {
+  const after = cursor ? Prisma.sql`WHERE (c.rank, c.id) < (${cursor.rank}::float8, ${cursor.id}::int4)` : Prisma.empty;
+  return Prisma.sql`(SELECT c.id, c.rank FROM ${candidates} ${after} ORDER BY c.rank DESC, c.id DESC LIMIT ${limit}) k`;
+}
+
+export type TRankCursor = { rank: number; id: number };
+
+/**
+ * One page of a relevance-ordered search: of the RELEVANCE_CANDIDATES most trending papers matching `where`, ranked with ts_rank,
+ * the `limit` best after the cursor. `rowsOf(k)` is the SELECT of the page's rows from the relation `k` (id, rank), each row with
+ * its `id` and `rank`; the rows come back best first.
+ *
+ * A common term is first looked for only among the most trending papers (a score band sized from the planner's estimate of the
+ * matches), so its tens of thousands of matches are never all read; lower bands, then all the rest, are read only while too few
+ * have been found. The result is the same as ranking the top matches of one ordered scan. The first band and the page are one
+ * statement: it suffices for most searches, and each round trip cost the app about half a millisecond of socket writes.
+ */
+export async function rankedPage<TRow extends { id: number; rank: number }>(
+  db: Db,
+  opts: {
+    from: Prisma.Sql;
+    tsq: Prisma.Sql;
+    where: Prisma.Sql;
+    cursor: TRankCursor | null;
+    limit: number;
+    rowsOf: (k: Prisma.Sql) => Prisma.Sql;
+    candidates?: number;
+  },
+): Promise<TRow[]> {
+  const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
+  const matches = await estimateMatches(db, opts.from, opts.where);
+  const bands = trendingBands(matches, await trendingHistogram(db, Date.now()), wanted);
+  const first = bands.next().value as TBand;
+  const firstRows = await db.$queryRaw<(TRow & { bandFound: number; bandRanked: string | null })[]>`
+    WITH c AS MATERIALIZED (${bandCandidates({ ...opts, band: first.band, limit: wanted })})
+    SELECT s."bandFound", s."bandRanked", r.*
+    FROM (SELECT count(*)::int AS "bandFound",
+                 CASE WHEN ${first.last}::boolean OR count(*) >= ${wanted} THEN NULL
+                      ELSE json_agg(json_build_array(c.id, c.rank))::text END AS "bandRanked"
+          FROM c) s
+    LEFT JOIN (${opts.rowsOf(pageOf(Prisma.sql`c`, opts.cursor, opts.limit))}) r ON TRUE`;
+  const head = firstRows[0];
+  if (first.last || !head || head.bandFound >= wanted) {
+    return firstRows.flatMap(({ bandFound: _f, bandRanked: _r, ...row }) => (row.id === null ? [] : [row as unknown as TRow])).sort(byRank);
+  }
+  const found = parsePairs(head.bandRanked);
+  for (const { band } of bands) {
+    if (found.length >= wanted) break;
+    found.push(...(await rankSlice(db, { ...opts, band, limit: wanted - found.length })));
+  }
+  if (found.length === 0) return [];
+  const candidates = Prisma.sql`(SELECT unnest(${found.map((r) => r.id)}::int4[]) AS id, unnest(${found.map((r) => r.rank)}::float8[]) AS rank) c`;
+  const rows = await db.$queryRaw<TRow[]>`${opts.rowsOf(pageOf(candidates, opts.cursor, opts.limit))}`;
+  return rows.sort(byRank);
+}
+
+const byRank = (a: { id: number; rank: number }, b: { id: number; rank: number }) => b.rank - a.rank || b.id - a.id;

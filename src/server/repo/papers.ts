@@ -15,7 +15,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import { decodeCursor, encodeCursor, listOrderOf, type TListOrder } from "./paper-cursor";
 import { pageSelect, rowToPaper, thumbnailOf, type TPaperRow } from "./paper-record";
-import { rankedCandidates, type TRankedId } from "./paper-relevance";
+import { rankedPage } from "./paper-relevance";
 
 /** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
 type TListedPaper = TPaper & { highlight?: { title: string; abstract: string } };
@@ -147,10 +147,6 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
   return conditions.length === 1 ? conditions[0]! : Prisma.sql`(${Prisma.join(conditions, " OR ")})`;
 }
 
-function isAfter(row: TRankedId, cursor: { value: number | string; id: number }): boolean {
-  return row.rank < Number(cursor.value) || (row.rank === Number(cursor.value) && row.id < cursor.id);
-}
-
 /**
  * One page of papers. Text queries use websearch_to_tsquery over the weighted `search` column (GIN
  * index) and `author:` filters match author names case-insensitively. With a text query the default
@@ -184,18 +180,16 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
 
   let rows: TRawRow[];
   if (order === "relevance") {
-    const ranked = await rankedCandidates(db, { from, tsq, where: Prisma.join(where, " AND ") });
-    const pageIds = (cursor ? ranked.filter((r) => isAfter(r, cursor)) : ranked).slice(0, limit + 1);
-    const fetched = pageIds.length
-      ? await db.$queryRaw<
-          Omit<TRawRow, "sortValue">[]
-        >`SELECT ${COLUMNS}, ${highlight} FROM ${from} ${highlighted ? HIGHLIGHT_WINDOW : Prisma.empty} ${THUMBNAIL_JOIN} WHERE NOT p.hidden AND p.id IN (${Prisma.join(pageIds.map((r) => r.id))})`
-      : [];
-    const byId = new Map(fetched.map((row) => [row.id, row]));
-    rows = pageIds.flatMap((r) => {
-      const row = byId.get(r.id);
-      return row ? [{ ...row, sortValue: r.rank }] : [];
+    const ranked = await rankedPage<Omit<TRawRow, "sortValue"> & { rank: number }>(db, {
+      from,
+      tsq,
+      where: Prisma.join(where, " AND "),
+      cursor: cursor ? { rank: Number(cursor.value), id: cursor.id } : null,
+      limit: limit + 1,
+      rowsOf: (k) =>
+        Prisma.sql`SELECT ${COLUMNS}, ${highlight}, k.rank FROM ${from} JOIN ${k} ON k.id = p.id ${highlighted ? HIGHLIGHT_WINDOW : Prisma.empty} ${THUMBNAIL_JOIN}`,
     });
+    rows = ranked.map(({ rank, ...row }) => ({ ...row, sortValue: rank }));
   } else {
     const sort = sortExpr(order);
     if (cursor) {
