@@ -1,18 +1,16 @@
 // Request-time routing: form and server-action posts checked before Next reads them, the admin gate for /admin and /api/admin, the
-// reader cookie from a digest link's `r`, and cached variants: filtered lists of "/" and of the period pages, search queries, and
-// /subscribe's preview for a set of interests, get paths of their own. The CSP nonce is not set here but by the app's server (src/server/http/serve-app.ts)
+// reader cookie from a digest link's `r`, and cached variants' paths (src/server/http/cached-views.ts) for what the app's server did
+// not already rewrite: posts, reader links and `next dev`. The CSP nonce is not set here but by the app's server (src/server/http/serve-app.ts)
 // on every response, so the feed's cached pages, and their 404, need no proxy at all.
 import { NextResponse, type NextRequest } from "next/server";
-import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "@/core/search";
 import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-session";
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { ERROR_STATUS } from "@/server/errors/app-error";
+import { cachedView } from "@/server/http/cached-views";
 import { refuseActionPost } from "@/server/http/form-post-guard";
 import { PAGE_STATUS_HEADER } from "@/server/http/page-status";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
-import { cursorProblem } from "@/server/repo/paper-cursor";
-import { canonicalPreviewQuery, PREVIEW_KEYS } from "@/server/subscriptions/subscription-input";
 
 const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
@@ -49,49 +47,6 @@ function readerArrival(request: NextRequest): NextResponse | null {
   return response;
 }
 
-/** A page whose variants are chosen by query keys: `canonical` writes their values one way (null: they do not parse). */
-type TCachedView = { page: RegExp; keys: readonly string[]; canonical: (params: URLSearchParams) => string | null; target: (pathname: string) => string };
-
-const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
-
-/** List filters (and a search's query, when its keys include `q`) written canonically; null when they do not parse, a cursor included. */
-function canonicalFilters(params: URLSearchParams): string | null {
-  const parsed = parseFeedFilters(Object.fromEntries(params));
-  return parsed.ok && cursorProblem(parsed.value) === null ? serializeFeedFilters(parsed.value) : null;
-}
-
-const CACHED_VIEWS: readonly TCachedView[] = [
-  {
-    page: /^\/(?:papers\/(?:date|week|month)\/[^/]+)?$/,
-    keys: LIST_KEYS,
-    canonical: canonicalFilters,
-    target: (pathname) => (pathname === "/" ? "/trending" : pathname),
-  },
-  { page: /^\/search$/, keys: ["q", ...LIST_KEYS], canonical: canonicalFilters, target: () => "/search/results" },
-  { page: /^\/subscribe$/, keys: PREVIEW_KEYS, canonical: canonicalPreviewQuery, target: () => "/subscribe/preview" },
-];
-
-/**
- * "/?sort=new&code=1", "/papers/date/…?code=1", "/search?q=…" and "/subscribe?keywords=…" become paths that carry their variant in one
- * segment (/trending/<segment>, /papers/date/…/<segment>, /search/results/<segment>, /subscribe/preview/<segment>), which Next caches
- * like any page; the query string
- * never reaches a cached page. Valid values are written canonically, so one variant has one cache entry; invalid ones pass through
- * for the page to explain, answered with 400 (`valid` false). Null: not a variant.
- */
-function cachedView(request: NextRequest): { url: URL; valid: boolean } | null {
-  const { pathname, searchParams } = request.nextUrl;
-  const view = CACHED_VIEWS.find((v) => v.page.test(pathname));
-  if (!view) return null;
-  const params = new URLSearchParams(view.keys.flatMap((key) => (searchParams.has(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
-  const canonical = view.canonical(params);
-  const query = canonical ?? params.toString();
-  if (query === "") return null;
-  const url = request.nextUrl.clone();
-  url.pathname = `${view.target(pathname)}/${feedViewSegment(query)}`;
-  url.search = "";
-  return { url, valid: canonical !== null };
-}
-
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   const admin = isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname);
@@ -104,22 +59,27 @@ export async function proxy(request: NextRequest): Promise<Response> {
   if (pathname.startsWith("/api/")) return NextResponse.next();
   const arrival = readerArrival(request);
   if (arrival) return arrival;
-  const view = cachedView(request);
+  // The app's server rewrites a GET of a variant before Next sees it; a post, a reader link and `next dev` (no such server) come here.
+  const view = cachedView(pathname, request.nextUrl.searchParams);
   if (!view) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = view.pathname;
+  url.search = "";
   // The page explains what does not parse; the app's server answers it with 400 (src/server/http/page-status.ts).
-  return NextResponse.rewrite(view.url, view.valid ? undefined : { headers: { [PAGE_STATUS_HEADER]: String(ERROR_STATUS.INVALID_INPUT) } });
+  return NextResponse.rewrite(url, view.valid ? undefined : { headers: { [PAGE_STATUS_HEADER]: String(ERROR_STATUS.INVALID_INPUT) } });
 }
 
-// Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe", a paper, day, week or month page, a filtered
-// list's /trending/… path) never runs the proxy: it is served from the cache. Their variants' query keys (list filters, the preview's
-// interests), the reader token (r) and a posted body (Content-Type or Next-Action) are spelled out, so those requests still do. Every
+// Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe", a paper, day, week or month page, a variant's
+// /trending/…, /search/results/… or /subscribe/preview/… path) never runs the proxy: it is served from the cache. The app's server
+// hands Next a variant's GET already rewritten to that path; its query keys (list filters, the preview's interests) are still spelled
+// out for `next dev`, and the reader token (r) and a posted body (Content-Type or Next-Action) for every server. Every
 // other page runs it (App Router pages may take server actions, checked here first). Files (/_next/, feeds, robots.txt,
 // sitemap.xml, the favicon, /thumbnails/) and API routes outside /api/admin do not.
 export const config = {
   matcher: [
     "/api/admin",
     "/api/admin/:path*",
-    "/((?!_next/|api/|thumbnails/|subscribe$|papers/|trending/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
+    "/((?!_next/|api/|thumbnails/|subscribe$|papers/|trending/|search/results/|subscribe/preview/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
     { source: "/papers/:path*", has: [{ type: "query", key: "cat" }] },
     { source: "/papers/:path*", has: [{ type: "query", key: "code" }] },
     { source: "/papers/:path*", has: [{ type: "query", key: "min" }] },
@@ -131,6 +91,12 @@ export const config = {
     { source: "/trending/:path*", has: [{ type: "query", key: "r" }] },
     { source: "/trending/:path*", has: [{ type: "header", key: "content-type" }] },
     { source: "/trending/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/search/results/:path*", has: [{ type: "query", key: "r" }] },
+    { source: "/search/results/:path*", has: [{ type: "header", key: "content-type" }] },
+    { source: "/search/results/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/subscribe/preview/:path*", has: [{ type: "query", key: "r" }] },
+    { source: "/subscribe/preview/:path*", has: [{ type: "header", key: "content-type" }] },
+    { source: "/subscribe/preview/:path*", has: [{ type: "header", key: "next-action" }] },
     { source: "/", has: [{ type: "query", key: "cat" }] },
     { source: "/", has: [{ type: "query", key: "code" }] },
     { source: "/", has: [{ type: "query", key: "min" }] },

@@ -1,13 +1,21 @@
 // The app's server sets each request's client address from the socket and TRUST_PROXY, and its CSP with a fresh nonce; whatever
-// header the client sends for either is replaced; and it answers a page the proxy marked invalid with the status the proxy named.
+// header the client sends for either is replaced; it answers a page marked invalid with the status named; and it hands Next a cached
+// page's variant as the variant's own path.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "../../src/core/search";
 import { CLIENT_ADDRESS_HEADER } from "../../src/server/http/client-address";
 import { PAGE_STATUS_HEADER } from "../../src/server/http/page-status";
 import { withRequestContext } from "../../src/server/http/serve-app";
 
 const SCRIPT_HASH = "'sha256-test'";
+
+function parsedFilters(query: Record<string, string>) {
+  const parsed = parseFeedFilters(query);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+}
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -120,5 +128,43 @@ describe("the app server's page status", () => {
   it("never takes the status from the request: a client cannot choose its answer's status", async () => {
     const res = await fetch(await serverAnswering(200, {}), { headers: { [PAGE_STATUS_HEADER]: "404" } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("the app server's variant paths", () => {
+  /** A server whose handler answers with the path Next would be handed. */
+  async function echoPath(): Promise<string> {
+    const server = http.createServer(withRequestContext(async (req, res) => void res.end(req.url), { trustedHops: 0, scriptHash: SCRIPT_HASH }));
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it("hands Next a variant's GET and HEAD as its own path, however the query is spelled, and answers bad filters with 400", async () => {
+    const base = await echoPath();
+    const seen = async (path: string, init?: RequestInit) => {
+      const res = await fetch(`${base}${path}`, init);
+      return [res.status, init?.method === "HEAD" ? null : await res.text()];
+    };
+    const newest = `/trending/${feedViewSegment("sort=new")}`;
+    expect(await seen("/?sort=new")).toEqual([200, newest]);
+    expect(await seen("/?sort=new&utm_source=mail")).toEqual([200, newest]);
+    expect(await seen("/?sort=new", { method: "HEAD" })).toEqual([200, null]);
+    const search = await seen("/search?q=graph%20networks&sort=top");
+    expect(search).toEqual([200, `/search/results/${feedViewSegment(serializeFeedFilters(parsedFilters({ q: "graph networks", sort: "top" })))}`]);
+    expect(await seen("/papers/week/2026-W22?code=1")).toEqual([200, `/papers/week/2026-W22/${feedViewSegment("code=1")}`]);
+    expect((await seen("/subscribe?cat=cs.LG"))[1]).toMatch(/^\/subscribe\/preview\/[\w-]+$/);
+    const bad = await seen("/?sort=sideways");
+    expect(bad).toEqual([400, `/trending/${feedViewSegment("sort=sideways")}`]);
+  });
+
+  it("leaves a reader link, a post, a page without variants and a path that is not one as they came, for the proxy and Next", async () => {
+    const base = await echoPath();
+    const text = async (path: string, init?: RequestInit) => (await fetch(`${base}${path}`, init)).text();
+    expect(await text("/?sort=new&r=token")).toBe("/?sort=new&r=token");
+    expect(await text("/?sort=new", { method: "POST", body: "x" })).toBe("/?sort=new");
+    expect(await text("/papers/2401.00001?sort=new")).toBe("/papers/2401.00001?sort=new");
+    expect(await text("/?utm_source=mail")).toBe("/?utm_source=mail");
+    expect(await text("//search?q=graph")).toBe("//search?q=graph");
   });
 });

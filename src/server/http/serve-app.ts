@@ -4,15 +4,35 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { ERROR_STATUS } from "../errors/app-error";
 import { describeError } from "../errors/describe-error";
 import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
-import { applyPageStatus } from "./page-status";
+import { cachedView } from "./cached-views";
+import { applyPageStatus, PAGE_STATUS_HEADER } from "./page-status";
 import { contentSecurityPolicy } from "./security-headers";
 
 export type TAppServer = { close: () => Promise<void> };
 
 type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+/**
+ * A GET or HEAD of a cached page's variant (`/?sort=new`, `/search?q=…`) is handed to Next as the variant's own path, so Next serves
+ * it from its cache without running the proxy, which did the same rewrite at about 1 ms of this process's CPU per request (`/?sort=new`
+ * 15-30% below `/` under load; an uncached search 8-10% more CPU). The address bar keeps the URL the visitor asked for. A reader link
+ * (`r`) is left to the proxy, which takes the token off the URL first; posts too, which it checks.
+ */
+function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/") || !req.url.includes("?")) return;
+  // Written after a fixed origin, so "//host/…" stays a path.
+  const url = new URL(`http://app${req.url}`);
+  if (url.searchParams.has("r")) return;
+  const view = cachedView(url.pathname, url.searchParams);
+  if (!view) return;
+  req.url = view.pathname;
+  // The page explains what does not parse, answered with 400 (page-status.ts).
+  if (!view.valid) res.setHeader(PAGE_STATUS_HEADER, String(ERROR_STATUS.INVALID_INPUT));
+}
 
 /**
  * Sets the client address header from the socket (and trusted proxies), replacing whatever the client sent, and the CSP with a fresh
@@ -30,6 +50,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     req.headers["content-security-policy"] = policy;
     res.setHeader("Content-Security-Policy", policy);
     applyPageStatus(res);
+    rewriteCachedView(req, res);
     handle(req, res).catch((err: unknown) => {
       logger.error({ err: describeError(err), url: req.url }, "the request handler failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
