@@ -1,4 +1,4 @@
-// Filtered, sorted or paged trending lists: src/proxy.ts rewrites "/?sort=new&code=1" to /trending/<filters>, so "/" stays one static
+// Filtered, sorted or paged trending lists: src/server/http/cached-views.ts rewrites "/?sort=new&code=1" to /trending/<filters>, so "/" stays one static
 // page and every variant is cached on its own, zero-JS like "/".
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { PageHead } from "@/components/page-head";

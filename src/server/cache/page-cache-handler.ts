@@ -36,7 +36,7 @@ type TPool = { entries: Map<string, { entry: TEntry; bytes: number }>; bytes: nu
 type TState = {
   /** The pages of the feed itself, one per page of the site. */
   pages: TPool;
-  /** Variants made from a query string (the proxy's rewrites) and data entries (keys that are hashes, not paths). */
+  /** Variants made from a query string (cachedView's rewrites, src/server/http/cached-views.ts) and data entries (keys that are hashes, not paths). */
   variants: TPool;
   /** Bumped by every change: a render that began before one must not store what it read. */
   generation: number;

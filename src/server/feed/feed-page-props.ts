@@ -38,7 +38,7 @@ export async function frontPageProps(): Promise<GetStaticPropsResult<TTrendingPa
   return cachedProps({ page, filters: DEFAULT_FILTERS, demo });
 }
 
-/** /trending/<view>: "/" filtered, sorted or paged (src/proxy.ts rewrites "/?sort=new" here). Bad filters are a message, not a 404. */
+/** /trending/<view>: "/" filtered, sorted or paged (src/server/http/cached-views.ts rewrites "/?sort=new" here). Bad filters are a message, not a 404. */
 export async function trendingPageProps(view: string): Promise<GetStaticPropsResult<TTrendingPageProps>> {
   const parsed = parseFeedView(view);
   if (!parsed.ok) return cachedProps({ page: EMPTY_PAGE, filters: DEFAULT_FILTERS, demo: false, error: parsed.message });
@@ -65,7 +65,7 @@ export async function paperPageProps(segment: string): Promise<GetStaticPropsRes
 }
 
 /**
- * /search/results/<view> (src/proxy.ts rewrites "/search?q=…" here) and the empty /search: one page of highlighted results. Bad
+ * /search/results/<view> (src/server/http/cached-views.ts rewrites "/search?q=…" here) and the empty /search: one page of highlighted results. Bad
  * filters are a message beside no results, as on the lists.
  */
 export async function searchPageProps(view: string): Promise<GetStaticPropsResult<TSearchPageProps>> {

@@ -1,5 +1,5 @@
 // Props for the subscribe page's zero-JS Pages Router pages: the cached form beside last week's digest for one set of interests
-// (src/proxy.ts rewrites "/subscribe?keywords=…" to /subscribe/preview/<segment>), and the per-request answer to the form's POST.
+// (src/server/http/cached-views.ts rewrites "/subscribe?keywords=…" to /subscribe/preview/<segment>), and the per-request answer to the form's POST.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { GetServerSidePropsResult, GetStaticPropsResult } from "next";

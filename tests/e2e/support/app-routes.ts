@@ -42,7 +42,7 @@ function appRouterEntries(): TAppEntry[] {
   });
 }
 
-/** Pages whose query string src/proxy.ts reads (the list filters, a search), rewriting it into a path segment the page never sees as a query. */
+/** Pages whose query string src/server/http/cached-views.ts reads (the list filters, a search), rewriting it into a path segment the page never sees as a query. */
 const PROXY_READS_QUERY = /^\/(?:papers\/(?:date|week|month)\/.*|search)?$/;
 
 /** src/pages/index.tsx → /, src/pages/api/x.ts → /api/x (a Pages API route answers every method); _app and _document are not routes. */

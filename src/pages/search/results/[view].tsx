@@ -1,4 +1,4 @@
-// Search results: src/proxy.ts rewrites "/search?q=…&sort=…" to /search/results/<canonical filters>, so each query is rendered once and
+// Search results: src/server/http/cached-views.ts rewrites "/search?q=…&sort=…" to /search/results/<canonical filters>, so each query is rendered once and
 // served from the page cache until the feed changes, zero-JS like the feed's pages; the address bar keeps the shareable /search?q= URL.
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { serializeFeedFilters } from "@/core/search";

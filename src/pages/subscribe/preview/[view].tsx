@@ -1,4 +1,4 @@
-// /subscribe/preview/<interests>: /subscribe for one set of interests (src/proxy.ts rewrites "/subscribe?keywords=…" here), cached
+// /subscribe/preview/<interests>: /subscribe for one set of interests (src/server/http/cached-views.ts rewrites "/subscribe?keywords=…" here), cached
 // per canonical set until the feed changes; the site script reads its preview list as the form is typed in.
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { SubscribeDocument } from "@/components/subscribe-page";

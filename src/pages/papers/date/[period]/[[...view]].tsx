@@ -1,4 +1,4 @@
-// The papers of one day (/papers/date/2026-11-30) and their filtered, sorted or paged variants (src/proxy.ts rewrites "?code=1" to a
+// The papers of one day (/papers/date/2026-11-30) and their filtered, sorted or paged variants (src/server/http/cached-views.ts rewrites "?code=1" to a
 // last path segment), zero-JS and cached until the feed changes; the page itself is src/components/period-page.tsx.
 import type { GetStaticPaths } from "next";
 import { periodStaticProps } from "@/server/feed/feed-page-props";
