@@ -186,8 +186,9 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
       where: Prisma.join(where, " AND "),
       cursor: cursor ? { rank: Number(cursor.value), id: cursor.id } : null,
       limit: limit + 1,
+      // NOT p.hidden again: when later bands were read, the page is a statement of its own, and a paper hidden since stays out.
       rowsOf: (k) =>
-        Prisma.sql`SELECT ${COLUMNS}, ${highlight}, k.rank FROM ${from} JOIN ${k} ON k.id = p.id ${highlighted ? HIGHLIGHT_WINDOW : Prisma.empty} ${THUMBNAIL_JOIN}`,
+        Prisma.sql`SELECT ${COLUMNS}, ${highlight}, k.rank FROM ${from} JOIN ${k} ON k.id = p.id ${highlighted ? HIGHLIGHT_WINDOW : Prisma.empty} ${THUMBNAIL_JOIN} WHERE NOT p.hidden`,
     });
     rows = ranked.map(({ rank, ...row }) => ({ ...row, sortValue: rank }));
   } else {
