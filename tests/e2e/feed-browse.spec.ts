@@ -132,6 +132,25 @@ test("feed: search finds a phrase, excludes a word and highlights matches", asyn
   expect(phrase.join(" ")).toMatch(/Sparse Attention/i);
 });
 
+test("feed: a period's address without the period leads to the latest day, week or month, or to the date it is given", async ({ request }) => {
+  // Through the date picker's own target, /papers/go.
+  const target = async (path: string) => {
+    let location = path;
+    for (let hop = 0; hop < 2; hop += 1) {
+      const res = await request.get(location, { maxRedirects: 0 });
+      expect(res.status(), location).toBe(307);
+      location = res.headers().location!;
+    }
+    return new URL(location, "http://app").pathname;
+  };
+  expect(await target("/papers")).toBe("/papers/date/2026-06-12");
+  expect(await target("/papers/date")).toBe("/papers/date/2026-06-12");
+  expect(await target("/papers/week")).toBe("/papers/week/2026-W24");
+  expect(await target("/papers/month")).toBe("/papers/month/2026-06");
+  expect(await target("/papers/date?date=2026-05-20")).toBe("/papers/date/2026-05-20");
+  expect((await request.get("/papers/date?date=2026-02-30")).status()).toBe(400);
+});
+
 test("feed: dark mode toggle is remembered across visits", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
