@@ -28,7 +28,7 @@ export function SearchView({ filters, page, error }: { filters: TListFilters; pa
         </button>
       </form>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Use <code>&quot;exact phrase&quot;</code>, <code>OR</code>, <code>-exclude</code> and <code>author:Name</code>.
+        Use <code>&quot;exact phrase&quot;</code>, <code>OR</code>, <code>-exclude</code> and <code>author:Name</code>, or paste an arXiv id or link.
       </p>
       {filters.q && <FilterBar action="/search" filters={filters} keepQuery />}
       {filters.q && <FeedLinks base="/search/" query={query} />}

@@ -132,6 +132,15 @@ test("feed: search finds a phrase, excludes a word and highlights matches", asyn
   expect(phrase.join(" ")).toMatch(/Sparse Attention/i);
 });
 
+test("feed: a pasted arXiv id or link finds its paper", async ({ page }) => {
+  const [paper] = ((await (await page.request.get("/api/papers?limit=1")).json()) as { papers: { arxivId: string; title: string }[] }).papers;
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search papers" }).fill(`https://arxiv.org/abs/${paper!.arxivId}v2`);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("paper-card")).toHaveCount(1);
+  await expect(page.getByTestId("paper-card").getByRole("heading")).toHaveText(paper!.title);
+});
+
 test("feed: a period's address without the period leads to the latest day, week or month, or to the date it is given", async ({ request }) => {
   // Through the date picker's own target, /papers/go.
   const target = async (path: string) => {

@@ -101,3 +101,35 @@ describe("phrase search", () => {
     expect(page.papers.map((p) => p.arxivId).sort()).toEqual(["2606.30001", "2606.30009"]);
   });
 });
+
+describe("a search for an arXiv id", () => {
+  const ids = async (q: string, sort: TListFilters["sort"] = "trending") =>
+    (await listPapers({ db, filters: { ...base, q, sort }, limit: 50 })).papers.map((p) => p.arxivId);
+
+  it("finds the paper however the id is written, which its words alone never would", async () => {
+    expect(await matchedByPostgres("2606.30005")).toEqual([]);
+    for (const q of [
+      "2606.30005",
+      " arXiv:2606.30005v2 ",
+      "https://arxiv.org/abs/2606.30005",
+      "https://huggingface.co/papers/2606.30005",
+      "arxiv.org/pdf/2606.30005v1.pdf",
+    ]) {
+      expect(await ids(q), q).toEqual(["2606.30005"]);
+    }
+    expect(await ids("2606.30005", "top")).toEqual(["2606.30005"]);
+    expect(await ids('author:"Author 4" 2606.30005')).toEqual(["2606.30005"]);
+    expect(await ids('author:"Author 3" 2606.30005')).toEqual([]);
+  });
+
+  it("finds nothing for an id not held or a paper hidden, and reads an id among other words as words", async () => {
+    expect(await ids("2606.39999")).toEqual([]);
+    expect(await ids("2606.30005 detectors")).toEqual([]);
+    await db.paper.update({ where: { arxivId: "2606.30005" }, data: { hidden: true } });
+    try {
+      expect(await ids("2606.30005")).toEqual([]);
+    } finally {
+      await db.paper.update({ where: { arxivId: "2606.30005" }, data: { hidden: false } });
+    }
+  });
+});

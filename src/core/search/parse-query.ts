@@ -1,10 +1,15 @@
 // Splits a feed search box query into `author:` filters and the remaining full-text query, which
 // is left in websearch_to_tsquery syntax ("phrases", OR, -exclusions) for PostgreSQL to parse.
+import { findArxivIds, parseArxivId } from "../text/arxiv-id";
 
 /** `whole`: the name was quoted (`author:"Ada Lovelace"`), so its words are whole words; a bare `author:love` is a word prefix. */
 export type TAuthorFilter = { name: string; whole: boolean };
 
-export type TSearchQuery = { text: string; authors: TAuthorFilter[] };
+/**
+ * `arxivId`: the query was one paper's arXiv id, however written ("2401.12345v2", "arXiv:2401.12345", an arxiv.org or Hugging Face
+ * link), which names that paper: no paper's text holds its own id, so as words it would find nothing.
+ */
+export type TSearchQuery = { text: string; authors: TAuthorFilter[]; arxivId?: string };
 
 const AUTHOR_KEY = "author:";
 
@@ -67,5 +72,14 @@ export function parseSearchQuery(q: string): TSearchQuery {
       i = end;
     }
   }
-  return { text: text.join("").replace(/\s+/g, " ").trim(), authors };
+  const words = text.join("").replace(/\s+/g, " ").trim();
+  const arxivId = paperNamed(words);
+  return arxivId ? { text: "", authors, arxivId } : { text: words, authors };
+}
+
+/** The arXiv id `words` consist of, if they are one id or one link to a paper. */
+function paperNamed(words: string): string | undefined {
+  if (words === "" || /\s/.test(words)) return undefined;
+  const linked = findArxivIds(words);
+  return parseArxivId(words)?.id ?? (linked.length === 1 ? linked[0]!.id : undefined);
 }

@@ -163,6 +163,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
 
   const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];
   if (hasText) where.push(await textCondition(db, query.text, query.authors.length > 0));
+  if (query.arxivId) where.push(Prisma.sql`p."arxivId" = ${query.arxivId}`);
   for (const author of query.authors) {
     const indexed = authorTsquery(author);
     if (indexed) where.push(Prisma.sql`p.search @@ to_tsquery('simple', ${indexed})`);

@@ -7,6 +7,18 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery("")).toEqual({ text: "", authors: [] });
   });
 
+  it("reads a query that is one arXiv id or one link to a paper as that paper's id, and anything more as words", () => {
+    for (const q of ["2401.12345", "arXiv:2401.12345v3", "https://arxiv.org/abs/2401.12345", "huggingface.co/papers/2401.12345", " 2401.12345 "]) {
+      expect(parseSearchQuery(q), q).toEqual({ text: "", authors: [], arxivId: "2401.12345" });
+    }
+    expect(parseSearchQuery("hep-th/9901001v2")).toEqual({ text: "", authors: [], arxivId: "hep-th/9901001" });
+    expect(parseSearchQuery("author:Hinton 2401.12345")).toEqual({ text: "", authors: [{ name: "Hinton", whole: false }], arxivId: "2401.12345" });
+    expect(parseSearchQuery("2401.12345 diffusion")).toEqual({ text: "2401.12345 diffusion", authors: [] });
+    expect(parseSearchQuery('"2401.12345"')).toEqual({ text: '"2401.12345"', authors: [] });
+    expect(parseSearchQuery("2413.12345")).toEqual({ text: "2413.12345", authors: [] });
+    expect(parseSearchQuery("https://example.com/papers/2401.12345")).toEqual({ text: "https://example.com/papers/2401.12345", authors: [] });
+  });
+
   it("extracts author filters, bare (word prefixes) or quoted (whole words), with the key in any case", () => {
     expect(parseSearchQuery('author:Hinton capsules AUTHOR:"Yann LeCun" Author:bengio')).toEqual({
       text: "capsules",
