@@ -1,5 +1,6 @@
 // The search page's body: the query box, its syntax, filters, feeds and the highlighted results (one cursor page), or why there are none.
-import { serializeFeedFilters } from "@/core/search";
+import { arxivAbsUrl } from "@/core/digest/paper-links";
+import { parseSearchQuery, serializeFeedFilters } from "@/core/search";
 import type { TListFilters, TPaperPage } from "@/server/repo/papers";
 import { FeedLinks } from "./feed-links";
 import { FilterBar } from "./filter-bar";
@@ -37,7 +38,27 @@ export function SearchView({ filters, page, error }: { filters: TListFilters; pa
           {error}
         </p>
       )}
-      {filters.q && <PaperList papers={page.papers} moreHref={more} empty={<p>No papers match “{filters.q}”.</p>} />}
+      {filters.q && <PaperList papers={page.papers} moreHref={more} empty={<NoMatch q={filters.q} />} />}
     </div>
+  );
+}
+
+/** An arXiv id the feed does not hold yet is still a paper: the reader is pointed to it on arXiv. */
+function NoMatch({ q }: { q: string }) {
+  const abs = arxivAbsUrl(parseSearchQuery(q).arxivId);
+  return (
+    <p>
+      No papers match “{q}”.
+      {abs && (
+        <>
+          {" "}
+          It is not in the feed yet:{" "}
+          <a className="link" href={abs} rel="noopener noreferrer">
+            read it on arXiv
+          </a>
+          .
+        </>
+      )}
+    </p>
   );
 }

@@ -139,6 +139,12 @@ test("feed: a pasted arXiv id or link finds its paper", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("paper-card")).toHaveCount(1);
   await expect(page.getByTestId("paper-card").getByRole("heading")).toHaveText(paper!.title);
+  // One the feed does not hold is pointed to on arXiv.
+  await page.goto("/search?q=arXiv%3A2101.99999v1");
+  await expect(page.getByTestId("paper-card")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "read it on arXiv" })).toHaveAttribute("href", "https://arxiv.org/abs/2101.99999");
+  await page.goto("/search?q=zzzqqq");
+  await expect(page.getByText("No papers match “zzzqqq”.", { exact: true })).toBeVisible();
 });
 
 test("feed: a period's address without the period leads to the latest day, week or month, or to the date it is given", async ({ request }) => {
