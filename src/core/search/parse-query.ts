@@ -80,6 +80,9 @@ export function parseSearchQuery(q: string): TSearchQuery {
 /** The arXiv id `words` consist of, if they are one id or one link to a paper. */
 function paperNamed(words: string): string | undefined {
   if (words === "" || /\s/.test(words)) return undefined;
+  const parsed = parseArxivId(words);
+  if (parsed) return parsed.id;
+  // A Hugging Face paper link, or a link inside other characters ("(arxiv.org/abs/…)"), which only the free-text finder reads.
   const linked = findArxivIds(words);
-  return parseArxivId(words)?.id ?? (linked.length === 1 ? linked[0]!.id : undefined);
+  return linked.length === 1 ? linked[0]!.id : undefined;
 }
