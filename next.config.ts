@@ -17,6 +17,8 @@ try {
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The app's server compresses (src/server/http/compress-response.ts), keeping cached pages' compressed bytes; Next would redo it per request.
+  compress: false,
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Pages and cached reads live in this process's memory and are dropped on every announced feed change (src/server/cache).
   // Next runs from the project root, so the bundle resolves against it.

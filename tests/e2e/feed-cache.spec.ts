@@ -1,4 +1,6 @@
 // feed: every list, paper page and search is served from the cache after its first view, variants included, ships no framework JS, and stays light.
+import http from "node:http";
+import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
 
 const KB = 1024;
@@ -64,4 +66,39 @@ test("feed: a day's page holds a page of papers, not the whole day, and stays li
   const html = await (await request.get(`/papers/date/${day}`)).text();
   expect(html.match(/data-testid="paper-card"/g)!.length).toBeLessThanOrEqual(30);
   expect(html.length).toBeLessThan(400 * KB);
+});
+
+/** The raw answer, undecoded: Playwright's request context decodes bodies itself. */
+function rawGet(url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; raw: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ headers: res.headers, raw: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+test("feed: a cached page is sent compressed as the browser asks, the same bytes each time; an App Router page is compressed as it streams", async ({
+  baseURL,
+}) => {
+  await rawGet(`${baseURL}/`, "br");
+  const [first, second] = [await rawGet(`${baseURL}/`, "gzip, deflate, br"), await rawGet(`${baseURL}/`, "gzip, deflate, br")];
+  expect(first.headers["content-encoding"]).toBe("br");
+  expect(second.raw.equals(first.raw)).toBe(true);
+  expect(Number(second.headers["content-length"])).toBe(second.raw.length);
+  expect(second.headers.vary).toMatch(/accept-encoding/i);
+  const html = zlib.brotliDecompressSync(second.raw).toString("utf8");
+  expect(html).toMatch(/^<!DOCTYPE html>/i);
+  const gzip = await rawGet(`${baseURL}/`, "gzip");
+  expect(gzip.headers["content-encoding"]).toBe("gzip");
+  expect(zlib.gunzipSync(gzip.raw).toString("utf8")).toBe(html);
+  const plain = await rawGet(`${baseURL}/`, "identity");
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  expect(plain.raw.toString("utf8")).toBe(html);
+  const login = await rawGet(`${baseURL}/admin/login`, "gzip");
+  expect(login.headers["content-encoding"]).toBe("gzip");
+  expect(zlib.gunzipSync(login.raw).toString("utf8")).toContain("</html>");
 });

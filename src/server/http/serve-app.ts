@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { ERROR_STATUS } from "../errors/app-error";
 import { describeError } from "../errors/describe-error";
+import { withCompression } from "./compress-response";
 import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
 import { cachedView } from "./cached-views";
@@ -64,7 +65,7 @@ export async function serveApp(opts: { dir: string; port: number; hostname?: str
   const app = next({ dev: false, dir: opts.dir, port: opts.port, hostname: opts.hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer(withRequestContext(handle, opts));
+  const server = http.createServer(withRequestContext(withCompression(handle), opts));
   // Longer than a typical proxy's idle timeout, so a reverse proxy never reuses a connection we are closing.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,146 @@
+// The app server's compression: a page ended whole with an ETag is compressed once and its bytes reused, keyed by its content; every
+// other response is compressed as it streams; a client that asks for no encoding gets none.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { CompressedBodies, withCompression } from "../../../src/server/http/compress-response";
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+const page = (n: number) => `<!doctype html><p>${`paper ${n} `.repeat(400)}</p>`;
+
+type TRoutes = Record<string, (res: http.ServerResponse) => void>;
+
+const routes: TRoutes = {
+  // How Next sends a page from its cache: the whole body in one end(), with an ETag and a Content-Length.
+  "/cached": (res) => sendWhole(res, page(1), '"etag-1"'),
+  "/cached-2": (res) => sendWhole(res, page(2), '"etag-2"'),
+  // A different body under the same ETag, as a crafted collision of Next's 52-bit hash would give.
+  "/forged": (res) => sendWhole(res, page(3), '"etag-1"'),
+  "/no-etag": (res) => sendWhole(res, page(4), undefined),
+  "/small": (res) => sendWhole(res, "<p>tiny</p>", '"etag-s"'),
+  "/no-transform": (res) => {
+    res.setHeader("Cache-Control", "public, no-transform");
+    sendWhole(res, page(5), '"etag-5"');
+  },
+  "/image": (res) => {
+    res.setHeader("Content-Type", "image/png");
+    res.setHeader("ETag", '"etag-png"');
+    res.end(Buffer.alloc(4096, 7));
+  },
+  // How an App Router page or a static file is sent: in chunks.
+  "/stream": (res) => {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.write(page(6).slice(0, 2000));
+    setTimeout(() => res.end(page(6).slice(2000)), 5);
+  },
+};
+
+function sendWhole(res: http.ServerResponse, body: string, etag: string | undefined): void {
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  if (etag) res.setHeader("ETag", etag);
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
+}
+
+async function serve(bodies: CompressedBodies): Promise<string> {
+  const handler = withCompression(async (req, res) => routes[req.url ?? ""]!(res), bodies);
+  const server = http.createServer((req, res) => void handler(req, res));
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+type TAnswer = { status: number; headers: http.IncomingHttpHeaders; raw: Buffer; text: string };
+
+/** node:http, not fetch: fetch decodes bodies itself and would hide what was sent. */
+function get(url: string, headers: Record<string, string> = {}, method = "GET"): Promise<TAnswer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers, method }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = res.headers["content-encoding"];
+          const plain = encoding === "br" ? zlib.brotliDecompressSync(raw) : encoding === "gzip" ? zlib.gunzipSync(raw) : raw;
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, text: plain.toString("utf8") });
+        });
+      })
+      .on("error", reject);
+  });
+}
+
+const BROWSER = { "accept-encoding": "gzip, deflate, br, zstd" };
+
+describe("the app server's compression", () => {
+  it("compresses a cached page once per encoding and serves the same bytes after, with a matching Content-Length", async () => {
+    const bodies = new CompressedBodies();
+    const base = await serve(bodies);
+    const first = await get(`${base}/cached`, BROWSER);
+    const second = await get(`${base}/cached`, BROWSER);
+    expect(first.headers["content-encoding"]).toBe("br");
+    expect(first.text).toBe(page(1));
+    expect(second.raw.equals(first.raw)).toBe(true);
+    expect(Number(second.headers["content-length"])).toBe(second.raw.length);
+    expect(second.headers.vary).toMatch(/accept-encoding/i);
+    expect(second.headers.etag).toBe('"etag-1"');
+    const gzip = await get(`${base}/cached`, { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gzip.text).toBe(page(1));
+    expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 1, misses: 2 });
+  });
+
+  it("keys kept bytes by the body, so a page sharing another's ETag never gets its bytes", async () => {
+    const base = await serve(new CompressedBodies());
+    expect((await get(`${base}/cached`, BROWSER)).text).toBe(page(1));
+    expect((await get(`${base}/forged`, BROWSER)).text).toBe(page(3));
+    expect((await get(`${base}/cached-2`, BROWSER)).text).toBe(page(2));
+  });
+
+  it("drops the least recently served bodies past its budget, and still answers", async () => {
+    const sizes = [1, 2].map((n) => zlib.brotliCompressSync(page(n), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length);
+    const bodies = new CompressedBodies(Math.max(...sizes) + 1);
+    const base = await serve(bodies);
+    for (const path of ["/cached", "/cached-2", "/cached", "/cached-2"]) expect((await get(`${base}${path}`, BROWSER)).text).toContain("paper");
+    // The budget holds one of the two pages, so each request finds the other page's bytes in its place.
+    expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 0, misses: 4 });
+  });
+
+  it("streams the rest compressed as it is written, and keeps none of it", async () => {
+    const bodies = new CompressedBodies();
+    const base = await serve(bodies);
+    for (const path of ["/stream", "/no-etag"]) {
+      const answer = await get(`${base}${path}`, BROWSER);
+      expect(answer.headers["content-encoding"]).toBe("br");
+      expect(answer.text).toBe(path === "/stream" ? page(6) : page(4));
+    }
+    expect(bodies.misses).toBe(0);
+  });
+
+  it("sends identity to a client that asks for none, refuses br and gzip, or sends HEAD; and leaves small, binary and no-transform bodies alone", async () => {
+    const bodies = new CompressedBodies();
+    const base = await serve(bodies);
+    for (const headers of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "br;q=0, gzip;q=0" }] as Record<string, string>[]) {
+      const answer = await get(`${base}/cached`, headers);
+      expect(answer.headers["content-encoding"]).toBeUndefined();
+      expect(answer.text).toBe(page(1));
+    }
+    const head = await get(`${base}/cached`, BROWSER, "HEAD");
+    expect(head.headers["content-encoding"]).toBeUndefined();
+    expect(head.raw.length).toBe(0);
+    for (const path of ["/small", "/image", "/no-transform"]) expect((await get(`${base}${path}`, BROWSER)).headers["content-encoding"]).toBeUndefined();
+    expect(bodies.misses).toBe(0);
+  });
+
+  it("uses gzip for a client that takes gzip but not br", async () => {
+    const base = await serve(new CompressedBodies());
+    const answer = await get(`${base}/cached`, { "accept-encoding": "gzip, br;q=0" });
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.text).toBe(page(1));
+  });
+});
