@@ -143,4 +143,16 @@ describe("the app server's compression", () => {
     expect(answer.headers["content-encoding"]).toBe("gzip");
     expect(answer.text).toBe(page(1));
   });
+
+  it("answers every Accept-Encoding a client may send, odd or hostile, with a body it can decode", async () => {
+    const base = await serve(new CompressedBodies());
+    const odd = ["*", "br;q=abc", "gzip;q=-1, br;q=2", ";;;,,,", "x-unknown", "BR", "gzip;q=0.5, *;q=0.9", `gzip, ${"x,".repeat(2000)}`, "identity;q=0, *;q=0"];
+    for (const value of odd) {
+      for (const path of ["/cached", "/stream"]) {
+        const answer = await get(`${base}${path}`, { "accept-encoding": value });
+        expect(answer.status, value).toBe(200);
+        expect(answer.text, value).toBe(path === "/cached" ? page(1) : page(6));
+      }
+    }
+  });
 });
