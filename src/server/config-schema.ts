@@ -81,7 +81,7 @@ const ZEnv = z.object({
   DIGEST_SCHEDULE: schedule("0 7 * * *"),
   SEED_DEMO: bool(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Test-only: lets the fetcher reach a 127.0.0.1 fixture server. */
+  /** Test-only: lets the fetcher reach a 127.0.0.1 fixture server, and nothing else (no host name is looked up). */
   FETCH_ALLOW_LOOPBACK: bool(false),
 });
 

@@ -138,6 +138,21 @@ describe("fetch layer", () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it("with the test-only setting looks no host name up, so a test never reaches the network; without it, every address a name resolves to is checked", async () => {
+    const looked: string[] = [];
+    const lookup = ((hostname: string, _opts: unknown, callback: (err: null, addresses: { address: string; family: number }[]) => void) => {
+      looked.push(hostname);
+      callback(null, [{ address: "10.0.0.7", family: 4 }]);
+    }) as unknown as TFetcherOptions["lookup"];
+    const url = "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2605.00623.png";
+    const offline = await failure(fetcher({ lookup, maxRetries: 0 }).getBytes(url));
+    expect(offline.message).toMatch(/not looked up: with FETCH_ALLOW_LOOPBACK \(test-only\) the fetcher reaches only 127\.0\.0\.1/);
+    expect(looked).toEqual([]);
+    const guarded = await failure(fetcher({ allowLoopback: false, lookup, maxRetries: 0 }).getBytes(url));
+    expect(guarded.message).toMatch(/resolves to 10\.0\.0\.7, a private address/);
+    expect(looked).toEqual(["cdn-thumbnails.huggingface.co"]);
+  });
+
   it("times out a slow response", async () => {
     const err = await failure(fetcher({ timeoutMs: 300 }).get(`${server.url}/slow`));
     expect(err.kind).toBe("timeout");
