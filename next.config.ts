@@ -37,6 +37,10 @@ const nextConfig: NextConfig = {
         ["/papers/month", "month"],
       ] as const
     ).map(([source, view]) => ({ source, destination: `/papers/go?view=${view}`, permanent: false })),
+  // Types are checked once, by `tsc` over the whole project (tests, scripts and benchmarks too) in `npm run typecheck` and `npm test`,
+  // which runs it after the build so Next's generated route types are checked with it. Next's own pass over the app repeated that
+  // for about 30 s of every build, the first `npm start` included.
+  typescript: { ignoreBuildErrors: true },
   experimental: {
     // The admin's paste is the largest body an action takes; public forms are held to a few KB by the proxy (src/server/http/form-post-guard.ts).
     serverActions: { bodySizeLimit: MAX_PASTE_BYTES },
