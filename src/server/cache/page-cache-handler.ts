@@ -4,6 +4,7 @@
 import { PAPERS_TAG } from "../feed/cache-tags";
 import { logger } from "../logger";
 import { listenForFeedChanges, type TFeedChangeListener } from "../repo/feed-changes";
+import { isVariantPath } from "./variant-paths";
 
 /** What Next hands a cache handler and gets back (next/dist/server/lib/incremental-cache), as far as this handler reads it. */
 type TCacheValue = {
@@ -55,11 +56,9 @@ const state: TState = (globalForCache.paperDigestPageCacheV2 ??= {
 
 /** A page's key ends in its path (`/route-cache/PAGES/<build hash>/$/search/results/<segment>`); a data entry's key is a hash. */
 const PAGE_KEY = /^\/route-cache\/[^/]+\/[^/]+\/\$(\/.*)$/;
-const VARIANT_PATH = /^\/(?:trending|search\/results|subscribe\/preview)\/|^\/papers\/(?:date|week|month)\/[^/]+\/[^/]/;
-
 function poolOf(key: string): TPool {
   const path = PAGE_KEY.exec(key)?.[1];
-  return path === undefined || VARIANT_PATH.test(path) ? state.variants : state.pages;
+  return path === undefined || isVariantPath(path) ? state.variants : state.pages;
 }
 
 /** Drops the least recently used entries of `pool` until it is within its budget. */

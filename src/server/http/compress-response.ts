@@ -5,6 +5,7 @@ import type http from "node:http";
 import zlib from "node:zlib";
 import compression from "compression";
 import Negotiator from "negotiator";
+import { isVariantPath } from "../cache/variant-paths";
 
 type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -14,45 +15,70 @@ type TEncoding = "br" | "gzip";
 const BROTLI_QUALITY = 4;
 /** The compression package's threshold: below it, the header bytes outweigh the saving. */
 const THRESHOLD_BYTES = 1024;
-/** Compressed pages kept, least recently served dropped first: about 1,800 front pages, or 5,000 paper pages. */
-const BUDGET_BYTES = 32 * 1024 * 1024;
+/**
+ * Compressed pages kept, least recently served dropped first, in two budgets as in the page cache (src/server/cache/variant-paths.ts):
+ * the site's pages (about 1,400 front pages or 4,000 paper pages) and variants made from a query string (about 800 searches).
+ */
+const BUDGET_BYTES = { pages: 24 * 1024 * 1024, variants: 8 * 1024 * 1024 };
 
 const SUPPORTED = ["br", "gzip", "deflate", "identity"];
 const PREFERRED = ["br", "gzip"];
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+
+type TPool = { entries: Map<string, Buffer>; bytes: number; limit: number };
+
+function compress(encoding: TEncoding, body: Buffer): Buffer {
+  const out = encoding === "br" ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : zlib.gzipSync(body);
+  // zlib hands back a view of its 16 KB output chunk: kept as it is, a 2 KB page would hold 16 KB that the budget never counts.
+  const exact = Buffer.allocUnsafeSlow(out.length);
+  out.copy(exact);
+  return exact;
+}
 
 /**
  * Compressed bodies by encoding and the SHA-256 of the uncompressed body. Not by ETag: Next's ETag is a 52-bit FNV hash, which a
  * search query could be crafted to collide with another page's, and the cache would then serve that page's bytes for it.
  */
 export class CompressedBodies {
-  private readonly entries = new Map<string, Buffer>();
-  private bytes = 0;
+  private readonly pools: Record<"pages" | "variants", TPool>;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly budgetBytes = BUDGET_BYTES) {}
+  constructor(budgets: { pages: number; variants: number } = BUDGET_BYTES) {
+    this.pools = {
+      pages: { entries: new Map(), bytes: 0, limit: budgets.pages },
+      variants: { entries: new Map(), bytes: 0, limit: budgets.variants },
+    };
+  }
 
-  get(encoding: TEncoding, body: Buffer): Buffer {
+  /** What the kept bodies hold, every byte of every buffer counted. */
+  heldBytes(): number {
+    let total = 0;
+    for (const pool of Object.values(this.pools)) for (const kept of pool.entries.values()) total += kept.buffer.byteLength;
+    return total;
+  }
+
+  /** `path`: the path Next served, which says whether the page is a variant. */
+  get(encoding: TEncoding, body: Buffer, path: string): Buffer {
+    const pool = isVariantPath(path) ? this.pools.variants : this.pools.pages;
     const key = `${encoding}:${createHash("sha256").update(body).digest("base64")}`;
-    const kept = this.entries.get(key);
+    const kept = pool.entries.get(key);
     if (kept) {
       this.hits += 1;
       // Re-inserted, so the Map's order is least recently served first.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
+      pool.entries.delete(key);
+      pool.entries.set(key, kept);
       return kept;
     }
     this.misses += 1;
-    const compressed =
-      encoding === "br" ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : zlib.gzipSync(body);
-    if (compressed.length > this.budgetBytes) return compressed;
-    this.entries.set(key, compressed);
-    this.bytes += compressed.length;
-    for (const [oldKey, old] of this.entries) {
-      if (this.bytes <= this.budgetBytes) break;
-      this.entries.delete(oldKey);
-      this.bytes -= old.length;
+    const compressed = compress(encoding, body);
+    if (compressed.length > pool.limit) return compressed;
+    pool.entries.set(key, compressed);
+    pool.bytes += compressed.length;
+    for (const [oldKey, old] of pool.entries) {
+      if (pool.bytes <= pool.limit) break;
+      pool.entries.delete(oldKey);
+      pool.bytes -= old.length;
     }
     return compressed;
   }
@@ -96,7 +122,7 @@ function answerFromCompressedBodies(req: http.IncomingMessage, res: http.ServerR
       compression.filter(req, res);
     const endWith = end as (...a: unknown[]) => http.ServerResponse;
     if (!keep) return endWith.apply(this, args);
-    const compressed = bodies.get(encoding, body);
+    const compressed = bodies.get(encoding, body, new URL(req.url ?? "/", "http://app").pathname);
     res.setHeader("Content-Encoding", encoding);
     res.setHeader("Content-Length", compressed.length);
     // The compression package adds `Vary: Accept-Encoding` and, seeing the encoding set, passes these bytes through.

@@ -19,6 +19,7 @@ const routes: TRoutes = {
   // How Next sends a page from its cache: the whole body in one end(), with an ETag and a Content-Length.
   "/cached": (res) => sendWhole(res, page(1), '"etag-1"'),
   "/cached-2": (res) => sendWhole(res, page(2), '"etag-2"'),
+  "/cached-7": (res) => sendWhole(res, page(7), '"etag-7"'),
   // A different body under the same ETag, as a crafted collision of Next's 52-bit hash would give.
   "/forged": (res) => sendWhole(res, page(3), '"etag-1"'),
   "/no-etag": (res) => sendWhole(res, page(4), undefined),
@@ -48,7 +49,11 @@ function sendWhole(res: http.ServerResponse, body: string, etag: string | undefi
 }
 
 async function serve(bodies: CompressedBodies): Promise<string> {
-  const handler = withCompression(async (req, res) => routes[req.url ?? ""]!(res), bodies);
+  const handler = withCompression(async (req, res) => {
+    const search = /^\/search\/results\/q-(\d+)$/.exec(req.url ?? "");
+    if (search) return sendWhole(res, page(100 + Number(search[1])), `"etag-q${search[1]}"`);
+    routes[req.url ?? ""]!(res);
+  }, bodies);
   const server = http.createServer((req, res) => void handler(req, res));
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -102,13 +107,28 @@ describe("the app server's compression", () => {
     expect((await get(`${base}/cached-2`, BROWSER)).text).toBe(page(2));
   });
 
-  it("drops the least recently served bodies past its budget, and still answers", async () => {
-    const sizes = [1, 2].map((n) => zlib.brotliCompressSync(page(n), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length);
-    const bodies = new CompressedBodies(Math.max(...sizes) + 1);
+  it("keeps the most recently served bodies within its budget, each buffer its own exact size, and still answers past it", async () => {
+    const sizes = [1, 2, 7].map((n) => zlib.brotliCompressSync(page(n), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length);
+    // Room for two of the three pages.
+    const bodies = new CompressedBodies({ pages: sizes[0]! + sizes[1]! + 1, variants: 0 });
     const base = await serve(bodies);
-    for (const path of ["/cached", "/cached-2", "/cached", "/cached-2"]) expect((await get(`${base}${path}`, BROWSER)).text).toContain("paper");
-    // The budget holds one of the two pages, so each request finds the other page's bytes in its place.
-    expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 0, misses: 4 });
+    for (const path of ["/cached", "/cached-2", "/cached", "/cached-7", "/cached"]) expect((await get(`${base}${path}`, BROWSER)).text).toContain("paper");
+    // The second request of /cached made it the most recent, so /cached-7 evicted /cached-2 and the third found /cached kept.
+    expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 2, misses: 3 });
+    // zlib returns views of 16 KB chunks; what is kept is copied to its own size, so the budget counts what is held.
+    expect(bodies.heldBytes()).toBeLessThanOrEqual(sizes[0]! + sizes[1]! + 1);
+  });
+
+  it("gives search results and other variants a budget of their own, so a flood of queries never evicts the site's pages", async () => {
+    // Room for the one site page; the variants' budget holds a few queries.
+    const size = zlib.brotliCompressSync(page(1), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }).length;
+    const bodies = new CompressedBodies({ pages: size + 1, variants: 4 * size });
+    const base = await serve(bodies);
+    await get(`${base}/cached`, BROWSER);
+    for (let n = 0; n < 20; n += 1) expect((await get(`${base}/search/results/q-${n}`, BROWSER)).text).toBe(page(100 + n));
+    expect(bodies.misses).toBe(21);
+    await get(`${base}/cached`, BROWSER);
+    expect(bodies.hits).toBe(1);
   });
 
   it("streams the rest compressed as it is written, and keeps none of it", async () => {
