@@ -4,6 +4,7 @@
 import { PAPERS_TAG } from "../feed/cache-tags";
 import { logger } from "../logger";
 import { listenForFeedChanges, type TFeedChangeListener } from "../repo/feed-changes";
+import { ByteBudgetLru } from "./byte-budget-lru";
 import { isVariantPath } from "./variant-paths";
 
 /** What Next hands a cache handler and gets back (next/dist/server/lib/incremental-cache), as far as this handler reads it. */
@@ -32,7 +33,7 @@ const VARIANT_BYTES = 64 * MB;
 /** Renders waiting to store their result; beyond this many distinct keys between two changes, the oldest simply go uncached. */
 const MAX_PENDING = 10_000;
 
-type TPool = { entries: Map<string, { entry: TEntry; bytes: number }>; bytes: number; limit: number };
+type TPool = ByteBudgetLru<TEntry>;
 
 type TState = {
   /** The pages of the feed itself, one per page of the site. */
@@ -45,10 +46,10 @@ type TState = {
   listener: TFeedChangeListener | null;
 };
 
-const globalForCache = globalThis as unknown as { paperDigestPageCacheV2?: TState };
-const state: TState = (globalForCache.paperDigestPageCacheV2 ??= {
-  pages: { entries: new Map(), bytes: 0, limit: PAGE_BYTES },
-  variants: { entries: new Map(), bytes: 0, limit: VARIANT_BYTES },
+const globalForCache = globalThis as unknown as { paperDigestPageCacheV3?: TState };
+const state: TState = (globalForCache.paperDigestPageCacheV3 ??= {
+  pages: new ByteBudgetLru(PAGE_BYTES),
+  variants: new ByteBudgetLru(VARIANT_BYTES),
   generation: 0,
   pending: new Map(),
   listener: null,
@@ -61,20 +62,9 @@ function poolOf(key: string): TPool {
   return path === undefined || isVariantPath(path) ? state.variants : state.pages;
 }
 
-/** Drops the least recently used entries of `pool` until it is within its budget. */
-function trim(pool: TPool): void {
-  for (const [oldest, held] of pool.entries) {
-    if (pool.bytes <= pool.limit) break;
-    pool.entries.delete(oldest);
-    pool.bytes -= held.bytes;
-  }
-}
-
 function dropEverything(): void {
-  for (const pool of [state.pages, state.variants]) {
-    pool.entries.clear();
-    pool.bytes = 0;
-  }
+  state.pages.clear();
+  state.variants.clear();
   state.pending.clear();
   state.generation += 1;
 }
@@ -122,30 +112,18 @@ export default class PageCacheHandler {
   async get(key: string): Promise<TEntry | null> {
     if (state.pending.size >= MAX_PENDING) state.pending.clear();
     state.pending.set(key, state.generation);
-    const pool = poolOf(key);
-    const held = pool.entries.get(key);
-    if (!held) return null;
-    // Most recently used last, so eviction takes from the front.
-    pool.entries.delete(key);
-    pool.entries.set(key, held);
-    return held.entry;
+    return poolOf(key).get(key) ?? null;
   }
 
   async set(key: string, value: TCacheValue | null, ctx: { cacheControl?: unknown } = {}): Promise<void> {
     const startedIn = state.pending.get(key);
     state.pending.delete(key);
     const pool = poolOf(key);
-    const previous = pool.entries.get(key);
-    if (previous) {
-      pool.entries.delete(key);
-      pool.bytes -= previous.bytes;
-    }
+    pool.delete(key);
     if (startedIn !== state.generation) return;
     const bytes = sizeOf(key, value);
     if (bytes > pool.limit / 4) return;
-    pool.entries.set(key, { entry: { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes });
-    pool.bytes += bytes;
-    trim(pool);
+    pool.set(key, { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes);
   }
 
   /**

@@ -5,6 +5,7 @@ import type http from "node:http";
 import zlib from "node:zlib";
 import compression from "compression";
 import Negotiator from "negotiator";
+import { ByteBudgetLru } from "../cache/byte-budget-lru";
 import { isVariantPath } from "../cache/variant-paths";
 
 type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -25,8 +26,6 @@ const SUPPORTED = ["br", "gzip", "deflate", "identity"];
 const PREFERRED = ["br", "gzip"];
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
-type TPool = { entries: Map<string, Buffer>; bytes: number; limit: number };
-
 function compress(encoding: TEncoding, body: Buffer): Buffer {
   const out = encoding === "br" ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : zlib.gzipSync(body);
   // zlib hands back a view of its 16 KB output chunk: kept as it is, a 2 KB page would hold 16 KB that the budget never counts.
@@ -40,21 +39,18 @@ function compress(encoding: TEncoding, body: Buffer): Buffer {
  * search query could be crafted to collide with another page's, and the cache would then serve that page's bytes for it.
  */
 export class CompressedBodies {
-  private readonly pools: Record<"pages" | "variants", TPool>;
+  private readonly pools: Record<"pages" | "variants", ByteBudgetLru<Buffer>>;
   hits = 0;
   misses = 0;
 
   constructor(budgets: { pages: number; variants: number } = BUDGET_BYTES) {
-    this.pools = {
-      pages: { entries: new Map(), bytes: 0, limit: budgets.pages },
-      variants: { entries: new Map(), bytes: 0, limit: budgets.variants },
-    };
+    this.pools = { pages: new ByteBudgetLru(budgets.pages), variants: new ByteBudgetLru(budgets.variants) };
   }
 
   /** What the kept bodies hold, every byte of every buffer counted. */
   heldBytes(): number {
     let total = 0;
-    for (const pool of Object.values(this.pools)) for (const kept of pool.entries.values()) total += kept.buffer.byteLength;
+    for (const pool of Object.values(this.pools)) for (const kept of pool.values()) total += kept.buffer.byteLength;
     return total;
   }
 
@@ -62,24 +58,14 @@ export class CompressedBodies {
   get(encoding: TEncoding, body: Buffer, path: string): Buffer {
     const pool = isVariantPath(path) ? this.pools.variants : this.pools.pages;
     const key = `${encoding}:${createHash("sha256").update(body).digest("base64")}`;
-    const kept = pool.entries.get(key);
+    const kept = pool.get(key);
     if (kept) {
       this.hits += 1;
-      // Re-inserted, so the Map's order is least recently served first.
-      pool.entries.delete(key);
-      pool.entries.set(key, kept);
       return kept;
     }
     this.misses += 1;
     const compressed = compress(encoding, body);
-    if (compressed.length > pool.limit) return compressed;
-    pool.entries.set(key, compressed);
-    pool.bytes += compressed.length;
-    for (const [oldKey, old] of pool.entries) {
-      if (pool.bytes <= pool.limit) break;
-      pool.entries.delete(oldKey);
-      pool.bytes -= old.length;
-    }
+    pool.set(key, compressed, compressed.length);
     return compressed;
   }
 }
