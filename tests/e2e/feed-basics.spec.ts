@@ -13,7 +13,12 @@ test("feed: lists demo papers and opens one", async ({ page }) => {
 });
 
 test("feed: an unknown paper id is a 404 page", async ({ page }) => {
-  const response = await page.goto("/papers/9999.99999");
+  const response = await page.goto("/papers/2101.99999");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  // It says how to find the paper anyway, and the header's search box does.
+  await expect(page.getByText("Paste its arXiv id or link into the search box")).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search papers" }).fill("2101.99999");
+  await page.getByRole("searchbox", { name: "Search papers" }).press("Enter");
+  await expect(page.getByRole("link", { name: "read it on arXiv" })).toHaveAttribute("href", "https://arxiv.org/abs/2101.99999");
 });
