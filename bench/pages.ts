@@ -303,7 +303,7 @@ async function main() {
   else await seedCorpus(database.url, { count: COUNT, vocabulary, log: console.log });
   if (SEED_ONLY) return database.stop();
   const kinds = (await pageKinds(database.url, vocabulary.words)).filter(
-    (kind) => !KINDS || kind.target === "reference" || kind.target === "shown" || KINDS.some((word) => kind.name.includes(word)),
+    (kind) => !KINDS || kind.target === "reference" || KINDS.some((word) => kind.name.includes(word)),
   );
 
   const app = await startApp(database.url, PORT);

@@ -1,4 +1,5 @@
-// feed: every list, paper page and search is served from the cache after its first view, variants included, ships no framework JS, and stays light.
+// feed: every list, paper page and search is served from the cache after its first view, variants included, ships no framework JS, stays
+// light, and goes out compressed as the browser asks.
 import http from "node:http";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
