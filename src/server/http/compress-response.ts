@@ -12,8 +12,8 @@ type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise
 
 type TEncoding = "br" | "gzip";
 
-/** The compression package's own brotli quality, so a page compressed here and one it streams come out alike. */
-const BROTLI_QUALITY = 4;
+/** The compression package's own brotli quality (4), set for both paths, so a page compressed here and one it streams come out alike. */
+const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 /** The compression package's threshold: below it, the header bytes outweigh the saving. */
 const THRESHOLD_BYTES = 1024;
 /**
@@ -27,7 +27,7 @@ const PREFERRED = ["br", "gzip"];
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
 function compress(encoding: TEncoding, body: Buffer): Buffer {
-  const out = encoding === "br" ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : zlib.gzipSync(body);
+  const out = encoding === "br" ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body);
   // zlib hands back a view of its 16 KB output chunk: kept as it is, a 2 KB page would hold 16 KB that the budget never counts.
   const exact = Buffer.allocUnsafeSlow(out.length);
   out.copy(exact);
@@ -118,7 +118,7 @@ function answerFromCompressedBodies(req: http.IncomingMessage, res: http.ServerR
 
 /** Wraps a request handler so its responses are compressed, cached pages from `bodies`. Next's own compression must be off (`compress: false`). */
 export function withCompression(handle: THandler, bodies = new CompressedBodies()): THandler {
-  const compress = compression({ threshold: THRESHOLD_BYTES, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } });
+  const compress = compression({ threshold: THRESHOLD_BYTES, brotli: BROTLI_OPTIONS });
   return (req, res) =>
     new Promise<void>((resolve, reject) => {
       // The middleware wraps res.write and res.end and calls on synchronously; the wrapper installed after it sees Next's calls first.
