@@ -1,10 +1,13 @@
-// The web server process `npm start` runs: the production build behind serveApp, until SIGTERM or SIGINT.
+// The web server process `npm start` runs: the production build behind serveApp, until SIGTERM or SIGINT. It runs as the bundle
+// .build/serve.mjs (scripts/lib/build-runtime-bundles.ts), one folder below the project root as this file is.
+import path from "node:path";
 import { SITE_SCRIPT_HASH } from "../src/components/site-script";
 import { getConfig } from "../src/server/config";
-import { PROJECT_ROOT } from "../src/server/db/migrations";
 import { serveApp } from "../src/server/http/serve-app";
 import { logger } from "../src/server/logger";
 import { runCli } from "./lib/run-cli";
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
 runCli(async () => {
   const config = getConfig();

@@ -10,6 +10,7 @@ import { seedDemo } from "../src/server/ingest/seed-demo";
 import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { webServerArgs } from "./lib/build-runtime-bundles";
 import { isPortFree } from "../src/server/net/local-probes";
 
 const log = (msg: string) => logger.info(msg);
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   await buildIfNeeded({ root: PROJECT_ROOT, distDir: process.env.NEXT_DIST_DIR || ".next", env, log });
 
   // The web server is its own process, beside this one's background work, so the two use both cores.
-  child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts", "serve.ts")], {
+  child = spawn(process.execPath, webServerArgs(), {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["ignore", "inherit", "inherit"],

@@ -8,6 +8,7 @@ import { waitUntilAnswering } from "../../src/server/net/local-probes";
 import { applyMigrations, PROJECT_ROOT } from "../../src/server/db/migrations";
 import { startEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
+import { webServerArgs } from "../../scripts/lib/build-runtime-bundles";
 import { recreateDatabase, siblingUrl } from "../../tests/support/test-databases";
 
 const BENCH_CRON_SECRET = "bench-cron-secret-0123456789";
@@ -71,7 +72,7 @@ export async function startApp(databaseUrl: string, port: number): Promise<{ bas
   }
   // BENCH_APP_NODE_ARGS adds node flags to the app's process (`--cpu-prof`, a V8 flag being weighed), which NODE_OPTIONS may not carry.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(PROJECT_ROOT, "scripts", "serve.ts")], {
+  const child: ChildProcess = spawn(process.execPath, webServerArgs(nodeArgs), {
     cwd: PROJECT_ROOT,
     env,
     stdio: ["ignore", "ignore", "inherit"],

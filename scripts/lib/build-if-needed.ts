@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildCacheHandler } from "./build-cache-handler";
+import { buildRuntimeBundles } from "./build-runtime-bundles";
 
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 
@@ -29,7 +29,7 @@ function sourceHash(root: string, env: NodeJS.ProcessEnv): string {
 }
 
 export async function buildIfNeeded(opts: { root: string; distDir: string; env: NodeJS.ProcessEnv; log: (m: string) => void }) {
-  await buildCacheHandler();
+  await buildRuntimeBundles();
   const marker = path.join(opts.root, opts.distDir, "source-hash");
   const hash = sourceHash(opts.root, opts.env);
   const built = existsSync(path.join(opts.root, opts.distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === hash;

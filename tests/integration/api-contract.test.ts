@@ -10,6 +10,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
+import { webServerArgs } from "../../scripts/lib/build-runtime-bundles";
 import { ADMIN_COOKIE, createAdminSession } from "../../src/server/auth/admin-session";
 import { API_ROUTES, UNDOCUMENTED_ROUTES, type TApiRoute } from "../../src/server/http/api-routes";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../src/server/http/body-limits";
@@ -55,7 +56,7 @@ beforeAll(async () => {
   });
   await buildIfNeeded({ root: ROOT, distDir: ".next", env: env as NodeJS.ProcessEnv, log: () => {} });
   // The web server alone, with no workers: a queued run stays queued, so the same request again is a sure 409.
-  server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts")], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  server = spawn(process.execPath, webServerArgs(), { cwd: ROOT, env: env as NodeJS.ProcessEnv });
   server.stdout!.on("data", (d) => (serverOutput += d));
   server.stderr!.on("data", (d) => (serverOutput += d));
   const check = () => {

@@ -1,0 +1,48 @@
+// Bundles what Node runs outside Next's build to plain JavaScript: the page cache handler (Next imports it at run time, outside any
+// TypeScript loader) and the web server itself (scripts/serve.ts), so the server runs without tsx's loader hooks.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import esbuild from "esbuild";
+import { CACHE_HANDLER_BUNDLE, CACHE_HANDLER_SOURCE } from "../../src/server/cache/cache-handler-bundle";
+import { PROJECT_ROOT } from "../../src/server/db/migrations";
+
+/**
+ * Under `--import tsx` every dynamic `import()` is resolved by tsx's hooks on a thread of their own, one message each way, and Next
+ * imports its cache handler on every request: about a tenth of the CPU of serving a cached page. The bundle sits one folder below
+ * the project root, as scripts/serve.ts does, so the server finds the root the same way from either.
+ */
+const WEB_SERVER_SOURCE = "scripts/serve.ts";
+const WEB_SERVER_BUNDLE = ".build/serve.mjs";
+
+/** Node's arguments for the web server process, after `buildRuntimeBundles` (which `buildIfNeeded` runs). */
+export function webServerArgs(nodeArgs: readonly string[] = []): string[] {
+  return [...nodeArgs, path.join(PROJECT_ROOT, WEB_SERVER_BUNDLE)];
+}
+
+/**
+ * About 100 ms, so every start and build simply redoes it; packages stay imports of node_modules. A file is replaced atomically and
+ * only when it changed, since another process (a second instance, the other test suite) may be loading it at that moment.
+ */
+export async function buildRuntimeBundles(): Promise<void> {
+  await Promise.all([bundle(CACHE_HANDLER_SOURCE, CACHE_HANDLER_BUNDLE), bundle(WEB_SERVER_SOURCE, WEB_SERVER_BUNDLE)]);
+}
+
+async function bundle(source: string, output: string): Promise<void> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(PROJECT_ROOT, source)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+    write: false,
+  });
+  const code = result.outputFiles[0]!.contents;
+  const target = path.join(PROJECT_ROOT, output);
+  if (existsSync(target) && Buffer.from(code).equals(readFileSync(target))) return;
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, code);
+  renameSync(temporary, target);
+}
