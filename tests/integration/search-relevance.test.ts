@@ -108,6 +108,33 @@ describe("relevance search", () => {
     }
   });
 
+  it("ranks an author filter as one ordered scan does, its estimate read per word of the name", async () => {
+    // A name the planner would estimate as the product of its words' frequencies, on most papers, beside common words.
+    await db.$executeRaw`UPDATE papers SET authors = ARRAY['Kai Liu', 'Author ' || id] WHERE upvotes % 4 <> 0`;
+    await db.$executeRawUnsafe("ANALYZE papers");
+    try {
+      const naive = async (text: string, name: string) =>
+        (
+          await db.$queryRaw<{ id: number }[]>`
+            SELECT c.id FROM (SELECT id, search FROM papers
+                              WHERE NOT hidden AND search @@ websearch_to_tsquery('english', ${text})
+                                AND EXISTS (SELECT 1 FROM unnest(authors) a WHERE a ILIKE ${`%${name}%`})
+                              ORDER BY "trendingScore" DESC, id DESC LIMIT 200) c
+            ORDER BY ts_rank(c.search, websearch_to_tsquery('english', ${text})) DESC, c.id DESC LIMIT 20`
+        ).map((r) => r.id);
+      const listed = async (q: string) => (await listPapers({ db, filters: { ...base, q }, limit: 20, highlight: false })).papers.map((p) => p.id);
+      expect(await listed('author:"Kai Liu" graph')).toEqual(await naive("graph", "Kai Liu"));
+      expect(await listed("author:kai graph models")).toEqual(await naive("graph models", "kai"));
+      expect(await listed('author:"Kai Liu" zebra')).toEqual(await naive("zebra", "Kai Liu"));
+      // Two filters (every paper with one has the other), and a name of nine words (past the estimate's eight readings, read as written).
+      expect(await listed("author:kai author:liu graph")).toEqual(await naive("graph", "Kai Liu"));
+      expect(await listed('author:"Kai Liu Kai Liu Kai Liu Kai Liu Kai" graph')).toEqual([]);
+    } finally {
+      await db.$executeRaw`UPDATE papers SET authors = ARRAY['Author ' || (upvotes)]`;
+      await db.$executeRawUnsafe("ANALYZE papers");
+    }
+  });
+
   it("indexes each paper under the blocks src/core builds for a band holding its trending key, and no others", async () => {
     const scores = [20_512.25, 20_512, 20_511.999, 20_400.5, 19_000.1, 0.5, -3, 40_000];
     const bands: [number, number][] = [

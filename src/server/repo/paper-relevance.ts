@@ -24,11 +24,19 @@ type TRankedId = { id: number; rank: number };
 
 type TBand = { band: Prisma.Sql; last: boolean };
 
-type TExplainRow = { "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] };
+type TPlan = { "Plan Rows": number; Plans?: TPlan[] };
+type TExplainRow = { "QUERY PLAN": [{ Plan: TPlan }] };
 
-async function estimateMatches(db: Db, from: Prisma.Sql, where: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<TExplainRow[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} WHERE ${where}`;
-  return Math.max(1, row?.["QUERY PLAN"][0].Plan["Plan Rows"] ?? 1);
+/** The planner's smallest estimate of the matches over `conditions`, each an equivalent reading of the search, in one EXPLAIN. */
+async function estimateMatches(db: Db, from: Prisma.Sql, conditions: readonly Prisma.Sql[]): Promise<number> {
+  const branches = Prisma.join(
+    conditions.map((condition) => Prisma.sql`SELECT 1 FROM ${from} WHERE ${condition}`),
+    " UNION ALL ",
+  );
+  const [row] = await db.$queryRaw<TExplainRow[]>`EXPLAIN (FORMAT JSON) ${branches}`;
+  const plan = row?.["QUERY PLAN"][0].Plan;
+  const rows = conditions.length > 1 ? Math.min(...(plan?.Plans ?? []).map((branch) => branch["Plan Rows"])) : plan?.["Plan Rows"];
+  return Math.max(1, rows !== undefined && Number.isFinite(rows) ? rows : 1);
 }
 
 /** How long the trending histogram read from pg_stats is reused: it changes only when ANALYZE runs, and any threshold is correct. */
@@ -142,10 +150,12 @@ export async function rankedPage<TRow extends { id: number; rank: number }>(
     limit: number;
     rowsOf: (k: Prisma.Sql) => Prisma.Sql;
     candidates?: number;
+    /** Readings of `where` the planner estimates better, the smallest estimate taken (author names: listPapers); `where` itself by default. */
+    estimate?: readonly Prisma.Sql[];
   },
 ): Promise<TRow[]> {
   const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
-  const matches = await estimateMatches(db, opts.from, opts.where);
+  const matches = await estimateMatches(db, opts.from, opts.estimate ?? [opts.where]);
   const bands = trendingBands(matches, await trendingHistogram(db, Date.now()), wanted);
   const first = bands.next().value as TBand;
   const firstRows = await db.$queryRaw<(TRow & { bandFound: number; bandRanked: string | null })[]>`

@@ -87,12 +87,29 @@ function sortExpr(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
  * PostgreSQL reread every candidate's document to check it (186 against 110–143 ms for a name in 3,857 of a million papers). A prefix
  * is a partial match that gathers every lexeme it begins; whole words let the rarest one drive the scan.
  */
-function authorTsquery(author: TAuthorFilter): string | null {
+function authorTerms(author: TAuthorFilter): string[] {
   const words = author.name
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-  return words.length ? words.map((w) => (author.whole ? w : `${w}:*`)).join(" & ") : null;
+  return words.map((w) => (author.whole ? w : `${w}:*`));
+}
+
+const authorCondition = (terms: readonly string[]) => Prisma.sql`p.search @@ to_tsquery('simple', ${terms.join(" & ")})`;
+
+/** Past this many, the estimate reads the author filters as written. */
+const MAX_ESTIMATE_BRANCHES = 8;
+
+/**
+ * The conditions whose smallest estimate stands for the search's matches (see rankedPage): one per choice of a single word from each
+ * author name. The planner multiplies the frequencies of a name's words as if they were independent, but a name's words come
+ * together: "Zhuofan Shi", in 9,392 of a million papers, was estimated at 28, so with a common word beside it the first band held
+ * every match (3,857 heap rows read and sorted, 40 ms) where the name's rarer word alone estimates it well.
+ */
+function estimateConditions(filters: Prisma.Sql[], authors: readonly string[][]): Prisma.Sql[] {
+  const choices = authors.reduce<string[][]>((acc, terms) => acc.flatMap((chosen) => terms.map((term) => [...chosen, term])), [[]]);
+  if (choices.length > MAX_ESTIMATE_BRANCHES) return [Prisma.join([...filters, ...authors.map(authorCondition)], " AND ")];
+  return choices.map((chosen) => Prisma.join([...filters, ...chosen.map((term) => authorCondition([term]))], " AND "));
 }
 
 function escapeLike(value: string): string {
@@ -164,9 +181,8 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];
   if (hasText) where.push(await textCondition(db, query.text, query.authors.length > 0));
   if (query.arxivId) where.push(Prisma.sql`p."arxivId" = ${query.arxivId}`);
+  const authors = query.authors.map(authorTerms).filter((terms) => terms.length > 0);
   for (const author of query.authors) {
-    const indexed = authorTsquery(author);
-    if (indexed) where.push(Prisma.sql`p.search @@ to_tsquery('simple', ${indexed})`);
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(p.authors) a WHERE a ILIKE ${`%${escapeLike(author.name)}%`})`);
   }
   if (filters.category) where.push(Prisma.sql`${filters.category} = ANY(p.categories)`);
@@ -179,12 +195,15 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const highlighted = hasText && opts.highlight !== false;
   const highlight = highlighted ? HIGHLIGHT_COLUMNS : Prisma.sql`NULL::text AS "hlTitle", NULL::text AS "hlAbstract"`;
 
+  // Every condition, the author names' indexed words included; `where` alone leaves them out for the estimate.
+  const matching = [...where, ...authors.map(authorCondition)];
   let rows: TRawRow[];
   if (order === "relevance") {
     const ranked = await rankedPage<Omit<TRawRow, "sortValue"> & { rank: number }>(db, {
       from,
       tsq,
-      where: Prisma.join(where, " AND "),
+      where: Prisma.join(matching, " AND "),
+      estimate: estimateConditions(where, authors),
       cursor: cursor ? { rank: Number(cursor.value), id: cursor.id } : null,
       limit: limit + 1,
       // NOT p.hidden again: when later bands were read, the page is a statement of its own, and a paper hidden since stays out.
@@ -196,14 +215,14 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     const sort = sortExpr(order);
     if (cursor) {
       const value = order === "new" ? Prisma.sql`${cursor.value}::text` : Prisma.sql`${cursor.value}::float8`;
-      where.push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
+      matching.push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
     }
     // The page is cut first and highlighted after, so the window is looked for in the returned rows only.
     rows = await db.$queryRaw<TRawRow[]>`
       SELECT p.*, ${highlight}
       FROM (SELECT ${COLUMNS}, ${sort} AS "sortValue"
             FROM ${from} ${THUMBNAIL_JOIN}
-            WHERE ${Prisma.join(where, " AND ")}
+            WHERE ${Prisma.join(matching, " AND ")}
             ORDER BY ${sort} DESC, p.id DESC
             LIMIT ${limit + 1}) p ${highlighted ? Prisma.sql`CROSS JOIN ${tsq} ${HIGHLIGHT_WINDOW}` : Prisma.empty}
       ORDER BY p."sortValue" DESC, p.id DESC`;
