@@ -39,12 +39,17 @@ const KINDS = stringOption("kinds")
   .map((w) => w.trim())
   .filter(Boolean);
 const QUERIES = 300;
+/** Queries for each "every query new" kind: more than its 8 s can take on any machine seen (about 300 uncached searches a second). */
+const FRESH_QUERIES = 5_000;
 const WRITES = 20;
 
 /** "shown": a figure to compare, with no target of its own. */
 type TTarget = "reference" | "shown" | "cached" | "search" | "api";
-/** `headers`: sent with every request of the kind. */
-type TKind = { name: string; paths: string[]; warmPaths: string[]; target: TTarget; headers?: Record<string, string> };
+/**
+ * `headers`: sent with every request of the kind. `sequence`: where the kind's next load run starts in `paths`, kept across its rounds
+ * so no path is asked twice; without it each run starts from the first path, as the issue's own measurement cycles through them.
+ */
+type TKind = { name: string; paths: string[]; warmPaths: string[]; target: TTarget; headers?: Record<string, string>; sequence?: { next: number } };
 type TRow = {
   page: string;
   paths: number;
@@ -77,14 +82,19 @@ function meets(row: TRow): boolean {
 type TTally = { latencies: number[]; non2xx: number; seconds: number; completed: number };
 
 /** Runs autocannon over `paths` in turn (each connection takes the next one), adding every answer to `tally`. */
-async function load(base: string, kind: { paths: readonly string[]; headers?: Record<string, string> }, seconds: number, tally?: TTally): Promise<void> {
+async function load(
+  base: string,
+  kind: { paths: readonly string[]; headers?: Record<string, string>; sequence?: { next: number } },
+  seconds: number,
+  tally?: TTally,
+): Promise<void> {
   const { paths } = kind;
-  let next = 0;
+  const sequence = kind.sequence ?? { next: 0 };
   const run = autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]!, headers: { ...req.headers, ...kind.headers } }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[sequence.next++ % paths.length]!, headers: { ...req.headers, ...kind.headers } }) }],
   });
   run.on("response", (_client, status, _bytes, ms) => {
     tally?.latencies.push(ms);
@@ -154,7 +164,10 @@ async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]>
       (r) => r.day,
     );
     const periods = (kind: TPeriodKind, limit: number) => [...new Set(days.map((d) => periodPath(periodOf(kind, d)!)))].slice(0, limit);
-    const searchQueries = twoWordQueries(words, QUERIES * 3, 11);
+    // One seed for every set, so the cycled sets stay what earlier runs measured and the fresh ones are distinct from them.
+    const allQueries = twoWordQueries(words, QUERIES * 3 + 2 * FRESH_QUERIES, 11);
+    const searchQueries = allQueries.slice(0, QUERIES * 3);
+    const freshQueries = allQueries.slice(QUERIES * 3);
     const q = (prefix: string, list: string[]) => list.map((query) => `${prefix}${encodeURIComponent(query)}`);
     const same = (name: string, paths: string[], target: TTarget): TKind => ({ name, paths, warmPaths: paths, target });
     return [
@@ -183,6 +196,21 @@ async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]>
         paths: q("/api/papers?limit=20&q=", searchQueries.slice(2 * QUERIES)),
         warmPaths: q("/api/papers?limit=20&q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
         target: "api",
+      },
+      // Every request a query not asked before, so every answer is a cache miss: the rows above repeat their 300 queries in each round.
+      {
+        name: "/search?q= (every query new)",
+        paths: q("/search?q=", freshQueries.slice(0, FRESH_QUERIES)),
+        warmPaths: q("/search?q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
+        target: "search",
+        sequence: { next: 0 },
+      },
+      {
+        name: "/api/papers?q= (every query new)",
+        paths: q("/api/papers?limit=20&q=", freshQueries.slice(FRESH_QUERIES)),
+        warmPaths: q("/api/papers?limit=20&q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
+        target: "api",
+        sequence: { next: 0 },
       },
     ];
   } finally {
@@ -316,18 +344,23 @@ async function main() {
 
     const resolved = await resolveKinds(app.base, kinds);
     for (const kind of resolved) {
-      await load(app.base, { ...kind, paths: kind.warmPaths }, 2);
+      await load(app.base, { ...kind, paths: kind.warmPaths, sequence: undefined }, 2);
       await settle(app.pid, database.url);
     }
     const memory = sampleTreeMemory(app.pid);
     // Rounds: every kind runs a slice of its time in each, so a burst of other work on a shared machine falls on all kinds alike.
     const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0 }));
-    // Each round starts one kind later, so no kind always follows the slow search runs.
-    for (let round = 0; round < ROUNDS; round += 1) {
-      for (let j = 0; j < resolved.length; j += 1) {
-        const i = (j + round) % resolved.length;
-        await load(app.base, resolved[i]!, SECONDS / ROUNDS, tallies[i]);
-        await settle(app.pid, database.url);
+    // Each round starts one kind later, so no kind always follows the slow search runs. The kinds that never repeat a query run in
+    // rounds of their own after the others: thousands of new searches fill the query-string budget of the page cache and would evict
+    // what the cycled search kinds had cached.
+    const indexes = [...resolved.keys()];
+    for (const group of [indexes.filter((i) => !resolved[i]!.sequence), indexes.filter((i) => resolved[i]!.sequence)]) {
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (let j = 0; j < group.length; j += 1) {
+          const i = group[(j + round) % group.length]!;
+          await load(app.base, resolved[i]!, SECONDS / ROUNDS, tallies[i]);
+          await settle(app.pid, database.url);
+        }
       }
     }
     const rows: TRow[] = [];
@@ -337,6 +370,9 @@ async function main() {
       const rps = Math.round(tally.completed / tally.seconds);
       if (Math.abs(sorted.length - tally.completed) > tally.completed * 0.05) {
         console.log(`${kind.name}: autocannon counted ${tally.completed} answers, the response events ${sorted.length}`);
+      }
+      if (kind.sequence && kind.sequence.next > kind.paths.length) {
+        console.log(`${kind.name}: asked ${kind.sequence.next} of its ${kind.paths.length} queries in turn, so some were asked twice`);
       }
       rows.push({
         page: kind.name,
