@@ -4,8 +4,9 @@ import type { Db } from "../db";
 /**
  * Moves what writes left in the pending lists of the two search indexes into the indexes proper; the number of pages it merged.
  * GIN adds new entries to a pending list (fastupdate, PostgreSQL's default), merged only by VACUUM, by a write that fills it to
- * `gin_pending_list_limit`, or by this, and every search scans the whole list: 300 new papers at 100,000 cost each search about
- * 1 ms more of PostgreSQL's CPU (6.7 against 7.8 ms) until they were merged, which took 0.5 s. Needs the indexes' owner.
+ * `gin_pending_list_limit`, or by this, and every search scans the whole list: with 300 new papers pending at 100,000 a highlighted
+ * relevance page took 8.53–9.35 ms against 7.77–8.82 ms once they were merged, which took 0.2–0.4 s (bench/search.ts). Needs the
+ * indexes' owner.
  */
 export async function mergePendingSearchEntries(opts: { db: Db }): Promise<number> {
   const [row] = await opts.db.$queryRaw<{ pages: number }[]>`
