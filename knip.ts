@@ -4,7 +4,7 @@ import type { KnipConfig } from "knip";
 
 const config: KnipConfig = {
   // bench/run-all.ts starts the benchmarks by file name. src/generated (the Prisma client) is left out by .gitignore, which knip follows.
-  // The page cache handler is bundled by scripts/lib/build-cache-handler.ts and loaded by Next at run time.
+  // The page cache handler is bundled by scripts/lib/build-runtime-bundles.ts and loaded by Next at run time.
   entry: ["scripts/*.ts", "bench/*.ts", "src/server/cache/page-cache-handler.ts"],
   // Imported only by the Prisma client that `prisma generate` writes to src/generated.
   ignoreDependencies: ["@prisma/client"],

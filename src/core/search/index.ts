@@ -1,5 +1,6 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
-export { parseSearchQuery, type TAuthorFilter } from "./parse-query";
+export { authorWords, oneWordPerName } from "./author-words";
+export { parseSearchQuery } from "./parse-query";
 export { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
 export {
   feedViewSegment,

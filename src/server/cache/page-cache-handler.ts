@@ -1,6 +1,6 @@
 // The page and data cache of one Next.js process (its `cacheHandler`): entries in memory, all dropped whenever any process on any
 // machine announces a feed change (PostgreSQL NOTIFY), so every instance serves new papers moments after a write, with no HTTP hop.
-// next.config.ts points Next at the bundle scripts/build-cache-handler.ts makes of this file, since Next imports it at run time.
+// next.config.ts points Next at the bundle scripts/lib/build-runtime-bundles.ts makes of this file, since Next imports it at run time.
 import { PAPERS_TAG } from "../feed/cache-tags";
 import { logger } from "../logger";
 import { listenForFeedChanges, type TFeedChangeListener } from "../repo/feed-changes";

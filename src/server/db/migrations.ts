@@ -4,7 +4,18 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { openSchemaEngine } from "./schema-engine";
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+/**
+ * The nearest folder above this module holding package.json: src/server/db's project when run from source, and the same when a
+ * module importing this is bundled into .build/ (scripts/lib/build-runtime-bundles.ts), where a fixed "../../.." would miss it.
+ */
+export const PROJECT_ROOT = projectRoot(import.meta.dirname);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma", "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 /** Copy of the schema kept beside each migration, diffed against to create the next one. */

@@ -24,10 +24,20 @@ type TRankedId = { id: number; rank: number };
 
 type TBand = { band: Prisma.Sql; last: boolean };
 
-type TPlan = { "Plan Rows": number; Plans?: TPlan[] };
+type TPlan = { "Node Type": string; "Plan Rows": number; "Parallel Aware"?: boolean; Plans?: TPlan[] };
 type TExplainRow = { "QUERY PLAN": [{ Plan: TPlan }] };
 
-/** The planner's smallest estimate of the matches over `conditions`, each an equivalent reading of the search, in one EXPLAIN. */
+/** The first Append node down the plan's first children: where a UNION ALL's branches are. */
+function appendOf(plan: TPlan | undefined): TPlan | undefined {
+  for (let node = plan; node; node = node.Plans?.[0]) if (node["Node Type"] === "Append") return node;
+  return undefined;
+}
+
+/**
+ * The planner's smallest estimate of the matches over `conditions`, each an equivalent reading of the search, in one EXPLAIN of their
+ * UNION ALL: the smallest of the Append's branches. A plan of another shape (a parallel Append counts rows per worker) gives its total,
+ * the sum of the branches: too many matches, so a smaller band and perhaps a second pass, never a wrong result.
+ */
 async function estimateMatches(db: Db, from: Prisma.Sql, conditions: readonly Prisma.Sql[]): Promise<number> {
   const branches = Prisma.join(
     conditions.map((condition) => Prisma.sql`SELECT 1 FROM ${from} WHERE ${condition}`),
@@ -35,8 +45,10 @@ async function estimateMatches(db: Db, from: Prisma.Sql, conditions: readonly Pr
   );
   const [row] = await db.$queryRaw<TExplainRow[]>`EXPLAIN (FORMAT JSON) ${branches}`;
   const plan = row?.["QUERY PLAN"][0].Plan;
-  const rows = conditions.length > 1 ? Math.min(...(plan?.Plans ?? []).map((branch) => branch["Plan Rows"])) : plan?.["Plan Rows"];
-  return Math.max(1, rows !== undefined && Number.isFinite(rows) ? rows : 1);
+  const append = conditions.length > 1 ? appendOf(plan) : undefined;
+  const perBranch = append && !append["Parallel Aware"] && append.Plans?.length === conditions.length ? append.Plans : undefined;
+  const rows = perBranch ? Math.min(...perBranch.map((branch) => branch["Plan Rows"])) : plan?.["Plan Rows"];
+  return Math.max(1, rows ?? 1);
 }
 
 /** How long the trending histogram read from pg_stats is reused: it changes only when ANALYZE runs, and any threshold is correct. */

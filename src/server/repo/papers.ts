@@ -1,12 +1,13 @@
 // Paper lists for pages, feeds and the API: filters, trending/newest/top/relevance order, keyset pages, hidden papers excluded.
 import {
+  authorWords,
   foldHyphenatedWords,
+  oneWordPerName,
   parseSearchQuery,
   requiredAdjacentPairs,
   requiresAWord,
   splitTopLevelOr,
   standaloneLexemes,
-  type TAuthorFilter,
   type TFeedFilters,
 } from "@/core/search";
 import type { TPaper } from "@/core/paper";
@@ -82,22 +83,14 @@ function sortExpr(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
 }
 
 /**
- * `smith:* & jo:*`: an author name's words as lexeme prefixes, so the GIN index narrows author: filters; `smith & jo` for a quoted
- * (whole) name. The ILIKE beside it keeps the match to author names, so no weight is asked for: a weighted lexeme (`smith:C`) made
- * PostgreSQL reread every candidate's document to check it (186 against 110–143 ms for a name in 3,857 of a million papers). A prefix
- * is a partial match that gathers every lexeme it begins; whole words let the rarest one drive the scan.
+ * An author filter's words (`authorWords`: prefixes for a bare name, whole words for a quoted one) must all be in the search document,
+ * so the GIN index narrows `author:` filters; the ILIKE beside it keeps the match to author names, so no weight is asked for: a
+ * weighted lexeme (`smith:C`) made PostgreSQL reread every candidate's document to check it (186 against 110–143 ms for a name in
+ * 3,857 of a million papers).
  */
-function authorTerms(author: TAuthorFilter): string[] {
-  const words = author.name
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  return words.map((w) => (author.whole ? w : `${w}:*`));
-}
-
 const authorCondition = (terms: readonly string[]) => Prisma.sql`p.search @@ to_tsquery('simple', ${terms.join(" & ")})`;
 
-/** Past this many, the estimate reads the author filters as written. */
+/** Past this many readings, the estimate reads the author filters as written. */
 const MAX_ESTIMATE_BRANCHES = 8;
 
 /**
@@ -107,8 +100,8 @@ const MAX_ESTIMATE_BRANCHES = 8;
  * every match (3,857 heap rows read and sorted, 40 ms) where the name's rarer word alone estimates it well.
  */
 function estimateConditions(filters: Prisma.Sql[], authors: readonly string[][]): Prisma.Sql[] {
-  const choices = authors.reduce<string[][]>((acc, terms) => acc.flatMap((chosen) => terms.map((term) => [...chosen, term])), [[]]);
-  if (choices.length > MAX_ESTIMATE_BRANCHES) return [Prisma.join([...filters, ...authors.map(authorCondition)], " AND ")];
+  const choices = oneWordPerName(authors, MAX_ESTIMATE_BRANCHES);
+  if (!choices) return [Prisma.join([...filters, ...authors.map(authorCondition)], " AND ")];
   return choices.map((chosen) => Prisma.join([...filters, ...chosen.map((term) => authorCondition([term]))], " AND "));
 }
 
@@ -181,7 +174,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];
   if (hasText) where.push(await textCondition(db, query.text, query.authors.length > 0));
   if (query.arxivId) where.push(Prisma.sql`p."arxivId" = ${query.arxivId}`);
-  const authors = query.authors.map(authorTerms).filter((terms) => terms.length > 0);
+  const authors = query.authors.map(authorWords).filter((terms) => terms.length > 0);
   for (const author of query.authors) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(p.authors) a WHERE a ILIKE ${`%${escapeLike(author.name)}%`})`);
   }
