@@ -82,12 +82,7 @@ function meets(row: TRow): boolean {
 type TTally = { latencies: number[]; non2xx: number; seconds: number; completed: number };
 
 /** Runs autocannon over `paths` in turn (each connection takes the next one), adding every answer to `tally`. */
-async function load(
-  base: string,
-  kind: { paths: readonly string[]; headers?: Record<string, string>; sequence?: { next: number } },
-  seconds: number,
-  tally?: TTally,
-): Promise<void> {
+async function load(base: string, kind: Pick<TKind, "paths" | "headers" | "sequence">, seconds: number, tally?: TTally): Promise<void> {
   const { paths } = kind;
   const sequence = kind.sequence ?? { next: 0 };
   const run = autocannon({
@@ -126,10 +121,7 @@ async function servedPath(base: string, path: string): Promise<string> {
  * Average body size as sent over a few paths, and what Next's cache header said for them (HIT, STALE, MISS, or "-" when absent): the
  * first paths of a kind, and for a kind that never repeats a query the next ones it had not asked, so they are misses as its load's were.
  */
-async function pageWeight(
-  base: string,
-  kind: { paths: readonly string[]; headers?: Record<string, string>; sequence?: { next: number } },
-): Promise<{ bytes: number; cache: string }> {
+async function pageWeight(base: string, kind: Pick<TKind, "paths" | "headers" | "sequence">): Promise<{ bytes: number; cache: string }> {
   const from = kind.sequence ? kind.sequence.next : 0;
   const sample = kind.paths.slice(from, from + 5);
   let total = 0;

@@ -97,11 +97,12 @@ const MAX_ESTIMATE_BRANCHES = 8;
  * The conditions whose smallest estimate stands for the search's matches (see rankedPage): one per choice of a single word from each
  * author name. The planner multiplies the frequencies of a name's words as if they were independent, but a name's words come
  * together: "Zhuofan Shi", in 9,392 of a million papers, was estimated at 28, so with a common word beside it the first band held
- * every match (3,857 heap rows read and sorted, 40 ms) where the name's rarer word alone estimates it well.
+ * every match (3,857 heap rows read and sorted, 40 ms) where the name's rarer word alone estimates it well. Undefined, so the search's
+ * own conditions are estimated, when there is one reading only (no name of two words) or more than MAX_ESTIMATE_BRANCHES.
  */
-function estimateConditions(filters: Prisma.Sql[], authors: readonly string[][]): Prisma.Sql[] {
+function estimateConditions(filters: Prisma.Sql[], authors: readonly string[][]): Prisma.Sql[] | undefined {
   const choices = oneWordPerName(authors, MAX_ESTIMATE_BRANCHES);
-  if (!choices) return [Prisma.join([...filters, ...authors.map(authorCondition)], " AND ")];
+  if (!choices || choices.length === 1) return undefined;
   return choices.map((chosen) => Prisma.join([...filters, ...chosen.map((term) => authorCondition([term]))], " AND "));
 }
 
