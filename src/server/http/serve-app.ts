@@ -11,6 +11,7 @@ import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
 import { cachedView } from "./cached-views";
 import { applyPageStatus, PAGE_STATUS_HEADER } from "./page-status";
+import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy } from "./security-headers";
 
 export type TAppServer = { close: () => Promise<void> };
@@ -62,6 +63,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
 
 /** Serves the production build in `dir`. Every request's client address and CSP nonce are set here, replacing any a client sent. */
 export async function serveApp(opts: { dir: string; port: number; hostname?: string; trustedHops: number; scriptHash: string }): Promise<TAppServer> {
+  renderPagesWithNodeBuild();
   const app = next({ dev: false, dir: opts.dir, port: opts.port, hostname: opts.hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
