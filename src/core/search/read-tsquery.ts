@@ -163,3 +163,16 @@ export function standaloneLexemes(alternative: string): string | null {
   const terms = splitAt(tokenize(alternative), "&").filter((term) => term.length === 1 && term[0]!.kind === "lexeme");
   return terms.length ? terms.map((term) => term[0]!.text).join(" & ") : null;
 }
+
+/**
+ * Every plain lexeme of a printed tsquery, whatever its operator: ts_headline marked them all, negated ones too (`-video` still shows
+ * where a result says video). Weighted and prefix lexemes, which websearch_to_tsquery never writes, are left out.
+ */
+export function queryLexemes(tsquery: string): Set<string> {
+  const lexemes = new Set<string>();
+  for (const token of tokenize(tsquery)) {
+    const text = token.kind === "lexeme" ? lexemeText(token) : null;
+    if (text) lexemes.add(text);
+  }
+  return lexemes;
+}

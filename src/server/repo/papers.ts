@@ -2,6 +2,7 @@
 import {
   authorWords,
   foldHyphenatedWords,
+  highlightMatches,
   oneWordPerName,
   parseSearchQuery,
   requiredAdjacentPairs,
@@ -29,35 +30,8 @@ export type TDayRange = { start: string; end: string };
 
 export const MAX_PAGE_SIZE = 100;
 
-const HIGHLIGHT_START = "\u0002";
-const HIGHLIGHT_STOP = "\u0003";
-
-const HEADLINE = `HighlightAll=true, StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
-
-/** The abstract's highlighted window: about three lines, starting a little before its first match. */
-const WINDOW_CHARS = 400;
-const WINDOW_LEAD = 120;
-
-/**
- * Highlights of the returned rows: the title whole, and a window of the abstract around its first match, each marked by ts_headline
- * (so a mark is exactly a word the query matches, stemmed as the search column was). ts_headline parses and stems all the text it
- * is given, which cost as much as the search itself when it was the whole abstract (about 1 ms per abstract under load); the window
- * is found without parsing, where a query lexeme first occurs as a substring (a stem is usually a prefix of the word it came from),
- * and falls back to the abstract's start. A cut end loses its partial word and shows an ellipsis.
- */
-const HIGHLIGHT_COLUMNS = Prisma.sql`ts_headline('english', p.title, q.tsq, ${HEADLINE}) AS "hlTitle",
-  ts_headline('english',
-    CASE WHEN w.start > 1 THEN '… ' ELSE '' END
-      || regexp_replace(
-           regexp_replace(substr(p.abstract, w.start, ${WINDOW_CHARS}::int), CASE WHEN w.start > 1 THEN '^\\S*\\s+' ELSE '^' END, ''),
-           CASE WHEN w.start + ${WINDOW_CHARS}::int <= length(p.abstract) THEN '\\s+\\S*$' ELSE '$' END, '')
-      || CASE WHEN w.start + ${WINDOW_CHARS}::int <= length(p.abstract) THEN ' …' ELSE '' END,
-    q.tsq, ${HEADLINE}) AS "hlAbstract"`;
-
-/** Where the abstract's window starts: a little before the first occurrence of any lexeme of the printed tsquery. */
-const HIGHLIGHT_WINDOW = Prisma.sql`CROSS JOIN LATERAL (
-  SELECT greatest(1, coalesce(min(nullif(strpos(lower(p.abstract), m[1]), 0)), 1) - ${WINDOW_LEAD}::int) AS start
-  FROM regexp_matches(q.tsq::text, '''((?:[^'']|'''')+)''', 'g') AS m) w`;
+/** A highlighted search's rows carry its tsquery as PostgreSQL prints it, for highlightMatches: one column, no work per row. */
+const HIGHLIGHT_COLUMN = Prisma.sql`q.tsq::text AS "hlQuery"`;
 
 /** A paper row as COLUMNS selects it (the listing day already a string, its stored thumbnail's columns when it has one), with its sort value and highlights. */
 type TRawRow = Omit<TPaperRow, "listedOn"> & {
@@ -67,8 +41,7 @@ type TRawRow = Omit<TPaperRow, "listedOn"> & {
   thumbWidth: number | null;
   thumbHeight: number | null;
   sortValue: number | string;
-  hlTitle: string | null;
-  hlAbstract: string | null;
+  hlQuery: string | null;
 };
 
 function sortExpr(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
@@ -161,8 +134,8 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
 /**
  * One page of papers. Text queries use websearch_to_tsquery over the weighted `search` column (GIN
  * index) and `author:` filters match author names case-insensitively. With a text query the default
- * order is relevance (ts_rank); `sort=new|top` reorders. `highlight` (default true) adds ts_headline
- * marks for the returned rows of a text query; callers that drop them (the JSON API, feeds) pass false.
+ * order is relevance (ts_rank); `sort=new|top` reorders. `highlight` (default true) adds the returned
+ * rows' highlights (highlightMatches); callers that drop them (the JSON API, feeds) pass false.
  */
 export async function listPapers(opts: { db: Db; filters: TListFilters; range?: TDayRange; limit: number; highlight?: boolean }): Promise<TPaperPage> {
   const { db, filters, range } = opts;
@@ -187,7 +160,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const tsq = Prisma.sql`(SELECT websearch_to_tsquery('english', ${query.text}) AS tsq) q`;
   const from = hasText ? Prisma.sql`papers p CROSS JOIN ${tsq}` : Prisma.sql`papers p`;
   const highlighted = hasText && opts.highlight !== false;
-  const highlight = highlighted ? HIGHLIGHT_COLUMNS : Prisma.sql`NULL::text AS "hlTitle", NULL::text AS "hlAbstract"`;
+  const highlight = highlighted ? HIGHLIGHT_COLUMN : Prisma.sql`NULL::text AS "hlQuery"`;
 
   // Every condition, the author names' indexed words included; `where` alone leaves them out for the estimate.
   const matching = [...where, ...authors.map(authorCondition)];
@@ -201,8 +174,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
       cursor: cursor ? { rank: Number(cursor.value), id: cursor.id } : null,
       limit: limit + 1,
       // NOT p.hidden again: when later bands were read, the page is a statement of its own, and a paper hidden since stays out.
-      rowsOf: (k) =>
-        Prisma.sql`SELECT ${COLUMNS}, ${highlight}, k.rank FROM ${from} JOIN ${k} ON k.id = p.id ${highlighted ? HIGHLIGHT_WINDOW : Prisma.empty} ${THUMBNAIL_JOIN} WHERE NOT p.hidden`,
+      rowsOf: (k) => Prisma.sql`SELECT ${COLUMNS}, ${highlight}, k.rank FROM ${from} JOIN ${k} ON k.id = p.id ${THUMBNAIL_JOIN} WHERE NOT p.hidden`,
     });
     rows = ranked.map(({ rank, ...row }) => ({ ...row, sortValue: rank }));
   } else {
@@ -211,29 +183,26 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
       const value = order === "new" ? Prisma.sql`${cursor.value}::text` : Prisma.sql`${cursor.value}::float8`;
       matching.push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
     }
-    // The page is cut first and highlighted after, so the window is looked for in the returned rows only.
     rows = await db.$queryRaw<TRawRow[]>`
-      SELECT p.*, ${highlight}
-      FROM (SELECT ${COLUMNS}, ${sort} AS "sortValue"
-            FROM ${from} ${THUMBNAIL_JOIN}
-            WHERE ${Prisma.join(matching, " AND ")}
-            ORDER BY ${sort} DESC, p.id DESC
-            LIMIT ${limit + 1}) p ${highlighted ? Prisma.sql`CROSS JOIN ${tsq} ${HIGHLIGHT_WINDOW}` : Prisma.empty}
-      ORDER BY p."sortValue" DESC, p.id DESC`;
+      SELECT ${COLUMNS}, ${sort} AS "sortValue", ${highlight}
+      FROM ${from} ${THUMBNAIL_JOIN}
+      WHERE ${Prisma.join(matching, " AND ")}
+      ORDER BY ${sort} DESC, p.id DESC
+      LIMIT ${limit + 1}`;
   }
 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ order, value: last.sortValue, id: last.id }) : null;
   return {
-    papers: page.map(({ sortValue: _s, hlTitle, hlAbstract, publishedAt, thumbSha256, thumbType, thumbWidth, thumbHeight, ...paper }) => ({
+    papers: page.map(({ sortValue: _s, hlQuery, publishedAt, thumbSha256, thumbType, thumbWidth, thumbHeight, ...paper }) => ({
       ...paper,
       publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
       thumbnail:
         thumbSha256 !== null && thumbType !== null && thumbWidth !== null && thumbHeight !== null
           ? thumbnailOf(paper.id, { sha256: thumbSha256, contentType: thumbType, width: thumbWidth, height: thumbHeight })
           : null,
-      ...(hlTitle !== null && hlAbstract !== null ? { highlight: { title: hlTitle, abstract: hlAbstract } } : {}),
+      ...(hlQuery !== null ? { highlight: highlightMatches(paper, hlQuery) } : {}),
     })),
     nextCursor,
   };

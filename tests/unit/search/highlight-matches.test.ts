@@ -1,0 +1,54 @@
+// The search's marks: stemmed words, a hyphenated word's parts, signed numbers, stopwords and addresses, as PostgreSQL reads them
+// (tests/integration/mark-matches.test.ts holds them to ts_headline itself on captured listings).
+import { describe, expect, it } from "vitest";
+import { highlightMatches, markMatches } from "../../../src/core/search";
+
+const mark = (text: string, ...lexemes: string[]) =>
+  markMatches(text, new Set(lexemes))
+    .replace(/\u0002/g, "[")
+    .replace(/\u0003/g, "]");
+
+describe("markMatches", () => {
+  it("marks every inflection of a stemmed word and leaves the rest of the text as it was", () => {
+    expect(mark("Models model  the modelling of Vision's models.", "model", "vision")).toBe("[Models] [model]  the [modelling] of [Vision]'s [models].");
+  });
+
+  it("marks a hyphenated word's parts, and reads a hyphen before digits as a sign", () => {
+    expect(mark("vision-language GPT-4o gpt-4 LLaMA-2-7B", "vision", "languag", "4o", "-4", "b")).toBe("[vision]-[language] GPT-[4o] gpt[-4] LLaMA-2-7[B]");
+  });
+
+  it("never marks a stopword, inside an address, or a word joined to others by dots or slashes", () => {
+    expect(mark("further https://github.com/x/model a@model.org e.g. model/data model.", "further", "model", "e.g")).toBe(
+      "further https://github.com/x/model a@model.org [e.g]. model/data [model].",
+    );
+  });
+
+  it("copies the text when the query has no lexemes", () => {
+    expect(mark("Anything at all")).toBe("Anything at all");
+  });
+});
+
+describe("highlightMatches", () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
+
+  it("shows a long abstract's window from a little before its first match, cut at whole words with ellipses", () => {
+    const abstract = `${filler(60)} the zebrafish swim faster. ${filler(80)}`;
+    const { title, abstract: window } = highlightMatches({ title: "Zebrafish swimming study", abstract }, "'zebrafish' & 'swim'");
+    expect(title).toBe("\u0002Zebrafish\u0003 \u0002swimming\u0003 study");
+    expect(window).toMatch(/^… word\d+ /);
+    expect(window).toMatch(/ word\d+ …$/);
+    expect(window).toContain("the \u0002zebrafish\u0003 \u0002swim\u0003 faster.");
+    expect(window.length).toBeLessThanOrEqual(400 + 4);
+    const lead = window.slice(2, window.indexOf("the \u0002zebrafish"));
+    expect(lead.length).toBeLessThanOrEqual(120);
+  });
+
+  it("shows a short abstract whole, and a long one without a match from its start", () => {
+    expect(highlightMatches({ title: "T", abstract: "A diffusion model generates protein structures." }, "'protein' & 'structur'").abstract).toBe(
+      "A diffusion model generates \u0002protein\u0003 \u0002structures\u0003.",
+    );
+    const unmatched = highlightMatches({ title: "T", abstract: filler(200) }, "'absent'").abstract;
+    expect(unmatched.startsWith("word0 word1")).toBe(true);
+    expect(unmatched.endsWith(" …")).toBe(true);
+  });
+});
