@@ -1,5 +1,5 @@
 // A search result's highlights: its title, and a window of its abstract around the first match, with the words the search matches
-// marked as PostgreSQL's ts_headline marked them. Made here, not in the database, where they cost a third of an uncached search.
+// marked as PostgreSQL's ts_headline marked them. Made here, not in the database, where they were half of a search's time.
 import snowball from "snowball-stemmers";
 import { queryLexemes } from "./read-tsquery";
 
@@ -35,21 +35,26 @@ function stem(word: string): string {
 }
 
 /**
- * Tokens as PostgreSQL's default parser reads them, in the forms titles and abstracts hold, tried in this order at each position: an
- * address (scheme://… up to a space or backslash, or an email), never matched; a number with dots (3.5, -3.1); words and numbers joined by dots or slashes, and any
- * hyphens after (e.g, U.S, v1.2.3, input/output, Qwen2.5-7B), or after a tilde (Task~B reads Task and ~B), matched whole; a hyphenated word whose parts all hold a letter (vision-language, GPT-4o), each part a
- * token, as ts_headline marks them; a hyphen before digits, a sign (gpt-4 reads gpt and -4); a run of letters and digits. What lies
- * between tokens is copied as it is.
+ * Tokens as PostgreSQL's default parser reads them, in the forms titles and abstracts hold, tried in this order at each position:
+ * - an address (scheme://… up to a space or backslash, or an email), never matched;
+ * - a number with dots (3.5, -3.1);
+ * - words and numbers joined by dots or slashes, with any hyphens after (e.g, U.S, v1.2.3, input/output, Qwen2.5-7B), or after a
+ *   tilde (Task~B reads Task and ~B), matched whole;
+ * - a hyphenated word whose parts all hold a letter (vision-language, GPT-4o): each part a token, as ts_headline marks them;
+ * - a hyphen before digits, a sign (gpt-4 reads gpt and -4);
+ * - a run of letters and digits.
+ * What lies between tokens is copied as it is. A scheme, an email's name and a hyphenated word have bounded lengths, so no position
+ * is read more than a bounded number of times over: a hostile title (a hundred thousand characters of `a1-1-`) is read in linear time.
  */
-const ADDRESS = String.raw`[a-z][a-z0-9+.\-]*:\/\/[^\s\\]*|[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+`;
+const ADDRESS = String.raw`[a-z][a-z0-9+.\-]{0,31}:\/\/[^\s\\]*|[\p{L}\p{N}][\p{L}\p{N}._%+\-]{0,63}@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+`;
 const DECIMAL = String.raw`-?\p{N}+(?:\.\p{N}+)+`;
 const JOINED = String.raw`~?[\p{L}\p{N}]+(?:[./][\p{L}\p{N}]+)+(?:[\-./][\p{L}\p{N}]+)*|~[\p{L}\p{N}]+`;
-const HYPHENATED = String.raw`[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+`;
+const HYPHENATED = String.raw`[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){1,15}`;
 const SIGNED = String.raw`-\p{N}+`;
 const RUN = String.raw`[\p{L}\p{N}]+`;
-/** One pattern, so the engine skips what lies between tokens; alternatives match in the order above. Group 1 is a hyphenated word. */
 /** A run followed by nothing another alternative could continue with: most tokens, read once instead of tried by every alternative. */
 const PLAIN_RUN = String.raw`[\p{L}\p{N}]+(?![\p{L}\p{N}\-./~@:_%+])`;
+/** One pattern, so the engine skips what lies between tokens; alternatives match in the order above. Group 1 is a hyphenated word. */
 const TOKEN = new RegExp(`${PLAIN_RUN}|${ADDRESS}|${DECIMAL}|${JOINED}|(${HYPHENATED})|${SIGNED}|${RUN}`, "giu");
 const IS_ADDRESS = /@|:\/\//;
 const DIGITS = /^\p{N}+$/u;

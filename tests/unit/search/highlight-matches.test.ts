@@ -52,3 +52,12 @@ describe("highlightMatches", () => {
     expect(unmatched.endsWith(" …")).toBe(true);
   });
 });
+
+describe("markMatches on hostile text", () => {
+  it("reads texts that would make a backtracking tokenizer quadratic, and still marks what they hold", () => {
+    for (const unit of ["a1-1-", "%", "a.", "1-", "x+", "-a"]) {
+      const text = `${unit.repeat(Math.ceil(100_000 / unit.length))} model`;
+      expect(mark(text, "model").endsWith("[model]")).toBe(true);
+    }
+  });
+});
