@@ -18,20 +18,23 @@ const STOPWORDS = new Set(
 
 /**
  * The Snowball English stemmer PostgreSQL's english_stem runs (the same algorithm: it agreed on all 10,263 words of the captured
- * listings). It takes a few microseconds a word, so stems are remembered; a process sees a vocabulary of tens of thousands of words.
+ * listings). It takes a few microseconds a word, so each token's lexeme is remembered; a process sees a vocabulary of tens of
+ * thousands of words.
  */
 const stemmer = snowball.newStemmer("english");
-const STEM_MEMORY = 100_000;
-const stems = new Map<string, string>();
+const LEXEME_MEMORY = 100_000;
+const lexemeMemory = new Map<string, string | null>();
 
-function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    if (stems.size >= STEM_MEMORY) stems.clear();
-    stemmed = stemmer.stem(word);
-    stems.set(word, stemmed);
+/** A token's lexeme under PostgreSQL's english configuration: words stemmed (stopwords none), numbers and dotted tokens lowercased. */
+function lexemeOf(token: string): string | null {
+  let lexeme = lexemeMemory.get(token);
+  if (lexeme === undefined) {
+    const lower = token.toLowerCase();
+    lexeme = !LETTERS.test(token) ? lower : STOPWORDS.has(lower) ? null : stemmer.stem(lower);
+    if (lexemeMemory.size >= LEXEME_MEMORY) lexemeMemory.clear();
+    lexemeMemory.set(token, lexeme);
   }
-  return stemmed;
+  return lexeme;
 }
 
 /**
@@ -86,22 +89,21 @@ function eachToken(text: string, visit: (token: string, at: number) => void): vo
   }
 }
 
-/** A token's lexeme under PostgreSQL's english configuration: words stemmed (stopwords none), numbers and dotted tokens lowercased. */
-function lexemeOf(token: string): string | null {
-  const lower = token.toLowerCase();
-  if (!LETTERS.test(token)) return lower;
-  return STOPWORDS.has(lower) ? null : stem(lower);
+/** What a search marks: its lexemes, and the first characters its tokens can start with (a stem keeps its word's first letter). */
+type TMatcher = { lexemes: ReadonlySet<string>; initials: ReadonlySet<string> };
+
+function matcherOf(lexemes: ReadonlySet<string>): TMatcher {
+  const initials = new Set([...lexemes].flatMap((lexeme) => [lexeme.charAt(0), lexeme.charAt(0).toUpperCase()]));
+  return { lexemes, initials };
 }
 
-/** `text` with every token whose lexeme is one of `lexemes` (a search's, from its tsquery) between MATCH_START and MATCH_STOP. */
-export function markMatches(text: string, lexemes: ReadonlySet<string>): string {
+function mark(text: string, { lexemes, initials }: TMatcher): string {
   if (lexemes.size === 0) return text;
-  const initials = new Set([...lexemes].map((lexeme) => lexeme.charAt(0)));
   let marked = "";
   let copied = 0;
   eachToken(text, (token, at) => {
-    // A stem keeps its word's first letter ("dying" → "die"): most tokens need no stemming to be ruled out.
-    if (!initials.has(token.charAt(0).toLowerCase())) return;
+    // Most tokens are ruled out by their first character, without a lexeme ("dying" → "die").
+    if (!initials.has(token.charAt(0))) return;
     const lexeme = lexemeOf(token);
     if (lexeme === null || !lexemes.has(lexeme)) return;
     marked += `${text.slice(copied, at)}${MATCH_START}${token}${MATCH_STOP}`;
@@ -110,18 +112,22 @@ export function markMatches(text: string, lexemes: ReadonlySet<string>): string 
   return marked + text.slice(copied);
 }
 
+/** `text` with every token whose lexeme is one of `lexemes` (a search's, from its tsquery) between MATCH_START and MATCH_STOP. */
+export function markMatches(text: string, lexemes: ReadonlySet<string>): string {
+  return mark(text, matcherOf(lexemes));
+}
+
 /** The abstract's highlighted window: about three lines, starting a little before its first match. */
 const WINDOW_CHARS = 400;
 const WINDOW_LEAD = 120;
 
 /**
- * The window of `abstract` a result's card shows: from a little before the first place a lexeme occurs as a substring (a stem is
- * usually a prefix of the word it came from; no parsing needed), or from the start. A cut end loses its partial word and shows an
- * ellipsis.
+ * The window of `abstract` a result's card shows: from a little before the first place a lexeme occurs as a substring (`firstLexeme`,
+ * case-insensitive: a stem is usually a prefix of the word it came from, no parsing needed), or from the start. A cut end loses its
+ * partial word and shows an ellipsis.
  */
-function abstractWindow(abstract: string, lexemes: ReadonlySet<string>): string {
-  // One case-insensitive pass finds the leftmost occurrence of any lexeme, without a lowercased copy of the whole abstract.
-  const first = lexemes.size > 0 ? new RegExp([...lexemes].map(escapeRegExp).join("|"), "i").exec(abstract)?.index : undefined;
+function abstractWindow(abstract: string, firstLexeme: RegExp | null): string {
+  const first = firstLexeme?.exec(abstract)?.index;
   const start = first === undefined ? 0 : Math.max(0, first - WINDOW_LEAD);
   const cutEnd = start + WINDOW_CHARS < abstract.length;
   let window = abstract.slice(start, start + WINDOW_CHARS);
@@ -132,8 +138,15 @@ function abstractWindow(abstract: string, lexemes: ReadonlySet<string>): string 
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The highlights of a result of the search whose tsquery PostgreSQL printed as `tsquery`: the title whole, the abstract's window. */
-export function highlightMatches(paper: { title: string; abstract: string }, tsquery: string): { title: string; abstract: string } {
+type THighlight = { title: string; abstract: string };
+
+/**
+ * The highlighter of one search, whose tsquery PostgreSQL printed as `tsquery`: for each result, the title whole and the abstract's
+ * window, marked. Made once per page of results.
+ */
+export function highlighterFor(tsquery: string): (paper: { title: string; abstract: string }) => THighlight {
   const lexemes = queryLexemes(tsquery);
-  return { title: markMatches(paper.title, lexemes), abstract: markMatches(abstractWindow(paper.abstract, lexemes), lexemes) };
+  const matcher = matcherOf(lexemes);
+  const firstLexeme = lexemes.size > 0 ? new RegExp([...lexemes].map(escapeRegExp).join("|"), "i") : null;
+  return (paper) => ({ title: mark(paper.title, matcher), abstract: mark(abstractWindow(paper.abstract, firstLexeme), matcher) });
 }

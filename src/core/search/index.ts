@@ -1,7 +1,7 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
 export { authorWords, oneWordPerName } from "./author-words";
 export { parseSearchQuery } from "./parse-query";
-export { highlightMatches, markMatches } from "./highlight-matches";
+export { highlighterFor, markMatches } from "./highlight-matches";
 export { foldHyphenatedWords, queryLexemes, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
 export {
   feedViewSegment,

@@ -2,7 +2,7 @@
 import {
   authorWords,
   foldHyphenatedWords,
-  highlightMatches,
+  highlighterFor,
   oneWordPerName,
   parseSearchQuery,
   requiredAdjacentPairs,
@@ -30,7 +30,7 @@ export type TDayRange = { start: string; end: string };
 
 export const MAX_PAGE_SIZE = 100;
 
-/** A highlighted search's rows carry its tsquery as PostgreSQL prints it, for highlightMatches: one column, no work per row. */
+/** A highlighted search's rows carry its tsquery as PostgreSQL prints it, for highlighterFor: one column, no work per row. */
 const HIGHLIGHT_COLUMN = Prisma.sql`q.tsq::text AS "hlQuery"`;
 
 /** A paper row as COLUMNS selects it (the listing day already a string, its stored thumbnail's columns when it has one), with its sort value and highlights. */
@@ -135,7 +135,7 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
  * One page of papers. Text queries use websearch_to_tsquery over the weighted `search` column (GIN
  * index) and `author:` filters match author names case-insensitively. With a text query the default
  * order is relevance (ts_rank); `sort=new|top` reorders. `highlight` (default true) adds the returned
- * rows' highlights (highlightMatches); callers that drop them (the JSON API, feeds) pass false.
+ * rows' highlights (highlighterFor); callers that drop them (the JSON API, feeds) pass false.
  */
 export async function listPapers(opts: { db: Db; filters: TListFilters; range?: TDayRange; limit: number; highlight?: boolean }): Promise<TPaperPage> {
   const { db, filters, range } = opts;
@@ -193,16 +193,19 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
 
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  // Every row carries the same tsquery; the highlighter is made once for the page.
+  const hlQuery = page[0]?.hlQuery ?? null;
+  const highlighter = hlQuery === null ? null : highlighterFor(hlQuery);
   const nextCursor = rows.length > limit && last ? encodeCursor({ order, value: last.sortValue, id: last.id }) : null;
   return {
-    papers: page.map(({ sortValue: _s, hlQuery, publishedAt, thumbSha256, thumbType, thumbWidth, thumbHeight, ...paper }) => ({
+    papers: page.map(({ sortValue: _s, hlQuery: _q, publishedAt, thumbSha256, thumbType, thumbWidth, thumbHeight, ...paper }) => ({
       ...paper,
       publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
       thumbnail:
         thumbSha256 !== null && thumbType !== null && thumbWidth !== null && thumbHeight !== null
           ? thumbnailOf(paper.id, { sha256: thumbSha256, contentType: thumbType, width: thumbWidth, height: thumbHeight })
           : null,
-      ...(hlQuery !== null ? { highlight: highlightMatches(paper, hlQuery) } : {}),
+      ...(highlighter ? { highlight: highlighter(paper) } : {}),
     })),
     nextCursor,
   };

@@ -1,7 +1,7 @@
 // The search's marks: stemmed words, a hyphenated word's parts, signed numbers, stopwords and addresses, as PostgreSQL reads them
 // (tests/integration/mark-matches.test.ts holds them to ts_headline itself on captured listings).
 import { describe, expect, it } from "vitest";
-import { highlightMatches, markMatches } from "../../../src/core/search";
+import { highlighterFor, markMatches } from "../../../src/core/search";
 
 const mark = (text: string, ...lexemes: string[]) =>
   markMatches(text, new Set(lexemes))
@@ -28,12 +28,12 @@ describe("markMatches", () => {
   });
 });
 
-describe("highlightMatches", () => {
+describe("highlighterFor", () => {
   const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
 
   it("shows a long abstract's window from a little before its first match, cut at whole words with ellipses", () => {
     const abstract = `${filler(60)} the zebrafish swim faster. ${filler(80)}`;
-    const { title, abstract: window } = highlightMatches({ title: "Zebrafish swimming study", abstract }, "'zebrafish' & 'swim'");
+    const { title, abstract: window } = highlighterFor("'zebrafish' & 'swim'")({ title: "Zebrafish swimming study", abstract });
     expect(title).toBe("\u0002Zebrafish\u0003 \u0002swimming\u0003 study");
     expect(window).toMatch(/^… word\d+ /);
     expect(window).toMatch(/ word\d+ …$/);
@@ -44,10 +44,10 @@ describe("highlightMatches", () => {
   });
 
   it("shows a short abstract whole, and a long one without a match from its start", () => {
-    expect(highlightMatches({ title: "T", abstract: "A diffusion model generates protein structures." }, "'protein' & 'structur'").abstract).toBe(
+    expect(highlighterFor("'protein' & 'structur'")({ title: "T", abstract: "A diffusion model generates protein structures." }).abstract).toBe(
       "A diffusion model generates \u0002protein\u0003 \u0002structures\u0003.",
     );
-    const unmatched = highlightMatches({ title: "T", abstract: filler(200) }, "'absent'").abstract;
+    const unmatched = highlighterFor("'absent'")({ title: "T", abstract: filler(200) }).abstract;
     expect(unmatched.startsWith("word0 word1")).toBe(true);
     expect(unmatched.endsWith(" …")).toBe(true);
   });
