@@ -183,12 +183,15 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
       const value = order === "new" ? Prisma.sql`${cursor.value}::text` : Prisma.sql`${cursor.value}::float8`;
       matching.push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
     }
+    // The page is cut first and its tsquery printed after, once per returned row, not per match sorted.
     rows = await db.$queryRaw<TRawRow[]>`
-      SELECT ${COLUMNS}, ${sort} AS "sortValue", ${highlight}
-      FROM ${from} ${THUMBNAIL_JOIN}
-      WHERE ${Prisma.join(matching, " AND ")}
-      ORDER BY ${sort} DESC, p.id DESC
-      LIMIT ${limit + 1}`;
+      SELECT p.*, ${highlight}
+      FROM (SELECT ${COLUMNS}, ${sort} AS "sortValue"
+            FROM ${from} ${THUMBNAIL_JOIN}
+            WHERE ${Prisma.join(matching, " AND ")}
+            ORDER BY ${sort} DESC, p.id DESC
+            LIMIT ${limit + 1}) p ${highlighted ? Prisma.sql`CROSS JOIN ${tsq}` : Prisma.empty}
+      ORDER BY p."sortValue" DESC, p.id DESC`;
   }
 
   const page = rows.slice(0, limit);
