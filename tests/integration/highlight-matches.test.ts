@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { markMatches, queryLexemes } from "../../src/core/search";
+import { highlighterFor } from "../../src/core/search";
 import { parseListing, type TSourceId } from "../../src/core/sources";
 import { testDb } from "./helpers/db";
 
@@ -59,16 +59,17 @@ function queries(): string[] {
   ];
 }
 
-describe("markMatches", () => {
+describe("highlighterFor", () => {
   it("marks what ts_headline marked in every captured title and abstract, for every query", async () => {
     expect(texts.length).toBeGreaterThan(100);
     let compared = 0;
     let marked = 0;
     for (const query of queries()) {
       const expected = await headlines(query, texts);
-      const lexemes = queryLexemes(expected[0]!.tsquery);
+      const highlight = highlighterFor(expected[0]!.tsquery);
       for (const [i, text] of texts.entries()) {
-        expect(markMatches(text, lexemes), `${query}: ${text.slice(0, 80)}`).toBe(expected[i]!.marked);
+        // A title is marked whole, so each text goes in as one.
+        expect(highlight({ title: text, abstract: "" }).title, `${query}: ${text.slice(0, 80)}`).toBe(expected[i]!.marked);
         compared += 1;
         if (expected[i]!.marked.includes("\u0002")) marked += 1;
       }
@@ -76,10 +77,4 @@ describe("markMatches", () => {
     // Most comparisons have a mark to get right, not just text to copy.
     expect(marked).toBeGreaterThan(compared / 10);
   }, 120_000);
-
-  it("reads every plain lexeme of a tsquery, negated and grouped ones too", () => {
-    expect([...queryLexemes("'larg' <-> 'model' & !'video' | ( 'gpt' <-> '-4' )")]).toEqual(["larg", "model", "video", "gpt", "-4"]);
-    expect([...queryLexemes("'it''s' & 'a\\\\b'")]).toEqual(["it's", "a\\b"]);
-    expect(queryLexemes("").size).toBe(0);
-  });
 });

@@ -97,6 +97,7 @@ function matcherOf(lexemes: ReadonlySet<string>): TMatcher {
   return { lexemes, initials };
 }
 
+/** `text` with every token whose lexeme is one of the search's between MATCH_START and MATCH_STOP. */
 function mark(text: string, { lexemes, initials }: TMatcher): string {
   if (lexemes.size === 0) return text;
   let marked = "";
@@ -110,11 +111,6 @@ function mark(text: string, { lexemes, initials }: TMatcher): string {
     copied = at + token.length;
   });
   return marked + text.slice(copied);
-}
-
-/** `text` with every token whose lexeme is one of `lexemes` (a search's, from its tsquery) between MATCH_START and MATCH_STOP. */
-export function markMatches(text: string, lexemes: ReadonlySet<string>): string {
-  return mark(text, matcherOf(lexemes));
 }
 
 /** The abstract's highlighted window: about three lines, starting a little before its first match. */

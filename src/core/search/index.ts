@@ -1,8 +1,8 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
 export { authorWords, oneWordPerName } from "./author-words";
 export { parseSearchQuery } from "./parse-query";
-export { highlighterFor, markMatches } from "./highlight-matches";
-export { foldHyphenatedWords, queryLexemes, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
+export { highlighterFor } from "./highlight-matches";
+export { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
 export {
   feedViewSegment,
   parseFeedFilters,

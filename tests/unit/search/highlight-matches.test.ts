@@ -1,14 +1,17 @@
 // The search's marks: stemmed words, a hyphenated word's parts, signed numbers, stopwords and addresses, as PostgreSQL reads them
-// (tests/integration/mark-matches.test.ts holds them to ts_headline itself on captured listings).
+// (tests/integration/highlight-matches.test.ts holds them to ts_headline itself on captured listings).
 import { describe, expect, it } from "vitest";
-import { highlighterFor, markMatches } from "../../../src/core/search";
+import { highlighterFor } from "../../../src/core/search";
+import { queryLexemes } from "../../../src/core/search/read-tsquery";
 
+const tsquery = (lexemes: string[]) => lexemes.map((lexeme) => `'${lexeme}'`).join(" & ");
+/** The title as the highlighter marks it (a title is marked whole), with [ and ] for the marks. */
 const mark = (text: string, ...lexemes: string[]) =>
-  markMatches(text, new Set(lexemes))
-    .replace(/\u0002/g, "[")
+  highlighterFor(tsquery(lexemes))({ title: text, abstract: "" })
+    .title.replace(/\u0002/g, "[")
     .replace(/\u0003/g, "]");
 
-describe("markMatches", () => {
+describe("the highlighter's marks", () => {
   it("marks every inflection of a stemmed word and leaves the rest of the text as it was", () => {
     expect(mark("Models model  the modelling of Vision's models.", "model", "vision")).toBe("[Models] [model]  the [modelling] of [Vision]'s [models].");
   });
@@ -53,11 +56,19 @@ describe("highlighterFor", () => {
   });
 });
 
-describe("markMatches on hostile text", () => {
+describe("the highlighter on hostile text", () => {
   it("reads texts that would make a backtracking tokenizer quadratic, and still marks what they hold", () => {
     for (const unit of ["a1-1-", "%", "a.", "1-", "x+", "-a"]) {
       const text = `${unit.repeat(Math.ceil(100_000 / unit.length))} model`;
       expect(mark(text, "model").endsWith("[model]")).toBe(true);
     }
+  });
+});
+
+describe("queryLexemes", () => {
+  it("reads every plain lexeme of a tsquery, negated and grouped ones too", () => {
+    expect([...queryLexemes("'larg' <-> 'model' & !'video' | ( 'gpt' <-> '-4' )")]).toEqual(["larg", "model", "video", "gpt", "-4"]);
+    expect([...queryLexemes("'it''s' & 'a\\\\b'")]).toEqual(["it's", "a\\b"]);
+    expect(queryLexemes("").size).toBe(0);
   });
 });
