@@ -1,4 +1,4 @@
-// Renders search headlines as text: search marks matches with control characters (src/core/search/mark-matches.ts), never HTML.
+// Renders search headlines as text: search marks matches with control characters (src/core/search/highlight-matches.ts), never HTML.
 import { Fragment } from "react";
 
 const PART_RE = /\u0002([^\u0002\u0003]*)\u0003/g;
