@@ -57,9 +57,8 @@ const SIGNED = String.raw`-\p{N}+`;
 const RUN = String.raw`[\p{L}\p{N}]+`;
 /** A run followed by nothing another alternative could continue with: most tokens, read once instead of tried by every alternative. */
 const PLAIN_RUN = String.raw`[\p{L}\p{N}]+(?![\p{L}\p{N}\-./~@:_%+])`;
-/** One pattern, so the engine skips what lies between tokens; alternatives match in the order above. Group 1 is a hyphenated word. */
-const TOKEN = new RegExp(`${PLAIN_RUN}|${ADDRESS}|${DECIMAL}|${JOINED}|(${HYPHENATED})|${SIGNED}|${RUN}`, "giu");
-const IS_ADDRESS = /@|:\/\//;
+/** One pattern, so the engine skips what lies between tokens; alternatives match in the order above. Group 1 is an address, 2 a hyphenated word. */
+const TOKEN = new RegExp(`${PLAIN_RUN}|(${ADDRESS})|${DECIMAL}|${JOINED}|(${HYPHENATED})|${SIGNED}|${RUN}`, "giu");
 const DIGITS = /^\p{N}+$/u;
 const LETTERS = /^\p{L}+$/u;
 
@@ -69,9 +68,10 @@ function eachToken(text: string, visit: (token: string, at: number) => void): vo
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const at = match.index;
-    const hyphenated = match[1];
+    if (match[1] !== undefined) continue;
+    const hyphenated = match[2];
     if (hyphenated === undefined) {
-      if (!IS_ADDRESS.test(match[0])) visit(match[0], at);
+      visit(match[0], at);
       continue;
     }
     const parts = hyphenated.split("-");
