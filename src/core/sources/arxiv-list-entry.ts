@@ -1,10 +1,10 @@
 // One arXiv listing entry is a <dt> (id, cross-list/replaced marks) plus a <dd> (title, authors, subjects, …).
 import { parseArxivId, type TArxivIdParts } from "@/core/text/arxiv-id";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
-import { splitAuthorList } from "./author-list";
+import { linkedAuthorNames, splitAuthorList } from "./author-list";
 import { attr, findAll, findFirst, hasClass, textOf, type TElement } from "./dom";
 import { cleanText } from "./field-values";
-import type { TAnnounceType } from "./normalized-paper";
+import { insideListing, type TAnnounceType } from "./normalized-paper";
 import type { TPaperDraft } from "./parse-result";
 
 export type TEntryMarks = { id: TArxivIdParts | null; rawId: string | undefined; crossList: boolean; replaced: boolean };
@@ -61,9 +61,7 @@ function blockText(dd: TElement, className: string): string | undefined {
 function authorsOf(dd: TElement): string[] {
   const box = byClass(dd, "list-authors");
   if (box === undefined) return [];
-  const linked = findAll(box, (el) => el.name === "a", NESTED_BLOCK)
-    .map((a) => textOf(a))
-    .filter((name) => name.length > 0);
+  const linked = linkedAuthorNames(findAll(box, (el) => el.name === "a", NESTED_BLOCK));
   if (linked.length > 0) return linked;
   const plain = textOf(box, NESTED_BLOCK).replace(DESCRIPTOR, "");
   return /author list is unavailable/i.test(plain) ? [] : splitAuthorList(plain);
@@ -78,11 +76,6 @@ export function categoriesOf(text: string | undefined): string[] {
 function abstractOf(dd: TElement): string {
   const para = findFirst(dd, (el) => el.name === "p" && hasClass(el, "mathjax")) ?? findFirst(dd, (el) => el.name === "p");
   return para === undefined ? "" : normalizeWhitespace(textOf(para));
-}
-
-function insideListing(category: string | undefined, listing: string | undefined): boolean {
-  if (category === undefined || listing === undefined) return true;
-  return category === listing || category.startsWith(`${listing}.`);
 }
 
 /** The entry's title, or the start of its text when the title block is missing. */

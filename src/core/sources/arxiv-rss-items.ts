@@ -1,10 +1,11 @@
 // Reads one item of each flavour of arXiv's feed: RSS 2.0 (2024+), its Atom twin, and legacy RSS 1.0/RDF.
+import { load } from "cheerio/slim";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { stripMarkup } from "@/core/text/strip-markup";
 import { readAtomEntry } from "./atom-entry";
-import { splitAuthorList } from "./author-list";
+import { linkedAuthorNames, splitAuthorList } from "./author-list";
 import { attr, childRawText, childText, childrenNamed, rawText, textOf, type TElement } from "./dom";
-import { ANNOUNCE_TYPES, type TAnnounceType } from "./normalized-paper";
+import { ANNOUNCE_TYPES, insideListing, type TAnnounceType } from "./normalized-paper";
 
 /** What every flavour yields before normalisation. */
 export type TFeedItem = {
@@ -42,13 +43,26 @@ function texts(item: TElement, name: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/**
+ * The authors in a creator field: the linked names when it is arXiv's HTML (the legacy feed's `<a href=…>LHCb collaboration</a>: <a
+ * href=…>R. Aaij</a>, et al. (909 additional authors not shown)`, where the text between the links is punctuation and notes, as on
+ * a listing page), otherwise the names of a one-string list.
+ */
+function creatorAuthors(raw: string): string[] {
+  if (/<a\b/i.test(raw)) {
+    const linked = linkedAuthorNames(load(raw, null, false)("a").toArray());
+    if (linked.length > 0) return linked;
+  }
+  return splitAuthorList(MARKUP_HINT.test(raw) ? stripMarkup(raw) : raw);
+}
+
 export function readRss2Item(item: TElement): TFeedItem {
   const creators = childrenNamed(item, "creator").map((el) => rawText(el));
   return {
     idCandidates: [childText(item, "guid"), childText(item, "link")].filter((s): s is string => s !== undefined),
     title: childText(item, "title"),
     description: childRawText(item, "description") ?? childRawText(item, "encoded") ?? "",
-    authors: creators.flatMap((c) => splitAuthorList(MARKUP_HINT.test(c) ? stripMarkup(c) : c)),
+    authors: creators.flatMap(creatorAuthors),
     categories: [...new Set(texts(item, "category"))],
     announceType: toAnnounceType(childText(item, "announce_type")),
     date: childText(item, "pubDate") ?? childText(item, "date"),
@@ -61,20 +75,24 @@ export function readAtomItem(entry: TElement): TFeedItem {
     idCandidates: [e.idText, ...e.links].filter((s): s is string => s !== undefined && s.length > 0),
     title: e.title,
     description: childRawText(entry, "summary") ?? childRawText(entry, "content") ?? "",
-    authors: e.authors.length > 0 ? e.authors : splitAuthorList(childText(entry, "creator") ?? ""),
+    authors: e.authors.length > 0 ? e.authors : childrenNamed(entry, "creator").flatMap((el) => creatorAuthors(rawText(el))),
     categories: e.categories,
     announceType: toAnnounceType(e.announceType),
     date: e.published ?? e.updated,
   };
 }
 
-/** Pre-2024 RSS 1.0: the type and version hide in the title suffix, description and authors are HTML. */
-export function readRdfItem(item: TElement): TFeedItem {
+/**
+ * Pre-2024 RSS 1.0: the type, version and primary category hide in the title suffix, description and authors are HTML. `feedCategory`
+ * is the feed's own ("hep-ex"): an UPDATED paper whose primary lies outside it was listed as a cross-list, which the suffix does not say.
+ */
+export function readRdfItem(item: TElement, feedCategory: string | undefined): TFeedItem {
   const rawTitle = childText(item, "title") ?? "";
   const suffix = LEGACY_TITLE_SUFFIX.exec(rawTitle);
   const flags = suffix?.[3] ?? "";
+  const primary = suffix?.[2]?.trim();
   const announceType: TAnnounceType | undefined = /UPDATED/.test(flags)
-    ? /CROSS/.test(flags)
+    ? /CROSS/.test(flags) || !insideListing(primary, feedCategory)
       ? "replace-cross"
       : "replace"
     : /CROSS/.test(flags)
@@ -82,13 +100,11 @@ export function readRdfItem(item: TElement): TFeedItem {
       : suffix
         ? "new"
         : undefined;
-  const creators = childrenNamed(item, "creator").map((el) => stripMarkup(rawText(el)));
-  const primary = suffix?.[2]?.trim();
   return {
     idCandidates: [suffix?.[1], attr(item, "rdf:about"), childText(item, "link")].filter((s): s is string => s !== undefined && s.length > 0),
     title: suffix ? normalizeWhitespace(rawTitle.slice(0, suffix.index)) : rawTitle,
     description: stripMarkup(childRawText(item, "description") ?? ""),
-    authors: creators.flatMap(splitAuthorList),
+    authors: childrenNamed(item, "creator").flatMap((el) => creatorAuthors(rawText(el))),
     categories: primary ? [primary] : [],
     announceType,
     date: childText(item, "date"),

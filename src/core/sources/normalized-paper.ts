@@ -7,6 +7,15 @@ export type { TSourceId } from "./source-id";
 
 export const ANNOUNCE_TYPES = ["new", "cross", "replace", "replace-cross"] as const;
 
+/**
+ * Whether a primary category ("cs.CL") belongs to a listing or feed of a category or archive ("cs.CL", "cs"): a replaced paper whose
+ * primary lies outside was listed there as a cross-list (replace-cross). Unknown either way counts as inside.
+ */
+export function insideListing(category: string | undefined, listing: string | undefined): boolean {
+  if (category === undefined || listing === undefined) return true;
+  return category === listing || category.startsWith(`${listing}.`);
+}
+
 /** Versionless arXiv id: 2408.00714 (new style) or hep-th/9901001 (old style). */
 const ZArxivId = z.string().regex(ARXIV_ID, "not a versionless arXiv id");
 

@@ -33,6 +33,11 @@ export function parseArxivApi(body: string, ctx: TParseContext): TParseResult {
     const entries = descendantsNamed(root, "entry");
     const error = apiError(entries);
     if (error !== undefined) return fatalResult("arxiv-api", `arXiv API error: ${error}`);
+    // The daily feed's Atom flavour (rss.arxiv.org/atom) is Atom too, but its entries say "Announce Type" in the summary, which this
+    // reader would keep as the abstract.
+    if (entries.some((entry) => childText(entry, "announce_type") !== undefined || /^oai:/i.test(childText(entry, "id") ?? ""))) {
+      return fatalResult("arxiv-api", "arXiv's daily feed (rss.arxiv.org), not an API response: ingest it as the arxiv-rss source");
+    }
 
     const result = new ResultBuilder("arxiv-api");
     const totalResults = opensearch(root, "totalResults");

@@ -11,7 +11,9 @@ type TCounts = { shown: number; total: number };
 
 const PAGE_DATE = /showing new listings for\s+(.+)/i;
 const DAY_HEADING = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+[a-z]{3,}/i;
-const COUNTS = /showing\s+(?:first\s+)?(\d+)(?:\s*(?:through|to|-|–)\s*(\d+))?\s+of\s+(\d+)/i;
+// "showing 47 of 47", "showing first 25 of 110", "showing 26 through 50 of 110", and a day carried over from the previous page of a
+// paged /recent listing: "continued, showing last 2 of 120".
+const COUNTS = /showing\s+(?:(?:first|last)\s+)?(\d+)(?:\s*(?:through|to|-|–)\s*(\d+))?\s+of\s+(\d+)/i;
 
 function sectionOf(heading: string): TSection | undefined {
   const day = findDayMonthYear(heading);

@@ -25,14 +25,19 @@ function layoutOf(root: TElement, rootName: string): TFeedLayout | string {
     return { items: descendantsNamed(root, "item"), read: readRss2Item, feedDate, announced: undefined };
   }
   if (rootName === "feed") {
+    if (childText(root, "totalResults") !== undefined) {
+      return "an arXiv API response (export.arxiv.org/api), not a daily feed: ingest it as the arxiv-api source";
+    }
     return { items: descendantsNamed(root, "entry"), read: readAtomItem, feedDate: childText(root, "updated"), announced: undefined };
   }
   if (rootName === "rdf") {
     const channel = childrenNamed(root, "channel")[0];
     const seq = channel === undefined ? [] : descendantsNamed(channel, "li");
+    // "hep-ex updates on arXiv.org"
+    const feedCategory = /^(\S+)\s+updates on arXiv/i.exec(channel === undefined ? "" : (childText(channel, "title") ?? ""))?.[1];
     return {
       items: descendantsNamed(root, "item"),
-      read: readRdfItem,
+      read: (item) => readRdfItem(item, feedCategory),
       feedDate: channel === undefined ? undefined : childText(channel, "date"),
       announced: seq.length > 0 ? seq.length : undefined,
     };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseArxivApi } from "@/core/sources/parse-arxiv-api";
 import { ctx, readFixture } from "./fixtures";
-import { API_ERROR } from "./samples/feeds";
+import { API_ERROR, RSS_ATOM } from "./samples/feeds";
 
 const CS = readFixture("arxiv/api-cat-cs.AI-LG-2026-07-13.atom.xml");
 const OLD = readFixture("arxiv/api-2016-au-del-maestro.atom.xml");
@@ -102,6 +102,12 @@ describe("arxiv-api: empty and error responses", () => {
   it("an API error feed is fatal with arXiv's message", () => {
     const result = parseArxivApi(API_ERROR, ctx);
     expect(result.fatal).toBe("arXiv API error: incorrect id format for 1234.12345");
+    expect(result.papers).toEqual([]);
+  });
+
+  it("the Atom flavour of arXiv's daily feed is fatal, naming the arxiv-rss source that reads it", () => {
+    const result = parseArxivApi(RSS_ATOM, ctx);
+    expect(result.fatal).toMatch(/daily feed.*arxiv-rss/);
     expect(result.papers).toEqual([]);
   });
 

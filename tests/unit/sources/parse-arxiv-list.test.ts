@@ -17,6 +17,12 @@ describe("arxiv-list: /list/cs.CL/recent capture", () => {
     expect(result.totalResults).toBe(408);
   });
 
+  it('counts a day continued from the previous page ("continued, showing last N of M") as N shown', () => {
+    const paged = parseArxivList(RECENT.replace("(showing 47 of 47 entries )", "(continued, showing last 47 of 60 entries )"), ctx);
+    expect(paged.papers).toHaveLength(50);
+    expect(paged.expected).toBe(50);
+  });
+
   it("dates each entry by its day heading", () => {
     expect(countBy(result.papers, (p) => p.listedOn)).toEqual({ "2026-07-27": 47, "2026-07-24": 3 });
   });

@@ -118,6 +118,39 @@ describe("arxiv-rss: other feed flavours", () => {
   });
 });
 
+describe("arxiv-rss: legacy RDF captures of hep-ex (2018 and 2021)", () => {
+  const y2018 = parseArxivRss(readFixture("arxiv/rdf-hep-ex-2018-05-23.xml"), ctx);
+  const y2021 = parseArxivRss(readFixture("arxiv/rdf-hep-ex-2021-07-08.xml"), ctx);
+
+  it("keeps every item", () => {
+    for (const result of [y2018, y2021]) {
+      expect(result.fatal).toBeUndefined();
+      expect(result.errors).toEqual([]);
+      expect(result.papers).toHaveLength(3);
+      expect(result.expected).toBe(3);
+    }
+  });
+
+  it('takes the linked names as the authors, leaving out a collaboration note and "et al. (N additional authors not shown)"', () => {
+    expect(y2018.papers[0]?.authors).toEqual(["Christopher Dilks"]);
+    expect(y2018.papers[2]?.authors.slice(0, 3)).toEqual(["Shu-Sheng Xu", "Zhu-Fang Cui", "Lei Chang"]);
+    expect(y2021.papers[0]?.authors).toEqual(["LHCb collaboration", "R. Aaij"]);
+  });
+
+  it("reads a replacement whose primary category is not the feed's as replace-cross", () => {
+    expect(y2018.papers.map((p) => [p.arxivId, p.primaryCategory, p.announceType])).toEqual([
+      ["1805.08875", "hep-ex", "new"],
+      ["1805.09166", "hep-ex", "cross"],
+      ["1805.06430", "nucl-th", "replace-cross"],
+    ]);
+    expect(y2021.papers.map((p) => [p.arxivId, p.announceType])).toEqual([
+      ["2107.03419", "new"],
+      ["2106.00550", "cross"],
+      ["2007.03939", "replace-cross"],
+    ]);
+  });
+});
+
 describe("arxiv-rss: unusable documents", () => {
   it.each([
     ["a feed cut in half", STAT.slice(0, Math.floor(STAT.length / 2)), /truncated/],
@@ -126,6 +159,7 @@ describe("arxiv-rss: unusable documents", () => {
     ["a JSON body", readFixture("hf/api-daily-papers-2026-06-12.json"), /^not an (?:XML|arXiv RSS\/Atom) feed/],
     ["plain text", "just some words", /not an XML feed/],
     ["an RSS document without a channel", "<rss version='2.0'></rss>", /no <channel>/],
+    ["an arXiv API response (the arxiv-api source's)", readFixture("arxiv/api-2016-au-del-maestro.atom.xml"), /arXiv API response.*arxiv-api/],
   ])("%s is fatal", (_label, body, message) => {
     const result = parseArxivRss(body, ctx);
     expect(result.fatal).toMatch(message);
