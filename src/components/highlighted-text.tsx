@@ -9,7 +9,7 @@ export function HighlightedText({ text }: { text: string }) {
   for (const match of text.matchAll(PART_RE)) {
     if (match.index > last) parts.push(<Fragment key={last}>{text.slice(last, match.index)}</Fragment>);
     parts.push(
-      <mark key={`m${match.index}`} className="rounded bg-amber-200 px-0.5 text-inherit dark:bg-amber-700/60">
+      <mark key={`m${match.index}`} className="hl">
         {match[1]}
       </mark>,
     );
