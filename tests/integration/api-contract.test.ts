@@ -258,6 +258,24 @@ describe("every route answers as documented", () => {
     await expectAnswer("POST", p, { path: p, headers, body: paste }, 413);
   });
 
+  it("POST /api/admin/ingest with the session cookie: 403 unless it comes from this site's own pages, which a cross-site page cannot fake", async () => {
+    const p = "/api/admin/ingest";
+    const session = await createAdminSession({ db, secret: APP_SECRET, subject: "csrf-test", now: new Date() });
+    const cookie = `${ADMIN_COOKIE}=${session.value}`;
+    const listing = (title: string) => JSON.stringify({ source: "text", body: `${title}\nAn abstract long enough to be one, about forged requests.\n` });
+    // What a page on another site can send without a preflight: a simple content type, the browser adding the cookie and its Origin.
+    const forged: Record<string, string>[] = [
+      { cookie, origin: "http://evil.example", "content-type": "text/plain" },
+      { cookie, origin: "http://evil.example", "content-type": "application/json" },
+      { cookie, "content-type": "application/json" },
+    ];
+    for (const headers of forged) {
+      await expectAnswer("POST", p, { path: p, headers, body: listing(`Forged Run ${Date.now()}`) }, 403);
+    }
+    const own = { cookie, origin: base, "content-type": "application/json" };
+    await expectAnswer("POST", p, { path: p, headers: own, body: listing(`Console Run ${Date.now()}`) }, 202);
+  });
+
   it("GET /api/admin/ingest/runs/{id}: 404 for an unknown run, 401 without the token", async () => {
     const p = "/api/admin/ingest/runs/{id}";
     await expectAnswer("GET", p, { path: "/api/admin/ingest/runs/999999", headers: admin }, 404);

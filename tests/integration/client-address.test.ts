@@ -2,7 +2,7 @@
 // header the client sends for either is replaced; it answers a page marked invalid with the status named; and it hands Next a cached
 // page's variant as the variant's own path.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "../../src/core/search";
 import { CLIENT_ADDRESS_HEADER } from "../../src/server/http/client-address";
@@ -167,4 +167,32 @@ describe("the app server's variant paths", () => {
     expect(await text("/?utm_source=mail")).toBe("/?utm_source=mail");
     expect(await text("//search?q=graph")).toBe("//search?q=graph");
   });
+
+  it("reads an absolute-form target as its path (never its authority), and answers a target that is not a path with 400", async () => {
+    const base = await echoPath();
+    const { port } = new URL(base);
+    const raw = (target: string, method = "GET") => rawRequest(Number(port), `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    const absolute = await raw("http://evil.example/search?q=graph");
+    expect(absolute).toMatch(/^HTTP\/1\.1 200 /);
+    expect(absolute).toContain(`/search/results/`);
+    expect(absolute).not.toContain("evil.example");
+    for (const [target, method] of [
+      ["*", "OPTIONS"],
+      ["*", "GET"],
+      ["example.org", "GET"],
+    ] as const) {
+      expect(await raw(target, method)).toMatch(/^HTTP\/1\.1 400 /);
+    }
+  });
 });
+
+/** One request written as raw bytes (fetch cannot send an asterisk or absolute-form target), and the whole answer. */
+async function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(request));
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    socket.on("error", reject);
+  });
+}

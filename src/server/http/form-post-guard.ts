@@ -1,5 +1,6 @@
 // Server-action posts, checked by the proxy before Next reads them: Next answers a cross-origin call or a body over its limit with a
 // bare 500, and it has one body limit for every action, sized for the admin's paste, so public forms are held to the public cap here.
+import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "./body-limits";
 import { declaresMoreThan } from "./read-body";
@@ -12,8 +13,19 @@ function isActionPost(request: Request, pathname: string): boolean {
   return /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers.get("content-type") ?? "");
 }
 
-/** The same rule as Next's own check: the Origin's host must be the (first forwarded) host the request was sent to. */
-export function isSameOrigin(headers: Headers): boolean {
+/**
+ * Where this site's own pages are served from: APP_URL's host, the Host a request was sent to, and, only behind a proxy trusted with
+ * TRUST_PROXY, the host that proxy says it forwarded for (any client can write X-Forwarded-Host).
+ */
+type TSiteOrigin = { appHost: string; trustForwardedHost: boolean };
+
+function siteOrigin(): TSiteOrigin {
+  const config = getConfig();
+  return { appHost: new URL(config.APP_URL).host, trustForwardedHost: config.TRUST_PROXY > 0 };
+}
+
+/** Next's own check, held to what the site trusts: the Origin's host must be one the site's pages are served from (TSiteOrigin). */
+export function isSameOrigin(headers: Headers, site: TSiteOrigin = siteOrigin()): boolean {
   const origin = headers.get("origin");
   if (origin === null) return true; // Not a browser, so no ambient cookies to abuse; Next lets it through too.
   let originHost: string;
@@ -23,8 +35,8 @@ export function isSameOrigin(headers: Headers): boolean {
     if (err instanceof TypeError) return false; // "null" (a sandboxed frame) or garbage: not our origin.
     throw err;
   }
-  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return originHost !== "" && (originHost === forwarded || originHost === headers.get("host"));
+  const forwarded = site.trustForwardedHost ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  return originHost !== "" && (originHost === site.appHost || originHost === headers.get("host") || originHost === forwarded);
 }
 
 /**
@@ -32,9 +44,9 @@ export function isSameOrigin(headers: Headers): boolean {
  * undeclared body past its limit with a 500), a 413 for one declaring a body past its cap (the paste size inside the admin console,
  * the public cap everywhere else, the sign-in page included), a 400 for a multipart body that does not parse; null to let Next run the action.
  */
-export async function refuseActionPost(request: Request, opts: { pathname: string; adminArea: boolean }): Promise<Response | null> {
+export async function refuseActionPost(request: Request, opts: { pathname: string; adminArea: boolean; site?: TSiteOrigin }): Promise<Response | null> {
   if (!isActionPost(request, opts.pathname)) return null;
-  if (!isSameOrigin(request.headers)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
+  if (!isSameOrigin(request.headers, opts.site)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
   if (!request.headers.has("content-length")) return errorResponse(new AppError("LENGTH_REQUIRED", "Send the form with a Content-Length."));
   const maxBytes = opts.adminArea ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES;
   if (declaresMoreThan(request.headers, maxBytes)) {

@@ -37,12 +37,31 @@ function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse):
 }
 
 /**
+ * Makes the request's target a path, as every handler reads it: an absolute-form target (`GET http://host/path`, which HTTP/1.1
+ * servers must accept) becomes its path and query, its authority ignored, so it never reaches a redirect's Location; anything else
+ * that is not a path (`OPTIONS *`, an authority) is refused. False when refused.
+ */
+function originFormTarget(req: http.IncomingMessage): boolean {
+  const target = req.url ?? "";
+  if (target.startsWith("/")) return true;
+  if (!/^https?:\/\//i.test(target) || !URL.canParse(target)) return false;
+  const url = new URL(target);
+  req.url = `${url.pathname}${url.search}`;
+  return true;
+}
+
+/**
  * Sets the client address header from the socket (and trusted proxies), replacing whatever the client sent, and the CSP with a fresh
  * nonce on the request (Next puts it on every inline script an App Router page or a 404 renders) and on the response, replacing any
  * policy a client sent; then hands over. Cached zero-JS pages hold only the site script, allowed by its hash under any nonce.
  */
 export function withRequestContext(handle: THandler, opts: { trustedHops: number; scriptHash: string }): http.RequestListener {
   return (req, res) => {
+    if (!originFormTarget(req)) {
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+      res.end("The request target must be a path.");
+      return;
+    }
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({
       peer: req.socket.remoteAddress,
       forwardedFor: req.headers["x-forwarded-for"],

@@ -1,5 +1,6 @@
 // Signed links carried by every mail: the manage page, RFC 8058 one-click unsubscribe, per-paper feedback, and the reader
 // links that let the site recognise a reader who came from their digest. Shared by confirmations and digests.
+import { ZRowId } from "@/core/row-id";
 import { signPayload, verifySigned } from "../auth/secrets";
 
 /** Manage links stay valid for a year; every digest carries a fresh one. */
@@ -28,7 +29,10 @@ export type TTokenCheck = { ok: true; subscriberId: number; generation: number }
 
 export function verifySubscriberToken(opts: { secret: string; purpose: TLinkPurpose; token: string; now: Date }): TTokenCheck {
   const payload = verifySigned<TLinkPayload>(opts.secret, opts.purpose, opts.token);
-  if (!payload || !Number.isInteger(payload.sid) || typeof payload.exp !== "number") return { ok: false, reason: "invalid" };
+  // A signed id that names no row (past PostgreSQL's integers) is as invalid as a forged one, not a failed query.
+  if (!payload || typeof payload.sid !== "number" || !ZRowId.safeParse(payload.sid).success || typeof payload.exp !== "number") {
+    return { ok: false, reason: "invalid" };
+  }
   if (payload.gen !== undefined && !Number.isInteger(payload.gen)) return { ok: false, reason: "invalid" };
   if (payload.exp <= opts.now.getTime()) return { ok: false, reason: "expired" };
   return { ok: true, subscriberId: payload.sid, generation: payload.gen ?? 0 };

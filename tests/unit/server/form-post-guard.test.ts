@@ -10,8 +10,11 @@ function actionPost(headers: Record<string, string>, pathname = "/subscribe"): R
   });
 }
 
-const statusOf = async (request: Request, adminArea = false) =>
-  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea }))?.status ?? null;
+/** The site as APP_URL=https://papers.example.org, behind no trusted proxy unless said. */
+const SITE = { appHost: "papers.example.org", trustForwardedHost: false };
+
+const statusOf = async (request: Request, adminArea = false, site = SITE) =>
+  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea, site }))?.status ?? null;
 
 describe("refuseActionPost", async () => {
   it("lets a same-origin action post of a small declared body through, with or without an Origin", async () => {
@@ -25,8 +28,14 @@ describe("refuseActionPost", async () => {
     expect(await statusOf(actionPost({ origin: "::" }))).toBe(403);
   });
 
-  it("accepts the origin a reverse proxy forwarded the request for", async () => {
-    expect(await statusOf(actionPost({ origin: "https://papers.example.org", "x-forwarded-host": "papers.example.org, internal" }))).toBeNull();
+  it("accepts APP_URL's origin, and the one a trusted reverse proxy (TRUST_PROXY) forwarded the request for", async () => {
+    expect(await statusOf(actionPost({ origin: "https://papers.example.org" }))).toBeNull();
+    const forwarded = actionPost({ origin: "https://mirror.example.org", "x-forwarded-host": "mirror.example.org, internal" });
+    expect(await statusOf(forwarded, false, { ...SITE, trustForwardedHost: true })).toBeNull();
+  });
+
+  it("does not take X-Forwarded-Host from a client when no proxy is trusted: any client can write it", async () => {
+    expect(await statusOf(actionPost({ origin: "http://evil.example", "x-forwarded-host": "evil.example" }))).toBe(403);
   });
 
   it("refuses an action post that does not declare its length with 411", async () => {

@@ -1,6 +1,7 @@
 // Subscription mails and the unsubscribe page: links present, headers carried, and no markup injected from input.
 import { describe, expect, it } from "vitest";
 import { alreadySubscribedMail, confirmationMail } from "../../../src/server/subscriptions/subscription-mail";
+import { signPayload } from "../../../src/server/auth/secrets";
 import { subscriberLinks, verifySubscriberToken } from "../../../src/server/subscriptions/subscription-links";
 import { renderLinkPage } from "../../../src/server/subscriptions/link-page";
 
@@ -33,6 +34,19 @@ describe("alreadySubscribedMail", () => {
       ok: false,
       reason: "invalid",
     });
+  });
+});
+
+describe("verifySubscriberToken", () => {
+  it("refuses a correctly signed token whose subscriber id names no row (past PostgreSQL's integers, fractional, below 1)", () => {
+    const secret = "unit-secret-0123456789";
+    const exp = now.getTime() + 60_000;
+    for (const sid of [2 ** 31, 1e308, 0, -1, 1.5, "7"]) {
+      const token = signPayload(secret, "manage", { sid, exp });
+      expect(verifySubscriberToken({ secret, purpose: "manage", token, now })).toEqual({ ok: false, reason: "invalid" });
+    }
+    const largest = signPayload(secret, "manage", { sid: 2 ** 31 - 1, exp });
+    expect(verifySubscriberToken({ secret, purpose: "manage", token: largest, now })).toEqual({ ok: true, subscriberId: 2 ** 31 - 1, generation: 0 });
   });
 });
 
