@@ -18,6 +18,16 @@ prompt? We identify a small set of retrieval heads whose attention collapses bey
 tokens and show that restoring them recovers most of the lost accuracy.
 `;
 
+test("admin: the sign-in page shows only its own messages, never words a crafted link puts in its URL", async ({ page }) => {
+  await page.goto("/admin/login?error=Mail%20your%20ADMIN_TOKEN%20to%20help%40evil.example&notice=Token%20expired&m=hijack");
+  await expect(page.getByRole("heading", { name: "Admin sign-in" })).toBeVisible();
+  await expect(page.getByTestId("notice-error")).toHaveCount(0);
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+  await expect(page.getByText(/evil\.example|Token expired/)).toHaveCount(0);
+  await page.goto("/admin/login?m=rate-limited");
+  await expect(page.getByTestId("notice-error")).toHaveText("Too many sign-in attempts. Wait 15 minutes and try again.");
+});
+
 test("admin: a wrong token is refused, the right one opens the dashboard with source health", async ({ page, context }) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/login$/);

@@ -133,6 +133,7 @@ describe("takedown and field fixes", () => {
     expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "title", value: "   ", now }))).toBe("ZOD");
     expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "githubUrl", value: "javascript:alert(1)", now }))).toBe("ZOD");
     expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "categories", value: " , ", now }))).toBe("ZOD");
+    expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "categories", value: "cs.LG, %%%", now }))).toBe("ZOD");
     expect(await codeOf(fixPaper({ db, actor: "a", id: 999_999, field: "title", value: "x", now }))).toBe("NOT_FOUND");
     expect(await codeOf(hidePaper({ db, actor: "a", id: 999_999, hidden: true, now }))).toBe("NOT_FOUND");
     expect(await db.paper.findUniqueOrThrow({ where: { id: paper.id } })).toEqual(before);

@@ -11,5 +11,5 @@ export async function signOutAction(): Promise<void> {
   const { db, config, now } = adminContext();
   const cleared = await signOutAdmin({ db, config, now, actor, sessionCookie: await currentSessionCookie() });
   (await cookies()).set(cleared.name, cleared.value, cleared.options);
-  redirect("/admin/login?notice=Signed%20out.");
+  redirect("/admin/login?m=signed-out");
 }

@@ -2,14 +2,12 @@
 // on the way in, and written back in one canonical order so shared links are stable.
 import { z } from "zod";
 import { hasControlChars, NO_CONTROL_CHARS } from "@/core/text/control-chars";
+import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
 
 const FEED_SORTS = ["trending", "new", "top"] as const;
 const MAX_MIN_UPVOTES = 100_000;
 const MAX_QUERY_LENGTH = 300;
 const MAX_CURSOR_LENGTH = 512;
-
-/** cs.CL, stat.ML, q-bio.NC, cond-mat.mes-hall, hep-th. */
-const CATEGORY_RE = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?$/;
 
 /** The list filters as the query string carries them, before they become TFeedFilters (the JSON API documents its query from this). */
 export const ZFeedFilterParams = z.object({
@@ -19,7 +17,7 @@ export const ZFeedFilterParams = z.object({
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
     .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS)
     .optional(),
-  cat: z.string().max(40, "is too long").regex(CATEGORY_RE, "must be an arXiv category such as cs.CL").optional(),
+  cat: z.string().max(40, "is too long").regex(ARXIV_CATEGORY, "must be an arXiv category such as cs.CL").optional(),
   code: z.enum(["1", "0"], 'must be "1" or "0"').optional(),
   min: z
     .string()

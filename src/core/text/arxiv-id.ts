@@ -5,6 +5,9 @@ export type TArxivIdParts = { id: string; version?: number };
 /** The canonical, versionless form of an id, as parseArxivId returns it: 2408.00714 or hep-th/9901001. */
 export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?\/\d{7})$/;
 
+/** An arXiv category as arXiv spells it: an archive, with a subject class after a dot (cs.CL, q-bio.NC, cond-mat.mes-hall, hep-ex). */
+export const ARXIV_CATEGORY = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?$/;
+
 const PREFIX = /^(?:oai:arxiv\.org:|arxiv:|(?:https?:)?(?:\/\/)?(?:www\.|export\.|browse\.|[a-z]{2}\.)?arxiv\.org\/(?:abs|pdf|html|format|ps)\/)/i;
 const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d{1,4}))?$/;
 // Old ids are archive[.SUBJECT-CLASS]/YYMMNNN; arXiv's preferred external form drops the subject class

@@ -1,5 +1,6 @@
 // Takedowns and manual field fixes: validated, applied, and audited.
 import { z } from "zod";
+import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
 import type { Db } from "../db";
 import { fixPaperField, setPaperHidden, type TAdminPaper, type TFixableField } from "../repo/admin-papers";
 import { recordAudit } from "../repo/audit-log";
@@ -38,7 +39,7 @@ const ZFieldValue = {
   githubUrl: link,
   projectUrl: link,
   thumbnailUrl: link,
-  categories: list,
+  categories: list.pipe(z.array(z.string().regex(ARXIV_CATEGORY, "each category must be an arXiv category such as cs.CL"))),
 } satisfies Record<TFixableField, z.ZodType>;
 
 export async function hidePaper(opts: { db: Db; actor: string; id: number; hidden: boolean; now: Date }): Promise<TAdminPaper> {

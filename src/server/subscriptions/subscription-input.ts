@@ -12,10 +12,16 @@ export function normalizeEmail(raw: string): string {
   return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }
 
+/** RFC 5321's limits: 64 characters before the @, 254 in all. */
 const ZEmail = z
   .string({ error: "Enter your email address." })
   .transform(normalizeEmail)
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.org." }).max(254, { error: "That address is too long." }));
+  .pipe(
+    z
+      .email({ error: "Enter a valid email address, like name@example.org." })
+      .max(254, { error: "That address is too long." })
+      .refine((address) => address.lastIndexOf("@") <= 64, { error: "That address is too long." }),
+  );
 
 function splitList(value: unknown): unknown {
   if (typeof value !== "string") return value;

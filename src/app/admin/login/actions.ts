@@ -8,20 +8,23 @@ import { clientAddress } from "@/server/http/client-address";
 import { adminContext } from "@/server/admin/admin-context";
 import { isAppError } from "@/server/errors/app-error";
 import { requireFormData } from "@/server/http/action-form";
+import type { TSignInMessage } from "./sign-in-messages";
 
-const ZSignIn = z.object({ credential: z.string().min(1, "Enter the admin token or password.").max(1000) });
+const ZSignIn = z.object({ credential: z.string().min(1).max(1000) });
 
 export async function signInAction(formData: FormData): Promise<void> {
   const parsed = ZSignIn.safeParse({ credential: requireFormData(formData).get("credential") });
-  if (!parsed.success) redirect(`/admin/login?error=${encodeURIComponent(parsed.error.issues[0]?.message ?? "Invalid input.")}`);
+  if (!parsed.success) redirect(signInPage("no-credential"));
   const { db, config, now } = adminContext();
-  let failure: string | null = null;
+  let failure: TSignInMessage | null = null;
   try {
     const { cookie } = await signInAdmin({ db, config, now, ip: clientAddress(await headers()), credential: parsed.data.credential });
     (await cookies()).set(cookie.name, cookie.value, cookie.options);
   } catch (err) {
     if (!isAppError(err)) throw err;
-    failure = err.userMessage;
+    failure = err.code === "RATE_LIMITED" ? "rate-limited" : "wrong-credential";
   }
-  redirect(failure ? `/admin/login?error=${encodeURIComponent(failure)}` : "/admin");
+  redirect(failure ? signInPage(failure) : "/admin");
 }
+
+const signInPage = (message: TSignInMessage) => `/admin/login?m=${message}`;

@@ -1,17 +1,18 @@
 // The admin sign-in form: ADMIN_TOKEN, or ADMIN_PASSWORD when one is set.
 import type { Metadata } from "next";
-import { Notice, readNotice, type TNoticeParams } from "@/components/admin/notice";
+import { Notice } from "@/components/admin/notice";
 import { button, card, input, label, muted } from "@/components/admin/ui";
 import { redirect } from "next/navigation";
 import { currentAdmin } from "@/server/auth/admin-page";
 import { signInAction } from "./actions";
+import { signInMessage } from "./sign-in-messages";
 
 export const metadata: Metadata = { title: "Admin sign-in", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function AdminLoginPage({ searchParams }: { searchParams: TNoticeParams }) {
+export default async function AdminLoginPage({ searchParams }: { searchParams: Promise<{ m?: string | string[] }> }) {
   if (await currentAdmin()) redirect("/admin");
-  const { notice, error } = await readNotice(searchParams);
+  const { notice, error } = signInMessage((await searchParams).m);
   return (
     <div className="mx-auto max-w-sm space-y-4">
       <h1 className="text-2xl font-bold">Admin sign-in</h1>
