@@ -1,6 +1,6 @@
 // The sign-in page shows only these messages, named by code in its URL: it is open to anyone, so text taken from the URL would let a
 // crafted link put any words ("mail your token to …") on this site's sign-in form.
-export const SIGN_IN_MESSAGES = {
+const SIGN_IN_MESSAGES = {
   "signed-out": { notice: "Signed out." },
   "no-credential": { error: "Enter the admin token or password." },
   "wrong-credential": { error: "That token or password is not right." },
