@@ -168,6 +168,26 @@ describe("the app server's variant paths", () => {
     expect(await text("//search?q=graph")).toBe("//search?q=graph");
   });
 
+  it("answers a variant's own path asked for directly with 400 unless its segment is one the rewrite writes for filters that parse", async () => {
+    const base = await echoPath();
+    const status = async (path: string) => (await fetch(`${base}${path}`)).status;
+    expect(await status(`/trending/${feedViewSegment("sort=new")}`)).toBe(200);
+    expect(await status(`/papers/date/2026-05-08/${feedViewSegment("code=1")}?utm=x`)).toBe(200);
+    expect(await status(`/search/results/${feedViewSegment(serializeFeedFilters(parsedFilters({ q: "graph" })))}`)).toBe(200);
+    for (const path of [
+      "/trending/%00",
+      `/trending/${feedViewSegment("sort=zzz")}`,
+      // Valid filters spelled another way than the rewrite writes them: a second cache entry for one list.
+      `/trending/${feedViewSegment("sort=new&code=1")}`,
+      `/search/results/${feedViewSegment("q=graph&utm=1")}`,
+      "/subscribe/preview/not*base64",
+    ]) {
+      expect(await status(path), path).toBe(400);
+    }
+    // Pages that are not variants are not this check's to judge.
+    expect(await status("/papers/2401.00001")).toBe(200);
+  });
+
   it("reads an absolute-form target as its path (never its authority), and answers a target that is not a path with 400", async () => {
     const base = await echoPath();
     const { port } = new URL(base);

@@ -9,7 +9,7 @@ import { describeError } from "../errors/describe-error";
 import { withCompression } from "./compress-response";
 import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
-import { cachedView } from "./cached-views";
+import { cachedView, variantPathIsValid } from "./cached-views";
 import { applyPageStatus, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy } from "./security-headers";
@@ -25,15 +25,24 @@ type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise
  * (`r`) is left to the proxy, which takes the token off the URL first; posts too, which it checks.
  */
 function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse): void {
-  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/") || !req.url.includes("?")) return;
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/")) return;
+  // The page explains what does not parse, answered with 400 (page-status.ts).
+  const invalid = () => res.setHeader(PAGE_STATUS_HEADER, String(ERROR_STATUS.INVALID_INPUT));
+  if (!req.url.includes("?")) {
+    // A variant's own path asked for directly: only a segment the rewrite writes is a page to serve as it is.
+    if (variantPathIsValid(req.url) === false) invalid();
+    return;
+  }
   // Written after a fixed origin, so "//host/…" stays a path.
   const url = new URL(`http://app${req.url}`);
   if (url.searchParams.has("r")) return;
   const view = cachedView(url.pathname, url.searchParams);
-  if (!view) return;
+  if (!view) {
+    if (variantPathIsValid(url.pathname) === false) invalid();
+    return;
+  }
   req.url = view.pathname;
-  // The page explains what does not parse, answered with 400 (page-status.ts).
-  if (!view.valid) res.setHeader(PAGE_STATUS_HEADER, String(ERROR_STATUS.INVALID_INPUT));
+  if (!view.valid) invalid();
 }
 
 /**
