@@ -12,6 +12,21 @@ export function declaresMoreThan(headers: Headers, maxBytes: number): boolean {
   return declared !== null && !(Number(declared) <= maxBytes);
 }
 
+/** Node's words for a client that hung up before its body was complete (`aborted`, ECONNRESET): the client's doing, not a fault here. */
+function isClientAbort(err: unknown): boolean {
+  return err instanceof Error && (err.message === "aborted" || (err as NodeJS.ErrnoException).code === "ECONNRESET");
+}
+
+async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (err) {
+    if (!isClientAbort(err)) throw err;
+    // Answered as the client's error (a 400 nobody reads), not logged as an unhandled error of ours.
+    throw new AppError("INVALID_INPUT", "The request body ended before it was complete.", { cause: err });
+  }
+}
+
 /** The body as UTF-8 text, or PAYLOAD_TOO_LARGE (413) as soon as it declares or reaches more than maxBytes. */
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
   if (declaresMoreThan(request.headers, maxBytes)) throw tooLarge(maxBytes);
@@ -20,7 +35,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await readChunk(reader);
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

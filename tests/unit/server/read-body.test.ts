@@ -1,0 +1,33 @@
+// Reading a route handler's body: a client that hangs up mid-body is a 400 of its own making, not an unhandled error.
+import { describe, expect, it } from "vitest";
+import { isAppError } from "../../../src/server/errors/app-error";
+import { readBody } from "../../../src/server/http/read-body";
+
+/** A POST whose body stream sends a few bytes, then fails as Node's request stream does when its client goes away (or with `failure`). */
+function requestFailingWith(failure: Error): Request {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"email":'));
+      controller.error(failure);
+    },
+  });
+  return new Request("http://app.test/api/subscribe", { method: "POST", body, duplex: "half" } as RequestInit);
+}
+
+describe("readBody", () => {
+  it("answers a body cut off by its client (aborted, ECONNRESET) with INVALID_INPUT", async () => {
+    const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    const err: unknown = await readBody(requestFailingWith(aborted), 1000).catch((e: unknown) => e);
+    expect(isAppError(err) && err.code).toBe("INVALID_INPUT");
+  });
+
+  it("rethrows any other failure as it came", async () => {
+    const broken = new Error("disk on fire");
+    await expect(readBody(requestFailingWith(broken), 1000)).rejects.toBe(broken);
+  });
+
+  it("reads a whole body", async () => {
+    const request = new Request("http://app.test/x", { method: "POST", body: "hello" });
+    expect(await readBody(request, 1000)).toBe("hello");
+  });
+});
