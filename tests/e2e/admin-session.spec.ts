@@ -18,7 +18,7 @@ test("admin session: a cookie copied before sign-out is refused afterwards by a 
   const other = await context.newPage();
   await other.goto("/admin");
   await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other).toHaveURL(/\/admin\/login\?notice=Signed(%20|\+)out\.$/);
+  await expect(other).toHaveURL(/\/admin\/login\?m=signed-out$/);
   expect((await context.cookies()).find((c) => c.name === "pd_admin")).toBeUndefined();
 
   // Whoever holds a copy of the cookie gets nothing with it.

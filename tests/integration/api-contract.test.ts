@@ -267,13 +267,15 @@ describe("every route answers as documented", () => {
     const forged: Record<string, string>[] = [
       { cookie, origin: "http://evil.example", "content-type": "text/plain" },
       { cookie, origin: "http://evil.example", "content-type": "application/json" },
-      { cookie, "content-type": "application/json" },
+      { cookie, origin: "null", "content-type": "application/json" },
     ];
     for (const headers of forged) {
       await expectAnswer("POST", p, { path: p, headers, body: listing(`Forged Run ${Date.now()}`) }, 403);
     }
     const own = { cookie, origin: base, "content-type": "application/json" };
     await expectAnswer("POST", p, { path: p, headers: own, body: listing(`Console Run ${Date.now()}`) }, 202);
+    // A client that names no origin is no browser (a script holding the cookie), so no other site's page is behind it.
+    await expectAnswer("POST", p, { path: p, headers: { cookie, "content-type": "application/json" }, body: listing(`Script Run ${Date.now()}`) }, 202);
   });
 
   it("GET /api/admin/ingest/runs/{id}: 404 for an unknown run, 401 without the token", async () => {

@@ -173,7 +173,7 @@ export const API_ROUTES: readonly TApiRoute[] = [
       },
       failure("INVALID_INPUT", "not JSON, or a parameter is invalid; the message says which"),
       unauthorized,
-      failure("FORBIDDEN", "sent with the admin session cookie but not from this site's own pages (no Origin, or another one)"),
+      failure("FORBIDDEN", "sent with the admin session cookie from another site's page (its Origin is not this site's)"),
       failure("CONFLICT", "the same source and parameters are already queued or running, as run runId", ZIngestConflict),
       failure("PAYLOAD_TOO_LARGE", `the body is over ${bytes(MAX_PASTE_BYTES)}`),
     ],

@@ -53,7 +53,24 @@ export async function refuseActionPost(request: Request, opts: { pathname: strin
     return errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The form is larger than ${maxBytes.toLocaleString("en")} bytes.`));
   }
   if (!(await parsesAsForm(request))) return errorResponse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
+  if (!(await parsesAsActionArguments(request))) return errorResponse(new AppError("INVALID_INPUT", "The action's arguments are not JSON."));
   return null;
+}
+
+/**
+ * Whether a page's JavaScript call (Next-Action, a body that is not a form) carries its arguments as the JSON React encodes them in;
+ * Next answers one that is not with a 500. Forms and multipart bodies are checked by parsesAsForm and read by Next.
+ */
+async function parsesAsActionArguments(request: Request): Promise<boolean> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!request.headers.has("next-action") || /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return true;
+  try {
+    JSON.parse(await request.clone().text());
+    return true;
+  } catch (err) {
+    if (err instanceof SyntaxError) return false;
+    throw err;
+  }
 }
 
 /** Whether a multipart body parses (Next answers one that does not with a 500); other bodies are Next's or the page's to read. */

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../../src/server/http/body-limits";
 import { refuseActionPost } from "../../../src/server/http/form-post-guard";
 
+/** A call from a page's JavaScript: its arguments as JSON text, its length as declared (the guard goes by the declaration). */
 function actionPost(headers: Record<string, string>, pathname = "/subscribe"): Request {
   return new Request(`http://app.test${pathname}`, {
     method: "POST",
-    headers: { host: "app.test", "next-action": "ab12", "content-length": "10", ...headers },
+    headers: { host: "app.test", "next-action": "ab12", "content-type": "text/plain;charset=UTF-8", "content-length": "10", ...headers },
+    body: '["$K1"]',
   });
 }
 
@@ -73,5 +75,17 @@ describe("refuseActionPost", async () => {
     expect(await statusOf(multipart("multipart/form-data; boundary=x", good))).toBeNull();
     expect(await statusOf(multipart("multipart/form-data; boundary=x", "garbage%%%=&&"))).toBe(400);
     expect(await statusOf(multipart("multipart/form-data", "token=abc"))).toBe(400);
+  });
+
+  it("refuses a page's JavaScript call whose arguments are not JSON with 400 (Next answers it with a 500), and lets JSON through", async () => {
+    const call = (body: string) =>
+      new Request("http://app.test/subscription/token", {
+        method: "POST",
+        headers: { host: "app.test", "next-action": "ab12", "content-type": "text/plain;charset=UTF-8", "content-length": String(body.length) },
+        body,
+      });
+    expect(await statusOf(call('["$K1"]'))).toBeNull();
+    expect(await statusOf(call("{bad json"))).toBe(400);
+    expect(await statusOf(call(""))).toBe(400);
   });
 });
