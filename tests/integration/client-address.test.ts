@@ -188,7 +188,7 @@ describe("the app server's variant paths", () => {
     expect(await status("/papers/2401.00001")).toBe(200);
   });
 
-  it("reads an absolute-form target as its path (never its authority), and answers a target that is not a path with 400", async () => {
+  it("reads an absolute-form target as its path (never its authority), answers a target that is not a path with 400, and a body declared past every cap with 413, unread", async () => {
     const base = await echoPath();
     const { port } = new URL(base);
     const raw = (target: string, method = "GET") => rawRequest(Number(port), `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
@@ -196,6 +196,12 @@ describe("the app server's variant paths", () => {
     expect(absolute).toMatch(/^HTTP\/1\.1 200 /);
     expect(absolute).toContain(`/search/results/`);
     expect(absolute).not.toContain("evil.example");
+    const huge = await rawRequest(
+      Number(port),
+      "POST /subscribe/submit HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 99999999999\r\n\r\nemail=",
+    );
+    // Refused at once, unread: without this, Next waited for all of the declared body.
+    expect(huge).toMatch(/^HTTP\/1\.1 413 /);
     for (const [target, method] of [
       ["*", "OPTIONS"],
       ["*", "GET"],

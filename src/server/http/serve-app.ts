@@ -13,6 +13,8 @@ import { cachedView, variantPathIsValid } from "./cached-views";
 import { applyPageStatus, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy } from "./security-headers";
+import { MAX_PASTE_BYTES } from "./body-limits";
+import { declaresMoreThan } from "./read-body";
 
 export type TAppServer = { close: () => Promise<void> };
 
@@ -69,6 +71,13 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     if (!originFormTarget(req)) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
       res.end("The request target must be a path.");
+      return;
+    }
+    // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
+    // that never comes), so a body declared past the largest anything accepts is refused here, unread.
+    if (declaresMoreThan(new Headers({ "content-length": req.headers["content-length"] ?? "0" }), MAX_PASTE_BYTES)) {
+      res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+      res.end(`The request body is larger than ${MAX_PASTE_BYTES.toLocaleString("en")} bytes.`);
       return;
     }
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({
