@@ -9,11 +9,15 @@ import { summarizeStrandedDeliveries } from "../repo/deliveries";
 import { adminContext } from "./admin-context";
 
 /** What an admin types into a search box or the digest preview (?q=, ?action=, ?preview=): PostgreSQL would refuse a NUL in it. */
-export const ZAdminSearch = z
-  .string()
-  .trim()
-  .max(320, "must be at most 320 characters")
-  .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS);
+/** An admin page's search box; a parameter given twice (?q=a&q=b) is read as its first value, as the public pages read theirs. */
+export const ZAdminSearch = z.preprocess(
+  (value) => (Array.isArray(value) ? value[0] : value),
+  z
+    .string()
+    .trim()
+    .max(320, "must be at most 320 characters")
+    .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS),
+);
 
 export const loadIngestRuns = () => listIngestRunsForAdmin({ db: adminContext().db, limit: 40 });
 export const loadAdminPapers = (query?: string, hiddenOnly?: boolean) => searchAdminPapers({ db: adminContext().db, query, hiddenOnly, limit: 50 });
