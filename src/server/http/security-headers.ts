@@ -1,6 +1,7 @@
-// The security headers of every response, built in one place: next.config.ts sends the fixed ones on every path, and the app's server
-// (serve-app.ts) sends the CSP with a per-request nonce for App Router pages, whose inline scripts (Next's bootstrap and RSC payload)
-// change with every render and so cannot be hashed; the feed's cached zero-JS pages hold only the site script, allowed by its hash.
+// The security headers of every response, built in one place and sent by the app's server (serve-app.ts) before Next answers, so
+// Next's own redirects carry them too: the fixed ones, and the CSP with a per-request nonce for App Router pages, whose inline scripts
+// (Next's bootstrap and RSC payload) change with every render and so cannot be hashed; the feed's cached zero-JS pages hold only the
+// site script, allowed by its hash.
 
 /** The CSP: scripts from our origin, the site script by its hash, and, on App Router pages, Next's inline scripts by their nonce. */
 export function contentSecurityPolicy(opts: { scriptHash: string; nonce: string }): string {
@@ -21,7 +22,7 @@ export function contentSecurityPolicy(opts: { scriptHash: string; nonce: string 
   ].join("; ");
 }
 
-/** The headers next.config.ts sends on every path. HSTS only when the app is served over https (browsers ignore it over http anyway). */
+/** The fixed headers of every response. HSTS only when the app is served over https (browsers ignore it over http anyway). */
 export function securityHeaders(opts: { https: boolean }): { key: string; value: string }[] {
   return [
     { key: "X-Frame-Options", value: "DENY" },

@@ -12,7 +12,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
 import { cachedView, variantPathIsValid } from "./cached-views";
 import { applyPageStatus, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
-import { contentSecurityPolicy } from "./security-headers";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 import { MAX_PASTE_BYTES } from "./body-limits";
 import { declaresMoreThan } from "./read-body";
 
@@ -66,8 +66,10 @@ function originFormTarget(req: http.IncomingMessage): boolean {
  * nonce on the request (Next puts it on every inline script an App Router page or a 404 renders) and on the response, replacing any
  * policy a client sent; then hands over. Cached zero-JS pages hold only the site script, allowed by its hash under any nonce.
  */
-export function withRequestContext(handle: THandler, opts: { trustedHops: number; scriptHash: string }): http.RequestListener {
+export function withRequestContext(handle: THandler, opts: { trustedHops: number; scriptHash: string; https?: boolean }): http.RequestListener {
+  const fixedHeaders = securityHeaders({ https: opts.https ?? false });
   return (req, res) => {
+    for (const { key, value } of fixedHeaders) res.setHeader(key, value);
     if (!originFormTarget(req)) {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
       res.end("The request target must be a path.");
@@ -99,7 +101,14 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
 }
 
 /** Serves the production build in `dir`. Every request's client address and CSP nonce are set here, replacing any a client sent. */
-export async function serveApp(opts: { dir: string; port: number; hostname?: string; trustedHops: number; scriptHash: string }): Promise<TAppServer> {
+export async function serveApp(opts: {
+  dir: string;
+  port: number;
+  hostname?: string;
+  trustedHops: number;
+  scriptHash: string;
+  https: boolean;
+}): Promise<TAppServer> {
   renderPagesWithNodeBuild();
   const app = next({ dev: false, dir: opts.dir, port: opts.port, hostname: opts.hostname });
   const handle = app.getRequestHandler();
