@@ -49,7 +49,7 @@ export async function refuseActionPost(request: Request, opts: { pathname: strin
   if (!isSameOrigin(request.headers, opts.site)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
   if (!request.headers.has("content-length")) return errorResponse(new AppError("LENGTH_REQUIRED", "Send the form with a Content-Length."));
   const maxBytes = opts.adminArea ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES;
-  if (declaresMoreThan(request.headers, maxBytes)) {
+  if (declaresMoreThan(request.headers.get("content-length"), maxBytes)) {
     return errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The form is larger than ${maxBytes.toLocaleString("en")} bytes.`));
   }
   if (!(await parsesAsForm(request))) return errorResponse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));

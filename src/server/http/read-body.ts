@@ -6,10 +6,9 @@ function tooLarge(maxBytes: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`);
 }
 
-/** True when the request declares a body (Content-Length) over maxBytes, or a Content-Length that is no number. */
-export function declaresMoreThan(headers: Headers, maxBytes: number): boolean {
-  const declared = headers.get("content-length");
-  return declared !== null && !(Number(declared) <= maxBytes);
+/** True when a request's Content-Length (null or undefined: none) declares a body over maxBytes, or is no number. */
+export function declaresMoreThan(contentLength: string | null | undefined, maxBytes: number): boolean {
+  return contentLength != null && !(Number(contentLength) <= maxBytes);
 }
 
 /** Node's words for a client that hung up before its body was complete (`aborted`, ECONNRESET): the client's doing, not a fault here. */
@@ -29,7 +28,7 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promi
 
 /** The body as UTF-8 text, or PAYLOAD_TOO_LARGE (413) as soon as it declares or reaches more than maxBytes. */
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
-  if (declaresMoreThan(request.headers, maxBytes)) throw tooLarge(maxBytes);
+  if (declaresMoreThan(request.headers.get("content-length"), maxBytes)) throw tooLarge(maxBytes);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
-import { ERROR_STATUS } from "../errors/app-error";
+import { AppError, ERROR_STATUS } from "../errors/app-error";
 import { describeError } from "../errors/describe-error";
 import { withCompression } from "./compress-response";
 import { logger } from "../logger";
@@ -15,6 +15,7 @@ import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 import { MAX_PASTE_BYTES } from "./body-limits";
 import { declaresMoreThan } from "./read-body";
+import { errorResponse } from "./respond";
 
 export type TAppServer = { close: () => Promise<void> };
 
@@ -47,6 +48,21 @@ function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse):
   if (!view.valid) invalid();
 }
 
+/** Answers as a route handler answers the same error (errorResponse: its status and JSON body), before Next sees the request. */
+function refuse(res: http.ServerResponse, err: AppError): void {
+  const answer = errorResponse(err);
+  answer
+    .text()
+    .then((body) => {
+      res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
+      res.end(body);
+    })
+    .catch((failure: unknown) => {
+      logger.error({ err: describeError(failure) }, "could not write a refusal");
+      res.destroy();
+    });
+}
+
 /**
  * Makes the request's target a path, as every handler reads it: an absolute-form target (`GET http://host/path`, which HTTP/1.1
  * servers must accept) becomes its path and query, its authority ignored, so it never reaches a redirect's Location; anything else
@@ -62,25 +78,24 @@ function originFormTarget(req: http.IncomingMessage): boolean {
 }
 
 /**
- * Sets the client address header from the socket (and trusted proxies), replacing whatever the client sent, and the CSP with a fresh
- * nonce on the request (Next puts it on every inline script an App Router page or a 404 renders) and on the response, replacing any
- * policy a client sent; then hands over. Cached zero-JS pages hold only the site script, allowed by its hash under any nonce.
+ * Sends the fixed security headers; refuses a target that is not a path (400) and a body declared past every cap (413); sets the
+ * client address header from the socket (and trusted proxies), replacing whatever the client sent, and the CSP with a fresh nonce on
+ * the request (Next puts it on every inline script an App Router page or a 404 renders) and on the response, replacing any policy a
+ * client sent; then hands over. Cached zero-JS pages hold only the site script, allowed by its hash under any nonce.
  */
 export function withRequestContext(handle: THandler, opts: { trustedHops: number; scriptHash: string; https?: boolean }): http.RequestListener {
   const fixedHeaders = securityHeaders({ https: opts.https ?? false });
   return (req, res) => {
     for (const { key, value } of fixedHeaders) res.setHeader(key, value);
     if (!originFormTarget(req)) {
-      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-      res.end("The request target must be a path.");
-      return;
+      res.setHeader("connection", "close");
+      return refuse(res, new AppError("INVALID_INPUT", "The request target must be a path."));
     }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
-    // that never comes), so a body declared past the largest anything accepts is refused here, unread.
-    if (declaresMoreThan(new Headers({ "content-length": req.headers["content-length"] ?? "0" }), MAX_PASTE_BYTES)) {
-      res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-      res.end(`The request body is larger than ${MAX_PASTE_BYTES.toLocaleString("en")} bytes.`);
-      return;
+    // that never comes), so a body declared past the largest anything accepts is answered here at once. Node discards what arrives of
+    // it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413 instead of a reset.
+    if (declaresMoreThan(req.headers["content-length"], MAX_PASTE_BYTES)) {
+      return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_PASTE_BYTES.toLocaleString("en")} bytes.`));
     }
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({
       peer: req.socket.remoteAddress,
