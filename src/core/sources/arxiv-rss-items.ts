@@ -57,12 +57,11 @@ function creatorAuthors(raw: string): string[] {
 }
 
 export function readRss2Item(item: TElement): TFeedItem {
-  const creators = childrenNamed(item, "creator").map((el) => rawText(el));
   return {
     idCandidates: [childText(item, "guid"), childText(item, "link")].filter((s): s is string => s !== undefined),
     title: childText(item, "title"),
     description: childRawText(item, "description") ?? childRawText(item, "encoded") ?? "",
-    authors: creators.flatMap(creatorAuthors),
+    authors: childrenNamed(item, "creator").flatMap((el) => creatorAuthors(rawText(el))),
     categories: [...new Set(texts(item, "category"))],
     announceType: toAnnounceType(childText(item, "announce_type")),
     date: childText(item, "pubDate") ?? childText(item, "date"),
