@@ -196,6 +196,19 @@ describe("the app server's variant paths", () => {
     expect(await text("//search?q=graph")).toBe("//search?q=graph");
   });
 
+  it("answers a method no page takes with 405 and OPTIONS with 204, both naming the page methods; leaves API routes their own", async () => {
+    const base = await echoPath();
+    for (const method of ["PUT", "DELETE", "PATCH"]) {
+      const res = await fetch(`${base}/subscribe`, { method });
+      expect([res.status, res.headers.get("allow")], method).toEqual([405, "GET, HEAD, POST"]);
+    }
+    const options = await fetch(`${base}/api`, { method: "OPTIONS" });
+    expect([options.status, options.headers.get("allow")]).toEqual([204, "GET, HEAD, POST"]);
+    // Reads and posts reach the page; an API route gets every method, to answer as it documents.
+    expect((await fetch(`${base}/subscribe`, { method: "POST", body: "x" })).status).toBe(200);
+    expect(await (await fetch(`${base}/api/subscribe`, { method: "DELETE" })).text()).toBe("/api/subscribe");
+  });
+
   it("answers a variant's own path asked for directly with 400 unless its segment is one the rewrite writes for filters that parse", async () => {
     const base = await echoPath();
     const status = async (path: string) => (await fetch(`${base}${path}`)).status;

@@ -63,6 +63,26 @@ function refuse(res: http.ServerResponse, err: AppError): void {
     });
 }
 
+/** What a page (anything but an API route under /api/) answers: reads, and the forms its server actions take. */
+const PAGE_METHODS = "GET, HEAD, POST";
+
+/**
+ * A method no page takes (PUT, DELETE, PATCH, …) is 405 with the methods pages take, and OPTIONS their list (204); Next rendered the
+ * page for the first and answered the second with a bodiless 400. API routes answer for their own methods. True when answered.
+ */
+function refusedPageMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const method = req.method ?? "GET";
+  if (PAGE_METHODS.split(", ").includes(method) || req.url?.startsWith("/api/")) return false;
+  res.setHeader("allow", PAGE_METHODS);
+  if (method === "OPTIONS") {
+    res.writeHead(204);
+    res.end();
+  } else {
+    refuse(res, new AppError("METHOD_NOT_ALLOWED", `A page answers ${PAGE_METHODS}, not ${method}.`));
+  }
+  return true;
+}
+
 /**
  * Makes the request's target a path, as every handler reads it: an absolute-form target (`GET http://host/path`, which HTTP/1.1
  * servers must accept) becomes its path and query, its authority ignored, so it never reaches a redirect's Location; anything else
@@ -91,6 +111,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
       res.setHeader("connection", "close");
       return refuse(res, new AppError("INVALID_INPUT", "The request target must be a path."));
     }
+    if (refusedPageMethod(req, res)) return;
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
     // that never comes), so a body declared past the largest anything accepts is answered here at once. Node discards what arrives of
     // it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413 instead of a reset.
