@@ -6,11 +6,14 @@ import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "./body-limits";
 import { declaresMoreThan } from "./read-body";
 import { errorResponse } from "./respond";
 
+/** The bodies a form posts (with JavaScript or without); a page's JavaScript call sends its arguments otherwise. */
+const FORM_TYPE = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
+
 /** A POST Next would hand to a server action: a call from the page's JavaScript (Next-Action header) or a form posted without it. */
 function isActionPost(request: Request, pathname: string): boolean {
   if (request.method !== "POST" || pathname.startsWith("/api/")) return false;
   if (request.headers.has("next-action")) return true;
-  return /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(request.headers.get("content-type") ?? "");
+  return FORM_TYPE.test(request.headers.get("content-type") ?? "");
 }
 
 /**
@@ -63,7 +66,7 @@ export async function refuseActionPost(request: Request, opts: { pathname: strin
  */
 async function parsesAsActionArguments(request: Request): Promise<boolean> {
   const type = request.headers.get("content-type") ?? "";
-  if (!request.headers.has("next-action") || /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return true;
+  if (!request.headers.has("next-action") || FORM_TYPE.test(type)) return true;
   try {
     JSON.parse(await request.clone().text());
     return true;

@@ -64,7 +64,8 @@ function refuse(res: http.ServerResponse, err: AppError): void {
 }
 
 /** What a page (anything but an API route under /api/) answers: reads, and the forms its server actions take. */
-const PAGE_METHODS = "GET, HEAD, POST";
+const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
+const PAGE_ALLOW = [...PAGE_METHODS].join(", ");
 
 /**
  * A method no page takes (PUT, DELETE, PATCH, …) is 405 with the methods pages take, and OPTIONS their list (204); Next rendered the
@@ -72,13 +73,13 @@ const PAGE_METHODS = "GET, HEAD, POST";
  */
 function refusedPageMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   const method = req.method ?? "GET";
-  if (PAGE_METHODS.split(", ").includes(method) || req.url?.startsWith("/api/")) return false;
-  res.setHeader("allow", PAGE_METHODS);
+  if (PAGE_METHODS.has(method) || req.url?.startsWith("/api/")) return false;
+  res.setHeader("allow", PAGE_ALLOW);
   if (method === "OPTIONS") {
     res.writeHead(204);
     res.end();
   } else {
-    refuse(res, new AppError("METHOD_NOT_ALLOWED", `A page answers ${PAGE_METHODS}, not ${method}.`));
+    refuse(res, new AppError("METHOD_NOT_ALLOWED", `A page answers ${PAGE_ALLOW}, not ${method}.`));
   }
   return true;
 }
