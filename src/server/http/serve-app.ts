@@ -7,6 +7,7 @@ import next from "next";
 import { AppError, ERROR_STATUS } from "../errors/app-error";
 import { describeError } from "../errors/describe-error";
 import { withCompression } from "./compress-response";
+import { withFairAdmission } from "./admit-requests";
 import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
 import { cachedView, variantPathIsValid } from "./cached-views";
@@ -150,7 +151,7 @@ export async function serveApp(opts: {
   const app = next({ dev: false, dir: opts.dir, port: opts.port, hostname: opts.hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer(withRequestContext(withCompression(handle), opts));
+  const server = http.createServer(withRequestContext(withCompression(withFairAdmission(handle)), opts));
   // Longer than a typical proxy's idle timeout, so a reverse proxy never reuses a connection we are closing.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
