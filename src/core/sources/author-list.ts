@@ -2,7 +2,9 @@
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { textOf, type TElement } from "./dom";
 
-const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+/** A name's generational suffix ("Jr.", "III"), written once for both kinds of list. */
+const SUFFIX_WORD = String.raw`(?:jr|sr|ii|iii|iv)\.?`;
+const SUFFIX = new RegExp(`^${SUFFIX_WORD}$`, "i");
 
 /** arXiv's note for a list cut short: "…, et al. (909 additional authors not shown)". It names nobody. */
 const ET_AL = /(?:^|[,;]?\s+)et al\.?(?:\s*\(\d+ additional authors? not shown\))?\s*$/i;
@@ -22,7 +24,7 @@ export function splitAuthorList(text: string): string[] {
 }
 
 /** A suffix written after a linked name, outside its link: `<a …>Martin King</a>, Jr.` */
-const SUFFIX_AFTER_LINK = /^\s*,?\s*((?:jr|sr)\.?|ii|iii|iv)(?=\s*(?:[,;(]|$))/i;
+const SUFFIX_AFTER_LINK = new RegExp(String.raw`^\s*,?\s*(${SUFFIX_WORD})(?=\s*(?:[,;(]|$))`, "i");
 
 /**
  * The names of an author list whose names are links (arXiv's listing pages and its legacy feed), in order; what lies between the
