@@ -17,7 +17,7 @@ import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../src/server/http/bo
 import { seedDemo } from "../../src/server/ingest/seed-demo";
 import { findFreePort, waitUntilAnswering } from "../../src/server/net/local-probes";
 import { SUBSCRIBE_IP_LIMIT } from "../../src/server/subscriptions/subscription-limits";
-import { appEntries } from "../e2e/support/app-routes";
+import { appEntries, fillSegments } from "../e2e/support/app-routes";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { ROOT, cleanEnv } from "./helpers/run-script";
 
@@ -287,6 +287,25 @@ describe("every route answers as documented", () => {
 
   it("GET /api/admin/subscribers.csv: 401 without the token", async () => {
     await expectAnswer("GET", "/api/admin/subscribers.csv", { path: "/api/admin/subscribers.csv" }, 401);
+  });
+
+  it("every route under /api answers a method it does not take with 405, the methods it takes in Allow, and OPTIONS with the same list", async () => {
+    const routes = appEntries().filter((e) => e.kind === "route" && e.path.startsWith("/api/"));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      const url = `${base}${fillSegments(route.path, "1")}`;
+      const allow = [...route.methods, ...(route.methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort();
+      const options = await fetch(url, { method: "OPTIONS", headers: admin });
+      expect(options.status, `OPTIONS ${route.path}`).toBe(204);
+      expect(options.headers.get("allow")?.split(", ").sort(), `OPTIONS ${route.path}`).toEqual(allow);
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !route.methods.includes(m))) {
+        const res = await fetch(url, { method, headers: admin });
+        const body = (await res.json()) as { error?: { code?: string } };
+        expect(res.status, `${method} ${route.path}`).toBe(405);
+        expect(res.headers.get("allow")?.split(", ").sort(), `${method} ${route.path}`).toEqual(allow);
+        expect(body.error?.code).toBe("METHOD_NOT_ALLOWED");
+      }
+    }
   });
 
   it("every documented answer was produced, but internal errors and the ones that need a broken server", () => {

@@ -26,3 +26,21 @@ export function handleRoute<A extends unknown[]>(fn: (...args: A) => Promise<Res
     }
   };
 }
+
+type TRouteMethod = "GET" | "POST";
+
+/**
+ * What an API route answers to the methods it does not take, spread into its exports beside its handlers: 405 with the error body every
+ * refusal has and the `Allow` header HTTP requires of a 405 (Next's own 405 has neither), and OPTIONS listing the same methods (Next's
+ * would list these refusals as methods the route takes).
+ */
+export function otherMethods(...taken: TRouteMethod[]) {
+  const allow = [...taken, ...(taken.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = async (request: Request): Promise<Response> => {
+    const response = errorResponse(new AppError("METHOD_NOT_ALLOWED", `This address answers ${allow}, not ${request.method}.`));
+    response.headers.set("Allow", allow);
+    return response;
+  };
+  const options = async (): Promise<Response> => new Response(null, { status: 204, headers: { Allow: allow } });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: options };
+}

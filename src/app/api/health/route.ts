@@ -4,6 +4,7 @@ import { getDb } from "@/server/db";
 import { checkHealth } from "@/server/health/check-health";
 import { describeError } from "@/server/errors/describe-error";
 import type { ZHealthReady, ZHealthUnavailable } from "@/server/http/api-schemas";
+import { otherMethods } from "@/server/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,5 @@ export async function GET(): Promise<Response> {
     headers: { "Cache-Control": "no-store" },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

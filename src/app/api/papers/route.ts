@@ -4,7 +4,7 @@ import { parseFeedFilters } from "@/core/search";
 import { AppError } from "@/server/errors/app-error";
 import { loadPapers } from "@/server/feed/load-feed";
 import { ZPapersLimit, type ZPapersResponse } from "@/server/http/api-schemas";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 
 export const GET = handleRoute(async (request: Request) => {
   const params = new URL(request.url).searchParams;
@@ -16,3 +16,5 @@ export const GET = handleRoute(async (request: Request) => {
   const body: z.output<typeof ZPapersResponse> = { papers: page.papers, nextCursor: page.nextCursor };
   return Response.json(body, { headers: { "cache-control": "public, max-age=60" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,5 @@
 // GET /api/reader?papers=1,2,3: the recognised reader's presses and follows, which the site script turns into buttons on cached pages.
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 import { clearedReaderCookies, cookieFromHeader, READER_COOKIE, serializeCookie } from "@/server/reader/reader-cookie";
 import { loadReaderState } from "@/server/reader/reader-service";
 import { getConfig } from "@/server/config";
@@ -14,3 +14,5 @@ export const GET = handleRoute(async (request: Request) => {
     for (const c of clearedReaderCookies(getConfig().APP_URL)) response.headers.append("Set-Cookie", serializeCookie(c));
   return response;
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

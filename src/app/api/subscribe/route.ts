@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors/app-error";
 import type { ZSubscribeAccepted } from "@/server/http/api-schemas";
 import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
 import { readJsonBody } from "@/server/http/read-body";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 import { clientAddress } from "@/server/http/client-address";
 import { submitSubscription } from "@/server/subscriptions/subscription-service";
 
@@ -20,3 +20,5 @@ export const POST = handleRoute(async (request: Request) => {
   const answer: z.output<typeof ZSubscribeAccepted> = { message: "Check your inbox: we sent a link to confirm your subscription." };
   return Response.json(answer, { status: 202 });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

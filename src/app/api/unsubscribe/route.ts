@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isAppError } from "@/server/errors/app-error";
 import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
 import { readBody } from "@/server/http/read-body";
-import { errorResponse } from "@/server/http/respond";
+import { errorResponse, otherMethods } from "@/server/http/respond";
 import { loadSubscription, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
 import { renderLinkPage } from "@/server/subscriptions/link-page";
 
@@ -50,3 +50,5 @@ export async function POST(request: Request): Promise<Response> {
     return linkProblem(err);
   }
 }
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -4,7 +4,7 @@ import { requireAdmin } from "@/server/auth/require-admin";
 import { ZIngestListQuery, type ZIngestQueued, type ZIngestRunPage } from "@/server/http/api-schemas";
 import { MAX_PASTE_BYTES } from "@/server/http/body-limits";
 import { readJsonBody } from "@/server/http/read-body";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 import { ZIngestRequest } from "@/server/ingest/ingest-params";
 import { queueIngest, readIngestRuns } from "@/server/ingest/ingest-service";
 
@@ -24,3 +24,5 @@ export const GET = handleRoute(async (request: Request) => {
   const page: z.output<typeof ZIngestRunPage> = await readIngestRuns(query);
   return Response.json(page, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -2,7 +2,7 @@
 import { adminContext } from "@/server/admin/admin-context";
 import { exportSubscribersCsv } from "@/server/admin/export-subscribers";
 import { requireAdmin } from "@/server/auth/require-admin";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +18,5 @@ export const GET = handleRoute(async (request: Request) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -6,7 +6,7 @@ import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { runConfiguredDigests } from "@/server/digest/run-configured-digests";
 import { AppError } from "@/server/errors/app-error";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -41,3 +41,5 @@ const trigger = handleRoute(async (request: Request) => {
 
 export const GET = trigger;
 export const POST = trigger;
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

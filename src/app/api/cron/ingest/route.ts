@@ -1,6 +1,6 @@
 // GET|POST /api/cron/ingest (Bearer CRON_SECRET): queue a run for each INGEST_SOURCES entry; 202 with the run ids.
 import { requireCron } from "@/server/auth/require-admin";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 import { queueConfiguredIngest } from "@/server/ingest/ingest-service";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +14,5 @@ const trigger = handleRoute(async (request: Request) => {
 
 export const GET = trigger;
 export const POST = trigger;
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");
