@@ -4,12 +4,28 @@ import { hasControlChars } from "@/core/text/control-chars";
 
 const MAX_INTERESTS = 20;
 
-/** Trims, lower-cases the domain only (local parts may be case-sensitive), then validates. */
+/** Trims, lower-cases the domain only (local parts may be case-sensitive) and writes it in ASCII, then validates. */
 export function normalizeEmail(raw: string): string {
   const trimmed = raw.trim();
   const at = trimmed.lastIndexOf("@");
   if (at <= 0) return trimmed;
-  return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+  return `${trimmed.slice(0, at)}@${asciiDomain(trimmed.slice(at + 1))}`;
+}
+
+/**
+ * An internationalised domain (bücher.de) in the ASCII form mail is routed by (xn--bcher-kva.de), converted by the URL parser's IDNA
+ * as a browser converts it. Only a bare host name is converted: anything a URL would read as more than a host stays as it is, for the
+ * validation to refuse, so no address is ever turned into another.
+ */
+function asciiDomain(domain: string): string {
+  const lower = domain.toLowerCase();
+  if (!/[^\p{ASCII}]/u.test(lower) || /[\s/?#:@\\[\]%]/.test(lower)) return lower;
+  try {
+    return new URL(`http://${lower}`).hostname;
+  } catch (err) {
+    if (err instanceof TypeError) return lower; // not a host name: the validation refuses it
+    throw err;
+  }
 }
 
 /** RFC 5321's limits: 64 characters before the @, 254 in all. */

@@ -8,6 +8,17 @@ describe("normalizeEmail", () => {
     expect(normalizeEmail("a@B@Example.COM")).toBe("a@B@example.com");
     expect(normalizeEmail("no-at-sign")).toBe("no-at-sign");
   });
+
+  it("writes an internationalised domain in the ASCII form mail servers route by (IDNA, as a browser's URL does)", () => {
+    expect(normalizeEmail("Anna@Bücher.DE")).toBe("Anna@xn--bcher-kva.de");
+    expect(normalizeEmail("jo@münchen.example.org")).toBe("jo@xn--mnchen-3ya.example.org");
+    // What a URL would read as more than a host, or cannot read as one, is left as it is for the validation to refuse: never thrown
+    // on, and never turned into another address ("bücher.de/evil.org" is not the host "xn--bcher-kva.de").
+    for (const email of ["a@bü cher.de", "a@bücher.de/evil.org", "a@bücher.de:25", "a@bü<cher.de"]) {
+      expect(normalizeEmail(email)).toBe(email);
+      expect(ZSubscribeInput.safeParse({ email }).success, email).toBe(false);
+    }
+  });
 });
 
 describe("ZSubscribeInput", () => {
@@ -22,6 +33,10 @@ describe("ZSubscribeInput", () => {
       negativeKeywords: [],
       website: "",
     });
+  });
+
+  it("accepts an address at an internationalised domain, stored as its ASCII form", () => {
+    expect(ZSubscribeInput.parse({ email: "anna@bücher.de" }).email).toBe("anna@xn--bcher-kva.de");
   });
 
   it("accepts a local part of 64 characters, RFC 5321's longest", () => {
