@@ -8,8 +8,10 @@ import { listAudit } from "../repo/audit-log";
 import { summarizeStrandedDeliveries } from "../repo/deliveries";
 import { adminContext } from "./admin-context";
 
-/** What an admin types into a search box or the digest preview (?q=, ?action=, ?preview=): PostgreSQL would refuse a NUL in it. */
-/** An admin page's search box; a parameter given twice (?q=a&q=b) is read as its first value, as the public pages read theirs. */
+/**
+ * What an admin types into a search box or the digest preview (?q=, ?action=, ?preview=): PostgreSQL would refuse a NUL in it. A
+ * parameter given twice (?q=a&q=b) is read as its first value, as the public pages read theirs.
+ */
 export const ZAdminSearch = z.preprocess(
   (value) => (Array.isArray(value) ? value[0] : value),
   z
