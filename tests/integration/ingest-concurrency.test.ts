@@ -1,11 +1,12 @@
 // Overlapping ingestion runs on one database: every run succeeds, each paper stays one row with every source, and the newest metrics win.
-import { writeFile, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { refreshSimilarPapers } from "../../src/server/feed/refresh-similar";
+import { logger } from "../../src/server/logger";
 import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { fixture } from "../support/fixture-server";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
@@ -74,6 +75,8 @@ async function hold(lockStatement: string) {
     },
     /** Takes one more lock in the same transaction. */
     lock: (statement: string) => client.query(statement),
+    /** This session's server process (PostgreSQL runs on this machine in CI and with the embedded default). */
+    pid: async () => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid,
     release: async () => {
       await client.query("COMMIT");
       await client.end();
@@ -150,6 +153,40 @@ describe("overlapping ingestion runs", () => {
       { upvotes: 4, sources: ["arxiv-rss", "hf-daily"] },
       { upvotes: 6, sources: ["arxiv-rss", "hf-daily"] },
     ]);
+  });
+
+  it("a run that lost a deadlock gives the other writer time to take its lock, however slowly that writer is woken", async () => {
+    const [first, second] = (await upsertPapers({ db, source: "arxiv-rss", now: t0, papers: [paper(1), paper(2)] })).paperIds;
+    const other = await hold(`SELECT 1 FROM papers WHERE id = ${second} FOR UPDATE`);
+    const pid = await other.pid();
+    expect(await readFile(`/proc/${pid}/cmdline`, "utf8"), "this test pauses a PostgreSQL process, so it needs the server on this machine").toMatch(/postgres/);
+    // A busy machine, on demand: the other writer's server process is paused while it waits, and resumed 30 ms after the run gives up.
+    // Woken late, it used to find the run holding the first paper again (relocked at once), and the two deadlocked again.
+    let paused = false;
+    const log = logger.info.bind(logger) as (...args: unknown[]) => void;
+    const info = vi.spyOn(logger, "info").mockImplementation(((...args: unknown[]) => {
+      if (paused) setTimeout(resume, 30);
+      log(...args);
+    }) as never);
+    const resume = () => {
+      if (paused) process.kill(pid, "SIGCONT");
+      paused = false;
+    };
+    try {
+      const run = upsertPapers({ db, source: "hf-daily", now: t1, papers: [paper(1, { upvotes: 4 }), paper(2, { upvotes: 6 })] }).catch((err: unknown) => err);
+      await other.waitForBlocked(1, run);
+      const locked = other.lock(`SELECT 1 FROM papers WHERE id = ${first} FOR UPDATE`);
+      await other.waitForBlocked(2, run);
+      paused = true;
+      process.kill(pid, "SIGSTOP");
+      await locked;
+      await other.release();
+      expect(await run).toMatchObject({ inserted: 0, updated: 2 });
+      expect(info.mock.calls.filter(([fields]) => (fields as { reason?: string }).reason === "deadlock with another writer")).toHaveLength(1);
+    } finally {
+      resume();
+      info.mockRestore();
+    }
   });
 
   it("an older reading committed after a newer one keeps the newer counts, and is still recorded in the history", async () => {

@@ -8,6 +8,7 @@ import {
   type TOverrides,
   type TPaperRecord,
 } from "@/core/ingest/merge-paper";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 import { logger } from "../logger";
@@ -168,6 +169,14 @@ const sqlState = (err: unknown): string | undefined => {
  */
 const RETRYABLE = new Set(["23505", "40P01"]);
 const MAX_ATTEMPTS = 5;
+const DEADLOCK = "deadlock with another writer";
+
+/**
+ * How long a run that lost a deadlock waits before merging again. Rolled back, it would otherwise lock the same first row
+ * again within a millisecond, before the other writer (woken, but not yet run on a busy machine) takes it, and the two
+ * would deadlock again until one of them gives up: seen in CI. Randomised and doubling, as deadlock retries usually are.
+ */
+const deadlockBackoffMs = (attempt: number) => 100 * 2 ** (attempt - 1) * (0.5 + Math.random());
 
 export async function upsertPapers(opts: { db: Db; source: string; papers: TIncomingPaper[]; now: Date }): Promise<TUpsertResult> {
   const { db, source, papers, now } = opts;
@@ -188,11 +197,12 @@ export async function upsertPapers(opts: { db: Db; source: string; papers: TInco
         } catch (err) {
           const code = sqlState(err);
           if (!code || !RETRYABLE.has(code)) throw err;
-          reason = code === "23505" ? "another run gave a paper the same arXiv id first" : "deadlock with another writer";
+          reason = code === "23505" ? "another run gave a paper the same arXiv id first" : DEADLOCK;
         }
         if (attempt === MAX_ATTEMPTS) throw new Error(`papers from ${source} kept changing under this ingestion (${MAX_ATTEMPTS} attempts; last: ${reason})`);
         logger.info({ source, attempt, reason }, "papers changed under this ingestion; merging again");
         await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT upsert_papers");
+        if (reason === DEADLOCK) await sleep(deadlockBackoffMs(attempt));
       }
     },
     // Large listings (thousands of papers, each re-indexed for full-text search) outlive Prisma's 5 s default on a busy machine.
