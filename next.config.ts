@@ -5,19 +5,22 @@ import { CACHE_HANDLER_BUNDLE } from "./src/server/cache/cache-handler-bundle";
 import { ConfigError, parseEnv } from "./src/server/config-schema";
 import { MAX_PASTE_BYTES } from "./src/server/http/body-limits";
 
-try {
-  parseEnv(process.env);
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  process.exit(1);
+function envOrExit() {
+  try {
+    return parseEnv(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
 }
+const env = envOrExit();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The app's server compresses (src/server/http/compress-response.ts), keeping cached pages' compressed bytes; Next would redo it per request.
   compress: false,
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir: env.NEXT_DIST_DIR,
   // Pages and cached reads live in this process's memory and are dropped on every announced feed change (src/server/cache).
   // Next runs from the project root, so the bundle resolves against it.
   cacheHandler: path.join(process.cwd(), CACHE_HANDLER_BUNDLE),

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
-  await buildIfNeeded({ root: PROJECT_ROOT, distDir: process.env.NEXT_DIST_DIR || ".next", env, log });
+  await buildIfNeeded({ root: PROJECT_ROOT, distDir: config.NEXT_DIST_DIR, env, log });
 
   // The web server is its own process, beside this one's background work, so the two use both cores.
   child = spawn(process.execPath, webServerArgs(), {

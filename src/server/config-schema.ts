@@ -57,6 +57,8 @@ const int = (fallback: number, min: number, max: number) =>
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Where Next builds to and serves from, relative to the project; separate ones let tests and benchmarks build beside `npm start`. */
+  NEXT_DIST_DIR: optionalString.transform((v) => v ?? ".next"),
   PORT: int(3000, 1, 65535),
   APP_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^/]+/.test(v), {
     message: "must be an absolute http(s) URL such as https://papers.example.org",

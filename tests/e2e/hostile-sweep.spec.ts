@@ -177,3 +177,28 @@ test("hostile sweep: server actions called cross-origin, anonymously or with for
     }
   }
 });
+
+test("hostile sweep: a post naming an action this build does not have is answered before Next, as JSON with the header its router reads", async ({
+  request,
+  baseURL,
+}) => {
+  const stale = "7f" + "0".repeat(40);
+  const pages = [...new Set(serverActions().flatMap((action) => action.pages)), "/subscribe/deleted"];
+  for (const page of pages) {
+    const url = fillSegments(page, "abcdefghijklmnop");
+    const headers = { origin: baseURL!, ...(isAdminPath(page) ? ADMIN_AUTH : {}) };
+    const called = await request.post(url, {
+      headers: { ...headers, "next-action": stale, "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+      maxRedirects: 0,
+    });
+    expect(called.status(), `${url} called with a stale id`).toBe(409);
+    expect(called.headers()["x-nextjs-action-not-found"]).toBe("1");
+    expect(await called.json()).toMatchObject({ error: { code: "CONFLICT" } });
+    const posted = await request.post(url, { headers, multipart: { [`$ACTION_ID_${stale}`]: "", token: "x" }, maxRedirects: 0 });
+    expect(posted.status(), `${url} posted a form with a stale id`).toBe(409);
+    const unnamed = await request.post(url, { headers, multipart: { token: "x" }, maxRedirects: 0 });
+    expect(unnamed.status(), `${url} posted a form naming no action`).toBe(400);
+    expect(await unnamed.json()).toMatchObject({ error: { code: "INVALID_INPUT" } });
+  }
+});

@@ -1,8 +1,10 @@
 // Server-action posts, checked by the proxy before Next reads them: Next answers a cross-origin call or a body over its limit with a
 // bare 500, and it has one body limit for every action, sized for the admin's paste, so public forms are held to the public cap here.
 import { getConfig } from "../config";
+import { logger } from "../logger";
 import { AppError } from "../errors/app-error";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "./body-limits";
+import { buildActions, type TBuildActions } from "./build-actions";
 import { declaresMoreThan } from "./read-body";
 import { errorResponse } from "./respond";
 
@@ -22,9 +24,11 @@ function isActionPost(request: Request, pathname: string): boolean {
  */
 type TSiteOrigin = { appHost: string; trustForwardedHost: boolean };
 
+let configuredSite: TSiteOrigin | undefined;
 function siteOrigin(): TSiteOrigin {
+  if (configuredSite) return configuredSite;
   const config = getConfig();
-  return { appHost: new URL(config.APP_URL).host, trustForwardedHost: config.TRUST_PROXY > 0 };
+  return (configuredSite = { appHost: new URL(config.APP_URL).host, trustForwardedHost: config.TRUST_PROXY > 0 });
 }
 
 /** Next's own check, held to what the site trusts: the Origin's host must be one the site's pages are served from (TSiteOrigin). */
@@ -45,9 +49,13 @@ export function isSameOrigin(headers: Headers, site: TSiteOrigin = siteOrigin())
 /**
  * A 403 for a cross-origin action post, a 411 for one that does not declare its length (browsers always do; Next would answer an
  * undeclared body past its limit with a 500), a 413 for one declaring a body past its cap (the paste size inside the admin console,
- * the public cap everywhere else, the sign-in page included), a 400 for a multipart body that does not parse; null to let Next run the action.
+ * the public cap everywhere else, the sign-in page included), a 400 for a multipart body that does not parse, and on an App Router
+ * page a 409 or 400 for a post naming an action this build does not have (unknownAction); null to let Next run the action.
  */
-export async function refuseActionPost(request: Request, opts: { pathname: string; adminArea: boolean; site?: TSiteOrigin }): Promise<Response | null> {
+export async function refuseActionPost(
+  request: Request,
+  opts: { pathname: string; adminArea: boolean; site?: TSiteOrigin; actions?: TBuildActions | null },
+): Promise<Response | null> {
   if (!isActionPost(request, opts.pathname)) return null;
   if (!isSameOrigin(request.headers, opts.site)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
   if (!request.headers.has("content-length")) return errorResponse(new AppError("LENGTH_REQUIRED", "Send the form with a Content-Length."));
@@ -55,9 +63,60 @@ export async function refuseActionPost(request: Request, opts: { pathname: strin
   if (declaresMoreThan(request.headers.get("content-length"), maxBytes)) {
     return errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The form is larger than ${maxBytes.toLocaleString("en")} bytes.`));
   }
-  if (!(await parsesAsForm(request))) return errorResponse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
+  const form = await readMultipart(request);
+  if (form === "malformed") return errorResponse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
   if (!(await parsesAsActionArguments(request))) return errorResponse(new AppError("INVALID_INPUT", "The action's arguments are not JSON."));
-  return null;
+  const actions = opts.actions === undefined ? buildActions() : opts.actions;
+  return actions?.isAppPage(opts.pathname) ? unknownAction(request, form, actions, opts.pathname) : null;
+}
+
+/** Next's length for a server action's id; one of another length cannot be any build's (Next answers it with 400, others with 409). */
+const ACTION_ID_LENGTH = 42;
+
+/**
+ * The action a post to an App Router page names, as Next reads it: the Next-Action header (a page's JavaScript), a form's
+ * `$ACTION_ID_<id>` field, or the id in a bound action's `$ACTION_<n>:0` field (forms posted without JavaScript). "none" for a
+ * multipart form naming none, "unreadable" for a bound action's field that is not its JSON; null for anything else (an urlencoded
+ * form, which Next leaves to the page).
+ */
+function namedAction(headers: Headers, form: FormData | null): string | "none" | "unreadable" | null {
+  const header = headers.get("next-action");
+  if (header !== null) return header;
+  if (form === null) return null;
+  for (const key of form.keys()) {
+    if (key.startsWith("$ACTION_ID_")) return key.slice("$ACTION_ID_".length);
+    if (!key.startsWith("$ACTION_REF_")) continue;
+    const bound = form.get(`$ACTION_${key.slice("$ACTION_REF_".length)}:0`);
+    try {
+      const id = typeof bound === "string" ? (JSON.parse(bound) as { id?: unknown } | null)?.id : undefined;
+      return typeof id === "string" ? id : "unreadable";
+    } catch (err) {
+      if (err instanceof SyntaxError) return "unreadable";
+      throw err;
+    }
+  }
+  return "none";
+}
+
+/**
+ * Answers what Next would (409 for an action this build lacks, 400 for no action or one no build could have, with the header its
+ * client router reads), but as the JSON error every refusal is, logged as one line instead of Next's stack trace per request.
+ */
+function unknownAction(request: Request, form: FormData | null, actions: TBuildActions, pathname: string): Response | null {
+  const named = namedAction(request.headers, form);
+  if (named === null || (named !== "none" && named !== "unreadable" && actions.has(named))) return null;
+  const stale = named.length === ACTION_ID_LENGTH && /^[0-9a-f]+$/.test(named);
+  logger.info(
+    { path: pathname, action: named.slice(0, ACTION_ID_LENGTH) },
+    "a post named no server action of this build: a page from an earlier deployment, or forged",
+  );
+  const response = errorResponse(
+    stale
+      ? new AppError("CONFLICT", "This page is from an earlier version of the site: reload it and send the form again.")
+      : new AppError("INVALID_INPUT", "The form names no action this page takes."),
+  );
+  response.headers.set("x-nextjs-action-not-found", "1");
+  return response;
 }
 
 /**
@@ -76,14 +135,13 @@ async function parsesAsActionArguments(request: Request): Promise<boolean> {
   }
 }
 
-/** Whether a multipart body parses (Next answers one that does not with a 500); other bodies are Next's or the page's to read. */
-async function parsesAsForm(request: Request): Promise<boolean> {
-  if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) return true;
+/** A multipart body's fields, "malformed" for one that does not parse (Next answers it with a 500); null for any other body. */
+async function readMultipart(request: Request): Promise<FormData | "malformed" | null> {
+  if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) return null;
   try {
-    await request.clone().formData();
-    return true;
+    return await request.clone().formData();
   } catch (err) {
-    if (err instanceof TypeError) return false; // undici's word for a body that is not the multipart it claims to be
+    if (err instanceof TypeError) return "malformed"; // undici's word for a body that is not the multipart it claims to be
     throw err;
   }
 }

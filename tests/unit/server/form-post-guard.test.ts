@@ -1,6 +1,7 @@
 // The proxy's check of server-action posts: cross-origin calls are 403, undeclared bodies 411, bodies over the cap 413, before Next reads them.
 import { describe, expect, it } from "vitest";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../../src/server/http/body-limits";
+import { buildActionsFrom, type TBuildActions } from "../../../src/server/http/build-actions";
 import { refuseActionPost } from "../../../src/server/http/form-post-guard";
 
 /** A call from a page's JavaScript: its arguments as JSON text, its length as declared (the guard goes by the declaration). */
@@ -15,8 +16,8 @@ function actionPost(headers: Record<string, string>, pathname = "/subscribe"): R
 /** The site as APP_URL=https://papers.example.org, behind no trusted proxy unless said. */
 const SITE = { appHost: "papers.example.org", trustForwardedHost: false };
 
-const statusOf = async (request: Request, adminArea = false, site = SITE) =>
-  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea, site }))?.status ?? null;
+const statusOf = async (request: Request, adminArea = false, site = SITE, actions: TBuildActions | null = null) =>
+  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea, site, actions }))?.status ?? null;
 
 describe("refuseActionPost", async () => {
   it("lets a same-origin action post of a small declared body through, with or without an Origin", async () => {
@@ -87,5 +88,61 @@ describe("refuseActionPost", async () => {
     expect(await statusOf(call('["$K1"]'))).toBeNull();
     expect(await statusOf(call("{bad json"))).toBe(400);
     expect(await statusOf(call(""))).toBe(400);
+  });
+
+  describe("a post naming an action this build does not have, on an App Router page", () => {
+    const OURS = "40" + "a".repeat(40);
+    const STALE = "40" + "b".repeat(40);
+    // As Next writes them: pages (with a dynamic one) and route handlers, and the actions by id.
+    const actions = buildActionsFrom(
+      { "/admin/login/page": "/admin/login", "/subscription/[token]/page": "/subscription/[token]", "/feed.xml/route": "/feed.xml" },
+      { node: { [OURS]: { workers: {} } }, edge: {}, encryptionKey: "k" },
+    )!;
+    const call = (pathname: string, id: string) =>
+      new Request(`http://app.test${pathname}`, {
+        method: "POST",
+        headers: { host: "app.test", "next-action": id, "content-type": "text/plain;charset=UTF-8", "content-length": "7" },
+        body: '["$K1"]',
+      });
+    const form = (pathname: string, fields: Record<string, string>) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.set(name, value);
+      const sized = new Request(`http://app.test${pathname}`, { method: "POST", body });
+      return new Request(sized, { headers: { ...Object.fromEntries(sized.headers), host: "app.test", "content-length": "300" } });
+    };
+    const answer = async (request: Request) => {
+      const response = await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea: false, site: SITE, actions });
+      return response && { status: response.status, notFound: response.headers.get("x-nextjs-action-not-found"), body: await response.json() };
+    };
+
+    it("lets the build's own actions through, called by a page's JavaScript or posted as a form, bound or not", async () => {
+      expect(await answer(call("/admin/login", OURS))).toBeNull();
+      expect(await answer(call("/subscription/some-token", OURS))).toBeNull();
+      expect(await answer(form("/admin/login", { [`$ACTION_ID_${OURS}`]: "", token: "t" }))).toBeNull();
+      expect(await answer(form("/admin/login", { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: OURS, bound: null }), token: "t" }))).toBeNull();
+    });
+
+    it("answers one from another deployment with 409 and the header Next's client router reads, as Next would, but as JSON", async () => {
+      for (const request of [
+        call("/admin/login", STALE),
+        form("/admin/login", { [`$ACTION_ID_${STALE}`]: "" }),
+        form("/subscription/abc", { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: STALE, bound: null }) }),
+      ]) {
+        expect(await answer(request)).toEqual({ status: 409, notFound: "1", body: { error: { code: "CONFLICT", message: expect.stringMatching(/reload/) } } });
+      }
+    });
+
+    it("answers an id no build could have, a form naming no action and an unreadable bound action with 400", async () => {
+      expect(await answer(call("/admin/login", "7fdeadbeef"))).toMatchObject({ status: 400, notFound: "1", body: { error: { code: "INVALID_INPUT" } } });
+      expect(await answer(form("/admin/login", { token: "t" }))).toMatchObject({ status: 400, body: { error: { code: "INVALID_INPUT" } } });
+      expect(await answer(form("/admin/login", { $ACTION_REF_1: "", "$ACTION_1:0": "{not json" }))).toMatchObject({ status: 400 });
+    });
+
+    it("leaves pages that are not App Router pages (the cached feed pages, route handlers) to what serves them", async () => {
+      expect(await answer(call("/", STALE))).toBeNull();
+      expect(await answer(form("/subscribe", { token: "t" }))).toBeNull();
+      expect(await answer(call("/feed.xml", STALE))).toBeNull();
+      expect(await answer(call("/subscription/abc/more", STALE))).toBeNull();
+    });
   });
 });
