@@ -289,9 +289,10 @@ describe("every route answers as documented", () => {
     await expectAnswer("GET", "/api/admin/subscribers.csv", { path: "/api/admin/subscribers.csv" }, 401);
   });
 
-  it("every route under /api answers a method it does not take with 405, the methods it takes in Allow, and OPTIONS with the same list", async () => {
-    const routes = appEntries().filter((e) => e.kind === "route" && e.path.startsWith("/api/"));
-    expect(routes.length).toBeGreaterThan(10);
+  it("every route handler (the API, feeds, robots.txt, …) answers a method it does not take with 405, the methods it takes in Allow, and OPTIONS with the same list", async () => {
+    const routes = appEntries().filter((e) => e.kind === "route");
+    expect(routes.filter((e) => e.path.startsWith("/api/")).length).toBeGreaterThan(10);
+    expect(routes.map((e) => e.path)).toEqual(expect.arrayContaining(["/feed.xml", "/robots.txt", "/sitemap.xml", "/feedback/[token]", "/thumbnails/[file]"]));
     for (const route of routes) {
       const url = `${base}${fillSegments(route.path, "1")}`;
       const allow = [...route.methods, ...(route.methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort();

@@ -4,7 +4,7 @@ import { getConfig } from "../config";
 import { logger } from "../logger";
 import { AppError } from "../errors/app-error";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "./body-limits";
-import { buildActions, type TBuildActions } from "./build-actions";
+import { buildRoutes, type TBuildRoutes } from "./build-routes";
 import { declaresMoreThan } from "./read-body";
 import { errorResponse } from "./respond";
 
@@ -54,7 +54,7 @@ export function isSameOrigin(headers: Headers, site: TSiteOrigin = siteOrigin())
  */
 export async function refuseActionPost(
   request: Request,
-  opts: { pathname: string; adminArea: boolean; site?: TSiteOrigin; actions?: TBuildActions | null },
+  opts: { pathname: string; adminArea: boolean; site?: TSiteOrigin; routes?: TBuildRoutes | null },
 ): Promise<Response | null> {
   if (!isActionPost(request, opts.pathname)) return null;
   if (!isSameOrigin(request.headers, opts.site)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
@@ -66,8 +66,8 @@ export async function refuseActionPost(
   const form = await readMultipart(request);
   if (form === "malformed") return errorResponse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
   if (!(await parsesAsActionArguments(request))) return errorResponse(new AppError("INVALID_INPUT", "The action's arguments are not JSON."));
-  const actions = opts.actions === undefined ? buildActions() : opts.actions;
-  return actions?.isAppPage(opts.pathname) ? unknownAction(request, form, actions, opts.pathname) : null;
+  const routes = opts.routes === undefined ? buildRoutes() : opts.routes;
+  return routes?.isAppPage(opts.pathname) ? unknownAction(request, form, routes, opts.pathname) : null;
 }
 
 /** Next's length for a server action's id; one of another length cannot be any build's (Next answers it with 400, others with 409). */
@@ -102,9 +102,9 @@ function namedAction(headers: Headers, form: FormData | null): string | "none" |
  * Answers what Next would (409 for an action this build lacks, 400 for no action or one no build could have, with the header its
  * client router reads), but as the JSON error every refusal is, logged as one line instead of Next's stack trace per request.
  */
-function unknownAction(request: Request, form: FormData | null, actions: TBuildActions, pathname: string): Response | null {
+function unknownAction(request: Request, form: FormData | null, routes: TBuildRoutes, pathname: string): Response | null {
   const named = namedAction(request.headers, form);
-  if (named === null || (named !== "none" && named !== "unreadable" && actions.has(named))) return null;
+  if (named === null || (named !== "none" && named !== "unreadable" && routes.hasAction(named))) return null;
   const stale = named.length === ACTION_ID_LENGTH && /^[0-9a-f]+$/.test(named);
   logger.info(
     { path: pathname, action: named.slice(0, ACTION_ID_LENGTH) },

@@ -15,6 +15,7 @@ import { applyPageStatus, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 import { MAX_PASTE_BYTES } from "./body-limits";
+import { buildRoutes } from "./build-routes";
 import { declaresMoreThan } from "./read-body";
 import { errorResponse } from "./respond";
 
@@ -70,11 +71,14 @@ const PAGE_ALLOW = [...PAGE_METHODS].join(", ");
 
 /**
  * A method no page takes (PUT, DELETE, PATCH, …) is 405 with the methods pages take, and OPTIONS their list (204); Next rendered the
- * page for the first and answered the second with a bodiless 400. API routes answer for their own methods. True when answered.
+ * page for the first and answered the second with a bodiless 400. Route handlers (the API, feeds, robots.txt, …) answer for their own
+ * methods (otherMethods in src/server/http/respond.ts), and so does everything under /api/. True when answered.
  */
 function refusedPageMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   const method = req.method ?? "GET";
-  if (PAGE_METHODS.has(method) || req.url?.startsWith("/api/")) return false;
+  if (PAGE_METHODS.has(method)) return false;
+  const pathname = (req.url ?? "/").split("?")[0]!;
+  if (pathname.startsWith("/api/") || buildRoutes()?.isRouteHandler(pathname)) return false;
   res.setHeader("allow", PAGE_ALLOW);
   if (method === "OPTIONS") {
     res.writeHead(204);

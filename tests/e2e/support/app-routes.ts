@@ -4,8 +4,6 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-/** Metadata files the App Router serves under another name. */
-const METADATA_ROUTES: Record<string, string> = { "robots.ts": "robots.txt", "sitemap.ts": "sitemap.xml" };
 
 /**
  * A page or route: `path` keeps dynamic segments as written ("/papers/[id]"); `methods` are the HTTP methods it answers;
@@ -37,7 +35,6 @@ function appRouterEntries(): TAppEntry[] {
     const entry = { file, readsQuery: readsQuery(file) };
     if (/^page\.tsx?$/.test(name)) return [{ ...entry, path: urlPath(segments), kind: "page", methods: ["GET", "POST"] }];
     if (name === "route.ts") return [{ ...entry, path: urlPath(segments), kind: "route", methods: exportedMethods(file) }];
-    if (METADATA_ROUTES[name]) return [{ ...entry, path: urlPath([...segments, METADATA_ROUTES[name]]), kind: "route", methods: ["GET"] }];
     return [];
   });
 }

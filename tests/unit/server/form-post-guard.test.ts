@@ -1,7 +1,7 @@
 // The proxy's check of server-action posts: cross-origin calls are 403, undeclared bodies 411, bodies over the cap 413, before Next reads them.
 import { describe, expect, it } from "vitest";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../../src/server/http/body-limits";
-import { buildActionsFrom, type TBuildActions } from "../../../src/server/http/build-actions";
+import { buildRoutesFrom, type TBuildRoutes } from "../../../src/server/http/build-routes";
 import { refuseActionPost } from "../../../src/server/http/form-post-guard";
 
 /** A call from a page's JavaScript: its arguments as JSON text, its length as declared (the guard goes by the declaration). */
@@ -16,8 +16,8 @@ function actionPost(headers: Record<string, string>, pathname = "/subscribe"): R
 /** The site as APP_URL=https://papers.example.org, behind no trusted proxy unless said. */
 const SITE = { appHost: "papers.example.org", trustForwardedHost: false };
 
-const statusOf = async (request: Request, adminArea = false, site = SITE, actions: TBuildActions | null = null) =>
-  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea, site, actions }))?.status ?? null;
+const statusOf = async (request: Request, adminArea = false, site = SITE, actions: TBuildRoutes | null = null) =>
+  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea, site, routes: actions }))?.status ?? null;
 
 describe("refuseActionPost", async () => {
   it("lets a same-origin action post of a small declared body through, with or without an Origin", async () => {
@@ -94,7 +94,7 @@ describe("refuseActionPost", async () => {
     const OURS = "40" + "a".repeat(40);
     const STALE = "40" + "b".repeat(40);
     // As Next writes them: pages (with a dynamic one) and route handlers, and the actions by id.
-    const actions = buildActionsFrom(
+    const actions = buildRoutesFrom(
       { "/admin/login/page": "/admin/login", "/subscription/[token]/page": "/subscription/[token]", "/feed.xml/route": "/feed.xml" },
       { node: { [OURS]: { workers: {} } }, edge: {}, encryptionKey: "k" },
     )!;
@@ -111,7 +111,7 @@ describe("refuseActionPost", async () => {
       return new Request(sized, { headers: { ...Object.fromEntries(sized.headers), host: "app.test", "content-length": "300" } });
     };
     const answer = async (request: Request) => {
-      const response = await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea: false, site: SITE, actions });
+      const response = await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea: false, site: SITE, routes: actions });
       return response && { status: response.status, notFound: response.headers.get("x-nextjs-action-not-found"), body: await response.json() };
     };
 

@@ -2,7 +2,7 @@
 // must record nothing); the POST records the press, recognises this browser (reader cookie) and links to the manage page.
 import { ZodError } from "zod";
 import { isAppError } from "@/server/errors/app-error";
-import { errorResponse } from "@/server/http/respond";
+import { errorResponse, otherMethods } from "@/server/http/respond";
 import { serializeCookie } from "@/server/reader/reader-cookie";
 import { pressFeedbackFromLink, viewFeedbackFromLink } from "@/server/reader/reader-service";
 import type { TFeedbackLinkView } from "@/server/reader/feedback-link";
@@ -58,3 +58,5 @@ export async function POST(request: Request, { params }: TContext): Promise<Resp
     return linkProblem(err);
   }
 }
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

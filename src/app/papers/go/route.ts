@@ -4,7 +4,7 @@ import { periodOf, periodPath, toUtcDate } from "@/core/periods";
 import { isValidDate } from "@/core/periods/utc-date";
 import { AppError } from "@/server/errors/app-error";
 import { loadNeighbourDays } from "@/server/feed/load-feed";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 
 const ZGo = z.object({
   view: z.enum(["day", "week", "month"], 'must be "day", "week" or "month"').default("day"),
@@ -19,3 +19,4 @@ export const GET = handleRoute(async (request: Request) => {
   if (!period) throw new AppError("INVALID_INPUT", `Invalid "date": the ${view} holding ${day} reaches past the years 1000 to 9999.`);
   return new Response(null, { status: 307, headers: { location: periodPath(period) } });
 });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

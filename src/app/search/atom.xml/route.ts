@@ -1,5 +1,6 @@
 // The atom feed of any search or filter (same parameters as /search); 400 with a message on a bad parameter.
 import { serveFeed } from "@/server/feed/serve-feed";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 
 export const GET = handleRoute(async (request: Request) => serveFeed("atom", new URL(request.url).searchParams));
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,6 +1,6 @@
 // GET /thumbnails/<paperId>-<hash>.<ext>: a paper's stored thumbnail from our own origin, cacheable forever (the hash is in the URL).
 import { z } from "zod";
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 import { loadThumbnail } from "@/server/thumbnails/load-thumbnail";
 
 const ZParams = z.object({ file: z.string().min(1).max(200) });
@@ -16,3 +16,4 @@ export const GET = handleRoute(async (_request: Request, context: { params: Prom
     },
   });
 });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,7 +1,8 @@
 // A subscriber's private json feed of their own digest selection (src/server/feed/private-feed.ts): uncached, 410 once rotated.
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 import { privateFeed } from "@/server/subscriptions/subscription-service";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (_request: Request, { params }: { params: Promise<{ token: string }> }) => privateFeed((await params).token, "json"));
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,5 @@
 // GET /subscription/<token>/data.json: "Download my data", everything stored about the subscriber the manage link names.
-import { handleRoute } from "@/server/http/respond";
+import { handleRoute, otherMethods } from "@/server/http/respond";
 import { exportWithToken } from "@/server/subscriptions/subscription-service";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,4 @@ export const GET = handleRoute(async (_request: Request, { params }: { params: P
     },
   }),
 );
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

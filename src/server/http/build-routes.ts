@@ -1,0 +1,63 @@
+// The App Router pages, route handlers and server actions of the running build, read from Next's manifests: the proxy answers a post
+// naming an action the build does not have (a page from an earlier deployment, or a forged id) itself, since Next logs a stack trace
+// for each, and the app's server leaves the methods of route handlers to them (src/server/http/serve-app.ts).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { getConfig } from "../config";
+import { logger } from "../logger";
+
+export type TBuildRoutes = {
+  /** Whether a path is an App Router page, where Next takes a posted form for a server action. */
+  isAppPage: (pathname: string) => boolean;
+  /** Whether a path is an App Router route handler (an API route, a feed, robots.txt, …), which answers for its own methods. */
+  isRouteHandler: (pathname: string) => boolean;
+  hasAction: (actionId: string) => boolean;
+};
+
+/** A route as the manifest writes it (/subscription/[token]) as a pattern over request paths. */
+function routePattern(route: string): RegExp {
+  const segments = route
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => {
+      if (/^\[\[\.\.\..+\]\]$/.test(segment)) return "(?:/.*)?";
+      if (/^\[\.\.\..+\]$/.test(segment)) return "/.+";
+      if (/^\[.+\]$/.test(segment)) return "/[^/]+";
+      return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+    });
+  return new RegExp(`^${segments.join("") || "/"}/?$`);
+}
+
+/** Builds the checks from the two manifests' contents; null when they are not what this Next writes. */
+export function buildRoutesFrom(appPathRoutes: unknown, serverReferences: unknown): TBuildRoutes | null {
+  if (typeof appPathRoutes !== "object" || appPathRoutes === null || typeof serverReferences !== "object" || serverReferences === null) return null;
+  const entries = Object.entries(appPathRoutes as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string");
+  const patterns = (kind: string) => entries.filter(([entry]) => entry.endsWith(`/${kind}`)).map(([, route]) => routePattern(route));
+  const [pages, handlers] = [patterns("page"), patterns("route")];
+  const { node, edge } = serverReferences as { node?: object; edge?: object };
+  const ids = new Set([...Object.keys(node ?? {}), ...Object.keys(edge ?? {})]);
+  return {
+    isAppPage: (pathname) => pages.some((page) => page.test(pathname)),
+    isRouteHandler: (pathname) => handlers.some((handler) => handler.test(pathname)),
+    hasAction: (id) => ids.has(id),
+  };
+}
+
+let loaded: TBuildRoutes | null | undefined;
+
+/** This build's routes and actions, read once; null under `next dev`, which rewrites its manifests as it compiles pages, or unreadable ones. */
+export function buildRoutes(): TBuildRoutes | null {
+  if (loaded !== undefined) return loaded;
+  const { NODE_ENV, NEXT_DIST_DIR } = getConfig();
+  if (NODE_ENV !== "production") return (loaded = null);
+  const dir = path.resolve(/*turbopackIgnore: true*/ NEXT_DIST_DIR);
+  const read = (file: string): unknown => JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  try {
+    loaded = buildRoutesFrom(read("app-path-routes-manifest.json"), read(path.join("server", "server-reference-manifest.json")));
+  } catch (err) {
+    logger.warn({ err, dir }, "could not read this build's manifests: Next answers unknown server actions and route handlers' methods unchecked");
+    return (loaded = null);
+  }
+  if (!loaded) logger.warn({ dir }, "this build's manifests are not as expected: Next answers unknown server actions and route handlers' methods unchecked");
+  return loaded;
+}

@@ -1,0 +1,40 @@
+// The build's routes as the app's server and the proxy read them from Next's manifests: which paths are App Router pages, which are
+// route handlers, and which server actions exist.
+import { describe, expect, it } from "vitest";
+import { buildRoutesFrom } from "../../../src/server/http/build-routes";
+
+const routes = buildRoutesFrom(
+  {
+    "/admin/page": "/admin",
+    "/subscription/[token]/page": "/subscription/[token]",
+    "/docs/[[...slug]]/page": "/docs/[[...slug]]",
+    "/feed.xml/route": "/feed.xml",
+    "/feeds/[token]/feed.xml/route": "/feeds/[token]/feed.xml",
+    "/files/[...path]/route": "/files/[...path]",
+  },
+  { node: { ["40" + "a".repeat(40)]: {} }, edge: { ["60" + "b".repeat(40)]: {} }, encryptionKey: "k" },
+)!;
+
+describe("buildRoutesFrom", () => {
+  it("tells App Router pages by their routes, dynamic segments matching one segment and optional catch-alls any number", () => {
+    for (const path of ["/admin", "/admin/", "/subscription/tok-1", "/docs", "/docs/a/b"]) expect(routes.isAppPage(path), path).toBe(true);
+    for (const path of ["/admin/papers", "/subscription", "/subscription/a/b", "/feed.xml", "/", "/adminx"]) expect(routes.isAppPage(path), path).toBe(false);
+  });
+
+  it("tells route handlers apart from pages, a dot in a route matching only a dot", () => {
+    for (const path of ["/feed.xml", "/feeds/abc/feed.xml", "/files/a/b.png"]) expect(routes.isRouteHandler(path), path).toBe(true);
+    for (const path of ["/feedxxml", "/feeds/a/b/feed.xml", "/files", "/admin"]) expect(routes.isRouteHandler(path), path).toBe(false);
+  });
+
+  it("knows the actions of either runtime, and nothing else", () => {
+    expect(routes.hasAction("40" + "a".repeat(40))).toBe(true);
+    expect(routes.hasAction("60" + "b".repeat(40))).toBe(true);
+    expect(routes.hasAction("40" + "c".repeat(40))).toBe(false);
+    expect(routes.hasAction("encryptionKey")).toBe(false);
+  });
+
+  it("is null for manifests that are not what Next writes", () => {
+    expect(buildRoutesFrom(null, {})).toBeNull();
+    expect(buildRoutesFrom({}, "x")).toBeNull();
+  });
+});
