@@ -8,7 +8,7 @@ import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { ERROR_STATUS } from "@/server/errors/app-error";
 import { cachedView } from "@/server/http/cached-views";
-import { refuseActionPost } from "@/server/http/form-post-guard";
+import { checkActionPost, refuseUnknownAction } from "@/server/http/form-post-guard";
 import { PAGE_STATUS_HEADER } from "@/server/http/page-status";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
 
@@ -50,12 +50,15 @@ function readerArrival(request: NextRequest): NextResponse | null {
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
   const admin = isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname);
-  const refused = await refuseActionPost(request, { pathname, adminArea: admin });
-  if (refused) return refused;
+  const post = await checkActionPost(request, { pathname, adminArea: admin });
+  if (post?.refused) return post.refused;
   if (admin) {
     const gate = await adminGate(request);
     if (gate) return gate;
   }
+  // After the gate: an anonymous caller learns nothing of the admin console's actions.
+  const unknown = post && refuseUnknownAction(request, post.form, pathname);
+  if (unknown) return unknown;
   if (pathname.startsWith("/api/")) return NextResponse.next();
   const arrival = readerArrival(request);
   if (arrival) return arrival;

@@ -46,28 +46,28 @@ export function isSameOrigin(headers: Headers, site: TSiteOrigin = siteOrigin())
   return originHost !== "" && (originHost === site.appHost || originHost === headers.get("host") || originHost === forwarded);
 }
 
+/** An action post the cheap checks refused, or the multipart form they read (null for any other body) for refuseUnknownAction. */
+export type TActionPost = { refused: Response } | { refused: null; form: FormData | null };
+
 /**
  * A 403 for a cross-origin action post, a 411 for one that does not declare its length (browsers always do; Next would answer an
  * undeclared body past its limit with a 500), a 413 for one declaring a body past its cap (the paste size inside the admin console,
- * the public cap everywhere else, the sign-in page included), a 400 for a multipart body that does not parse, and on an App Router
- * page a 409 or 400 for a post naming an action this build does not have (unknownAction); null to let Next run the action.
+ * the public cap everywhere else, the sign-in page included), a 400 for a multipart body that does not parse; null for a request
+ * that is not an action post. The proxy asks the admin gate next, then refuseUnknownAction.
  */
-export async function refuseActionPost(
-  request: Request,
-  opts: { pathname: string; adminArea: boolean; site?: TSiteOrigin; routes?: TBuildRoutes | null },
-): Promise<Response | null> {
+export async function checkActionPost(request: Request, opts: { pathname: string; adminArea: boolean; site?: TSiteOrigin }): Promise<TActionPost | null> {
   if (!isActionPost(request, opts.pathname)) return null;
-  if (!isSameOrigin(request.headers, opts.site)) return errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
-  if (!request.headers.has("content-length")) return errorResponse(new AppError("LENGTH_REQUIRED", "Send the form with a Content-Length."));
+  const refuse = (err: AppError) => ({ refused: errorResponse(err) });
+  if (!isSameOrigin(request.headers, opts.site)) return refuse(new AppError("FORBIDDEN", "Forms are accepted only from this site's own pages."));
+  if (!request.headers.has("content-length")) return refuse(new AppError("LENGTH_REQUIRED", "Send the form with a Content-Length."));
   const maxBytes = opts.adminArea ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES;
   if (declaresMoreThan(request.headers.get("content-length"), maxBytes)) {
-    return errorResponse(new AppError("PAYLOAD_TOO_LARGE", `The form is larger than ${maxBytes.toLocaleString("en")} bytes.`));
+    return refuse(new AppError("PAYLOAD_TOO_LARGE", `The form is larger than ${maxBytes.toLocaleString("en")} bytes.`));
   }
   const form = await readMultipart(request);
-  if (form === "malformed") return errorResponse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
-  if (!(await parsesAsActionArguments(request))) return errorResponse(new AppError("INVALID_INPUT", "The action's arguments are not JSON."));
-  const routes = opts.routes === undefined ? buildRoutes() : opts.routes;
-  return routes?.isAppPage(opts.pathname) ? unknownAction(request, form, routes, opts.pathname) : null;
+  if (form === "malformed") return refuse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
+  if (!(await parsesAsActionArguments(request))) return refuse(new AppError("INVALID_INPUT", "The action's arguments are not JSON."));
+  return { refused: null, form };
 }
 
 /** Next's length for a server action's id; one of another length cannot be any build's (Next answers it with 400, others with 409). */
@@ -99,10 +99,12 @@ function namedAction(headers: Headers, form: FormData | null): string | "none" |
 }
 
 /**
- * Answers what Next would (409 for an action this build lacks, 400 for no action or one no build could have, with the header its
- * client router reads), but as the JSON error every refusal is, logged as one line instead of Next's stack trace per request.
+ * On an App Router page, a post naming an action this build does not have: answered as Next would (409 for an action this build
+ * lacks, 400 for no action or one no build could have, with the header its client router reads), but as the JSON error every
+ * refusal is, and logged as one line instead of Next's stack trace per request. Null to let Next run the action.
  */
-function unknownAction(request: Request, form: FormData | null, routes: TBuildRoutes, pathname: string): Response | null {
+export function refuseUnknownAction(request: Request, form: FormData | null, pathname: string, routes: TBuildRoutes | null = buildRoutes()): Response | null {
+  if (!routes?.isAppPage(pathname)) return null;
   const named = namedAction(request.headers, form);
   if (named === null || (named !== "none" && named !== "unreadable" && routes.hasAction(named))) return null;
   const stale = named.length === ACTION_ID_LENGTH && /^[0-9a-f]+$/.test(named);

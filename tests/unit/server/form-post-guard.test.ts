@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../../src/server/http/body-limits";
 import { buildRoutesFrom, type TBuildRoutes } from "../../../src/server/http/build-routes";
-import { refuseActionPost } from "../../../src/server/http/form-post-guard";
+import { checkActionPost, refuseUnknownAction } from "../../../src/server/http/form-post-guard";
 
 /** A call from a page's JavaScript: its arguments as JSON text, its length as declared (the guard goes by the declaration). */
 function actionPost(headers: Record<string, string>, pathname = "/subscribe"): Request {
@@ -16,10 +16,17 @@ function actionPost(headers: Record<string, string>, pathname = "/subscribe"): R
 /** The site as APP_URL=https://papers.example.org, behind no trusted proxy unless said. */
 const SITE = { appHost: "papers.example.org", trustForwardedHost: false };
 
-const statusOf = async (request: Request, adminArea = false, site = SITE, actions: TBuildRoutes | null = null) =>
-  (await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea, site, routes: actions }))?.status ?? null;
+/** The proxy's checks in its order (the admin gate, between them, is not part of this test). */
+async function refuseActionPost(request: Request, opts: { adminArea: boolean; site: typeof SITE; routes: TBuildRoutes | null }) {
+  const pathname = new URL(request.url).pathname;
+  const post = await checkActionPost(request, { pathname, adminArea: opts.adminArea, site: opts.site });
+  return post?.refused ?? (post && refuseUnknownAction(request, post.form, pathname, opts.routes));
+}
 
-describe("refuseActionPost", async () => {
+const statusOf = async (request: Request, adminArea = false, site = SITE) =>
+  (await refuseActionPost(request, { adminArea, site, routes: null }))?.status ?? null;
+
+describe("the proxy's checks of action posts", async () => {
   it("lets a same-origin action post of a small declared body through, with or without an Origin", async () => {
     expect(await statusOf(actionPost({ origin: "http://app.test" }))).toBeNull();
     expect(await statusOf(actionPost({}))).toBeNull();
@@ -111,7 +118,7 @@ describe("refuseActionPost", async () => {
       return new Request(sized, { headers: { ...Object.fromEntries(sized.headers), host: "app.test", "content-length": "300" } });
     };
     const answer = async (request: Request) => {
-      const response = await refuseActionPost(request, { pathname: new URL(request.url).pathname, adminArea: false, site: SITE, routes: actions });
+      const response = await refuseActionPost(request, { adminArea: false, site: SITE, routes: actions });
       return response && { status: response.status, notFound: response.headers.get("x-nextjs-action-not-found"), body: await response.json() };
     };
 
