@@ -1,5 +1,7 @@
 // Compresses responses for clients that ask for it, and keeps the compressed bytes of the pages Next serves from its cache, so a cached
 // page is compressed once per version instead of once per request: compressing `/` on every request cost it 28-31% of its throughput.
+// Gives those pages their ETag too, and answers a browser that holds the page with 304 (Next's own ETag, a hash in JavaScript, cost
+// 8% of the server's CPU under load: about 0.2 ms for each 80 KB page, against 0.07 ms for the SHA-256 computed here anyway).
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import zlib from "node:zlib";
@@ -7,6 +9,7 @@ import compression from "compression";
 import Negotiator from "negotiator";
 import { ByteBudgetLru } from "../cache/byte-budget-lru";
 import { isVariantPath } from "../cache/variant-paths";
+import { PAGE_STATUS_HEADER } from "./page-status";
 
 type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -35,8 +38,8 @@ function compress(encoding: TEncoding, body: Buffer): Buffer {
 }
 
 /**
- * Compressed bodies by encoding and the SHA-256 of the uncompressed body. Not by ETag: Next's ETag is a 52-bit FNV hash, which a
- * search query could be crafted to collide with another page's, and the cache would then serve that page's bytes for it.
+ * Compressed bodies by encoding and the SHA-256 of the uncompressed body, so no crafted page (a search query) can share another's key
+ * and be served that page's bytes, as it could with the 52-bit FNV hash Next's ETags were.
  */
 export class CompressedBodies {
   private readonly pools: Record<"pages" | "variants", ByteBudgetLru<Buffer>>;
@@ -54,10 +57,10 @@ export class CompressedBodies {
     return total;
   }
 
-  /** `path`: the path Next served, which says whether the page is a variant. */
-  get(encoding: TEncoding, body: Buffer, path: string): Buffer {
+  /** `digest`: the body's SHA-256 (base64url); `path`: the path Next served, which says whether the page is a variant. */
+  get(encoding: TEncoding, digest: string, body: Buffer, path: string): Buffer {
     const pool = isVariantPath(path) ? this.pools.variants : this.pools.pages;
-    const key = `${encoding}:${createHash("sha256").update(body).digest("base64")}`;
+    const key = `${encoding}:${digest}`;
     const kept = pool.get(key);
     if (kept) {
       this.hits += 1;
@@ -72,19 +75,27 @@ export class CompressedBodies {
 
 /** The encoding to keep a body in for this request, as the compression package would negotiate it; null when it would not compress. */
 function cachedEncoding(req: http.IncomingMessage): TEncoding | null {
-  if (req.method !== "GET" || !req.headers["accept-encoding"]) return null;
+  if (!req.headers["accept-encoding"]) return null;
   const method = new Negotiator(req).encoding(SUPPORTED, PREFERRED);
   return method === "br" || method === "gzip" ? method : null;
 }
 
+/** Whether the client's If-None-Match names `etag` (weakly compared, as RFC 9110 has it for GET), or is `*`. */
+function holds(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t === etag || t === `W/${etag}`;
+  });
+}
+
 /**
- * A page Next ends in one call with a whole body and an ETag (a page from its cache or just rendered into it) is answered with that
- * body's kept compressed bytes. Anything else (a stream, a body without an ETag, an encoding other than br or gzip) is left to the
- * compression package, which compresses it as it is written.
+ * A page Next ends in one call with its whole body and a 200 (a page from its cache or just rendered into it) gets an ETag from its
+ * SHA-256, and is answered 304 when the client already holds it, or else with its kept compressed bytes. Anything else (a stream, an
+ * error, a status the proxy named, an encoding other than br or gzip) is left to the compression package, which compresses it as it is written.
  */
-function answerFromCompressedBodies(req: http.IncomingMessage, res: http.ServerResponse, bodies: CompressedBodies): void {
-  const encoding = cachedEncoding(req);
-  if (!encoding) return;
+function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, bodies: CompressedBodies): void {
+  if (req.method !== "GET") return;
   const { write, end } = res;
   const restore = () => {
     res.write = write;
@@ -96,19 +107,34 @@ function answerFromCompressedBodies(req: http.IncomingMessage, res: http.ServerR
   } as typeof write;
   res.end = function (this: http.ServerResponse, ...args: unknown[]) {
     restore();
+    const endWith = end as (...a: unknown[]) => http.ServerResponse;
     const [chunk, chunkEncoding] = args;
-    const body = typeof chunk === "string" ? Buffer.from(chunk, typeof chunkEncoding === "string" ? (chunkEncoding as BufferEncoding) : "utf8") : chunk;
-    const keep =
+    const whole =
       !res.headersSent &&
-      Buffer.isBuffer(body) &&
+      (typeof chunk === "string" || Buffer.isBuffer(chunk)) &&
+      res.statusCode === 200 &&
+      res.getHeader("etag") === undefined &&
+      res.getHeader(PAGE_STATUS_HEADER) === undefined;
+    if (!whole) return endWith.apply(this, args);
+    const body = typeof chunk === "string" ? Buffer.from(chunk, typeof chunkEncoding === "string" ? (chunkEncoding as BufferEncoding) : "utf8") : chunk;
+    const digest = createHash("sha256").update(body).digest("base64url");
+    const etag = `"${digest.slice(0, 27)}"`;
+    res.setHeader("ETag", etag);
+    if (holds(req.headers["if-none-match"], etag)) {
+      res.statusCode = 304;
+      res.removeHeader("content-type");
+      res.removeHeader("content-length");
+      return endWith.call(this);
+    }
+    const encoding = cachedEncoding(req);
+    const keep =
+      encoding !== null &&
       body.length >= THRESHOLD_BYTES &&
-      res.getHeader("etag") !== undefined &&
       res.getHeader("content-encoding") === undefined &&
       !NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? "")) &&
       compression.filter(req, res);
-    const endWith = end as (...a: unknown[]) => http.ServerResponse;
-    if (!keep) return endWith.apply(this, args);
-    const compressed = bodies.get(encoding, body, new URL(req.url ?? "/", "http://app").pathname);
+    if (!keep) return endWith.call(this, body);
+    const compressed = bodies.get(encoding, digest, body, new URL(req.url ?? "/", "http://app").pathname);
     res.setHeader("Content-Encoding", encoding);
     res.setHeader("Content-Length", compressed.length);
     // The compression package adds `Vary: Accept-Encoding` and, seeing the encoding set, passes these bytes through.
@@ -123,7 +149,7 @@ export function withCompression(handle: THandler, bodies = new CompressedBodies(
     new Promise<void>((resolve, reject) => {
       // The middleware wraps res.write and res.end and calls on synchronously; the wrapper installed after it sees Next's calls first.
       compress(req, res, () => {
-        answerFromCompressedBodies(req, res, bodies);
+        answerWholeBodies(req, res, bodies);
         handle(req, res).then(resolve, reject);
       });
     });

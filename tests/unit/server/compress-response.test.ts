@@ -1,5 +1,6 @@
-// The app server's compression: a page ended whole with an ETag is compressed once and its bytes reused, keyed by its content; every
-// other response is compressed as it streams; a client that asks for no encoding gets none.
+// The app server's compression and validators: a page ended whole is given an ETag from its content, answered 304 to a client that
+// holds it, and compressed once with its bytes reused, keyed by its content; every other response is compressed as it streams; a
+// client that asks for no encoding gets none.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
@@ -16,17 +17,24 @@ const page = (n: number) => `<!doctype html><p>${`paper ${n} `.repeat(400)}</p>`
 type TRoutes = Record<string, (res: http.ServerResponse) => void>;
 
 const routes: TRoutes = {
-  // How Next sends a page from its cache: the whole body in one end(), with an ETag and a Content-Length.
-  "/cached": (res) => sendWhole(res, page(1), '"etag-1"'),
-  "/cached-2": (res) => sendWhole(res, page(2), '"etag-2"'),
-  "/cached-7": (res) => sendWhole(res, page(7), '"etag-7"'),
-  // A different body under the same ETag, as a crafted collision of Next's 52-bit hash would give.
-  "/forged": (res) => sendWhole(res, page(3), '"etag-1"'),
-  "/no-etag": (res) => sendWhole(res, page(4), undefined),
-  "/small": (res) => sendWhole(res, "<p>tiny</p>", '"etag-s"'),
+  // How Next sends a page from its cache (generateEtags off): the whole body in one end(), with a Content-Length.
+  "/cached": (res) => sendWhole(res, page(1)),
+  "/cached-2": (res) => sendWhole(res, page(2)),
+  "/cached-7": (res) => sendWhole(res, page(7)),
+  "/same-as-cached": (res) => sendWhole(res, page(1)),
+  "/small": (res) => sendWhole(res, "<p>tiny</p>"),
   "/no-transform": (res) => {
     res.setHeader("Cache-Control", "public, no-transform");
-    sendWhole(res, page(5), '"etag-5"');
+    sendWhole(res, page(5));
+  },
+  "/not-found": (res) => {
+    res.statusCode = 404;
+    sendWhole(res, page(8));
+  },
+  // A variant whose query does not parse: the proxy named its status (src/server/http/page-status.ts), so it must not be validated.
+  "/named-status": (res) => {
+    res.setHeader("x-paper-digest-status", "400");
+    sendWhole(res, page(9));
   },
   "/image": (res) => {
     res.setHeader("Content-Type", "image/png");
@@ -41,9 +49,8 @@ const routes: TRoutes = {
   },
 };
 
-function sendWhole(res: http.ServerResponse, body: string, etag: string | undefined): void {
+function sendWhole(res: http.ServerResponse, body: string): void {
   res.setHeader("Content-Type", "text/html; charset=utf-8");
-  if (etag) res.setHeader("ETag", etag);
   res.setHeader("Content-Length", Buffer.byteLength(body));
   res.end(body);
 }
@@ -51,7 +58,7 @@ function sendWhole(res: http.ServerResponse, body: string, etag: string | undefi
 async function serve(bodies: CompressedBodies): Promise<string> {
   const handler = withCompression(async (req, res) => {
     const search = /^\/search\/results\/q-(\d+)$/.exec(req.url ?? "");
-    if (search) return sendWhole(res, page(100 + Number(search[1])), `"etag-q${search[1]}"`);
+    if (search) return sendWhole(res, page(100 + Number(search[1])));
     routes[req.url ?? ""]!(res);
   }, bodies);
   const server = http.createServer((req, res) => void handler(req, res));
@@ -93,18 +100,48 @@ describe("the app server's compression", () => {
     expect(second.raw.equals(first.raw)).toBe(true);
     expect(Number(second.headers["content-length"])).toBe(second.raw.length);
     expect(second.headers.vary).toMatch(/accept-encoding/i);
-    expect(second.headers.etag).toBe('"etag-1"');
+    expect(second.headers.etag).toBe((await get(`${base}/cached`)).headers.etag);
     const gzip = await get(`${base}/cached`, { "accept-encoding": "gzip" });
     expect(gzip.headers["content-encoding"]).toBe("gzip");
     expect(gzip.text).toBe(page(1));
     expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 1, misses: 2 });
   });
 
-  it("keys kept bytes by the body, so a page sharing another's ETag never gets its bytes", async () => {
-    const base = await serve(new CompressedBodies());
+  it("keys kept bytes by the body: two pages with the same body share them, others never get them", async () => {
+    const bodies = new CompressedBodies();
+    const base = await serve(bodies);
     expect((await get(`${base}/cached`, BROWSER)).text).toBe(page(1));
-    expect((await get(`${base}/forged`, BROWSER)).text).toBe(page(3));
     expect((await get(`${base}/cached-2`, BROWSER)).text).toBe(page(2));
+    expect((await get(`${base}/same-as-cached`, BROWSER)).text).toBe(page(1));
+    expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 1, misses: 2 });
+  });
+
+  it("gives a whole page an ETag from its body, and answers a client holding it with 304 and no body, compressed or not", async () => {
+    const base = await serve(new CompressedBodies());
+    const first = await get(`${base}/cached`, BROWSER);
+    const etag = first.headers.etag!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect((await get(`${base}/same-as-cached`)).headers.etag).toBe(etag);
+    expect((await get(`${base}/cached-2`)).headers.etag).not.toBe(etag);
+    for (const held of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
+      for (const headers of [{}, BROWSER]) {
+        const again = await get(`${base}/cached`, { ...headers, "if-none-match": held });
+        expect({ status: again.status, etag: again.headers.etag, length: again.raw.length }, held).toEqual({ status: 304, etag, length: 0 });
+        expect(again.headers["content-encoding"]).toBeUndefined();
+      }
+    }
+    const changed = await get(`${base}/cached-2`, { "if-none-match": etag });
+    expect([changed.status, changed.text]).toEqual([200, page(2)]);
+  });
+
+  it("validates only whole answers with a 200: no ETag on an error, a status the proxy named, a stream or a HEAD", async () => {
+    const base = await serve(new CompressedBodies());
+    for (const path of ["/not-found", "/named-status", "/stream"]) {
+      const answer = await get(`${base}${path}`, { "if-none-match": "*" });
+      expect(answer.headers.etag, path).toBeUndefined();
+      expect(answer.status, path).not.toBe(304);
+    }
+    expect((await get(`${base}/cached`, {}, "HEAD")).headers.etag).toBeUndefined();
   });
 
   it("keeps the most recently served bodies within its budget, each buffer its own exact size, and still answers past it", async () => {
@@ -134,10 +171,10 @@ describe("the app server's compression", () => {
   it("streams the rest compressed as it is written, and keeps none of it", async () => {
     const bodies = new CompressedBodies();
     const base = await serve(bodies);
-    for (const path of ["/stream", "/no-etag"]) {
+    for (const path of ["/stream", "/not-found"]) {
       const answer = await get(`${base}${path}`, BROWSER);
       expect(answer.headers["content-encoding"]).toBe("br");
-      expect(answer.text).toBe(path === "/stream" ? page(6) : page(4));
+      expect(answer.text).toBe(path === "/stream" ? page(6) : page(8));
     }
     expect(bodies.misses).toBe(0);
   });
