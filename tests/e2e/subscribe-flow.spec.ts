@@ -1,6 +1,8 @@
 // subscribe: the whole double opt-in flow in the browser, reading the confirmation from the local mail capture.
 import { expect, test } from "@playwright/test";
+import { signSubscriberToken } from "../../src/server/subscriptions/subscription-links";
 import { clearSignInLimit, signIn } from "./support/admin";
+import { E2E_APP_SECRET } from "./support/constants";
 
 test.setTimeout(120_000);
 
@@ -63,4 +65,28 @@ test("subscribe: a tampered manage link is a friendly 404 and the mail viewer ne
   await page.getByLabel("Admin token or password").fill("wrong-token");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That token or password is not right.")).toBeVisible();
+});
+
+test("subscribe: a link that does not work explains why in the page's own HTML, readable without JavaScript, with 404 or 410", async ({ request }) => {
+  const expired = signSubscriberToken({ secret: E2E_APP_SECRET, purpose: "manage", subscriberId: 1, now: new Date(Date.now() - 400 * 86_400_000) });
+  const cases = [
+    {
+      path: "/subscription/eyJzaWQiOjEsImV4cCI6OTk5OTk5OTk5OTk5OX0.forged-signature",
+      status: 404,
+      heading: "This subscription link does not work",
+      why: "not valid",
+    },
+    { path: `/subscription/${expired}`, status: 410, heading: "This subscription link does not work", why: "has expired" },
+    { path: "/subscribe/confirm?token=not-a-real-token-at-all", status: 404, heading: "This confirmation link does not work", why: "not valid" },
+  ];
+  for (const { path, status, heading, why } of cases) {
+    const response = await request.get(path);
+    const html = await response.text();
+    expect(response.status(), path).toBe(status);
+    // Server-rendered, not left to the client: Next's notFound() sent an empty <html id="__next_error__"> shell here.
+    expect(html, path).not.toContain("__next_error__");
+    expect(html, path).toContain(`<h1 class="text-2xl font-bold">${heading}</h1>`);
+    expect(html, path).toContain(why);
+    expect(response.headers()["cache-control"], path).toBe("private, no-store");
+  }
 });

@@ -1,9 +1,34 @@
-// How the proxy gives a cached page's variant its HTTP status: a page rendered by getStaticProps always answers 200, so the proxy marks
-// a variant whose query does not parse and the app's server (serve-app.ts) answers it with that status instead.
+// How a page that cannot set its own HTTP status gets one: a page rendered by getStaticProps always answers 200, and an App Router page
+// has only notFound(), whose HTML is an empty shell without JavaScript (vercel/next.js#62228). The proxy marks a variant whose query
+// does not parse, an App Router page marks its own answer (setPageStatus), and the app's server (serve-app.ts) answers with that status.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type http from "node:http";
 
-/** Set by the proxy on its response; never reaches a client. */
+/** Set by the proxy on its response, or by setPageStatus; never reaches a client. */
 export const PAGE_STATUS_HEADER = "x-paper-digest-status";
+
+/**
+ * The response each request's work runs for, set by the app's server (forResponse). On globalThis: Next loads this module again in its
+ * own bundles, and the pages' copy must find the server's store.
+ */
+const responses: AsyncLocalStorage<http.ServerResponse> = ((
+  globalThis as { paperDigestPageResponses?: AsyncLocalStorage<http.ServerResponse> }
+).paperDigestPageResponses ??= new AsyncLocalStorage());
+
+/** Runs a request's handling with its response reachable by setPageStatus. */
+export function forResponse<T>(res: http.ServerResponse, handle: () => T): T {
+  return responses.run(res, handle);
+}
+
+/**
+ * Called while an App Router page renders: answer this request with `status` (a 4xx) instead of 200, so the page can show its own
+ * explanation, server-rendered, where notFound() would leave a reader without JavaScript a blank page. Under `next dev`, which runs
+ * without the app's server, the page answers 200.
+ */
+export function setPageStatus(status: number): void {
+  const res = responses.getStore();
+  if (res && !res.headersSent) res.setHeader(PAGE_STATUS_HEADER, String(status));
+}
 
 /**
  * Makes `res` answer with the status the proxy named, when it named one and the page would otherwise have succeeded (a failure keeps

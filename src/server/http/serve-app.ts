@@ -11,7 +11,7 @@ import { withFairAdmission } from "./admit-requests";
 import { logger } from "../logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "./client-address";
 import { cachedView, variantPathIsValid } from "./cached-views";
-import { applyPageStatus, PAGE_STATUS_HEADER } from "./page-status";
+import { applyPageStatus, forResponse, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
 import { MAX_PASTE_BYTES } from "./body-limits";
@@ -134,7 +134,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     res.setHeader("Content-Security-Policy", policy);
     applyPageStatus(res);
     rewriteCachedView(req, res);
-    handle(req, res).catch((err: unknown) => {
+    forResponse(res, () => handle(req, res)).catch((err: unknown) => {
       logger.error({ err: describeError(err), url: req.url }, "the request handler failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Something went wrong on our side.");

@@ -1,11 +1,12 @@
 // /subscription/<signed token>: the subscriber's own page: preferences, feedback presses, follows, private feeds, browsers, their data.
 // GET only shows forms; every change is a POST.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BrowserSettings, FeedbackList, FollowSettings, PrivateFeeds } from "@/components/reader-settings";
 import { SubscribePreferencesForm } from "@/components/subscribe-preferences-form";
-import { isAppError } from "@/server/errors/app-error";
+import { LinkProblem } from "@/components/link-problem";
+import { AppError, isAppError } from "@/server/errors/app-error";
+import { setPageStatus } from "@/server/http/page-status";
 import { loadSubscription, readerOverview } from "@/server/subscriptions/subscription-service";
 import {
   deleteDataAction,
@@ -59,13 +60,29 @@ export default async function SubscriptionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const parsed = ZParams.safeParse(await params);
-  if (!parsed.success) notFound();
-  const token = parsed.data.token;
-  const subscriber = await loadSubscription(token).catch((err: unknown) => {
-    if (isAppError(err)) return null;
-    throw err;
-  });
-  if (!subscriber) notFound();
+  const loaded = parsed.success
+    ? await loadSubscription(parsed.data.token).then(
+        (subscriber) => ({ subscriber, token: parsed.data.token, problem: null }),
+        (err: unknown) => {
+          if (isAppError(err)) return { subscriber: null, problem: err };
+          throw err;
+        },
+      )
+    : {
+        subscriber: null,
+        problem: new AppError("NOT_FOUND", "malformed manage link", { userMessage: "This link is not valid. Check that you copied the whole link." }),
+      };
+  if (!loaded.subscriber) {
+    setPageStatus(loaded.problem.status);
+    return (
+      <LinkProblem
+        title="This subscription link does not work"
+        reason={loaded.problem.userMessage}
+        next={{ href: "/subscribe", label: "Go to the subscribe page" }}
+      />
+    );
+  }
+  const { subscriber, token } = loaded;
   const reader = await readerOverview(token);
   const { welcome, done } = await searchParams;
   const notice =
