@@ -5,7 +5,7 @@ import { z } from "zod";
 import { BrowserSettings, FeedbackList, FollowSettings, PrivateFeeds } from "@/components/reader-settings";
 import { SubscribePreferencesForm } from "@/components/subscribe-preferences-form";
 import { LinkProblem } from "@/components/link-problem";
-import { AppError, isAppError } from "@/server/errors/app-error";
+import { isAppError } from "@/server/errors/app-error";
 import { setPageStatus } from "@/server/http/page-status";
 import { loadSubscription, readerOverview } from "@/server/subscriptions/subscription-service";
 import {
@@ -60,18 +60,15 @@ export default async function SubscriptionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const parsed = ZParams.safeParse(await params);
-  const loaded = parsed.success
-    ? await loadSubscription(parsed.data.token).then(
-        (subscriber) => ({ subscriber, token: parsed.data.token, problem: null }),
-        (err: unknown) => {
-          if (isAppError(err)) return { subscriber: null, problem: err };
-          throw err;
-        },
-      )
-    : {
-        subscriber: null,
-        problem: new AppError("NOT_FOUND", "malformed manage link", { userMessage: "This link is not valid. Check that you copied the whole link." }),
-      };
+  // A malformed token is checked as an empty one, which no link has: the check's own "not valid" answer, in one place.
+  const token = parsed.success ? parsed.data.token : "";
+  const loaded = await loadSubscription(token).then(
+    (subscriber) => ({ subscriber, problem: null }),
+    (err: unknown) => {
+      if (isAppError(err)) return { subscriber: null, problem: err };
+      throw err;
+    },
+  );
   if (!loaded.subscriber) {
     setPageStatus(loaded.problem.status);
     return (
@@ -82,7 +79,7 @@ export default async function SubscriptionPage({
       />
     );
   }
-  const { subscriber, token } = loaded;
+  const { subscriber } = loaded;
   const reader = await readerOverview(token);
   const { welcome, done } = await searchParams;
   const notice =
