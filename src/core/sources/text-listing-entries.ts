@@ -190,8 +190,9 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
     const strongHead = looksStronglyLikeTitle(head.text);
     const authors = headIsTitle && to - from >= 2 ? authorLineNames(lines[from + 1]?.text ?? "") : undefined;
     const bodyFrom = from + 1 + (authors ? 1 : 0);
-    // A line that runs on into a lower-case line is a wrapped sentence, unless it reads as a headline.
-    const runsOn = !strongHead && /^\p{Ll}/u.test(lines[from + 1]?.text ?? "");
+    // A line that runs on into a lower-case line is a wrapped sentence, unless it reads as a headline short of
+    // a browser's wrapped line (eight words): "Scaling with data and with compute over" is prose broken mid-way.
+    const runsOn = (!strongHead || head.words >= 8) && /^\p{Ll}/u.test(lines[from + 1]?.text ?? "");
     const titled = headIsTitle && bodyFrom < to && !runsOn && (strongHead || head.words <= 12) && proseIn(lines, bodyFrom, to);
     // A lone line is a title unless it reads like a sentence and not like a headline ("Does scale help?" is prose).
     const loneTitle = headIsTitle && (to - from === 1 ? strongHead || !readsLikeProse(head.text, head.words) : authors !== undefined && to - from === 2);

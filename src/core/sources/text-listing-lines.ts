@@ -143,6 +143,8 @@ const HEADLINE_LOWER = new Set([
 ]);
 /** A sentence's end: ".", "!", "?" or "…", then any closing quotes or brackets. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+// A lower-case word of three letters or more with a full stop, then a capitalised word: one sentence ends, the next starts.
+const SENTENCE_INSIDE = /(?:^|\s)\p{Ll}{3,}\.\s+\p{Lu}/u;
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter((w) => w.length > 0);
@@ -237,6 +239,8 @@ export function looksStronglyLikeTitle(line: string): boolean {
   const all = words(line);
   if (!isTitleLine(line) || all.length > 25) return false;
   if (/^[^:]{2,60}:\s/.test(line)) return true;
+  // A small word closing a sentence inside the line ("… with model. Scaling …") is prose that wrapped, whatever its capitals.
+  if (SENTENCE_INSIDE.test(line)) return false;
   const long = all.filter((w) => /^\p{L}{4,}/u.test(w) && !HEADLINE_LOWER.has(w.toLowerCase()));
   if (long.length === 0) return all.every((w) => /^[\p{Lu}\d]/u.test(w) || HEADLINE_LOWER.has(w.toLowerCase())) && /\p{L}/u.test(line);
   const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;

@@ -65,6 +65,21 @@ describe("text: layout variations", () => {
     expect(result.papers[0]?.abstract).toBe(ABSTRACT);
   });
 
+  it("a wrapped abstract line that happens to be capitalised like a headline stays abstract under the title above it", () => {
+    // Found by the generated-paste property in CI: the abstract's first line, wrapped after "Scaling", has three
+    // capitalised words out of five long ones, and was taken for a title while the real title became a heading.
+    const midStop = "Trending Papers\n\nScaling\n\nScaling without without with model. Scaling model. Scaling\nmodel model.\n\nScaling\nScaling model.\n";
+    expect(parseTextListing(midStop, MARCH).papers.map((p) => [p.title, p.abstract])).toEqual([
+      ["Scaling", "Scaling without without with model. Scaling model. Scaling model model."],
+      ["Scaling", "Scaling model."],
+    ]);
+    // Without a stop inside: a sentence broken mid-way, its first line all small words after the capital.
+    const runOn = "Trending Papers\n\nSparse Agents\n\nScaling with without with with without with with\nmodel data.\n";
+    expect(parseTextListing(runOn, MARCH).papers.map((p) => [p.title, p.abstract])).toEqual([
+      ["Sparse Agents", "Scaling with without with with without with with model data."],
+    ]);
+  });
+
   it("splits papers that follow each other without blank lines", () => {
     const text = `First Paper About Reasoning\n${ABSTRACT}\nSecond Paper About Retrieval\n${ABSTRACT}`;
     expect(parseTextListing(text, MARCH).papers.map((p) => p.title)).toEqual(["First Paper About Reasoning", "Second Paper About Retrieval"]);
