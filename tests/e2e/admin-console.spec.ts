@@ -153,3 +153,16 @@ test("admin: every console page passes axe without serious or critical violation
     for (const url of ["/admin", "/admin/ingestion", "/admin/papers", "/admin/subscribers", "/admin/digests", "/admin/audit"]) await check(url);
   }
 });
+
+test("admin: a captured message that is not there says so, readable without JavaScript, with 404", async ({ page }) => {
+  await signIn(page);
+  for (const path of ["/admin/mail/999999999", "/admin/mail/not-a-number"]) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(res.headers()["cache-control"], path).toBe("private, no-store");
+    // The HTML as sent, before any script runs: notFound() sent an empty shell only JavaScript filled.
+    const html = await res.text();
+    expect(html, path).toContain("No captured message here");
+    expect(html, path).toContain('href="/admin/mail"');
+  }
+});

@@ -1,12 +1,12 @@
 // /admin/mail/<id>: one captured message, its headers, text part, and HTML part in a sandboxed iframe (no scripts, no same-origin).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ZRowId } from "@/core/row-id";
 import { getDb } from "@/server/db";
 import { getCapturedMail } from "@/server/repo/captured-mail";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { setPageStatus } from "@/server/http/page-status";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Captured mail", robots: { index: false } };
@@ -16,9 +16,22 @@ const ZParams = z.object({ id: ZRowId });
 export default async function CapturedMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdminPage();
   const parsed = ZParams.safeParse(await params);
-  if (!parsed.success) notFound();
-  const mail = await getCapturedMail({ db: getDb(), id: parsed.data.id });
-  if (!mail) notFound();
+  const mail = parsed.success ? await getCapturedMail({ db: getDb(), id: parsed.data.id }) : null;
+  if (!mail) {
+    // Rendered here with its 404 (setPageStatus): notFound() sends a shell that only JavaScript fills.
+    setPageStatus(404);
+    return (
+      <div className="space-y-3 py-12 text-center">
+        <h1 className="text-2xl font-bold">No captured message here</h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          No message has this number in this database: the link may be mistyped, or copied from another installation.
+        </p>
+        <Link href="/admin/mail" className="inline-block text-indigo-700 hover:underline dark:text-indigo-300">
+          ← All captured mail
+        </Link>
+      </div>
+    );
+  }
   const headers: [string, string][] = [
     ["From", mail.from],
     ["To", mail.to],
