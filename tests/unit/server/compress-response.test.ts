@@ -107,6 +107,20 @@ describe("the app server's compression", () => {
     expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 1, misses: 2 });
   });
 
+  it("hashes a page's text once while it is served, whoever asks and however, and a page that changed gets its own ETag", async () => {
+    const bodies = new CompressedBodies();
+    const base = await serve(bodies);
+    const etags = [await get(`${base}/cached`, BROWSER), await get(`${base}/cached`), await get(`${base}/same-as-cached`, { "accept-encoding": "gzip" })].map(
+      (answer) => answer.headers.etag,
+    );
+    expect(new Set(etags).size).toBe(1);
+    expect(bodies.digestsComputed).toBe(1);
+    const other = await get(`${base}/cached-2`);
+    expect(other.headers.etag).not.toBe(etags[0]);
+    expect(other.text).toBe(page(2));
+    expect(bodies.digestsComputed).toBe(2);
+  });
+
   it("keys kept bytes by the body: two pages with the same body share them, others never get them", async () => {
     const bodies = new CompressedBodies();
     const base = await serve(bodies);
