@@ -64,6 +64,8 @@ const ZEnv = z.object({
     message: "must be an absolute http(s) URL such as https://papers.example.org",
   }),
   DATABASE_URL: postgresUrl,
+  /** PostgreSQL connections of the web server's pool, per process: with several instances, their sum must stay within max_connections. */
+  DB_POOL_SIZE: int(10, 1, 100),
   DATA_DIR: optionalString,
   ADMIN_TOKEN: secret("ADMIN_TOKEN"),
   ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 8, { message: "must be at least 8 characters" }),

@@ -18,6 +18,6 @@ export function getDb(): PrismaClient {
   if (globalForDb.paperDigestDb) return globalForDb.paperDigestDb;
   const url = getConfig().DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new AppError("UNAVAILABLE", "DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL.");
-  globalForDb.paperDigestDb = createDb(url);
+  globalForDb.paperDigestDb = createDb(url, { max: getConfig().DB_POOL_SIZE });
   return globalForDb.paperDigestDb;
 }

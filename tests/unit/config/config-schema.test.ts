@@ -4,7 +4,7 @@ import { ConfigError, parseEnv } from "../../../src/server/config-schema";
 describe("parseEnv", () => {
   it("gives defaults for an empty environment", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, MAIL_RATE: 50, SEED_DEMO: true });
+    expect(env).toMatchObject({ PORT: 3000, MAIL_RATE: 50, SEED_DEMO: true, DB_POOL_SIZE: 10 });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
   });
@@ -30,6 +30,7 @@ describe("parseEnv", () => {
     [{ DIGEST_SCHEDULE: "daily" }, /^Invalid configuration: DIGEST_SCHEDULE must be a cron expression/],
     [{ INGEST_SCHEDULE: "61 * * * *" }, /^Invalid configuration: INGEST_SCHEDULE must be a cron expression/],
     [{ SEED_DEMO: "maybe" }, /^Invalid configuration: SEED_DEMO must be true or false$/],
+    [{ DB_POOL_SIZE: "0" }, /^Invalid configuration: DB_POOL_SIZE must be a whole number from 1 to 100 \(got "0"\)$/],
   ])("rejects %o with a line naming the variable", (env, message) => {
     expect(() => parseEnv(env)).toThrowError(ConfigError);
     expect(() => parseEnv(env)).toThrowError(message);
