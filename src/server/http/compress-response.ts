@@ -26,10 +26,11 @@ const THRESHOLD_BYTES = 1024;
 const BUDGET_BYTES = { pages: 24 * 1024 * 1024, variants: 8 * 1024 * 1024 };
 
 /**
- * Characters of page text whose digest is kept. Next sends a page served from its cache as the same string object every time, so the
- * strings held are mostly the page cache's own (about 1,000 front pages' worth).
+ * Characters of page text whose digest is kept (about 200 front pages or 400 search pages). Next sends a page served from its cache as
+ * the same string object every time, so the strings held are mostly the page cache's own; after a feed change, until they are pushed
+ * out, at most this much is held for nothing.
  */
-const DIGEST_BUDGET_CHARS = 64 * 1024 * 1024;
+const DIGEST_BUDGET_CHARS = 16 * 1024 * 1024;
 
 const SUPPORTED = ["br", "gzip", "deflate", "identity"];
 const PREFERRED = ["br", "gzip"];
