@@ -1,5 +1,6 @@
-// What a subscriber sees for an emailed link that does not work (cut off, tampered with, expired, used, or its subscription gone): the
-// reason, that nothing changed, and where to go next. The page renders it itself (with a 404 or 410), so it reads without JavaScript.
+// What a reader sees for a link that does not work (an emailed link cut off, tampered with, expired, used, or its subscription gone; an
+// admin's link to a captured message that is not there): the reason, that nothing changed, and where to go next. The page renders it
+// itself (with a 404 or 410), so it reads without JavaScript.
 import Link from "next/link";
 
 export function LinkProblem({ title, reason, next }: { title: string; reason: string; next: { href: string; label: string } }) {

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ZRowId } from "@/core/row-id";
+import { LinkProblem } from "@/components/link-problem";
 import { getDb } from "@/server/db";
 import { getCapturedMail } from "@/server/repo/captured-mail";
 import { requireAdminPage } from "@/server/auth/admin-page";
@@ -21,15 +22,11 @@ export default async function CapturedMessagePage({ params }: { params: Promise<
     // Rendered here with its 404 (setPageStatus): notFound() sends a shell that only JavaScript fills.
     setPageStatus(404);
     return (
-      <div className="space-y-3 py-12 text-center">
-        <h1 className="text-2xl font-bold">No captured message here</h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          No message has this number in this database: the link may be mistyped, or copied from another installation.
-        </p>
-        <Link href="/admin/mail" className="inline-block text-indigo-700 hover:underline dark:text-indigo-300">
-          ← All captured mail
-        </Link>
-      </div>
+      <LinkProblem
+        title="No captured message here"
+        reason="No message has this number in this database: the link may be mistyped, or copied from another installation."
+        next={{ href: "/admin/mail", label: "← All captured mail" }}
+      />
     );
   }
   const headers: [string, string][] = [
