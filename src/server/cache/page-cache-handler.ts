@@ -58,9 +58,13 @@ const state: TState = (globalForCache.paperDigestPageCacheV3 ??= {
 
 /** A page's key ends in its path (`/route-cache/PAGES/<build hash>/$/search/results/<segment>`); a data entry's key is a hash. */
 const PAGE_KEY = /^\/route-cache\/[^/]+\/[^/]+\/\$(\/.*)$/;
-function poolOf(key: string): TPool {
+/**
+ * Where an entry is kept. A cached 404 goes with the variants: anybody can make new ones (`/papers/9999.00001`, `…02`, …), so a flood of
+ * them churns that budget and never evicts the pages people read.
+ */
+function poolOf(key: string, value: TCacheValue | null): TPool {
   const path = PAGE_KEY.exec(key)?.[1];
-  return path === undefined || isVariantPath(path) ? state.variants : state.pages;
+  return path === undefined || value === null || isVariantPath(path) ? state.variants : state.pages;
 }
 
 function dropEverything(): void {
@@ -70,7 +74,10 @@ function dropEverything(): void {
   state.generation += 1;
 }
 
-/** Roughly what an entry holds, counted as Next's own memory cache counts it. */
+/** What an entry costs beyond its key and value (the map's entry, the entry object): a cached 404 holds no bytes, but is not free. */
+const ENTRY_OVERHEAD = 256;
+
+/** Roughly what an entry holds, counted as Next's own memory cache counts it, plus ENTRY_OVERHEAD. */
 function sizeOf(key: string, value: TCacheValue | null): number {
   const json = (v: unknown) => JSON.stringify(v ?? "")?.length ?? 0;
   let bytes = 25;
@@ -85,7 +92,7 @@ function sizeOf(key: string, value: TCacheValue | null): number {
     const body = value.data?.body;
     bytes = typeof body === "string" ? body.length + json(value.data?.headers) : json(value.data);
   } else if (value.kind === "REDIRECT") bytes = json(value.props);
-  return key.length + bytes;
+  return ENTRY_OVERHEAD + key.length + bytes;
 }
 
 /** One listener per process, started by the first request: `next build` and processes without a database keep a plain memory cache. */
@@ -113,7 +120,7 @@ export default class PageCacheHandler {
   async get(key: string): Promise<TEntry | null> {
     if (state.pending.size >= MAX_PENDING) state.pending.clear();
     state.pending.set(key, state.generation);
-    const entry = poolOf(key).get(key) ?? null;
+    const entry = state.pages.get(key) ?? state.variants.get(key) ?? null;
     // A page refused for what its request asked answers with that status every time, not only when it was rendered (page-status.ts).
     const status = entry?.value?.kind === "PAGES" ? statusOfCachedPage(entry.value.pageData) : undefined;
     if (status !== undefined) setPageStatus(status);
@@ -123,9 +130,11 @@ export default class PageCacheHandler {
   async set(key: string, value: TCacheValue | null, ctx: { cacheControl?: unknown } = {}): Promise<void> {
     const startedIn = state.pending.get(key);
     state.pending.delete(key);
-    const pool = poolOf(key);
-    pool.delete(key);
+    // A page that was a 404 (or the reverse) moves pools: no stale copy may stay in the other.
+    state.pages.delete(key);
+    state.variants.delete(key);
     if (startedIn !== state.generation) return;
+    const pool = poolOf(key, value);
     const bytes = sizeOf(key, value);
     if (bytes > pool.limit / 4) return;
     pool.set(key, { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes);

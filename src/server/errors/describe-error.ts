@@ -15,7 +15,8 @@ export function redactUrls(text: string): string {
 
 /** A failed zod parse in one line: each issue as "path: message". */
 export function zodMessage(err: ZodError): string {
-  return err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+  // Two checks can fail with the same words (a too-long address fails the length and the address format): each is said once.
+  return [...new Set(err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)))].join("; ");
 }
 
 export function describeError(err: unknown): string {

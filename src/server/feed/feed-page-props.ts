@@ -2,6 +2,7 @@
 // page cache until the feed changes (src/server/cache) and an hour at most.
 import type { GetStaticProps, GetStaticPropsResult } from "next";
 import { z } from "zod";
+import { paperPath } from "@/core/digest/paper-links";
 import type { TPeriodKind } from "@/core/periods";
 import { parseFeedView } from "@/core/search";
 import { getConfig } from "../config";
@@ -68,10 +69,18 @@ export function periodStaticProps(kind: TPeriodKind): GetStaticProps<TPeriodPage
 
 const ZPaperSegment = z.string().min(1).max(300);
 
-/** /papers/<id>: a 404 for an unknown, hidden or malformed key. */
+/**
+ * /papers/<id>: a 404 for an unknown, hidden or malformed key. Another spelling of a paper's id (a version, an "arXiv:" prefix, ".pdf")
+ * is a permanent redirect to its one address (paperPath), so each spelling is not a whole page of its own in the cache.
+ */
 export async function paperPageProps(segment: string): Promise<GetStaticPropsResult<TPaperPageProps>> {
   const parsed = ZPaperSegment.safeParse(segment);
-  return cachedProps(parsed.success ? await loadPaperView(parsed.data) : null);
+  const view = parsed.success ? await loadPaperView(parsed.data) : null;
+  const canonical = view ? paperPath(view.paper) : null;
+  if (canonical !== null && canonical !== `/papers/${encodeURIComponent(segment)}`) {
+    return { redirect: { destination: canonical, permanent: true }, revalidate: FEED_REVALIDATE_SECONDS };
+  }
+  return cachedProps(view);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Builds a feed response for trending or for any search/filter, shared by the six feed routes; its document writer also serves
 // subscribers' private feeds.
+import { queryValues } from "@/core/query-values";
 import { serializeFeedFilters, parseFeedFilters } from "@/core/search";
 import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
@@ -20,7 +21,7 @@ export async function serveFeed(format: TFeedFormat, searchParams: URLSearchPara
   let homePath = "/";
   let feedPath = `/${FEED_PATHS[format]}`;
   if (searchParams) {
-    const parsed = parseFeedFilters(Object.fromEntries(searchParams));
+    const parsed = parseFeedFilters(queryValues(searchParams));
     if (!parsed.ok) throw new AppError("INVALID_INPUT", parsed.message);
     filters = { ...parsed.value, cursor: undefined };
     const qs = serializeFeedFilters(filters);

@@ -234,6 +234,7 @@ export const UNDOCUMENTED_ROUTES: Readonly<Record<string, string>> = {
   "/api/reader": "the site script's reader state: answers only a browser holding the signed reader cookie (see README, Subscriptions)",
   "/api/reader/feedback": "the site script's More/Less like this buttons, for a browser holding the reader cookie",
   "/api/reader/follows": "the site script's Follow buttons, for a browser holding the reader cookie",
+  "/api/{...path}": "every other address under /api/: a JSON 404 (NOT_FOUND) for any method",
 };
 
 export const ADMIN_AUTH = {

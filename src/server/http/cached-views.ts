@@ -1,5 +1,6 @@
 // Which path serves a cached page's variant: "/?sort=new", "/papers/date/…?code=1", "/search?q=…" and "/subscribe?keywords=…" carry
 // their variant in one path segment, so Next caches each like any page and the query string never reaches a cached page.
+import { queryValues } from "@/core/query-values";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters, viewSegmentQuery } from "@/core/search";
 import { cursorProblem } from "../repo/paper-cursor";
 import { canonicalPreviewQuery, PREVIEW_KEYS } from "../subscriptions/subscription-input";
@@ -20,7 +21,7 @@ const LIST_KEYS = ["cat", "code", "min", "sort", "cursor"] as const;
 
 /** List filters (and a search's query, when its keys include `q`) written canonically; null when they do not parse, a cursor included. */
 function canonicalFilters(params: URLSearchParams): string | null {
-  const parsed = parseFeedFilters(Object.fromEntries(params));
+  const parsed = parseFeedFilters(queryValues(params));
   return parsed.ok && cursorProblem(parsed.value) === null ? serializeFeedFilters(parsed.value) : null;
 }
 

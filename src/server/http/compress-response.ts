@@ -102,6 +102,11 @@ function cachedEncoding(req: http.IncomingMessage): TEncoding | null {
   return method === "br" || method === "gzip" ? method : null;
 }
 
+function addVary(res: http.ServerResponse, field: string): void {
+  const vary = String(res.getHeader("vary") ?? "");
+  if (!new RegExp(`(?:^|,)\\s*(?:${field}|\\*)\\s*(?:,|$)`, "i").test(vary)) res.setHeader("Vary", vary ? `${vary}, ${field}` : field);
+}
+
 /** Whether the client's If-None-Match names `etag` (weakly compared, as RFC 9110 has it for GET), or is `*`. */
 function holds(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
@@ -113,7 +118,7 @@ function holds(ifNoneMatch: string | undefined, etag: string): boolean {
 
 /**
  * A page Next ends in one call with its whole body and a 200 (a page from its cache or just rendered into it) gets an ETag from its
- * SHA-256, and is answered 304 when the client already holds it, or else with its kept compressed bytes. Anything else (a stream, an
+ * SHA-256 and the encoding it is sent in, and is answered 304 when the client already holds it, or else with its kept compressed bytes. Anything else (a stream, an
  * error, a status the proxy named, an encoding other than br or gzip) is left to the compression package, which compresses it as it is written.
  */
 function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, bodies: CompressedBodies): void {
@@ -143,21 +148,26 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
     const body = (): Buffer => (bytes ??= typeof chunk === "string" ? Buffer.from(chunk, textEncoding) : chunk);
     // A page string is hashed once while it is served: Next hands over the same string for every request its cache answers.
     const digest = typeof chunk === "string" && textEncoding === "utf8" ? bodies.digestOf(chunk, body) : sha256(body());
-    const etag = `"${digest.slice(0, 27)}"`;
+    const cacheControl = String(res.getHeader("cache-control") ?? "");
+    // Whether the answer depends on Accept-Encoding, as the compression package decides it for its Vary (before any size threshold).
+    const varies = !NO_TRANSFORM.test(cacheControl) && compression.filter(req, res);
+    const encoding = cachedEncoding(req);
+    const keep =
+      encoding !== null &&
+      varies &&
+      (typeof chunk === "string" ? Buffer.byteLength(chunk, textEncoding) : chunk.length) >= THRESHOLD_BYTES &&
+      res.getHeader("content-encoding") === undefined;
+    // Each encoding is its own representation, so its own strong validator (RFC 9110 8.8.3): the page's digest, then the encoding.
+    const etag = `"${digest.slice(0, 27)}${keep ? `-${encoding}` : ""}"`;
     res.setHeader("ETag", etag);
     if (holds(req.headers["if-none-match"], etag)) {
+      // A 304 carries the Vary its 200 would (RFC 9110 15.4.5): the compression package, seeing no content type, adds none.
+      if (varies) addVary(res, "Accept-Encoding");
       res.statusCode = 304;
       res.removeHeader("content-type");
       res.removeHeader("content-length");
       return endWith.call(this);
     }
-    const encoding = cachedEncoding(req);
-    const keep =
-      encoding !== null &&
-      (typeof chunk === "string" ? Buffer.byteLength(chunk, textEncoding) : chunk.length) >= THRESHOLD_BYTES &&
-      res.getHeader("content-encoding") === undefined &&
-      !NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? "")) &&
-      compression.filter(req, res);
     if (!keep) return endWith.apply(this, args);
     const compressed = bodies.get(encoding, digest, body, new URL(req.url ?? "/", "http://app").pathname);
     res.setHeader("Content-Encoding", encoding);

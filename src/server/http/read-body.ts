@@ -46,6 +46,14 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
   return Buffer.concat(chunks, size).toString("utf8");
 }
 
+/**
+ * Refuses a request whose body is not declared as JSON (`application/json`, with parameters or none; not `application/json-seq` or
+ * the like) with INVALID_INPUT and `message`. Requiring it forces a CORS preflight on cross-site requests, which keeps routes CSRF-safe.
+ */
+export function requireJsonContent(request: Request, message: string): void {
+  if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) throw new AppError("INVALID_INPUT", message);
+}
+
 /** The body parsed as JSON; INVALID_INPUT with `hint` (an example of a good body) when it is not JSON. */
 export async function readJsonBody(request: Request, maxBytes: number, hint: string): Promise<unknown> {
   const text = await readBody(request, maxBytes);

@@ -50,6 +50,20 @@ function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse):
   if (!view.valid) invalid();
 }
 
+/** Headers Next sets for its own routing (`x-middleware-rewrite` on a post its proxy rewrote): they say how the app is built inside. */
+const INTERNAL_HEADER = /^x-middleware-/i;
+
+/** Drops Next's internal headers from the answer, however they were set, just before it is written. */
+function hideInternalHeaders(res: http.ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    for (const name of this.getHeaderNames()) if (INTERNAL_HEADER.test(name)) this.removeHeader(name);
+    const headers = args.find((arg): arg is http.OutgoingHttpHeaders => typeof arg === "object" && arg !== null && !Array.isArray(arg));
+    if (headers) for (const name of Object.keys(headers)) if (INTERNAL_HEADER.test(name)) delete headers[name];
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
 /** Answers as a route handler answers the same error (errorResponse: its status and JSON body), before Next sees the request. */
 function refuse(res: http.ServerResponse, err: AppError): void {
   const answer = errorResponse(err);
@@ -68,17 +82,30 @@ function refuse(res: http.ServerResponse, err: AppError): void {
 /** What a page (anything but an API route under /api/) answers: reads, and the forms its server actions take. */
 const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
 const PAGE_ALLOW = [...PAGE_METHODS].join(", ");
+/**
+ * The methods Next hands to a route handler. Any other it answers itself, badly: TRACE (which its Request cannot carry) with a 500 page
+ * and a stack trace in the log for each request, PROPFIND and the like with an empty 400.
+ */
+const HANDLER_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** Whether a path is answered by a route handler (everything under /api/ and the feeds, robots.txt, thumbnails, …), which speaks JSON. */
+function isRouteHandlerPath(pathname: string): boolean {
+  return pathname.startsWith("/api/") || buildRoutes()?.isRouteHandler(pathname) === true;
+}
 
 /**
  * A method no page takes (PUT, DELETE, PATCH, …) is 405 with the methods pages take, and OPTIONS their list (204); Next rendered the
- * page for the first and answered the second with a bodiless 400. Route handlers (the API, feeds, robots.txt, …) answer for their own
- * methods (otherMethods in src/server/http/respond.ts), and so does everything under /api/. True when answered.
+ * page for the first and answered the second with a bodiless 400. Route handlers answer for their own methods (otherMethods in
+ * src/server/http/respond.ts), but a method none of them can take (TRACE, PROPFIND, …) is 501 here, as JSON. True when answered.
  */
-function refusedPageMethod(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+function refusedMethod(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
   const method = req.method ?? "GET";
+  if (isRouteHandlerPath(pathname)) {
+    if (HANDLER_METHODS.has(method)) return false;
+    refuse(res, new AppError("NOT_IMPLEMENTED", `This server does not take ${method} requests.`));
+    return true;
+  }
   if (PAGE_METHODS.has(method)) return false;
-  const pathname = (req.url ?? "/").split("?")[0]!;
-  if (pathname.startsWith("/api/") || buildRoutes()?.isRouteHandler(pathname)) return false;
   res.setHeader("allow", PAGE_ALLOW);
   if (method === "OPTIONS") {
     res.writeHead(204);
@@ -87,6 +114,16 @@ function refusedPageMethod(req: http.IncomingMessage, res: http.ServerResponse):
     refuse(res, new AppError("METHOD_NOT_ALLOWED", `A page answers ${PAGE_ALLOW}, not ${method}.`));
   }
   return true;
+}
+
+/** Whether every escape in a path decodes (Next answers one that does not with an HTML 400, where a route handler's caller reads JSON). */
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -104,7 +141,7 @@ function originFormTarget(req: http.IncomingMessage): boolean {
 }
 
 /**
- * Sends the fixed security headers; refuses a target that is not a path (400) and a body declared past every cap (413); sets the
+ * Sends the fixed security headers and the CSP; refuses a target that is not a path (400) and a body declared past every cap (413); sets the
  * client address header from the socket (and trusted proxies), replacing whatever the client sent, and the CSP with a fresh nonce on
  * the request (Next puts it on every inline script an App Router page or a 404 renders) and on the response, replacing any policy a
  * client sent; then hands over. Cached zero-JS pages hold only the site script, allowed by its hash under any nonce.
@@ -113,11 +150,19 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
   const fixedHeaders = securityHeaders({ https: opts.https ?? false });
   return (req, res) => {
     for (const { key, value } of fixedHeaders) res.setHeader(key, value);
+    // First, so the refusals below carry the policy too.
+    const policy = contentSecurityPolicy({ scriptHash: opts.scriptHash, nonce: randomBytes(16).toString("base64") });
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("Content-Security-Policy", policy);
     if (!originFormTarget(req)) {
       res.setHeader("connection", "close");
       return refuse(res, new AppError("INVALID_INPUT", "The request target must be a path."));
     }
-    if (refusedPageMethod(req, res)) return;
+    const pathname = (req.url ?? "/").split("?")[0]!;
+    if (refusedMethod(req, res, pathname)) return;
+    if (!decodes(pathname) && isRouteHandlerPath(pathname)) {
+      return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."));
+    }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
     // that never comes), so a body declared past the largest anything accepts is answered here at once. Node discards what arrives of
     // it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413 instead of a reset.
@@ -129,10 +174,8 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
       forwardedFor: req.headers["x-forwarded-for"],
       trustedHops: opts.trustedHops,
     });
-    const policy = contentSecurityPolicy({ scriptHash: opts.scriptHash, nonce: randomBytes(16).toString("base64") });
-    req.headers["content-security-policy"] = policy;
-    res.setHeader("Content-Security-Policy", policy);
     applyPageStatus(res);
+    hideInternalHeaders(res);
     rewriteCachedView(req, res);
     forResponse(res, () => handle(req, res)).catch((err: unknown) => {
       logger.error({ err: describeError(err), url: req.url }, "the request handler failed");
@@ -156,6 +199,11 @@ export async function serveApp(opts: {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer(withRequestContext(withCompression(withFairAdmission(handle)), opts));
+  // Next adds an 'upgrade' listener to the server of its first request (its dev server's websocket), which in production answers nothing:
+  // a request carrying `Upgrade: h2c` or a WebSocket handshake lost its connection. With none, Node serves it as the plain request it is.
+  server.on("newListener", (event) => {
+    if (event === "upgrade") queueMicrotask(() => server.removeAllListeners("upgrade"));
+  });
   // Longer than a typical proxy's idle timeout, so a reverse proxy never reuses a connection we are closing.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

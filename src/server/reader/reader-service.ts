@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
 import { isSameOrigin } from "../http/form-post-guard";
-import { readBody, readJsonBody } from "../http/read-body";
+import { readBody, readJsonBody, requireJsonContent } from "../http/read-body";
 import {
   addFollow,
   listFeedbackOn,
@@ -45,7 +45,7 @@ export async function loadReaderState(request: Request): Promise<TReaderState | 
 async function readerChange(request: Request, hint: string): Promise<{ subscriberId: number; body: unknown }> {
   const body = await readJsonBody(request, MAX_PUBLIC_BODY_BYTES, hint);
   if (request.headers.get("origin") === null || !isSameOrigin(request.headers)) throw new AppError("FORBIDDEN", "Only this site's own pages can do that.");
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) throw new AppError("INVALID_INPUT", "Send application/json.");
+  requireJsonContent(request, "Send application/json.");
   const subscriberId = await readerOf(request);
   if (subscriberId === null)
     throw new AppError("UNAUTHORIZED", "reader not recognised", { userMessage: "Open a link from your digest to use this in this browser." });

@@ -43,16 +43,20 @@ export function subscriberLinks(opts: { appUrl: string; secret: string; subscrib
   const unsubscribe = signSubscriberToken({ ...opts, purpose: "unsubscribe" });
   const feedback = signSubscriberToken({ ...opts, purpose: "feedback" });
   const reader = signSubscriberToken({ ...opts, purpose: "reader", generation: opts.readerGeneration ?? 0 });
+  const unsubscribeUrl = `${opts.appUrl}/api/unsubscribe?token=${encodeURIComponent(unsubscribe)}`;
   return {
     manageUrl: `${opts.appUrl}/subscription/${manage}`,
-    unsubscribeUrl: `${opts.appUrl}/api/unsubscribe?token=${encodeURIComponent(unsubscribe)}`,
+    unsubscribeUrl,
     /** A GET shows a one-button confirmation page; only its POST records the feedback, so mail scanners record nothing. */
     feedbackUrl: (paperId: number, kind: TFeedbackKind) => `${opts.appUrl}/feedback/${feedback}?paper=${paperId}&kind=${kind}`,
     /** An app path (starting with "/") carrying the reader token `r`, from which the site sets its signed reader cookie. */
     readerUrl: (path: string) => `${opts.appUrl}${path}${path.includes("?") ? "&" : "?"}r=${encodeURIComponent(reader)}`,
-    /** RFC 8058 headers: mail clients POST `List-Unsubscribe=One-Click` to the URL. */
+    /**
+     * RFC 8058 headers: mail clients POST `List-Unsubscribe=One-Click` to the URL. Exactly one web address, as the RFC requires: the
+     * manage page listed beside it took that POST as a page's form post and unsubscribed nobody.
+     */
     headers: {
-      "List-Unsubscribe": `<${opts.appUrl}/api/unsubscribe?token=${encodeURIComponent(unsubscribe)}>, <${opts.appUrl}/subscription/${manage}>`,
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   };

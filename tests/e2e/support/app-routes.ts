@@ -68,6 +68,9 @@ export function appEntries(): TAppEntry[] {
   return [...appRouterEntries(), ...pagesRouterEntries()];
 }
 
+/** The catch-all under /api/ (src/app/api/[...path]/route.ts): a JSON 404 for any address no route has, whatever the method. */
+export const UNKNOWN_API_ROUTE = "/api/[...path]";
+
 export const isAdminPath = (p: string) => /^\/(api\/)?admin(\/|$)/.test(p);
 
 /** The URL with every dynamic segment ([id], [...slug]) replaced by `value`, which is inserted as written (already URL-encoded). */

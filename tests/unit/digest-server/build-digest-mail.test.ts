@@ -101,9 +101,8 @@ describe("buildDigestMail", () => {
     const built = buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient })!;
     expect(built.mail.messageId).toBe("<digest.daily-2026-11-27.42@papers.example.org>");
     expect(built.mail.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(built.mail.headers?.["List-Unsubscribe"]).toMatch(
-      /^<https:\/\/papers\.example\.org\/api\/unsubscribe\?token=[^>]+>, <https:\/\/papers\.example\.org\/subscription\/[^>]+>$/,
-    );
+    // RFC 8058: exactly one web address, the one that takes the one-click POST.
+    expect(built.mail.headers?.["List-Unsubscribe"]).toMatch(/^<https:\/\/papers\.example\.org\/api\/unsubscribe\?token=[^>,]+>$/);
     expect(buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient: { ...recipient, sentPaperIds: [1] } })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/server/errors/app-error";
+import { z } from "zod";
 import { describeError, redactUrls } from "../../../src/server/errors/describe-error";
 
 describe("describeError", () => {
@@ -11,6 +12,13 @@ describe("describeError", () => {
   it("names network failures", () => {
     const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     expect(describeError(err)).toBe("connect ECONNREFUSED 127.0.0.1:5432 (connection refused)");
+  });
+
+  it("says each of a validation's messages once, however many checks failed with the same words", () => {
+    const schema = z.object({ email: z.string().max(5, "That address is too long.").regex(/^x+$/, "That address is too long.") });
+    const result = schema.safeParse({ email: "a".repeat(10) });
+    expect(result.success).toBe(false);
+    expect(describeError(result.error)).toBe("email: That address is too long.");
   });
 
   it("uses an AppError's message", () => {

@@ -62,6 +62,25 @@ describe("page cache handler", () => {
     expect(await held(flood.slice(0, 100))).toBe(0);
   });
 
+  it("keeps the pages people read while a flood of distinct 404s (made-up paper ids) churns the variants' budget, each 404 counted", async () => {
+    const pages = ["/index", ...Array.from({ length: 200 }, (_, i) => `/papers/2611.${String(i).padStart(5, "0")}`)].map(key);
+    for (const entry of pages) await render(entry, 40);
+    const missing = Array.from({ length: 300_000 }, (_, i) => key(`/papers/9999.${String(i).padStart(6, "0")}`));
+    for (const entry of missing) {
+      await cache.get(entry);
+      await cache.set(entry, null);
+    }
+    expect(await held(pages)).toBe(pages.length);
+    // A 404 is a hit while it is kept (null value, not a miss), and the oldest went: the 64 MB budget holds about 200,000 of them.
+    const stored = async (entry: string) => (await cache.get(entry)) !== null;
+    expect(await stored(missing.at(-1)!)).toBe(true);
+    expect(await stored(missing[0]!)).toBe(false);
+    // A 404 that becomes a page (an unhide) is stored as a page, and no 404 of it stays behind.
+    await cache.set(missing.at(-1)!, page(1));
+    expect((await cache.get(missing.at(-1)!))?.value?.kind).toBe("PAGES");
+    // 300,000 lookups and stores: a few seconds on a busy machine, and no measure of speed.
+  }, 60_000);
+
   it("evicts the least recently used page first, a recent read counting as use", async () => {
     const keys = Array.from({ length: 2600 }, (_, i) => key(`/papers/2611.${String(i).padStart(5, "0")}`));
     await render(keys[0]!, 40);

@@ -1,7 +1,7 @@
 // Reading a route handler's body: a client that hangs up mid-body is a 400 of its own making, not an unhandled error.
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../../../src/server/errors/app-error";
-import { readBody } from "../../../src/server/http/read-body";
+import { readBody, requireJsonContent } from "../../../src/server/http/read-body";
 
 /** A POST whose body stream sends a few bytes, then fails as Node's request stream does when its client goes away (or with `failure`). */
 function requestFailingWith(failure: Error): Request {
@@ -29,5 +29,27 @@ describe("readBody", () => {
   it("reads a whole body", async () => {
     const request = new Request("http://app.test/x", { method: "POST", body: "hello" });
     expect(await readBody(request, 1000)).toBe("hello");
+  });
+});
+
+describe("requireJsonContent", () => {
+  const post = (type: string | null) => new Request("http://app.test/api/subscribe", { method: "POST", headers: type ? { "content-type": type } : {} });
+
+  it("takes application/json with or without parameters, in any case", () => {
+    for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8", "application/json ;x=1"]) {
+      expect(() => requireJsonContent(post(type), "Send JSON."), type).not.toThrow();
+    }
+  });
+
+  it("refuses every other type, JSON's lookalikes included, with INVALID_INPUT", () => {
+    for (const type of [null, "application/json-seq", "application/jsonx", "text/plain", "application/x-www-form-urlencoded"]) {
+      let thrown: unknown;
+      try {
+        requireJsonContent(post(type), "Send JSON.");
+      } catch (err) {
+        thrown = err;
+      }
+      expect(isAppError(thrown) && thrown.code === "INVALID_INPUT" && thrown.message === "Send JSON.", String(type)).toBe(true);
+    }
   });
 });

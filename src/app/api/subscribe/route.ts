@@ -1,9 +1,8 @@
 // POST /api/subscribe (JSON): the subscribe form for API clients. Same answer for every address; 400, 413 or 429 otherwise.
 import type { z } from "zod";
-import { AppError } from "@/server/errors/app-error";
 import type { ZSubscribeAccepted } from "@/server/http/api-schemas";
 import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
-import { readJsonBody } from "@/server/http/read-body";
+import { readJsonBody, requireJsonContent } from "@/server/http/read-body";
 import { handleRoute, otherMethods } from "@/server/http/respond";
 import { clientAddress } from "@/server/http/client-address";
 import { submitSubscription } from "@/server/subscriptions/subscription-service";
@@ -11,10 +10,7 @@ import { submitSubscription } from "@/server/subscriptions/subscription-service"
 export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request: Request) => {
-  // Requiring JSON forces a CORS preflight on cross-site requests, which is what keeps this route CSRF-safe.
-  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    throw new AppError("INVALID_INPUT", "Send the subscription as application/json.");
-  }
+  requireJsonContent(request, "Send the subscription as application/json.");
   const body = await readJsonBody(request, MAX_PUBLIC_BODY_BYTES, 'e.g. {"email":"you@example.org","frequency":"weekly"}');
   await submitSubscription(body, clientAddress(request.headers));
   const answer: z.output<typeof ZSubscribeAccepted> = { message: "Check your inbox: we sent a link to confirm your subscription." };

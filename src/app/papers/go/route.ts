@@ -1,4 +1,5 @@
 // The date picker's target: redirects to the day, week or month holding a date (the latest listing day by default).
+import { queryValues } from "@/core/query-values";
 import { z } from "zod";
 import { periodOf, periodPath, toUtcDate } from "@/core/periods";
 import { isValidDate } from "@/core/periods/utc-date";
@@ -13,7 +14,7 @@ const ZGo = z.object({
 
 export const GET = handleRoute(async (request: Request) => {
   const url = new URL(request.url);
-  const { view, date } = ZGo.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const { view, date } = ZGo.parse(Object.fromEntries(Object.entries(queryValues(url.searchParams)).filter(([, v]) => v !== "")));
   const day = date ?? (await loadNeighbourDays("9999-12-31", "9999-12-31")).latestDay ?? toUtcDate(new Date());
   const period = periodOf(view, day);
   if (!period) throw new AppError("INVALID_INPUT", `Invalid "date": the ${view} holding ${day} reaches past the years 1000 to 9999.`);

@@ -1,4 +1,5 @@
 // POST /api/admin/ingest: queue one ingestion run (202 {runId}; 409 {runId} when the same one is already active). GET: recent runs.
+import { queryValues } from "@/core/query-values";
 import type { z } from "zod";
 import { requireAdmin } from "@/server/auth/require-admin";
 import { ZIngestListQuery, type ZIngestQueued, type ZIngestRunPage } from "@/server/http/api-schemas";
@@ -20,7 +21,7 @@ export const POST = handleRoute(async (request: Request) => {
 
 export const GET = handleRoute(async (request: Request) => {
   await requireAdmin(request);
-  const query = ZIngestListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = ZIngestListQuery.parse(queryValues(new URL(request.url).searchParams));
   const page: z.output<typeof ZIngestRunPage> = await readIngestRuns(query);
   return Response.json(page, { headers: { "Cache-Control": "no-store" } });
 });

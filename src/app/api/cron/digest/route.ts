@@ -1,5 +1,6 @@
 // GET|POST /api/cron/digest (Authorization: Bearer CRON_SECRET): starts the current daily and weekly runs, answers with ids and counts.
 // GET is accepted because hosted cron services call GET; the bearer secret, not the method, guards this state change.
+import { queryValues } from "@/core/query-values";
 import { z } from "zod";
 import { requireCron } from "@/server/auth/require-admin";
 import { getConfig } from "@/server/config";
@@ -14,7 +15,7 @@ const ZDigestQuery = z.object({ mode: z.enum(["inline", "queue"]).default("inlin
 
 const trigger = handleRoute(async (request: Request) => {
   requireCron(request);
-  const query = ZDigestQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = ZDigestQuery.parse(queryValues(new URL(request.url).searchParams));
   const config = getConfig();
   const databaseUrl = config.DATABASE_URL ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new AppError("UNAVAILABLE", "DATABASE_URL is not set.");

@@ -1,0 +1,15 @@
+// The one reading of a query string into named values, for every page, route and feed: a repeated key keeps its first value.
+/**
+ * `params` as one value per key, the first one given (`?sort=top&sort=x` is `sort=top` everywhere, as the pages have always read it).
+ * Object.fromEntries defines each key as an own property, so a key named `__proto__` is a value like any other.
+ */
+export function queryValues(params: URLSearchParams): Record<string, string> {
+  const seen = new Set<string>();
+  return Object.fromEntries(
+    [...params].filter(([key]) => {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
+}

@@ -1,0 +1,108 @@
+// HTTP at its edges, as a hostile or unusual client sends it: methods no route takes, addresses under /api/ that are not routes or do
+// not decode, repeated query keys, Upgrade headers, other spellings of a paper's id. Each gets a clear answer (JSON where the caller
+// reads JSON), never a 5xx, a dropped connection or an internal header. Raw node:http, since fetch refuses to send TRACE.
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { appEntries, fillSegments } from "./support/app-routes";
+
+type TRaw = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+function raw(baseURL: string, method: string, path: string, headers: Record<string, string> = {}): Promise<TRaw> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, method, path, headers, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("upgrade", () => reject(new Error(`${method} ${path}: the server switched protocols`)));
+    req.on("error", (err) => reject(new Error(`${method} ${path}: ${err.message}`)));
+    req.end();
+  });
+}
+
+function expectJsonError(answer: TRaw, status: number, code: string, label: string): void {
+  expect(answer.status, label).toBe(status);
+  expect(answer.headers["content-type"], label).toMatch(/^application\/json/);
+  expect((JSON.parse(answer.body) as { error: { code: string } }).error.code, label).toBe(code);
+  expect(answer.headers["content-security-policy"], label).toBeTruthy();
+}
+
+test("http edges: a method no route takes (TRACE, PROPFIND) is a JSON 501 on every route handler and unknown API address", async ({ baseURL }) => {
+  const paths = [
+    ...appEntries()
+      .filter((entry) => entry.kind === "route")
+      .map((entry) => fillSegments(entry.path, "1")),
+    "/api/nonexistent",
+  ];
+  expect(paths).toContain("/api/health");
+  for (const path of paths) {
+    for (const method of ["TRACE", "PROPFIND"]) expectJsonError(await raw(baseURL!, method, path), 501, "NOT_IMPLEMENTED", `${method} ${path}`);
+  }
+  // Pages keep their 405 with the methods they take.
+  const page = await raw(baseURL!, "TRACE", "/");
+  expect([page.status, page.headers.allow]).toEqual([405, "GET, HEAD, POST"]);
+});
+
+test("http edges: an address under /api/ that is no route, or does not decode, is answered as JSON, for any method", async ({ baseURL }) => {
+  for (const path of ["/api/nonexistent", "/api/papers/x/y"]) {
+    for (const method of ["GET", "POST", "DELETE"]) expectJsonError(await raw(baseURL!, method, path), 404, "NOT_FOUND", `${method} ${path}`);
+  }
+  for (const path of ["/api/papers/%ff", "/api/papers/%", "/thumbnails/%ff"]) expectJsonError(await raw(baseURL!, "GET", path), 400, "INVALID_INPUT", path);
+});
+
+test("http edges: a repeated query key is read by its first value on the API and feeds, as on the pages", async ({ request }) => {
+  expect((await request.get("/api/papers?sort=top&sort=bogus")).status()).toBe(200);
+  expect((await request.get("/api/papers?sort=bogus&sort=top")).status()).toBe(400);
+  expect((await request.get("/api/papers?limit=2&limit=500")).status()).toBe(200);
+  expect((await request.get("/search/feed.json?q=diffusion&q=%00")).status()).toBe(200);
+  expect((await request.get("/search/feed.json?q=%00&q=diffusion")).status()).toBe(400);
+  expect((await request.get("/?sort=top&sort=bogus")).status()).toBe(200);
+});
+
+test("http edges: a request carrying Upgrade (h2c, a WebSocket handshake) gets a plain answer, not a dropped connection", async ({ baseURL }) => {
+  const h2c = await raw(baseURL!, "GET", "/api/health", {
+    connection: "Upgrade, HTTP2-Settings",
+    upgrade: "h2c",
+    "http2-settings": "AAMAAABkAAQCAAAAAAIAAAAA",
+  });
+  expect(h2c.status).toBe(200);
+  expect(JSON.parse(h2c.body)).toMatchObject({ status: "ok" });
+  const ws = await raw(baseURL!, "GET", "/", {
+    connection: "Upgrade",
+    upgrade: "websocket",
+    "sec-websocket-version": "13",
+    "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+  });
+  expect(ws.status).toBe(200);
+  expect(ws.body).toContain("</html>");
+});
+
+test("http edges: another spelling of a paper's id is a permanent redirect to its one address, so it is not cached as a page of its own", async ({
+  request,
+  baseURL,
+}) => {
+  const listed = ((await (await request.get("/api/papers?limit=20")).json()) as { papers: { arxivId: string | null }[] }).papers;
+  const arxivId = listed.find((p) => p.arxivId !== null)!.arxivId!;
+  for (const spelling of [`${arxivId}v77`, `arXiv:${arxivId}`, `${arxivId}v3.pdf`]) {
+    const answer = await raw(baseURL!, "GET", `/papers/${encodeURIComponent(spelling)}`);
+    expect([answer.status, answer.headers.location], spelling).toEqual([308, `/papers/${encodeURIComponent(arxivId)}`]);
+  }
+  expect((await raw(baseURL!, "GET", `/papers/${encodeURIComponent(arxivId)}`)).status).toBe(200);
+});
+
+test("http edges: no answer carries Next's internal rewrite header, a post to a cached page's variant included", async ({ baseURL }) => {
+  for (const [method, path, headers] of [
+    ["POST", "/search?q=x", { "content-type": "application/json" }],
+    ["GET", "/search?q=diffusion", {}],
+    ["GET", "/?sort=new", {}],
+  ] as const) {
+    const answer = await raw(baseURL!, method, path, headers);
+    expect(answer.status, `${method} ${path}`).toBeLessThan(500);
+    expect(
+      Object.keys(answer.headers).filter((name) => name.startsWith("x-middleware")),
+      `${method} ${path}`,
+    ).toEqual([]);
+  }
+});
