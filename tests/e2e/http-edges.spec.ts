@@ -4,6 +4,7 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { appEntries, fillSegments } from "./support/app-routes";
+import { E2E_ADMIN_TOKEN } from "./support/constants";
 
 type TRaw = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -105,4 +106,13 @@ test("http edges: no answer carries Next's internal rewrite header, a post to a 
       `${method} ${path}`,
     ).toEqual([]);
   }
+});
+
+test("http edges: an admin search holding a control character shows why, answered with 400", async ({ request }) => {
+  for (const path of ["/admin/papers?q=%00", "/admin/subscribers?q=a%00b"]) {
+    const res = await request.get(path, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });
+    expect(res.status(), path).toBe(400);
+    expect(await res.text(), path).toMatch(/Search/);
+  }
+  expect((await request.get("/admin/papers?q=diffusion", { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } })).status()).toBe(200);
 });

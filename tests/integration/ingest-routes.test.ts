@@ -63,6 +63,9 @@ describe("POST /api/admin/ingest", () => {
     [JSON.stringify({ source: "hf-daily", date: "2026-05-08", month: "2026-05" }), /at most one of date, week or month/],
     [JSON.stringify({ source: "arxiv-rss" }), /needs a category/],
     [JSON.stringify({ source: "hf-daily", extra: 1 }), /extra/],
+    // Refused when asked, as the fetcher would refuse it: not queued as a run bound to fail.
+    [JSON.stringify({ source: "hf-daily", url: "https://evil.example/x" }), /url: .*host evil\.example is not allow-listed/],
+    [JSON.stringify({ source: "hf-daily", url: "http://127.0.0.1:5432/" }), /url: .*loopback address/],
   ])("answers 400 with a clear message for %s", async (body, message) => {
     const res = await post(body);
     expect(res.status).toBe(400);

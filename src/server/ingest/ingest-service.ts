@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
+import { assertFetchableUrl } from "../fetch/address-policy";
 import { recordAudit } from "../repo/audit-log";
 import { ZIngestRunParams } from "../http/api-schemas";
 import { getIngestRun, listIngestRuns, type TIngestRun } from "../repo/ingest-runs";
@@ -20,6 +21,14 @@ function enqueue() {
 /** An admin's request (the console's form, a paste, or the JSON API), already parsed with ZIngestRequest: queued and audited. */
 export async function queueIngest(opts: { request: TIngestRequest; actor: string }): Promise<TIngestRun> {
   const { source, ...params } = opts.request;
+  // A URL the fetcher would refuse (a host off the allow-list, a private address) is the request's fault, said now, not a failed run later.
+  if (params.url !== undefined) {
+    try {
+      assertFetchableUrl(params.url, { allowLoopback: getConfig().FETCH_ALLOW_LOOPBACK });
+    } catch (err) {
+      throw new AppError("INVALID_INPUT", `url: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
   const db = getDb();
   const run = await triggerIngest({ db, enqueue: enqueue(), source, params, trigger: "admin", actor: opts.actor });
   const action = params.body !== undefined ? "ingest.paste" : "ingest.trigger";

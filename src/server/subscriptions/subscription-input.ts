@@ -72,7 +72,13 @@ const ZCategories = z.preprocess(
     .max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} categories.` }),
 );
 
-const ZCheckbox = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean());
+/** A form's checkbox ("on", or absent) or a JSON boolean; anything else ("yes") is refused, not quietly read as unchecked. */
+const CHECKED: readonly unknown[] = [true, "on", "1", "true"];
+const UNCHECKED: readonly unknown[] = [false, undefined, null, "", "0", "false", "off"];
+const ZCheckbox = z.preprocess(
+  (v) => (CHECKED.includes(v) ? true : UNCHECKED.includes(v) ? false : v),
+  z.boolean({ error: "Only with code must be true or false." }),
+);
 
 const ZMinUpvotes = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? 0 : typeof v === "string" ? Number(v) : v),

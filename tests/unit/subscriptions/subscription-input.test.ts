@@ -70,6 +70,25 @@ describe("ZSubscribeInput", () => {
     });
   });
 
+  it("reads only-with-code as a checkbox or a boolean, and refuses anything else instead of reading it as unchecked", () => {
+    for (const [value, read] of [
+      [true, true],
+      ["on", true],
+      ["1", true],
+      [false, false],
+      ["", false],
+      ["0", false],
+      [undefined, false],
+    ] as const) {
+      expect(ZSubscribeInput.parse({ email: "a@b.io", onlyWithCode: value }).onlyWithCode, String(value)).toBe(read);
+    }
+    for (const value of ["yes", 2, "TRUE ", {}]) {
+      const parsed = ZSubscribeInput.safeParse({ email: "a@b.io", onlyWithCode: value });
+      expect(parsed.success, String(value)).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe("Only with code must be true or false.");
+    }
+  });
+
   it("explains bad preferences field by field", () => {
     const result = ZPreferences.safeParse({ frequency: "hourly", categories: "cs.LG; DROP TABLE", minUpvotes: "1.5", keywords: "k".repeat(61) });
     const fields = new Set(result.error?.issues.map((i) => String(i.path[0])));

@@ -7,7 +7,9 @@ import { button, buttonQuiet, input, label, link, muted, td } from "@/components
 import { FIXABLE_FIELDS } from "@/server/admin/paper-admin";
 import { loadAdminPapers, ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { ERROR_STATUS } from "@/server/errors/app-error";
 import { zodMessage } from "@/server/errors/describe-error";
+import { setPageStatus } from "@/server/http/page-status";
 import { fixFieldAction, setHiddenAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,8 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const { notice, error } = await readNotice(Promise.resolve(params));
   const search = ZAdminSearch.safeParse(params.q ?? "");
+  // The page shows what is wrong with the search, answered with 400 as every refused search is (page-status.ts).
+  if (!search.success) setPageStatus(ERROR_STATUS.INVALID_INPUT);
   const q = search.success ? search.data : "";
   const hiddenOnly = params.hidden === "1";
   const papers = await loadAdminPapers(q, hiddenOnly);

@@ -4,7 +4,9 @@ import { AdminTable } from "@/components/admin/admin-table";
 import { button, buttonQuiet, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadSubscribers, ZAdminSearch } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { ERROR_STATUS } from "@/server/errors/app-error";
 import { zodMessage } from "@/server/errors/describe-error";
+import { setPageStatus } from "@/server/http/page-status";
 import { SUBSCRIBER_STATES, type TSubscriberState } from "@/server/repo/admin-subscribers";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +21,8 @@ export default async function AdminSubscribersPage({ searchParams }: { searchPar
   const params = await searchParams;
   const { notice, error } = await readNotice(Promise.resolve(params));
   const search = ZAdminSearch.safeParse(params.q ?? "");
+  // The page shows what is wrong with the search, answered with 400 as every refused search is (page-status.ts).
+  if (!search.success) setPageStatus(ERROR_STATUS.INVALID_INPUT);
   const q = search.success ? search.data : "";
   const status = isState(params.status) ? params.status : undefined;
   const { counts, rows } = await loadSubscribers(q, status);
