@@ -116,3 +116,14 @@ test("http edges: an admin search holding a control character shows why, answere
   }
   expect((await request.get("/admin/papers?q=diffusion", { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } })).status()).toBe(200);
 });
+
+test("http edges: a cached page tells every cache to ask again each time (a hide must not outlive a CDN's copy), and a repeat is a 304", async ({
+  baseURL,
+}) => {
+  for (const path of ["/", "/?sort=new", "/search?q=diffusion"]) {
+    const first = await raw(baseURL!, "GET", path);
+    expect([first.status, first.headers["cache-control"]], path).toEqual([200, "public, no-cache"]);
+    const again = await raw(baseURL!, "GET", path, { "if-none-match": String(first.headers.etag) });
+    expect(again.status, path).toBe(304);
+  }
+});

@@ -53,11 +53,20 @@ function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse):
 /** Headers Next sets for its own routing (`x-middleware-rewrite` on a post its proxy rewrote): they say how the app is built inside. */
 const INTERNAL_HEADER = /^x-middleware-/i;
 
-/** Drops Next's internal headers from the answer, however they were set, just before it is written. */
-function hideInternalHeaders(res: http.ServerResponse): void {
+/**
+ * What Next tells shared caches about a page from its cache (`s-maxage=3600, stale-while-revalidate=…`, from the pages' hour-long
+ * lifetime): a CDN in front would serve a page for an hour, then stale for up to a year, after a paper was hidden or fixed. Pages change
+ * when the feed does, which only the app knows, so every cache may keep them but must ask again each time: the ETag makes that a 304.
+ */
+const SHARED_CACHE_LIFETIME = /^s-maxage=/i;
+const REVALIDATE_EVERY_TIME = "public, no-cache";
+
+/** Drops Next's internal headers and its shared-cache lifetime from the answer, however they were set, just before it is written. */
+function finishHeaders(res: http.ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
     for (const name of this.getHeaderNames()) if (INTERNAL_HEADER.test(name)) this.removeHeader(name);
+    if (SHARED_CACHE_LIFETIME.test(String(this.getHeader("cache-control") ?? ""))) this.setHeader("cache-control", REVALIDATE_EVERY_TIME);
     const headers = args.find((arg): arg is http.OutgoingHttpHeaders => typeof arg === "object" && arg !== null && !Array.isArray(arg));
     if (headers) for (const name of Object.keys(headers)) if (INTERNAL_HEADER.test(name)) delete headers[name];
     return writeHead.apply(this, args);
@@ -175,7 +184,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
       trustedHops: opts.trustedHops,
     });
     applyPageStatus(res);
-    hideInternalHeaders(res);
+    finishHeaders(res);
     rewriteCachedView(req, res);
     forResponse(res, () => handle(req, res)).catch((err: unknown) => {
       logger.error({ err: describeError(err), url: req.url }, "the request handler failed");
