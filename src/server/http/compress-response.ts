@@ -102,9 +102,12 @@ function cachedEncoding(req: http.IncomingMessage): TEncoding | null {
   return method === "br" || method === "gzip" ? method : null;
 }
 
-function addVary(res: http.ServerResponse, field: string): void {
+const VARIES_BY_ENCODING = /(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/i;
+
+/** Adds Accept-Encoding to the answer's Vary, unless it is there (or `*`) already. */
+function varyByEncoding(res: http.ServerResponse): void {
   const vary = String(res.getHeader("vary") ?? "");
-  if (!new RegExp(`(?:^|,)\\s*(?:${field}|\\*)\\s*(?:,|$)`, "i").test(vary)) res.setHeader("Vary", vary ? `${vary}, ${field}` : field);
+  if (!VARIES_BY_ENCODING.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
 }
 
 /** Whether the client's If-None-Match names `etag` (weakly compared, as RFC 9110 has it for GET), or is `*`. */
@@ -118,8 +121,9 @@ function holds(ifNoneMatch: string | undefined, etag: string): boolean {
 
 /**
  * A page Next ends in one call with its whole body and a 200 (a page from its cache or just rendered into it) gets an ETag from its
- * SHA-256 and the encoding it is sent in, and is answered 304 when the client already holds it, or else with its kept compressed bytes. Anything else (a stream, an
- * error, a status the proxy named, an encoding other than br or gzip) is left to the compression package, which compresses it as it is written.
+ * SHA-256 and the encoding it is sent in, and is answered 304 when the client already holds it, or else with its kept compressed
+ * bytes. Anything else (a stream, an error, a status the proxy named, an encoding other than br or gzip) is left to the compression
+ * package, which compresses it as it is written.
  */
 function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, bodies: CompressedBodies): void {
   if (req.method !== "GET") return;
@@ -162,7 +166,7 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
     res.setHeader("ETag", etag);
     if (holds(req.headers["if-none-match"], etag)) {
       // A 304 carries the Vary its 200 would (RFC 9110 15.4.5): the compression package, seeing no content type, adds none.
-      if (varies) addVary(res, "Accept-Encoding");
+      if (varies) varyByEncoding(res);
       res.statusCode = 304;
       res.removeHeader("content-type");
       res.removeHeader("content-length");
