@@ -109,12 +109,13 @@ function isRouteHandlerPath(pathname: string): boolean {
  */
 function refusedMethod(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
   const method = req.method ?? "GET";
+  // Pages and route handlers both take these: nearly every request goes on without matching its path against the build's routes.
+  if (PAGE_METHODS.has(method)) return false;
   if (isRouteHandlerPath(pathname)) {
     if (HANDLER_METHODS.has(method)) return false;
     refuse(res, new AppError("NOT_IMPLEMENTED", `This server does not take ${method} requests.`));
     return true;
   }
-  if (PAGE_METHODS.has(method)) return false;
   res.setHeader("allow", PAGE_ALLOW);
   if (method === "OPTIONS") {
     res.writeHead(204);
