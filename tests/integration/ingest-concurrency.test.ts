@@ -7,6 +7,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { refreshSimilarPapers } from "../../src/server/feed/refresh-similar";
 import { logger } from "../../src/server/logger";
+import { createDb } from "../../src/server/db";
 import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { fixture } from "../support/fixture-server";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
@@ -84,11 +85,20 @@ async function hold(lockStatement: string) {
   };
 }
 
+/**
+ * The deadlock tests' two sides, so PostgreSQL picks the run to fail, as the tests mean, however slow the machine. Each waiting session
+ * checks for a deadlock once, deadlock_timeout after it began to wait: with the default 1 s on both, a busy machine could take longer
+ * than that to form the cycle after the run began waiting, and the run's one check found none; the other writer's then failed the other
+ * writer instead (CI saw it). The run checks after 5 s here, long after the cycle exists, and the other writer not for 60 s.
+ */
+const runDb = createDb(`${testDatabaseUrl()}${testDatabaseUrl().includes("?") ? "&" : "?"}options=${encodeURIComponent("-c deadlock_timeout=5s")}`, { max: 2 });
+const OTHER_WRITER_TIMEOUT = "SET LOCAL deadlock_timeout = '60s'";
+
 /** Holds back every write to `papers` (reads and row locks still pass), so both runs get as far as they can before either writes. */
 const holdWrites = () => hold("LOCK TABLE papers IN SHARE ROW EXCLUSIVE MODE");
 
 beforeEach(() => resetDb(db));
-afterAll(() => db.$disconnect());
+afterAll(() => Promise.all([db.$disconnect(), runDb.$disconnect()]));
 
 describe("overlapping ingestion runs", () => {
   it("two runs sharing papers, started at once, both succeed: one row per paper, every source, the newest metrics", async () => {
@@ -142,9 +152,12 @@ describe("overlapping ingestion runs", () => {
     const [first, second] = (await upsertPapers({ db, source: "arxiv-rss", now: t0, papers: [paper(1), paper(2)] })).paperIds;
     // The run locks the first paper and waits for the second; the other writer, holding the second, then asks for the first.
     const other = await hold(`SELECT 1 FROM papers WHERE id = ${second} FOR UPDATE`);
-    const run = upsertPapers({ db, source: "hf-daily", now: t1, papers: [paper(1, { upvotes: 4 }), paper(2, { upvotes: 6 })] }).catch((err: unknown) => err);
+    await other.lock(OTHER_WRITER_TIMEOUT);
+    const run = upsertPapers({ db: runDb, source: "hf-daily", now: t1, papers: [paper(1, { upvotes: 4 }), paper(2, { upvotes: 6 })] }).catch(
+      (err: unknown) => err,
+    );
     await other.waitForBlocked(1, run);
-    // PostgreSQL breaks the cycle by failing whichever waiter checks first: the run, which has waited longer.
+    // PostgreSQL breaks the cycle by failing whichever waiter checks first: the run (runDb).
     await other.lock(`SELECT 1 FROM papers WHERE id = ${first} FOR UPDATE`);
     await other.release();
     expect(await run).toMatchObject({ inserted: 0, updated: 2 });
@@ -158,6 +171,7 @@ describe("overlapping ingestion runs", () => {
   it("a run that lost a deadlock gives the other writer time to take its lock, however slowly that writer is woken", async () => {
     const [first, second] = (await upsertPapers({ db, source: "arxiv-rss", now: t0, papers: [paper(1), paper(2)] })).paperIds;
     const other = await hold(`SELECT 1 FROM papers WHERE id = ${second} FOR UPDATE`);
+    await other.lock(OTHER_WRITER_TIMEOUT);
     const pid = await other.pid();
     expect(await readFile(`/proc/${pid}/cmdline`, "utf8"), "this test pauses a PostgreSQL process, so it needs the server on this machine").toMatch(/postgres/);
     // A busy machine, on demand: the other writer's server process is paused while it waits, and resumed 30 ms after the run gives up.
@@ -173,7 +187,9 @@ describe("overlapping ingestion runs", () => {
       paused = false;
     };
     try {
-      const run = upsertPapers({ db, source: "hf-daily", now: t1, papers: [paper(1, { upvotes: 4 }), paper(2, { upvotes: 6 })] }).catch((err: unknown) => err);
+      const run = upsertPapers({ db: runDb, source: "hf-daily", now: t1, papers: [paper(1, { upvotes: 4 }), paper(2, { upvotes: 6 })] }).catch(
+        (err: unknown) => err,
+      );
       await other.waitForBlocked(1, run);
       const locked = other.lock(`SELECT 1 FROM papers WHERE id = ${first} FOR UPDATE`);
       await other.waitForBlocked(2, run);
