@@ -127,3 +127,37 @@ test("http edges: a cached page tells every cache to ask again each time (a hide
     expect(again.status, path).toBe(304);
   }
 });
+
+test("http edges: a feed reader polling with If-None-Match gets a 304 while the feed is unchanged, per encoding, and HEAD names the same tag", async ({
+  baseURL,
+}) => {
+  for (const path of ["/feed.xml", "/atom.xml", "/feed.json", "/search/feed.xml?q=diffusion", "/search/feed.json?sort=new&code=1"]) {
+    for (const encoding of ["identity", "gzip", "br"]) {
+      const asked = { "accept-encoding": encoding };
+      const first = await raw(baseURL!, "GET", path, asked);
+      const label = `${path} (${encoding})`;
+      expect(first.status, label).toBe(200);
+      expect(first.headers["cache-control"], label).toBe("public, no-cache");
+      const etag = String(first.headers.etag);
+      // Each encoding's bytes are their own representation, with their own validator (RFC 9110 8.8.3).
+      expect(etag, label).toMatch(encoding === "identity" ? /^"[\w-]{27}"$/ : new RegExp(`^"[\\w-]{27}-${encoding}"$`));
+      const again = await raw(baseURL!, "GET", path, { ...asked, "if-none-match": etag });
+      expect([again.status, again.body, again.headers.etag], label).toEqual([304, "", etag]);
+      expect(again.headers.vary ?? "", label).toMatch(/accept-encoding/i);
+      const head = await raw(baseURL!, "HEAD", path, asked);
+      expect([head.status, head.headers.etag], `HEAD ${label}`).toEqual([200, etag]);
+      // Another encoding's tag does not validate these bytes.
+      const other = await raw(baseURL!, "GET", path, { ...asked, "if-none-match": `"${etag.slice(1, 28)}-zz"` });
+      expect(other.status, label).toBe(200);
+    }
+  }
+});
+
+test("http edges: HEAD of a cached page names the ETag its GET sends, and answers 304 to a client holding it", async ({ baseURL }) => {
+  for (const path of ["/", "/search?q=diffusion"]) {
+    const get = await raw(baseURL!, "GET", path, { "accept-encoding": "gzip" });
+    const head = await raw(baseURL!, "HEAD", path, { "accept-encoding": "gzip" });
+    expect([head.status, head.headers.etag, head.body], path).toEqual([200, get.headers.etag, ""]);
+    expect((await raw(baseURL!, "HEAD", path, { "accept-encoding": "gzip", "if-none-match": String(get.headers.etag) })).status, path).toBe(304);
+  }
+});

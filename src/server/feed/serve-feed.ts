@@ -4,6 +4,7 @@ import { queryValues } from "@/core/query-values";
 import { serializeFeedFilters, parseFeedFilters } from "@/core/search";
 import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
+import { entityTagOf } from "../http/compress-response";
 import type { TPaper } from "@/core/paper";
 import { toFeedItem, type TFeedMeta } from "./feed-item";
 import { DEFAULT_FILTERS, EMPTY_PAGE, loadOrFallback, loadPapers } from "./load-feed";
@@ -38,7 +39,11 @@ export async function serveFeed(format: TFeedFormat, searchParams: URLSearchPara
   });
 }
 
-/** A feed document of `papers` in `format`: the public feeds and every subscriber's private feed (src/server/feed/private-feed.ts). */
+/**
+ * A feed document of `papers` in `format`: the public feeds and every subscriber's private feed (src/server/feed/private-feed.ts).
+ * Feed readers poll: its ETag lets the app's server answer one that holds this document with 304, and every cache may keep a public
+ * feed but asks again each time, since the feed changes when papers do, which only the app knows (as its pages, serve-app.ts).
+ */
 export function feedResponse(opts: {
   format: TFeedFormat;
   meta: Omit<TFeedMeta, "updated">;
@@ -49,5 +54,7 @@ export function feedResponse(opts: {
   const items = opts.papers.map((p) => toFeedItem(p, opts.appUrl));
   const updated = items.reduce((max, i) => (i.published > max ? i.published : max), "1970-01-01T00:00:00.000Z");
   const body = renderFeed(opts.format, { ...opts.meta, updated }, items);
-  return new Response(body, { headers: { "content-type": FEED_CONTENT_TYPES[opts.format], ...opts.headers } });
+  return new Response(body, {
+    headers: { "content-type": FEED_CONTENT_TYPES[opts.format], "cache-control": "public, no-cache", etag: entityTagOf(body), ...opts.headers },
+  });
 }

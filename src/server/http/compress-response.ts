@@ -36,7 +36,20 @@ const SUPPORTED = ["br", "gzip", "deflate", "identity"];
 const PREFERRED = ["br", "gzip"];
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
-const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("base64url");
+const sha256 = (bytes: Buffer | string): string => createHash("sha256").update(bytes).digest("base64url");
+
+/** A strong validator from a body's SHA-256 (base64url) and the encoding its bytes are sent in: each encoding is its own representation. */
+function entityTag(digest: string, encoding: TEncoding | null): string {
+  return `"${digest.slice(0, 27)}${encoding ? `-${encoding}` : ""}"`;
+}
+
+/**
+ * The ETag of a body a route handler sends itself (a feed): its identity bytes' tag. Streamed through the compression package, whose
+ * encoding only this server knows, it is given the encoding's suffix here as a page's is (`answerOwnValidators`).
+ */
+export function entityTagOf(body: string): string {
+  return entityTag(sha256(body), null);
+}
 
 function compress(encoding: TEncoding, body: Buffer): Buffer {
   const out = encoding === "br" ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body);
@@ -120,6 +133,47 @@ function holds(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /**
+ * Whether the client holds `etag`, then made the answer a 304: no body, no content headers, and the Vary its 200 carries (RFC 9110
+ * 15.4.5; the compression package, seeing no content type, adds none).
+ */
+function notModified(req: http.IncomingMessage, res: http.ServerResponse, etag: string, varies: boolean): boolean {
+  if (!holds(req.headers["if-none-match"], etag)) return false;
+  if (varies) varyByEncoding(res);
+  res.statusCode = 304;
+  res.removeHeader("content-type");
+  res.removeHeader("content-length");
+  return true;
+}
+
+/** Whether the compression package will leave this answer as it is, from what it reads of it (its filter reads the content type). */
+function mayTransform(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  return !NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? "")) && compression.filter(req, res);
+}
+
+/**
+ * An answer whose handler named its own strong ETag (a feed, streamed by Next) gets the suffix of the encoding the compression package
+ * is about to send it in, as a whole page's tag does, and is a 304 when the client holds that tag; checked as its headers are written,
+ * before the compression package (whose header hook runs after this one) picks its encoding.
+ */
+function answerOwnValidators(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    res.writeHead = writeHead;
+    const own = res.getHeader("etag");
+    const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+    if (status === 200 && typeof own === "string" && /^"[^"]+"$/.test(own)) {
+      const varies = mayTransform(req, res);
+      const encoding = varies && res.getHeader("content-encoding") === undefined ? cachedEncoding(req) : null;
+      const small = Number(res.getHeader("content-length")) < THRESHOLD_BYTES;
+      const etag = encoding && !small ? `${own.slice(0, -1)}-${encoding}"` : own;
+      res.setHeader("ETag", etag);
+      if (notModified(req, res, etag, varies) && typeof args[0] === "number") args[0] = 304;
+    }
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
+/**
  * A page Next ends in one call with its whole body and a 200 (a page from its cache or just rendered into it) gets an ETag from its
  * SHA-256 and the encoding it is sent in, and is answered 304 when the client already holds it, or else with its kept compressed
  * bytes. Anything else (a stream, an error, a status the proxy named, an encoding other than br or gzip) is left to the compression
@@ -152,9 +206,8 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
     const body = (): Buffer => (bytes ??= typeof chunk === "string" ? Buffer.from(chunk, textEncoding) : chunk);
     // A page string is hashed once while it is served: Next hands over the same string for every request its cache answers.
     const digest = typeof chunk === "string" && textEncoding === "utf8" ? bodies.digestOf(chunk, body) : sha256(body());
-    const cacheControl = String(res.getHeader("cache-control") ?? "");
     // Whether the answer depends on Accept-Encoding, as the compression package decides it for its Vary (before any size threshold).
-    const varies = !NO_TRANSFORM.test(cacheControl) && compression.filter(req, res);
+    const varies = mayTransform(req, res);
     const encoding = cachedEncoding(req);
     const keep =
       encoding !== null &&
@@ -162,16 +215,9 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
       (typeof chunk === "string" ? Buffer.byteLength(chunk, textEncoding) : chunk.length) >= THRESHOLD_BYTES &&
       res.getHeader("content-encoding") === undefined;
     // Each encoding is its own representation, so its own strong validator (RFC 9110 8.8.3): the page's digest, then the encoding.
-    const etag = `"${digest.slice(0, 27)}${keep ? `-${encoding}` : ""}"`;
+    const etag = entityTag(digest, keep ? encoding : null);
     res.setHeader("ETag", etag);
-    if (holds(req.headers["if-none-match"], etag)) {
-      // A 304 carries the Vary its 200 would (RFC 9110 15.4.5): the compression package, seeing no content type, adds none.
-      if (varies) varyByEncoding(res);
-      res.statusCode = 304;
-      res.removeHeader("content-type");
-      res.removeHeader("content-length");
-      return endWith.call(this);
-    }
+    if (notModified(req, res, etag, varies)) return endWith.call(this);
     if (!keep) return endWith.apply(this, args);
     const compressed = bodies.get(encoding, digest, body, new URL(req.url ?? "/", "http://app").pathname);
     res.setHeader("Content-Encoding", encoding);
@@ -187,7 +233,11 @@ export function withCompression(handle: THandler, bodies = new CompressedBodies(
   return (req, res) =>
     new Promise<void>((resolve, reject) => {
       // The middleware wraps res.write and res.end and calls on synchronously; the wrapper installed after it sees Next's calls first.
+      // A HEAD is answered as its GET, whose headers it must carry (RFC 9110 9.3.2), its ETag included: Next ends a HEAD with no body,
+      // which leaves nothing to take a page's digest of. Node still sends no body, having read the method when the response was made.
+      if (req.method === "HEAD") req.method = "GET";
       compress(req, res, () => {
+        answerOwnValidators(req, res);
         answerWholeBodies(req, res, bodies);
         handle(req, res).then(resolve, reject);
       });

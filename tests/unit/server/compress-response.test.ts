@@ -41,6 +41,13 @@ const routes: TRoutes = {
     res.setHeader("ETag", '"etag-png"');
     res.end(Buffer.alloc(4096, 7));
   },
+  // How Next sends a feed: its route handler named its own ETag, and the body comes in chunks.
+  "/feed": (res) => {
+    res.setHeader("Content-Type", "application/rss+xml; charset=utf-8");
+    res.setHeader("ETag", '"feed-1"');
+    res.write(page(10).slice(0, 2000));
+    setTimeout(() => res.end(page(10).slice(2000)), 5);
+  },
   // How an App Router page or a static file is sent: in chunks.
   "/stream": (res) => {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -78,7 +85,8 @@ function get(url: string, headers: Record<string, string> = {}, method = "GET"):
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
           const raw = Buffer.concat(chunks);
-          const encoding = res.headers["content-encoding"];
+          // A HEAD names the encoding its GET is sent in, with no bytes to decode.
+          const encoding = raw.length > 0 ? res.headers["content-encoding"] : undefined;
           const plain = encoding === "br" ? zlib.brotliDecompressSync(raw) : encoding === "gzip" ? zlib.gunzipSync(raw) : raw;
           resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, text: plain.toString("utf8") });
         });
@@ -158,14 +166,42 @@ describe("the app server's compression", () => {
     expect([changed.status, changed.text]).toEqual([200, page(2)]);
   });
 
-  it("validates only whole answers with a 200: no ETag on an error, a status the proxy named, a stream or a HEAD", async () => {
+  it("validates only whole answers with a 200: no ETag on an error, a status the proxy named or a stream", async () => {
     const base = await serve(new CompressedBodies());
     for (const path of ["/not-found", "/named-status", "/stream"]) {
       const answer = await get(`${base}${path}`, { "if-none-match": "*" });
       expect(answer.headers.etag, path).toBeUndefined();
       expect(answer.status, path).not.toBe(304);
     }
-    expect((await get(`${base}/cached`, {}, "HEAD")).headers.etag).toBeUndefined();
+  });
+
+  it("answers a HEAD as its GET, without the body: the same ETag, encoding and length, and 304 to a client holding the tag", async () => {
+    const base = await serve(new CompressedBodies());
+    for (const headers of [{}, BROWSER, { "accept-encoding": "gzip" }] as Record<string, string>[]) {
+      const full = await get(`${base}/cached`, headers);
+      const head = await get(`${base}/cached`, headers, "HEAD");
+      const label = JSON.stringify(headers);
+      expect([head.status, head.raw.length], label).toEqual([200, 0]);
+      for (const name of ["etag", "content-encoding", "content-length", "vary"]) expect(head.headers[name], `${label} ${name}`).toBe(full.headers[name]);
+      expect((await get(`${base}/cached`, { ...headers, "if-none-match": String(full.headers.etag) }, "HEAD")).status, label).toBe(304);
+    }
+  });
+
+  it("gives an answer that names its own ETag (a streamed feed) the suffix of the encoding it is sent in, and a 304 when held", async () => {
+    const base = await serve(new CompressedBodies());
+    for (const [headers, etag] of [
+      [{}, '"feed-1"'],
+      [BROWSER, '"feed-1-br"'],
+      [{ "accept-encoding": "gzip" }, '"feed-1-gzip"'],
+    ] as [Record<string, string>, string][]) {
+      const first = await get(`${base}/feed`, headers);
+      expect([first.status, first.headers.etag, first.text]).toEqual([200, etag, page(10)]);
+      const again = await get(`${base}/feed`, { ...headers, "if-none-match": etag });
+      expect([again.status, again.raw.length, again.headers.etag, again.headers["content-encoding"]]).toEqual([304, 0, etag, undefined]);
+      expect(again.headers.vary).toMatch(/accept-encoding/i);
+    }
+    // Another encoding's tag does not validate these bytes.
+    expect((await get(`${base}/feed`, { ...BROWSER, "if-none-match": '"feed-1-gzip"' })).status).toBe(200);
   });
 
   it("keeps the most recently served bodies within its budget, each buffer its own exact size, and still answers past it", async () => {
@@ -203,7 +239,7 @@ describe("the app server's compression", () => {
     expect(bodies.misses).toBe(0);
   });
 
-  it("sends identity to a client that asks for none, refuses br and gzip, or sends HEAD; and leaves small, binary and no-transform bodies alone", async () => {
+  it("sends identity to a client that asks for none or refuses br and gzip; and leaves small, binary and no-transform bodies alone", async () => {
     const bodies = new CompressedBodies();
     const base = await serve(bodies);
     for (const headers of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "br;q=0, gzip;q=0" }] as Record<string, string>[]) {
@@ -211,9 +247,6 @@ describe("the app server's compression", () => {
       expect(answer.headers["content-encoding"]).toBeUndefined();
       expect(answer.text).toBe(page(1));
     }
-    const head = await get(`${base}/cached`, BROWSER, "HEAD");
-    expect(head.headers["content-encoding"]).toBeUndefined();
-    expect(head.raw.length).toBe(0);
     for (const path of ["/small", "/image", "/no-transform"]) expect((await get(`${base}${path}`, BROWSER)).headers["content-encoding"]).toBeUndefined();
     expect(bodies.misses).toBe(0);
   });
