@@ -1,7 +1,7 @@
 // One arXiv listing entry is a <dt> (id, cross-list/replaced marks) plus a <dd> (title, authors, subjects, …).
 import { parseArxivId, type TArxivIdParts } from "@/core/text/arxiv-id";
-import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { linkedAuthorNames, splitAuthorList } from "./author-list";
+import { stripShownMarkup } from "@/core/text/strip-markup";
 import { attr, findAll, findFirst, hasClass, textOf, type TElement } from "./dom";
 import { cleanText } from "./field-values";
 import { insideListing, type TAnnounceType } from "./normalized-paper";
@@ -75,7 +75,8 @@ export function categoriesOf(text: string | undefined): string[] {
 
 function abstractOf(dd: TElement): string {
   const para = findFirst(dd, (el) => el.name === "p" && hasClass(el, "mathjax")) ?? findFirst(dd, (el) => el.name === "p");
-  return para === undefined ? "" : normalizeWhitespace(textOf(para));
+  // arXiv escapes an abstract's markup twice on these pages, so it shows as text: read as its feeds' descriptions are read.
+  return para === undefined ? "" : stripShownMarkup(textOf(para));
 }
 
 /** The entry's title, or the start of its text when the title block is missing. */

@@ -1,7 +1,7 @@
 // Reads one item of each flavour of arXiv's feed: RSS 2.0 (2024+), its Atom twin, and legacy RSS 1.0/RDF.
 import { load } from "cheerio/slim";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
-import { stripMarkup } from "@/core/text/strip-markup";
+import { stripMarkup, stripShownMarkup } from "@/core/text/strip-markup";
 import { readAtomEntry } from "./atom-entry";
 import { linkedAuthorNames, splitAuthorList } from "./author-list";
 import { attr, childRawText, childText, childrenNamed, rawText, textOf, type TElement } from "./dom";
@@ -22,7 +22,6 @@ export type TFeedItem = {
 const DESCRIPTION_PREFIX = /^\s*arXiv:\s*(\S+?)\s+Announce Type:\s*([\w-]+)\s*(?:Abstract:\s*)?/i;
 // Legacy titles end with "(arXiv:2306.00001v2 [cs.CL] UPDATED)" or "... CROSS LISTED)".
 const LEGACY_TITLE_SUFFIX = /\.?\s*\(arXiv:\s*([^\s)\]]+)\s*(?:\[([^\]]*)\])?\s*([A-Z ]*)\)\s*$/;
-const MARKUP_HINT = /<\/?(?:p|br|a|i|b|em|strong|div|span|sub|sup)\b[^>]*>/i;
 
 function toAnnounceType(value: string | undefined): TAnnounceType | undefined {
   const v = value?.trim().toLowerCase();
@@ -33,7 +32,7 @@ function toAnnounceType(value: string | undefined): TAnnounceType | undefined {
 export function splitDescription(description: string): { id?: string; announceType?: TAnnounceType; abstract: string } {
   const m = DESCRIPTION_PREFIX.exec(description);
   const rest = m ? description.slice(m[0].length) : description;
-  const abstract = MARKUP_HINT.test(rest) ? stripMarkup(rest) : normalizeWhitespace(rest);
+  const abstract = stripShownMarkup(rest);
   return m ? { id: m[1], announceType: toAnnounceType(m[2]), abstract } : { abstract };
 }
 
@@ -53,7 +52,7 @@ function creatorAuthors(raw: string): string[] {
     const linked = linkedAuthorNames(load(raw, null, false)("a").toArray());
     if (linked.length > 0) return linked;
   }
-  return splitAuthorList(MARKUP_HINT.test(raw) ? stripMarkup(raw) : raw);
+  return splitAuthorList(stripShownMarkup(raw));
 }
 
 export function readRss2Item(item: TElement): TFeedItem {

@@ -1,4 +1,6 @@
 // Every parser reports the same way: valid papers kept, bad items recorded, whole-document failures as `fatal`, never a throw.
+import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
+import { authorNames } from "./author-list";
 import { ZNormalizedPaper, type TNormalizedPaper, type TParseContext, type TParseError, type TParseResult, type TSourceId } from "./normalized-paper";
 
 /** A paper under construction: optional keys may still be undefined and are dropped before validation. */
@@ -14,9 +16,9 @@ export class ResultBuilder {
 
   constructor(readonly source: TSourceId) {}
 
-  /** Validates one paper; an invalid one is recorded in `errors` and skipped. */
+  /** Validates one paper, its names and categories tidied as every source's are (`tidied`); an invalid one is recorded in `errors` and skipped. */
   add(draft: TPaperDraft, ref: TItemRef): void {
-    const parsed = ZNormalizedPaper.safeParse(dropUndefined(draft));
+    const parsed = ZNormalizedPaper.safeParse(dropUndefined(tidied(draft)));
     if (parsed.success) {
       this.papers.push(parsed.data);
       return;
@@ -52,6 +54,21 @@ export class ResultBuilder {
       totalResults: this.totalResults,
     });
   }
+}
+
+/**
+ * What every source's data gets wrong alike: author names (`authorNames`), and category terms that are no arXiv category (the API
+ * lists MSC and ACM classes as `<category>`s: "03B70, 68Q99", "F.4.1; K.2"), the primary then being the first real one.
+ */
+function tidied(draft: TPaperDraft): TPaperDraft {
+  const categories = draft.categories?.filter((c) => ARXIV_CATEGORY.test(c));
+  const primary = draft.primaryCategory !== undefined && ARXIV_CATEGORY.test(draft.primaryCategory) ? draft.primaryCategory : categories?.[0];
+  return {
+    ...draft,
+    authors: draft.authors && authorNames(draft.authors),
+    categories: categories?.length ? categories : undefined,
+    primaryCategory: primary,
+  };
 }
 
 export function fatalResult(source: TSourceId, fatal: string, extra: Partial<TParseResult> = {}): TParseResult {

@@ -99,3 +99,15 @@ export function stripMarkup(input: string): string {
   const withoutTags = input.replace(COMMENT, " ").replace(RAW_TEXT_ELEMENT, " ").replace(TAG, replaceTag);
   return normalizeWhitespace(decodeHTMLStrict(withoutTags));
 }
+
+/** A tag that only real markup holds, where text merely mentions "&" or "<s>". */
+const MARKUP_HINT = /<\/?(?:p|br|a|i|b|em|strong|div|span|sub|sup)\b[^>]*>/i;
+
+/**
+ * Text that may show markup as text (arXiv's feed descriptions and creators, and its listing pages' abstracts, which escape it twice:
+ * `Bi&lt;sub&gt;2&lt;/sub&gt;O`): stripped as markup (`stripMarkup`) when a real tag shows, else only whitespace-normalised, so an
+ * abstract that mentions "AT&amp;T" or "<s>" keeps it as written.
+ */
+export function stripShownMarkup(text: string): string {
+  return MARKUP_HINT.test(text) ? stripMarkup(text) : normalizeWhitespace(text);
+}

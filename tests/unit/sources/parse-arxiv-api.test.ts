@@ -140,3 +140,33 @@ describe("arxiv-api: empty and error responses", () => {
     expect(result.papers).toEqual([]);
   });
 });
+
+describe("arxiv-api: fields arXiv's own data gets wrong", () => {
+  it("keeps only arXiv categories: an entry's MSC and ACM class terms are not categories", () => {
+    const entry = (terms: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">
+  <opensearch:totalResults>1</opensearch:totalResults>
+  <entry>
+    <id>http://arxiv.org/abs/1802.03292v1</id>
+    <updated>2018-02-09T14:40:33Z</updated>
+    <published>2018-02-09T14:40:33Z</published>
+    <title>Some logic</title>
+    <summary>An abstract.</summary>
+    <author><name>A. Person</name></author>
+    <arxiv:primary_category term="${terms[0]}" scheme="http://arxiv.org/schemas/atom"/>
+    ${terms.map((t) => `<category term="${t}" scheme="http://arxiv.org/schemas/atom"/>`).join("\n    ")}
+  </entry>
+</feed>`;
+    const [paper] = parseArxivApi(entry(["cs.LO", "03B70, 68Q99", "F.4.1; F.4.m; K.2"]), ctx).papers;
+    expect([paper?.primaryCategory, paper?.categories]).toEqual(["cs.LO", ["cs.LO"]]);
+    // A primary term that is no category leaves the first real one as the primary.
+    const [odd] = parseArxivApi(entry(["68Q99", "math.LO"]), ctx).papers;
+    expect([odd?.primaryCategory, odd?.categories]).toEqual(["math.LO", ["math.LO"]]);
+  });
+
+  it("drops an author name that is only punctuation (2607.09424's `<name> :</name>`)", () => {
+    const paper = parseArxivApi(CS, ctx).papers.find((p) => p.arxivId === "2607.09424");
+    expect(paper?.authors.length).toBeGreaterThan(10);
+    expect(paper?.authors.filter((name) => !/\p{L}/u.test(name))).toEqual([]);
+  });
+});

@@ -119,6 +119,29 @@ describe("arxiv-list: /new page (current markup)", () => {
   });
 });
 
+describe("arxiv-list: /list/cond-mat.mtrl-sci/new capture (2026-09-22)", () => {
+  const result = parseArxivList(readFixture("arxiv/list-cond-mat.mtrl-sci-new-2026-09-22.html"), ctx);
+  const paper = (id: string) => result.papers.find((p) => p.arxivId === id);
+
+  it("reads all 101 entries of its three sections", () => {
+    expect([result.fatal, result.errors, result.papers.length, result.totalResults]).toEqual([undefined, [], 101, 101]);
+    expect(countBy(result.papers, (p) => p.announceType)).toEqual({ new: 45, cross: 21, replace: 21, "replace-cross": 14 });
+  });
+
+  it('keeps a name\'s part written after its link, and drops an "and" written inside one', () => {
+    expect(paper("2602.09262")?.authors).toEqual(["Anna N. Morozovska", "Eugene A. Eliseev", "Richard (Yu)Liu", "Sergei V. Kalinin", "Dean R. Evans"]);
+    expect(paper("2605.07700")?.authors.at(-1)).toBe("Roberto Flammini");
+    // Affiliations between the links stay out of the names.
+    expect(result.papers.flatMap((p) => p.authors).filter((name) => /^and\b|\(\d+\)|\bUniversity\b|^\(/.test(name))).toEqual([]);
+  });
+
+  it("reads an abstract's escaped markup as the feeds do: tags go, character references are decoded", () => {
+    const abstract = paper("2512.10786")?.abstract ?? "";
+    for (const text of ["semiconductor–insulator", "Bi2O2Se", "high-κ"]) expect(abstract).toContain(text);
+    expect(abstract).not.toMatch(/<\/?(?:sub|i)>|&\w+;/);
+  });
+});
+
 describe("arxiv-list: quiet days and older markup", () => {
   it("a /new page with no updates is a quiet day", () => {
     expect(parseArxivList(QUIET_NEW_PAGE, ctx)).toEqual({ source: "arxiv-list", papers: [], errors: [], expected: 0 });

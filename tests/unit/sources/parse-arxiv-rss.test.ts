@@ -70,6 +70,19 @@ describe("arxiv-rss: stat feed of 2024-03-26", () => {
   });
 });
 
+describe("arxiv-rss: TeX accents in the stat feed's author names", () => {
+  const result = parseArxivRss(readFixture("arxiv/rss-stat-2024-03-26.xml"), ctx);
+  const authorsOf = (id: string) => result.papers.find((p) => p.arxivId === id)?.authors;
+
+  it("are decoded, so a name reads (and is matched) as it is written", () => {
+    expect(authorsOf("2403.16163")).toEqual(["Oren Wright", "Yorie Nakahira", "José M. F. Moura"]);
+    expect(authorsOf("2403.16681")?.[0]).toBe("Borja Rodríguez-Gálvez");
+    expect(authorsOf("2306.17667")?.[1]).toBe("Jakob Knollmüller");
+    expect(authorsOf("2310.01327")?.[1]).toBe("Étienne Marcotte");
+    expect(result.papers.flatMap((p) => p.authors).filter((name) => name.includes("\\"))).toEqual([]);
+  });
+});
+
 describe("arxiv-rss: quiet days", () => {
   it("a weekend channel without items is zero papers, no error, no fatal", () => {
     const result = parseArxivRss(WEEKEND, ctx);

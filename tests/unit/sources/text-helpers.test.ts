@@ -5,6 +5,7 @@ import { findGithubUrl, normalizeGithubUrl } from "@/core/text/github-url";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { stripMarkup } from "@/core/text/strip-markup";
 import { titleKey } from "@/core/text/title-key";
+import { decodeTexAccents } from "@/core/text/tex-accents";
 
 describe("text: normalizeWhitespace", () => {
   it("collapses line breaks, tabs and NBSP and trims", () => {
@@ -103,5 +104,28 @@ describe("text: normalizeGithubUrl", () => {
 
   it("finds the first repository link in prose", () => {
     expect(findGithubUrl("Project page at foo.github.io. Code: github.com/foo/bar.")).toBe("https://github.com/foo/bar");
+  });
+});
+
+describe("decodeTexAccents", () => {
+  it.each([
+    ["Jos\\'e M. F. Moura", "José M. F. Moura"],
+    ["\\'Etienne Marcotte", "Étienne Marcotte"],
+    ['Jakob Knollm\\"uller', "Jakob Knollmüller"],
+    ["Borja Rodr\\'iguez-G\\'alvez", "Borja Rodríguez-Gálvez"],
+    ["Rodr\\'{\\i}guez", "Rodríguez"],
+    ["{\\'E}mile", "Émile"],
+    ["\\c{C}etin Ko\\c{c}", "Çetin Koç"],
+    ["Ha\\v{s}ek \\v Sime\\v{c}ek", "Hašek Šimeček"],
+    ["Erd\\H{o}s", "Erdős"],
+    ["Gr\\o nbech", "Grønbech"],
+    ["Stra\\ss{}e", "Straße"],
+    ["\\L{}ukasz Kaiser", "Łukasz Kaiser"],
+    ['\\AA{}ngstr\\"om', "Ångström"],
+    ["Ng\\~{u}y\\^en", "Ngũyên"],
+    ["Plain Name", "Plain Name"],
+    ["A \\emph{note}", "A \\emph{note}"],
+  ])("%s → %s", (input, expected) => {
+    expect(decodeTexAccents(input)).toBe(expected);
   });
 });
