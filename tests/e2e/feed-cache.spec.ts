@@ -66,6 +66,17 @@ test("feed: a list, period or search variant whose query does not parse, or name
   expect((await request.get("/?min=1")).status()).toBe(200);
 });
 
+test("feed: a refused search asked many times at once is a 400 for every request, not only the one whose render the others waited for", async ({ request }) => {
+  // Next renders a page once for requests that arrive together; the others get its result without a render or a cache read of their own.
+  const path = `/search?q=${encodeURIComponent(`-diffusion -together${Date.now()}`)}`;
+  const answers = await Promise.all(Array.from({ length: 12 }, () => request.get(path)));
+  expect(answers.map((res) => res.status())).toEqual(answers.map(() => 400));
+  expect(answers.map((res) => res.headers()["cache-control"])).toEqual(answers.map(() => "private, no-store"));
+  expect(answers.map((res) => res.headers().etag)).toEqual(answers.map(() => undefined));
+  // HEAD too, now that it is answered as its GET.
+  expect((await request.head(path)).status()).toBe(400);
+});
+
 test("feed: a day's page holds a page of papers, not the whole day, and stays light", async ({ request }) => {
   const day = ((await (await request.get("/api/papers?limit=1&sort=new")).json()) as { papers: { listedOn: string }[] }).papers[0]!.listedOn;
   const html = await (await request.get(`/papers/date/${day}`)).text();

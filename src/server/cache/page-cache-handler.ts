@@ -2,7 +2,6 @@
 // machine announces a feed change (PostgreSQL NOTIFY), so every instance serves new papers moments after a write, with no HTTP hop.
 // next.config.ts points Next at the bundle scripts/lib/build-runtime-bundles.ts makes of this file, since Next imports it at run time.
 import { PAPERS_TAG } from "../feed/cache-tags";
-import { setPageStatus, statusOfCachedPage } from "../http/page-status";
 import { logger } from "../logger";
 import { listenForFeedChanges, type TFeedChangeListener } from "../repo/feed-changes";
 import { ByteBudgetLru } from "./byte-budget-lru";
@@ -120,11 +119,7 @@ export default class PageCacheHandler {
   async get(key: string): Promise<TEntry | null> {
     if (state.pending.size >= MAX_PENDING) state.pending.clear();
     state.pending.set(key, state.generation);
-    const entry = state.pages.get(key) ?? state.variants.get(key) ?? null;
-    // A page refused for what its request asked answers with that status every time, not only when it was rendered (page-status.ts).
-    const status = entry?.value?.kind === "PAGES" ? statusOfCachedPage(entry.value.pageData) : undefined;
-    if (status !== undefined) setPageStatus(status);
-    return entry;
+    return state.pages.get(key) ?? state.variants.get(key) ?? null;
   }
 
   async set(key: string, value: TCacheValue | null, ctx: { cacheControl?: unknown } = {}): Promise<void> {

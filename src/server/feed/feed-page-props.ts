@@ -8,7 +8,7 @@ import { parseFeedView } from "@/core/search";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { ERROR_STATUS } from "../errors/app-error";
-import { PAGE_STATUS_PROP, setPageStatus } from "../http/page-status";
+import { PAGE_STATUS_PROP } from "../http/page-status";
 import { isDemoFeed } from "../repo/ingest-runs";
 import { listPapers, type TListFilters, type TPaperPage } from "../repo/papers";
 import { FEED_REVALIDATE_SECONDS } from "./cache-tags";
@@ -27,12 +27,11 @@ const SEARCH_PAGE_SIZE = 20;
 
 /**
  * A page whose `error` says what is wrong with its request (filters that do not parse, a search that only leaves words out, which
- * only PostgreSQL's reading of the query tells) answers 400 with that message, on this render and from the cache (page-status.ts).
+ * only PostgreSQL's reading of the query tells) answers 400 with that message, however Next makes the answer (page-status.ts).
  */
 function cachedProps<T extends object>(value: T | null): GetStaticPropsResult<TWithAppUrl<T>> {
   if (value === null) return { notFound: true, revalidate: FEED_REVALIDATE_SECONDS };
   const refused = "error" in value && typeof value.error === "string";
-  if (refused) setPageStatus(ERROR_STATUS.INVALID_INPUT);
   // Props must be JSON: optional fields left undefined are dropped here.
   const props = JSON.parse(
     JSON.stringify({ ...value, appUrl: getConfig().APP_URL, ...(refused ? { [PAGE_STATUS_PROP]: ERROR_STATUS.INVALID_INPUT } : {}) }),

@@ -9,11 +9,13 @@ import compression from "compression";
 import Negotiator from "negotiator";
 import { ByteBudgetLru } from "../cache/byte-budget-lru";
 import { isVariantPath } from "../cache/variant-paths";
-import { PAGE_STATUS_HEADER } from "./page-status";
+import { PAGE_STATUS_HEADER, statusInPage } from "./page-status";
 
 type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 type TEncoding = "br" | "gzip";
+
+type TPageFacts = { digest: string; status: number | undefined };
 
 /** The compression package's own brotli quality (4), set for both paths, so a page compressed here and one it streams come out alike. */
 const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
@@ -66,7 +68,7 @@ function compress(encoding: TEncoding, body: Buffer): Buffer {
 export class CompressedBodies {
   private readonly pools: Record<"pages" | "variants", ByteBudgetLru<Buffer>>;
   /** SHA-256 by page text: a page served from Next's cache is not copied to bytes and hashed again on every request (6% of the CPU). */
-  private readonly digests = new ByteBudgetLru<string>(DIGEST_BUDGET_CHARS);
+  private readonly digests = new ByteBudgetLru<TPageFacts>(DIGEST_BUDGET_CHARS);
   hits = 0;
   misses = 0;
   digestsComputed = 0;
@@ -75,14 +77,17 @@ export class CompressedBodies {
     this.pools = { pages: new ByteBudgetLru(budgets.pages), variants: new ByteBudgetLru(budgets.variants) };
   }
 
-  /** The SHA-256 (base64url) of `text` as UTF-8, `bytes()` giving those bytes: computed once for each page text seen lately. */
-  digestOf(text: string, bytes: () => Buffer): string {
+  /**
+   * What a page's text says of itself, read once for each page text seen lately: the SHA-256 (base64url) of the text as UTF-8 (`bytes()`
+   * giving those bytes), and the 4xx its HTML names (statusInPage).
+   */
+  factsOf(text: string, bytes: () => Buffer): TPageFacts {
     const known = this.digests.get(text);
     if (known !== undefined) return known;
-    const digest = sha256(bytes());
+    const facts = { digest: sha256(bytes()), status: statusInPage(text) };
     this.digestsComputed += 1;
-    this.digests.set(text, digest, text.length);
-    return digest;
+    this.digests.set(text, facts, text.length);
+    return facts;
   }
 
   /** What the kept bodies hold, every byte of every buffer counted. */
@@ -204,8 +209,16 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
     const textEncoding = typeof chunkEncoding === "string" ? (chunkEncoding as BufferEncoding) : "utf8";
     let bytes: Buffer | undefined;
     const body = (): Buffer => (bytes ??= typeof chunk === "string" ? Buffer.from(chunk, textEncoding) : chunk);
-    // A page string is hashed once while it is served: Next hands over the same string for every request its cache answers.
-    const digest = typeof chunk === "string" && textEncoding === "utf8" ? bodies.digestOf(chunk, body) : sha256(body());
+    // A page string is read once while it is served: Next hands over the same string for every request its cache answers.
+    const { digest, status } =
+      typeof chunk === "string" && textEncoding === "utf8"
+        ? bodies.factsOf(chunk, body)
+        : { digest: sha256(body()), status: statusInPage(body().toString("utf8")) };
+    if (status !== undefined) {
+      // A page refused for what its request asked (page-status.ts): answered with its status, unvalidated and unkept, by applyPageStatus.
+      res.setHeader(PAGE_STATUS_HEADER, String(status));
+      return endWith.apply(this, args);
+    }
     // Whether the answer depends on Accept-Encoding, as the compression package decides it for its Vary (before any size threshold).
     const varies = mayTransform(req, res);
     const encoding = cachedEncoding(req);

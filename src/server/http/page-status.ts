@@ -1,7 +1,7 @@
 // How a page that cannot set its own HTTP status gets one: a page rendered by getStaticProps always answers 200, and an App Router page
 // has only notFound(), whose HTML is an empty shell without JavaScript (vercel/next.js#62228). The proxy marks a variant whose query
-// does not parse, an App Router page marks its own answer (setPageStatus), a cached page names it in its props (PAGE_STATUS_PROP),
-// and the app's server (serve-app.ts) answers with that status.
+// does not parse, an App Router page marks its own answer (setPageStatus), a cached page names it in its HTML (PAGE_STATUS_META), and
+// the app's server (serve-app.ts, compress-response.ts) answers with that status.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type http from "node:http";
 
@@ -22,7 +22,7 @@ export function forResponse<T>(res: http.ServerResponse, handle: () => T): T {
 }
 
 /**
- * Called while a page renders (an App Router page, or getStaticProps), or by the page cache serving one: answer this request with
+ * Called while an App Router page renders: answer this request with
  * `status` (a 4xx) instead of 200, so the page can show its own explanation, server-rendered, where notFound() would leave a reader
  * without JavaScript a blank page. Under `next dev`, which runs without the app's server, the page answers 200.
  */
@@ -32,16 +32,23 @@ export function setPageStatus(status: number): void {
 }
 
 /**
- * A page cached with its props (getStaticProps) that must not answer 200 carries its status in them, under this key: the render
- * that makes it sets the status (setPageStatus) and the page cache sets it again each time it serves the page (statusOfCachedPage).
+ * A Pages Router page (getStaticProps, cached) that must not answer 200 names its status in its props, under this key, and the
+ * document writes it into the page's head (PAGE_STATUS_META, src/pages/_document.tsx). The app's server reads it off the HTML it sends
+ * (statusInPage), whichever way Next made that answer: a render, its cache, or a render another request started at the same moment,
+ * whose result Next hands to every request waiting for it with neither a render nor a cache read of their own.
  */
 export const PAGE_STATUS_PROP = "pageStatus";
 
-/** The status a cached Pages Router entry's props name, if any (`pageData` as Next stores it: `{ pageProps: {...} }`). */
-export function statusOfCachedPage(pageData: unknown): number | undefined {
-  const props = (pageData as { pageProps?: Record<string, unknown> } | null | undefined)?.pageProps;
-  const status = props?.[PAGE_STATUS_PROP];
-  return typeof status === "number" ? status : undefined;
+/** The `<meta name>` that carries a cached page's status in its HTML; page text is escaped, so no paper or query can write one. */
+export const PAGE_STATUS_META = "paper-digest-status";
+
+const STATUS_IN_PAGE = new RegExp(`<meta name="${PAGE_STATUS_META}" content="(4\\d\\d)"`);
+
+/** The 4xx a page's HTML names (PAGE_STATUS_META), if any. */
+export function statusInPage(html: string): number | undefined {
+  if (!html.includes(PAGE_STATUS_META)) return undefined;
+  const named = STATUS_IN_PAGE.exec(html)?.[1];
+  return named === undefined ? undefined : Number(named);
 }
 
 /**

@@ -41,6 +41,10 @@ const routes: TRoutes = {
     res.setHeader("ETag", '"etag-png"');
     res.end(Buffer.alloc(4096, 7));
   },
+  // A search refused for what it asks: its document names the status in the head (src/pages/_document.tsx).
+  "/refused": (res) => sendWhole(res, `<html><head><meta name="paper-digest-status" content="400"/></head><body>${page(11)}</body></html>`),
+  // A paper whose text quotes the marker: page text is escaped, so it reads as text, not as a tag.
+  "/quotes-marker": (res) => sendWhole(res, `<p>&lt;meta name=&quot;paper-digest-status&quot; content=&quot;400&quot;</p>${page(12)}`),
   // How Next sends a feed: its route handler named its own ETag, and the body comes in chunks.
   "/feed": (res) => {
     res.setHeader("Content-Type", "application/rss+xml; charset=utf-8");
@@ -173,6 +177,19 @@ describe("the app server's compression", () => {
       expect(answer.headers.etag, path).toBeUndefined();
       expect(answer.status, path).not.toBe(304);
     }
+  });
+
+  it("answers a page whose HTML names a status with that status (for the app's server to apply), unvalidated, on every request", async () => {
+    const bodies = new CompressedBodies();
+    const base = await serve(bodies);
+    for (let i = 0; i < 3; i += 1) {
+      const answer = await get(`${base}/refused`, BROWSER);
+      expect([answer.headers["x-paper-digest-status"], answer.headers.etag]).toEqual(["400", undefined]);
+      expect(answer.text).toContain(page(11));
+    }
+    expect(bodies.digestsComputed).toBe(1);
+    const quoted = await get(`${base}/quotes-marker`);
+    expect([quoted.headers["x-paper-digest-status"], typeof quoted.headers.etag]).toEqual([undefined, "string"]);
   });
 
   it("answers a HEAD as its GET, without the body: the same ETag, encoding and length, and 304 to a client holding the tag", async () => {

@@ -1,11 +1,8 @@
 // The page cache's budgets: pages made from a query string cannot evict the feed's own pages, least recently used go first, and a
 // feed change drops everything, a render that began before it included; a page refused for its request keeps its status.
 import { beforeEach, describe, expect, it } from "vitest";
-import http from "node:http";
-import { Socket } from "node:net";
 import PageCacheHandler from "../../../src/server/cache/page-cache-handler";
 import { PAPERS_TAG } from "../../../src/server/feed/cache-tags";
-import { forResponse, PAGE_STATUS_HEADER, PAGE_STATUS_PROP } from "../../../src/server/http/page-status";
 
 // Without a database the handler is a plain memory cache (no change listener).
 delete process.env.DATABASE_URL;
@@ -105,20 +102,5 @@ describe("page cache handler", () => {
     await render(key("/papers/2611.00001"), 10);
     await cache.revalidateTag("subscriber-7");
     expect(await cache.get(key("/papers/2611.00001"))).not.toBeNull();
-  });
-
-  it("serves a page whose props name a status with that status on every hit, and other pages as they are", async () => {
-    const refused = key("/search/results/q=-diffusion");
-    await cache.get(refused);
-    await cache.set(refused, { kind: "PAGES", html: "<p>Add a word</p>", pageData: { pageProps: { [PAGE_STATUS_PROP]: 400 } } });
-    await render(key("/search/results/q=agents"), 1);
-    const statusOf = async (entry: string) => {
-      const res = new http.ServerResponse(new http.IncomingMessage(new Socket()));
-      await forResponse(res, () => cache.get(entry));
-      return res.getHeader(PAGE_STATUS_HEADER);
-    };
-    expect(await statusOf(refused)).toBe("400");
-    expect(await statusOf(refused)).toBe("400");
-    expect(await statusOf(key("/search/results/q=agents"))).toBeUndefined();
   });
 });
