@@ -3,11 +3,19 @@
 import { z } from "zod";
 import { hasControlChars, NO_CONTROL_CHARS } from "@/core/text/control-chars";
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
+import { parseSearchQuery } from "./parse-query";
 
 const FEED_SORTS = ["trending", "new", "top"] as const;
 const MAX_MIN_UPVOTES = 100_000;
 const MAX_QUERY_LENGTH = 300;
 const MAX_CURSOR_LENGTH = 512;
+
+/** Whether a query names something to look for: `author:` with no name names nothing, and would list every paper as a match. */
+function namesSomething(q: string): boolean {
+  if (q === "") return true;
+  const parsed = parseSearchQuery(q);
+  return parsed.text !== "" || parsed.authors.length > 0 || parsed.arxivId !== undefined;
+}
 
 /** The list filters as the query string carries them, before they become TFeedFilters (the JSON API documents its query from this). */
 export const ZFeedFilterParams = z.object({
@@ -16,6 +24,7 @@ export const ZFeedFilterParams = z.object({
     .trim()
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
     .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS)
+    .refine(namesSomething, 'author: needs a name, as in author:Hinton or author:"Geoffrey Hinton"')
     .optional(),
   cat: z.string().max(40, "is too long").regex(ARXIV_CATEGORY, "must be an arXiv category such as cs.CL").optional(),
   code: z.enum(["1", "0"], 'must be "1" or "0"').optional(),

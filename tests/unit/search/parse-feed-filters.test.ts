@@ -58,6 +58,14 @@ describe("parseFeedFilters", () => {
     expect(parseFeedFilters({ q: "graph\tnets" })).toMatchObject({ ok: true, value: { q: "graph\tnets" } });
   });
 
+  it("refuses a q that names nothing to look for (`author:` with no name), which would list every paper as if it had matched", () => {
+    const refused = { ok: false, message: 'Invalid "q": author: needs a name, as in author:Hinton or author:"Geoffrey Hinton"' };
+    for (const q of ["author:", "author: ", 'author:""', "author: AUTHOR:"]) expect(parseFeedFilters({ q })).toEqual(refused);
+    expect(parseFeedFilters({ q: "author: diffusion" })).toMatchObject({ ok: true, value: { q: "author: diffusion" } });
+    expect(parseFeedFilters({ q: "author:Hinton" })).toMatchObject({ ok: true });
+    expect(parseFeedFilters({ q: "   " })).toMatchObject({ ok: true, value: { q: undefined } });
+  });
+
   it("accepts the bounds of min", () => {
     expect(parseFeedFilters({ min: "0" })).toMatchObject({ ok: true, value: { minUpvotes: 0 } });
     expect(parseFeedFilters({ min: "100000" })).toMatchObject({ ok: true, value: { minUpvotes: 100_000 } });
