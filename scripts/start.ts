@@ -11,6 +11,7 @@ import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { webServerArgs } from "./lib/build-runtime-bundles";
+import { whenParentExits } from "./lib/when-parent-exits";
 import { isPortFree } from "../src/server/net/local-probes";
 
 const log = (msg: string) => logger.info(msg);
@@ -58,6 +59,10 @@ async function main(): Promise<void> {
   }
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  whenParentExits((parent) => {
+    log(`The process that started this one (pid ${parent}) has exited; stopping`);
+    void shutdown(0);
+  });
 
   const databaseUrl = await database(config);
   process.env.DATABASE_URL = databaseUrl;

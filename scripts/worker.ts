@@ -3,6 +3,7 @@ import { getConfig } from "../src/server/config";
 import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
 import { runCli } from "./lib/run-cli";
+import { whenParentExits } from "./lib/when-parent-exits";
 import { withDatabaseUrl } from "./lib/with-database-url";
 
 runCli(async () => {
@@ -13,6 +14,10 @@ runCli(async () => {
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
+      whenParentExits((parent) => {
+        logger.info({ parent }, "the process that started the worker has exited; stopping");
+        resolve();
+      });
     });
     await background.stop();
   });

@@ -2,6 +2,9 @@
 import { Cron } from "croner";
 import { z } from "zod";
 
+/** pino's levels; the logger reads LOG_LEVEL before this schema is checked, and falls back to info on any other value. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const optionalString = z
   .string()
   .optional()
@@ -80,11 +83,12 @@ const ZEnv = z.object({
   BOUNCE_LIMIT: int(3, 1, 100),
   /** Hourly by default, so `npm start` keeps the feed fresh without extra setup. */
   INGEST_SCHEDULE: schedule("0 * * * *"),
+  /** Checked entry by entry in loadConfig (config.ts): the sources' ids live in src/core, which next.config.ts cannot load. */
   INGEST_SOURCES: z.string().trim().default("hf-daily"),
   /** Every day at 07:00 UTC by default: daily digests, and the weekly ones on the first run of each ISO week (Mondays). */
   DIGEST_SCHEDULE: schedule("0 7 * * *"),
   SEED_DEMO: bool(true),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).default("info"),
   /** Test-only: lets the fetcher reach a 127.0.0.1 fixture server, and nothing else (no host name is looked up). */
   FETCH_ALLOW_LOOPBACK: bool(false),
 });

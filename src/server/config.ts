@@ -2,7 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseEnv, type TEnv } from "./config-schema";
+import { ConfigError, parseEnv, type TEnv } from "./config-schema";
+import { parseIngestSources } from "./ingest/ingest-params";
 
 export type TConfig = Omit<TEnv, "ADMIN_TOKEN" | "CRON_SECRET" | "APP_SECRET" | "APP_URL" | "DATA_DIR"> & {
   APP_URL: string;
@@ -47,6 +48,12 @@ function loadSecrets(file: string, env: TEnv): { values: Record<(typeof GENERATE
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): TConfig {
   const parsed = parseEnv(env);
+  try {
+    parseIngestSources(parsed.INGEST_SOURCES);
+  } catch (err) {
+    // Refused at start, in the line every bad variable gets, not by each scheduled run after it.
+    throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+  }
   const dataDir = path.resolve(/*turbopackIgnore: true*/ parsed.DATA_DIR ?? ".data");
   const secretsFile = path.join(dataDir, "secrets.json");
   const { values, created } = loadSecrets(secretsFile, parsed);

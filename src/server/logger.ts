@@ -1,11 +1,15 @@
 // Structured, one-line-per-event logging (pino), with secrets redacted, on stderr: stdout is what a command prints
 // (`npm run ingest -- --json | jq`), so a log line must never land in it.
 import pino from "pino";
+import { LOG_LEVELS } from "./config-schema";
 import { redactUrls } from "./errors/describe-error";
+
+/** LOG_LEVEL as pino takes it: a value the configuration will refuse (naming the variable, in one line) must not throw here first. */
+const level = (LOG_LEVELS as readonly string[]).includes(process.env.LOG_LEVEL ?? "") ? process.env.LOG_LEVEL! : "info";
 
 export const logger = pino(
   {
-    level: process.env.LOG_LEVEL ?? "info",
+    level,
     base: { app: "paper-digest" },
     redact: {
       paths: [

@@ -179,6 +179,12 @@ test("hostile sweep: server actions called cross-origin, anonymously or with for
       for (const data of ["[]", "[null]", '[null,{"a":1}]', '["\\u0000"]', '[{"$ACTION_ID":"x"}]']) {
         await expectSane(await call(data, { origin: baseURL! }), `${action.name} on ${url} with ${data}`);
       }
+      // A form whose token holds a line break: echoed into a redirect's Location, it was a 500.
+      for (const token of ["abcdefghijklmnop\n", "abcdefghijklmnop\r\nSet-Cookie: x=1"]) {
+        const posted = await request.post(url, { headers: { origin: baseURL! }, multipart: { [`$ACTION_ID_${action.id}`]: "", token }, maxRedirects: 0 });
+        await expectSane(posted, `${action.name} on ${url} posted a token with a line break`);
+        expect(posted.headers()["set-cookie"] ?? "", `${action.name} on ${url}`).not.toContain("x=1");
+      }
     }
   }
 });

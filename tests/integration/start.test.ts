@@ -43,7 +43,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
+    // A child killed by a signal has no exit code, and its 'exit' has already fired.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
     child.once("exit", (code) => resolve(code));
     child.kill("SIGTERM");
   });
@@ -103,6 +104,31 @@ describe("npm start with no DATABASE_URL", () => {
     const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     expect(page).toContain('data-testid="paper-card"');
     expect(await stop(again.child)).toBe(0);
+
+    // Under npm a shell stands between npm and the app, and when npm is stopped both exit without passing the signal on: the app, left
+    // an orphan, stops by itself, its embedded database too.
+    const quoted = npmScriptNodeArgs("start").map((arg) => `'${arg}'`);
+    const shell = spawn("sh", ["-c", `'${process.execPath}' ${quoted.join(" ")} & wait`], { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+    started.push(shell);
+    let out = "";
+    shell.stdout.on("data", (d) => (out += d));
+    shell.stderr.on("data", (d) => (out += d));
+    const health = `http://127.0.0.1:${port}/api/health`;
+    await waitForHealth(health, shell, () => out);
+    const [app] = (await readFile(`/proc/${shell.pid}/task/${shell.pid}/children`, "utf8")).trim().split(/\s+/).map(Number);
+    expect(app).toBeGreaterThan(0);
+    shell.kill("SIGKILL");
+    // Running, not a zombie its new parent has yet to reap (state "Z" in /proc/<pid>/stat); no /proc entry at all once it is reaped.
+    const alive = async () => {
+      const stat = await readFile(`/proc/${app}/stat`, "utf8").catch((err: NodeJS.ErrnoException) => {
+        if (err.code === "ENOENT" || err.code === "ESRCH") return null;
+        throw err;
+      });
+      return stat !== null && stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    };
+    await expect.poll(alive, { timeout: 60_000, message: `the orphaned app is still running:\n${out.slice(-1500)}` }).toBe(false);
+    await expect.poll(() => out, { timeout: 5_000 }).toContain("Embedded PostgreSQL stopped");
+    expect(out).toMatch(/The process that started this one \(pid \d+\) has exited; stopping/);
   });
 });
 

@@ -1,5 +1,6 @@
 // subscribe: double opt-in against real PostgreSQL and a real SMTP server, from the form to a confirmed subscriber.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { errorResponse } from "../../src/server/http/respond";
 import { AppError } from "../../src/server/errors/app-error";
 import { createSmtpMailer, type Mailer } from "../../src/server/mail/mailer";
 import { checkConfirmToken, confirmSubscription } from "../../src/server/subscriptions/confirm-subscription";
@@ -148,6 +149,10 @@ describe("subscribe: double opt-in", () => {
     const err = await rejects(run(form({ email: "r21@example.org" })));
     expect(err.code).toBe("RATE_LIMITED");
     expect(await db.subscriber.count({ where: { email: "r21@example.org" } })).toBe(0);
+    // Retry-After says when the window ends: ten minutes after its first request, not a fixed minute.
+    expect(errorResponse(err).headers.get("retry-after")).toBe("600");
+    const later = await rejects(run(form({ email: "r22@example.org" }), { at: new Date(now.getTime() + 65_000) }));
+    expect(errorResponse(later).headers.get("retry-after")).toBe("535");
   });
 
   it("pretends success for a filled honeypot, stores no subscriber and sends nothing, but counts the request like any other", async () => {

@@ -1,5 +1,6 @@
 // Constant-time comparison and HMAC signing for tokens, links and cookies.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 
 /** Compares two secrets in constant time (hashing first so lengths never leak). */
 export function safeEqual(a: string, b: string): boolean {
@@ -7,6 +8,16 @@ export function safeEqual(a: string, b: string): boolean {
   const hb = createHash("sha256").update(b).digest();
   return timingSafeEqual(ha, hb);
 }
+
+/**
+ * A token as the app writes one into a link (randomToken, signPayload): base64url parts joined by dots. Anything else, a line break
+ * say, is no token of ours, and is refused before it reaches a lookup or a redirect's Location (where a line break was a 500).
+ */
+export const ZLinkToken = z
+  .string()
+  .min(10)
+  .max(2000)
+  .regex(/^[\w-]+(?:\.[\w-]+)*$/, "is not a link token");
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");

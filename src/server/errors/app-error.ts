@@ -22,18 +22,35 @@ export class AppError extends Error {
   readonly code: TErrorCode;
   readonly userMessage: string;
   readonly details?: Record<string, unknown>;
+  /** For RATE_LIMITED: the seconds until the limit's window ends, which the answer's Retry-After tells the client. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: TErrorCode, message: string, opts: { userMessage?: string; cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: TErrorCode,
+    message: string,
+    opts: { userMessage?: string; cause?: unknown; details?: Record<string, unknown>; retryAfterSeconds?: number } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.userMessage = opts.userMessage ?? message;
     this.details = opts.details;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/** The Retry-After header of an answer to `err`, if it has one: a rate limit's own wait, a minute when it did not say. */
+export function retryAfterHeader(err: AppError): Record<string, string> | undefined {
+  return err.code === "RATE_LIMITED" ? { "Retry-After": String(err.retryAfterSeconds ?? 60) } : undefined;
+}
+
+/** Whole seconds from `now` until `resetAt`, at least one: a rate limit's Retry-After. */
+export function secondsUntil(resetAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
 }
 
 export function isAppError(err: unknown): err is AppError {

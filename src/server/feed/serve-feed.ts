@@ -4,7 +4,7 @@ import { queryValues } from "@/core/query-values";
 import { serializeFeedFilters, parseFeedFilters } from "@/core/search";
 import { getConfig } from "../config";
 import { AppError } from "../errors/app-error";
-import { entityTagOf } from "../http/compress-response";
+import { entityTagOf } from "../http/entity-tag";
 import type { TPaper } from "@/core/paper";
 import { toFeedItem, type TFeedMeta } from "./feed-item";
 import { DEFAULT_FILTERS, EMPTY_PAGE, loadOrFallback, loadPapers } from "./load-feed";
@@ -54,7 +54,8 @@ export function feedResponse(opts: {
   const items = opts.papers.map((p) => toFeedItem(p, opts.appUrl));
   const updated = items.reduce((max, i) => (i.published > max ? i.published : max), "1970-01-01T00:00:00.000Z");
   const body = renderFeed(opts.format, { ...opts.meta, updated }, items);
-  return new Response(body, {
-    headers: { "content-type": FEED_CONTENT_TYPES[opts.format], "cache-control": "public, no-cache", etag: entityTagOf(body), ...opts.headers },
-  });
+  const headers = new Headers({ "content-type": FEED_CONTENT_TYPES[opts.format], "cache-control": "public, no-cache", etag: entityTagOf(body) });
+  // Set, not merged: a private feed's "Cache-Control" replaces the public one whatever its spelling.
+  for (const [name, value] of Object.entries(opts.headers ?? {})) headers.set(name, value);
+  return new Response(body, { headers });
 }

@@ -96,7 +96,7 @@ export const API_ROUTES: readonly TApiRoute[] = [
     description: "A paper with its metric history (upvotes and stars over time) and its similar papers.",
     auth: "public",
     params: ZPaperParams,
-    notes: { id: "an arXiv id such as 2605.05242, or the paper's numeric id" },
+    notes: { id: "an arXiv id such as 2605.05242 (with or without a version); a paper known by its title alone (arxivId null) is p-<its id>, as in p-67" },
     responses: [
       { status: 200, description: "the paper", schema: ZPaperResponse },
       failure("INVALID_INPUT", "the id is over 300 characters"),

@@ -21,7 +21,7 @@ export const ZPapersLimit = z.object({
 /** Everything GET /api/papers reads from its query string. */
 export const ZPapersQuery = ZFeedFilterParams.extend(ZPapersLimit.shape);
 
-/** GET /api/papers/{id}: an arXiv id (2408.00714, with or without a version) or a paper's numeric id. */
+/** GET /api/papers/{id}: an arXiv id (2408.00714, with or without a version), or `p-<id>` for a paper known by its title alone. */
 export const ZPaperParams = z.object({ id: z.string().min(1).max(300) });
 
 /** GET /api/admin/ingest: a page of runs, newest first; `cursor` is the previous page's nextCursor. */

@@ -2,13 +2,13 @@
 // page is compressed once per version instead of once per request: compressing `/` on every request cost it 28-31% of its throughput.
 // Gives those pages their ETag too, and answers a browser that holds the page with 304 (Next's own ETag, a hash in JavaScript, cost
 // 8% of the server's CPU under load: about 0.2 ms for each 80 KB page, against 0.07 ms for the SHA-256 computed here anyway).
-import { createHash } from "node:crypto";
 import type http from "node:http";
 import zlib from "node:zlib";
 import compression from "compression";
 import Negotiator from "negotiator";
 import { ByteBudgetLru } from "../cache/byte-budget-lru";
 import { isVariantPath } from "../cache/variant-paths";
+import { entityTag, sha256 } from "./entity-tag";
 import { PAGE_STATUS_HEADER, statusInPage } from "./page-status";
 
 type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -37,21 +37,6 @@ const DIGEST_BUDGET_CHARS = 16 * 1024 * 1024;
 const SUPPORTED = ["br", "gzip", "deflate", "identity"];
 const PREFERRED = ["br", "gzip"];
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
-
-const sha256 = (bytes: Buffer | string): string => createHash("sha256").update(bytes).digest("base64url");
-
-/** A strong validator from a body's SHA-256 (base64url) and the encoding its bytes are sent in: each encoding is its own representation. */
-function entityTag(digest: string, encoding: TEncoding | null): string {
-  return `"${digest.slice(0, 27)}${encoding ? `-${encoding}` : ""}"`;
-}
-
-/**
- * The ETag of a body a route handler sends itself (a feed): its identity bytes' tag. Streamed through the compression package, whose
- * encoding only this server knows, it is given the encoding's suffix here as a page's is (`answerOwnValidators`).
- */
-export function entityTagOf(body: string): string {
-  return entityTag(sha256(body), null);
-}
 
 function compress(encoding: TEncoding, body: Buffer): Buffer {
   const out = encoding === "br" ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body);
@@ -240,6 +225,22 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
   } as typeof end;
 }
 
+const DEFLATE = /^\s*deflate\s*(?:;|$)/i;
+
+/**
+ * Takes deflate out of what the client accepts before the compression package reads it: each encoding sent is its own representation
+ * with its own tag, kept for br and gzip only, and a deflate answer went out under the identity bytes' ETag. br or gzip serve every
+ * client that takes deflate today; one that takes nothing else gets identity.
+ */
+function offerBrAndGzipOnly(req: http.IncomingMessage): void {
+  const accepted = req.headers["accept-encoding"];
+  if (accepted === undefined || !/deflate/i.test(accepted)) return;
+  req.headers["accept-encoding"] = accepted
+    .split(",")
+    .filter((token) => !DEFLATE.test(token))
+    .join(",");
+}
+
 /** Wraps a request handler so its responses are compressed, cached pages from `bodies`. Next's own compression must be off (`compress: false`). */
 export function withCompression(handle: THandler, bodies = new CompressedBodies()): THandler {
   const compress = compression({ threshold: THRESHOLD_BYTES, brotli: BROTLI_OPTIONS });
@@ -249,6 +250,7 @@ export function withCompression(handle: THandler, bodies = new CompressedBodies(
       // A HEAD is answered as its GET, whose headers it must carry (RFC 9110 9.3.2), its ETag included: Next ends a HEAD with no body,
       // which leaves nothing to take a page's digest of. Node still sends no body, having read the method when the response was made.
       if (req.method === "HEAD") req.method = "GET";
+      offerBrAndGzipOnly(req);
       compress(req, res, () => {
         answerOwnValidators(req, res);
         answerWholeBodies(req, res, bodies);

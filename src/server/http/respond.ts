@@ -1,15 +1,25 @@
 // The one place route handlers turn results and errors into HTTP responses.
 import { ZodError } from "zod";
-import { AppError, isAppError } from "../errors/app-error";
+import { AppError, isAppError, retryAfterHeader } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
 import type { TApiError } from "./api-schemas";
 import { logger } from "../logger";
+import { entityTagOf } from "./entity-tag";
+
+/**
+ * A public read as JSON (the papers API): any cache may keep it but must ask again each time, so a paper hidden or fixed leaves every
+ * copy at once (it was `max-age=60`), and its ETag makes asking a 304 while nothing changed (the app's server answers it).
+ */
+export function publicJson(body: unknown): Response {
+  const json = JSON.stringify(body);
+  return new Response(json, { headers: { "content-type": "application/json", "cache-control": "public, no-cache", etag: entityTagOf(json) } });
+}
 
 export function errorResponse(err: unknown): Response {
   const appError = isAppError(err) ? err : err instanceof ZodError ? new AppError("INVALID_INPUT", zodMessage(err)) : null;
   if (appError) {
     const body: TApiError = { error: { code: appError.code, message: appError.userMessage, ...(appError.details ?? {}) } };
-    return Response.json(body, { status: appError.status, headers: appError.code === "RATE_LIMITED" ? { "Retry-After": "60" } : undefined });
+    return Response.json(body, { status: appError.status, headers: retryAfterHeader(appError) });
   }
   logger.error({ err }, "unhandled error in route handler");
   const body: TApiError = { error: { code: "INTERNAL", message: "Something went wrong on our side." } };

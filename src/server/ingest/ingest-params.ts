@@ -95,7 +95,7 @@ export function runKeyOf(source: TSourceId, params: TIngestParams): string {
   return query ? `${source}?${query}` : source;
 }
 
-/** INGEST_SOURCES entries such as "hf-daily" or "arxiv-rss:cs.CL", as source + params. */
+/** INGEST_SOURCES entries such as "hf-daily" or "arxiv-rss:cs.CL", as source + params; checked with the rest of the configuration at start. */
 export function parseIngestSources(value: string): { source: TSourceId; params: TIngestParams }[] {
   return value
     .split(",")
@@ -106,11 +106,11 @@ export function parseIngestSources(value: string): { source: TSourceId; params: 
       const source = ZSourceId.safeParse(id);
       if (!source.success || source.data === "text") {
         throw new Error(
-          `INGEST_SOURCES: "${entry}" is not a fetchable source (use ${ZSourceId.options.filter((s) => s !== "text").join(", ")}, optionally with :category)`,
+          `INGEST_SOURCES has "${entry}", which is not a fetchable source (use ${ZSourceId.options.filter((s) => s !== "text").join(", ")}, optionally with :category)`,
         );
       }
       const params = ZIngestParams.safeParse(category ? { category } : {});
-      if (!params.success) throw new Error(`INGEST_SOURCES: "${entry}": ${params.error.issues[0]?.message}`);
+      if (!params.success) throw new Error(`INGEST_SOURCES has "${entry}": ${params.error.issues[0]?.message}`);
       return { source: source.data, params: params.data };
     });
 }

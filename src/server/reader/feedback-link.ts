@@ -1,6 +1,7 @@
 // A digest's "More like this" / "Less like this" link (/feedback/<token>?paper=&kind=): the GET only shows the paper and one button,
 // since mail scanners open every link; the POST records the press (the latest press on a paper wins) and recognises the browser.
 import { z } from "zod";
+import { ZLinkToken } from "../auth/secrets";
 import { paperPath } from "@/core/digest/paper-links";
 import { ZRowId } from "@/core/row-id";
 import type { Db } from "../db";
@@ -11,7 +12,7 @@ import { signSubscriberToken } from "../subscriptions/subscription-links";
 import { readerCookies, type TReaderCookie } from "./reader-cookie";
 
 const ZFeedbackLink = z.object({
-  token: z.string().min(10).max(2000),
+  token: ZLinkToken,
   paper: ZRowId,
   kind: z.enum(["more", "less"]),
 });

@@ -6,7 +6,7 @@ import type { GetServerSidePropsResult, GetStaticPropsResult } from "next";
 import { ZodError, type z } from "zod";
 import { viewSegmentQuery } from "@/core/search";
 import { getConfig } from "../config";
-import { AppError, isAppError } from "../errors/app-error";
+import { AppError, isAppError, retryAfterHeader } from "../errors/app-error";
 import { FEED_REVALIDATE_SECONDS } from "../feed/cache-tags";
 import { loadOrFallback } from "../feed/load-feed";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
@@ -74,7 +74,8 @@ export async function subscribeFormProps({ req, res }: { req: IncomingMessage; r
   } catch (err) {
     state = { ...errorState(err), values: form ? formValues(form) : undefined };
     res.statusCode = isAppError(err) ? err.status : err instanceof ZodError ? 400 : 500;
-    if (isAppError(err) && err.code === "RATE_LIMITED") res.setHeader("Retry-After", "60");
+    const retry = isAppError(err) ? retryAfterHeader(err) : undefined;
+    if (retry) res.setHeader("Retry-After", retry["Retry-After"]!);
   }
   return { props: await previewFor(form ? Object.fromEntries(form) : {}, state) };
 }

@@ -15,6 +15,16 @@ describe("parseEnv", () => {
     expect(parseEnv({ INGEST_SCHEDULE: "*/30 * * * *" }).INGEST_SCHEDULE).toBe("*/30 * * * *");
   });
 
+  it("an invalid LOG_LEVEL does not stop the logger from saying so", async () => {
+    process.env.LOG_LEVEL = "verbose";
+    try {
+      const { logger } = await import("../../../src/server/logger");
+      expect(logger.level).toBe("info");
+    } finally {
+      delete process.env.LOG_LEVEL;
+    }
+  });
+
   it("treats empty strings as unset", () => {
     const env = parseEnv({ DATABASE_URL: "", SMTP_URL: " " });
     expect(env.DATABASE_URL).toBeUndefined();
@@ -31,6 +41,7 @@ describe("parseEnv", () => {
     [{ INGEST_SCHEDULE: "61 * * * *" }, /^Invalid configuration: INGEST_SCHEDULE must be a cron expression/],
     [{ SEED_DEMO: "maybe" }, /^Invalid configuration: SEED_DEMO must be true or false$/],
     [{ DB_POOL_SIZE: "0" }, /^Invalid configuration: DB_POOL_SIZE must be a whole number from 1 to 100 \(got "0"\)$/],
+    [{ LOG_LEVEL: "verbose" }, /^Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
   ])("rejects %o with a line naming the variable", (env, message) => {
     expect(() => parseEnv(env)).toThrowError(ConfigError);
     expect(() => parseEnv(env)).toThrowError(message);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/server/config";
+import { ConfigError } from "../../../src/server/config-schema";
 
 const dirs: string[] = [];
 const dataDir = () => {
@@ -28,5 +29,18 @@ describe("loadConfig secrets", () => {
   it("generates nothing when every secret is set", () => {
     const config = loadConfig({ DATA_DIR: dataDir(), ADMIN_TOKEN: "a".repeat(20), CRON_SECRET: "c".repeat(20), APP_SECRET: "s".repeat(20) });
     expect(config.generatedSecrets).toEqual([]);
+  });
+});
+
+describe("loadConfig INGEST_SOURCES", () => {
+  it("takes fetchable sources, with a category, and refuses any other entry at start with a line naming the variable", () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), INGEST_SOURCES: "hf-daily, arxiv-rss:cs.CL" }).INGEST_SOURCES).toBe("hf-daily, arxiv-rss:cs.CL");
+    for (const [value, message] of [
+      ["bogus", /^Invalid configuration: INGEST_SOURCES has "bogus", which is not a fetchable source \(use hf-daily, /],
+      ["hf-daily,text", /^Invalid configuration: INGEST_SOURCES has "text", which is not a fetchable source/],
+    ] as const) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), INGEST_SOURCES: value })).toThrowError(ConfigError);
+      expect(() => loadConfig({ DATA_DIR: dataDir(), INGEST_SOURCES: value })).toThrowError(message);
+    }
   });
 });

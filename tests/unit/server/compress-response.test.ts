@@ -268,6 +268,23 @@ describe("the app server's compression", () => {
     expect(bodies.misses).toBe(0);
   });
 
+  it("never sends deflate, which would need a tag of its own: a client taking only deflate gets identity, one taking gzip too gets gzip", async () => {
+    const base = await serve(new CompressedBodies());
+    const identity = await get(`${base}/cached`);
+    for (const [accepted, encoding] of [
+      ["deflate", undefined],
+      ["Deflate;q=1", undefined],
+      ["gzip;q=0.5, deflate;q=1", "gzip"],
+      ["deflate, br", "br"],
+    ] as const) {
+      for (const path of ["/cached", "/stream", "/feed"]) {
+        const answer = await get(`${base}${path}`, { "accept-encoding": accepted });
+        expect(answer.headers["content-encoding"], `${accepted} ${path}`).toBe(encoding);
+      }
+      if (encoding === undefined) expect((await get(`${base}/cached`, { "accept-encoding": accepted })).headers.etag).toBe(identity.headers.etag);
+    }
+  });
+
   it("uses gzip for a client that takes gzip but not br", async () => {
     const base = await serve(new CompressedBodies());
     const answer = await get(`${base}/cached`, { "accept-encoding": "gzip, br;q=0" });

@@ -5,7 +5,7 @@ import { parseFeedFilters } from "@/core/search";
 import { AppError } from "@/server/errors/app-error";
 import { loadPapers } from "@/server/feed/load-feed";
 import { ZPapersLimit, type ZPapersResponse } from "@/server/http/api-schemas";
-import { handleRoute, otherMethods } from "@/server/http/respond";
+import { handleRoute, otherMethods, publicJson } from "@/server/http/respond";
 
 export const GET = handleRoute(async (request: Request) => {
   const params = queryValues(new URL(request.url).searchParams);
@@ -15,7 +15,7 @@ export const GET = handleRoute(async (request: Request) => {
   if (!filters.ok) throw new AppError("INVALID_INPUT", filters.message);
   const page = await loadPapers(filters.value, limit.data.limit);
   const body: z.output<typeof ZPapersResponse> = { papers: page.papers, nextCursor: page.nextCursor };
-  return Response.json(body, { headers: { "cache-control": "public, max-age=60" } });
+  return publicJson(body);
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

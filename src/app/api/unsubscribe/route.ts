@@ -1,5 +1,6 @@
 // /api/unsubscribe?token=: GET shows a confirm button (scanners prefetch links); POST unsubscribes at once (RFC 8058 one-click).
 import { z } from "zod";
+import { ZLinkToken } from "@/server/auth/secrets";
 import { isAppError } from "@/server/errors/app-error";
 import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
 import { readBody } from "@/server/http/read-body";
@@ -9,7 +10,7 @@ import { renderLinkPage } from "@/server/subscriptions/link-page";
 
 export const dynamic = "force-dynamic";
 
-const ZToken = z.string().min(10).max(2000);
+const ZToken = ZLinkToken;
 
 function linkProblem(err: unknown): Response {
   if (!isAppError(err) && !(err instanceof z.ZodError)) return errorResponse(err);

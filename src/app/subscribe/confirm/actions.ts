@@ -2,11 +2,12 @@
 // Confirms a subscription on POST only, then shows the new subscriber their preferences.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { ZLinkToken } from "@/server/auth/secrets";
 import { isAppError } from "@/server/errors/app-error";
 import { requireFormData } from "@/server/http/action-form";
 import { confirmWithToken } from "@/server/subscriptions/subscription-service";
 
-const ZConfirm = z.object({ token: z.string().min(10).max(200) });
+const ZConfirm = z.object({ token: ZLinkToken });
 
 export async function confirmAction(formData: FormData): Promise<void> {
   const parsed = ZConfirm.safeParse(Object.fromEntries(requireFormData(formData)));

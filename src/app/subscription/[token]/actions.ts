@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
+import { ZLinkToken } from "@/server/auth/secrets";
 import { isAppError } from "@/server/errors/app-error";
 import { requireFormData } from "@/server/http/action-form";
 import { errorState, formValues, okState, type TFormState } from "@/server/subscriptions/form-state";
@@ -23,7 +24,7 @@ import {
   unsubscribeWithToken,
 } from "@/server/subscriptions/subscription-service";
 
-const ZToken = z.object({ token: z.string().min(10).max(2000) });
+const ZToken = z.object({ token: ZLinkToken });
 
 function tokenFrom(formData: FormData): string | null {
   const parsed = ZToken.safeParse({ token: requireFormData(formData).get("token") });

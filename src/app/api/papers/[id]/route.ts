@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError } from "@/server/errors/app-error";
 import { loadPaperView } from "@/server/feed/load-feed";
 import { ZPaperParams, type ZPaperResponse } from "@/server/http/api-schemas";
-import { handleRoute, otherMethods } from "@/server/http/respond";
+import { handleRoute, otherMethods, publicJson } from "@/server/http/respond";
 
 export const GET = handleRoute(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = ZPaperParams.parse(await context.params);
@@ -14,7 +14,7 @@ export const GET = handleRoute(async (_request: Request, context: { params: Prom
     metrics: view.metrics,
     similar: view.similar.map((p) => ({ id: p.id, arxivId: p.arxivId, title: p.title })),
   };
-  return Response.json(body);
+  return publicJson(body);
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
