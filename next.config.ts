@@ -45,7 +45,10 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: {
     // The admin's paste is the largest body an action takes; public forms are held to a few KB by the proxy (src/server/http/form-post-guard.ts).
-    serverActions: { bodySizeLimit: MAX_PASTE_BYTES },
+    // Next takes a form only when its Origin names the Host (or X-Forwarded-Host) it sees; behind a reverse proxy sending its own Host
+    // (nginx's default `localhost:3000`) a post from the site's own pages was a 500. APP_URL's host is this site, as the proxy's own
+    // origin check already counts it (src/server/http/form-post-guard.ts).
+    serverActions: { bodySizeLimit: MAX_PASTE_BYTES, allowedOrigins: [new URL(env.APP_URL ?? `http://localhost:${env.PORT}`).host] },
     // The proxy buffers a body it sees up to this size and silently cuts the rest: a paste must reach the action whole, and a longer
     // undeclared body must still arrive too long (the + 1) rather than cut to a size the capped readers would accept.
     proxyClientMaxBodySize: MAX_PASTE_BYTES + 1,

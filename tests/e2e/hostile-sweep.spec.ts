@@ -213,3 +213,29 @@ test("hostile sweep: a post naming an action this build does not have is answere
     expect(await unnamed.json()).toMatchObject({ error: { code: "INVALID_INPUT" } });
   }
 });
+
+test("hostile sweep: behind a reverse proxy that sends its own Host, a form posted from the site's own pages (Origin = APP_URL) is taken", async ({
+  request,
+  baseURL,
+}) => {
+  // nginx's default proxy_pass sends `Host: localhost:<port>`; the browser's Origin is the public address, APP_URL (here baseURL).
+  const login = serverActions().find((action) => action.pages.includes("/admin/login"));
+  expect(login).toBeDefined();
+  const proxied = { host: `localhost:${new URL(baseURL!).port}`, origin: baseURL! };
+  const posted = await request.post("/admin/login", {
+    headers: proxied,
+    multipart: { [`$ACTION_ID_${login!.id}`]: "", credential: "not-the-token" },
+    maxRedirects: 0,
+  });
+  await expectSane(posted, "a sign-in posted through a proxy");
+  expect(posted.status(), "a sign-in posted through a proxy").not.toBe(403);
+  // Taken: the action ran and sent the visitor back to the sign-in page (its message travels in a cookie).
+  expect([posted.status(), posted.headers().location]).toEqual([303, "/admin/login"]);
+  // Another origin is still refused, whatever the Host.
+  const forged = await request.post("/admin/login", {
+    headers: { ...proxied, origin: "https://evil.example" },
+    multipart: { [`$ACTION_ID_${login!.id}`]: "", credential: "not-the-token" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+});
