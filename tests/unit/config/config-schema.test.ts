@@ -47,3 +47,18 @@ describe("parseEnv", () => {
     expect(() => parseEnv(env)).toThrowError(message);
   });
 });
+
+describe("serializeError", () => {
+  it("logs what an error is, never the objects a library hangs on it (a pg Client with its secretKey)", async () => {
+    const { serializeError } = await import("../../../src/server/logger");
+    const err = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "57P01",
+      client: { processID: 42, secretKey: 123456789, connectionParameters: { password: "hunter2" } },
+    });
+    const line = JSON.stringify(serializeError(err));
+    expect(line).toContain('"code":"57P01"');
+    expect(line).toContain("terminating connection");
+    expect(line).not.toMatch(/secretKey|123456789|hunter2|processID/);
+    expect(serializeError("plain")).toBe("plain");
+  });
+});
