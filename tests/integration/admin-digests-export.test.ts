@@ -141,6 +141,13 @@ describe("subscribers", () => {
     expect(await countSubscribersByState({ db })).toEqual({ pending: 1, confirmed: 3, paused: 1, bouncing: 1, unsubscribed: 1 });
     expect((await searchSubscribers({ db, query: "USER3" })).map((s) => s.email)).toEqual(["user3@example.org"]);
     expect((await searchSubscribers({ db, status: "confirmed" })).length).toBe(3);
+    // "Address contains" means the characters typed: % and _ are not wildcards that list everyone.
+    for (const query of ["%", "_", "user_"])
+      expect(
+        (await searchSubscribers({ db, query })).map((s) => s.email),
+        query,
+      ).toEqual([]);
+    expect((await searchSubscribers({ db, query: "quoted," })).map((s) => s.email)).toEqual(['"quoted,comma"@example.org']);
   });
 
   it("exports every subscriber as CSV across keyset batches, and audits the export", async () => {

@@ -1,4 +1,5 @@
 // Paper reads and writes for the admin console: search including hidden papers, takedowns and manual field fixes.
+import { escapeLike } from "./escape-like";
 import type { TOverrides } from "@/core/ingest/merge-paper";
 import { titleKey } from "@/core/text/title-key";
 import type { Db } from "../db";
@@ -48,7 +49,7 @@ export async function searchAdminPapers(opts: { db: Db; query?: string; hiddenOn
   const rows = await opts.db.paper.findMany({
     where: {
       ...(opts.hiddenOnly ? { hidden: true } : {}),
-      ...(q ? { OR: [{ arxivId: q }, { title: { contains: q, mode: "insensitive" as const } }, { authors: { has: q } }] } : {}),
+      ...(q ? { OR: [{ arxivId: q }, { title: { contains: escapeLike(q), mode: "insensitive" as const } }, { authors: { has: q } }] } : {}),
     },
     orderBy: [{ listedOn: "desc" }, { id: "desc" }],
     take: opts.limit ?? 50,

@@ -1,4 +1,5 @@
 // Subscriber reads for the admin console: counts by state, search by address, and keyset batches for CSV export.
+import { escapeLike } from "./escape-like";
 import type { Db } from "../db";
 
 export const SUBSCRIBER_STATES = ["pending", "confirmed", "paused", "bouncing", "unsubscribed"] as const;
@@ -44,7 +45,7 @@ export async function countSubscribersByState(opts: { db: Db }): Promise<Record<
 export async function searchSubscribers(opts: { db: Db; query?: string; status?: TSubscriberState; limit?: number }): Promise<TAdminSubscriber[]> {
   const q = opts.query?.trim().toLowerCase();
   return opts.db.subscriber.findMany({
-    where: { ...(q ? { email: { contains: q, mode: "insensitive" as const } } : {}), ...(opts.status ? { status: opts.status } : {}) },
+    where: { ...(q ? { email: { contains: escapeLike(q), mode: "insensitive" as const } } : {}), ...(opts.status ? { status: opts.status } : {}) },
     orderBy: { id: "desc" },
     take: opts.limit ?? 50,
     select,

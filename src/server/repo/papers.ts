@@ -12,6 +12,7 @@ import {
   type TFeedFilters,
 } from "@/core/search";
 import type { TPaper } from "@/core/paper";
+import { escapeLike } from "./escape-like";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
@@ -77,10 +78,6 @@ function estimateConditions(filters: Prisma.Sql[], authors: readonly string[][])
   const choices = oneWordPerName(authors, MAX_ESTIMATE_BRANCHES);
   if (!choices || choices.length === 1) return undefined;
   return choices.map((chosen) => Prisma.join([...filters, ...chosen.map((term) => authorCondition([term]))], " AND "));
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to_char(p."listedOn", 'YYYY-MM-DD') AS "listedOn",
