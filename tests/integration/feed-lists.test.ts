@@ -182,6 +182,13 @@ describe("feed lists", () => {
     expect(wildcard.papers).toHaveLength(0);
   });
 
+  it("finds an author by a bare surname the English stemmer changes (Lovelace is 'lovelac' in an English query)", async () => {
+    const bare = await listPapers({ db, filters: { ...base, q: "Lovelace" }, limit: 10 });
+    expect(ids(bare.papers).sort()).toEqual(["2606.10101", "2606.10103"]);
+    const withText = await listPapers({ db, filters: { ...base, q: "lovelace language" }, limit: 10 });
+    expect(ids(withText.papers)).toEqual(["2606.10103"]);
+  });
+
   it("restricts to a range of days and finds the neighbouring non-empty days", async () => {
     const day = await listPapers({ db, filters: base, range: { start: "2026-06-12", end: "2026-06-12" }, limit: 100 });
     expect(ids(day.papers).sort()).toEqual(["2606.10102", "2606.10103"]);

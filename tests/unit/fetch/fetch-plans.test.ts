@@ -84,7 +84,7 @@ describe("ingest parameters", () => {
       { source: "hf-daily", params: {} },
       { source: "arxiv-rss", params: { category: "cs.CL" } },
     ]);
-    expect(() => parseIngestSources("hf-daily,nope")).toThrow(/INGEST_SOURCES: "nope"/);
+    expect(() => parseIngestSources("hf-daily,nope")).toThrow(/INGEST_SOURCES has "nope", which is not a fetchable source/);
     expect(() => parseIngestSources("text")).toThrow(/not a fetchable source/);
   });
 });
