@@ -1,4 +1,4 @@
-// The HTML document for Pages Router pages (only the zero-JS front page): same language, theme script and body as the App Router layout.
+// The HTML document for Pages Router pages (the feed's zero-JS pages, search results, /subscribe): same language, theme script and body as the App Router layout.
 import { Head, Html, Main, NextScript, type DocumentProps } from "next/document";
 import { BODY_CLASS } from "@/components/site-shell";
 import { SITE_SCRIPT } from "@/components/site-script";

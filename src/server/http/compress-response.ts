@@ -196,9 +196,7 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
     const body = (): Buffer => (bytes ??= typeof chunk === "string" ? Buffer.from(chunk, textEncoding) : chunk);
     // A page string is read once while it is served: Next hands over the same string for every request its cache answers.
     const { digest, status } =
-      typeof chunk === "string" && textEncoding === "utf8"
-        ? bodies.factsOf(chunk, body)
-        : { digest: sha256(body()), status: statusInPage(body().toString("utf8")) };
+      typeof chunk === "string" && textEncoding === "utf8" ? bodies.factsOf(chunk, body) : { digest: sha256(body()), status: statusInPage(body()) };
     if (status !== undefined) {
       // A page refused for what its request asked (page-status.ts): answered with its status, unvalidated and unkept, by applyPageStatus.
       res.setHeader(PAGE_STATUS_HEADER, String(status));

@@ -44,10 +44,10 @@ export const PAGE_STATUS_META = "paper-digest-status";
 
 const STATUS_IN_PAGE = new RegExp(`<meta name="${PAGE_STATUS_META}" content="(4\\d\\d)"`);
 
-/** The 4xx a page's HTML names (PAGE_STATUS_META), if any. */
-export function statusInPage(html: string): number | undefined {
+/** The 4xx a page's HTML names (PAGE_STATUS_META), if any; bytes are decoded only when they hold the name. */
+export function statusInPage(html: string | Buffer): number | undefined {
   if (!html.includes(PAGE_STATUS_META)) return undefined;
-  const named = STATUS_IN_PAGE.exec(html)?.[1];
+  const named = STATUS_IN_PAGE.exec(html.toString())?.[1];
   return named === undefined ? undefined : Number(named);
 }
 

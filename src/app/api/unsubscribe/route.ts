@@ -10,8 +10,6 @@ import { renderLinkPage } from "@/server/subscriptions/link-page";
 
 export const dynamic = "force-dynamic";
 
-const ZToken = ZLinkToken;
-
 function linkProblem(err: unknown): Response {
   if (!isAppError(err) && !(err instanceof z.ZodError)) return errorResponse(err);
   const status = isAppError(err) ? err.status : 400;
@@ -21,7 +19,7 @@ function linkProblem(err: unknown): Response {
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
+    const token = ZLinkToken.parse(new URL(request.url).searchParams.get("token"));
     const subscriber = await loadSubscription(token, "unsubscribe");
     if (subscriber.status === "unsubscribed")
       return renderLinkPage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200 });
@@ -40,7 +38,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     // RFC 8058's body is "List-Unsubscribe=One-Click" and says nothing the token does not; it is read only to refuse an oversized one.
     await readBody(request, MAX_PUBLIC_BODY_BYTES);
-    const token = ZToken.parse(new URL(request.url).searchParams.get("token"));
+    const token = ZLinkToken.parse(new URL(request.url).searchParams.get("token"));
     await unsubscribeWithToken(token, "unsubscribe");
     return renderLinkPage({
       title: "You are unsubscribed",
