@@ -179,6 +179,13 @@ test("hostile sweep: server actions called cross-origin, anonymously or with for
       for (const data of ["[]", "[null]", '[null,{"a":1}]', '["\\u0000"]', '[{"$ACTION_ID":"x"}]']) {
         await expectSane(await call(data, { origin: baseURL! }), `${action.name} on ${url} with ${data}`);
       }
+      // Bound arguments that are not JSON: Next answered them with a 500.
+      const unreadable = await request.post(url, {
+        headers: { origin: baseURL!, ...(isAdminPath(page) ? ADMIN_AUTH : {}) },
+        multipart: { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: action.id, bound: "$@1" }), "$ACTION_1:1": "notjson" },
+        maxRedirects: 0,
+      });
+      expect(unreadable.status(), `${action.name} on ${url} with bound arguments that are not JSON`).toBe(400);
       // A form whose token holds a line break: echoed into a redirect's Location, it was a 500.
       for (const token of ["abcdefghijklmnop\n", "abcdefghijklmnop\r\nSet-Cookie: x=1"]) {
         const posted = await request.post(url, { headers: { origin: baseURL! }, multipart: { [`$ACTION_ID_${action.id}`]: "", token }, maxRedirects: 0 });
@@ -189,7 +196,7 @@ test("hostile sweep: server actions called cross-origin, anonymously or with for
   }
 });
 
-test("hostile sweep: a post naming an action this build does not have is answered before Next, as JSON with the header its router reads", async ({
+test("hostile sweep: a post naming an action this build does not have, or not on that page, is answered before Next, as JSON with the header its router reads", async ({
   request,
   baseURL,
 }) => {
@@ -208,6 +215,16 @@ test("hostile sweep: a post naming an action this build does not have is answere
     expect(await called.json()).toMatchObject({ error: { code: "CONFLICT" } });
     const posted = await request.post(url, { headers, multipart: { [`$ACTION_ID_${stale}`]: "", token: "x" }, maxRedirects: 0 });
     expect(posted.status(), `${url} posted a form with a stale id`).toBe(409);
+    // An action of this build bound to other pages only: Next forwarded it to one of them, and a forged post ended in a stack trace.
+    const elsewhere = serverActions().find((action) => !action.pages.includes(page));
+    if (elsewhere) {
+      const forwarded = await request.post(url, {
+        headers: { ...headers, "next-action": elsewhere.id, "content-type": "text/plain;charset=UTF-8" },
+        data: "[]",
+        maxRedirects: 0,
+      });
+      expect(forwarded.status(), `${url} called with ${elsewhere.name} of ${elsewhere.pages.join(", ")}`).toBe(409);
+    }
     const unnamed = await request.post(url, { headers, multipart: { token: "x" }, maxRedirects: 0 });
     expect(unnamed.status(), `${url} posted a form naming no action`).toBe(400);
     expect(await unnamed.json()).toMatchObject({ error: { code: "INVALID_INPUT" } });

@@ -11,7 +11,11 @@ export type TBuildRoutes = {
   isAppPage: (pathname: string) => boolean;
   /** Whether a path is an App Router route handler (an API route, a feed, robots.txt, …), which answers for its own methods. */
   isRouteHandler: (pathname: string) => boolean;
-  hasAction: (actionId: string) => boolean;
+  /**
+   * Whether an action of this build is bound on the page a path is: Next runs an action posted to another page by forwarding the
+   * request to that page over HTTP, to the Host the client sent, which a forged post turns into an aborted request and a stack trace.
+   */
+  hasAction: (actionId: string, pathname: string) => boolean;
 };
 
 /** A route as the manifest writes it (/subscription/[token]) as a pattern over request paths. */
@@ -34,12 +38,20 @@ export function buildRoutesFrom(appPathRoutes: unknown, serverReferences: unknow
   const entries = Object.entries(appPathRoutes as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string");
   const patterns = (kind: string) => entries.filter(([entry]) => entry.endsWith(`/${kind}`)).map(([, route]) => routePattern(route));
   const [pages, handlers] = [patterns("page"), patterns("route")];
-  const { node, edge } = serverReferences as { node?: object; edge?: object };
-  const ids = new Set([...Object.keys(node ?? {}), ...Object.keys(edge ?? {})]);
+  const routeOf = new Map(entries);
+  const { node, edge } = serverReferences as { node?: Record<string, unknown>; edge?: Record<string, unknown> };
+  /** Each action's pages, from its workers ("app/subscription/[token]/page", the page's entry in the routes manifest after "app"). */
+  const actionPages = new Map<string, RegExp[]>();
+  for (const [id, action] of [...Object.entries(node ?? {}), ...Object.entries(edge ?? {})]) {
+    const workers = typeof action === "object" && action !== null ? (action as { workers?: unknown }).workers : undefined;
+    const entryNames = typeof workers === "object" && workers !== null ? Object.keys(workers).map((worker) => worker.replace(/^app(?=\/)/, "")) : [];
+    const routes = entryNames.map((entry) => routeOf.get(entry)).filter((route) => route !== undefined);
+    actionPages.set(id, [...(actionPages.get(id) ?? []), ...routes.map(routePattern)]);
+  }
   return {
     isAppPage: (pathname) => pages.some((page) => page.test(pathname)),
     isRouteHandler: (pathname) => handlers.some((handler) => handler.test(pathname)),
-    hasAction: (id) => ids.has(id),
+    hasAction: (id, pathname) => actionPages.get(id)?.some((page) => page.test(pathname)) ?? false,
   };
 }
 

@@ -66,7 +66,7 @@ export async function checkActionPost(request: Request, opts: { pathname: string
   }
   const form = await readMultipart(request);
   if (form === "malformed") return refuse(new AppError("INVALID_INPUT", "The form could not be read: its multipart body is malformed."));
-  if (!(await parsesAsActionArguments(request))) return refuse(new AppError("INVALID_INPUT", "The action's arguments are not JSON."));
+  if (!(await parsesAsActionArguments(request, form))) return refuse(new AppError("INVALID_INPUT", "The action's arguments are not JSON."));
   return { refused: null, form };
 }
 
@@ -86,27 +86,44 @@ function namedAction(headers: Headers, form: FormData | null): string | "none" |
   for (const key of form.keys()) {
     if (key.startsWith("$ACTION_ID_")) return key.slice("$ACTION_ID_".length);
     if (!key.startsWith("$ACTION_REF_")) continue;
-    const bound = form.get(`$ACTION_${key.slice("$ACTION_REF_".length)}:0`);
-    try {
-      const id = typeof bound === "string" ? (JSON.parse(bound) as { id?: unknown } | null)?.id : undefined;
-      return typeof id === "string" ? id : "unreadable";
-    } catch (err) {
-      if (err instanceof SyntaxError) return "unreadable";
-      throw err;
-    }
+    const prefix = `$ACTION_${key.slice("$ACTION_REF_".length)}:`;
+    const parts = boundParts(form, prefix);
+    if (parts === null) return "unreadable";
+    const id = (parts.get(`${prefix}0`) as { id?: unknown } | null | undefined)?.id;
+    return typeof id === "string" ? id : "unreadable";
   }
   return "none";
 }
 
 /**
- * On an App Router page, a post naming an action this build does not have: answered as Next would (409 for an action this build
- * lacks, 400 for no action or one no build could have, with the header its client router reads), but as the JSON error every
- * refusal is, and logged as one line instead of Next's stack trace per request. Null to let Next run the action.
+ * The JSON parts of a bound action's fields (prefix `$ACTION_1:`) or of a page's multipart call (no prefix), parsed; null when one is
+ * not JSON, which Next answers with a 500 (a forged `$ACTION_1:1=x`). Files and a FormData argument's own fields (`$ACTION_1:2_name`)
+ * are not JSON, and are left to Next.
+ */
+function boundParts(form: FormData, prefix: string): Map<string, unknown> | null {
+  const parts = new Map<string, unknown>();
+  for (const [key, value] of form.entries()) {
+    // `<prefix><n>`: `$ACTION_1:0` holds the id and a reference to `$ACTION_1:1`, the arguments, and so on.
+    if (!key.startsWith(prefix) || !/^\d+$/.test(key.slice(prefix.length)) || typeof value !== "string") continue;
+    try {
+      parts.set(key, JSON.parse(value));
+    } catch (err) {
+      if (err instanceof SyntaxError) return null;
+      throw err;
+    }
+  }
+  return parts;
+}
+
+/**
+ * On an App Router page, a post naming an action this build does not have on that page: answered as Next would (409 for an action the
+ * page lacks, 400 for no action, one no build could have or bound arguments that are not JSON, with the header its client router reads),
+ * but as the JSON error every refusal is, and logged as one line instead of Next's stack trace per request. Null to let Next run it.
  */
 export function refuseUnknownAction(request: Request, form: FormData | null, pathname: string, routes: TBuildRoutes | null = buildRoutes()): Response | null {
   if (!routes?.isAppPage(pathname)) return null;
   const named = namedAction(request.headers, form);
-  if (named === null || (named !== "none" && named !== "unreadable" && routes.hasAction(named))) return null;
+  if (named === null || (named !== "none" && named !== "unreadable" && routes.hasAction(named, pathname))) return null;
   const stale = named.length === ACTION_ID_LENGTH && /^[0-9a-f]+$/.test(named);
   logger.info(
     { path: pathname, action: named.slice(0, ACTION_ID_LENGTH) },
@@ -122,12 +139,14 @@ export function refuseUnknownAction(request: Request, form: FormData | null, pat
 }
 
 /**
- * Whether a page's JavaScript call (Next-Action, a body that is not a form) carries its arguments as the JSON React encodes them in;
- * Next answers one that is not with a 500. Forms and multipart bodies are checked by parsesAsForm and read by Next.
+ * Whether a page's JavaScript call (Next-Action) carries its arguments as React encodes them: JSON text, or a multipart body whose
+ * numbered parts are JSON (arguments holding a FormData or a file). Next answers a call that does not with a 500. Forms posted without
+ * JavaScript are checked by refuseUnknownAction.
  */
-async function parsesAsActionArguments(request: Request): Promise<boolean> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!request.headers.has("next-action") || FORM_TYPE.test(type)) return true;
+async function parsesAsActionArguments(request: Request, form: FormData | null): Promise<boolean> {
+  if (!request.headers.has("next-action")) return true;
+  if (form !== null) return boundParts(form, "") !== null;
+  if (FORM_TYPE.test(request.headers.get("content-type") ?? "")) return true;
   try {
     JSON.parse(await request.clone().text());
     return true;

@@ -12,7 +12,11 @@ const routes = buildRoutesFrom(
     "/feeds/[token]/feed.xml/route": "/feeds/[token]/feed.xml",
     "/files/[...path]/route": "/files/[...path]",
   },
-  { node: { ["40" + "a".repeat(40)]: {} }, edge: { ["60" + "b".repeat(40)]: {} }, encryptionKey: "k" },
+  {
+    node: { ["40" + "a".repeat(40)]: { workers: { "app/admin/page": {}, "app/subscription/[token]/page": {} } } },
+    edge: { ["60" + "b".repeat(40)]: { workers: { "app/docs/[[...slug]]/page": {} } } },
+    encryptionKey: "k",
+  },
 )!;
 
 describe("buildRoutesFrom", () => {
@@ -26,11 +30,15 @@ describe("buildRoutesFrom", () => {
     for (const path of ["/feedxxml", "/feeds/a/b/feed.xml", "/files", "/admin"]) expect(routes.isRouteHandler(path), path).toBe(false);
   });
 
-  it("knows the actions of either runtime, and nothing else", () => {
-    expect(routes.hasAction("40" + "a".repeat(40))).toBe(true);
-    expect(routes.hasAction("60" + "b".repeat(40))).toBe(true);
-    expect(routes.hasAction("40" + "c".repeat(40))).toBe(false);
-    expect(routes.hasAction("encryptionKey")).toBe(false);
+  it("knows the actions of either runtime on the pages they are bound to, and nothing else", () => {
+    expect(routes.hasAction("40" + "a".repeat(40), "/admin")).toBe(true);
+    expect(routes.hasAction("40" + "a".repeat(40), "/subscription/tok-1")).toBe(true);
+    expect(routes.hasAction("60" + "b".repeat(40), "/docs/a/b")).toBe(true);
+    // Another page of the build: Next would forward the post to a page that has it, over HTTP.
+    expect(routes.hasAction("40" + "a".repeat(40), "/docs")).toBe(false);
+    expect(routes.hasAction("60" + "b".repeat(40), "/admin")).toBe(false);
+    expect(routes.hasAction("40" + "c".repeat(40), "/admin")).toBe(false);
+    expect(routes.hasAction("encryptionKey", "/admin")).toBe(false);
   });
 
   it("is null for manifests that are not what Next writes", () => {

@@ -102,8 +102,13 @@ describe("the proxy's checks of action posts", async () => {
     const STALE = "40" + "b".repeat(40);
     // As Next writes them: pages (with a dynamic one) and route handlers, and the actions by id.
     const actions = buildRoutesFrom(
-      { "/admin/login/page": "/admin/login", "/subscription/[token]/page": "/subscription/[token]", "/feed.xml/route": "/feed.xml" },
-      { node: { [OURS]: { workers: {} } }, edge: {}, encryptionKey: "k" },
+      {
+        "/admin/login/page": "/admin/login",
+        "/admin/papers/page": "/admin/papers",
+        "/subscription/[token]/page": "/subscription/[token]",
+        "/feed.xml/route": "/feed.xml",
+      },
+      { node: { [OURS]: { workers: { "app/admin/login/page": {}, "app/subscription/[token]/page": {} } } }, edge: {}, encryptionKey: "k" },
     )!;
     const call = (pathname: string, id: string) =>
       new Request(`http://app.test${pathname}`, {
@@ -129,8 +134,11 @@ describe("the proxy's checks of action posts", async () => {
       expect(await answer(form("/admin/login", { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: OURS, bound: null }), token: "t" }))).toBeNull();
     });
 
-    it("answers one from another deployment with 409 and the header Next's client router reads, as Next would, but as JSON", async () => {
+    it("answers one from another deployment, or from another page, with 409 and the header Next's client router reads, as Next would, but as JSON", async () => {
       for (const request of [
+        // Next would forward these to a page that has the action, over HTTP to the Host sent (aborted, with a stack trace, when forged).
+        call("/admin/papers", OURS),
+        form("/admin/papers", { [`$ACTION_ID_${OURS}`]: "" }),
         call("/admin/login", STALE),
         form("/admin/login", { [`$ACTION_ID_${STALE}`]: "" }),
         form("/subscription/abc", { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: STALE, bound: null }) }),
@@ -143,6 +151,24 @@ describe("the proxy's checks of action posts", async () => {
       expect(await answer(call("/admin/login", "7fdeadbeef"))).toMatchObject({ status: 400, notFound: "1", body: { error: { code: "INVALID_INPUT" } } });
       expect(await answer(form("/admin/login", { token: "t" }))).toMatchObject({ status: 400, body: { error: { code: "INVALID_INPUT" } } });
       expect(await answer(form("/admin/login", { $ACTION_REF_1: "", "$ACTION_1:0": "{not json" }))).toMatchObject({ status: 400 });
+    });
+
+    it("answers a bound action whose arguments are not JSON with 400 (Next answers it with a 500), and leaves a FormData argument's fields to Next", async () => {
+      const bound = { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: OURS, bound: "$@1" }) };
+      expect(await answer(form("/admin/login", { ...bound, "$ACTION_1:1": "notjson" }))).toMatchObject({
+        status: 400,
+        body: { error: { code: "INVALID_INPUT" } },
+      });
+      expect(await answer(form("/admin/login", { ...bound, "$ACTION_1:1": '["a"]', "$ACTION_1:2_note": "plain text", token: "t" }))).toBeNull();
+    });
+
+    it("refuses a page's multipart call whose numbered parts are not JSON with 400 (Next answers it with a 500)", async () => {
+      const multipartCall = (fields: Record<string, string>) => {
+        const request = form("/admin/login", fields);
+        return new Request(request, { headers: { ...Object.fromEntries(request.headers), "next-action": OURS } });
+      };
+      expect(await answer(multipartCall({ "0": "notjson" }))).toMatchObject({ status: 400, body: { error: { code: "INVALID_INPUT" } } });
+      expect(await answer(multipartCall({ "0": '["$K1"]', "1_note": "plain text" }))).toBeNull();
     });
 
     it("leaves pages that are not App Router pages (the cached feed pages, route handlers) to what serves them", async () => {
