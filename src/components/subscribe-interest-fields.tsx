@@ -99,7 +99,14 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
       />
       <div className="flex flex-wrap items-end gap-6">
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="onlyWithCode" defaultChecked={defaults.onlyWithCode} className="h-4 w-4 accent-indigo-600" />
+          <input
+            type="checkbox"
+            name="onlyWithCode"
+            defaultChecked={defaults.onlyWithCode}
+            className="h-4 w-4 accent-indigo-600"
+            aria-invalid={Boolean(errors.onlyWithCode)}
+            aria-describedby="onlyWithCode-error"
+          />
           Only papers with code
         </label>
         <div>
@@ -120,6 +127,7 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
           />
         </div>
       </div>
+      <FieldError id="onlyWithCode-error" message={errors.onlyWithCode} />
       <FieldError id="minUpvotes-error" message={errors.minUpvotes} />
     </>
   );

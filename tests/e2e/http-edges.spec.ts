@@ -41,9 +41,34 @@ test("http edges: a method no route takes (TRACE, PROPFIND) is a JSON 501 on eve
   for (const path of paths) {
     for (const method of ["TRACE", "PROPFIND"]) expectJsonError(await raw(baseURL!, method, path), 501, "NOT_IMPLEMENTED", `${method} ${path}`);
   }
-  // Pages keep their 405 with the methods they take.
+  // Pages keep their 405 with the methods they take: a static page reads only, an App Router page takes its forms too.
   const page = await raw(baseURL!, "TRACE", "/");
-  expect([page.status, page.headers.allow]).toEqual([405, "GET, HEAD, POST"]);
+  expect([page.status, page.headers.allow]).toEqual([405, "GET, HEAD"]);
+  const console = await raw(baseURL!, "TRACE", "/admin/login");
+  expect([console.status, console.headers.allow]).toEqual([405, "GET, HEAD, POST"]);
+});
+
+test("http edges: a POST to a cached page, whatever its body, is one JSON 405 naming GET and HEAD, never a page rendered afresh", async ({
+  request,
+  baseURL,
+}) => {
+  // Next answered a urlencoded form with the page rendered past the cache (a render per request), anything else with a text 405
+  // naming Allow twice.
+  const bodies = [{ form: { a: "1" } }, { data: "x", headers: { "content-type": "text/plain" } }, { data: { a: 1 } }];
+  for (const path of ["/", "/?sort=new", "/papers/date/2026-06-12", "/search?q=agents", "/subscribe", "/trending/abc"]) {
+    for (const body of bodies) {
+      const res = await request.post(path, { ...body, headers: { origin: baseURL!, ...body.headers }, maxRedirects: 0 });
+      const label = `POST ${path} ${JSON.stringify(body)}`;
+      expect(res.status(), label).toBe(405);
+      expect(
+        res.headersArray().filter((h) => h.name.toLowerCase() === "allow"),
+        label,
+      ).toEqual([{ name: expect.any(String), value: "GET, HEAD" }]);
+      expect(((await res.json()) as { error: { code: string } }).error.code, label).toBe("METHOD_NOT_ALLOWED");
+    }
+  }
+  // The subscribe form's own target still takes its post.
+  expect((await request.post("/subscribe/submit", { form: { email: "not-an-address" }, headers: { origin: baseURL! } })).status()).toBe(400);
 });
 
 test("http edges: an address under /api/ that is no route, or does not decode, is answered as JSON, for any method", async ({ baseURL }) => {

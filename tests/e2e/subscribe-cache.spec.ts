@@ -37,6 +37,10 @@ test("subscribe: a bad interest in the preview's query is a 400 explained beside
   expect(html).toContain("Minimum upvotes cannot be negative.");
   expect(html).toContain("Categories look like cs.LG or stat.ML.");
   expect(html.match(/<script/g)).toHaveLength(1);
+  // Each key the preview reads has its field's error shown: "code" had none, so its 400 said nothing.
+  const code = await request.get("/subscribe?code=yes");
+  expect(code.status()).toBe(400);
+  expect(await code.text()).toContain("Only papers with code must be on or off (1 or 0).");
 });
 
 test("subscribe: the form's POST answers per request: 400 with the field's error, the success page, 413 past the body cap, 403 cross-origin", async ({

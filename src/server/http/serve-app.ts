@@ -89,8 +89,9 @@ function refuse(res: http.ServerResponse, err: AppError): void {
 }
 
 /** What a page (anything but an API route under /api/) answers: reads, and the forms its server actions take. */
-const PAGE_METHODS = new Set(["GET", "HEAD", "POST"]);
-const PAGE_ALLOW = [...PAGE_METHODS].join(", ");
+const PAGE_ALLOW = "GET, HEAD, POST";
+/** What the feed's statically regenerated pages take: a post, whatever its body, would otherwise render one afresh (isStaticPage). */
+const STATIC_PAGE_ALLOW = "GET, HEAD";
 /**
  * The methods Next hands to a route handler. Any other it answers itself, badly: TRACE (which its Request cannot carry) with a 500 page
  * and a stack trace in the log for each request, PROPFIND and the like with an empty 400.
@@ -103,25 +104,29 @@ function isRouteHandlerPath(pathname: string): boolean {
 }
 
 /**
- * A method no page takes (PUT, DELETE, PATCH, …) is 405 with the methods pages take, and OPTIONS their list (204); Next rendered the
- * page for the first and answered the second with a bodiless 400. Route handlers answer for their own methods (otherMethods in
+ * A method a page does not take is 405 with those it does (a static page GET and HEAD, others POST too, for their forms), and OPTIONS
+ * their list (204): Next rendered a page for PUT, answered OPTIONS with a bodiless 400, and a POST to a static page with a text 405 naming
+ * Allow twice, or, for a urlencoded body, with the page rendered afresh. Route handlers answer for their own methods (otherMethods in
  * src/server/http/respond.ts), but a method none of them can take (TRACE, PROPFIND, …) is 501 here, as JSON. True when answered.
  */
 function refusedMethod(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
   const method = req.method ?? "GET";
   // Pages and route handlers both take these: nearly every request goes on without matching its path against the build's routes.
-  if (PAGE_METHODS.has(method)) return false;
-  if (isRouteHandlerPath(pathname)) {
+  if (method === "GET" || method === "HEAD") return false;
+  const isStaticPage = buildRoutes()?.isStaticPage(pathname) === true;
+  if (method === "POST" && !isStaticPage) return false;
+  if (!isStaticPage && isRouteHandlerPath(pathname)) {
     if (HANDLER_METHODS.has(method)) return false;
     refuse(res, new AppError("NOT_IMPLEMENTED", `This server does not take ${method} requests.`));
     return true;
   }
-  res.setHeader("allow", PAGE_ALLOW);
+  const allow = isStaticPage ? STATIC_PAGE_ALLOW : PAGE_ALLOW;
+  res.setHeader("allow", allow);
   if (method === "OPTIONS") {
     res.writeHead(204);
     res.end();
   } else {
-    refuse(res, new AppError("METHOD_NOT_ALLOWED", `A page answers ${PAGE_ALLOW}, not ${method}.`));
+    refuse(res, new AppError("METHOD_NOT_ALLOWED", `This page answers ${allow}, not ${method}.`));
   }
   return true;
 }

@@ -77,7 +77,7 @@ const CHECKED: readonly unknown[] = [true, "on", "1", "true"];
 const UNCHECKED: readonly unknown[] = [false, undefined, null, "", "0", "false", "off"];
 const ZCheckbox = z.preprocess(
   (v) => (CHECKED.includes(v) ? true : UNCHECKED.includes(v) ? false : v),
-  z.boolean({ error: "Only with code must be true or false." }),
+  z.boolean({ error: "Only papers with code must be on or off (1 or 0)." }),
 );
 
 const ZMinUpvotes = z.preprocess(

@@ -11,11 +11,19 @@ const routes = buildRoutesFrom(
     "/feed.xml/route": "/feed.xml",
     "/feeds/[token]/feed.xml/route": "/feeds/[token]/feed.xml",
     "/files/[...path]/route": "/files/[...path]",
+    "/papers/go/route": "/papers/go",
   },
   {
     node: { ["40" + "a".repeat(40)]: { workers: { "app/admin/page": {}, "app/subscription/[token]/page": {} } } },
     edge: { ["60" + "b".repeat(40)]: { workers: { "app/docs/[[...slug]]/page": {} } } },
     encryptionKey: "k",
+  },
+  // As Next 16 writes it: prerendered paths, and a pattern per dynamic page regenerated on demand.
+  {
+    version: 4,
+    routes: { "/": {}, "/subscribe": {} },
+    dynamicRoutes: { "/papers/[id]": { routeRegex: "^/papers/([^/]+?)(?:/)?$" }, "/trending/[view]": { routeRegex: "^/trending/([^/]+?)(?:/)?$" } },
+    notFoundRoutes: [],
   },
 )!;
 
@@ -41,8 +49,18 @@ describe("buildRoutesFrom", () => {
     expect(routes.hasAction("encryptionKey", "/admin")).toBe(false);
   });
 
+  it("tells the static pages, prerendered or regenerated on demand, from the pages that take posts", () => {
+    for (const path of ["/", "/subscribe", "/subscribe/", "/papers/2401.00001", "/trending/c29ydD1uZXc"]) expect(routes.isStaticPage(path), path).toBe(true);
+    for (const path of ["/subscribe/submit", "/admin", "/papers/a/b", "/papers/go", "/feed.xml", "/unknown"])
+      expect(routes.isStaticPage(path), path).toBe(false);
+  });
+
   it("is null for manifests that are not what Next writes", () => {
-    expect(buildRoutesFrom(null, {})).toBeNull();
-    expect(buildRoutesFrom({}, "x")).toBeNull();
+    const prerender = { routes: {}, dynamicRoutes: {} };
+    expect(buildRoutesFrom(null, {}, prerender)).toBeNull();
+    expect(buildRoutesFrom({}, "x", prerender)).toBeNull();
+    expect(buildRoutesFrom({}, {}, { routes: {} })).toBeNull();
+    expect(buildRoutesFrom({}, {}, { routes: {}, dynamicRoutes: { "/x/[y]": {} } })).toBeNull();
+    expect(buildRoutesFrom({}, {}, prerender)).not.toBeNull();
   });
 });

@@ -109,6 +109,7 @@ describe("the proxy's checks of action posts", async () => {
         "/feed.xml/route": "/feed.xml",
       },
       { node: { [OURS]: { workers: { "app/admin/login/page": {}, "app/subscription/[token]/page": {} } } }, edge: {}, encryptionKey: "k" },
+      { routes: { "/": {} }, dynamicRoutes: {} },
     )!;
     const call = (pathname: string, id: string) =>
       new Request(`http://app.test${pathname}`, {

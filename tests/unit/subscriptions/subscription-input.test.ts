@@ -85,7 +85,7 @@ describe("ZSubscribeInput", () => {
     for (const value of ["yes", 2, "TRUE ", {}]) {
       const parsed = ZSubscribeInput.safeParse({ email: "a@b.io", onlyWithCode: value });
       expect(parsed.success, String(value)).toBe(false);
-      expect(parsed.error?.issues[0]?.message).toBe("Only with code must be true or false.");
+      expect(parsed.error?.issues[0]?.message).toBe("Only papers with code must be on or off (1 or 0).");
     }
   });
 
