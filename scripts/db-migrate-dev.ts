@@ -2,13 +2,15 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { MIGRATIONS_DIR, SCHEMA_PATH, SNAPSHOT_FILE, applyMigrations, diffSchemaSinceLastMigration } from "../src/server/db/migrations";
 import { withDatabaseUrl } from "./lib/with-database-url";
-import { runCli } from "./lib/run-cli";
+import { parseCliArgs, runCli } from "./lib/run-cli";
+
+const USAGE = "npm run db:migrate:dev -- --name add_something   (writes a migration from the change to prisma/schema.prisma, then applies it)";
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { name: { type: "string" } } });
+  const values = parseCliArgs(USAGE, { name: { type: "string" } });
+  if (!values) return;
   const name = (values.name ?? "")
     .trim()
     .toLowerCase()

@@ -1,5 +1,4 @@
 // `npm run digest -- [--now ISO] [--dry-run] [--json] [--queue]`: runs the current digests once (or shows who would get what).
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { getConfig } from "../src/server/config";
 import { createDb } from "../src/server/db";
@@ -7,15 +6,21 @@ import { digestSettingsFrom } from "../src/server/digest/digest-settings";
 import { dryRunDigests } from "../src/server/digest/dry-run-digests";
 import { runConfiguredDigests } from "../src/server/digest/run-configured-digests";
 import { AppError } from "../src/server/errors/app-error";
-import { runCli } from "./lib/run-cli";
+import { parseCliArgs, runCli } from "./lib/run-cli";
 import { withDatabaseUrl } from "./lib/with-database-url";
 
 const ZNow = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
 
+const USAGE = `npm run digest -- [--now ISO] [--dry-run] [--json] [--queue]
+
+  --now       the moment to run as (2026-11-27T07:00:00Z), default now
+  --dry-run   print who would get which papers, sending and writing nothing; --json as JSON
+  --queue     queue the deliveries for the workers (npm run worker) instead of sending them here
+  Exit code 2: a run ended partial.`;
+
 runCli(async () => {
-  const { values } = parseArgs({
-    options: { now: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" }, queue: { type: "boolean" } },
-  });
+  const values = parseCliArgs(USAGE, { now: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" }, queue: { type: "boolean" } });
+  if (!values) return;
   const parsedNow = values.now === undefined ? null : ZNow.safeParse(values.now);
   if (parsedNow && !parsedNow.success) throw new AppError("INVALID_INPUT", `--now must be an ISO date-time such as 2026-11-27T07:00:00Z (got "${values.now}")`);
   const now = parsedNow?.data ?? new Date();

@@ -1,8 +1,8 @@
 // `npm run ingest -- --source <id> [--date D | --week W | --month M] [--category C] [--url U | --file F] [--dry-run] [--json]`: one ingestion run from the terminal.
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { getConfig } from "../src/server/config";
 import { createDb } from "../src/server/db";
+import { SOURCE_IDS } from "../src/core/sources";
 import { AppError } from "../src/server/errors/app-error";
 import { serverFetcher } from "../src/server/fetch/server-fetcher";
 import { fetchListing } from "../src/server/ingest/fetch-listing";
@@ -10,7 +10,7 @@ import { planFetch } from "../src/server/ingest/fetch-plans";
 import { judgeParse } from "../src/server/ingest/ingest-listing";
 import { ZIngestRequest } from "../src/server/ingest/ingest-params";
 import { runIngestNow } from "../src/server/ingest/run-ingest-now";
-import { runCli } from "./lib/run-cli";
+import { parseCliArgs, runCli } from "./lib/run-cli";
 import { withDatabaseUrl } from "./lib/with-database-url";
 
 const progress = (p: { pagesDone: number; found: number }) => {
@@ -20,22 +20,29 @@ const endProgress = () => {
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
 };
 
+const USAGE = `npm run ingest -- --source <id> [--date D | --week W | --month M] [--category C] [--url U | --file F] [--dry-run] [--json]
+
+  --source    one of ${SOURCE_IDS.join(", ")}
+  --date, --week, --month   the listing's day (2026-05-08), ISO week (2026-W19) or month (2026-05), where the source has them
+  --category  an arXiv category for the arXiv sources (cs.CL); --listing new|recent for an arXiv listing; --paper an arXiv id
+  --url       a listing's address on an allowed host; --file F a saved copy of one
+  --dry-run   parse and print what would be stored, writing nothing; --json as JSON`;
+
 runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      source: { type: "string" },
-      date: { type: "string" },
-      week: { type: "string" },
-      month: { type: "string" },
-      category: { type: "string" },
-      listing: { type: "string" },
-      paper: { type: "string" },
-      url: { type: "string" },
-      file: { type: "string" },
-      "dry-run": { type: "boolean" },
-      json: { type: "boolean" },
-    },
+  const values = parseCliArgs(USAGE, {
+    source: { type: "string" },
+    date: { type: "string" },
+    week: { type: "string" },
+    month: { type: "string" },
+    category: { type: "string" },
+    listing: { type: "string" },
+    paper: { type: "string" },
+    url: { type: "string" },
+    file: { type: "string" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
   });
+  if (!values) return;
   const { file: _file, "dry-run": dryRun, json, ...fields } = values;
   const request = ZIngestRequest.parse(fields);
   if (values.file && values.url) throw new AppError("INVALID_INPUT", "give either --url or --file, not both");

@@ -1,4 +1,6 @@
 // Runs a CLI's main function, turns any failure into one clear line and a non-zero exit, and never exits before its output is out.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { AppError } from "../../src/server/errors/app-error";
 import { describeError } from "../../src/server/errors/describe-error";
 
 export function runCli(main: () => Promise<void>): void {
@@ -31,4 +33,25 @@ function outputFailed(this: NodeJS.WriteStream, err: NodeJS.ErrnoException): voi
   if (err.code === "EPIPE") return;
   process.exitCode = process.exitCode || 1;
   if (this !== process.stderr) console.error(`Error: cannot write the output: ${err.message}`);
+}
+
+/**
+ * The command line's options, or null after printing `usage` for `--help` / `-h` (to stdout, exit 0, as a newcomer expects). An
+ * unknown option or a missing value is an error that shows the usage too.
+ */
+export function parseCliArgs<const T extends NonNullable<ParseArgsConfig["options"]>>(usage: string, options: T) {
+  const args = process.argv.slice(2);
+  const end = args.indexOf("--");
+  if ((end === -1 ? args : args.slice(0, end)).some((arg) => arg === "--help" || arg === "-h")) {
+    console.log(`Usage: ${usage}`);
+    return null;
+  }
+  try {
+    return parseArgs({ args, options }).values;
+  } catch (err) {
+    if (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS_")) {
+      throw new AppError("INVALID_INPUT", `${err.message}\nUsage: ${usage}`, { cause: err });
+    }
+    throw err;
+  }
 }

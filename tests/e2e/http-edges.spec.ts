@@ -189,3 +189,12 @@ test("http edges: HEAD of a cached page names the ETag its GET sends, and answer
     expect((await raw(baseURL!, "HEAD", path, { "accept-encoding": "gzip", "if-none-match": String(get.headers.etag) })).status, path).toBe(304);
   }
 });
+
+test("http edges: every 404, an unknown address or an unknown paper, is titled Not found and kept out of search engines", async ({ page }) => {
+  for (const path of ["/no-such-page", "/subscribe/no/such/page", "/papers/9999.99999"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page, path).toHaveTitle("Not found · paper-digest");
+    await expect(page.locator('meta[name="robots"]'), path).toHaveAttribute("content", /noindex/);
+  }
+});

@@ -1,4 +1,5 @@
-// Every CLI that prints JSON prints all of it into a real pipe (`npm run ingest -- --json | jq`), past 1 MB, whether it then succeeds or fails.
+// Every CLI that prints JSON prints all of it into a real pipe (`npm run ingest -- --json | jq`), past 1 MB, whether it then succeeds or
+// fails; and every CLI answers --help with its usage.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -114,5 +115,24 @@ describe("npm run ingest -- --file … --json | cat, at the default log level", 
     expect(out.code).toBe(0);
     expect((JSON.parse(out.stdout) as { status: string }).status).toBe("succeeded");
     expect(out.stderr).toContain("ingestion run queued");
+  });
+});
+
+describe("every CLI's --help", () => {
+  it.each([
+    ["scripts/ingest.ts", "npm run ingest -- --source <id>"],
+    ["scripts/digest.ts", "npm run digest -- [--now ISO]"],
+    ["scripts/db-migrate-dev.ts", "npm run db:migrate:dev -- --name"],
+  ])("%s prints its usage on stdout and exits 0; an unknown option is an error that shows it too", async (script, usage) => {
+    for (const flag of ["--help", "-h"]) {
+      const out = await piped(script, [flag]);
+      expect([out.code, out.stderr]).toEqual([0, ""]);
+      expect(out.stdout).toContain(`Usage: ${usage}`);
+    }
+    const wrong = await piped(script, ["--bogus"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe("");
+    expect(wrong.stderr).toMatch(/^Error: Unknown option '--bogus'/);
+    expect(wrong.stderr).toContain(`Usage: ${usage}`);
   });
 });

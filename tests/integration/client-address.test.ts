@@ -5,6 +5,7 @@ import http from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { feedViewSegment, parseFeedFilters, serializeFeedFilters } from "../../src/core/search";
+import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../src/server/http/body-limits";
 import { CLIENT_ADDRESS_HEADER } from "../../src/server/http/client-address";
 import { PAGE_STATUS_HEADER } from "../../src/server/http/page-status";
 import { withRequestContext } from "../../src/server/http/serve-app";
@@ -230,7 +231,7 @@ describe("the app server's variant paths", () => {
     expect(await status("/papers/2401.00001")).toBe(200);
   });
 
-  it("reads an absolute-form target as its path (never its authority), answers a target that is not a path with 400, and a body declared past every cap with 413, unread", async () => {
+  it("reads an absolute-form target as its path (never its authority), answers a target that is not a path with 400, and a body declared past its address's cap with 413, unread", async () => {
     const base = await echoPath();
     const { port } = new URL(base);
     const raw = (target: string, method = "GET") => rawRequest(Number(port), `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
@@ -244,6 +245,14 @@ describe("the app server's variant paths", () => {
     );
     // Refused at once, unread: without this, Next waited for all of the declared body.
     expect(huge).toMatch(/^HTTP\/1\.1 413 /);
+    // Each address by its own cap, named in the answer: a public form past the public cap, while the admin console takes a paste.
+    const declaring = (path: string, bytes: number) =>
+      rawRequest(Number(port), `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n`);
+    const overPublic = await declaring("/api/subscribe", MAX_PUBLIC_BODY_BYTES + 1);
+    expect(overPublic).toMatch(/^HTTP\/1\.1 413 /);
+    expect(overPublic).toContain(`larger than ${MAX_PUBLIC_BODY_BYTES.toLocaleString("en")} bytes`);
+    expect(await declaring("/api/admin/ingest", MAX_PUBLIC_BODY_BYTES + 1)).not.toMatch(/^HTTP\/1\.1 413 /);
+    expect(await declaring("/api/admin/ingest", MAX_PASTE_BYTES + 1)).toContain(`larger than ${MAX_PASTE_BYTES.toLocaleString("en")} bytes`);
     for (const [target, method] of [
       ["*", "OPTIONS"],
       ["*", "GET"],

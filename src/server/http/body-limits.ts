@@ -1,5 +1,5 @@
 // How big a request body may be: route handlers check these through readBody before reading, next.config.ts gives Next the paste
-// size for server actions, and the proxy holds public form posts to the small cap. Plain constants, so next.config.ts can import them.
+// size for server actions, and the proxy holds public form posts to the small cap. No imports, so next.config.ts can import them.
 
 /** A pasted or uploaded listing: a copied page is a few hundred KB; 5 million characters leaves room for a month's listing. */
 export const MAX_PASTE_CHARS = 5_000_000;
@@ -15,3 +15,10 @@ export const MAX_PASTE_BYTES = 3 * MAX_PASTE_CHARS + 64 * 1024;
  * written as a 6-byte JSON escape), a manage form, a confirm or sign-in form, a one-click unsubscribe.
  */
 export const MAX_PUBLIC_BODY_BYTES = 16 * 1024;
+
+/** The admin console and its API, where an admin's paste may be sent; everything else is public, /admin/login included by the proxy. */
+export const isAdminPath = (pathname: string): boolean =>
+  pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/");
+
+/** The largest body anything at `pathname` takes: the paste in the admin area, the public cap everywhere else. */
+export const maxBodyBytesAt = (pathname: string): number => (isAdminPath(pathname) ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES);

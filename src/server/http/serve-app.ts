@@ -14,7 +14,7 @@ import { cachedView, variantPathIsValid } from "./cached-views";
 import { applyPageStatus, forResponse, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
-import { MAX_PASTE_BYTES } from "./body-limits";
+import { maxBodyBytesAt } from "./body-limits";
 import { buildRoutes } from "./build-routes";
 import { declaresMoreThan } from "./read-body";
 import { errorResponse } from "./respond";
@@ -180,10 +180,11 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
       return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."));
     }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
-    // that never comes), so a body declared past the largest anything accepts is answered here at once. Node discards what arrives of
+    // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards what arrives of
     // it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413 instead of a reset.
-    if (declaresMoreThan(req.headers["content-length"], MAX_PASTE_BYTES)) {
-      return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_PASTE_BYTES.toLocaleString("en")} bytes.`));
+    const maxBytes = maxBodyBytesAt(pathname);
+    if (declaresMoreThan(req.headers["content-length"], maxBytes)) {
+      return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`));
     }
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({
       peer: req.socket.remoteAddress,

@@ -28,7 +28,14 @@ function asciiDomain(domain: string): string {
   }
 }
 
-/** RFC 5321's limits: 64 characters before the @, 254 in all. */
+/** A domain's labels hold at most 63 characters (RFC 1035); a longer one is no host name, so no mail could reach it. */
+const hasLongLabel = (address: string) =>
+  address
+    .slice(address.lastIndexOf("@") + 1)
+    .split(".")
+    .some((label) => label.length > 63);
+
+/** RFC 5321's limits: 64 characters before the @, 254 in all, and RFC 1035's 63 per label of the domain. */
 const ZEmail = z
   .string({ error: "Enter your email address." })
   .transform(normalizeEmail)
@@ -36,14 +43,20 @@ const ZEmail = z
     z
       .email({ error: "Enter a valid email address, like name@example.org." })
       .max(254, { error: "That address is too long." })
-      .refine((address) => address.lastIndexOf("@") <= 64, { error: "That address is too long." }),
+      .refine((address) => address.lastIndexOf("@") <= 64, { error: "That address is too long." })
+      .refine((address) => !hasLongLabel(address), { error: "A part of that address's domain is longer than 63 characters." }),
   );
 
+/**
+ * A comma-separated list, or a JSON array of strings (the API), as one list: trimmed, blanks and repeats dropped, and an item holding a
+ * comma split there, since the manage form writes the list comma-separated and would split it on the next save anyway.
+ */
 function splitList(value: unknown): unknown {
-  if (typeof value !== "string") return value;
+  const text = asListText(value);
+  if (typeof text !== "string") return text;
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const part of value.split(",")) {
+  for (const part of text.split(",")) {
     const item = part.trim().replace(/\s+/g, " ");
     if (item && !seen.has(item.toLowerCase())) {
       seen.add(item.toLowerCase());
@@ -65,8 +78,14 @@ const ZKeywords = z.preprocess(
     .max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} keywords.` }),
 );
 
+/** A JSON array of strings as the comma-separated text a form sends; anything else as it came. */
+const asListText = (value: unknown): unknown => (Array.isArray(value) && value.every((item) => typeof item === "string") ? value.join(",") : value);
+
 const ZCategories = z.preprocess(
-  (v) => (typeof v === "string" ? splitList(v.replace(/\s+/g, ",")) : v),
+  (v) => {
+    const text = asListText(v);
+    return typeof text === "string" ? splitList(text.replace(/\s+/g, ",")) : text;
+  },
   z
     .array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/i, { error: "Categories look like cs.LG or stat.ML." }))
     .max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} categories.` }),

@@ -43,14 +43,40 @@ describe("ZSubscribeInput", () => {
     expect(ZSubscribeInput.safeParse({ email: `${"x".repeat(64)}@example.org` }).success).toBe(true);
   });
 
-  it.each(["", "plain", "a@b", "@example.org", "a b@example.org", `${"x".repeat(250)}@example.org`, `${"x".repeat(65)}@example.org`])(
-    "rejects the address %j with a message on the email field",
-    (email) => {
-      const result = ZSubscribeInput.safeParse({ email });
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.path).toEqual(["email"]);
-    },
-  );
+  it("accepts a domain label of 63 characters, RFC 1035's longest", () => {
+    expect(ZSubscribeInput.safeParse({ email: `a@${"x".repeat(63)}.example.org` }).success).toBe(true);
+  });
+
+  it.each([
+    "",
+    "plain",
+    "a@b",
+    "@example.org",
+    "a b@example.org",
+    `${"x".repeat(250)}@example.org`,
+    `${"x".repeat(65)}@example.org`,
+    `a@${"x".repeat(64)}.example.org`,
+    `a@example.${"x".repeat(64)}`,
+  ])("rejects the address %j with a message on the email field", (email) => {
+    const result = ZSubscribeInput.safeParse({ email });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(["email"]);
+  });
+
+  it("reads the API's JSON arrays as the form's lists: an item holding a comma is two, as the manage form would save it", () => {
+    const parsed = ZSubscribeInput.parse({
+      email: "a@example.org",
+      keywords: [" LLM", "diffusion, agents", "llm", ""],
+      categories: ["cs.LG cs.CV", "cs.lg"],
+      negativeKeywords: ["robotics,medical imaging"],
+    });
+    expect(parsed).toMatchObject({
+      keywords: ["LLM", "diffusion", "agents"],
+      categories: ["cs.LG", "cs.CV"],
+      negativeKeywords: ["robotics", "medical imaging"],
+    });
+    expect(ZSubscribeInput.safeParse({ email: "a@example.org", keywords: ["ok", 3] }).success).toBe(false);
+  });
 
   it("reads form fields: comma lists de-duplicated case-insensitively, checkbox, number", () => {
     const parsed = ZSubscribeInput.parse({
