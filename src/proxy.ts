@@ -7,13 +7,11 @@ import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-s
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { ERROR_STATUS } from "@/server/errors/app-error";
-import { isAdminPath } from "@/server/http/body-limits";
+import { isAdminPath, PUBLIC_ADMIN_PATHS } from "@/server/http/body-limits";
 import { cachedView } from "@/server/http/cached-views";
 import { checkActionPost, refuseUnknownAction } from "@/server/http/form-post-guard";
 import { PAGE_STATUS_HEADER } from "@/server/http/page-status";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
-
-const PUBLIC_ADMIN_PATHS = new Set(["/admin/login"]);
 
 /** The response for an anonymous request to the admin area, or null to let a signed-in one through. */
 async function adminGate(request: NextRequest): Promise<NextResponse | null> {

@@ -2,8 +2,8 @@
 import type { Metadata } from "next";
 import { NotFoundView } from "@/components/not-found-view";
 
-/** Titled like the Pages Router's 404, so a tab or a bookmark says what the page is, and kept out of search engines. */
-export const metadata: Metadata = { title: "Not found", robots: { index: false } };
+/** Titled like the Pages Router's 404, so a tab or a bookmark says what the page is (Next adds its own noindex). */
+export const metadata: Metadata = { title: "Not found" };
 
 export default function NotFound() {
   return <NotFoundView />;

@@ -1,9 +1,11 @@
 // HTTP at its edges, as a hostile or unusual client sends it: methods no route takes, addresses under /api/ that are not routes or do
 // not decode, repeated query keys, Upgrade headers, other spellings of a paper's id. Each gets a clear answer (JSON where the caller
 // reads JSON), never a 5xx, a dropped connection or an internal header. Raw node:http, since fetch refuses to send TRACE.
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { appEntries, fillSegments } from "./support/app-routes";
+import { appEntries, fillSegments, ROOT } from "./support/app-routes";
 import { E2E_ADMIN_TOKEN } from "./support/constants";
 
 type TRaw = { status: number; headers: http.IncomingHttpHeaders; body: string };
@@ -66,6 +68,12 @@ test("http edges: a POST to a cached page, whatever its body, is one JSON 405 na
       ).toEqual([{ name: expect.any(String), value: "GET, HEAD" }]);
       expect(((await res.json()) as { error: { code: string } }).error.code, label).toBe("METHOD_NOT_ALLOWED");
     }
+  }
+  // The path as Next routes it, not as written (dot segments, escapes), and a page's data route: each was rendered afresh too.
+  const buildId = readFileSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"), "utf8").trim();
+  for (const target of ["/x/../subscribe", "/%73ubscribe", "/papers/x/../2401.00001", `/_next/data/${buildId}/index.json`]) {
+    const answer = await raw(baseURL!, "POST", target, { "content-type": "application/x-www-form-urlencoded", "content-length": "0" });
+    expect([answer.status, answer.headers.allow], target).toEqual([405, "GET, HEAD"]);
   }
   // The subscribe form's own target still takes its post.
   expect((await request.post("/subscribe/submit", { form: { email: "not-an-address" }, headers: { origin: baseURL! } })).status()).toBe(400);
@@ -157,7 +165,9 @@ test("http edges: a feed reader or API client polling with If-None-Match gets a 
   baseURL,
 }) => {
   // The papers API too: a reader may keep it, but asks again each time (a hidden paper must not outlive a copy by a minute).
-  const paperId = ((await (await fetch(`${baseURL}/api/papers?limit=1`)).json()) as { papers: { arxivId: string }[] }).papers[0]!.arxivId;
+  // A paper known by its arXiv id (a pasted one, known by title alone, may lead the list after another spec's ingestion).
+  const listed = ((await (await fetch(`${baseURL}/api/papers?limit=20`)).json()) as { papers: { arxivId: string | null }[] }).papers;
+  const paperId = listed.find((paper) => paper.arxivId !== null)!.arxivId!;
   const paths = ["/feed.xml", "/atom.xml", "/feed.json", "/search/feed.xml?q=diffusion", "/search/feed.json?sort=new&code=1"];
   for (const path of [...paths, "/api/papers?limit=5", `/api/papers/${paperId}`]) {
     for (const encoding of ["identity", "gzip", "br"]) {
@@ -195,6 +205,22 @@ test("http edges: every 404, an unknown address or an unknown paper, is titled N
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page, path).toHaveTitle("Not found · paper-digest");
+    await expect(page.locator('meta[name="robots"]'), path).toHaveCount(1);
     await expect(page.locator('meta[name="robots"]'), path).toHaveAttribute("content", /noindex/);
   }
+});
+
+test("http edges: the date picker's target explains a date it cannot read in a page to a browser, and in JSON to any other client", async ({
+  page,
+  request,
+}) => {
+  const response = await page.goto("/papers/go?view=week&date=2026-02-30");
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole("heading", { name: "That address did not work" })).toBeVisible();
+  await expect(page.getByText("must be a date as YYYY-MM-DD")).toBeVisible();
+  await page.getByRole("link", { name: "The latest day" }).click();
+  await expect(page).toHaveURL(/\/papers\/date\/\d{4}-\d{2}-\d{2}$/);
+  const api = await request.get("/papers/go?view=week&date=2026-02-30", { headers: { accept: "application/json" } });
+  expect(api.status()).toBe(400);
+  expect(((await api.json()) as { error: { code: string } }).error.code).toBe("INVALID_INPUT");
 });

@@ -245,14 +245,29 @@ describe("the app server's variant paths", () => {
     );
     // Refused at once, unread: without this, Next waited for all of the declared body.
     expect(huge).toMatch(/^HTTP\/1\.1 413 /);
-    // Each address by its own cap, named in the answer: a public form past the public cap, while the admin console takes a paste.
-    const declaring = (path: string, bytes: number) =>
-      rawRequest(Number(port), `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n`);
+    // Each address by its own cap, named in the answer: a public form past the public cap; the admin console takes a paste, but only
+    // from a caller bringing credentials (the admin gate checks them after), never at the public sign-in page.
+    const declaring = (path: string, bytes: number, headers = "") =>
+      rawRequest(
+        Number(port),
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${bytes}\r\n${headers}Connection: close\r\n\r\n`,
+      );
     const overPublic = await declaring("/api/subscribe", MAX_PUBLIC_BODY_BYTES + 1);
     expect(overPublic).toMatch(/^HTTP\/1\.1 413 /);
     expect(overPublic).toContain(`larger than ${MAX_PUBLIC_BODY_BYTES.toLocaleString("en")} bytes`);
-    expect(await declaring("/api/admin/ingest", MAX_PUBLIC_BODY_BYTES + 1)).not.toMatch(/^HTTP\/1\.1 413 /);
-    expect(await declaring("/api/admin/ingest", MAX_PASTE_BYTES + 1)).toContain(`larger than ${MAX_PASTE_BYTES.toLocaleString("en")} bytes`);
+    const bearer = "Authorization: Bearer some-token\r\n";
+    expect(await declaring("/api/admin/ingest", MAX_PUBLIC_BODY_BYTES + 1, bearer)).not.toMatch(/^HTTP\/1\.1 413 /);
+    expect(await declaring("/admin/ingestion", MAX_PUBLIC_BODY_BYTES + 1, "Cookie: theme=dark; pd_admin=x.y\r\n")).not.toMatch(/^HTTP\/1\.1 413 /);
+    expect(await declaring("/api/admin/ingest", MAX_PASTE_BYTES + 1, bearer)).toContain(`larger than ${MAX_PASTE_BYTES.toLocaleString("en")} bytes`);
+    for (const [path, headers] of [
+      ["/api/admin/ingest", ""],
+      ["/admin/login", bearer],
+      // The path Next routes by, not as written.
+      ["/x/../admin/login", bearer],
+      ["/%61dmin/login", bearer],
+    ]) {
+      expect(await declaring(path!, MAX_PUBLIC_BODY_BYTES + 1, headers), path).toContain(`larger than ${MAX_PUBLIC_BODY_BYTES.toLocaleString("en")} bytes`);
+    }
     for (const [target, method] of [
       ["*", "OPTIONS"],
       ["*", "GET"],

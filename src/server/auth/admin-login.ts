@@ -3,7 +3,8 @@ import type { Db } from "../db";
 import { AppError, secondsUntil } from "../errors/app-error";
 import { hitRateLimit } from "../repo/rate-limits";
 import { recordAudit } from "../repo/audit-log";
-import { ADMIN_COOKIE, createAdminSession, revokeAdminSession } from "./admin-session";
+import { ADMIN_COOKIE } from "./admin-cookie";
+import { createAdminSession, revokeAdminSession } from "./admin-session";
 import { safeEqual } from "./secrets";
 
 export const LOGIN_LIMIT = 10;

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getConfig } from "../config";
 import { getDb } from "../db";
-import { ADMIN_COOKIE, authenticateAdmin, type TAdminCredentials } from "./admin-session";
+import { ADMIN_COOKIE } from "./admin-cookie";
+import { authenticateAdmin, type TAdminCredentials } from "./admin-session";
 
 const outsideRequest = (err: unknown) => err instanceof Error && err.message.includes("outside a request scope");
 

@@ -1,10 +1,10 @@
 // Admin sessions: a signed cookie naming a session row in PostgreSQL, and the one check every admin entry point runs.
 import type { Db } from "../db";
 import { deleteAdminSession, findAdminSession, insertAdminSession } from "../repo/admin-sessions";
+import { ADMIN_COOKIE } from "./admin-cookie";
 import { hasBearer } from "./bearer";
 import { randomToken, sha256, signPayload, verifySigned } from "./secrets";
 
-export const ADMIN_COOKIE = "pd_admin";
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const PURPOSE = "admin-session";
 

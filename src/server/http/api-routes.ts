@@ -1,7 +1,7 @@
 // The JSON API's routes, listed once: /api/openapi.json, the /api page's curl examples and the conformance test are all built from
 // this list, and each entry names the very schemas its route handler parses with and answers with (api-schemas.ts).
 import { z } from "zod";
-import { ADMIN_COOKIE } from "../auth/admin-session";
+import { ADMIN_COOKIE } from "../auth/admin-cookie";
 import { ERROR_STATUS, type TErrorCode } from "../errors/app-error";
 import { ZIngestRequest } from "../ingest/ingest-params";
 import { ZSubscribeInput } from "../subscriptions/subscription-input";

@@ -20,5 +20,12 @@ export const MAX_PUBLIC_BODY_BYTES = 16 * 1024;
 export const isAdminPath = (pathname: string): boolean =>
   pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/");
 
-/** The largest body anything at `pathname` takes: the paste in the admin area, the public cap everywhere else. */
-export const maxBodyBytesAt = (pathname: string): number => (isAdminPath(pathname) ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES);
+/** Admin-area addresses the public reaches: the sign-in page, held to the public cap like every public form. */
+export const PUBLIC_ADMIN_PATHS: ReadonlySet<string> = new Set(["/admin/login"]);
+
+/**
+ * The largest body anything at `pathname` takes from a caller: an admin's paste in the admin console, for a caller that brings
+ * credentials (checked afterwards, by the admin gate); the public cap everywhere else, so nobody anonymous makes Next buffer 15 MB.
+ */
+export const maxBodyBytesAt = (pathname: string, bringsCredentials: boolean): number =>
+  bringsCredentials && isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname) ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES;

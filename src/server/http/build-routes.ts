@@ -11,8 +11,9 @@ export type TBuildRoutes = {
   /** Whether a path is an App Router page, where Next takes a posted form for a server action. */
   isAppPage: (pathname: string) => boolean;
   /**
-   * Whether a path is a statically regenerated Pages Router page (the feed's cached pages), which takes GET and HEAD only. Next answers a
-   * POST to one with a text 405 naming Allow twice, or, for a urlencoded form (which might be a server action), renders it afresh.
+   * Whether a path (as Next routes it: dot segments resolved, escapes decoded) is a statically regenerated Pages Router page or its data
+   * route, which take GET and HEAD only. Next answers a POST to one with a text 405 naming Allow twice, or, for a body that might be a
+   * server action (a form, or any body with a Next-Action header), renders the page afresh, past its cache.
    */
   isStaticPage: (pathname: string) => boolean;
   /** Whether a path is an App Router route handler (an API route, a feed, robots.txt, …), which answers for its own methods. */
@@ -38,24 +39,33 @@ function routePattern(route: string): RegExp {
   return new RegExp(`^${segments.join("") || "/"}/?$`);
 }
 
-/** The prerender manifest's static pages: its prerendered paths, and a pattern (Next's own) per dynamic page. */
-function staticPagesOf(prerender: unknown): { paths: Set<string>; patterns: RegExp[] } | null {
-  if (typeof prerender !== "object" || prerender === null) return null;
+/**
+ * The prerender manifest's static pages as the paths and patterns that serve them: each prerendered path and its data route
+ * (`/_next/data/<build>/index.json`), each dynamic page's pattern and its data route's (Next's own regular expressions). Empty for a
+ * manifest of another shape, so only the static-page check is lost.
+ */
+function staticPagesOf(prerender: unknown): { paths: Set<string>; patterns: RegExp[] } {
+  const none = { paths: new Set<string>(), patterns: [] };
+  if (typeof prerender !== "object" || prerender === null) return none;
   const { routes, dynamicRoutes } = prerender as { routes?: unknown; dynamicRoutes?: unknown };
-  if (typeof routes !== "object" || routes === null || typeof dynamicRoutes !== "object" || dynamicRoutes === null) return null;
-  const patterns = Object.values(dynamicRoutes).map((route) => (route as { routeRegex?: unknown }).routeRegex);
-  if (!patterns.every((pattern) => typeof pattern === "string")) return null;
-  return { paths: new Set(Object.keys(routes)), patterns: patterns.map((pattern) => new RegExp(pattern)) };
+  if (typeof routes !== "object" || routes === null || typeof dynamicRoutes !== "object" || dynamicRoutes === null) return none;
+  const strings = (values: unknown[]) => values.filter((value): value is string => typeof value === "string");
+  const prerendered = Object.entries(routes).flatMap(([path, route]) => [path, ...strings([(route as { dataRoute?: unknown } | null)?.dataRoute])]);
+  const patterns = Object.values(dynamicRoutes).flatMap((route) => {
+    const { routeRegex, dataRouteRegex } = (route ?? {}) as { routeRegex?: unknown; dataRouteRegex?: unknown };
+    return strings([routeRegex, dataRouteRegex]);
+  });
+  return { paths: new Set(prerendered), patterns: patterns.map((pattern) => new RegExp(pattern)) };
 }
 
 /** Builds the checks from the three manifests' contents; null when they are not what this Next writes. */
 export function buildRoutesFrom(appPathRoutes: unknown, serverReferences: unknown, prerender: unknown): TBuildRoutes | null {
   if (typeof appPathRoutes !== "object" || appPathRoutes === null || typeof serverReferences !== "object" || serverReferences === null) return null;
   const staticPages = staticPagesOf(prerender);
-  if (!staticPages) return null;
   const entries = Object.entries(appPathRoutes as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string");
   const patterns = (kind: string) => entries.filter(([entry]) => entry.endsWith(`/${kind}`)).map(([, route]) => routePattern(route));
   const [pages, handlers] = [patterns("page"), patterns("route")];
+  const appRoutes = [...pages, ...handlers];
   const routeOf = new Map(entries);
   const { node, edge } = serverReferences as { node?: Record<string, unknown>; edge?: Record<string, unknown> };
   /** Each action's pages, from its workers ("app/subscription/[token]/page", the page's entry in the routes manifest after "app"). */
@@ -70,7 +80,7 @@ export function buildRoutesFrom(appPathRoutes: unknown, serverReferences: unknow
     isAppPage: (pathname) => pages.some((page) => page.test(pathname)),
     isStaticPage: (pathname) =>
       // An App Router page or route handler of the same address comes first (/papers/go before the paper page /papers/[id]).
-      ![...pages, ...handlers].some((route) => route.test(pathname)) &&
+      !appRoutes.some((route) => route.test(pathname)) &&
       (staticPages.paths.has(pathname.length > 1 ? pathname.replace(/\/$/, "") : pathname) || staticPages.patterns.some((pattern) => pattern.test(pathname))),
     isRouteHandler: (pathname) => handlers.some((handler) => handler.test(pathname)),
     hasAction: (id, pathname) => actionPages.get(id)?.some((page) => page.test(pathname)) ?? false,
@@ -86,12 +96,14 @@ export function buildRoutes(): TBuildRoutes | null {
   if (NODE_ENV !== "production") return (loaded = null);
   const dir = path.resolve(/*turbopackIgnore: true*/ NEXT_DIST_DIR);
   const read = (file: string): unknown => JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  let prerender: unknown = null;
   try {
-    loaded = buildRoutesFrom(
-      read("app-path-routes-manifest.json"),
-      read(path.join("server", "server-reference-manifest.json")),
-      read("prerender-manifest.json"),
-    );
+    prerender = read("prerender-manifest.json");
+  } catch (err) {
+    logger.warn({ err, dir }, "could not read this build's prerender manifest: Next answers posts to the cached pages unchecked");
+  }
+  try {
+    loaded = buildRoutesFrom(read("app-path-routes-manifest.json"), read(path.join("server", "server-reference-manifest.json")), prerender);
   } catch (err) {
     logger.warn({ err, dir }, "could not read this build's manifests: Next answers unknown server actions and route handlers' methods unchecked");
     return (loaded = null);

@@ -74,31 +74,32 @@ export async function checkActionPost(request: Request, opts: { pathname: string
 const ACTION_ID_LENGTH = 42;
 
 /**
- * The action a post to an App Router page names, as Next reads it: the Next-Action header (a page's JavaScript), a form's
- * `$ACTION_ID_<id>` field, or the id in a bound action's `$ACTION_<n>:0` field (forms posted without JavaScript). "none" for a
- * multipart form naming none, "unreadable" for a bound action's field that is not its JSON; null for anything else (an urlencoded
- * form, which Next leaves to the page).
+ * Every action a post to an App Router page names, as Next and React read them: the Next-Action header (a page's JavaScript), else each
+ * `$ACTION_ID_<id>` field and the id in each bound action's `$ACTION_<n>:0` field (forms posted without JavaScript; Next checks them all
+ * and React runs the last). "none" for a multipart form naming none, "unreadable" for a bound action whose parts are not JSON; null for
+ * anything else (an urlencoded form, which Next leaves to the page).
  */
-function namedAction(headers: Headers, form: FormData | null): string | "none" | "unreadable" | null {
+function namedActions(headers: Headers, form: FormData | null): string[] | "none" | "unreadable" | null {
   const header = headers.get("next-action");
-  if (header !== null) return header;
+  if (header !== null) return [header];
   if (form === null) return null;
-  for (const key of form.keys()) {
-    if (key.startsWith("$ACTION_ID_")) return key.slice("$ACTION_ID_".length);
+  const ids: string[] = [];
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION_ID_")) ids.push(key.slice("$ACTION_ID_".length));
     if (!key.startsWith("$ACTION_REF_")) continue;
     const prefix = `$ACTION_${key.slice("$ACTION_REF_".length)}:`;
-    const parts = boundParts(form, prefix);
-    if (parts === null) return "unreadable";
-    const id = (parts.get(`${prefix}0`) as { id?: unknown } | null | undefined)?.id;
-    return typeof id === "string" ? id : "unreadable";
+    const id = (boundParts(form, prefix)?.get(`${prefix}0`) as { id?: unknown } | null | undefined)?.id;
+    if (typeof id !== "string") return "unreadable";
+    ids.push(id);
   }
-  return "none";
+  return ids.length > 0 ? ids : "none";
 }
 
 /**
  * The JSON parts of a bound action's fields (prefix `$ACTION_1:`) or of a page's multipart call (no prefix), parsed; null when one is
  * not JSON, which Next answers with a 500 (a forged `$ACTION_1:1=x`). Files and a FormData argument's own fields (`$ACTION_1:2_name`)
- * are not JSON, and are left to Next.
+ * are not JSON, and are left to Next. Stricter than React, which parses only the parts it is referred to and writes other text for a
+ * stream argument: this site's actions take no streams, and its pages never send an unreferenced part.
  */
 function boundParts(form: FormData, prefix: string): Map<string, unknown> | null {
   const parts = new Map<string, unknown>();
@@ -122,31 +123,35 @@ function boundParts(form: FormData, prefix: string): Map<string, unknown> | null
  */
 export function refuseUnknownAction(request: Request, form: FormData | null, pathname: string, routes: TBuildRoutes | null = buildRoutes()): Response | null {
   if (!routes?.isAppPage(pathname)) return null;
-  const named = namedAction(request.headers, form);
-  if (named === null || (named !== "none" && named !== "unreadable" && routes.hasAction(named, pathname))) return null;
-  const stale = named.length === ACTION_ID_LENGTH && /^[0-9a-f]+$/.test(named);
+  const named = namedActions(request.headers, form);
+  if (named === null) return null;
+  const unknown = typeof named === "string" ? named : named.find((id) => !routes.hasAction(id, pathname));
+  if (unknown === undefined) return null;
+  const looksLikeAnId = unknown.length === ACTION_ID_LENGTH && /^[0-9a-f]+$/.test(unknown);
   logger.info(
-    { path: pathname, action: named.slice(0, ACTION_ID_LENGTH) },
-    "a post named no server action of this build: a page from an earlier deployment, or forged",
+    { path: pathname, action: unknown.slice(0, ACTION_ID_LENGTH) },
+    "a post named no server action this page of this build takes: a page from an earlier deployment, or forged",
   );
   const response = errorResponse(
-    stale
-      ? new AppError("CONFLICT", "This page is from an earlier version of the site: reload it and send the form again.")
-      : new AppError("INVALID_INPUT", "The form names no action this page takes."),
+    looksLikeAnId
+      ? new AppError("CONFLICT", "This form is not one this page takes now (a page from an earlier version of the site?): reload it and send it again.")
+      : unknown === "unreadable"
+        ? new AppError("INVALID_INPUT", "The form's action arguments could not be read.")
+        : new AppError("INVALID_INPUT", "The form names no action this page takes."),
   );
   response.headers.set("x-nextjs-action-not-found", "1");
   return response;
 }
 
 /**
- * Whether a page's JavaScript call (Next-Action) carries its arguments as React encodes them: JSON text, or a multipart body whose
- * numbered parts are JSON (arguments holding a FormData or a file). Next answers a call that does not with a 500. Forms posted without
- * JavaScript are checked by refuseUnknownAction.
+ * Whether a page's JavaScript call (Next-Action) carries its arguments as React encodes them: a multipart body whose numbered parts are
+ * JSON (arguments holding a FormData or a file), or else JSON text. Next takes a body as multipart only when its type starts with
+ * `multipart/form-data` as written, and reads any other (an urlencoded one too) as JSON text, answering one that is not with a 500.
+ * Forms posted without JavaScript are checked by refuseUnknownAction.
  */
 async function parsesAsActionArguments(request: Request, form: FormData | null): Promise<boolean> {
   if (!request.headers.has("next-action")) return true;
-  if (form !== null) return boundParts(form, "") !== null;
-  if (FORM_TYPE.test(request.headers.get("content-type") ?? "")) return true;
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return form !== null && boundParts(form, "") !== null;
   try {
     JSON.parse(await request.clone().text());
     return true;

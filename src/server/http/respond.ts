@@ -4,6 +4,7 @@ import { AppError, isAppError, retryAfterHeader } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
 import type { TApiError } from "./api-schemas";
 import { logger } from "../logger";
+import { renderLinkPage } from "../subscriptions/link-page";
 import { entityTagOf } from "./entity-tag";
 
 /**
@@ -34,6 +35,29 @@ export function handleRoute<A extends unknown[]>(fn: (...args: A) => Promise<Res
     } catch (err) {
       return errorResponse(err);
     }
+  };
+}
+
+/**
+ * handleRoute for an address people reach from a page (the date picker's GET form): an error is answered to a browser, which asks for
+ * HTML, as a small page saying what was wrong, with the same status and headers; any other client still reads the JSON error.
+ */
+export function handleNavigation(fn: (request: Request) => Promise<Response>) {
+  const handled = handleRoute(fn);
+  return async (request: Request): Promise<Response> => {
+    const response = await handled(request);
+    if (response.status < 400 || !(response.headers.get("content-type") ?? "").startsWith("application/json")) return response;
+    response.headers.append("vary", "accept");
+    if (!(request.headers.get("accept") ?? "").includes("text/html")) return response;
+    const { error } = (await response.json()) as TApiError;
+    const page = renderLinkPage({
+      title: "That address did not work",
+      message: error.message,
+      status: response.status,
+      links: response.status < 500 ? [{ href: "/papers/go", text: "The latest day" }] : [],
+    });
+    for (const [name, value] of response.headers) if (name !== "content-type" && name !== "content-length") page.headers.set(name, value);
+    return page;
   };
 }
 

@@ -14,6 +14,7 @@ import { cachedView, variantPathIsValid } from "./cached-views";
 import { applyPageStatus, forResponse, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { ADMIN_COOKIE } from "../auth/admin-cookie";
 import { maxBodyBytesAt } from "./body-limits";
 import { buildRoutes } from "./build-routes";
 import { declaresMoreThan } from "./read-body";
@@ -111,7 +112,7 @@ function isRouteHandlerPath(pathname: string): boolean {
  */
 function refusedMethod(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
   const method = req.method ?? "GET";
-  // Pages and route handlers both take these: nearly every request goes on without matching its path against the build's routes.
+  // Pages and route handlers both take these: reads go on without matching their path against the build's routes.
   if (method === "GET" || method === "HEAD") return false;
   const isStaticPage = buildRoutes()?.isStaticPage(pathname) === true;
   if (method === "POST" && !isStaticPage) return false;
@@ -129,6 +130,20 @@ function refusedMethod(req: http.IncomingMessage, res: http.ServerResponse, path
     refuse(res, new AppError("METHOD_NOT_ALLOWED", `This page answers ${allow}, not ${method}.`));
   }
   return true;
+}
+
+/**
+ * The path Next routes a target by: dot segments resolved and a fragment dropped (the WHATWG URL parser), then %-escapes decoded where
+ * they decode. `/x/../subscribe`, `/%73ubscribe` and `/subscribe#x` are all /subscribe to Next, so they are to every check of a path.
+ */
+function routedPath(target: string): string {
+  const { pathname } = new URL(`http://routed.invalid${target.startsWith("/") ? "" : "/"}${target}`);
+  try {
+    return decodeURIComponent(pathname);
+  } catch (err) {
+    if (err instanceof URIError) return pathname;
+    throw err;
+  }
 }
 
 /** Whether every escape in a path decodes (Next answers one that does not with an HTML 400, where a route handler's caller reads JSON). */
@@ -175,14 +190,15 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
       return refuse(res, new AppError("INVALID_INPUT", "The request target must be a path."));
     }
     const pathname = (req.url ?? "/").split("?")[0]!;
-    if (refusedMethod(req, res, pathname)) return;
+    const routed = routedPath(req.url ?? "/");
+    if (refusedMethod(req, res, routed)) return;
     if (!decodes(pathname) && isRouteHandlerPath(pathname)) {
       return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."));
     }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
     // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards what arrives of
     // it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413 instead of a reset.
-    const maxBytes = maxBodyBytesAt(pathname);
+    const maxBytes = maxBodyBytesAt(routed, Boolean(req.headers.authorization) || (req.headers.cookie ?? "").includes(`${ADMIN_COOKIE}=`));
     if (declaresMoreThan(req.headers["content-length"], maxBytes)) {
       return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`));
     }

@@ -1,7 +1,7 @@
 // Admin credentials and cookies: which secret matched, and the session cookie's attributes.
 import { describe, expect, it } from "vitest";
 import { adminCookie, clearedAdminCookie, matchAdminCredential } from "@/server/auth/admin-login";
-import { ADMIN_COOKIE } from "@/server/auth/admin-session";
+import { ADMIN_COOKIE } from "@/server/auth/admin-cookie";
 import { csvCell } from "@/server/admin/export-subscribers";
 
 describe("matchAdminCredential", () => {

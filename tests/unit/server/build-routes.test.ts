@@ -21,8 +21,11 @@ const routes = buildRoutesFrom(
   // As Next 16 writes it: prerendered paths, and a pattern per dynamic page regenerated on demand.
   {
     version: 4,
-    routes: { "/": {}, "/subscribe": {} },
-    dynamicRoutes: { "/papers/[id]": { routeRegex: "^/papers/([^/]+?)(?:/)?$" }, "/trending/[view]": { routeRegex: "^/trending/([^/]+?)(?:/)?$" } },
+    routes: { "/": { dataRoute: "/_next/data/b1/index.json" }, "/subscribe": { dataRoute: "/_next/data/b1/subscribe.json" } },
+    dynamicRoutes: {
+      "/papers/[id]": { routeRegex: "^/papers/([^/]+?)(?:/)?$", dataRouteRegex: "^/_next/data/b1/papers/([^/]+?)\\.json$" },
+      "/trending/[view]": { routeRegex: "^/trending/([^/]+?)(?:/)?$" },
+    },
     notFoundRoutes: [],
   },
 )!;
@@ -50,17 +53,29 @@ describe("buildRoutesFrom", () => {
   });
 
   it("tells the static pages, prerendered or regenerated on demand, from the pages that take posts", () => {
-    for (const path of ["/", "/subscribe", "/subscribe/", "/papers/2401.00001", "/trending/c29ydD1uZXc"]) expect(routes.isStaticPage(path), path).toBe(true);
+    for (const path of [
+      "/",
+      "/subscribe",
+      "/subscribe/",
+      "/papers/2401.00001",
+      "/trending/c29ydD1uZXc",
+      "/_next/data/b1/index.json",
+      "/_next/data/b1/papers/2401.00001.json",
+    ]) {
+      expect(routes.isStaticPage(path), path).toBe(true);
+    }
     for (const path of ["/subscribe/submit", "/admin", "/papers/a/b", "/papers/go", "/feed.xml", "/unknown"])
       expect(routes.isStaticPage(path), path).toBe(false);
   });
 
-  it("is null for manifests that are not what Next writes", () => {
+  it("is null for route and action manifests that are not what Next writes", () => {
     const prerender = { routes: {}, dynamicRoutes: {} };
     expect(buildRoutesFrom(null, {}, prerender)).toBeNull();
     expect(buildRoutesFrom({}, "x", prerender)).toBeNull();
-    expect(buildRoutesFrom({}, {}, { routes: {} })).toBeNull();
-    expect(buildRoutesFrom({}, {}, { routes: {}, dynamicRoutes: { "/x/[y]": {} } })).toBeNull();
-    expect(buildRoutesFrom({}, {}, prerender)).not.toBeNull();
+    // A prerender manifest of another shape loses only the static pages, not the action and method checks.
+    for (const other of [null, { routes: {} }, { routes: {}, dynamicRoutes: { "/x/[y]": {} } }]) {
+      const partial = buildRoutesFrom({ "/admin/page": "/admin" }, {}, other);
+      expect([partial?.isAppPage("/admin"), partial?.isStaticPage("/")]).toEqual([true, false]);
+    }
   });
 });

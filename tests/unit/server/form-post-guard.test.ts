@@ -163,6 +163,30 @@ describe("the proxy's checks of action posts", async () => {
       expect(await answer(form("/admin/login", { ...bound, "$ACTION_1:1": '["a"]', "$ACTION_1:2_note": "plain text", token: "t" }))).toBeNull();
     });
 
+    it("checks every action a form names, as Next checks them all and React runs the last", async () => {
+      const ours = { [`$ACTION_ID_${OURS}`]: "" };
+      const unreadable = { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: OURS, bound: "$@1" }), "$ACTION_1:1": "notjson" };
+      expect(await answer(form("/admin/login", { ...ours, ...unreadable }))).toMatchObject({ status: 400, body: { error: { code: "INVALID_INPUT" } } });
+      expect(await answer(form("/admin/login", { ...ours, [`$ACTION_ID_${STALE}`]: "" }))).toMatchObject({ status: 409 });
+      // OURS is bound on /admin/login, not /admin/papers.
+      expect(await answer(form("/admin/papers", { [`$ACTION_ID_${STALE}`]: "", ...ours }))).toMatchObject({ status: 409 });
+    });
+
+    it("reads a page's call as Next does: multipart only by the type as written, anything else as JSON text, an urlencoded body included", async () => {
+      const typed = (type: string, body: string) =>
+        new Request("http://app.test/admin/login", {
+          method: "POST",
+          headers: { host: "app.test", "next-action": OURS, "content-type": type, "content-length": String(body.length) },
+          body,
+        });
+      expect(await answer(typed("application/x-www-form-urlencoded", "a=1"))).toMatchObject({ status: 400 });
+      expect(await answer(typed("application/x-www-form-urlencoded", '["$K1"]'))).toBeNull();
+      const body = '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n["a"]\r\n--x--\r\n';
+      expect(await answer(typed("multipart/form-data; boundary=x", body))).toBeNull();
+      // Next reads this one as text, which is not JSON: a 500 from Next.
+      expect(await answer(typed("Multipart/Form-Data; boundary=x", body))).toMatchObject({ status: 400 });
+    });
+
     it("refuses a page's multipart call whose numbered parts are not JSON with 400 (Next answers it with a 500)", async () => {
       const multipartCall = (fields: Record<string, string>) => {
         const request = form("/admin/login", fields);

@@ -5,14 +5,14 @@ import { periodOf, periodPath, toUtcDate } from "@/core/periods";
 import { isValidDate } from "@/core/periods/utc-date";
 import { AppError } from "@/server/errors/app-error";
 import { loadNeighbourDays } from "@/server/feed/load-feed";
-import { handleRoute, otherMethods } from "@/server/http/respond";
+import { handleNavigation, otherMethods } from "@/server/http/respond";
 
 const ZGo = z.object({
   view: z.enum(["day", "week", "month"], 'must be "day", "week" or "month"').default("day"),
   date: z.string().refine(isValidDate, "must be a date as YYYY-MM-DD").optional(),
 });
 
-export const GET = handleRoute(async (request: Request) => {
+export const GET = handleNavigation(async (request: Request) => {
   const url = new URL(request.url);
   const { view, date } = ZGo.parse(Object.fromEntries(Object.entries(queryValues(url.searchParams)).filter(([, v]) => v !== "")));
   const day = date ?? (await loadNeighbourDays("9999-12-31", "9999-12-31")).latestDay ?? toUtcDate(new Date());
