@@ -1,5 +1,6 @@
 // Every parser reports the same way: valid papers kept, bad items recorded, whole-document failures as `fatal`, never a throw.
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
+import { decodeTexProse } from "@/core/text/tex-accents";
 import { authorNames } from "./author-list";
 import { ZNormalizedPaper, type TNormalizedPaper, type TParseContext, type TParseError, type TParseResult, type TSourceId } from "./normalized-paper";
 
@@ -16,7 +17,7 @@ export class ResultBuilder {
 
   constructor(readonly source: TSourceId) {}
 
-  /** Validates one paper, its names and categories tidied as every source's are (`tidied`); an invalid one is recorded in `errors` and skipped. */
+  /** Validates one paper, its text, names and categories tidied as every source's are (`tidied`); an invalid one is recorded in `errors` and skipped. */
   add(draft: TPaperDraft, ref: TItemRef): void {
     const parsed = ZNormalizedPaper.safeParse(dropUndefined(tidied(draft)));
     if (parsed.success) {
@@ -57,14 +58,17 @@ export class ResultBuilder {
 }
 
 /**
- * What every source's data gets wrong alike: author names (`authorNames`), and category terms that are no arXiv category (the API
- * lists MSC and ACM classes as `<category>`s: "03B70, 68Q99", "F.4.1; K.2"), the primary then being the first real one.
+ * What every source's data gets wrong alike: TeX in titles and abstracts (`decodeTexProse`: "Landauer-B\"uttiker", "92.1\%"), author
+ * names (`authorNames`), and category terms that are no arXiv category (the API lists MSC and ACM classes as `<category>`s: "03B70,
+ * 68Q99", "F.4.1; K.2"), the primary then being the first real one.
  */
 function tidied(draft: TPaperDraft): TPaperDraft {
   const categories = draft.categories?.filter((c) => ARXIV_CATEGORY.test(c));
   const primary = draft.primaryCategory !== undefined && ARXIV_CATEGORY.test(draft.primaryCategory) ? draft.primaryCategory : categories?.[0];
   return {
     ...draft,
+    title: draft.title && decodeTexProse(draft.title),
+    abstract: draft.abstract && decodeTexProse(draft.abstract),
     authors: draft.authors && authorNames(draft.authors),
     categories: categories?.length ? categories : undefined,
     primaryCategory: primary,

@@ -1,5 +1,6 @@
 // Some of arXiv's feeds write accented names in TeX ("Jos\'e", "Knollm\"uller", "\c{C}etin"); a name must read, and match a
-// followed author, as it is written elsewhere ("José").
+// followed author, as it is written elsewhere ("José"). Titles and abstracts carry the same accents and TeX's escapes ("92.1\%",
+// "a \$15 run", "\textbf{adaptability}"), which a reader must not see either; their math ($…$) stays as written.
 
 /** Accents written with a symbol (`\'e`, `\"{u}`), as combining marks. */
 const SYMBOL_ACCENTS: Record<string, string> = {
@@ -49,16 +50,49 @@ const LETTER_COMMAND = /\\(ss|aa|AA|ae|AE|oe|OE|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|
 
 const baseLetter = (command: string): string => (command.startsWith("\\") ? (LETTERS[command.slice(1)] ?? command) : command);
 
+/** The accents and letter commands in `text` as Unicode letters and combining marks. */
+function decodeAccentCommands(text: string): string {
+  return text
+    .replace(SYMBOL_ACCENT, (whole, accent: string, braced?: string, bare?: string) => baseLetter(braced ?? bare ?? "") + (SYMBOL_ACCENTS[accent] ?? ""))
+    .replace(LETTER_ACCENT, (whole, accent: string, braced?: string, bare?: string) => baseLetter(braced ?? bare ?? "") + (LETTER_ACCENTS[accent] ?? ""))
+    .replace(LETTER_COMMAND, (whole, command: string) => LETTERS[command] ?? whole);
+}
+
 /** `text` with its TeX accents and letter commands as Unicode (NFC) and the braces that grouped them dropped; text without a backslash as it is. */
 export function decodeTexAccents(text: string): string {
   if (!text.includes("\\")) return text;
   return (
-    text
-      .replace(SYMBOL_ACCENT, (whole, accent: string, braced?: string, bare?: string) => baseLetter(braced ?? bare ?? "") + (SYMBOL_ACCENTS[accent] ?? ""))
-      .replace(LETTER_ACCENT, (whole, accent: string, braced?: string, bare?: string) => baseLetter(braced ?? bare ?? "") + (LETTER_ACCENTS[accent] ?? ""))
-      .replace(LETTER_COMMAND, (whole, command: string) => LETTERS[command] ?? whole)
+    decodeAccentCommands(text)
       // Braces that grouped an accent ("{\'E}mile"), not a command's argument ("\emph{…}" stays as written).
       .replace(/(?<!\\[A-Za-z]+)\{([^{}\\]*)\}/g, "$1")
       .normalize("NFC")
   );
+}
+
+/** Text styles whose argument reads as plain text. */
+const TEXT_STYLE = /\\(?:textbf|textit|textsl|textsc|texttt|textrm|textsf|textup|textmd|emph|underline)\s*\{([^{}]*)\}/g;
+/** An escaped `$` (a dollar sign in prose), or one math span, `$$…$$` or `$…$`: prose is everything between them. */
+const DOLLAR_OR_MATH = /\\\$|\$\$[^$]*\$\$|\$(?:\\\$|[^$])*\$/g;
+
+/** Prose outside math: accents decoded, a brace pair around one accented letter dropped ("{\'E}mile"), escapes as their characters. */
+function decodeProse(text: string): string {
+  return decodeAccentCommands(text.replace(TEXT_STYLE, "$1"))
+    .replace(/(?<!\\[A-Za-z]+)\{(\p{L}\p{M}+|[ßøØłŁåÅæÆœŒ])\}/gu, "$1")
+    .replace(/\\([%&_#{}])/g, "$1");
+}
+
+/**
+ * A title or an abstract as a reader should see it: TeX accents, escapes (`\%`, `\$`, `\&`, `\_`, `\#`) and text styles (`\textbf{…}`)
+ * decoded in its prose, its math (`$…$`) and any other command (an author's own `\method`) left as written. Other braces stay too: an
+ * abstract may quote code or sets, and only a brace around an accented letter is surely TeX's.
+ */
+export function decodeTexProse(text: string): string {
+  if (!text.includes("\\")) return text;
+  let out = "";
+  let at = 0;
+  for (const match of text.matchAll(DOLLAR_OR_MATH)) {
+    out += decodeProse(text.slice(at, match.index)) + (match[0] === "\\$" ? "$" : match[0]);
+    at = match.index + match[0].length;
+  }
+  return (out + decodeProse(text.slice(at))).normalize("NFC");
 }

@@ -164,6 +164,15 @@ describe("arxiv-api: fields arXiv's own data gets wrong", () => {
     expect([odd?.primaryCategory, odd?.categories]).toEqual(["math.LO", ["math.LO"]]);
   });
 
+  it("decodes TeX in an abstract (1601.00001, a 2020 response: Landauer-Büttiker written with a TeX umlaut)", () => {
+    const result = parseArxivApi(readFixture("arxiv/api-id_list-1601.00001-2020.atom.xml"), ctx);
+    expect([result.papers.length, result.errors, result.expected]).toEqual([1, [], 1]);
+    const [paper] = result.papers;
+    expect(paper?.arxivId).toBe("1601.00001");
+    expect(paper?.abstract).toContain("Landauer-Büttiker probe formalism");
+    expect(paper?.abstract).not.toContain("\\");
+  });
+
   it("drops an author name that is only punctuation (2607.09424's `<name> :</name>`)", () => {
     const paper = parseArxivApi(CS, ctx).papers.find((p) => p.arxivId === "2607.09424");
     expect(paper?.authors.length).toBeGreaterThan(10);

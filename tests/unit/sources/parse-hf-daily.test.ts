@@ -6,6 +6,25 @@ import { ctx, readFixture } from "./fixtures";
 const MAY = readFixture("hf/api-daily-papers-2026-05-08.json");
 const JUNE = readFixture("hf/api-daily-papers-2026-06-12.json");
 
+describe("hf-daily: API capture of August 2026, items of three days, TeX escapes in a title and abstracts", () => {
+  const result = parseHfDaily(readFixture("hf/api-papers-2026-08-three-days.json"), ctx);
+
+  it("keeps all 3 items, each on its own Daily Papers day", () => {
+    expect([result.papers.length, result.errors, result.expected]).toEqual([3, [], 3]);
+    expect(result.papers.map((p) => p.listedOn).sort()).toEqual(["2026-08-11", "2026-08-17", "2026-08-18"]);
+  });
+
+  it("shows a title's and an abstract's escaped dollar and percent signs as the signs", () => {
+    const statem = result.papers.find((p) => p.title.startsWith("StateM"));
+    expect(statem?.title).toBe("StateM: Reaching 95.3% Raw Accuracy, or a $15 Frontier Run, on Terminal-Bench 2.1 via Harness Scaling");
+    expect(result.papers.map((p) => p.abstract).join(" ")).not.toMatch(/\\[%$]/);
+  });
+
+  it("keeps non-ASCII author names as written", () => {
+    expect(result.papers.flatMap((p) => p.authors)).toContain("Przemysław Uznański");
+  });
+});
+
 describe("hf-daily: API capture of 2026-05-08", () => {
   const result = parseHfDaily(MAY, ctx);
 

@@ -5,7 +5,7 @@ import { findGithubUrl, normalizeGithubUrl } from "@/core/text/github-url";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { stripMarkup } from "@/core/text/strip-markup";
 import { titleKey } from "@/core/text/title-key";
-import { decodeTexAccents } from "@/core/text/tex-accents";
+import { decodeTexAccents, decodeTexProse } from "@/core/text/tex-accents";
 
 describe("text: normalizeWhitespace", () => {
   it("collapses line breaks, tabs and NBSP and trims", () => {
@@ -127,5 +127,20 @@ describe("decodeTexAccents", () => {
     ["A \\emph{note}", "A \\emph{note}"],
   ])("%s → %s", (input, expected) => {
     expect(decodeTexAccents(input)).toBe(expected);
+  });
+});
+
+describe("decodeTexProse", () => {
+  it.each([
+    ['the Landauer-B\\"uttiker probe', "the Landauer-Büttiker probe"],
+    ["or a \\$15 run at \\$0.0007 and 92.1\\% accuracy", "or a $15 run at $0.0007 and 92.1% accuracy"],
+    ["\\textbf{adaptability} and \\emph{robustness} of {\\'E}mile", "adaptability and robustness of Émile"],
+    ["R\\&D, snake\\_case, \\#1", "R&D, snake_case, #1"],
+    // Math and unknown commands stay as written, and so do braces that are no TeX grouping of an accent.
+    ["with $\\alpha_{n} \\% 2$ and $$\\hat{x}$$ kept, R\\'enyi", "with $\\alpha_{n} \\% 2$ and $$\\hat{x}$$ kept, Rényi"],
+    ["our \\method{x} on {0, 1} and {a}", "our \\method{x} on {0, 1} and {a}"],
+    ["no backslash: {a} $x$", "no backslash: {a} $x$"],
+  ])("%s → %s", (input, expected) => {
+    expect(decodeTexProse(input)).toBe(expected);
   });
 });
