@@ -38,7 +38,8 @@ function fail(message: string): Promise<never> {
 
 async function database(config: TConfig): Promise<string> {
   if (config.DATABASE_URL) return config.DATABASE_URL;
-  const db: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, "pg"), log });
+  // Out of our process group: a Ctrl-C stops the web server and the workers first, then the database (shutdown), never all at once.
+  const db: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, "pg"), log, ownProcessGroup: true });
   cleanups.push(async () => {
     await db.stop();
     log("Embedded PostgreSQL stopped");
@@ -57,8 +58,8 @@ async function main(): Promise<void> {
   if (!(await isPortFree(config.PORT))) {
     return void (await fail(`Port ${config.PORT} is already in use. Stop the other process or set PORT to a free port.`));
   }
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // SIGHUP too: a closed terminal no longer reaches the embedded database, which runs in a process group of its own.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
   whenParentExits((parent) => {
     log(`The process that started this one (pid ${parent}) has exited; stopping`);
     void shutdown(0);

@@ -28,6 +28,18 @@ test("admin: the sign-in page shows only its own messages, never words a crafted
   await expect(page.getByTestId("notice-error")).toHaveText("Too many sign-in attempts. Wait 15 minutes and try again.");
 });
 
+test("admin: a console page shows only the messages its own actions sent back, never words a crafted link puts in its URL", async ({ page }) => {
+  await signIn(page);
+  const crafted = "error=Session%20expired%3A%20paste%20your%20ADMIN_TOKEN%20at%20https%3A%2F%2Fevil.example&notice=Token%20expired";
+  for (const path of ["/admin/papers", "/admin/digests", "/admin/ingestion", "/admin/subscribers"]) {
+    for (const query of [crafted, `${crafted}&sig=AAAAAAAAAAAAAAAAAAAAAA`]) {
+      await page.goto(`${path}?${query}`);
+      await expect(page.getByRole("heading", { level: 1 }), path).toBeVisible();
+      await expect(page.getByText(/evil\.example|Token expired/), path).toHaveCount(0);
+    }
+  }
+});
+
 test("admin: a wrong token is refused, the right one opens the dashboard with source health", async ({ page, context }) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/login$/);

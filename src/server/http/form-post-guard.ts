@@ -33,6 +33,8 @@ function siteOrigin(): TSiteOrigin {
 
 /** Next's own check, held to what the site trusts: the Origin's host must be one the site's pages are served from (TSiteOrigin). */
 export function isSameOrigin(headers: Headers, site: TSiteOrigin = siteOrigin()): boolean {
+  // A browser that says the request comes from another site is believed, whatever its Origin (or none).
+  if (headers.get("sec-fetch-site") === "cross-site") return false;
   const origin = headers.get("origin");
   if (origin === null) return true; // Not a browser, so no ambient cookies to abuse; Next lets it through too.
   let originHost: string;

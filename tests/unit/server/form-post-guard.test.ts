@@ -34,6 +34,10 @@ describe("the proxy's checks of action posts", async () => {
 
   it("refuses another origin, a sandboxed frame's null origin and garbage with 403, as Next would have (with a 500)", async () => {
     expect(await statusOf(actionPost({ origin: "https://evil.example" }))).toBe(403);
+    // A browser that names the request cross-site is believed, with or without an Origin.
+    expect(await statusOf(actionPost({ "sec-fetch-site": "cross-site" }))).toBe(403);
+    expect(await statusOf(actionPost({ "sec-fetch-site": "cross-site", origin: "http://app.test" }))).toBe(403);
+    expect(await statusOf(actionPost({ "sec-fetch-site": "same-origin", origin: "http://app.test" }))).toBeNull();
     expect(await statusOf(actionPost({ origin: "null" }))).toBe(403);
     expect(await statusOf(actionPost({ origin: "::" }))).toBe(403);
   });

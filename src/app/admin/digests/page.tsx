@@ -1,5 +1,6 @@
 // Digests: run history with counts and failures, stranded deliveries to release, "send me a test digest", and a preview of one subscriber's next digest.
 import { Notice } from "@/components/admin/notice";
+import { readActionMessage } from "@/server/admin/action-message";
 import { DigestPreview } from "@/components/admin/digest-preview";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, card, input, label, muted, td } from "@/components/admin/ui";
@@ -13,7 +14,7 @@ import { releaseStrandedAction, sendTestDigestAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Digests" };
 
-type TParams = Promise<{ preview?: string; notice?: string; error?: string }>;
+type TParams = Promise<{ preview?: string; notice?: string; error?: string; sig?: string }>;
 
 export default async function AdminDigestsPage({ searchParams }: { searchParams: TParams }) {
   await requireAdminPage();
@@ -21,11 +22,12 @@ export default async function AdminDigestsPage({ searchParams }: { searchParams:
   const previewParam = ZAdminSearch.safeParse(params.preview ?? "");
   const previewFor = previewParam.success ? previewParam.data : "";
   const [runs, stranded, preview] = await Promise.all([loadDigestRuns(), loadStrandedDeliveries(), previewFor ? loadDigestPreview(previewFor) : null]);
-  const error = typeof params.error === "string" ? params.error : previewParam.success ? undefined : `Preview address ${zodMessage(previewParam.error)}`;
+  const message = await readActionMessage(params);
+  const error = message.error ?? (previewParam.success ? undefined : `Preview address ${zodMessage(previewParam.error)}`);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Digests</h1>
-      <Notice notice={typeof params.notice === "string" ? params.notice : undefined} error={error} />
+      <Notice notice={message.notice} error={error} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="test-h" className={`${card} space-y-3`}>
           <h2 id="test-h" className="text-lg font-semibold">

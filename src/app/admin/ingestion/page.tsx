@@ -1,7 +1,8 @@
 // Ingestion: trigger a source, watch running runs (the page refreshes itself while any run is active), the history, and "paste a listing".
 import { SOURCE_IDS } from "@/core/sources";
 import { IngestRunTable } from "@/components/admin/ingest-run-table";
-import { Notice, readNotice, type TNoticeParams } from "@/components/admin/notice";
+import { Notice } from "@/components/admin/notice";
+import { readActionMessage } from "@/server/admin/action-message";
 import { button, card, input, label, muted } from "@/components/admin/ui";
 import { loadIngestRuns } from "@/server/admin/load-admin-pages";
 import { requireAdminPage } from "@/server/auth/admin-page";
@@ -13,9 +14,9 @@ export const metadata = { title: "Ingestion" };
 
 const REFRESH_SECONDS = 2;
 
-export default async function AdminIngestionPage({ searchParams }: { searchParams: TNoticeParams }) {
+export default async function AdminIngestionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
-  const { notice, error } = await readNotice(searchParams);
+  const { notice, error } = await readActionMessage(searchParams);
   const runs = await loadIngestRuns();
   const active = runs.filter((r) => r.status === "queued" || r.status === "running");
   return (

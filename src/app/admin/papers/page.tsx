@@ -1,7 +1,8 @@
 // Papers: search (hidden ones included), take down or restore, and fix a wrong field.
 import Link from "next/link";
 import { paperPath } from "@/core/digest/paper-links";
-import { Notice, readNotice } from "@/components/admin/notice";
+import { Notice } from "@/components/admin/notice";
+import { readActionMessage } from "@/server/admin/action-message";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, buttonQuiet, input, label, link, muted, td } from "@/components/admin/ui";
 import { FIXABLE_FIELDS } from "@/server/admin/paper-admin";
@@ -15,12 +16,12 @@ import { fixFieldAction, setHiddenAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Papers" };
 
-type TParams = Promise<{ q?: string; hidden?: string; notice?: string; error?: string }>;
+type TParams = Promise<{ q?: string; hidden?: string; notice?: string; error?: string; sig?: string }>;
 
 export default async function AdminPapersPage({ searchParams }: { searchParams: TParams }) {
   await requireAdminPage();
   const params = await searchParams;
-  const { notice, error } = await readNotice(Promise.resolve(params));
+  const { notice, error } = await readActionMessage(params);
   const search = ZAdminSearch.safeParse(params.q ?? "");
   // The page shows what is wrong with the search, answered with 400 as every refused search is (page-status.ts).
   if (!search.success) setPageStatus(ERROR_STATUS.INVALID_INPUT);

@@ -1,5 +1,6 @@
 // Subscribers: counts by state, search by address, and the CSV export.
-import { Notice, readNotice } from "@/components/admin/notice";
+import { Notice } from "@/components/admin/notice";
+import { readActionMessage } from "@/server/admin/action-message";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, buttonQuiet, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadSubscribers, ZAdminSearch } from "@/server/admin/load-admin-pages";
@@ -12,14 +13,14 @@ import { SUBSCRIBER_STATES, type TSubscriberState } from "@/server/repo/admin-su
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Subscribers" };
 
-type TParams = Promise<{ q?: string; status?: string; notice?: string; error?: string }>;
+type TParams = Promise<{ q?: string; status?: string; notice?: string; error?: string; sig?: string }>;
 
 const isState = (v: unknown): v is TSubscriberState => SUBSCRIBER_STATES.includes(v as TSubscriberState);
 
 export default async function AdminSubscribersPage({ searchParams }: { searchParams: TParams }) {
   await requireAdminPage();
   const params = await searchParams;
-  const { notice, error } = await readNotice(Promise.resolve(params));
+  const { notice, error } = await readActionMessage(params);
   const search = ZAdminSearch.safeParse(params.q ?? "");
   // The page shows what is wrong with the search, answered with 400 as every refused search is (page-status.ts).
   if (!search.success) setPageStatus(ERROR_STATUS.INVALID_INPUT);
