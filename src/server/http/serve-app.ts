@@ -146,6 +146,9 @@ function routedPath(target: string): string {
   }
 }
 
+/** A Cookie header carrying the admin session cookie (whether it is valid is the admin gate's to say). */
+const ADMIN_COOKIE_SENT = new RegExp(`(?:^|;)\\s*${ADMIN_COOKIE}=`);
+
 /** Whether every escape in a path decodes (Next answers one that does not with an HTML 400, where a route handler's caller reads JSON). */
 function decodes(pathname: string): boolean {
   try {
@@ -190,15 +193,17 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
       return refuse(res, new AppError("INVALID_INPUT", "The request target must be a path."));
     }
     const pathname = (req.url ?? "/").split("?")[0]!;
-    const routed = routedPath(req.url ?? "/");
+    // Reads keep the path as sent: only a method or a body is judged by the path Next will route, so GETs pay no second parse.
+    const routed = req.method === "GET" || req.method === "HEAD" ? pathname : routedPath(req.url ?? "/");
     if (refusedMethod(req, res, routed)) return;
     if (!decodes(pathname) && isRouteHandlerPath(pathname)) {
       return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."));
     }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
-    // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards what arrives of
-    // it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413 instead of a reset.
-    const maxBytes = maxBodyBytesAt(routed, Boolean(req.headers.authorization) || (req.headers.cookie ?? "").includes(`${ADMIN_COOKIE}=`));
+    // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards
+    // what arrives of it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413
+    // instead of a reset.
+    const maxBytes = maxBodyBytesAt(routed, Boolean(req.headers.authorization) || ADMIN_COOKIE_SENT.test(req.headers.cookie ?? ""));
     if (declaresMoreThan(req.headers["content-length"], maxBytes)) {
       return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`));
     }
