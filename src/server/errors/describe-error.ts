@@ -15,8 +15,10 @@ export function redactUrls(text: string): string {
 
 /** A failed zod parse in one line: each issue as "path: message". */
 export function zodMessage(err: ZodError): string {
-  // Two checks can fail with the same words (a too-long address fails the length and the address format): each is said once.
-  return [...new Set(err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)))].join("; ");
+  // Two checks can fail with the same words (a too-long address fails the length and the address format): each is said once. Joined
+  // with "; ", a message's own closing full stop is dropped but the last one's ("…whole number; minUpvotes: …", not "number.; …").
+  const messages = [...new Set(err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)))];
+  return messages.map((message, n) => (n < messages.length - 1 ? message.replace(/\.$/, "") : message)).join("; ");
 }
 
 export function describeError(err: unknown): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/server/errors/app-error";
 import { z } from "zod";
-import { describeError, redactUrls } from "../../../src/server/errors/describe-error";
+import { describeError, redactUrls, zodMessage } from "../../../src/server/errors/describe-error";
 
 describe("describeError", () => {
   it("keeps one line and hides URL passwords", () => {
@@ -27,5 +27,15 @@ describe("describeError", () => {
 
   it("redacts smtp credentials too", () => {
     expect(redactUrls("smtps://user:pa55@mail.example.org:465")).toBe("smtps://user:***@mail.example.org:465");
+  });
+});
+
+describe("zodMessage", () => {
+  it("joins several failures with '; ', each said once, without a full stop before the join", () => {
+    const schema = z.object({ minUpvotes: z.number().int("must be a whole number.").max(100, "must be at most 100."), email: z.string("must be text.") });
+    const result = schema.safeParse({ minUpvotes: 1.5e308, email: 3 });
+    expect(result.success).toBe(false);
+    expect(zodMessage(result.error!)).toBe("minUpvotes: must be a whole number; minUpvotes: must be at most 100; email: must be text.");
+    expect(zodMessage(z.string("must be text.").safeParse(1).error!)).toBe("must be text.");
   });
 });
