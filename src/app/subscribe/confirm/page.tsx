@@ -36,7 +36,10 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   return (
     <div className="mx-auto max-w-lg space-y-4 py-8 text-center">
       <h1 className="text-2xl font-bold">Confirm your subscription</h1>
-      <p className="text-slate-600 dark:text-slate-400">One click and your first digest is on its way. You can choose your interests on the next page.</p>
+      <p className="text-slate-600 dark:text-slate-400">
+        One click confirms it. Your digest then comes with the next daily or weekly send that has new papers for you. You can choose your interests on the next
+        page.
+      </p>
       <form action={confirmAction}>
         <input type="hidden" name="token" value={token} />
         <button
