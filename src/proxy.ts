@@ -7,7 +7,7 @@ import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-s
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { ERROR_STATUS } from "@/server/errors/app-error";
-import { isAdminPath, PUBLIC_ADMIN_PATHS } from "@/server/http/body-limits";
+import { isConsolePath } from "@/server/http/body-limits";
 import { cachedView } from "@/server/http/cached-views";
 import { checkActionPost, refuseUnknownAction } from "@/server/http/form-post-guard";
 import { PAGE_STATUS_HEADER } from "@/server/http/page-status";
@@ -45,7 +45,7 @@ function readerArrival(request: NextRequest): NextResponse | null {
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname } = request.nextUrl;
-  const admin = isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname);
+  const admin = isConsolePath(pathname);
   const post = await checkActionPost(request, { pathname, adminArea: admin });
   if (post?.refused) return post.refused;
   if (admin) {

@@ -1,7 +1,7 @@
 // Admin sessions: a signed cookie naming a session row in PostgreSQL, and the one check every admin entry point runs.
 import type { Db } from "../db";
 import { deleteAdminSession, findAdminSession, insertAdminSession } from "../repo/admin-sessions";
-import { ADMIN_COOKIE } from "./admin-cookie";
+import { adminCookieValue } from "./admin-cookie";
 import { hasBearer } from "./bearer";
 import { randomToken, sha256, signPayload, verifySigned } from "./secrets";
 
@@ -53,16 +53,7 @@ export async function revokeAdminSession(opts: { db: Db; secret: string; value: 
   if (session) await deleteAdminSession({ db: opts.db, idHash: sha256(session.sid) });
 }
 
-/** The raw value: ours is base64url and a dot, which no encoding changes, so anything else simply fails its signature. */
-function cookieValue(cookieHeader: string | null, name: string): string | undefined {
-  for (const part of (cookieHeader ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return v.join("=");
-  }
-  return undefined;
-}
-
 /** The credentials in a Request's headers (route handlers and the proxy). */
 export function credentialsFromHeaders(headers: Headers): TAdminCredentials {
-  return { authorization: headers.get("authorization"), sessionCookie: cookieValue(headers.get("cookie"), ADMIN_COOKIE) };
+  return { authorization: headers.get("authorization"), sessionCookie: adminCookieValue(headers.get("cookie")) };
 }

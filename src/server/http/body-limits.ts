@@ -17,15 +17,18 @@ export const MAX_PASTE_BYTES = 3 * MAX_PASTE_CHARS + 64 * 1024;
 export const MAX_PUBLIC_BODY_BYTES = 16 * 1024;
 
 /** The admin console and its API, where an admin's paste may be sent; everything else is public, /admin/login included by the proxy. */
-export const isAdminPath = (pathname: string): boolean =>
+const isAdminPath = (pathname: string): boolean =>
   pathname === "/admin" || pathname.startsWith("/admin/") || pathname === "/api/admin" || pathname.startsWith("/api/admin/");
 
 /** Admin-area addresses the public reaches: the sign-in page, held to the public cap like every public form. */
-export const PUBLIC_ADMIN_PATHS: ReadonlySet<string> = new Set(["/admin/login"]);
+const PUBLIC_ADMIN_PATHS: ReadonlySet<string> = new Set(["/admin/login"]);
+
+/** The admin console proper: the admin area but its public pages; only a signed-in admin is let in, and may paste. */
+export const isConsolePath = (pathname: string): boolean => isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname);
 
 /**
  * The largest body anything at `pathname` takes from a caller: an admin's paste in the admin console, for a caller that brings
  * credentials (checked afterwards, by the admin gate); the public cap everywhere else, so nobody anonymous makes Next buffer 15 MB.
  */
 export const maxBodyBytesAt = (pathname: string, bringsCredentials: boolean): number =>
-  bringsCredentials && isAdminPath(pathname) && !PUBLIC_ADMIN_PATHS.has(pathname) ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES;
+  bringsCredentials && isConsolePath(pathname) ? MAX_PASTE_BYTES : MAX_PUBLIC_BODY_BYTES;

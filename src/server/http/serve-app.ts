@@ -14,7 +14,7 @@ import { cachedView, variantPathIsValid } from "./cached-views";
 import { applyPageStatus, forResponse, PAGE_STATUS_HEADER } from "./page-status";
 import { renderPagesWithNodeBuild } from "./render-pages-with-node-build";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers";
-import { ADMIN_COOKIE } from "../auth/admin-cookie";
+import { adminCookieValue } from "../auth/admin-cookie";
 import { maxBodyBytesAt } from "./body-limits";
 import { buildRoutes } from "./build-routes";
 import { declaresMoreThan } from "./read-body";
@@ -146,9 +146,6 @@ function routedPath(target: string): string {
   }
 }
 
-/** A Cookie header carrying the admin session cookie (whether it is valid is the admin gate's to say). */
-const ADMIN_COOKIE_SENT = new RegExp(`(?:^|;)\\s*${ADMIN_COOKIE}=`);
-
 /** Whether every escape in a path decodes (Next answers one that does not with an HTML 400, where a route handler's caller reads JSON). */
 function decodes(pathname: string): boolean {
   try {
@@ -203,7 +200,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards
     // what arrives of it after the answer, so a client that sends its whole body before reading (fetch does) still reads the 413
     // instead of a reset.
-    const maxBytes = maxBodyBytesAt(routed, Boolean(req.headers.authorization) || ADMIN_COOKIE_SENT.test(req.headers.cookie ?? ""));
+    const maxBytes = maxBodyBytesAt(routed, Boolean(req.headers.authorization) || adminCookieValue(req.headers.cookie) !== undefined);
     if (declaresMoreThan(req.headers["content-length"], maxBytes)) {
       return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`));
     }
