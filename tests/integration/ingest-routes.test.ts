@@ -60,6 +60,8 @@ describe("POST /api/admin/ingest", () => {
     ["not json", /must be JSON/],
     [JSON.stringify({ source: "nope" }), /source/],
     [JSON.stringify({ source: "hf-daily", week: "2026-99" }), /week: must be an ISO week/],
+    // A typo for 2026: a period no source lists, refused instead of queued as a run bound to fail.
+    [JSON.stringify({ source: "hf-daily", date: "1026-05-08" }), /date: must fall within the listings, from 1991-08-14 to /],
     [JSON.stringify({ source: "hf-daily", date: "2026-05-08", month: "2026-05" }), /at most one of date, week or month/],
     [JSON.stringify({ source: "arxiv-rss" }), /needs a category/],
     [JSON.stringify({ source: "hf-daily", extra: 1 }), /extra/],

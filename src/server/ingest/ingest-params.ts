@@ -1,6 +1,7 @@
 // What an ingestion run is asked to do: the one schema for its parameters, whichever trigger asks, and the key that makes concurrent triggers one run.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { addDays, parsePeriod, todayUtc, type TPeriodKind } from "@/core/periods";
 import { ZSourceId, type TSourceId } from "@/core/sources";
 import { parseArxivId } from "@/core/text/arxiv-id";
 import { hasControlChars, NO_CONTROL_CHARS, stripNul } from "@/core/text/control-chars";
@@ -13,17 +14,35 @@ const ZArxivPaper = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** arXiv's first listing: no source lists papers before it. */
+const FIRST_LISTING_DAY = "1991-08-14";
+
+/**
+ * A day, ISO week or month as the period pages read it (parsePeriod), which some source can list: from arXiv's first listing to
+ * tomorrow (a listing's day runs ahead of UTC in the east). A typo such as 0202-05-08 is a 400 naming the range, not a run that fails.
+ */
+function listingPeriod(kind: TPeriodKind, shapeMessage: string) {
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      const period = parsePeriod(kind, value);
+      if (!period) {
+        ctx.addIssue({ code: "custom", message: shapeMessage });
+        return;
+      }
+      const lastDay = addDays(todayUtc(new Date()), 1);
+      if (period.end < FIRST_LISTING_DAY || period.start > lastDay) {
+        ctx.addIssue({ code: "custom", message: `must fall within the listings, from ${FIRST_LISTING_DAY} to ${lastDay}` });
+      }
+    })
+    .optional();
+}
+
 const ZParamFields = z
   .object({
-    date: z.iso.date("must be a day like 2026-05-08").optional(),
-    week: z
-      .string()
-      .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, "must be an ISO week like 2026-W19")
-      .optional(),
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month like 2026-05")
-      .optional(),
+    date: listingPeriod("day", "must be a day like 2026-05-08"),
+    week: listingPeriod("week", "must be an ISO week like 2026-W19"),
+    month: listingPeriod("month", "must be a month like 2026-05"),
     category: z
       .string()
       .regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must be an arXiv category like cs.CL")

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { TParseResult } from "../../../src/core/sources";
 import { planFetch } from "../../../src/server/ingest/fetch-plans";
+import { addDays, isoWeekKey, todayUtc } from "../../../src/core/periods";
 import { parseIngestSources, runKeyOf, ZIngestParams } from "../../../src/server/ingest/ingest-params";
 
 const firstUrl = (...args: Parameters<typeof planFetch>) => {
@@ -71,6 +72,26 @@ describe("ingest parameters", () => {
     expect(ZIngestParams.safeParse({ date: "2026-02-30" }).success).toBe(false);
     expect(ZIngestParams.safeParse({ category: "cs.CL; DROP" }).success).toBe(false);
     expect(ZIngestParams.safeParse({ url: "javascript:alert(1)" }).success).toBe(false);
+  });
+
+  it("refuses a period no source can list: before arXiv's first listing, or after tomorrow", () => {
+    const tomorrow = addDays(todayUtc(new Date()), 1);
+    expect(ZIngestParams.safeParse({ date: "0001-01-01" }).success).toBe(false);
+    const refused = [
+      { date: "1000-01-01" },
+      { date: "1991-08-13" },
+      { week: "1991-W32" },
+      { month: "1991-07" },
+      { date: addDays(tomorrow, 1) },
+      { month: "9999-12" },
+    ];
+    for (const params of refused)
+      expect(ZIngestParams.safeParse(params).error?.issues[0]?.message, JSON.stringify(params)).toMatch(/from 1991-08-14 to \d{4}-\d{2}-\d{2}/);
+    for (const params of [{ date: "1991-08-14" }, { week: "1991-W33" }, { month: "1991-08" }, { date: tomorrow }, { week: isoWeekKey(tomorrow) }]) {
+      expect(ZIngestParams.safeParse(params).success, JSON.stringify(params)).toBe(true);
+    }
+    // A week that does not exist is named as such, not as out of range.
+    expect(ZIngestParams.safeParse({ week: "2026-W54" }).error?.issues[0]?.message).toMatch(/ISO week/);
   });
 
   it("gives equal requests one run key, whatever the key order", () => {
