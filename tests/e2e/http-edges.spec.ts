@@ -224,3 +224,28 @@ test("http edges: the date picker's target explains a date it cannot read in a p
   expect(api.status()).toBe(400);
   expect(((await api.json()) as { error: { code: string } }).error.code).toBe("INVALID_INPUT");
 });
+
+test("http edges: a router state header Next cannot read is a JSON 400 on every kind of page, never a 500 with a stack trace", async ({ baseURL }) => {
+  // Next parses the header for an App Router render (a page, the not-found page) and threw on one it could not read: 500, two traces logged.
+  const states = ["x", "%7B", encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true]))];
+  for (const path of ["/nope", "/api", "/admin/login", "/subscription/abc", "/", "/search?q=x"]) {
+    for (const state of states) {
+      const label = `${path} with ${state.slice(0, 40)}`;
+      const answer = await raw(baseURL!, "GET", path, { RSC: "1", "Next-Router-State-Tree": state });
+      expectJsonError(answer, 400, "INVALID_INPUT", label);
+      expect(JSON.parse(answer.body).error.message, label).toMatch(/Next-Router-State-Tree/);
+    }
+  }
+  // A state of the shape Next's own client sends is Next's to read, as before.
+  const valid = encodeURIComponent(JSON.stringify(["", { children: ["api", { children: ["__PAGE__", {}] }] }]));
+  for (const path of ["/api", "/nope"]) {
+    expect((await raw(baseURL!, "GET", path, { RSC: "1", "Next-Router-State-Tree": valid })).status, path).toBeLessThan(500);
+  }
+});
+
+test("http edges: Next's image optimizer, which no page uses, is not served: a plain 404, with nothing fetched or logged", async ({ baseURL }) => {
+  for (const url of ["/x", "/", "/api/papers", "/favicon.svg", "https://huggingface.co/x.png"]) {
+    const path = `/_next/image?url=${encodeURIComponent(url)}&w=64&q=75`;
+    expectJsonError(await raw(baseURL!, "GET", path), 404, "NOT_FOUND", path);
+  }
+});

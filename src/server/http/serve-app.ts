@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state.js";
 import { AppError, ERROR_STATUS } from "../errors/app-error";
 import { describeError } from "../errors/describe-error";
 import { withCompression } from "./compress-response";
@@ -170,6 +171,24 @@ function originFormTarget(req: http.IncomingMessage): boolean {
   return true;
 }
 
+const ROUTER_STATE_HEADER = "next-router-state-tree";
+const IMAGE_OPTIMIZER_PATH = "/_next/image";
+
+/**
+ * Next parses this header (the client router's state) for every App Router render and answered one it could not read with a 500 and
+ * two stack traces logged, on any page and the not-found page: judged here by Next's own reading of it, so a bad one is a 400.
+ */
+function readableRouterState(value: string | string[] | undefined): boolean {
+  if (value === undefined) return true;
+  try {
+    parseAndValidateFlightRouterState(value);
+    return true;
+  } catch (err) {
+    if (err instanceof Error) return false;
+    throw err;
+  }
+}
+
 /**
  * Sends the fixed security headers and the CSP with a fresh nonce, on the request (Next puts it on every inline script an App Router
  * page or a 404 renders) and on the response, replacing any policy a client sent; refuses a target that is not a path (400), a method
@@ -193,6 +212,11 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     // Reads keep the path as sent: only a method or a body is judged by the path Next will route, so GETs pay no second parse.
     const routed = req.method === "GET" || req.method === "HEAD" ? pathname : routedPath(req.url ?? "/");
     if (refusedMethod(req, res, routed)) return;
+    if (!readableRouterState(req.headers[ROUTER_STATE_HEADER])) {
+      return refuse(res, new AppError("INVALID_INPUT", "The Next-Router-State-Tree header is not a router state this app's pages send."));
+    }
+    // The image optimizer fetches any path of the app (or an allowed host) and logs each failure; no page uses next/image.
+    if (pathname === IMAGE_OPTIMIZER_PATH) return refuse(res, new AppError("NOT_FOUND", "There is nothing at this address."));
     if (!decodes(pathname) && isRouteHandlerPath(pathname)) {
       return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."));
     }
