@@ -28,6 +28,19 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+it("a preview that would send nothing says why: no papers listed in its period, or none that suit the subscriber", async () => {
+  await seedSubscribers(db, [{ email: "vision@example.test", categories: ["cs.CV"], frequency: "weekly" }]);
+  const unsuited = await previewNextDigest({ db, email: "vision@example.test", now: NOW, settings: testSettings() });
+  expect(unsuited.mail).toBeNull();
+  expect(unsuited.skipped).toMatch(/^None of the 4 papers listed in the period it covers is new to this subscriber and suits their interests/);
+  // Months later, with nothing ingested since: the papers are missing, not the subscriber's match.
+  const later = await previewNextDigest({ db, email: "vision@example.test", now: new Date("2027-02-01T07:00:00Z"), settings: testSettings() });
+  expect(later.skipped).toBe(
+    "No papers have been listed in the period it covers (the newest listing is from 2026-11-27), so no digest would be sent: ingest a listing first.",
+  );
+  await db.subscriber.deleteMany({ where: { email: "vision@example.test" } });
+});
+
 it("the preview is the mail the next run sends: same papers, subject, bodies, headers and Message-ID; then nothing is left to preview", async () => {
   const [id] = await seedSubscribers(db, [{ email: "robots@example.test", categories: ["cs.RO"], frequency: "weekly" }]);
   // Sent three weeks ago: outside the lookback window, so the real run may send it again (for a paper listed again).

@@ -22,7 +22,7 @@ export function DigestPreview({ result }: { result: TDigestPreviewResult }) {
         {preview.status !== "confirmed" && <span className={muted}> (only confirmed subscribers are sent digests)</span>}
       </p>
       {!built ? (
-        <p className={muted}>Nothing new matches this subscriber, so no digest would be sent.</p>
+        <p className={muted}>{preview.skipped}</p>
       ) : (
         <>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs">

@@ -13,7 +13,8 @@ import { buildDigestMail, chooseDigest, type TDigestMail } from "./build-digest-
 import type { TDigestSettings } from "./digest-settings";
 import { loadDigestPapers, lookbackStart } from "./load-digest-papers";
 
-export type TDigestPreview = { email: string; status: string; period: string; mail: TDigestMail | null };
+/** `skipped`: why no digest would be sent, when `mail` is null, in words for the admin. */
+export type TDigestPreview = { email: string; status: string; period: string; mail: TDigestMail | null; skipped: string | null };
 
 /** A subscriber's next digest exactly as the next run would send it now (headers and Message-ID included), or null mail when it would be skipped. */
 export async function previewNextDigest(opts: { db: Db; email: string; now: Date; settings: TDigestSettings }): Promise<TDigestPreview> {
@@ -21,12 +22,19 @@ export async function previewNextDigest(opts: { db: Db; email: string; now: Date
   if (!recipient) throw new AppError("NOT_FOUND", `no subscriber ${opts.email}`, { userMessage: `No subscriber has the address ${opts.email}.` });
   const period = digestPeriodKey(recipient.frequency, opts.now);
   const papers = await loadDigestPapers({ db: opts.db, frequency: recipient.frequency, now: opts.now });
-  return {
-    email: recipient.email,
-    status: recipient.status,
-    period,
-    mail: buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now }),
-  };
+  const mail = buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now });
+  return { email: recipient.email, status: recipient.status, period, mail, skipped: mail ? null : await whySkipped(opts.db, papers.length) };
+}
+
+/**
+ * No papers in the digest's period (a feed nobody has ingested into lately, such as a fresh install's demo papers) is not the same as
+ * none that suit the subscriber, and the admin needs to know which to act on.
+ */
+async function whySkipped(db: Db, candidates: number): Promise<string> {
+  if (candidates > 0)
+    return `None of the ${candidates} papers listed in the period it covers is new to this subscriber and suits their interests, so no digest would be sent.`;
+  const latestDay = await findLatestListingDay({ db });
+  return `No papers have been listed in the period it covers (${latestDay ? `the newest listing is from ${latestDay}` : "there are none yet"}), so no digest would be sent: ingest a listing first.`;
 }
 
 /**
@@ -105,11 +113,9 @@ export async function sendTestDigest(opts: {
   const subscriber = await findDigestRecipient({ db: opts.db, email: opts.to, sentSince: lookbackStart("weekly", opts.now) });
   let built: TDigestMail | null;
   if (subscriber) {
-    built = (await previewNextDigest({ db: opts.db, email: opts.to, now: opts.now, settings: opts.settings })).mail;
-    if (!built)
-      throw new AppError("CONFLICT", "nothing new for this subscriber", {
-        userMessage: `Nothing new matches ${opts.to}'s interests, so their next digest would not be sent.`,
-      });
+    const preview = await previewNextDigest({ db: opts.db, email: opts.to, now: opts.now, settings: opts.settings });
+    built = preview.mail;
+    if (!built) throw new AppError("CONFLICT", "nothing new for this subscriber", { userMessage: `${opts.to}'s next digest: ${preview.skipped}` });
   } else {
     const at = await previewInstant(opts.db, opts.now);
     const recipient = newWeeklyRecipient({ keywords: [], categories: [], onlyWithCode: false, minUpvotes: 0 }, at, opts.to);
