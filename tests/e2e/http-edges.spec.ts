@@ -249,3 +249,14 @@ test("http edges: Next's image optimizer, which no page uses, is not served: a p
     expectJsonError(await raw(baseURL!, "GET", path), 404, "NOT_FOUND", path);
   }
 });
+
+test("http edges: a page address holding a %-escape that does not decode says so, as a page to a browser and as JSON to other clients", async ({ baseURL }) => {
+  for (const path of ["/papers/%zz", "/papers/date/%zz", "/papers/%E0%A4%A", "/subscription/%zz"]) {
+    const page = await raw(baseURL!, "GET", path, { accept: "text/html,application/xhtml+xml" });
+    expect(page.status, path).toBe(400);
+    expect(page.headers["content-type"], path).toMatch(/^text\/html/);
+    expect(page.body, path).toContain("The address holds a %-escape that does not decode.");
+    expect(page.headers["content-security-policy"], path).toBeTruthy();
+    expectJsonError(await raw(baseURL!, "GET", path), 400, "INVALID_INPUT", path);
+  }
+});

@@ -44,21 +44,26 @@ export function handleRoute<A extends unknown[]>(fn: (...args: A) => Promise<Res
  */
 export function handleNavigation(fn: (request: Request) => Promise<Response>) {
   const handled = handleRoute(fn);
-  return async (request: Request): Promise<Response> => {
-    const response = await handled(request);
-    if (response.status < 400 || !(response.headers.get("content-type") ?? "").startsWith("application/json")) return response;
-    response.headers.append("vary", "accept");
-    if (!(request.headers.get("accept") ?? "").includes("text/html")) return response;
-    const { error } = (await response.json()) as TApiError;
-    const page = renderLinkPage({
-      title: "That address did not work",
-      message: error.message,
-      status: response.status,
-      links: response.status < 500 ? [{ href: "/papers/go", text: "The latest day" }] : [],
-    });
-    for (const [name, value] of response.headers) if (name !== "content-type" && name !== "content-length") page.headers.set(name, value);
-    return page;
-  };
+  return async (request: Request): Promise<Response> => forReader(request.headers.get("accept"), await handled(request));
+}
+
+/**
+ * An error answer as its reader can read it: a small page saying what was wrong, with the same status and headers, for a browser
+ * (which asks for HTML) at an address people reach from a page; the JSON error for any other client. Other answers pass unchanged.
+ */
+export async function forReader(accept: string | null | undefined, response: Response): Promise<Response> {
+  if (response.status < 400 || !(response.headers.get("content-type") ?? "").startsWith("application/json")) return response;
+  response.headers.append("vary", "accept");
+  if (!(accept ?? "").includes("text/html")) return response;
+  const { error } = (await response.json()) as TApiError;
+  const page = renderLinkPage({
+    title: "That address did not work",
+    message: error.message,
+    status: response.status,
+    links: response.status < 500 ? [{ href: "/papers/go", text: "The latest day" }] : [],
+  });
+  for (const [name, value] of response.headers) if (name !== "content-type" && name !== "content-length") page.headers.set(name, value);
+  return page;
 }
 
 type TRouteMethod = "GET" | "POST";

@@ -19,7 +19,7 @@ import { adminCookieValue } from "../auth/admin-cookie";
 import { maxBodyBytesAt } from "./body-limits";
 import { buildRoutes } from "./build-routes";
 import { declaresMoreThan } from "./read-body";
-import { errorResponse } from "./respond";
+import { errorResponse, forReader } from "./respond";
 
 export type TAppServer = { close: () => Promise<void> };
 
@@ -76,12 +76,12 @@ function finishHeaders(res: http.ServerResponse): void {
 }
 
 /** Answers as a route handler answers the same error (errorResponse: its status and JSON body), before Next sees the request. */
-function refuse(res: http.ServerResponse, err: AppError): void {
-  const answer = errorResponse(err);
-  answer
-    .text()
-    .then((body) => {
-      res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
+/** `accept`: a page's refusal is a page for a browser (forReader); without it, and at every API address, the JSON error. */
+function refuse(res: http.ServerResponse, err: AppError, accept?: string): void {
+  forReader(accept, errorResponse(err))
+    .then(async (answer) => {
+      const body = await answer.text();
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(body);
     })
     .catch((failure: unknown) => {
@@ -217,8 +217,10 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     }
     // The image optimizer fetches any path of the app (or an allowed host) and logs each failure; no page uses next/image.
     if (pathname === IMAGE_OPTIMIZER_PATH) return refuse(res, new AppError("NOT_FOUND", "There is nothing at this address."));
-    if (!decodes(pathname) && isRouteHandlerPath(pathname)) {
-      return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."));
+    if (!decodes(pathname)) {
+      // A page's Next answered with a bare "400 Bad Request" page that said nothing of why.
+      const accept = isRouteHandlerPath(pathname) ? undefined : req.headers.accept;
+      return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."), accept);
     }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
     // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards
