@@ -4,8 +4,13 @@ import { z } from "zod";
 
 const MAX_ROW_ID = 2 ** 31 - 1;
 
-/** A row id written as digits (a URL segment, a form field) or a JSON number: a whole number from 1 to MAX_ROW_ID. */
+const RANGE_MESSAGE = `must be a whole number from 1 to ${MAX_ROW_ID}`;
+
+/**
+ * A row id written as digits (a URL segment, a form field) or a JSON number: a whole number from 1 to MAX_ROW_ID. Every way a value
+ * falls outside that gets the one message naming the range (a 14-digit cursor is a whole number, just not one of ours).
+ */
 export const ZRowId = z
-  .union([z.number(), z.string().regex(/^\d{1,10}$/, "must be a whole number")])
+  .union([z.number(), z.string().regex(/^\d{1,10}$/, RANGE_MESSAGE)], { error: RANGE_MESSAGE })
   .transform(Number)
-  .pipe(z.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_ROW_ID, `must be at most ${MAX_ROW_ID}`));
+  .pipe(z.number().int(RANGE_MESSAGE).min(1, RANGE_MESSAGE).max(MAX_ROW_ID, RANGE_MESSAGE));

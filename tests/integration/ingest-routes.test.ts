@@ -95,6 +95,27 @@ describe("POST /api/admin/ingest", () => {
   });
 });
 
+describe("GET /api/admin/ingest", () => {
+  it.each([
+    ["limit=x", "limit: must be a whole number from 1 to 100"],
+    ["limit=0", "limit: must be a whole number from 1 to 100"],
+    ["limit=101", "limit: must be a whole number from 1 to 100"],
+    // A whole number, just beyond any run id: the message names the range, not "must be a whole number".
+    ["cursor=99999999999999", "cursor: must be a whole number from 1 to 2147483647"],
+    ["cursor=abc", "cursor: must be a whole number from 1 to 2147483647"],
+  ])("answers %s with a 400 naming the range", async (query, message) => {
+    const res = await routes.ingest.GET(new Request(`http://app/api/admin/ingest?${query}`, { headers: { authorization: `Bearer ${ADMIN}` } }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(message);
+  });
+
+  it("lists runs with a page size that parses", async () => {
+    const res = await routes.ingest.GET(new Request("http://app/api/admin/ingest?limit=5", { headers: { authorization: `Bearer ${ADMIN}` } }));
+    expect(res.status).toBe(200);
+    expect(Array.isArray(((await res.json()) as { runs: unknown[] }).runs)).toBe(true);
+  });
+});
+
 describe("GET /api/admin/ingest/runs/<id>", () => {
   it("answers 404 for an unknown or malformed id and 401 without the token", async () => {
     expect((await getRun(99999)).status).toBe(404);

@@ -8,7 +8,7 @@ import { MAX_PAGE_SIZE } from "../repo/papers";
 
 const limitMessage = `must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
 
-/** GET /api/papers's page size; the list filters come from ZFeedFilterParams, parsed by parseFeedFilters. */
+/** A page size from a query string (GET /api/papers, GET /api/admin/ingest); the list filters come from ZFeedFilterParams, parsed by parseFeedFilters. */
 export const ZPapersLimit = z.object({
   limit: z
     .string()
@@ -26,7 +26,7 @@ export const ZPaperParams = z.object({ id: z.string().min(1).max(300) });
 
 /** GET /api/admin/ingest: a page of runs, newest first; `cursor` is the previous page's nextCursor. */
 export const ZIngestListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: ZPapersLimit.shape.limit,
   cursor: ZRowId.optional(),
 });
 
