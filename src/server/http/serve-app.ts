@@ -75,8 +75,10 @@ function finishHeaders(res: http.ServerResponse): void {
   } as typeof writeHead;
 }
 
-/** Answers as a route handler answers the same error (errorResponse: its status and JSON body), before Next sees the request. */
-/** `accept`: a page's refusal is a page for a browser (forReader); without it, and at every API address, the JSON error. */
+/**
+ * Answers as a route handler answers the same error (errorResponse: its status and JSON body), before Next sees the request; with
+ * `accept`, a page's refusal, as forReader answers it: the site's error page to a browser.
+ */
 function refuse(res: http.ServerResponse, err: AppError, accept?: string): void {
   forReader(accept, errorResponse(err))
     .then(async (answer) => {
