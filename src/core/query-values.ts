@@ -1,9 +1,11 @@
-// The one reading of a query string into named values, for every page, route and feed: a repeated key keeps its first value.
+// The one reading of a query string or a posted form into named values, for every page, route, feed and form: a repeated key keeps
+// its first value.
 /**
- * `params` as one value per key, the first one given (`?sort=top&sort=x` is `sort=top` everywhere, as the pages have always read it).
- * Object.fromEntries defines each key as an own property, so a key named `__proto__` is a value like any other.
+ * `params` (a query string's URLSearchParams, or a form's FormData) as one value per key, the first one given (`?sort=top&sort=x` is
+ * `sort=top` everywhere, as the pages have always read it). Object.fromEntries defines each key as an own property, so a key named
+ * `__proto__` is a value like any other.
  */
-export function queryValues(params: URLSearchParams): Record<string, string> {
+export function queryValues<V = string>(params: Iterable<[string, V]>): Record<string, V> {
   const seen = new Set<string>();
   return Object.fromEntries(
     [...params].filter(([key]) => {

@@ -3,6 +3,7 @@
 // reads JSON), never a 5xx, a dropped connection or an internal header. Raw node:http, since fetch refuses to send TRACE.
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { appEntries, fillSegments, ROOT } from "./support/app-routes";
@@ -93,6 +94,23 @@ test("http edges: a repeated query key is read by its first value on the API and
   expect((await request.get("/search/feed.json?q=diffusion&q=%00")).status()).toBe(200);
   expect((await request.get("/search/feed.json?q=%00&q=diffusion")).status()).toBe(400);
   expect((await request.get("/?sort=top&sort=bogus")).status()).toBe(200);
+});
+
+test("http edges: CONNECT, which Node answered by dropping the connection, is a JSON 501 saying this is no proxy", async ({ baseURL }) => {
+  const { hostname, port } = new URL(baseURL!);
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write("CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n"));
+    let text = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (text += chunk));
+    socket.on("end", () => resolve(text));
+    socket.on("error", reject);
+  });
+  expect(answer).toMatch(/^HTTP\/1\.1 501 /);
+  expect(answer).toMatch(/\r\ncontent-type: application\/json/i);
+  expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toMatchObject({
+    error: { code: "NOT_IMPLEMENTED", message: expect.stringMatching(/not a proxy/) },
+  });
 });
 
 test("http edges: a request carrying Upgrade (h2c, a WebSocket handshake) gets a plain answer, not a dropped connection", async ({ baseURL }) => {

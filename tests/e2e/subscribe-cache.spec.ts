@@ -34,7 +34,7 @@ test("subscribe: a bad interest in the preview's query is a 400 explained beside
   expect(res.status()).toBe(400);
   expect(res.headers()["cache-control"]).toBe("private, no-store");
   const html = await res.text();
-  expect(html).toContain("Minimum upvotes cannot be negative.");
+  expect(html).toContain("Minimum upvotes must be a whole number from 0 to 100,000.");
   expect(html).toContain("Categories look like cs.LG or stat.ML.");
   expect(html.match(/<script/g)).toHaveLength(1);
   // Each key the preview reads has its field's error shown: "code" had none, so its 400 said nothing.
@@ -58,6 +58,15 @@ test("subscribe: the form's POST answers per request: 400 with the field's error
   const ok = await request.post("/subscribe/submit", formPost({ email: `cache-${Date.now()}@example.org`, frequency: "daily" }));
   expect(ok.status()).toBe(200);
   expect(await ok.text()).toContain("Check your inbox");
+
+  // A field given twice is read by its first value, as a repeated query key is: the bad address here, not the good one after it.
+  const twice = await request.post("/subscribe/submit", {
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseURL! },
+    data: `email=not-an-address&email=${encodeURIComponent(`twice-${Date.now()}@example.org`)}&frequency=weekly`,
+    maxRedirects: 0,
+  });
+  expect(twice.status()).toBe(400);
+  expect(await twice.text()).toContain('value="not-an-address"');
 
   const huge = await request.post("/subscribe/submit", formPost({ email: "a@example.org", keywords: "x".repeat(64 * 1024) }));
   expect(huge.status()).toBe(413);

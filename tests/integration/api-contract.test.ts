@@ -214,8 +214,10 @@ describe("every route answers as documented", () => {
     await expectAnswer("GET", "/api/papers/{id}", { path: `/api/papers/${"x".repeat(301)}` }, 400);
   });
 
-  it("POST /api/subscribe: 400 for bad input or another content type, 413 past the body limit, 429 past the per-client limit", async () => {
+  it("POST /api/subscribe: 400 for bad input or another content type, 413 past the body limit, 415 in another charset, 429 past the per-client limit", async () => {
     const route = { path: "/api/subscribe" };
+    const utf16 = { "content-type": "application/json; charset=utf-16" };
+    await expectAnswer("POST", route.path, { ...route, headers: utf16, body: JSON.stringify({ email: "a@example.org" }) }, 415);
     await expectAnswer("POST", route.path, { ...route, ...json({ email: "not an address" }) }, 400);
     await expectAnswer("POST", route.path, { ...route, headers: { "content-type": "text/plain" }, body: "email=a@example.org" }, 400);
     await expectAnswer("POST", route.path, { ...route, ...json({ email: "a@example.org", website: "x".repeat(MAX_PUBLIC_BODY_BYTES) }) }, 413);
@@ -240,9 +242,10 @@ describe("every route answers as documented", () => {
     await expectAnswer("GET", p, { path: p, headers: { cookie: `${ADMIN_COOKIE}=${session.value}` } }, 200);
   });
 
-  it("POST /api/admin/ingest: 400, 401, 409 with the active run's id, 413", async () => {
+  it("POST /api/admin/ingest: 400, 401, 409 with the active run's id, 413, 415", async () => {
     const p = "/api/admin/ingest";
     const headers = { ...admin, "content-type": "application/json" };
+    await expectAnswer("POST", p, { path: p, headers: { ...headers, "content-encoding": "gzip" }, body: JSON.stringify({ source: "hf-daily" }) }, 415);
     await expectAnswer("POST", p, { path: p, headers, body: JSON.stringify({ source: "hf-daily", week: "2026-99" }) }, 400);
     await expectAnswer("POST", p, { path: p, headers, body: "not json" }, 400);
     await expectAnswer("POST", p, { path: p, headers: { "content-type": "application/json" }, body: JSON.stringify({ source: "hf-daily" }) }, 401);

@@ -4,6 +4,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
@@ -95,6 +96,43 @@ describe("NUL bytes", () => {
     const res = await postIngest(JSON.stringify({ source: "hf-page", url: "https://huggingface.co/papers/\u0000" }));
     expect(await errorOf(res)).toMatchObject({ status: 400, message: expect.stringMatching(/url/) });
     expect(await db.ingestRun.count()).toBe(before);
+  });
+});
+
+describe("bodies this server would misread", () => {
+  it("a compressed subscription (Content-Encoding: gzip) is a 415, not read as JSON, and nothing is stored", async () => {
+    const body = gzipSync(JSON.stringify({ email: "gzip@example.org" }));
+    const res = await postSubscribe(body, { "content-encoding": "gzip" });
+    expect(await errorOf(res)).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: expect.stringMatching(/uncompressed.*gzip/) });
+    expect(await db.subscriber.count()).toBe(0);
+  });
+
+  it("a body declared in UTF-16 is a 415 naming the charset; UTF-8 and US-ASCII, however spelled, are read", async () => {
+    const utf16 = Buffer.from(JSON.stringify({ email: "utf16@example.org" }), "utf16le");
+    const res = await postSubscribe(utf16, { "content-type": "application/json; charset=utf-16" });
+    expect(await errorOf(res)).toMatchObject({ status: 415, message: expect.stringMatching(/UTF-8.*charset=utf-16/) });
+    expect(await db.subscriber.count()).toBe(0);
+    for (const type of ['application/json; charset="UTF-8"', "application/json;charset=us-ascii", "application/json; charset=utf8"]) {
+      expect((await postSubscribe(JSON.stringify({ email: "x" }), { "content-type": type })).status, type).toBe(400);
+    }
+  });
+
+  it("the admin's ingest takes no compressed paste either: a 415, and no run is created", async () => {
+    const before = await db.ingestRun.count();
+    const res = await postIngest(gzipSync(JSON.stringify({ source: "hf-daily" })), { ...admin, "content-encoding": "gzip" });
+    expect(res.status).toBe(415);
+    expect(await db.ingestRun.count()).toBe(before);
+  });
+
+  it("an ingest body that is a JSON array is told an object is expected, not that its source is missing", async () => {
+    const res = await postIngest("[]");
+    expect(await errorOf(res)).toMatchObject({ status: 400, message: expect.stringMatching(/expected object, received array/) });
+  });
+
+  it("a keyword holding a lone surrogate (\\ud800) is a 400 naming the field, not stored as U+FFFD", async () => {
+    const res = await postSubscribe('{"email":"surrogate@example.org","keywords":["agents\\ud800"]}');
+    expect(await errorOf(res)).toMatchObject({ status: 400, message: expect.stringMatching(/^keywords\.0: .*lone surrogates/) });
+    expect(await db.subscriber.count()).toBe(0);
   });
 });
 

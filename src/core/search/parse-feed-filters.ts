@@ -1,6 +1,7 @@
 // The feed's list filters as they live in the URL (?q=&cat=&code=&min=&sort=&cursor=): validated
 // on the way in, and written back in one canonical order so shared links are stable.
 import { z } from "zod";
+import { queryValues } from "@/core/query-values";
 import { hasControlChars, NO_CONTROL_CHARS } from "@/core/text/control-chars";
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
 import { parseSearchQuery } from "./parse-query";
@@ -108,5 +109,5 @@ export function viewSegmentQuery(segment: string): URLSearchParams | null {
 export function parseFeedView(segment: string): TParseResult<TFeedFilters> {
   const query = viewSegmentQuery(segment);
   if (!query) return { ok: false, message: 'Invalid "filters": is malformed' };
-  return parseFeedFilters(Object.fromEntries(query));
+  return parseFeedFilters(queryValues(query));
 }

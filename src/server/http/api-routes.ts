@@ -61,6 +61,7 @@ function failure(code: TErrorCode, description: string, schema: z.ZodType = erro
 }
 
 const unauthorized = failure("UNAUTHORIZED", "no valid admin token or session");
+const unreadableBody = failure("UNSUPPORTED_MEDIA_TYPE", "the body is compressed (Content-Encoding) or declared in a charset other than UTF-8");
 
 const FEED_NOTES = {
   q: 'full-text search (websearch syntax: "phrase", OR, -word) with author:Name filters',
@@ -127,6 +128,7 @@ export const API_ROUTES: readonly TApiRoute[] = [
       { status: 202, description: "accepted; a confirmation mail is on its way if the address may get one", schema: ZSubscribeAccepted },
       failure("INVALID_INPUT", "not JSON, not application/json, or a field is invalid; the message says which"),
       failure("PAYLOAD_TOO_LARGE", `the body is over ${bytes(MAX_PUBLIC_BODY_BYTES)}`),
+      unreadableBody,
       failure("RATE_LIMITED", `over ${SUBSCRIBE_IP_LIMIT.limit} subscribe requests from one client in ${SUBSCRIBE_IP_LIMIT.windowMs / 60_000} minutes`),
     ],
     example: { path: "/api/subscribe", body: { email: "you@example.org", frequency: "weekly", keywords: ["diffusion"], categories: ["cs.CV"] } },
@@ -176,6 +178,7 @@ export const API_ROUTES: readonly TApiRoute[] = [
       failure("FORBIDDEN", "sent with the admin session cookie from another site's page (its Origin is not this site's)"),
       failure("CONFLICT", "the same source and parameters are already queued or running, as run runId", ZIngestConflict),
       failure("PAYLOAD_TOO_LARGE", `the body is over ${bytes(MAX_PASTE_BYTES)}`),
+      unreadableBody,
     ],
     example: { path: "/api/admin/ingest", body: { source: "hf-daily", date: "2026-05-08" } },
   },

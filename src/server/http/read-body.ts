@@ -26,9 +26,28 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promi
   }
 }
 
-/** The body as UTF-8 text, or PAYLOAD_TOO_LARGE (413) as soon as it declares or reaches more than maxBytes. */
+/**
+ * UNSUPPORTED_MEDIA_TYPE (415) for a body this server would misread: compressed (Content-Encoding), which was parsed as if it were
+ * not, or declared in a charset other than UTF-8 (or its subset US-ASCII), whose text was decoded as UTF-8 all the same.
+ */
+function refuseUnreadable(headers: Headers): void {
+  const encoding = (headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (encoding !== "" && encoding !== "identity") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the request body uncompressed: this server does not take Content-Encoding: ${encoding.slice(0, 40)}.`);
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(headers.get("content-type") ?? "")?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8" && charset !== "us-ascii") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the request body as UTF-8: this server does not read charset=${charset.slice(0, 40)}.`);
+  }
+}
+
+/**
+ * The body as UTF-8 text; PAYLOAD_TOO_LARGE (413) as soon as it declares or reaches more than maxBytes, UNSUPPORTED_MEDIA_TYPE (415)
+ * when it is compressed or declared in another charset.
+ */
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
   if (declaresMoreThan(request.headers.get("content-length"), maxBytes)) throw tooLarge(maxBytes);
+  refuseUnreadable(request.headers);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -3,6 +3,8 @@
 // proxy names for a cached page's invalid variant.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import next from "next";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state.js";
 import { AppError, ERROR_STATUS } from "../errors/app-error";
@@ -83,7 +85,8 @@ function refuse(res: http.ServerResponse, err: AppError, accept?: string): void 
   forReader(accept, errorResponse(err))
     .then(async (answer) => {
       const body = await answer.text();
-      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      // Sized, not chunked: a refusal is whole, and a client reading a CONNECT's answer off the socket gets it as plain bytes.
+      res.writeHead(answer.status, { ...Object.fromEntries(answer.headers), "content-length": Buffer.byteLength(body) });
       res.end(body);
     })
     .catch((failure: unknown) => {
@@ -266,6 +269,17 @@ export async function serveApp(opts: {
   // a request carrying `Upgrade: h2c` or a WebSocket handshake lost its connection. With none, Node serves it as the plain request it is.
   server.on("newListener", (event) => {
     if (event === "upgrade") queueMicrotask(() => server.removeAllListeners("upgrade"));
+  });
+  // Node drops a CONNECT's connection unanswered when nothing listens for it; this is no proxy, and says so as every refusal does.
+  server.on("connect", (req: http.IncomingMessage, socket: Duplex) => {
+    const res = new http.ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket as Socket);
+    res.on("finish", () => {
+      res.detachSocket(socket as Socket);
+      socket.end();
+    });
+    refuse(res, new AppError("NOT_IMPLEMENTED", "This server does not take CONNECT requests: it is not a proxy."));
   });
   // Longer than a typical proxy's idle timeout, so a reverse proxy never reuses a connection we are closing.
   server.keepAliveTimeout = 65_000;

@@ -77,9 +77,15 @@ export const ZIngestParams = ZParamFields.refine(onePeriod, { message: "give at 
 
 export type TIngestParams = z.infer<typeof ZIngestParams>;
 
-/** A request to ingest: a source and its parameters, from the admin form, the JSON API or a paste. Empty strings count as absent. */
+/**
+ * A request to ingest: a source and its parameters, from the admin form, the JSON API or a paste. Empty strings count as absent. An
+ * array passes as it is, for the object schema to say so ("[]" read as {} was told its source was missing).
+ */
 export const ZIngestRequest = z.preprocess(
-  (value) => (value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== "")) : value),
+  (value) =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== ""))
+      : value,
   ZParamFields.extend({ source: ZSourceId }).strict().refine(onePeriod, { message: "give at most one of date, week or month" }).refine(oneInput, {
     message: "give either url or body, not both",
   }),

@@ -23,7 +23,7 @@ export const ZFollowName = z
   .trim()
   .min(1, { error: "Type a name to follow." })
   .max(200, { error: "Names are at most 200 characters." })
-  .refine((s) => !hasControlChars(s), { error: "Names must not contain control characters." })
+  .refine((s) => !hasControlChars(s), { error: "Names must not contain control characters or lone surrogates." })
   .refine((s) => /[\p{L}\p{N}]/u.test(s), { error: "Type a name with letters or digits." });
 
 export const ZFollowKind = z.enum(["author", "organization"], { error: "Choose an author or an organization." });

@@ -1,15 +1,17 @@
 // Turns a server function's outcome into the state a form shows inline (useActionState), never a 5xx page.
 import { ZodError } from "zod";
+import { queryValues } from "@/core/query-values";
 import { isAppError } from "../errors/app-error";
 import { logger } from "../logger";
 
 /** `values` echoes what was typed, so a rejected form keeps its input after React resets it. */
 export type TFormState = { status: "idle" | "ok" | "error"; message: string; fieldErrors: Record<string, string>; values?: Record<string, string> };
 
-/** The text fields of a submitted form, for `values`. */
+/** The text fields of a submitted form, for `values`: each key's first value, as the form was read. */
 export function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of formData) if (typeof value === "string" && !key.startsWith("$") && key !== "token" && key !== "website") out[key] = value;
+  for (const [key, value] of Object.entries(queryValues(formData)))
+    if (typeof value === "string" && !key.startsWith("$") && key !== "token" && key !== "website") out[key] = value;
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { GetServerSidePropsResult, GetStaticPropsResult } from "next";
 import { ZodError, type z } from "zod";
+import { queryValues } from "@/core/query-values";
 import { viewSegmentQuery } from "@/core/search";
 import { getConfig } from "../config";
 import { AppError, isAppError, retryAfterHeader } from "../errors/app-error";
@@ -69,7 +70,7 @@ export async function subscribeFormProps({ req, res }: { req: IncomingMessage; r
   let state: TFormState;
   try {
     form = await readForm(req, headers);
-    await submitSubscription(Object.fromEntries(form), clientAddress(headers));
+    await submitSubscription(queryValues(form), clientAddress(headers));
     state = okState("Check your inbox: we sent a link to confirm your subscription. Nothing else is sent until you confirm.");
   } catch (err) {
     state = { ...errorState(err), values: form ? formValues(form) : undefined };
@@ -77,5 +78,5 @@ export async function subscribeFormProps({ req, res }: { req: IncomingMessage; r
     const retry = isAppError(err) ? retryAfterHeader(err) : undefined;
     if (retry) res.setHeader("Retry-After", retry["Retry-After"]!);
   }
-  return { props: await previewFor(form ? Object.fromEntries(form) : {}, state) };
+  return { props: await previewFor(form ? queryValues(form) : {}, state) };
 }

@@ -1,4 +1,5 @@
 // zod schemas for everything a subscriber types: the address, the frequency and the interests.
+import { domainToASCII } from "node:url";
 import { z } from "zod";
 import { hasControlChars } from "@/core/text/control-chars";
 
@@ -35,6 +36,12 @@ const hasLongLabel = (address: string) =>
     .split(".")
     .some((label) => label.length > 63);
 
+/**
+ * Whether the domain is a name at all: an ASCII-compatible label ("xn--…") must be punycode that decodes (`a@xn--.co` passed the
+ * address format, and no mail could be routed there). domainToASCII answers "" for a domain the URL standard refuses.
+ */
+const hasValidDomain = (address: string) => domainToASCII(address.slice(address.lastIndexOf("@") + 1)) !== "";
+
 /** RFC 5321's limits: 64 characters before the @, 254 in all, and RFC 1035's 63 per label of the domain. */
 const ZEmail = z
   .string({ error: "Enter your email address." })
@@ -44,7 +51,8 @@ const ZEmail = z
       .email({ error: "Enter a valid email address, like name@example.org." })
       .max(254, { error: "That address is too long." })
       .refine((address) => address.lastIndexOf("@") <= 64, { error: "That address is too long." })
-      .refine((address) => !hasLongLabel(address), { error: "A part of that address's domain is longer than 63 characters." }),
+      .refine((address) => !hasLongLabel(address), { error: "A part of that address's domain is longer than 63 characters." })
+      .refine(hasValidDomain, { error: "Enter a valid email address, like name@example.org." }),
   );
 
 /**
@@ -73,7 +81,7 @@ const ZKeywords = z.preprocess(
       z
         .string()
         .max(60, { error: "Each keyword must be 60 characters or fewer." })
-        .refine((k) => !hasControlChars(k), { error: "Keywords must not contain control characters." }),
+        .refine((k) => !hasControlChars(k), { error: "Keywords must not contain control characters or lone surrogates." }),
     )
     .max(MAX_INTERESTS, { error: `At most ${MAX_INTERESTS} keywords.` }),
 );
@@ -99,13 +107,12 @@ const ZCheckbox = z.preprocess(
   z.boolean({ error: "Only papers with code must be on or off (1 or 0)." }),
 );
 
+const MIN_UPVOTES_RANGE = { error: "Minimum upvotes must be a whole number from 0 to 100,000." };
+
+/** Every check says the same words, which zodMessage says once: 1e308 failed both "whole number" and "too big", joined. */
 const ZMinUpvotes = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? 0 : typeof v === "string" ? Number(v) : v),
-  z
-    .number({ error: "Minimum upvotes must be a number." })
-    .int({ error: "Minimum upvotes must be a whole number." })
-    .min(0, { error: "Minimum upvotes cannot be negative." })
-    .max(100_000),
+  z.number(MIN_UPVOTES_RANGE).int(MIN_UPVOTES_RANGE).min(0, MIN_UPVOTES_RANGE).max(100_000, MIN_UPVOTES_RANGE),
 );
 
 export const ZInterests = z.object({

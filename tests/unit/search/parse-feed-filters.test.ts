@@ -54,7 +54,7 @@ describe("parseFeedFilters", () => {
   });
 
   it("refuses control characters in q (PostgreSQL text cannot hold NUL) but keeps tabs and line breaks as spaces do", () => {
-    expect(parseFeedFilters({ q: "a\u0000b" })).toEqual({ ok: false, message: 'Invalid "q": must not contain control characters' });
+    expect(parseFeedFilters({ q: "a\u0000b" })).toEqual({ ok: false, message: 'Invalid "q": must not contain control characters or lone surrogates' });
     expect(parseFeedFilters({ q: "graph\tnets" })).toMatchObject({ ok: true, value: { q: "graph\tnets" } });
   });
 

@@ -1,5 +1,6 @@
 // Subscription input: address normalisation and the preference fields' parsing, with fixed inputs.
 import { describe, expect, it } from "vitest";
+import { zodMessage } from "../../../src/server/errors/describe-error";
 import { normalizeEmail, previewQueryToInterests, ZInterests, ZPreferences, ZSubscribeInput } from "../../../src/server/subscriptions/subscription-input";
 
 describe("normalizeEmail", () => {
@@ -57,6 +58,9 @@ describe("ZSubscribeInput", () => {
     `${"x".repeat(65)}@example.org`,
     `a@${"x".repeat(64)}.example.org`,
     `a@example.${"x".repeat(64)}`,
+    // An ASCII-compatible label that is no punycode decodes to no name: no mail can be routed there.
+    "a@xn--.co",
+    "a@xn--zz.example.org",
   ])("rejects the address %j with a message on the email field", (email) => {
     const result = ZSubscribeInput.safeParse({ email });
     expect(result.success).toBe(false);
@@ -125,7 +129,25 @@ describe("ZSubscribeInput", () => {
 
   it("refuses a keyword with a control character (PostgreSQL text cannot store NUL), naming the field", () => {
     const result = ZPreferences.safeParse({ keywords: "llm, agents\u0000" });
-    expect(result.error?.issues.map((i) => [String(i.path[0]), i.message])).toEqual([["keywords", "Keywords must not contain control characters."]]);
+    expect(result.error?.issues.map((i) => [String(i.path[0]), i.message])).toEqual([
+      ["keywords", "Keywords must not contain control characters or lone surrogates."],
+    ]);
+  });
+
+  it("refuses a keyword holding a lone surrogate (JSON's \\ud800), which would have been stored as U+FFFD", () => {
+    const result = ZPreferences.safeParse({ keywords: ["llm", "agents\ud800"] });
+    expect(result.error?.issues.map((i) => [String(i.path[0]), i.message])).toEqual([
+      ["keywords", "Keywords must not contain control characters or lone surrogates."],
+    ]);
+    // A surrogate pair is one character, an emoji here, and is kept.
+    expect(ZPreferences.parse({ keywords: ["agents \ud83e\udd16"] }).keywords).toEqual(["agents 🤖"]);
+  });
+
+  it("says once what is wrong with a minimum far past its range, not once per check it fails", () => {
+    for (const minUpvotes of [1e308, "1e308", 100_001, -1, 1.5, "x"]) {
+      const result = ZPreferences.safeParse({ minUpvotes });
+      expect(result.error && zodMessage(result.error), String(minUpvotes)).toBe("minUpvotes: Minimum upvotes must be a whole number from 0 to 100,000.");
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 // Confirms a subscription on POST only, then shows the new subscriber their preferences.
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { queryValues } from "@/core/query-values";
 import { ZLinkToken } from "@/server/auth/secrets";
 import { isAppError } from "@/server/errors/app-error";
 import { requireFormData } from "@/server/http/action-form";
@@ -10,7 +11,7 @@ import { confirmWithToken } from "@/server/subscriptions/subscription-service";
 const ZConfirm = z.object({ token: ZLinkToken });
 
 export async function confirmAction(formData: FormData): Promise<void> {
-  const parsed = ZConfirm.safeParse(Object.fromEntries(requireFormData(formData)));
+  const parsed = ZConfirm.safeParse(queryValues(requireFormData(formData)));
   if (!parsed.success) redirect("/subscribe/confirm");
   let manageToken: string;
   try {

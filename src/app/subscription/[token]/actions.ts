@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
+import { queryValues } from "@/core/query-values";
 import { ZLinkToken } from "@/server/auth/secrets";
 import { isAppError } from "@/server/errors/app-error";
 import { requireFormData } from "@/server/http/action-form";
@@ -35,7 +36,7 @@ export async function savePreferencesAction(_prev: TFormState, formData: FormDat
   const token = tokenFrom(formData);
   if (!token) return { status: "error", message: "This link is not valid.", fieldErrors: {} };
   try {
-    await savePreferences(token, Object.fromEntries(formData));
+    await savePreferences(token, queryValues(formData));
   } catch (err) {
     return { ...errorState(err), values: formValues(formData) };
   }
@@ -100,7 +101,7 @@ async function runReaderStep(
   if (!token) redirect("/subscription/invalid");
   let outcome = done;
   try {
-    const result = await step(token, Object.fromEntries(formData));
+    const result = await step(token, queryValues(formData));
     if (result) await setCookies(result);
   } catch (err) {
     if (err instanceof ZodError) outcome = `${done}-invalid`;
