@@ -51,6 +51,8 @@ runCli(async () => {
         throw new AppError("INVALID_INPUT", `cannot read ${values.file}: ${err.code === "ENOENT" ? "no such file" : err.message}`, { cause: err });
       })
     : undefined;
+  // An empty body would read as none, and the source's live listing would be fetched in the file's place.
+  if (body !== undefined && body.trim() === "") throw new AppError("INVALID_INPUT", `${values.file} is empty: there is nothing to ingest`);
   const { source, ...params } = ZIngestRequest.parse({ ...request, body });
   const what = values.file ?? values.url ?? source;
   const config = getConfig();

@@ -2,11 +2,15 @@
 import { getConfig } from "../src/server/config";
 import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
-import { runCli } from "./lib/run-cli";
+import { parseCliArgs, runCli } from "./lib/run-cli";
 import { whenParentExits } from "./lib/when-parent-exits";
 import { withDatabaseUrl } from "./lib/with-database-url";
 
+const USAGE = "npm run worker   (runs the queue workers and schedules until Ctrl-C: for extra machines sharing one PostgreSQL; takes no options)";
+
 runCli(async () => {
+  // Before anything starts: `--help` once queued scheduled runs, as any option did.
+  if (!parseCliArgs(USAGE, {})) return;
   const config = getConfig();
   await withDatabaseUrl(async (databaseUrl) => {
     const background = await startBackground({ config, databaseUrl });

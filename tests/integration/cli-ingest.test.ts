@@ -1,4 +1,6 @@
 // The ingest CLI: dry runs print normalized papers and write nothing; bad input gives one clear line and a non-zero exit.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
@@ -51,5 +53,22 @@ describe("npm run ingest", () => {
     expect(missing.stderr.trim()).toBe("Error: cannot read /nonexistent.json: no such file");
     const unknown = await runScript("scripts/ingest.ts", ["--source", "nope", "--file", "x"], env());
     expect(unknown.stderr.trim()).toMatch(/^Error: source: must be one of hf-daily, hf-page/);
+  });
+
+  it("an empty file is refused as empty: its source's live listing is not fetched in its place", async () => {
+    const empty = path.join(await mkdtemp(path.join(os.tmpdir(), "cli-empty-")), "empty.json");
+    await writeFile(empty, "\n");
+    for (const extra of [[], ["--dry-run"]]) {
+      const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", empty, ...extra], env());
+      expect([out.code, out.stderr.trim()], extra.join(" ")).toEqual([1, `Error: ${empty} is empty: there is nothing to ingest`]);
+    }
+    expect(await db.ingestRun.count({ where: { source: "hf-daily", params: { path: [], equals: {} } } })).toBe(0);
+  });
+
+  it("a database it cannot reach is named in the error, not an empty 'Error: '", async () => {
+    const unreachable = { ...env(), DATABASE_URL: "postgresql://root@127.0.0.1:5999/nowhere" };
+    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-05-08.json")], unreachable);
+    expect(out.code).toBe(1);
+    expect(out.stderr.trim()).toMatch(/^Error: .*(ECONNREFUSED|connection refused|Can't reach database server).*127\.0\.0\.1:5999/);
   });
 });

@@ -123,6 +123,9 @@ describe("every CLI's --help", () => {
     ["scripts/ingest.ts", "npm run ingest -- --source <id>"],
     ["scripts/digest.ts", "npm run digest -- [--now ISO]"],
     ["scripts/db-migrate-dev.ts", "npm run db:migrate:dev -- --name"],
+    // These two take no options: an option once started the worker (which queued scheduled runs) or applied the migrations.
+    ["scripts/worker.ts", "npm run worker"],
+    ["scripts/db-migrate.ts", "npm run db:migrate"],
   ])("%s prints its usage on stdout and exits 0; an unknown option is an error that shows it too", async (script, usage) => {
     for (const flag of ["--help", "-h"]) {
       const out = await piped(script, [flag]);

@@ -21,14 +21,30 @@ export function zodMessage(err: ZodError): string {
   return messages.map((message, n) => (n < messages.length - 1 ? message.replace(/\.$/, "") : message)).join("; ");
 }
 
+/** Prisma's first line, "Invalid `db.x.create()` invocation in" (then the caller's file and a code frame) or "… invocation:". */
+const PRISMA_INVOCATION = /^(Invalid `[^`]+` invocation)(?: in|:)$/;
+
+/**
+ * A message's first line of text; for Prisma's, which start with a blank line and an "Invalid … invocation" line and say what went
+ * wrong last, that line's words and the last line (an unreachable database read as a bare "Error: ").
+ */
+function firstLine(message: string): string {
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const invocation = PRISMA_INVOCATION.exec(lines[0] ?? "");
+  return invocation && lines.length > 1 ? `${invocation[1]}: ${lines.at(-1)}` : (lines[0] ?? "");
+}
+
 export function describeError(err: unknown): string {
   if (isAppError(err)) return err.message;
   if (err instanceof ZodError) return zodMessage(err);
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;
     const hint = code && NETWORK_HINTS[code] ? ` (${NETWORK_HINTS[code]})` : "";
-    const message = err.message || (err instanceof AggregateError ? err.errors.map(describeError).join("; ") : "") || code || err.name;
-    return redactUrls(`${message}${hint}`.split("\n")[0] ?? message);
+    const message = firstLine(err.message) || (err instanceof AggregateError ? err.errors.map(describeError).join("; ") : "") || code || err.name;
+    return redactUrls(`${message}${hint}`);
   }
   return redactUrls(String(err));
 }

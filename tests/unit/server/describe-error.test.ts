@@ -9,6 +9,16 @@ describe("describeError", () => {
     expect(describeError(err)).toBe("connect failed for postgresql://app:***@db:5432/x");
   });
 
+  it("reads a message that starts with a blank line and only introduces its last line (Prisma's), which was a bare ''", () => {
+    const prisma = new Error("\nInvalid `prisma.$queryRaw()` invocation:\n\n\nRaw query failed. Message: `Can't reach database server at 127.0.0.1:5999`");
+    expect(describeError(prisma)).toBe("Invalid `prisma.$queryRaw()` invocation: Raw query failed. Message: `Can't reach database server at 127.0.0.1:5999`");
+    const withFrame = new Error(
+      "\nInvalid `db.ingestRun.create()` invocation in\n/app/src/x.ts:45:3\n\n  42 const run = await\n→ 45 db.ingestRun.create(\n\nCan't reach database server at 127.0.0.1:5999",
+    );
+    expect(describeError(withFrame)).toBe("Invalid `db.ingestRun.create()` invocation: Can't reach database server at 127.0.0.1:5999");
+    expect(describeError(new Error("\n  the real line\nmore"))).toBe("the real line");
+  });
+
   it("names network failures", () => {
     const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     expect(describeError(err)).toBe("connect ECONNREFUSED 127.0.0.1:5432 (connection refused)");
