@@ -133,3 +133,30 @@ describe("a search for an arXiv id", () => {
     }
   });
 });
+
+describe("words written in angle brackets", () => {
+  // PostgreSQL's parser reads "<think>" as an XML tag and drops it, and "a<b and x>y" as one tag from "<" to ">": these words were in
+  // no paper's search document, though LLM papers name their special tokens so.
+  const TOKENS: TIncomingPaper = {
+    arxivId: "2606.30020",
+    titleKey: titleKey("Learning when to emit <think> tokens"),
+    title: "Learning when to emit <think> tokens",
+    abstract: "Decoding stops at <eos> or <|im_end|>; the bound a<b holds whenever quokka>y.",
+    authors: ["Ada <Lovelace>"],
+    listedOn: "2026-06-10",
+    upvotes: 3,
+    categories: ["cs.CL"],
+  };
+
+  beforeAll(async () => {
+    await upsertPapers({ db, source: "hf-daily", papers: [TOKENS], now });
+  });
+
+  it("finds a paper by a word it writes between < and >, alone, in a phrase or as written, and highlights it", async () => {
+    for (const q of ["think", "<think>", '"emit <think> tokens"', "eos", "im_end", "quokka", "lovelace", "author:Lovelace"]) {
+      expect(await found(q), q).toEqual(["2606.30020"]);
+    }
+    const [hit] = (await listPapers({ db, filters: { ...base, q: "think" }, limit: 5 })).papers;
+    expect(hit?.highlight?.title).toBe("Learning when to emit <\u0002think\u0003> tokens");
+  });
+});

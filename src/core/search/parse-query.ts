@@ -24,7 +24,7 @@ function closeQuote(q: string, open: number): number {
 }
 
 /**
- * Extracts `author:Name` and `author:"Full Name"` (key in any case) at the start of a word.
+ * Extracts `author:Name` and `author:"Full Name"` (key in any case) at the start of a word; `<` and `>` in the text are spaces.
  * Quoted phrases are copied whole, so `"author:x"` stays a phrase; `-author:x` is not a filter
  * and stays in the text. Author names are deduplicated case-insensitively, in order. A quoted name's words are whole words, which
  * the search index finds exactly; a bare name's are word prefixes, which it finds only by gathering every word they begin.
@@ -72,7 +72,9 @@ export function parseSearchQuery(q: string): TSearchQuery {
       i = end;
     }
   }
-  const words = text.join("").replace(/\s+/g, " ").trim();
+  // Angle brackets are spaces, as in the search document (see the search_angle_brackets migration): PostgreSQL read "<think>" as
+  // a tag and dropped it, which put a phrase's words at positions no paper holds.
+  const words = text.join("").replace(/[<>]/g, " ").replace(/\s+/g, " ").trim();
   const arxivId = paperNamed(words);
   return arxivId ? { text: "", authors, arxivId } : { text: words, authors };
 }

@@ -30,6 +30,10 @@ describe("parseSearchQuery", () => {
     });
   });
 
+  it("reads angle brackets as spaces, as the search document does, so '<think>' is the word think", () => {
+    expect(parseSearchQuery('"emit <think> tokens" <eos>')).toEqual({ text: '"emit think tokens" eos', authors: [] });
+  });
+
   it("keeps phrases, OR and exclusions in the text untouched", () => {
     expect(parseSearchQuery('"large language model" OR llm -survey author:"Percy  Liang"')).toEqual({
       text: '"large language model" OR llm -survey',
