@@ -78,14 +78,16 @@ const categoriesOf = cachePerObject((paper: TPaper) =>
   [paper.primaryCategory ?? "", ...paper.categories].filter((name) => name !== "").map((name) => ({ name, folded: name.toLowerCase() })),
 );
 
-const titleAndAbstractOf = cachePerObject((paper: TPaper): string => `${paper.title}\n${paper.abstract}`);
-
-/** Whether a paper's title or abstract holds one of these negative keywords (matched as keywords are); null when there are none. */
+/**
+ * Whether a paper holds one of these negative keywords in the text keywords are matched against (title, abstract and Hugging Face's
+ * keywords), matched as keywords are; null when there are none. The abstract and title alone let a paper that matched a word only by
+ * its AI keywords through, labelled "Matches …" with the very word the reader had said never to show.
+ */
 export function matchNegativeKeywords(negativeKeywords: readonly string[]): ((paper: TPaper) => boolean) | null {
   const patterns = uniqueTrimmed(negativeKeywords).map(keywordPattern);
   if (patterns.length === 0) return null;
   return (paper) => {
-    const haystack = titleAndAbstractOf(paper);
+    const haystack = haystackOf(paper);
     return patterns.some((pattern) => pattern.test(haystack));
   };
 }

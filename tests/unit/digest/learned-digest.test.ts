@@ -104,6 +104,20 @@ describe("selectDigest: negative keywords", () => {
     expect(digest({ negativeKeywords: ["  ", "Image"] }).map((item) => topicOf(item.paper))).not.toContain("diffusion");
   });
 
+  it("reads the same text keywords match, Hugging Face's keywords included, so no paper is picked for a word the reader excluded", () => {
+    const tagged = makePaper(99, { title: "A judge for chatbots", abstract: "Pairwise preferences.", keywords: ["LLM-as-a-judge"], trendingScore: 200 });
+    const pick = (negativeKeywords: string[]) =>
+      selectDigest({
+        now: NOW,
+        subscriber: makeSubscriber({ keywords: ["llm"], negativeKeywords }),
+        papers: [tagged, ...papers],
+        alreadySent: new Set(),
+        limit: 12,
+      }).items.map((item) => item.paper.id);
+    expect(pick([])).toContain(99);
+    expect(pick(["llm"])).not.toContain(99);
+  });
+
   it("excludes them from a learned digest too", () => {
     expect(digest({ negativeKeywords: ["diffusion"], feedback: [press("more", "diffusion")] }).map((item) => topicOf(item.paper))).not.toContain("diffusion");
   });
