@@ -67,5 +67,30 @@ it("the preview is the mail the next run sends: same papers, subject, bodies, he
   const runs = await listDigestRuns({ db, limit: 5 });
   expect(runs.map((r) => r.period)).toEqual(["weekly:2026-W48", "daily:2026-11-27"]);
   expect(runs[0]).toMatchObject({ status: "succeeded", due: 1, sent: 1 });
-  expect((await previewNextDigest({ db, email: "robots@example.test", now: NOW, settings: testSettings() })).mail).toBeNull();
+  const after = await previewNextDigest({ db, email: "robots@example.test", now: NOW, settings: testSettings() });
+  expect(after.mail).toBeNull();
+  expect(after.skipped).toMatch(/^This subscriber's digest for weekly:2026-W48 was sent at 2026-11-27 07:00 UTC; no run sends another/);
+});
+
+it("a period whose digest was sent is not previewed again, even with papers left that would suit the subscriber", async () => {
+  // More suitable papers than one digest holds: after the run some remain, and the preview showed them as a next digest that no run
+  // would send, with the Message-ID already delivered.
+  await seedPapers(
+    db,
+    Array.from({ length: 14 }, (_, i) => ({
+      arxivId: `2611.${String(100 + i).padStart(5, "0")}`,
+      title: `Agents paper ${i}`,
+      categories: ["cs.MA"],
+      listedOn: "2026-11-26",
+      upvotes: i,
+    })),
+  );
+  await seedSubscribers(db, [{ email: "agents@example.test", categories: ["cs.MA"], frequency: "weekly" }]);
+  expect((await previewNextDigest({ db, email: "agents@example.test", now: NOW, settings: testSettings() })).mail?.paperIds.length).toBeGreaterThan(0);
+  const mailer = createSmtpMailer({ url: smtp.url, from: "digest@example.test" });
+  await triggerDigests({ db, now: NOW, trigger: "test", settings: testSettings(), mailer });
+  await mailer.close();
+  const after = await previewNextDigest({ db, email: "agents@example.test", now: NOW, settings: testSettings() });
+  expect([after.mail, after.period]).toEqual([null, "weekly:2026-W48"]);
+  expect(after.skipped).toMatch(/^This subscriber's digest for weekly:2026-W48 was sent at /);
 });

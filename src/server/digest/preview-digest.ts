@@ -7,6 +7,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import type { Mailer } from "../mail/mailer";
 import { recordAudit } from "../repo/audit-log";
+import { findPeriodDelivery } from "../repo/deliveries";
 import { findDigestRecipient, type TDigestRecipient } from "../repo/digest-recipients";
 import { findLatestListingDay } from "../repo/paper-periods";
 import { buildDigestMail, chooseDigest, type TDigestMail } from "./build-digest-mail";
@@ -21,9 +22,20 @@ export async function previewNextDigest(opts: { db: Db; email: string; now: Date
   const recipient = await findDigestRecipient({ db: opts.db, email: opts.email, sentSince: lookbackStart("weekly", opts.now) });
   if (!recipient) throw new AppError("NOT_FOUND", `no subscriber ${opts.email}`, { userMessage: `No subscriber has the address ${opts.email}.` });
   const period = digestPeriodKey(recipient.frequency, opts.now);
+  // A run makes one ledger row per subscriber and period and never another: with one made, this period's digest is no longer next.
+  const delivery = await findPeriodDelivery({ db: opts.db, subscriberId: recipient.subscriberId, period });
+  if (delivery) return { email: recipient.email, status: recipient.status, period, mail: null, skipped: alreadyHandled(period, delivery) };
   const papers = await loadDigestPapers({ db: opts.db, frequency: recipient.frequency, now: opts.now });
   const mail = buildDigestMail({ settings: opts.settings, recipient, period, papers, now: opts.now });
   return { email: recipient.email, status: recipient.status, period, mail, skipped: mail ? null : await whySkipped(opts.db, papers.length) };
+}
+
+function alreadyHandled(period: string, delivery: { status: string; sentAt: Date | null }): string {
+  const sent =
+    delivery.status === "sent"
+      ? `was sent${delivery.sentAt ? ` at ${delivery.sentAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : ""}`
+      : `is ${delivery.status} in the delivery ledger`;
+  return `This subscriber's digest for ${period} ${sent}; no run sends another for ${period}, and the next digest is for the next period.`;
 }
 
 /**

@@ -204,3 +204,12 @@ export async function releaseStrandedDeliveries(opts: {
   const pick = (released: boolean) => rows.filter((r) => r.released === released).map(({ id, period }) => ({ id, period }));
   return { released: pick(true), closed: pick(false) };
 }
+
+/** The ledger's row for a subscriber's period, if a run has made one: what a preview of that period must not pretend to send again. */
+export async function findPeriodDelivery(opts: { db: Db; subscriberId: number; period: string }): Promise<{ status: string; sentAt: Date | null } | null> {
+  const row = await opts.db.delivery.findUnique({
+    where: { subscriberId_period: { subscriberId: opts.subscriberId, period: opts.period } },
+    select: { status: true, sentAt: true },
+  });
+  return row ? { status: row.status, sentAt: row.sentAt } : null;
+}
