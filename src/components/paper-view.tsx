@@ -53,7 +53,11 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
             Listed <time dateTime={paper.listedOn}>{paper.listedOn}</time>
           </span>
           <span>▲ {paper.upvotes} upvotes</span>
-          {paper.githubStars != null && <span>★ {paper.githubStars.toLocaleString("en-US")} stars</span>}
+          {paper.githubStars != null && (
+            <span>
+              ★ {paper.githubStars.toLocaleString("en-US")} {paper.githubStars === 1 ? "star" : "stars"}
+            </span>
+          )}
           {paper.categories.length > 0 && <span>{paper.categories.join(", ")}</span>}
         </p>
         <div className="reader-actions" data-reader-paper={paper.id} hidden />

@@ -14,6 +14,11 @@ describe("text: normalizeWhitespace", () => {
   it("drops control characters and zero-width spaces", () => {
     expect(normalizeWhitespace("a\u0000b\u200Bc\uFEFF")).toBe("abc");
   });
+  it("drops C1 controls and bidirectional overrides, embeddings and isolates, which would reverse the text after them", () => {
+    expect(normalizeWhitespace("RTL \u202Ereversed\u202C and \u2067isolated\u2069 \u0085x\u009F")).toBe("RTL reversed and isolated x");
+    // Right-to-left text itself, and its marks, are text.
+    expect(normalizeWhitespace("\u05E9\u05DC\u05D5\u05DD \u200Fworld")).toBe("\u05E9\u05DC\u05D5\u05DD \u200Fworld");
+  });
 });
 
 describe("text: stripMarkup", () => {

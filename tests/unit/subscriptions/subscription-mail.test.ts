@@ -64,5 +64,7 @@ describe("renderLinkPage", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain('action="/api/unsubscribe?token=a&quot;b"');
     expect(html).toContain('name="List-Unsubscribe" value="One-Click"');
+    // The site's icon, so a browser does not ask for /favicon.ico, which is a 404.
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
   });
 });
