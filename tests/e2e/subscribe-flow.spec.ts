@@ -48,6 +48,11 @@ test("subscribe: confirms through the emailed link, changes preferences, unsubsc
 
   await page.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(page.getByTestId("subscription-status")).toHaveText(/Unsubscribed/, { timeout: 20_000 });
+  // The way back is on the same page: the subscribe form sends a known address no new link.
+  await page.getByRole("button", { name: "Subscribe again" }).click();
+  await expect(page.getByTestId("subscription-status")).toHaveText(/Active/, { timeout: 20_000 });
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByTestId("subscription-status")).toHaveText(/Unsubscribed/, { timeout: 20_000 });
 
   await page.goto(confirmUrl!);
   await expect(page.getByRole("heading", { name: "This confirmation link does not work" })).toBeVisible();

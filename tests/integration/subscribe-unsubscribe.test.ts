@@ -4,7 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emailHash } from "../../src/server/subscriptions/subscribe";
-import { loadManagedSubscriber, pauseSubscription, resumeSubscription, updatePreferences } from "../../src/server/subscriptions/manage-subscription";
+import {
+  loadManagedSubscriber,
+  pauseSubscription,
+  resumeSubscription,
+  unsubscribe,
+  updatePreferences,
+} from "../../src/server/subscriptions/manage-subscription";
 import { signSubscriberToken, subscriberLinks } from "../../src/server/subscriptions/subscription-links";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 
@@ -146,6 +152,14 @@ describe("manage: preferences, pause and resume through the signed link", () => 
     const token = signSubscriberToken({ secret, purpose: "manage", subscriberId: s.id, now: new Date() });
     expect((await pauseSubscription({ db, secret, token, now: new Date() })).status).toBe("paused");
     expect((await resumeSubscription({ db, secret, token, now: new Date() })).status).toBe("confirmed");
+  });
+
+  it("subscribes again from the manage page after unsubscribing, which had no way back but the form (and its double opt-in)", async () => {
+    const s = await confirmedSubscriber();
+    const token = signSubscriberToken({ secret, purpose: "manage", subscriberId: s.id, now: new Date() });
+    expect((await unsubscribe({ db, secret, token, now: new Date() })).status).toBe("unsubscribed");
+    expect((await resumeSubscription({ db, secret, token, now: new Date() })).status).toBe("confirmed");
+    expect((await db.subscriber.findUniqueOrThrow({ where: { id: s.id } })).unsubscribedAt).toBeNull();
   });
 
   it("suppression hashes are keyed: the same address under another secret hashes differently", () => {

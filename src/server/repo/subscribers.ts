@@ -130,7 +130,8 @@ export async function setSubscriberStatus(opts: {
   from: TSubscriberStatus[];
   now: Date;
 }): Promise<boolean> {
-  const stamps = opts.status === "unsubscribed" ? { unsubscribedAt: opts.now } : opts.status === "confirmed" ? { confirmedAt: opts.now } : {};
+  const stamps =
+    opts.status === "unsubscribed" ? { unsubscribedAt: opts.now } : opts.status === "confirmed" ? { confirmedAt: opts.now, unsubscribedAt: null } : {};
   const { count } = await opts.db.subscriber.updateMany({ where: { id: opts.id, status: { in: opts.from } }, data: { status: opts.status, ...stamps } });
   return count === 1;
 }

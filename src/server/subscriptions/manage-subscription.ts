@@ -40,9 +40,13 @@ export async function pauseSubscription(deps: TManageDeps): Promise<TSubscriberV
   return loadManagedSubscriber(deps);
 }
 
+/**
+ * Back to confirmed from a pause, or from unsubscribing: the manage link was mailed to the address, which proves it as a confirmation
+ * does, and unsubscribed readers had no way back but the subscribe form, whose answer for a known address sends no new link.
+ */
 export async function resumeSubscription(deps: TManageDeps): Promise<TSubscriberView> {
   const subscriber = await loadManagedSubscriber(deps);
-  await setSubscriberStatus({ db: deps.db, id: subscriber.id, status: "confirmed", from: ["paused"], now: deps.now });
+  await setSubscriberStatus({ db: deps.db, id: subscriber.id, status: "confirmed", from: ["paused", "unsubscribed"], now: deps.now });
   return loadManagedSubscriber(deps);
 }
 

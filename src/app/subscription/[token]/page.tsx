@@ -164,11 +164,11 @@ export default async function SubscriptionPage({
               </button>
             </form>
           )}
-          {subscriber.status === "paused" && (
+          {(subscriber.status === "paused" || subscriber.status === "unsubscribed") && (
             <form action={resumeAction}>
               <input type="hidden" name="token" value={token} />
               <button type="submit" className={buttonClass}>
-                Resume digests
+                {subscriber.status === "paused" ? "Resume digests" : "Subscribe again"}
               </button>
             </form>
           )}
