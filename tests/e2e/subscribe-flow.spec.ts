@@ -48,7 +48,7 @@ test("subscribe: confirms through the emailed link, changes preferences, unsubsc
 
   await page.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(page.getByTestId("subscription-status")).toHaveText(/Unsubscribed/, { timeout: 20_000 });
-  // The way back is on the same page: the subscribe form sends a known address no new link.
+  // The way back is on the same page, not only through the subscribe form and a new confirmation mail.
   await page.getByRole("button", { name: "Subscribe again" }).click();
   await expect(page.getByTestId("subscription-status")).toHaveText(/Active/, { timeout: 20_000 });
   await page.getByRole("button", { name: "Unsubscribe" }).click();

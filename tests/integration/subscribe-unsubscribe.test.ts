@@ -154,7 +154,7 @@ describe("manage: preferences, pause and resume through the signed link", () => 
     expect((await resumeSubscription({ db, secret, token, now: new Date() })).status).toBe("confirmed");
   });
 
-  it("subscribes again from the manage page after unsubscribing, which had no way back but the form (and its double opt-in)", async () => {
+  it("subscribes again from the manage page after unsubscribing, which had no way back but the form and a new double opt-in", async () => {
     const s = await confirmedSubscriber();
     const token = signSubscriberToken({ secret, purpose: "manage", subscriberId: s.id, now: new Date() });
     expect((await unsubscribe({ db, secret, token, now: new Date() })).status).toBe("unsubscribed");

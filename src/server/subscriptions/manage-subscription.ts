@@ -42,7 +42,8 @@ export async function pauseSubscription(deps: TManageDeps): Promise<TSubscriberV
 
 /**
  * Back to confirmed from a pause, or from unsubscribing: the manage link was mailed to the address, which proves it as a confirmation
- * does, and unsubscribed readers had no way back but the subscribe form, whose answer for a known address sends no new link.
+ * does. An unsubscribed reader's page had no way back (a confirmation link opened after unsubscribing landed there too), only the
+ * subscribe form and a new round of double opt-in.
  */
 export async function resumeSubscription(deps: TManageDeps): Promise<TSubscriberView> {
   const subscriber = await loadManagedSubscriber(deps);
