@@ -120,8 +120,9 @@ export const SITE_SCRIPT = `(function () {
     var panel = document.querySelector("[data-preview-panel]");
     if (panel) panel.setAttribute("aria-busy", "true");
     fetch(form.getAttribute("data-subscribe-preview") + (query ? "?" + query : ""))
-      // A 400 is the page explaining the interests that do not parse, its preview included.
-      .then(function (r) { return r.ok || r.status === 400 ? r.text() : ""; })
+      // Interests that do not parse (a 400) keep the last preview: the 400 page's list is not filtered by them, and replacing the
+      // preview with it showed the unfiltered trending list as if the typed keywords had been read. The form's field says what is wrong.
+      .then(function (r) { return r.ok ? r.text() : ""; })
       .then(function (html) {
         var next = html && new DOMParser().parseFromString(html, "text/html").querySelector("[data-preview-items]");
         var current = document.querySelector("[data-preview-items]");

@@ -98,6 +98,14 @@ test("subscribe: with JavaScript the preview follows the interests typed, read f
   await expect(page.getByTestId("preview-list").getByRole("listitem").first()).toBeVisible();
   await page.getByLabel(/Keywords/).fill("zzzz-no-such-topic");
   await expect(page.getByTestId("preview-empty")).toBeVisible({ timeout: 15_000 });
+  // A minimum that does not parse is answered 400 with an unfiltered list: the preview keeps what the keyword gave, not that list.
+  const refused = page.waitForResponse((res) => new URL(res.url()).searchParams.get("min") === "-5");
+  await page.getByLabel(/Minimum upvotes/).fill("-5");
+  expect((await refused).status()).toBe(400);
+  await expect(page.locator("[data-preview-panel]")).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByTestId("preview-empty")).toBeVisible();
+  await expect(page.getByTestId("preview-list")).toHaveCount(0);
+  await page.getByLabel(/Minimum upvotes/).fill("");
   await page.getByLabel(/Keywords/).fill("");
   await expect(page.getByTestId("preview-list").getByRole("listitem").first()).toBeVisible({ timeout: 15_000 });
   expect(previews.length).toBeGreaterThanOrEqual(2);
