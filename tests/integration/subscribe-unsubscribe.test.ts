@@ -75,6 +75,14 @@ describe("unsubscribe: one-click and GET-only links", () => {
     expect(await status(s.id)).toBe("unsubscribed");
   });
 
+  it("a one-click POST unsubscribes however a mail client labels its body: its content is never read, so no charset is refused", async () => {
+    const s = await confirmedSubscriber();
+    const headers = { "Content-Type": "application/x-www-form-urlencoded; charset=ISO-8859-1" };
+    const res = await route.POST(new Request(links(s.id).unsubscribeUrl, { method: "POST", headers, body: "List-Unsubscribe=One-Click" }));
+    expect(res.status).toBe(200);
+    expect(await status(s.id)).toBe("unsubscribed");
+  });
+
   it("a mail's List-Unsubscribe header names the one-click URL and no other web address (RFC 8058)", async () => {
     const s = await confirmedSubscriber();
     const l = links(s.id);

@@ -28,9 +28,10 @@ async function readChunk(reader: ReadableStreamDefaultReader<Uint8Array>): Promi
 
 /**
  * UNSUPPORTED_MEDIA_TYPE (415) for a body this server would misread: compressed (Content-Encoding), which was parsed as if it were
- * not, or declared in a charset other than UTF-8 (or its subset US-ASCII), whose text was decoded as UTF-8 all the same.
+ * not, or declared in a charset other than UTF-8 (or its subset US-ASCII), whose text was decoded as UTF-8 all the same. For readers
+ * of a body's content only: one read only to be capped and dropped (a one-click unsubscribe's) is taken however a mail client labels it.
  */
-function refuseUnreadable(headers: Headers): void {
+export function refuseUnreadable(headers: Headers): void {
   const encoding = (headers.get("content-encoding") ?? "").trim().toLowerCase();
   if (encoding !== "" && encoding !== "identity") {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the request body uncompressed: this server does not take Content-Encoding: ${encoding.slice(0, 40)}.`);
@@ -41,13 +42,9 @@ function refuseUnreadable(headers: Headers): void {
   }
 }
 
-/**
- * The body as UTF-8 text; PAYLOAD_TOO_LARGE (413) as soon as it declares or reaches more than maxBytes, UNSUPPORTED_MEDIA_TYPE (415)
- * when it is compressed or declared in another charset.
- */
+/** The body as UTF-8 text, or PAYLOAD_TOO_LARGE (413) as soon as it declares or reaches more than maxBytes. */
 export async function readBody(request: Request, maxBytes: number): Promise<string> {
   if (declaresMoreThan(request.headers.get("content-length"), maxBytes)) throw tooLarge(maxBytes);
-  refuseUnreadable(request.headers);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -73,8 +70,9 @@ export function requireJsonContent(request: Request, message: string): void {
   if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) throw new AppError("INVALID_INPUT", message);
 }
 
-/** The body parsed as JSON; INVALID_INPUT with `hint` (an example of a good body) when it is not JSON. */
+/** The body parsed as JSON; INVALID_INPUT with `hint` (an example of a good body) when it is not JSON, 415 when it is unreadable as sent. */
 export async function readJsonBody(request: Request, maxBytes: number, hint: string): Promise<unknown> {
+  refuseUnreadable(request.headers);
   const text = await readBody(request, maxBytes);
   try {
     return JSON.parse(text);

@@ -12,7 +12,7 @@ import { FEED_REVALIDATE_SECONDS } from "../feed/cache-tags";
 import { loadOrFallback } from "../feed/load-feed";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
 import { clientAddress } from "../http/client-address";
-import { readBody } from "../http/read-body";
+import { readBody, refuseUnreadable } from "../http/read-body";
 import type { TWeekPreview } from "../digest/preview-digest";
 import { errorState, formValues, IDLE_STATE, okState, type TFormState } from "./form-state";
 import { loadDigestPreview, submitSubscription } from "./subscription-service";
@@ -52,6 +52,7 @@ async function readForm(req: IncomingMessage, headers: Headers): Promise<FormDat
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
     throw new AppError("INVALID_INPUT", "Send the subscribe form as a form post (application/x-www-form-urlencoded).");
   }
+  refuseUnreadable(headers);
   const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
   const text = await readBody(new Request("http://form.invalid/", { method: "POST", headers, body, duplex: "half" } as RequestInit), MAX_PUBLIC_BODY_BYTES);
   // A multipart body that does not parse never gets here: the proxy's form-post guard answers it with a 400.
