@@ -1,5 +1,6 @@
 // `npm run digest -- [--now ISO] [--dry-run] [--json] [--queue]`: runs the current digests once (or shows who would get what).
 import { z } from "zod";
+import { periodOf, todayUtc } from "../src/core/periods";
 import { getConfig } from "../src/server/config";
 import { createDb } from "../src/server/db";
 import { digestSettingsFrom } from "../src/server/digest/digest-settings";
@@ -9,7 +10,20 @@ import { AppError } from "../src/server/errors/app-error";
 import { parseCliArgs, runCli } from "./lib/run-cli";
 import { withDatabaseUrl } from "./lib/with-database-url";
 
-const ZNow = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
+/** Whether a moment's week has days YYYY-MM-DD can write: 9999-12-31's week ends in year 10000, and its run failed ("Invalid ISO week"). */
+function inWritableWeek(at: Date): boolean {
+  try {
+    return periodOf("week", todayUtc(at)) !== null;
+  } catch (err) {
+    if (err instanceof RangeError) return false;
+    throw err;
+  }
+}
+
+const ZNow = z.iso
+  .datetime({ offset: true })
+  .transform((v) => new Date(v))
+  .refine(inWritableWeek);
 
 const USAGE = `npm run digest -- [--now ISO] [--dry-run] [--json] [--queue]
 
@@ -22,7 +36,11 @@ runCli(async () => {
   const values = parseCliArgs(USAGE, { now: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" }, queue: { type: "boolean" } });
   if (!values) return;
   const parsedNow = values.now === undefined ? null : ZNow.safeParse(values.now);
-  if (parsedNow && !parsedNow.success) throw new AppError("INVALID_INPUT", `--now must be an ISO date-time such as 2026-11-27T07:00:00Z (got "${values.now}")`);
+  if (parsedNow && !parsedNow.success)
+    throw new AppError(
+      "INVALID_INPUT",
+      `--now must be an ISO date-time such as 2026-11-27T07:00:00Z, in a week within the years 1000 to 9999 (got "${values.now}")`,
+    );
   const now = parsedNow?.data ?? new Date();
   const config = getConfig();
   const progress = process.stderr.isTTY && !values.json;

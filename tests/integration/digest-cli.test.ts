@@ -68,6 +68,9 @@ it("rejects a malformed --now with a clear message and touches nothing", async (
   const runsBefore = await db.digestRun.count();
   const result = await runScript("scripts/digest.ts", ["--now", "yesterday"], env(), 60_000);
   expect(result.code).toBe(1);
-  expect(result.stderr).toContain('--now must be an ISO date-time such as 2026-11-27T07:00:00Z (got "yesterday")');
+  expect(result.stderr).toContain('--now must be an ISO date-time such as 2026-11-27T07:00:00Z, in a week within the years 1000 to 9999 (got "yesterday")');
+  // Its week ends in year 10000: the run was recorded as failed with "Invalid ISO week 9999-W52, expected YYYY-Www".
+  const far = await runScript("scripts/digest.ts", ["--now", "9999-12-31T00:00:00Z"], env(), 60_000);
+  expect([far.code, far.stderr.trim()]).toEqual([1, expect.stringContaining('in a week within the years 1000 to 9999 (got "9999-12-31T00:00:00Z")')]);
   expect(await db.digestRun.count()).toBe(runsBefore);
 });
