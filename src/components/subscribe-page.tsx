@@ -21,7 +21,8 @@ export function SubscribePage(props: { state: TFormState; defaults: TInterestDef
     <div className="space-y-6">
       {props.deleted && (
         <p role="status" className="rounded-lg bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          All your data was deleted. We keep only a one-way hash of the address so it is never mailed again.
+          All your data was deleted. We keep only a one-way hash of the address so it is never mailed again: the form below sends that address nothing, so
+          subscribe with another one if you want digests again.
         </p>
       )}
       <div>

@@ -58,6 +58,12 @@ test("subscribe: confirms through the emailed link, changes preferences, unsubsc
   await expect(page.getByRole("heading", { name: "This confirmation link does not work" })).toBeVisible();
 });
 
+test("subscribe: the page after deleting your data says the address will get nothing from the form below it", async ({ page }) => {
+  await page.goto("/subscribe/deleted");
+  // Re-subscribing the deleted address answers "Check your inbox" like any other (no enumeration), and no mail ever comes.
+  await expect(page.getByRole("status").filter({ hasText: "All your data was deleted" })).toContainText("subscribe with another one if you want digests again");
+});
+
 test("subscribe: a tampered manage link is a friendly 404 and the mail viewer needs the admin token", async ({ page }) => {
   const response = await page.goto("/subscription/eyJzaWQiOjEsImV4cCI6OTk5OTk5OTk5OTk5OX0.forged-signature");
   expect(response?.status()).toBe(404);
