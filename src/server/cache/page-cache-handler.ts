@@ -5,7 +5,7 @@ import { PAPERS_TAG } from "../feed/cache-tags";
 import { logger } from "../logger";
 import { listenForFeedChanges, type TFeedChangeListener } from "../repo/feed-changes";
 import { ByteBudgetLru } from "./byte-budget-lru";
-import { isVariantPath } from "./variant-paths";
+import { isOpenEndedPage, isVariantPath } from "./variant-paths";
 
 /** What Next hands a cache handler and gets back (next/dist/server/lib/incremental-cache), as far as this handler reads it. */
 type TCacheValue = {
@@ -59,11 +59,11 @@ const state: TState = (globalForCache.paperDigestPageCacheV3 ??= {
 const PAGE_KEY = /^\/route-cache\/[^/]+\/[^/]+\/\$(\/.*)$/;
 /**
  * Where an entry is kept. A cached 404 goes with the variants: anybody can make new ones (`/papers/9999.00001`, `…02`, …), so a flood of
- * them churns that budget and never evicts the pages people read.
+ * them churns that budget and never evicts the pages people read; so do empty period pages and redirects (isOpenEndedPage).
  */
 function poolOf(key: string, value: TCacheValue | null): TPool {
   const path = PAGE_KEY.exec(key)?.[1];
-  return path === undefined || value === null || isVariantPath(path) ? state.variants : state.pages;
+  return path === undefined || value === null || isVariantPath(path) || isOpenEndedPage(path, value) ? state.variants : state.pages;
 }
 
 function dropEverything(): void {

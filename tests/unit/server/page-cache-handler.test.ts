@@ -78,6 +78,29 @@ describe("page cache handler", () => {
     // 300,000 lookups and stores: a few seconds on a busy machine, and no measure of speed.
   }, 60_000);
 
+  it("keeps the pages people read while anybody mints empty period pages (any date parses) and redirects (any spelling of an id)", async () => {
+    const pages = ["/index", "/papers/date/2026-11-30", ...Array.from({ length: 200 }, (_, i) => `/papers/2611.${String(i).padStart(5, "0")}`)].map(key);
+    for (const entry of pages) await render(entry, 40);
+    const day = (i: number) => new Date(Date.UTC(1900, 0, 1 + i)).toISOString().slice(0, 10);
+    // An empty day page as getStaticProps makes it: props carry the period's (empty) list.
+    const empty = (kb: number) => ({ ...page(kb), pageData: { pageProps: { kind: "day", page: { papers: [], nextCursor: null } } } });
+    // 4,000 × 30 KB of empty days, and then 300,000 redirects, are each past the pages' 96 MB: they churn the variants' budget instead.
+    for (let i = 0; i < 4000; i += 1) {
+      const entry = key(`/papers/date/${day(i)}`);
+      await cache.get(entry);
+      await cache.set(entry, empty(30));
+    }
+    expect(await held(pages)).toBe(pages.length);
+    expect(await cache.get(key(`/papers/date/${day(3999)}`))).not.toBeNull();
+    for (let i = 0; i < 300_000; i += 1) {
+      const entry = key(`/papers/2611.00001v${i + 2}`);
+      await cache.get(entry);
+      await cache.set(entry, { kind: "REDIRECT", props: { pageProps: { __N_REDIRECT: "/papers/2611.00001", __N_REDIRECT_STATUS: 308 } } });
+    }
+    expect(await held(pages)).toBe(pages.length);
+    expect((await cache.get(key("/papers/2611.00001v300001")))?.value?.kind).toBe("REDIRECT");
+  }, 60_000);
+
   it("evicts the least recently used page first, a recent read counting as use", async () => {
     const keys = Array.from({ length: 2600 }, (_, i) => key(`/papers/2611.${String(i).padStart(5, "0")}`));
     await render(keys[0]!, 40);
