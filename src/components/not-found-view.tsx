@@ -1,5 +1,4 @@
 // The 404 page's body, shared by the App Router's not-found page and the Pages Router's 404.
-import Link from "next/link";
 
 export function NotFoundView() {
   return (
@@ -7,9 +6,9 @@ export function NotFoundView() {
       <h1 className="text-2xl font-bold">Not found</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">We have no page here. The paper may not be in the feed yet.</p>
       <p className="mt-2 text-slate-600 dark:text-slate-400">Paste its arXiv id or link into the search box: a paper we do not hold yet is linked on arXiv.</p>
-      <Link href="/" className="mt-4 inline-block text-indigo-700 hover:underline dark:text-indigo-300">
+      <a href="/" className="mt-4 inline-block text-indigo-700 hover:underline dark:text-indigo-300">
         Back to the feed
-      </Link>
+      </a>
     </div>
   );
 }

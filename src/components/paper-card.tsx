@@ -1,6 +1,5 @@
 // One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail (or its placeholder), the source's AI summary
 // when it has one, and an abstract excerpt that expands in place; an empty slot the site script fills with a recognised reader's feedback buttons.
-import Link from "next/link";
 import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
 import { shortAuthors, truncateText } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
@@ -58,7 +57,7 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
     <article className="card" data-testid="paper-card">
       <div className="min-w-0 flex-1">
         <Heading className="card-title">
-          <Link href={paperPath(paper)}>{paper.highlight ? <HighlightedText text={paper.highlight.title} /> : paper.title}</Link>
+          <a href={paperPath(paper)}>{paper.highlight ? <HighlightedText text={paper.highlight.title} /> : paper.title}</a>
         </Heading>
         <p className="card-meta">{shortAuthors(paper.authors)}</p>
         <p className="card-meta card-facts">

@@ -1,5 +1,4 @@
 // A list of paper cards with its empty state and a shareable "More papers" link for the next cursor page.
-import Link from "next/link";
 import { PaperCard, type TCardPaper } from "./paper-card";
 
 export function PaperList({ papers, empty, moreHref }: { papers: TCardPaper[]; empty: React.ReactNode; moreHref?: string | null }) {
@@ -24,13 +23,13 @@ export function PaperList({ papers, empty, moreHref }: { papers: TCardPaper[]; e
       </ol>
       {moreHref && (
         <p className="mt-6 text-center">
-          <Link
+          <a
             href={moreHref}
             className="inline-block rounded-lg border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
             rel="next"
           >
             More papers
-          </Link>
+          </a>
         </p>
       )}
     </>

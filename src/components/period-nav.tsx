@@ -1,5 +1,4 @@
 // Previous/next links that skip days without papers, and a native date picker (a GET form, no client JavaScript).
-import Link from "next/link";
 import { formatPeriodLabel, periodOf, periodPath, type TPeriod } from "@/core/periods";
 
 const linkClass = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
@@ -10,16 +9,16 @@ export function PeriodNav({ period, prevDay, nextDay }: { period: TPeriod; prevD
   return (
     <nav aria-label="Periods" className="flex flex-wrap items-end gap-3">
       {prev ? (
-        <Link href={periodPath(prev)} className={linkClass} rel="prev">
+        <a href={periodPath(prev)} className={linkClass} rel="prev">
           ← {formatPeriodLabel(prev)}
-        </Link>
+        </a>
       ) : (
         <span className="px-3 py-1.5 text-sm text-slate-600 dark:text-slate-400">No earlier papers</span>
       )}
       {next ? (
-        <Link href={periodPath(next)} className={linkClass} rel="next">
+        <a href={periodPath(next)} className={linkClass} rel="next">
           {formatPeriodLabel(next)} →
-        </Link>
+        </a>
       ) : (
         <span className="px-3 py-1.5 text-sm text-slate-600 dark:text-slate-400">No later papers</span>
       )}

@@ -1,5 +1,4 @@
 // A day, ISO week or month of papers: navigation, date picker, filters, the list and a clear empty state.
-import Link from "next/link";
 import { formatPeriodLabel, periodPath } from "@/core/periods";
 import { serializeFeedFilters } from "@/core/search";
 import type { TPeriodViewData } from "@/server/feed/load-period-view";
@@ -34,9 +33,9 @@ export function PeriodView({ kind, period, filters, page, error, neighbours }: T
             {neighbours.latestDay && (
               <p className="mt-2">
                 Try the{" "}
-                <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/papers/date/${neighbours.latestDay}`}>
+                <a className="text-indigo-700 underline dark:text-indigo-300" href={`/papers/date/${neighbours.latestDay}`}>
                   latest listing day
-                </Link>{" "}
+                </a>{" "}
                 or step to a neighbouring {kind} above.
               </p>
             )}

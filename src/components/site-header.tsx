@@ -1,5 +1,4 @@
 // The header every page shares: brand, navigation, search, the digest invitation and the theme toggle.
-import Link from "next/link";
 import { ThemeToggle } from "./theme-toggle";
 
 const navLink = "rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800";
@@ -8,22 +7,22 @@ export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
+        <a href="/" className="text-lg font-semibold tracking-tight">
           paper<span className="text-indigo-700 dark:text-indigo-400">digest</span>
-        </Link>
+        </a>
         <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
-          <Link href="/" className={navLink}>
+          <a href="/" className={navLink}>
             Trending
-          </Link>
-          <Link href="/papers/go?view=day" className={navLink} prefetch={false}>
+          </a>
+          <a href="/papers/go?view=day" className={navLink}>
             Daily
-          </Link>
-          <Link href="/papers/go?view=week" className={navLink} prefetch={false}>
+          </a>
+          <a href="/papers/go?view=week" className={navLink}>
             Weekly
-          </Link>
-          <Link href="/papers/go?view=month" className={navLink} prefetch={false}>
+          </a>
+          <a href="/papers/go?view=month" className={navLink}>
             Monthly
-          </Link>
+          </a>
         </nav>
         <form action="/search" method="get" role="search" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
           <label htmlFor="site-search" className="sr-only">
@@ -38,9 +37,9 @@ export function SiteHeader() {
           />
         </form>
         <div className="ml-auto flex items-center gap-3">
-          <Link href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          <a href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
             Subscribe
-          </Link>
+          </a>
           <ThemeToggle />
         </div>
       </div>

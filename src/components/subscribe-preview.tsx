@@ -1,6 +1,5 @@
 // The "your digest would have looked like this last week" list beside the subscribe form; titles are rendered as text. The site
 // script swaps the list for the one of the cached preview page when the interests change.
-import Link from "next/link";
 import type { TWeekPreview } from "@/server/digest/preview-digest";
 
 export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
@@ -21,9 +20,9 @@ export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
           <ol className="mt-3 space-y-3" data-testid="preview-list">
             {preview.items.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+                <a href={item.href} className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
                   {item.title}
-                </Link>
+                </a>
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   {item.why} · ▲ {item.upvotes} · {item.listedOn}
                 </p>
