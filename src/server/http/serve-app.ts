@@ -96,6 +96,9 @@ function refuse(res: http.ServerResponse, err: AppError, accept?: string): void 
 }
 
 /** What a page (anything but an API route under /api/) answers: reads, and the forms its server actions take. */
+/** How long a stopping server lets requests still running finish before it closes their connections. */
+const CLOSE_GRACE_MS = 5_000;
+
 const PAGE_ALLOW = "GET, HEAD, POST";
 /** What the feed's statically regenerated pages take: a post, whatever its body, would otherwise render one afresh (isStaticPage). */
 const STATIC_PAGE_ALLOW = "GET, HEAD";
@@ -289,7 +292,15 @@ export async function serveApp(opts: {
   });
   return {
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A client's idle keep-alive connection held close() for the whole keepAliveTimeout: every stop took 65 s once a browser or a
+      // test had asked for a page. Idle ones are closed as they become idle; a request still running gets a few seconds to finish.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(idle);
+      clearTimeout(deadline);
       await app.close();
     },
   };
