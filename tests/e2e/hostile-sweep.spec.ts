@@ -255,4 +255,21 @@ test("hostile sweep: behind a reverse proxy that sends its own Host, a form post
     maxRedirects: 0,
   });
   expect(forged.status()).toBe(403);
+  // A forged X-Forwarded-Host, with no proxy trusted to send one, is nobody's word: Next compared the Origin with it, aborted the action
+  // with a 500 and logged it five lines at a time.
+  const forwarded: Record<string, string>[] = [{ "x-forwarded-host": "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
+  for (const headers of forwarded) {
+    const spoofed = await request.post("/admin/login", {
+      headers: { ...headers, origin: baseURL! },
+      multipart: { [`$ACTION_ID_${login!.id}`]: "", credential: "not-the-token" },
+      maxRedirects: 0,
+    });
+    expect([spoofed.status(), spoofed.headers().location], JSON.stringify(headers)).toEqual([303, "/admin/login"]);
+    const called = await request.post("/admin/login", {
+      headers: { ...headers, origin: baseURL!, "next-action": login!.id, "content-type": "text/plain;charset=UTF-8" },
+      data: '[{"credential":"not-the-token"}]',
+      maxRedirects: 0,
+    });
+    await expectSane(called, `a sign-in called with ${JSON.stringify(headers)}`);
+  }
 });

@@ -238,6 +238,12 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     if (declaresMoreThan(req.headers["content-length"], maxBytes)) {
       return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`));
     }
+    if (opts.trustedHops === 0) {
+      // With no proxy trusted, these are whatever a client wrote: Next built an action's redirect from them (fetching https:// from a
+      // plain HTTP server, logged as an SSL error) and compared the action's Origin with the forged host.
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({
       peer: req.socket.remoteAddress,
       forwardedFor: req.headers["x-forwarded-for"],
