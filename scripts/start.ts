@@ -18,10 +18,12 @@ const log = (msg: string) => logger.info(msg);
 const cleanups: (() => Promise<void>)[] = [];
 let child: ChildProcess | undefined;
 let stopping = false;
+const stopped = new AbortController();
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    stopped.abort();
     // A child killed by a signal has no exit code, and its 'exit' has already fired: waiting for it hung here for good.
     if (child && child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
@@ -79,7 +81,8 @@ async function main(): Promise<void> {
   }
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
-  await buildIfNeeded({ root: PROJECT_ROOT, distDir: config.NEXT_DIST_DIR, env, log });
+  await buildIfNeeded({ root: PROJECT_ROOT, distDir: config.NEXT_DIST_DIR, env, log, signal: stopped.signal });
+  if (stopping) return;
 
   // The web server is its own process, beside this one's background work, so the two use both cores.
   child = spawn(process.execPath, webServerArgs(), {
@@ -95,4 +98,5 @@ async function main(): Promise<void> {
   log(`paper-digest is starting at ${config.APP_URL} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-main().catch((err) => fail(describeError(err)));
+// Once stopping, what fails is what the stop interrupted (a build, a migration); the stop itself decides the exit code.
+main().catch((err) => (stopping ? undefined : fail(describeError(err))));

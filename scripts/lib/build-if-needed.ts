@@ -23,7 +23,8 @@ function sourceHash(root: string): string {
   return createHash("sha256").update(entries.join("\n")).digest("hex");
 }
 
-export async function buildIfNeeded(opts: { root: string; distDir: string; env: NodeJS.ProcessEnv; log: (m: string) => void }) {
+/** `signal`: aborting it stops a build under way (`npm start` stopped during its first build left `next build` running on its own). */
+export async function buildIfNeeded(opts: { root: string; distDir: string; env: NodeJS.ProcessEnv; log: (m: string) => void; signal?: AbortSignal }) {
   await buildRuntimeBundles();
   const marker = path.join(opts.root, opts.distDir, "source-hash");
   const hash = sourceHash(opts.root);
@@ -36,6 +37,7 @@ export async function buildIfNeeded(opts: { root: string; distDir: string; env: 
       cwd: opts.root,
       env: opts.env,
       stdio: ["ignore", "inherit", "inherit"],
+      signal: opts.signal,
     });
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));

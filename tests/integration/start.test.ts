@@ -1,6 +1,7 @@
 // `npm start` end to end: the embedded database default, demo data, restarts that keep data, and clear start-up errors.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -201,6 +202,27 @@ describe("npm start after a crash", () => {
       const fourth = startApp(env);
       await waitForHealth(health, fourth.child, fourth.output);
       expect(await stop(fourth.child)).toBe(0);
+
+      // Stopped during its first build: the build stops too (it ran on, an orphan, into the folder the next start then built into).
+      const distDir = `.data/next-stop-test-${process.pid}`;
+      // `next build` adds its dist dir's types to tsconfig.json: put it back as it was, mtime included (the build's source hash reads it).
+      const tsconfigPath = path.join(ROOT, "tsconfig.json");
+      const [tsconfig, { atime, mtime }] = await Promise.all([readFile(tsconfigPath), stat(tsconfigPath)]);
+      const building = startApp({ ...env, NEXT_DIST_DIR: distDir });
+      try {
+        await expect.poll(building.output, { timeout: 120_000 }).toContain("Building the app");
+        const builderPid = async () => (await childrenOf(building.child.pid!)).find((c) => c.command.includes("next build"))?.pid ?? 0;
+        await expect.poll(builderPid, { timeout: 30_000 }).toBeGreaterThan(0);
+        const builder = await builderPid();
+        expect(await stop(building.child)).toBe(0);
+        await expect.poll(() => isRunning(builder), { timeout: 120_000 }).toBe(false);
+        expect(existsSync(path.join(ROOT, distDir, "BUILD_ID")), "the build ran on to the end").toBe(false);
+        expect(building.output()).toContain("Embedded PostgreSQL stopped");
+      } finally {
+        await rm(path.join(ROOT, distDir), { recursive: true, force: true });
+        await writeFile(tsconfigPath, tsconfig);
+        await utimes(tsconfigPath, atime, mtime);
+      }
 
       // Two starts at the same instant: one runs, the other refuses with one clear line, never calling the database damaged.
       const ports = [port, await findFreePort(port + 10)];
