@@ -67,7 +67,11 @@ describe("unsubscribe: one-click and GET-only links", () => {
     const url = links(s.id).unsubscribeUrl;
     const post = () =>
       route.POST(new Request(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }));
-    expect((await post()).status).toBe(200);
+    const done = await post();
+    expect(done.status).toBe(200);
+    // "Subscribe again any time" names the way back, as does the page a second visit of the link shows.
+    expect(await done.text()).toContain('<a href="/subscribe">Subscribe again</a>');
+    expect(await (await route.GET(new Request(url))).text()).toContain('<a href="/subscribe">Subscribe again</a>');
     const row = await db.subscriber.findUniqueOrThrow({ where: { id: s.id } });
     expect(row.status).toBe("unsubscribed");
     expect(row.unsubscribedAt).toBeInstanceOf(Date);

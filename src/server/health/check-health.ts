@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../db";
 import { describeError } from "../errors/describe-error";
+import { logger } from "../logger";
 import { listAppliedMigrations } from "../repo/migrations-applied";
 
 export type THealth = { ok: true; migrations: number } | { ok: false; reason: string };
@@ -13,7 +14,9 @@ export async function checkHealth(opts: { db: Db; migrationsDir?: string }): Pro
   try {
     applied = await listAppliedMigrations({ db: opts.db });
   } catch (err) {
-    return { ok: false, reason: `database unreachable or not migrated: ${describeError(err)}` };
+    // The reason is public (load balancers and anybody else read it): the error, with its addresses and driver's wording, goes to the log.
+    logger.warn({ err: describeError(err) }, "health check: the database did not answer");
+    return { ok: false, reason: "database unreachable or not migrated" };
   }
   const expected = (await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   const done = new Set(applied);

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getDb } from "@/server/db";
 import { checkHealth } from "@/server/health/check-health";
 import { describeError } from "@/server/errors/describe-error";
+import { logger } from "@/server/logger";
 import type { ZHealthReady, ZHealthUnavailable } from "@/server/http/api-schemas";
 import { otherMethods } from "@/server/http/respond";
 
@@ -13,7 +14,8 @@ export async function GET(): Promise<Response> {
   try {
     health = await checkHealth({ db: getDb() });
   } catch (err) {
-    health = { ok: false as const, reason: describeError(err) };
+    logger.error({ err: describeError(err) }, "health check failed");
+    health = { ok: false as const, reason: "health check failed" };
   }
   const body: z.output<typeof ZHealthReady> | z.output<typeof ZHealthUnavailable> = health.ok
     ? { status: "ok", migrations: health.migrations }

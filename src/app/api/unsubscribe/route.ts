@@ -17,12 +17,15 @@ function linkProblem(err: unknown): Response {
   return renderLinkPage({ title: "This link does not work", message, status });
 }
 
+/** The page says "subscribe again any time": it links to where that is done. */
+const SUBSCRIBE_AGAIN = { href: "/subscribe", text: "Subscribe again" };
+
 export async function GET(request: Request): Promise<Response> {
   try {
     const token = ZLinkToken.parse(new URL(request.url).searchParams.get("token"));
     const subscriber = await loadSubscription(token, "unsubscribe");
     if (subscriber.status === "unsubscribed")
-      return renderLinkPage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200 });
+      return renderLinkPage({ title: "You are unsubscribed", message: "This address gets no more digests.", status: 200, links: [SUBSCRIBE_AGAIN] });
     return renderLinkPage({
       title: "Unsubscribe from paper-digest?",
       message: "Press the button to stop all digests to this address. Nothing changes until you do.",
@@ -44,6 +47,7 @@ export async function POST(request: Request): Promise<Response> {
       title: "You are unsubscribed",
       message: "You will get no more digests at this address. Changed your mind? Subscribe again any time.",
       status: 200,
+      links: [SUBSCRIBE_AGAIN],
     });
   } catch (err) {
     return linkProblem(err);
