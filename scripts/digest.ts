@@ -1,11 +1,13 @@
 // `npm run digest -- [--now ISO] [--dry-run] [--json] [--queue]`: runs the current digests once (or shows who would get what).
 import { z } from "zod";
+import { digestPeriodKey } from "../src/core/digest";
 import { periodOf, todayUtc } from "../src/core/periods";
 import { getConfig } from "../src/server/config";
 import { createDb } from "../src/server/db";
 import { digestSettingsFrom } from "../src/server/digest/digest-settings";
 import { dryRunDigests } from "../src/server/digest/dry-run-digests";
 import { runConfiguredDigests } from "../src/server/digest/run-configured-digests";
+import { FREQUENCIES } from "../src/server/digest/trigger-digests";
 import { AppError } from "../src/server/errors/app-error";
 import { parseCliArgs, runCli } from "./lib/run-cli";
 import { withDatabaseUrl } from "./lib/with-database-url";
@@ -50,7 +52,9 @@ runCli(async () => {
     try {
       if (values["dry-run"]) {
         const entries = [];
+        let due = 0;
         for await (const entry of dryRunDigests({ db, now, settings: digestSettingsFrom(config) })) {
+          due += 1;
           if (values.json) entries.push(entry);
           else
             console.log(
@@ -60,6 +64,13 @@ runCli(async () => {
             );
         }
         if (values.json) console.log(JSON.stringify({ dryRun: true, now: now.toISOString(), entries }, null, 2));
+        // A dry run that printed nothing looked like one that did not run.
+        else if (due === 0) {
+          const periods = FREQUENCIES.map((frequency) => digestPeriodKey(frequency, now)).join(", ");
+          console.log(
+            `Nobody is due a digest at ${now.toISOString()} (${periods}): every confirmed subscriber has had this period's, sent or skipped, or there is none.`,
+          );
+        }
         return;
       }
       const result = await runConfiguredDigests({

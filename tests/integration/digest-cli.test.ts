@@ -62,6 +62,12 @@ it("sends once and prints each run's counts; a second run sends nothing", async 
     ["weekly:2026-W48", 0],
   ]);
   expect(smtp.raw).toHaveLength(1);
+  // Nothing left to send: a dry run says so instead of printing nothing.
+  const dry = await runScript("scripts/digest.ts", ["--now", "2026-11-27T09:00:00Z", "--dry-run"], env(), 120_000);
+  expect(dry.code).toBe(0);
+  expect(dry.stdout.trim()).toBe(
+    "Nobody is due a digest at 2026-11-27T09:00:00.000Z (daily:2026-11-27, weekly:2026-W48): every confirmed subscriber has had this period's, sent or skipped, or there is none.",
+  );
 });
 
 it("rejects a malformed --now with a clear message and touches nothing", async () => {
