@@ -159,6 +159,17 @@ test("http edges: no answer carries Next's internal rewrite header, a post to a 
   }
 });
 
+test("http edges: an App Router client's headers (a forged RSC: 1) on a cached variant get its page, never a redirect naming the internal path", async ({
+  baseURL,
+}) => {
+  for (const path of ["/?sort=new", "/search?q=diffusion", "/papers/date/2026-06-12?code=1"]) {
+    const answer = await raw(baseURL!, "GET", path, { rsc: "1", "next-router-prefetch": "1" });
+    expect(answer.status, path).toBe(200);
+    expect(answer.headers.location, path).toBeUndefined();
+    expect(String(answer.headers["content-type"]), path).toContain("text/html");
+  }
+});
+
 test("http edges: an admin search holding a control character shows why, answered with 400", async ({ request }) => {
   for (const path of ["/admin/papers?q=%00", "/admin/subscribers?q=a%00b"]) {
     const res = await request.get(path, { headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}` } });

@@ -51,8 +51,14 @@ function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse):
     return;
   }
   req.url = view.pathname;
+  // The page it becomes is a zero-JS Pages Router page, which no App Router client asks for: Next answered a forged `RSC: 1` with a
+  // redirect to the internal path (`/trending/<segment>?_rsc`).
+  for (const name of APP_ROUTER_CLIENT_HEADERS) delete req.headers[name];
   if (!view.valid) invalid();
 }
+
+/** What Next's App Router client sends with its own requests (an RSC payload, a prefetch, the router's state). */
+const APP_ROUTER_CLIENT_HEADERS = ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-url"];
 
 /** Headers Next sets for its own routing (`x-middleware-rewrite` on a post its proxy rewrote): they say how the app is built inside. */
 const INTERNAL_HEADER = /^x-middleware-/i;
