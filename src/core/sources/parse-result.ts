@@ -19,7 +19,7 @@ export class ResultBuilder {
 
   /** Validates one paper, its text, names and categories tidied as every source's are (`tidied`); an invalid one is recorded in `errors` and skipped. */
   add(draft: TPaperDraft, ref: TItemRef): void {
-    const parsed = ZNormalizedPaper.safeParse(dropUndefined(tidied(draft)));
+    const parsed = ZNormalizedPaper.safeParse(dropUndefined(tidied(wellFormed(draft))));
     if (parsed.success) {
       this.papers.push(parsed.data);
       return;
@@ -55,6 +55,19 @@ export class ResultBuilder {
       totalResults: this.totalResults,
     });
   }
+}
+
+/**
+ * Every string in `value` with each lone UTF-16 surrogate (a JSON `"\ud83d"`, an emoji escape cut in half) as U+FFFD, as a browser
+ * decodes one: PostgreSQL's JSON refuses it, and the whole run's batch failed over one such title, its good papers with it.
+ */
+function wellFormed<T>(value: T): T {
+  if (typeof value === "string") return value.toWellFormed() as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, wellFormed(field)])) as T;
+  }
+  return value;
 }
 
 /**

@@ -134,6 +134,17 @@ describe("hf-daily: API capture of 2026-06-12", () => {
 describe("hf-daily: robustness", () => {
   const items = JSON.parse(MAY) as Record<string, unknown>[];
 
+  it("keeps an item whose text holds a lone UTF-16 surrogate (a truncated emoji escape), with U+FFFD in its place", () => {
+    // PostgreSQL's JSON refused the run's whole batch over one such string: the run failed with 0 papers and a driver message.
+    const body = JSON.stringify(items.slice(0, 4)).replace('"title":"', '"title":"Emoji \\ud83d cut ');
+    expect(body).toContain("\\ud83d cut");
+    const result = parseHfDaily(body, ctx);
+    expect([result.papers.length, result.errors]).toEqual([4, []]);
+    const title = result.papers[0]!.title;
+    expect(title.startsWith("Emoji \uFFFD cut ")).toBe(true);
+    expect(result.papers.flatMap((p) => [p.title, p.abstract, ...p.authors]).every((text) => text.isWellFormed())).toBe(true);
+  });
+
   it("skips a malformed item with an error and keeps the rest", () => {
     const broken = [...items.slice(0, 3), { paper: { id: "not-an-id", title: "x" } }, { paper: { title: "no id" } }, ...items.slice(3, 5)];
     const result = parseHfDaily(JSON.stringify(broken), ctx);

@@ -14,6 +14,9 @@ describe("text: normalizeWhitespace", () => {
   it("drops control characters and zero-width spaces", () => {
     expect(normalizeWhitespace("a\u0000b\u200Bc\uFEFF")).toBe("abc");
   });
+  it("reads a vertical tab and a form feed as the line breaks they are, not as nothing", () => {
+    expect(normalizeWhitespace("Vertical\vtab and form\ffeed")).toBe("Vertical tab and form feed");
+  });
   it("drops C1 controls and bidirectional overrides, embeddings and isolates, which would reverse the text after them", () => {
     expect(normalizeWhitespace("RTL \u202Ereversed\u202C and \u2067isolated\u2069 \u0085x\u009F")).toBe("RTL reversed and isolated x");
     // Right-to-left text itself, and its marks, are text.
