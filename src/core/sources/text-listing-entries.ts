@@ -3,6 +3,7 @@ import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
 import { quoteStart } from "./parse-result";
 import {
   authorLineNames,
+  bylineNames,
   chromeKind,
   endsSentence,
   isTitleLine,
@@ -201,6 +202,19 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
     if (awaitingAbstract !== undefined) {
       const paper = awaitingAbstract;
       awaitingAbstract = undefined;
+      // Today's arXiv listings print the names under "Title:" with no label: that byline is the authors. Read as the abstract, it
+      // overwrote the stored abstract of every paper in a pasted listing, and the "Subjects:" line after it was lost.
+      const byline = paper.authors.length === 0 ? bylineNames(head.text, to - from === 1) : undefined;
+      if (byline) {
+        paper.authors = byline;
+        paper.contentEnd = from + 1;
+        if (to - from === 1) awaitingAbstract = paper;
+        else {
+          paper.body = [from + 1, to];
+          paper.contentEnd = to;
+        }
+        return;
+      }
       if (!(titled && strongHead)) {
         paper.body = [from, to];
         paper.contentEnd = to;

@@ -267,6 +267,14 @@ function isNameLike(part: string): boolean {
   return tokens.every((t) => /^\p{Lu}[\p{L}'’.-]*$/u.test(t) || NAME_PARTICLES.has(t.toLowerCase()));
 }
 
+/**
+ * The names on the line under an entry's "Title:", which arXiv's listings print with no "Authors:" label: what authorLineNames reads, or,
+ * on a line of its own (`alone`), one name ("Zhengyu Qi").
+ */
+export function bylineNames(line: string, alone: boolean): string[] | undefined {
+  return authorLineNames(line) ?? (alone && isNameLike(line) ? [line] : undefined);
+}
+
 /** "Authors: …", or a line that is nothing but "First Last, First Last and First Last". */
 export function authorLineNames(line: string): string[] | undefined {
   const labelled = /^authors?:\s*(.+)$/i.exec(line);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTextListing } from "@/core/sources/parse-text-listing";
 import { readFixture } from "./fixtures";
-import { ARXIV_NEW_COPY, HF_DAILY_COPY, HF_TRENDING_COPY, TRENDING_CARDS_TEXT, TRENDING_TEXT } from "./samples/trending-text";
+import { ARXIV_NEW_COPY, ARXIV_RECENT_BROWSER_COPY, HF_DAILY_COPY, HF_TRENDING_COPY, TRENDING_CARDS_TEXT, TRENDING_TEXT } from "./samples/trending-text";
 
 const MARCH = { now: new Date("2025-03-14T09:00:00Z") };
 const ABSTRACT =
@@ -273,6 +273,26 @@ describe("text: an arXiv listing copied as text", () => {
       ["2607.20177", ""],
       ["2607.19001", ""],
     ]);
+  });
+});
+
+describe("text: arXiv's recent listing as a browser copies it, names with no Authors: label", () => {
+  const result = parseTextListing(ARXIV_RECENT_BROWSER_COPY, { now: new Date("2026-08-01T12:00:00Z") });
+
+  it("reads the unlabelled byline as the authors, never as the abstract, and the subjects after it", () => {
+    expect(result.errors).toEqual([]);
+    expect(result.papers.map((p) => [p.arxivId, p.abstract, p.authors.length, p.categories])).toEqual([
+      ["2607.22529", "", 13, ["cs.CL"]],
+      ["2607.22456", "", 5, ["cs.CL"]],
+      ["2607.22376", "", 4, ["cs.CL"]],
+      ["2607.22136", "", 1, ["cs.CL"]],
+      ["2607.21962", "", 1, ["cs.CL"]],
+    ]);
+    expect(result.papers[2]).toMatchObject({
+      authors: ["Varun Ghat Ravikumar", "Sina Ahmadi", "Lena Jäger", "Rico Sennrich"],
+      comments: "Accepted at CLiC-it 2026",
+    });
+    expect(result.papers[3]?.authors).toEqual(["Zhengyu Qi"]);
   });
 });
 

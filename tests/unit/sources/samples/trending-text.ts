@@ -194,3 +194,34 @@ Authors: Maria Garcia, Tom Brown
 Subjects: Artificial Intelligence (cs.AI); Computation and Language (cs.CL)
 Agents that ask clarifying questions before acting complete more tasks and make fewer irreversible mistakes.
 `;
+
+/**
+ * The first entries of arXiv's /list/cs.CL/recent page (the capture `arxiv/list-cs.CL-recent-2026-07-28.html`, entries 1–3, 7 and 19) as a
+ * browser copies its text: today's listings print the names under the title with no "Authors:" label, and carry no abstract.
+ */
+export const ARXIV_RECENT_BROWSER_COPY = `Computation and Language
+Authors and titles for recent submissions
+Mon, 27 Jul 2026 (showing 47 of 47 entries )
+[1] arXiv:2607.22529 [pdf, other]
+Title: Skill Self-Play: Pushing the Frontier of LLM Capability with Co-Evolving Skills
+Siyuan Huang, Pengyu Cheng, Haotian Liu, Tao Chen, Yihao Liu, Jingwei Ni, Shijie Zhou, Ziyi Yang, Gangwei Jiang, Mengyu Zhou, Yu Cheng, Xiaoxi Jiang, Guanjun Jiang
+Subjects: Computation and Language (cs.CL)
+[2] arXiv:2607.22456 [pdf, other]
+Title: grapheme-kit: Grapheme-Level Metrics and Text Processing for Multilingual NLP
+Izzath Nisfer, Ashini Kavindya, Ovindu Atukorala, Purushoth Velayuthan, Menan Velayuthan
+Subjects: Computation and Language (cs.CL)
+[3] arXiv:2607.22376 [pdf, html, other]
+Title: A Factorial Study of Synthetic Data Generation for Low-Resource Machine Translation using Grammar Books
+Varun Ghat Ravikumar, Sina Ahmadi, Lena Jäger, Rico Sennrich
+Comments: Accepted at CLiC-it 2026
+Subjects: Computation and Language (cs.CL)
+[7] arXiv:2607.22136 [pdf, html, other]
+Title: Dynamic Commonsense Coordination for Empathetic Response Generation
+Zhengyu Qi
+Subjects: Computation and Language (cs.CL)
+[19] arXiv:2607.21962 [pdf, html, other]
+Title: Ground Truth First: A Longitudinal Evaluation Instrument for Agent Memory, and the Tenure Crossover in Memory-Architecture Rankings
+Quentin Spencer
+Comments: 25 pages, 2 figures. Code: this https URL
+Subjects: Computation and Language (cs.CL)
+`;
