@@ -38,7 +38,7 @@ function spanEnds(items: TTextItem[], lineCount: number): number[] {
 
 /**
  * The count after "Upvote" is the paper's upvotes (the number after "GitHub" is its stars). Lone numbers
- * count only when the layout is unambiguous: every paper with one number just above its title, or one after its text.
+ * count only when the layout is unambiguous: every paper with one number just above its title (preferred), or one after its text.
  */
 function assignUpvotes(lines: TLine[], papers: { paper: TTextPaper; end: number }[]): (number | undefined)[] {
   const tails = papers.map(({ paper, end }) => {
@@ -52,7 +52,10 @@ function assignUpvotes(lines: TLine[], papers: { paper: TTextPaper; end: number 
   });
   const before = papers.map(({ paper }) => (isUpvoteCount(lines, paper.titleLine - 1) ? paper.titleLine - 1 : undefined));
   const after = tails.map((ks) => (ks.length === 1 ? ks[0] : undefined));
-  const useBefore = before.filter((k) => k !== undefined).length > after.filter((k) => k !== undefined).length;
+  // When as many papers have a number above the title as after their text, the one above is the upvote button (Hugging Face's Daily
+  // Papers page) and the one after the comment count: taking the later one stored every pasted paper's comments as its upvotes.
+  const aboveCount = before.filter((k) => k !== undefined).length;
+  const useBefore = aboveCount > 0 && aboveCount >= after.filter((k) => k !== undefined).length;
   return papers.map((_, n) => {
     const k = labelled[n] ?? (useBefore ? before[n] : after[n]);
     return k === undefined ? undefined : lines[k]?.count;

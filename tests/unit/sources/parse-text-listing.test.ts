@@ -296,6 +296,17 @@ describe("text: arXiv's recent listing as a browser copies it, names with no Aut
   });
 });
 
+describe("text: Hugging Face's Daily Papers page of 2024-08-01 as a browser copies it", () => {
+  const result = parseTextListing(readFixture("hf/daily-page-2024-08-01.innertext.txt"), { now: new Date("2024-08-02T12:00:00Z") });
+
+  it("reads the count above each title as its upvotes, not the comment count after it", () => {
+    expect(result.papers).toHaveLength(13);
+    const upvotes = (title: string) => result.papers.find((p) => p.title.startsWith(title))?.upvotes;
+    // The capture's own data: 94 upvotes and 5 comments, 24 and 2.
+    expect([upvotes("The Llama 3 Herd of Models"), upvotes("Tora:")]).toEqual([94, 24]);
+  });
+});
+
 describe("text: wrong document types", () => {
   it.each([
     ["HTML", readFixture("arxiv/list-cs.CL-recent-2026-07-28.html")],
