@@ -72,7 +72,8 @@ function isPostgres(pid: number): boolean {
   try {
     return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT" && !existsSync("/proc/self/comm")) return true;
+    // No entry: gone since the signal check on Linux, or a system without /proc, where that check is all there is.
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return !existsSync("/proc/self/comm");
     throw err;
   }
 }
