@@ -9,18 +9,39 @@ const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss
 
 function walk(p: string, out: string[]): void {
   if (!existsSync(p)) return;
-  const st = statSync(p);
-  if (st.isDirectory()) {
+  if (statSync(p).isDirectory()) {
     for (const name of readdirSync(p).sort()) if (name !== "generated") walk(path.join(p, name), out);
   } else {
-    out.push(`${p}:${st.size}:${st.mtimeMs}`);
+    out.push(p);
   }
 }
 
-function sourceHash(root: string): string {
-  const entries: string[] = [];
-  for (const input of INPUTS) walk(path.join(root, input), entries);
-  return createHash("sha256").update(entries.join("\n")).digest("hex");
+/**
+ * What a build reads from a file. tsconfig.json's `include` only steers the type checker, which the build skips (ignoreBuildErrors), and
+ * `next build` writes its own dist dir into it: a build into another dist dir made the next start rebuild `.next` under a running server.
+ */
+function buildInput(file: string): Buffer | string {
+  const bytes = readFileSync(file);
+  if (path.basename(file) !== "tsconfig.json") return bytes;
+  try {
+    const { include: _ignored, ...rest } = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>;
+    return JSON.stringify(rest);
+  } catch {
+    return bytes; // not plain JSON (comments): every change counts
+  }
+}
+
+/** By content, not mtime: a checkout, a copy or a file put back as it was is no change (a restored mtime lost its sub-millisecond part). */
+export function sourceHash(root: string): string {
+  const files: string[] = [];
+  for (const input of INPUTS) walk(path.join(root, input), files);
+  const hash = createHash("sha256");
+  for (const file of files)
+    hash
+      .update(`${path.relative(root, file)}\0`)
+      .update(buildInput(file))
+      .update("\0");
+  return hash.digest("hex");
 }
 
 /** `signal`: aborting it stops a build under way (`npm start` stopped during its first build left `next build` running on its own). */
