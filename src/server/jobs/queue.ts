@@ -2,12 +2,22 @@
 import PgBoss from "pg-boss";
 import { logger } from "../logger";
 
+/** SQLSTATE 57P01, admin_shutdown: the server ending a session as it stops. */
+const ADMIN_SHUTDOWN = "57P01";
+
 export const QUEUES = { ingest: "ingest-run", digest: "digest-delivery" } as const;
 
 export async function startQueue(opts: { connectionString: string; max?: number }): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: opts.connectionString, max: opts.max ?? 4, schema: "pgboss" });
   // pg-boss reports its own background failures (a dropped connection, a failed maintenance query) here and retries them.
-  boss.on("error", (err) => logger.warn({ err }, "job queue error"));
+  let stopped = false;
+  boss.on("stopped", () => (stopped = true));
+  boss.on("error", (err) => {
+    // Once stopped, its pool has sent each connection's goodbye without waiting for the server's; a database stopped right after (npm
+    // start's Ctrl-C) can end one first, with "terminating connection" on a connection nobody uses any more: expected, not a warning.
+    if (stopped && (err as { code?: unknown }).code === ADMIN_SHUTDOWN) logger.debug({ err }, "job queue connection ended after its stop");
+    else logger.warn({ err }, "job queue error");
+  });
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name);
   return boss;
