@@ -125,6 +125,20 @@ describe("takedown and field fixes", () => {
     expect((await listAudit({ db, action: "paper.fix" })).map((a) => a.params.field)).toEqual(["authors", "githubUrl", "title"]);
   });
 
+  it("fixed authors are read as a source's author list is: a Jr. stays with its name, and 'and' or a new line separates names", async () => {
+    const paper = await seed();
+    const value = "Martin Luther King, Jr., Ada Lovelace and Alan Turing\nGrace Hopper; Jos\\'e Mart\\'i";
+    await fixPaper({ db, actor: "admin:token", id: paper.id, field: "authors", value, now });
+    expect((await getPaper({ db, key: { arxivId: paper.arxivId! } }))!.authors).toEqual([
+      "Martin Luther King, Jr.",
+      "Ada Lovelace",
+      "Alan Turing",
+      "Grace Hopper",
+      "José Martí",
+    ]);
+    expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "authors", value: " , and ; ", now }))).toBe("ZOD");
+  });
+
   it("an empty link removes it, and the removal also survives ingestion", async () => {
     const paper = await seed();
     await fixPaper({ db, actor: "admin:token", id: paper.id, field: "githubUrl", value: "", now });

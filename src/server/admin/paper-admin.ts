@@ -1,5 +1,6 @@
 // Takedowns and manual field fixes: validated, applied, and audited.
 import { z } from "zod";
+import { authorNames, splitAuthorList } from "@/core/sources/author-list";
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
 import type { Db } from "../db";
 import { fixPaperField, setPaperHidden, type TAdminPaper, type TFixableField } from "../repo/admin-papers";
@@ -16,6 +17,7 @@ export const FIXABLE_FIELDS = [
   "categories",
 ] as const satisfies readonly TFixableField[];
 
+const entries = z.array(z.string().max(300)).min(1, "give at least one entry, separated by commas").max(500);
 const list = z
   .string()
   .transform((v) =>
@@ -24,7 +26,12 @@ const list = z
       .map((s) => s.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.string().max(300)).min(1, "give at least one entry, separated by commas").max(500));
+  .pipe(entries);
+/** Read as a source's author list is (a "Jr." stays with its name, "and" separates, TeX accents decoded), one list per line. */
+const authorList = z
+  .string()
+  .transform((v) => v.split("\n").flatMap((line) => authorNames(splitAuthorList(line))))
+  .pipe(entries);
 const link = z
   .string()
   .trim()
@@ -35,7 +42,7 @@ const link = z
 const ZFieldValue = {
   title: z.string().trim().min(1, "the title cannot be empty").max(500),
   abstract: z.string().trim().min(1, "the abstract cannot be empty").max(20_000),
-  authors: list,
+  authors: authorList,
   githubUrl: link,
   projectUrl: link,
   thumbnailUrl: link,
