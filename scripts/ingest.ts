@@ -25,8 +25,20 @@ const USAGE = `npm run ingest -- --source <id> [--date D | --week W | --month M]
   --source    one of ${SOURCE_IDS.join(", ")}
   --date, --week, --month   the listing's day (2026-05-08), ISO week (2026-W19) or month (2026-05), where the source has them
   --category  an arXiv category for the arXiv sources (cs.CL); --listing new|recent for an arXiv listing; --paper an arXiv id
-  --url       a listing's address on an allowed host; --file F a saved copy of one
+  --url       a listing's address on an allowed host; --file F a saved copy of one, --file - read from standard input
   --dry-run   parse and print what would be stored, writing nothing; --json as JSON`;
+
+/** A saved listing, or with `-` standard input, so one can be piped in (`curl -s … | npm run ingest -- --source hf-daily --file -`). */
+async function readListing(file: string): Promise<string> {
+  if (file === "-") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  return readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
+    throw new AppError("INVALID_INPUT", `cannot read ${file}: ${err.code === "ENOENT" ? "no such file" : err.message}`, { cause: err });
+  });
+}
 
 runCli(async () => {
   const values = parseCliArgs(USAGE, {
@@ -46,15 +58,12 @@ runCli(async () => {
   const { file: _file, "dry-run": dryRun, json, ...fields } = values;
   const request = ZIngestRequest.parse(fields);
   if (values.file && values.url) throw new AppError("INVALID_INPUT", "give either --url or --file, not both");
-  const body = values.file
-    ? await readFile(values.file, "utf8").catch((err: NodeJS.ErrnoException) => {
-        throw new AppError("INVALID_INPUT", `cannot read ${values.file}: ${err.code === "ENOENT" ? "no such file" : err.message}`, { cause: err });
-      })
-    : undefined;
+  const named = values.file === "-" ? "standard input" : values.file;
+  const body = values.file === undefined ? undefined : await readListing(values.file);
   // An empty body would read as none, and the source's live listing would be fetched in the file's place.
-  if (body !== undefined && body.trim() === "") throw new AppError("INVALID_INPUT", `${values.file} is empty: there is nothing to ingest`);
+  if (body !== undefined && body.trim() === "") throw new AppError("INVALID_INPUT", `${named} is empty: there is nothing to ingest`);
   const { source, ...params } = ZIngestRequest.parse({ ...request, body });
-  const what = values.file ?? values.url ?? source;
+  const what = named ?? values.url ?? source;
   const config = getConfig();
   const fetcher = serverFetcher(config);
 

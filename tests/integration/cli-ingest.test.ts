@@ -1,5 +1,5 @@
 // The ingest CLI: dry runs print normalized papers and write nothing; bad input gives one clear line and a non-zero exit.
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +45,18 @@ describe("npm run ingest", () => {
     expect(out.stderr.trim().split("\n")).toHaveLength(1);
     expect(out.stderr).toMatch(/^Error: .*rss-stat-2024-03-26\.xml: /);
     expect(await db.paper.count()).toBe(30);
+  });
+
+  it("--file - reads the listing from standard input, as a pipe gives it (`curl … | npm run ingest -- --file -`)", async () => {
+    const listing = await readFile(fixture("hf/api-daily-papers-2026-05-08.json"));
+    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", "-", "--dry-run", "--json"], env(), 60_000, { input: listing });
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as { papers: unknown[] }).papers).toHaveLength(37);
+    const empty = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", "-"], env(), 60_000, { input: " \n" });
+    expect([empty.code, empty.stderr.trim()]).toEqual([1, "Error: standard input is empty: there is nothing to ingest"]);
+    const bad = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", "-", "--dry-run"], env(), 60_000, { input: "<html>no papers</html>" });
+    expect([bad.code, bad.stderr.trim().split("\n").length]).toEqual([1, 1]);
+    expect(bad.stderr).toMatch(/^Error: standard input: /);
   });
 
   it("a missing file and an unknown source are reported clearly", async () => {

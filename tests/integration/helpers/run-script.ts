@@ -13,13 +13,20 @@ export type TEnv = Record<string, string | undefined>;
  * `pipeTo` runs `<script> | <pipeTo>` in bash, so the script writes into a real pipe (64 KB of kernel buffer) as in `npm run ingest -- --json | jq`,
  * and the exit code is the script's; otherwise its stdout is the socket pair Node gives a child, which holds a few hundred KB.
  */
-export function runScript(script: string, args: string[], env: TEnv, timeoutMs = 60_000, { pipeTo }: { pipeTo?: string } = {}): Promise<TScriptResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  env: TEnv,
+  timeoutMs = 60_000,
+  { pipeTo, input }: { pipeTo?: string; /** written to the script's standard input, which is then closed */ input?: string | Buffer } = {},
+): Promise<TScriptResult> {
   return new Promise((resolve, reject) => {
     const argv = [TSX, path.join(ROOT, script), ...args];
     const options = { cwd: ROOT, env: env as NodeJS.ProcessEnv };
     const child = pipeTo
       ? spawn("bash", ["-o", "pipefail", "-c", `"$@" | ${pipeTo}`, "bash", process.execPath, ...argv], options)
       : spawn(process.execPath, argv, options);
+    child.stdin.end(input);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
