@@ -27,7 +27,8 @@ export default async function AdminLoginPage({ searchParams }: { searchParams: P
         </button>
       </form>
       <p className={`text-sm ${muted}`}>
-        The token is ADMIN_TOKEN, or the generated one in <code>.data/secrets.json</code>.
+        The token is ADMIN_TOKEN, or the one generated on the first start, kept in <code>secrets.json</code> in DATA_DIR (<code>.data</code> by default;{" "}
+        <code>npm start</code> names the file when it generates it).
       </p>
     </div>
   );
