@@ -11,8 +11,10 @@ type TPapersComponent = { items: unknown[]; pageDay: string | undefined };
 // Keys seen for paper lists, best first; any other array of paper-like items is accepted after these.
 const LIST_KEYS = ["dailyPapers", "papers", "trendingPapers", "searchResults", "recentPapers"];
 
+/** The day a Daily Papers page lists: `date` (2024's pages), or `dateString` (today's, beside `periodType`), when it names a day. */
 function pageDayOf(props: Record<string, unknown>): string | undefined {
-  return typeof props.date === "string" && /^\d{4}-\d{2}-\d{2}/.test(props.date) ? utcDayOf(props.date) : undefined;
+  const date = props.date ?? props.dateString;
+  return typeof date === "string" && /^\d{4}-\d{2}-\d{2}/.test(date) ? utcDayOf(date) : undefined;
 }
 
 /** Arrays of paper-like items inside `props`, searched two levels deep, with their key. */

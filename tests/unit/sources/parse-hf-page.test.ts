@@ -85,6 +85,20 @@ describe("hf-page: other page shapes", () => {
     expect(result.papers[0]).toMatchObject({ arxivId: "2501.12948", listedOn: "2025-01-23", githubUrl: "https://github.com/deepseek-ai/DeepSeek-R1" });
   });
 
+  it("takes a period page's day from its dateString, as today's pages write it, and never a week or month from it", () => {
+    // Today's period pages: { periodType, dateString, dailyPapers, prevDate, … } with no `date`; an item may carry no submittedOnDailyAt.
+    const page = (props: Record<string, unknown>) => `<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escapeAttr(props)}"></div>`;
+    const day = parseHfPage(page({ periodType: "day", dateString: "2025-01-24", prevDate: "2025-01-23", dailyPapers: [item] }), ctx);
+    expect(day.papers.map((p) => p.listedOn)).toEqual(["2025-01-24"]);
+    for (const dateString of ["2025-W04", "2025-01"]) {
+      const period = parseHfPage(page({ periodType: dateString.includes("W") ? "week" : "month", dateString, dailyPapers: [item] }), ctx);
+      expect(
+        period.papers.map((p) => p.listedOn),
+        dateString,
+      ).toEqual(["2025-01-22"]);
+    }
+  });
+
   it("treats a Daily Papers page with no papers as a quiet day", () => {
     const html = `<div data-target="DailyPapers" data-props="${escapeAttr({ date: "2024-08-03T00:00:00.000Z", dailyPapers: [] })}"></div>`;
     expect(parseHfPage(html, ctx)).toEqual({ source: "hf-page", papers: [], errors: [], expected: 0 });
