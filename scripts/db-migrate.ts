@@ -8,7 +8,7 @@ const USAGE = "npm run db:migrate   (applies pending migrations to DATABASE_URL,
 runCli(async () => {
   if (!parseCliArgs(USAGE, {})) return;
   await withDatabaseUrl(async (url) => {
-    const applied = await applyMigrations(url);
+    const applied = await applyMigrations(url, { onWait: () => console.error("Another process is migrating this database; waiting for it to finish…") });
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
   });
 });

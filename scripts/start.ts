@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { getConfig, type TConfig } from "../src/server/config";
 import { createDb } from "../src/server/db";
+import { LOCK_KEYS, withAdvisoryLock } from "../src/server/db/advisory-lock";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../src/server/db/embedded-postgres";
 import { PROJECT_ROOT, applyMigrations } from "../src/server/db/migrations";
 import { describeError } from "../src/server/errors/describe-error";
@@ -70,13 +71,20 @@ async function main(): Promise<void> {
 
   const databaseUrl = await database(config);
   process.env.DATABASE_URL = databaseUrl;
-  const applied = await applyMigrations(databaseUrl);
+  const applied = await applyMigrations(databaseUrl, { onWait: () => log("Another instance is migrating the database; waiting for it to finish") });
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
 
   const db = createDb(databaseUrl, { max: 4 });
   cleanups.push(() => db.$disconnect());
   if (config.SEED_DEMO) {
-    const seed = await seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples") });
+    // One instance loads them; one started beside it waits, then finds papers (both loading failed the second: "already running").
+    const lock = {
+      connectionString: databaseUrl,
+      key: LOCK_KEYS.SEED_DEMO,
+      failure: "Loading the demo papers failed",
+      onWait: () => log("Another instance is loading the demo papers; waiting for it to finish"),
+    };
+    const seed = await withAdvisoryLock(lock, () => seedDemo({ db, samplesDir: path.join(PROJECT_ROOT, "samples") }));
     if (seed.seeded) log(`Loaded ${seed.papers} demo papers from samples/`);
   }
 

@@ -1,8 +1,10 @@
 // Builds the Next.js app when the sources changed since the last build, so `npm start` always serves current code.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { isAlive } from "../../src/server/db/embedded-postgres";
 import { buildRuntimeBundles } from "./build-runtime-bundles";
 
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
@@ -44,8 +46,56 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
+/**
+ * The build's turn for one dist dir: instances started together on one checkout (after an update) took it at once, and the second
+ * `next build` failed ("Another next build process is already running"), stopping its start. The others wait, then find it built.
+ * A file of its own, created exclusively, holding the pid; a holder that died leaves it stale, and it is taken over.
+ */
+async function takeBuildTurn(root: string, distDir: string, log: (m: string) => void, signal?: AbortSignal): Promise<() => void> {
+  const lock = path.join(root, ".build", `${distDir.replace(/[^\w.-]+/g, "_")}.build-lock`);
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let told = false; ;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
+    const holder = lockHolder(lock);
+    if (holder === "gone") continue;
+    if (holder === "stale") {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (!told) log(`Another start${holder > 0 ? ` (pid ${holder})` : ""} is building the app; waiting for it`);
+    told = true;
+    await sleep(500, undefined, { signal });
+  }
+}
+
+/** Who holds the build lock: a live pid, "stale" (its holder died), "gone" (released since), or 0 while its pid is being written. */
+function lockHolder(lock: string): number | "stale" | "gone" {
+  try {
+    const holder = Number(readFileSync(lock, "utf8"));
+    if (holder > 0) return isAlive(holder) ? holder : "stale";
+    return Date.now() - statSync(lock).mtimeMs > 10_000 ? "stale" : 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return "gone";
+    throw err;
+  }
+}
+
 /** `signal`: aborting it stops a build under way (`npm start` stopped during its first build left `next build` running on its own). */
 export async function buildIfNeeded(opts: { root: string; distDir: string; env: NodeJS.ProcessEnv; log: (m: string) => void; signal?: AbortSignal }) {
+  const release = await takeBuildTurn(opts.root, opts.distDir, opts.log, opts.signal);
+  try {
+    return await buildInTurn(opts);
+  } finally {
+    release();
+  }
+}
+
+async function buildInTurn(opts: { root: string; distDir: string; env: NodeJS.ProcessEnv; log: (m: string) => void; signal?: AbortSignal }) {
   await buildRuntimeBundles();
   const marker = path.join(opts.root, opts.distDir, "source-hash");
   const hash = sourceHash(opts.root);

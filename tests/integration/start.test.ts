@@ -5,10 +5,13 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitUntilAnswering } from "../../src/server/net/local-probes";
 import { npmScriptNodeArgs } from "../support/npm-script";
 import { ROOT, cleanEnv, runScript, type TEnv } from "./helpers/run-script";
+import { testDatabaseUrl } from "./helpers/db";
+import { recreateDatabase, siblingUrl } from "../support/test-databases";
 
 let dataDir: string;
 let port: number;
@@ -233,6 +236,51 @@ describe("npm start after a crash", () => {
       const winner = pair[1 - lost]!;
       await waitForHealth(`http://127.0.0.1:${ports[1 - lost]}/api/health`, winner.child, winner.output);
       expect(await stop(winner.child)).toBe(0);
+    },
+  );
+});
+
+describe("npm start, two instances at once on one checkout and one fresh database", () => {
+  it(
+    "both come up: one migrates, loads the demo papers and builds while the other waits its turn for each, and both serve them",
+    { timeout: 600_000 },
+    async () => {
+      const url = siblingUrl(testDatabaseUrl(), "two_starts");
+      await recreateDatabase(testDatabaseUrl(), url);
+      // A dist dir of its own, so there is a build to share out (after an update, say); put tsconfig.json back as next build found it.
+      const distDir = `.data/next-two-starts-${process.pid}`;
+      const tsconfigPath = path.join(ROOT, "tsconfig.json");
+      const tsconfig = await readFile(tsconfigPath);
+      const ports = [await findFreePort(port + 20), await findFreePort(port + 30)];
+      const env = (i: number) =>
+        cleanEnv({
+          DATABASE_URL: url,
+          DATA_DIR: path.join(dataDir, `two-${i}`),
+          PORT: String(ports[i]),
+          NEXT_DIST_DIR: distDir,
+          INGEST_SCHEDULE: "off",
+          DIGEST_SCHEDULE: "off",
+          LOG_LEVEL: "info",
+        });
+      const runs = [0, 1].map((i) => startApp(env(i)));
+      try {
+        // The second failed at once: its migrations timed out on the first's lock, its demo papers were "already running", or its
+        // next build found the first's under way.
+        await Promise.all(runs.map((run, i) => waitForHealth(`http://127.0.0.1:${ports[i]}/api/health`, run.child, run.output)));
+        const did = (pattern: RegExp) => runs.map((run) => pattern.test(run.output())).sort();
+        expect(did(/Loaded 67 demo papers/)).toEqual([false, true]);
+        expect(did(/Built in/)).toEqual([false, true]);
+        for (const p of ports) expect(await (await fetch(`http://127.0.0.1:${p}/`)).text()).toContain('data-testid="paper-card"');
+        const db = new pg.Client({ connectionString: url });
+        await db.connect();
+        expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM papers")).rows[0]!.n).toBe(67);
+        await db.end();
+      } finally {
+        const codes = await Promise.all(runs.map((run) => stop(run.child)));
+        await rm(path.join(ROOT, distDir), { recursive: true, force: true });
+        await writeFile(tsconfigPath, tsconfig);
+        expect(codes, runs.map((run) => run.output()).join("\n---\n")).toEqual([0, 0]);
+      }
     },
   );
 });

@@ -54,7 +54,8 @@ async function inProcessGroupOfItsOwn<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, owned by another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

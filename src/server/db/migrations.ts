@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { LOCK_KEYS, withAdvisoryLock } from "./advisory-lock";
 import { openSchemaEngine } from "./schema-engine";
 
 /**
@@ -60,18 +61,24 @@ function engineErrorSummary(err: unknown): string {
   return lines.find((l) => /^(Error|ERROR)|database|migration/i.test(l) && !/^external connector error$/.test(l)) ?? lines[0] ?? text;
 }
 
-/** Applies every pending migration; returns the names applied now. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
+/**
+ * Applies every pending migration; returns the names applied now. Processes starting together take turns: the others wait (`onWait`
+ * is called when one has to) and then find nothing pending.
+ */
+export async function applyMigrations(connectionString: string, opts: { onWait?: () => void } = {}): Promise<string[]> {
   const schemaText = await readFile(SCHEMA_PATH, "utf8");
-  const engine = await openSchemaEngine({ connectionString, datamodels: [[SCHEMA_PATH, schemaText]] });
-  try {
-    const out = await engine.applyMigrations({ migrationsList: await migrationsList(), filters: FILTERS });
-    return out.appliedMigrationNames;
-  } catch (err) {
-    throw new Error(`Migration failed: ${engineErrorSummary(err)}`, { cause: err });
-  } finally {
-    engine.free();
-  }
+  const lock = { connectionString, key: LOCK_KEYS.MIGRATE, failure: "Migration failed", onWait: opts.onWait };
+  return withAdvisoryLock(lock, async () => {
+    const { engine, close } = await openSchemaEngine({ connectionString, datamodels: [[SCHEMA_PATH, schemaText]] });
+    try {
+      const out = await engine.applyMigrations({ migrationsList: await migrationsList(), filters: FILTERS });
+      return out.appliedMigrationNames;
+    } catch (err) {
+      throw new Error(`Migration failed: ${engineErrorSummary(err)}`, { cause: err });
+    } finally {
+      await close();
+    }
+  });
 }
 
 /** SQL that turns the last migration's schema snapshot into the current schema.prisma ("" when nothing changed). */
@@ -81,7 +88,7 @@ export async function diffSchemaSinceLastMigration(connectionString: string): Pr
   const last = dirs.at(-1);
   const snapshotPath = last ? path.join(MIGRATIONS_DIR, last, SNAPSHOT_FILE) : undefined;
   if (snapshotPath && !existsSync(snapshotPath)) throw new Error(`Missing ${snapshotPath}: cannot diff from the last migration.`);
-  const engine = await openSchemaEngine({ connectionString, datamodels: [[SCHEMA_PATH, schemaText]] });
+  const { engine, close } = await openSchemaEngine({ connectionString, datamodels: [[SCHEMA_PATH, schemaText]] });
   try {
     const from = snapshotPath
       ? { tag: "schemaDatamodel" as const, files: [{ path: SCHEMA_PATH, content: await readFile(snapshotPath, "utf8") }] }
@@ -90,6 +97,6 @@ export async function diffSchemaSinceLastMigration(connectionString: string): Pr
     const result = await engine.diff({ from, to, script: true, exitCode: null, filters: FILTERS });
     return result.stdout ?? "";
   } finally {
-    engine.free();
+    await close();
   }
 }

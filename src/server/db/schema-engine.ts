@@ -27,13 +27,32 @@ async function loadWasm(): Promise<WasmModule> {
   return bg;
 }
 
+/**
+ * The engine and `close`, which frees it and ends its connections. Freeing the engine alone left its pool open, and with it the session
+ * holding the engine's advisory lock: until the pool's 10 s idle timeout, any other migration (another instance starting, the next
+ * `applyMigrations` here) waited for that lock and then failed with "timed out".
+ */
 export async function openSchemaEngine(opts: {
   connectionString: string;
   datamodels: [string, string][];
   log?: (line: string) => void;
-}): Promise<SchemaEngine> {
+}): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
   loaded ??= loadWasm();
   const wasm = await loaded;
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: opts.connectionString }));
-  return wasm.SchemaEngine.new({ datamodels: opts.datamodels }, (line: string) => opts.log?.(line), adapter);
+  const factory = new PrismaPg({ connectionString: opts.connectionString });
+  const opened: { dispose: () => Promise<void> }[] = [];
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    opened.push(adapter);
+    return adapter;
+  };
+  const engine = await wasm.SchemaEngine.new({ datamodels: opts.datamodels }, (line: string) => opts.log?.(line), bindMigrationAwareSqlAdapterFactory(factory));
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
+    },
+  };
 }
