@@ -10,7 +10,9 @@ export function SiteHeader() {
         <a href="/" className="text-lg font-semibold tracking-tight">
           paper<span className="text-indigo-700 dark:text-indigo-400">digest</span>
         </a>
-        <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
+        {/* On a phone the brand shares its row with Subscribe and the theme, the links take the next and search the last: the header
+            took four rows there, and a phone showed one paper above the fold. */}
+        <nav aria-label="Main" className="order-2 flex flex-wrap gap-1 text-sm sm:order-none">
           <a href="/" className={navLink}>
             Trending
           </a>
@@ -36,7 +38,7 @@ export function SiteHeader() {
             className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
           />
         </form>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="order-1 ml-auto flex items-center gap-3 sm:order-none">
           <a href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
             Subscribe
           </a>

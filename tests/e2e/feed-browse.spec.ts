@@ -200,3 +200,17 @@ test("feed: the Subscribe button leads to /subscribe", async ({ page }) => {
   await page.getByRole("link", { name: "Subscribe" }).click();
   await expect(page).toHaveURL(/\/subscribe$/);
 });
+
+test("feed: on a phone the header is three rows (brand with Subscribe and the theme, the links, search), keeping papers in view", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const top = async (locator: ReturnType<typeof page.locator>) => (await locator.boundingBox())!.y;
+  const brand = await top(page.locator("header a").first());
+  const subscribe = await top(page.getByRole("banner").getByRole("link", { name: "Subscribe" }));
+  const links = await top(page.getByRole("navigation", { name: "Main" }));
+  const search = await top(page.getByRole("banner").getByRole("searchbox"));
+  // Subscribe had a row of its own under the links: four rows, and the first paper began 40 px lower.
+  expect(Math.abs(subscribe - brand)).toBeLessThan(12);
+  expect(links).toBeGreaterThan(brand + 12);
+  expect(search).toBeGreaterThan(links + 12);
+});
