@@ -46,25 +46,34 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
+/** This boot of the machine, where Linux tells: a pid in a lock written before a reboot (or a container restart) is nobody's. */
+const BOOT_ID = (() => {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return ""; // not Linux: the pid alone
+  }
+})();
+
+/** What a lock file holds: its holder's pid and boot. */
+const lockText = () => `${process.pid} ${BOOT_ID}`;
+
 /**
  * The build's turn for one dist dir: instances started together on one checkout (after an update) took it at once, and the second
  * `next build` failed ("Another next build process is already running"), stopping its start. The others wait, then find it built.
- * A file of its own, created exclusively, holding the pid; a holder that died leaves it stale, and it is taken over.
+ * A file created exclusively holds the holder's pid and boot; one whose holder is gone is stale, and is taken over under a second
+ * exclusive file, so two waiters never both remove it (the second would remove the first's new lock). Released only by its holder.
  */
-async function takeBuildTurn(root: string, distDir: string, log: (m: string) => void, signal?: AbortSignal): Promise<() => void> {
+export async function takeBuildTurn(root: string, distDir: string, log: (m: string) => void, signal?: AbortSignal): Promise<() => void> {
   const lock = path.join(root, ".build", `${distDir.replace(/[^\w.-]+/g, "_")}.build-lock`);
   mkdirSync(path.dirname(lock), { recursive: true });
+  const mine = lockText();
   for (let told = false; ;) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: "wx" });
-      return () => rmSync(lock, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
+    if (createExclusive(lock, mine)) return () => removeIfHolding(lock, mine);
     const holder = lockHolder(lock);
     if (holder === "gone") continue;
     if (holder === "stale") {
-      rmSync(lock, { force: true });
+      takeOverStale(lock, mine);
       continue;
     }
     if (!told) log(`Another start${holder > 0 ? ` (pid ${holder})` : ""} is building the app; waiting for it`);
@@ -73,12 +82,48 @@ async function takeBuildTurn(root: string, distDir: string, log: (m: string) => 
   }
 }
 
-/** Who holds the build lock: a live pid, "stale" (its holder died), "gone" (released since), or 0 while its pid is being written. */
-function lockHolder(lock: string): number | "stale" | "gone" {
+function createExclusive(file: string, text: string): boolean {
   try {
-    const holder = Number(readFileSync(lock, "utf8"));
-    if (holder > 0) return isAlive(holder) ? holder : "stale";
-    return Date.now() - statSync(lock).mtimeMs > 10_000 ? "stale" : 0;
+    writeFileSync(file, text, { flag: "wx" });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  }
+}
+
+function removeIfHolding(file: string, text: string): void {
+  try {
+    if (readFileSync(file, "utf8") === text) rmSync(file, { force: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+}
+
+/** Removes a stale lock, if it is still stale, while holding `<lock>.takeover`; a takeover file its holder left behind is stale too. */
+function takeOverStale(lock: string, mine: string): void {
+  const takeover = `${lock}.takeover`;
+  if (!createExclusive(takeover, mine)) {
+    if (lockHolder(takeover) === "stale") rmSync(takeover, { force: true });
+    return;
+  }
+  try {
+    if (lockHolder(lock) === "stale") rmSync(lock, { force: true });
+  } finally {
+    removeIfHolding(takeover, mine);
+  }
+}
+
+/**
+ * Who holds a lock file: a live pid of this boot, "stale" (its holder died, or wrote it before a reboot, or is this very process, whose
+ * pid a restarted container reuses), "gone" (released since), or 0 for the moment its text is being written.
+ */
+function lockHolder(file: string): number | "stale" | "gone" {
+  try {
+    const [pidText = "", boot = ""] = readFileSync(file, "utf8").split(" ");
+    const holder = Number(pidText);
+    if (holder > 0) return isAlive(holder) && holder !== process.pid && boot === BOOT_ID ? holder : "stale";
+    return Date.now() - statSync(file).mtimeMs > 10_000 ? "stale" : 0;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return "gone";
     throw err;

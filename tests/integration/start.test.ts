@@ -251,7 +251,8 @@ describe("npm start, two instances at once on one checkout and one fresh databas
       const distDir = `.data/next-two-starts-${process.pid}`;
       const tsconfigPath = path.join(ROOT, "tsconfig.json");
       const tsconfig = await readFile(tsconfigPath);
-      const ports = [await findFreePort(port + 20), await findFreePort(port + 30)];
+      const first = await findFreePort(port + 20);
+      const ports = [first, await findFreePort(first + 1)];
       const env = (i: number) =>
         cleanEnv({
           DATABASE_URL: url,
@@ -263,6 +264,7 @@ describe("npm start, two instances at once on one checkout and one fresh databas
           LOG_LEVEL: "info",
         });
       const runs = [0, 1].map((i) => startApp(env(i)));
+      let codes: (number | null)[] = [];
       try {
         // The second failed at once: its migrations timed out on the first's lock, its demo papers were "already running", or its
         // next build found the first's under way.
@@ -276,11 +278,11 @@ describe("npm start, two instances at once on one checkout and one fresh databas
         expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM papers")).rows[0]!.n).toBe(67);
         await db.end();
       } finally {
-        const codes = await Promise.all(runs.map((run) => stop(run.child)));
+        codes = await Promise.all(runs.map((run) => stop(run.child)));
         await rm(path.join(ROOT, distDir), { recursive: true, force: true });
         await writeFile(tsconfigPath, tsconfig);
-        expect(codes, runs.map((run) => run.output()).join("\n---\n")).toEqual([0, 0]);
       }
+      expect(codes, runs.map((run) => run.output()).join("\n---\n")).toEqual([0, 0]);
     },
   );
 });

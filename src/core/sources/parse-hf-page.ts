@@ -13,8 +13,8 @@ const LIST_KEYS = ["dailyPapers", "papers", "trendingPapers", "searchResults", "
 
 /** The day a Daily Papers page lists: `date` (2024's pages), or `dateString` (today's, beside `periodType`), when it names a day. */
 function pageDayOf(props: Record<string, unknown>): string | undefined {
-  const date = props.date ?? props.dateString;
-  return typeof date === "string" && /^\d{4}-\d{2}-\d{2}/.test(date) ? utcDayOf(date) : undefined;
+  const day = [props.date, props.dateString].find((date): date is string => typeof date === "string" && /^\d{4}-\d{2}-\d{2}/.test(date));
+  return day === undefined ? undefined : utcDayOf(day);
 }
 
 /** Arrays of paper-like items inside `props`, searched two levels deep, with their key. */

@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { logger } from "../logger";
 import { LOCK_KEYS, withAdvisoryLock } from "./advisory-lock";
 import { openSchemaEngine } from "./schema-engine";
 
@@ -76,7 +77,8 @@ export async function applyMigrations(connectionString: string, opts: { onWait?:
     } catch (err) {
       throw new Error(`Migration failed: ${engineErrorSummary(err)}`, { cause: err });
     } finally {
-      await close();
+      // A failure to close must not hide the migration's own outcome.
+      await close().catch((err: unknown) => logger.warn({ err }, "the schema engine did not close cleanly"));
     }
   });
 }

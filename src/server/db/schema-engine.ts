@@ -47,12 +47,22 @@ export async function openSchemaEngine(opts: {
     opened.push(adapter);
     return adapter;
   };
-  const engine = await wasm.SchemaEngine.new({ datamodels: opts.datamodels }, (line: string) => opts.log?.(line), bindMigrationAwareSqlAdapterFactory(factory));
+  const dispose = () => Promise.all(opened.map((adapter) => adapter.dispose())).then(() => undefined);
+  let engine: SchemaEngine;
+  try {
+    engine = await wasm.SchemaEngine.new({ datamodels: opts.datamodels }, (line: string) => opts.log?.(line), bindMigrationAwareSqlAdapterFactory(factory));
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
   return {
     engine,
     close: async () => {
-      engine.free();
-      await Promise.all(opened.map((adapter) => adapter.dispose()));
+      try {
+        engine.free();
+      } finally {
+        await dispose();
+      }
     },
   };
 }

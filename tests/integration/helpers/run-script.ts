@@ -26,9 +26,11 @@ export function runScript(
     const child = pipeTo
       ? spawn("bash", ["-o", "pipefail", "-c", `"$@" | ${pipeTo}`, "bash", process.execPath, ...argv], options)
       : spawn(process.execPath, argv, options);
-    child.stdin.end(input);
     let stdout = "";
     let stderr = "";
+    // A script that exits without reading its input closes the pipe (EPIPE): its own output says why, so the error joins its stderr.
+    child.stdin.on("error", (err) => (stderr += `\n[stdin: ${err.message}]`));
+    child.stdin.end(input);
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     const timer = setTimeout(() => {

@@ -1,0 +1,55 @@
+// Starts on one checkout take turns to build: a live holder makes the others wait; a holder that died, a lock from before a reboot, or
+// one naming this very pid (a restarted container reuses pids) is taken over; a release removes only its own lock.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { takeBuildTurn } from "../../../scripts/lib/build-if-needed";
+
+let root: string;
+const lock = () => path.join(root, ".build", ".next.build-lock");
+const boot = existsSync("/proc/sys/kernel/random/boot_id") ? readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() : "";
+/** A pid that is certainly gone: a child that has exited and been reaped. */
+const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
+/** The parent of this test runner: alive for as long as the test runs, and not this process. */
+const livePid = process.ppid;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "build-turn-"));
+  await mkdir(path.join(root, ".build"));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+it("a live holder makes a start wait, saying so, until it is stopped", async () => {
+  await writeFile(lock(), `${livePid} ${boot}`);
+  const logged: string[] = [];
+  const stop = new AbortController();
+  const waiting = takeBuildTurn(root, ".next", (m) => logged.push(m), stop.signal);
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  stop.abort();
+  await expect(waiting).rejects.toThrow(/abort/i);
+  expect(logged).toEqual([`Another start (pid ${livePid}) is building the app; waiting for it`]);
+  expect(readFileSync(lock(), "utf8")).toBe(`${livePid} ${boot}`);
+});
+
+it.each([
+  ["a holder that died", () => `${deadPid()} ${boot}`],
+  ["this very pid, as a restarted container reuses it", () => `${process.pid} ${boot}`],
+  ["a live pid written before a reboot", () => `${livePid} another-boot`],
+])("%s leaves a lock that is taken over", async (_label, text) => {
+  await writeFile(lock(), text());
+  const release = await takeBuildTurn(root, ".next", () => {});
+  expect(readFileSync(lock(), "utf8")).toBe(`${process.pid} ${boot}`);
+  expect(existsSync(`${lock()}.takeover`)).toBe(false);
+  release();
+  expect(existsSync(lock())).toBe(false);
+});
+
+it("a release removes only its own lock, never one another start has taken since", async () => {
+  const release = await takeBuildTurn(root, ".next", () => {});
+  await writeFile(lock(), `${livePid} ${boot}`);
+  release();
+  expect(readFileSync(lock(), "utf8")).toBe(`${livePid} ${boot}`);
+});
