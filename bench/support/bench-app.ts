@@ -1,7 +1,6 @@
 // Shared bench plumbing: a fresh bench database, a production build in its own dist dir, and the app's own web server (the one
 // `npm start` runs, scripts/serve.ts) on it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { waitUntilAnswering } from "../../src/server/net/local-probes";
@@ -59,14 +58,7 @@ function benchEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
 /** `pid`: the web server process, the root of the instance's process tree (for memory figures). */
 export async function startApp(databaseUrl: string, port: number): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const env = benchEnv(databaseUrl, port);
-  // `next build` adds its dist dir's types to tsconfig.json; the bench build must not leave that edit behind.
-  const tsconfigPath = path.join(PROJECT_ROOT, "tsconfig.json");
-  const tsconfig = readFileSync(tsconfigPath);
-  try {
-    await buildIfNeeded({ root: PROJECT_ROOT, distDir: BENCH_DIST_DIR, env, log: (m) => console.log(m) });
-  } finally {
-    writeFileSync(tsconfigPath, tsconfig);
-  }
+  await buildIfNeeded({ root: PROJECT_ROOT, distDir: BENCH_DIST_DIR, env, log: (m) => console.log(m) });
   // BENCH_APP_NODE_ARGS adds node flags to the app's process (`--cpu-prof`, a V8 flag being weighed), which NODE_OPTIONS may not carry.
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, webServerArgs(nodeArgs), {

@@ -78,7 +78,20 @@ async function buildInTurn(opts: { root: string; distDir: string; env: NodeJS.Pr
   if (built) return false;
   opts.log("Building the app (first start or sources changed)...");
   const started = Date.now();
-  await new Promise<void>((resolve, reject) => {
+  // `next build` adds its dist dir's types to tsconfig.json's include; one into another dist dir (the benchmarks', a test's) must not
+  // leave that edit in the checkout, so the file is put back as the build found it, whether the build ends, fails or is stopped.
+  const tsconfigPath = path.join(opts.root, "tsconfig.json");
+  const tsconfig = existsSync(tsconfigPath) ? readFileSync(tsconfigPath) : undefined;
+  await runNextBuild(opts).finally(() => {
+    if (tsconfig !== undefined && !readFileSync(tsconfigPath).equals(tsconfig)) writeFileSync(tsconfigPath, tsconfig);
+  });
+  writeFileSync(marker, hash);
+  opts.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+function runNextBuild(opts: { root: string; env: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(opts.root, "node_modules", "next", "dist", "bin", "next"), "build"], {
       cwd: opts.root,
       env: opts.env,
@@ -88,7 +101,4 @@ async function buildInTurn(opts: { root: string; distDir: string; env: NodeJS.Pr
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));
   });
-  writeFileSync(marker, hash);
-  opts.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return true;
 }

@@ -208,8 +208,8 @@ describe("npm start after a crash", () => {
 
       // Stopped during its first build: the build stops too (it ran on, an orphan, into the folder the next start then built into).
       const distDir = `.data/next-stop-test-${process.pid}`;
-      // `next build` adds its dist dir's types to tsconfig.json: put it back as it was (the source hash leaves `include` out, so the
-      // end-to-end tests' server, running beside this on `.next`, is never rebuilt under them).
+      // `next build` adds its dist dir's types to tsconfig.json, and buildIfNeeded puts it back; a build killed mid-way might still write
+      // it as it dies, so the test puts it back too (the source hash leaves `include` out: the end-to-end server is never rebuilt).
       const tsconfigPath = path.join(ROOT, "tsconfig.json");
       const tsconfig = await readFile(tsconfigPath);
       const building = startApp({ ...env, NEXT_DIST_DIR: distDir });
@@ -247,7 +247,7 @@ describe("npm start, two instances at once on one checkout and one fresh databas
     async () => {
       const url = siblingUrl(testDatabaseUrl(), "two_starts");
       await recreateDatabase(testDatabaseUrl(), url);
-      // A dist dir of its own, so there is a build to share out (after an update, say); put tsconfig.json back as next build found it.
+      // A dist dir of its own, so there is a build to share out (after an update, say); next build's edit of tsconfig.json must not stay.
       const distDir = `.data/next-two-starts-${process.pid}`;
       const tsconfigPath = path.join(ROOT, "tsconfig.json");
       const tsconfig = await readFile(tsconfigPath);
@@ -265,6 +265,7 @@ describe("npm start, two instances at once on one checkout and one fresh databas
         });
       const runs = [0, 1].map((i) => startApp(env(i)));
       let codes: (number | null)[] = [];
+      let tsconfigAfter = tsconfig;
       try {
         // The second failed at once: its migrations timed out on the first's lock, its demo papers were "already running", or its
         // next build found the first's under way.
@@ -280,9 +281,11 @@ describe("npm start, two instances at once on one checkout and one fresh databas
       } finally {
         codes = await Promise.all(runs.map((run) => stop(run.child)));
         await rm(path.join(ROOT, distDir), { recursive: true, force: true });
+        tsconfigAfter = await readFile(tsconfigPath);
         await writeFile(tsconfigPath, tsconfig);
       }
       expect(codes, runs.map((run) => run.output()).join("\n---\n")).toEqual([0, 0]);
+      expect(tsconfigAfter.toString(), "the build put tsconfig.json back as it found it").toBe(tsconfig.toString());
     },
   );
 });
