@@ -1,11 +1,11 @@
 // Relevance search against real PostgreSQL: the score-band shortcut ranks exactly the most trending matches, its index blocks agree with src/core, title matches lead, highlights are optional.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
-import { trendingBlocks, trendingKey } from "../../src/core/search";
+import { allOfLexemes, foldHyphenatedWords, plainWordLexemes, trendingBlocks, trendingKey } from "../../src/core/search";
 import { titleKey } from "../../src/core/text/title-key";
 import { Prisma } from "../../src/generated/prisma/client";
 import { upsertPapers } from "../../src/server/repo/upsert-papers";
-import { rankedPage, type TRankCursor } from "../../src/server/repo/paper-relevance";
+import { estimateSearchMatches, rankedPage, type TRankCursor } from "../../src/server/repo/paper-relevance";
 import { listPapers, type TListFilters } from "../../src/server/repo/papers";
 import { resetDb, testDb } from "./helpers/db";
 
@@ -75,6 +75,19 @@ async function pagedIds(text: string, candidates: number, limit: number) {
 }
 
 describe("relevance search", () => {
+  it("estimates a search of words from the statistics as the planner does, and reads words as PostgreSQL does", async () => {
+    for (const text of ["graph", "graph networks", "Zebra appears", "study of the learning", "unheard graph", "graph-networks study"]) {
+      const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
+      const lexemes = allOfLexemes(foldHyphenatedWords(row!.t));
+      if (!text.includes("-")) expect(plainWordLexemes(text), text).toEqual(lexemes);
+      const planned = await estimateSearchMatches(db, searchSql(text));
+      expect(await estimateSearchMatches(db, { ...searchSql(text), lexemes: lexemes! }), text).toBe(planned);
+    }
+    // The lexemes given are what is estimated, without the planner: "zebra" is rarer than "graph".
+    const graph = await estimateSearchMatches(db, searchSql("graph"));
+    expect(await estimateSearchMatches(db, { ...searchSql("graph"), lexemes: ["zebra"] })).toBeLessThan(graph);
+  });
+
   it("ranks the same candidates as one ordered scan when the most trending band holds enough matches", async () => {
     expect(await rankedIds("graph", 5)).toEqual(await naiveRanking("graph", 5));
   });

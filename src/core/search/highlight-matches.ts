@@ -1,41 +1,11 @@
 // A search result's highlights: its title, and a window of its abstract around the first match, with the words the search matches
 // marked as PostgreSQL's ts_headline marked them. Made here, not in the database, where they were half of a search's time.
-import snowball from "snowball-stemmers";
+import { lexemeOf } from "./english-lexemes";
 import { queryLexemes } from "./read-tsquery";
 
 /** Marks around a matched word; the page's HighlightedText turns them into <mark>. */
 const MATCH_START = "\u0002";
 const MATCH_STOP = "\u0003";
-
-/** PostgreSQL's english.stop, which its english_stem dictionary applies before stemming: these words are never lexemes. */
-const STOPWORDS = new Set(
-  `i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them
-  their theirs themselves what which who whom this that these those am is are was were be been being have has had having do does did doing
-  a an the and but if or because as until while of at by for with about against between into through during before after above below to
-  from up down in out on off over under again further then once here there when where why how all any both each few more most other some
-  such no nor not only own same so than too very s t can will just don should now`.split(/\s+/),
-);
-
-/**
- * The Snowball English stemmer PostgreSQL's english_stem runs (the same algorithm: it agreed on all 10,263 words of the captured
- * listings). It takes a few microseconds a word, so each token's lexeme is remembered; a process sees a vocabulary of tens of
- * thousands of words.
- */
-const stemmer = snowball.newStemmer("english");
-const LEXEME_MEMORY = 100_000;
-const lexemeMemory = new Map<string, string | null>();
-
-/** A token's lexeme under PostgreSQL's english configuration: words stemmed (stopwords none), numbers and dotted tokens lowercased. */
-function lexemeOf(token: string): string | null {
-  let lexeme = lexemeMemory.get(token);
-  if (lexeme === undefined) {
-    const lower = token.toLowerCase();
-    lexeme = !LETTERS.test(token) ? lower : STOPWORDS.has(lower) ? null : stemmer.stem(lower);
-    if (lexemeMemory.size >= LEXEME_MEMORY) lexemeMemory.clear();
-    lexemeMemory.set(token, lexeme);
-  }
-  return lexeme;
-}
 
 /**
  * Tokens as PostgreSQL's default parser reads them, in the forms titles and abstracts hold, tried in this order at each position:
@@ -60,7 +30,6 @@ const PLAIN_RUN = String.raw`[\p{L}\p{N}]+(?![\p{L}\p{N}\-./~@:_%+])`;
 /** One pattern, so the engine skips what lies between tokens; alternatives match in the order above. Group 1 is an address, 2 a hyphenated word. */
 const TOKEN = new RegExp(`${PLAIN_RUN}|(${ADDRESS})|${DECIMAL}|${JOINED}|(${HYPHENATED})|${SIGNED}|${RUN}`, "giu");
 const DIGITS = /^\p{N}+$/u;
-const LETTERS = /^\p{L}+$/u;
 
 /** Calls `visit` with each token of `text` and where it starts, in order; addresses are left out, as they never match. */
 function eachToken(text: string, visit: (token: string, at: number) => void): void {

@@ -2,7 +2,9 @@
 export { authorWords, oneWordPerName } from "./author-words";
 export { parseSearchQuery } from "./parse-query";
 export { highlighterFor } from "./highlight-matches";
-export { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
+export { isPlainWords, plainWordLexemes } from "./english-lexemes";
+export { estimatedMatches, type TLexemeStatistics } from "./estimate-matches";
+export { allOfLexemes, foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
 export {
   feedViewSegment,
   parseFeedFilters,

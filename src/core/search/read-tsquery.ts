@@ -176,3 +176,17 @@ export function queryLexemes(tsquery: string): Set<string> {
   }
   return lexemes;
 }
+
+/**
+ * The lexemes of a tsquery that only asks for all of them (`'graph' & 'neural'`, as websearch_to_tsquery writes plain words), in
+ * order; null when it asks anything else (an OR, a phrase, a negation, a group, a weighted or prefix lexeme).
+ */
+export function allOfLexemes(tsquery: string): string[] | null {
+  const lexemes: string[] = [];
+  for (const term of splitAt(tokenize(tsquery), "&")) {
+    const text = term.length === 1 && term[0]!.kind === "lexeme" ? lexemeText(term[0]!) : null;
+    if (text === null) return null;
+    lexemes.push(text);
+  }
+  return lexemes;
+}

@@ -1,10 +1,13 @@
 // Paper lists for pages, feeds and the API: filters, trending/newest/top/relevance order, keyset pages, hidden papers excluded.
 import {
+  allOfLexemes,
   authorWords,
   foldHyphenatedWords,
   highlighterFor,
+  isPlainWords,
   oneWordPerName,
   parseSearchQuery,
+  plainWordLexemes,
   requiredAdjacentPairs,
   requiresAWord,
   splitTopLevelOr,
@@ -89,6 +92,12 @@ const COLUMNS = Prisma.sql`p.id, p."arxivId", p.title, p.abstract, p.authors, to
 const THUMBNAIL_JOIN = Prisma.sql`LEFT JOIN paper_thumbnails t ON t."paperId" = p.id`;
 
 /**
+ * A text query's condition, with the lexemes a document must all hold when that is all it asks (plain words, or hyphenated ones once
+ * folded), from which rankedPage estimates its matches without asking the planner.
+ */
+type TTextCondition = { sql: Prisma.Sql; lexemes?: string[] };
+
+/**
  * One alternative of a text query as a condition: hyphenated words folded to their compound lexeme, which
  * the GIN index answers exactly, and a phrase that remains narrowed first by the pair index. The GIN index
  * on `search` can only say "maybe" for a phrase, and a "maybe" makes PostgreSQL reread the whole document
@@ -98,14 +107,14 @@ const THUMBNAIL_JOIN = Prisma.sql`LEFT JOIN paper_thumbnails t ON t."paperId" = 
  * "benchmarking" and "agentic" at a million, 31 of a query's 43 ms, for 905 holding the pair; 5 ms without).
  * Words standing alone beside the phrase still go to the search index, where a rare one narrows further.
  */
-function alternativeCondition(alternative: string): Prisma.Sql {
+function alternativeCondition(alternative: string): TTextCondition {
   const folded = foldHyphenatedWords(alternative);
   const pairs = /<\d*-?>/.test(folded) ? requiredAdjacentPairs(alternative) : [];
-  if (pairs.length === 0) return Prisma.sql`p.search @@ ${folded}::tsquery`;
+  if (pairs.length === 0) return { sql: Prisma.sql`p.search @@ ${folded}::tsquery`, lexemes: allOfLexemes(folded) ?? undefined };
   const keys = Prisma.join(pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`));
   const standalone = standaloneLexemes(folded);
   const words = standalone === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${standalone}::tsquery`;
-  return Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[]${words} AND ts_match_vq(p.search, ${folded}::tsquery))`;
+  return { sql: Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[]${words} AND ts_match_vq(p.search, ${folded}::tsquery))` };
 }
 
 /**
@@ -115,17 +124,22 @@ function alternativeCondition(alternative: string): Prisma.Sql {
  * only leaves words out (`-step`, `x OR -y`) is refused unless an author filter narrows the search: it
  * matches nearly every paper, and finding which ones rereads every document (seconds at a million papers).
  */
-async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise<Prisma.Sql> {
+async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise<TTextCondition> {
   const whole = Prisma.sql`p.search @@ q.tsq`;
-  if (/^[\p{L}\p{N}\s]*$/u.test(text) && !/\bor\b/i.test(text)) return whole;
+  if (isPlainWords(text)) return { sql: whole, lexemes: plainWordLexemes(text) };
   const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
   const alternatives = splitTopLevelOr(row?.t ?? "");
   if (!hasAuthors && alternatives.some((alternative) => !requiresAWord(alternative))) {
     throw new AppError("INVALID_INPUT", "Add a word to search for: a search cannot only leave words out (-word).");
   }
-  if (alternatives.length === 0) return whole;
-  const conditions = alternatives.map(alternativeCondition);
-  return conditions.length === 1 ? conditions[0]! : Prisma.sql`(${Prisma.join(conditions, " OR ")})`;
+  if (alternatives.length === 0) return { sql: whole };
+  if (alternatives.length === 1) return alternativeCondition(alternatives[0]!);
+  return {
+    sql: Prisma.sql`(${Prisma.join(
+      alternatives.map((alternative) => alternativeCondition(alternative).sql),
+      " OR ",
+    )})`,
+  };
 }
 
 /**
@@ -143,7 +157,8 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const cursor = filters.cursor ? decodeCursor(filters.cursor, order) : null;
 
   const where: Prisma.Sql[] = [Prisma.sql`NOT p.hidden`];
-  if (hasText) where.push(await textCondition(db, query.text, query.authors.length > 0));
+  const text = hasText ? await textCondition(db, query.text, query.authors.length > 0) : null;
+  if (text) where.push(text.sql);
   if (query.arxivId) where.push(Prisma.sql`p."arxivId" = ${query.arxivId}`);
   const authors = query.authors.map(authorWords).filter((terms) => terms.length > 0);
   for (const author of query.authors) {
@@ -161,6 +176,8 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
 
   // Every condition, the author names' indexed words included; `where` alone leaves them out for the estimate.
   const matching = [...where, ...authors.map(authorCondition)];
+  // Words and nothing else (NOT hidden and the text are all of `matching`): their matches are estimated from the statistics.
+  const lexemes = matching.length === 2 ? text?.lexemes : undefined;
   let rows: TRawRow[];
   if (order === "relevance") {
     const ranked = await rankedPage<Omit<TRawRow, "sortValue"> & { rank: number }>(db, {
@@ -168,6 +185,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
       tsq,
       where: Prisma.join(matching, " AND "),
       estimate: estimateConditions(where, authors),
+      lexemes,
       cursor: cursor ? { rank: Number(cursor.value), id: cursor.id } : null,
       limit: limit + 1,
       // NOT p.hidden again: when later bands were read, the page is a statement of its own, and a paper hidden since stays out.

@@ -1,6 +1,6 @@
 // Reading PostgreSQL's tsquery text: top-level OR alternatives, the adjacent word pairs a phrase needs, hyphenated words folded.
 import { describe, expect, it } from "vitest";
-import { foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "@/core/search";
+import { allOfLexemes, foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "@/core/search";
 
 describe("splitTopLevelOr", () => {
   it("splits at top-level ORs only", () => {
@@ -97,5 +97,19 @@ describe("standaloneLexemes", () => {
     expect(standaloneLexemes("'larg' <-> 'languag'")).toBeNull();
     expect(standaloneLexemes("'larg' <-> 'languag' & !'zebra'")).toBeNull();
     expect(standaloneLexemes("'larg' <-> 'languag' & ( 'a' | 'b' )")).toBeNull();
+  });
+});
+
+describe("allOfLexemes", () => {
+  it("reads the lexemes of a query that only asks for all of them", () => {
+    expect(allOfLexemes("'graph' & 'neural' & 'it''s'")).toEqual(["graph", "neural", "it's"]);
+    expect(allOfLexemes("'auto-grad' & 'model'")).toEqual(["auto-grad", "model"]);
+    expect(allOfLexemes("'zebra'")).toEqual(["zebra"]);
+  });
+
+  it("gives none for anything else: a phrase, an OR, a negation, a group, a prefix or weighted lexeme", () => {
+    for (const query of ["'larg' <-> 'languag'", "'a' | 'b'", "'a' & !'b'", "'a' & ( 'b' | 'c' )", "'graph':*", "'graph':A & 'b'"]) {
+      expect(allOfLexemes(query), query).toBeNull();
+    }
   });
 });
