@@ -1,7 +1,6 @@
 // The send side of the ingestion queue: hands a queued run's id to pg-boss, from a worker's own client or the web process's lazily started one.
-import PgBoss from "pg-boss";
-import { QUEUES } from "../jobs/queue";
-import { logger } from "../logger";
+import type PgBoss from "pg-boss";
+import { QUEUES, startQueue } from "../jobs/queue";
 
 /** Hands a queued run to whatever processes runs (the pg-boss queue in the app); a failure leaves it queued for the sweep. */
 export type TEnqueue = (runId: number) => Promise<void>;
@@ -14,16 +13,10 @@ export function enqueueWith(boss: PgBoss): TEnqueue {
   };
 }
 
-/** Supervision and schedules stay off here: the worker side (startIngestBackground) runs them. */
+/** Started on the first run queued; supervision and schedules stay off here: the worker side (startIngestBackground) runs them. */
 export function webEnqueue(connectionString: string): TEnqueue {
   return async (runId) => {
-    globalForQueue.paperDigestIngestQueue ??= (async () => {
-      const boss = new PgBoss({ connectionString, schema: "pgboss", max: 2, supervise: false, schedule: false });
-      boss.on("error", (err) => logger.warn({ err }, "ingestion queue client error"));
-      await boss.start();
-      await boss.createQueue(QUEUES.ingest);
-      return boss;
-    })().catch((err: unknown) => {
+    globalForQueue.paperDigestIngestQueue ??= startQueue({ connectionString, max: 2, sendOnly: true }).catch((err: unknown) => {
       globalForQueue.paperDigestIngestQueue = undefined;
       throw err;
     });

@@ -7,8 +7,13 @@ const ADMIN_SHUTDOWN = "57P01";
 
 export const QUEUES = { ingest: "ingest-run", digest: "digest-delivery" } as const;
 
-export async function startQueue(opts: { connectionString: string; max?: number }): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: opts.connectionString, max: opts.max ?? 4, schema: "pgboss" });
+/**
+ * A started queue client. `sendOnly`: supervision (maintenance) and schedules off, for a process that only sends jobs (the web
+ * process's ingestion queue): the processes that work the queue run them.
+ */
+export async function startQueue(opts: { connectionString: string; max?: number; sendOnly?: boolean }): Promise<PgBoss> {
+  const background = opts.sendOnly ? { supervise: false, schedule: false } : {};
+  const boss = new PgBoss({ connectionString: opts.connectionString, max: opts.max ?? 4, schema: "pgboss", ...background });
   // pg-boss reports its own background failures (a dropped connection, a failed maintenance query) here and retries them.
   let stopped = false;
   boss.on("stopped", () => (stopped = true));
