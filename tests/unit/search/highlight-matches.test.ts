@@ -1,6 +1,8 @@
 // The search's marks: stemmed words, a hyphenated word's parts, signed numbers, stopwords and addresses, as PostgreSQL reads them
 // (tests/integration/highlight-matches.test.ts holds them to ts_headline itself on captured listings).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import "../property-seed";
 import { highlighterFor } from "../../../src/core/search";
 import { queryLexemes } from "../../../src/core/search/read-tsquery";
 
@@ -70,5 +72,43 @@ describe("queryLexemes", () => {
     expect([...queryLexemes("'larg' <-> 'model' & !'video' | ( 'gpt' <-> '-4' )")]).toEqual(["larg", "model", "video", "gpt", "-4"]);
     expect([...queryLexemes("'it''s' & 'a\\\\b'")]).toEqual(["it's", "a\\b"]);
     expect(queryLexemes("").size).toBe(0);
+  });
+});
+
+describe("the highlighter's two patterns", () => {
+  // ASCII text is read with a pattern of ASCII classes, anything else with Unicode property classes: both must read it alike.
+  const pieces = [
+    "model",
+    "Models",
+    "vision",
+    "language",
+    "gpt",
+    "4o",
+    "2.5",
+    "-4",
+    "e.g",
+    "x/y",
+    "a@b.org",
+    "https://m.io/model",
+    "~b",
+    "-",
+    ".",
+    "/",
+    " ",
+    "'s",
+    "_",
+    "%",
+    "+",
+    ":",
+  ];
+  it("marks ASCII text as it marks the same text beside a word of other letters", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join("");
+        expect(`${mark(`${text} élan`, "model", "vision", "languag", "4o", "-4", "e.g")}`).toBe(
+          `${mark(text, "model", "vision", "languag", "4o", "-4", "e.g")} élan`,
+        );
+      }),
+    );
   });
 });
