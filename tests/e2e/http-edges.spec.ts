@@ -8,6 +8,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { appEntries, fillSegments, ROOT } from "./support/app-routes";
 import { E2E_ADMIN_TOKEN } from "./support/constants";
+import { seedPapers } from "./support/feed-seed";
 
 type TRaw = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -142,6 +143,18 @@ test("http edges: another spelling of a paper's id is a permanent redirect to it
     expect([answer.status, answer.headers.location], spelling).toEqual([308, `/papers/${encodeURIComponent(arxivId)}`]);
   }
   expect((await raw(baseURL!, "GET", `/papers/${encodeURIComponent(arxivId)}`)).status).toBe(200);
+});
+
+test("http edges: an old-style arXiv id written with its slash is a permanent redirect to the paper's address, and an unknown one a 404", async ({
+  baseURL,
+}) => {
+  const arxivId = "hep-th/9901001";
+  await seedPapers([{ arxivId, title: "Old Style Slashed Strings", abstract: "A paper from before 2007.", authors: ["A. Author"], listedOn: "1999-01-04" }]);
+  const answer = await raw(baseURL!, "GET", `/papers/${arxivId}`);
+  expect([answer.status, answer.headers.location]).toEqual([308, `/papers/${encodeURIComponent(arxivId)}`]);
+  const page = await raw(baseURL!, "GET", answer.headers.location as string);
+  expect([page.status, page.body.includes("Old Style Slashed Strings")]).toEqual([200, true]);
+  expect((await raw(baseURL!, "GET", "/papers/hep-th/9901002")).status).toBe(404);
 });
 
 test("http edges: no answer carries Next's internal rewrite header, a post to a cached page's variant included", async ({ baseURL }) => {

@@ -70,13 +70,14 @@ const ZPaperSegment = z.string().min(1).max(300);
 
 /**
  * /papers/<id>: a 404 for an unknown, hidden or malformed key. Another spelling of a paper's id (a version, an "arXiv:" prefix, ".pdf")
- * is a permanent redirect to its one address (paperPath), so each spelling is not a whole page of its own in the cache.
+ * is a permanent redirect to its one address (paperPath), so each spelling is not a whole page of its own in the cache. `askedPath`: the
+ * path as asked, when it is not /papers/<segment> encoded (an old-style id with its slash, src/pages/papers/[id]/[number].tsx).
  */
-export async function paperPageProps(segment: string): Promise<GetStaticPropsResult<TPaperPageProps>> {
+export async function paperPageProps(segment: string, askedPath = `/papers/${encodeURIComponent(segment)}`): Promise<GetStaticPropsResult<TPaperPageProps>> {
   const parsed = ZPaperSegment.safeParse(segment);
   const view = parsed.success ? await loadPaperView(parsed.data) : null;
   const canonical = view ? paperPath(view.paper) : null;
-  if (canonical !== null && canonical !== `/papers/${encodeURIComponent(segment)}`) {
+  if (canonical !== null && canonical !== askedPath) {
     return { redirect: { destination: canonical, permanent: true }, revalidate: FEED_REVALIDATE_SECONDS };
   }
   return cachedProps(view);
