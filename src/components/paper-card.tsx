@@ -1,5 +1,6 @@
 // One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail (or its placeholder), the source's AI summary
 // when it has one, and an abstract excerpt that expands in place; an empty slot the site script fills with a recognised reader's feedback buttons.
+import { countOf } from "@/core/text/count-of";
 import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
 import { shortAuthors, truncateText } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
@@ -62,7 +63,7 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
         <p className="card-meta">{shortAuthors(paper.authors)}</p>
         <p className="card-meta card-facts">
           <time dateTime={paper.listedOn}>{paper.listedOn}</time>
-          <span aria-label={`${paper.upvotes} upvotes`}>{`▲ ${paper.upvotes}`}</span>
+          <span aria-label={countOf(paper.upvotes, "upvote")}>{`▲ ${paper.upvotes}`}</span>
           {code && (
             <a className="link" href={code} rel="noopener noreferrer">
               {paper.githubStars != null ? `Code ★ ${paper.githubStars.toLocaleString("en-US")}` : "Code"}

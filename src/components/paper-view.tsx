@@ -1,5 +1,6 @@
 // One paper in full: the source's AI summary and the abstract, all authors, links, metric sparklines and similar papers; hidden
 // feedback and follow buttons that the site script reveals for a recognised reader only.
+import { countOf } from "@/core/text/count-of";
 import { arxivAbsUrl, safeHttpUrl } from "@/core/digest/paper-links";
 import { nameKey } from "@/core/text/name-key";
 import type { TPaperViewData } from "@/server/feed/load-feed";
@@ -52,12 +53,8 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
           <span>
             Listed <time dateTime={paper.listedOn}>{paper.listedOn}</time>
           </span>
-          <span>▲ {paper.upvotes} upvotes</span>
-          {paper.githubStars != null && (
-            <span>
-              ★ {paper.githubStars.toLocaleString("en-US")} {paper.githubStars === 1 ? "star" : "stars"}
-            </span>
-          )}
+          <span>▲ {countOf(paper.upvotes, "upvote")}</span>
+          {paper.githubStars != null && <span>★ {countOf(paper.githubStars, "star")}</span>}
           {paper.categories.length > 0 && <span>{paper.categories.join(", ")}</span>}
         </p>
         <div className="reader-actions" data-reader-paper={paper.id} hidden />

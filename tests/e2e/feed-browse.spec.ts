@@ -15,7 +15,7 @@ test("feed: trending cards show authors, date, upvotes, links and an abstract th
   const abstractId = await candidate.locator(".card-abstract").getAttribute("id");
   const card = page.getByTestId("paper-card").filter({ has: page.locator(`[id="${abstractId}"]`) });
   await expect(card.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
-  await expect(card.getByLabel(/\d+ upvotes/)).toBeVisible();
+  await expect(card.getByLabel(/^[\d,]+ upvotes?$/)).toBeVisible();
   await expect(card.getByRole("link", { name: "arXiv" })).toHaveAttribute("href", /^https:\/\/arxiv\.org\/abs\//);
   await expect(page.getByRole("link", { name: /^Code ★ [\d,]+$/ }).first()).toHaveAttribute("href", /^https:\/\/github\.com\//);
   const abstract = card.locator(".card-abstract");
@@ -44,7 +44,7 @@ test("feed: filters and sort live in the URL and the shared URL shows the same v
   await expect(page.getByRole("heading", { level: 1, name: "Most upvoted papers" })).toBeVisible();
   const votes = await page
     .getByTestId("paper-card")
-    .getByLabel(/upvotes/)
+    .getByLabel(/^[\d,]+ upvotes?$/)
     .allInnerTexts();
   const counts = votes.map((v) => Number(v.replace(/\D/g, "")));
   expect(counts.length).toBeGreaterThan(5);

@@ -1,5 +1,6 @@
 // The content of one digest email as plain strings, shared by the HTML and plain-text renderers
 // so both parts always say the same thing.
+import { countOf } from "@/core/text/count-of";
 import type { TPaper } from "@/core/paper";
 import { formatDayLabel, toUtcDate } from "@/core/periods";
 import { formatDigestPeriod } from "./digest-period";
@@ -99,7 +100,7 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
     subject: subjectFor(heading, period.label, items),
     heading,
     periodLabel: period.label,
-    summary: count === 0 ? "No new papers matched your interests." : `${count} new ${count === 1 ? "paper" : "papers"} for you`,
+    summary: count === 0 ? "No new papers matched your interests." : `${countOf(count, "new paper")} for you`,
     preheader: truncateText(
       items
         .slice(0, 3)

@@ -4,6 +4,7 @@
 // Dark mode: every element that sets a text colour also sets its background, so clients that
 // keep our colours show a light card and clients that invert swap both together. Either way the
 // contrast holds.
+import { countOf } from "@/core/text/count-of";
 import { cachePerObject } from "./cache-per-object";
 import { escapeHtml as e } from "./escape-html";
 import type { TDigestPaperView, TDigestView } from "./digest-view";
@@ -45,7 +46,7 @@ const cardOf = cachePerObject((paper: TDigestPaperView): TCard => {
 style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
 ${paper.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(paper.authors)}</p>` : ""}
 <p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">`),
-    body: sharedText(` &middot; &#9650; ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}</p>
+    body: sharedText(` &middot; &#9650; ${countOf(paper.upvotes, "upvote")}</p>
 ${summary}${excerpt}${links}<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">
 <a href="`),
     between: sharedText(`"

@@ -1,4 +1,5 @@
 // Renders the plain-text part of a digest with the same content as the HTML part.
+import { countOf } from "@/core/text/count-of";
 import { cachePerObject } from "./cache-per-object";
 import type { TDigestPaperView, TDigestView } from "./digest-view";
 import { sharedText, type TMailBody, type TSharedText } from "./mail-body";
@@ -18,7 +19,7 @@ const entryOf = cachePerObject((paper: TDigestPaperView): TEntry => {
   );
   return {
     head: sharedText(`${paper.authors ? `${paper.title}\n   ${paper.authors}` : paper.title}\n   `),
-    body: sharedText(` · ${paper.upvotes} ${paper.upvotes === 1 ? "upvote" : "upvotes"}${after.map((line) => `\n   ${line}`).join("")}\n   Read: `),
+    body: sharedText(` · ${countOf(paper.upvotes, "upvote")}${after.map((line) => `\n   ${line}`).join("")}\n   Read: `),
   };
 });
 

@@ -15,6 +15,7 @@
 // and title-like lines with neither prose under them nor a card around them (headings such as "Trending Papers",
 // a column of menu links). Entries may abut without blank lines: a finished sentence, then a headline-cased line
 // with prose under it, starts the next one.
+import { countOf } from "@/core/text/count-of";
 import { categoriesOf } from "./arxiv-list-entry";
 import { findArxivIds } from "@/core/text/arxiv-id";
 import { findGithubUrl } from "@/core/text/github-url";
@@ -101,10 +102,7 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
     const items = findItems(lines, utcDay(ctx.now));
     // Nobody pastes an empty listing: text with no entry at all is a page we cannot read, not a quiet day.
     if (items.length === 0 && lines.length > 0) {
-      return fatalResult(
-        "text",
-        `no paper entries found in the pasted text (${lines.length} ${lines.length === 1 ? "line" : "lines"}, all page chrome or headings)`,
-      );
+      return fatalResult("text", `no paper entries found in the pasted text (${countOf(lines.length, "line")}, all page chrome or headings)`);
     }
     const ends = spanEnds(items, lines.length);
     const papers = items.flatMap((item, n) => (item.kind === "paper" ? [{ paper: item, end: ends[n] ?? lines.length }] : []));
