@@ -171,6 +171,28 @@ describe("relevance search", () => {
     }
   });
 
+  it("lists a search of words without asking the planner, and asks it when a filter narrows the search too", async () => {
+    const statements: string[] = [];
+    // The same client, with each raw statement's first words noted.
+    const watched = new Proxy(db, {
+      get: (target, key) =>
+        key === "$queryRaw"
+          ? (strings: TemplateStringsArray, ...values: unknown[]) => {
+              statements.push(strings[0]!.trim());
+              return target.$queryRaw(strings, ...values);
+            }
+          : Reflect.get(target, key),
+    });
+    const explains = () => statements.filter((text) => text.startsWith("EXPLAIN")).length;
+    expect((await listPapers({ db: watched, filters: { ...base, q: "graph networks" }, limit: 20 })).papers.length).toBeGreaterThan(0);
+    for (const q of ["graph networks", "graph-networks study"]) {
+      await listPapers({ db: watched, filters: { ...base, q }, limit: 20 });
+      expect(explains(), q).toBe(0);
+    }
+    await listPapers({ db: watched, filters: { ...base, q: "graph networks", category: "cs.LG" }, limit: 20 });
+    expect(explains()).toBe(1);
+  });
+
   it("puts title matches first, and highlights only when asked", async () => {
     const page = await listPapers({ db, filters: { ...base, q: "graph" }, limit: 20 });
     expect(page.papers.slice(0, 20).map((p) => p.title.startsWith("Graph"))).toEqual(Array.from({ length: 20 }, () => true));

@@ -21,12 +21,16 @@ const stemmer = snowball.newStemmer("english");
 const LEXEME_MEMORY = 100_000;
 const lexemeMemory = new Map<string, string | null>();
 
+function readLexeme(token: string): string | null {
+  const lower = token.toLowerCase();
+  return !LETTERS.test(token) ? lower : STOPWORDS.has(lower) ? null : stemmer.stem(lower);
+}
+
 /** A token's lexeme under PostgreSQL's english configuration: words stemmed (stopwords none), numbers and dotted tokens lowercased. */
 export function lexemeOf(token: string): string | null {
   let lexeme = lexemeMemory.get(token);
   if (lexeme === undefined) {
-    const lower = token.toLowerCase();
-    lexeme = !LETTERS.test(token) ? lower : STOPWORDS.has(lower) ? null : stemmer.stem(lower);
+    lexeme = readLexeme(token);
     if (lexemeMemory.size >= LEXEME_MEMORY) lexemeMemory.clear();
     lexemeMemory.set(token, lexeme);
   }
@@ -47,7 +51,8 @@ export function isPlainWords(text: string): boolean {
  */
 export function plainWordLexemes(text: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((token) => {
-    const lexeme = lexemeOf(token);
+    // Not remembered: visitors choose a search's words, and could fill the memory the feed's own words are kept in.
+    const lexeme = readLexeme(token);
     return lexeme === null ? [] : [lexeme];
   });
 }

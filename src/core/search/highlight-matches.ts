@@ -36,6 +36,8 @@ const TOKEN = new RegExp(`${PLAIN_RUN}|(${ADDRESS})|${DECIMAL}|${JOINED}|(${HYPH
  * left out).
  */
 const ASCII_TOKEN = new RegExp(TOKEN.source.replaceAll(String.raw`\p{L}\p{N}`, "A-Za-z0-9").replaceAll(String.raw`\p{N}`, "[0-9]"), "gi");
+// Without the u flag a class left unreplaced would read as the letters "p{L}": a pattern edited past these rules must fail loudly.
+if (ASCII_TOKEN.source.includes(String.raw`\p{`)) throw new Error("the ASCII token pattern still holds a Unicode property class");
 const ASCII = /^[\x00-\x7f]*$/;
 const DIGITS = /^\p{N}+$/u;
 

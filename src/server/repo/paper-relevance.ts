@@ -87,7 +87,8 @@ async function searchStatistics(db: Db, now: number): Promise<TSearchStatistics>
  */
 function lexemeStatistics(row: TStatisticsRow): TLexemeStatistics | null {
   const { elems, freqs, rows } = row;
-  if (!elems || !freqs || rows === null || rows < 0 || freqs.length < elems.length + 2) return null;
+  // No rows (VACUUM found none after an ANALYZE that did) would estimate every search at one match: the planner is asked instead.
+  if (!elems || !freqs || rows === null || rows <= 0 || freqs.length < elems.length + 2) return null;
   return {
     rows,
     frequencies: new Map(elems.map((lexeme, i) => [lexeme, freqs[i]!])),
@@ -163,7 +164,8 @@ type TMatchQuery = { from: Prisma.Sql; where: Prisma.Sql; estimate?: readonly Pr
 
 /**
  * The planner's estimate of a search's matches (rankedPage's options): worked out here from the statistics when the search asks only
- * for documents holding all of some lexemes, else asked of the planner with an EXPLAIN.
+ * for documents holding all of some lexemes, else asked of the planner with an EXPLAIN. The two can differ a little (the planner scales
+ * reltuples to the table's current size and counts NOT hidden), which only moves where the first band ends, never the results.
  */
 export async function estimateSearchMatches(db: Db, query: TMatchQuery, stats?: TSearchStatistics): Promise<number> {
   const lexemes = (stats ?? (await searchStatistics(db, Date.now()))).lexemes;
