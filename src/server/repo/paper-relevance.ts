@@ -167,8 +167,8 @@ type TMatchQuery = { from: Prisma.Sql; where: Prisma.Sql; estimate?: readonly Pr
  * for documents holding all of some lexemes, else asked of the planner with an EXPLAIN. The two can differ a little (the planner scales
  * reltuples to the table's current size and counts NOT hidden), which only moves where the first band ends, never the results.
  */
-export async function estimateSearchMatches(db: Db, query: TMatchQuery, stats?: TSearchStatistics): Promise<number> {
-  const lexemes = (stats ?? (await searchStatistics(db, Date.now()))).lexemes;
+export async function estimateSearchMatches(db: Db, query: TMatchQuery): Promise<number> {
+  const { lexemes } = await searchStatistics(db, Date.now());
   if (query.lexemes && lexemes) return estimatedMatches(lexemes, query.lexemes);
   return estimateMatches(db, query.from, query.estimate ?? [query.where]);
 }
@@ -212,9 +212,8 @@ export async function rankedPage<TRow extends { id: number; rank: number }>(
   },
 ): Promise<TRow[]> {
   const wanted = opts.candidates ?? RELEVANCE_CANDIDATES;
-  const stats = await searchStatistics(db, Date.now());
-  const matches = await estimateSearchMatches(db, opts, stats);
-  const bands = trendingBands(matches, stats.bounds, wanted);
+  const matches = await estimateSearchMatches(db, opts);
+  const bands = trendingBands(matches, (await searchStatistics(db, Date.now())).bounds, wanted);
   const first = bands.next().value as TBand;
   const firstRows = await db.$queryRaw<(TRow & { bandFound: number; bandRanked: string | null })[]>`
     WITH c AS MATERIALIZED (${bandCandidates({ ...opts, band: first.band, limit: wanted })})
