@@ -17,8 +17,7 @@ export default async function setup(project: TestProject) {
   let url: string;
   let teardown = async () => {};
   if (process.env.DATABASE_URL) {
-    // `npm test` runs the slowest files in a second run beside the rest (scripts/test-all.sh), each run with a database of its own.
-    url = siblingUrl(process.env.DATABASE_URL, process.env.INTEGRATION_DATABASE_SUFFIX ?? "it");
+    url = siblingUrl(process.env.DATABASE_URL, "it");
     await recreateDatabase(process.env.DATABASE_URL, url);
   } else {
     const dir = await mkdtemp(path.join(os.tmpdir(), "paper-digest-it-"));
