@@ -5,6 +5,7 @@ import { arxivAbsUrl, safeHttpUrl } from "@/core/digest/paper-links";
 import { nameKey } from "@/core/text/name-key";
 import type { TPaperViewData } from "@/server/feed/load-feed";
 import { AiSummary } from "./ai-summary";
+import { LinkedText } from "./linked-text";
 import { PaperCard } from "./paper-card";
 import { PaperThumbnail } from "./paper-thumbnail";
 import { Sparkline } from "./sparkline";
@@ -89,10 +90,14 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
         </h2>
         {paper.aiSummary ? (
           <AiSummary summary={paper.aiSummary} abstractLabel="The authors' abstract">
-            <p className="mt-2 whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+            <p className="mt-2 whitespace-pre-line leading-relaxed">
+              <LinkedText text={paper.abstract} />
+            </p>
           </AiSummary>
         ) : (
-          <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+          <p className="whitespace-pre-line leading-relaxed">
+            <LinkedText text={paper.abstract} />
+          </p>
         )}
       </section>
       {(upvotes.length > 0 || stars.length > 0) && (

@@ -22,3 +22,11 @@ test("feed: an unknown paper id is a 404 page", async ({ page }) => {
   await page.getByRole("searchbox", { name: "Search papers" }).press("Enter");
   await expect(page.getByRole("link", { name: "read it on arXiv" })).toHaveAttribute("href", "https://arxiv.org/abs/2101.99999");
 });
+
+test("feed: an address in an abstract is a link, without the full stop after it", async ({ page }) => {
+  await page.goto("/papers/2606.12451");
+  const abstract = page.locator("section", { has: page.getByRole("heading", { name: "Abstract" }) });
+  const link = abstract.getByRole("link", { name: "https://github.com/SAP/toolsense" });
+  await expect(link).toHaveAttribute("href", "https://github.com/SAP/toolsense");
+  await expect(link).toHaveAttribute("rel", /nofollow/);
+});

@@ -8,6 +8,7 @@ import {
   endsSentence,
   isTitleLine,
   labelOf,
+  listingBylineNames,
   looksLikeUserName,
   looksStronglyLikeTitle,
   parseCountLine,
@@ -184,6 +185,12 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
     addProblem(opener, `no title after ${quote(lines, opener, cardEnd)}`);
   };
 
+  /** Whether line `at` is the one right under the "Title:" of an entry that arXiv's own id line opened: its byline, whatever its names look like. */
+  const underArxivTitle = (paper: TTextPaper, at: number): boolean => {
+    const opened = lines[paper.from];
+    return at === paper.titleLine + 1 && opened?.kind === "opener" && /\barxiv:/i.test(opened.text);
+  };
+
   const takeSegment = (from: number, to: number): void => {
     const head = lines[from];
     if (head === undefined) return;
@@ -204,7 +211,8 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
       awaitingAbstract = undefined;
       // Today's arXiv listings print the names under "Title:" with no label: that byline is the authors. Read as the abstract, it
       // overwrote the stored abstract of every paper in a pasted listing, and the "Subjects:" line after it was lost.
-      const byline = paper.authors.length === 0 ? bylineNames(head.text, to - from === 1) : undefined;
+      const byline =
+        paper.authors.length === 0 ? (underArxivTitle(paper, from) ? listingBylineNames(head.text) : bylineNames(head.text, to - from === 1)) : undefined;
       if (byline) {
         paper.authors = byline;
         paper.contentEnd = from + 1;

@@ -101,12 +101,22 @@ const PAGE_WORDS = new Set([
   "about",
   "jobs",
   "website",
+  "help",
+  "contact",
+  "copyright",
+  "accessibility",
+  "operational status",
 ]);
+/** A menu of page words on one line, as arXiv's footer is: "About · Help · Contact · … · Operational Status (opens in new tab)". */
+function isMenuLine(bare: string): boolean {
+  const items = bare.split(/\s*[·•|]\s*/).map((item) => item.replace(/\s*\(opens in (?:a )?new (?:tab|window)\)$/, ""));
+  return items.length >= 2 && items.every((item) => PAGE_WORDS.has(item));
+}
 const CALL_TO_ACTION = /\b(?:subscribe|newsletter|inbox|sign (?:in|up)|log (?:in|out))\b/i;
 const SITE_CHROME = /\b(?:e-?mail|cookies?|privacy policy|terms of (?:use|service))\b/i;
 // Sentences and headings that frame arXiv's listing pages.
 const ARXIV_CHROME =
-  /^(?:skip to main content|we gratefully acknowledge support\b|(?:new|cross|replacement) submissions\b|(?:cross-lists|replacements) for\b|total of \d+ entries)/i;
+  /^(?:skip to main content|we gratefully acknowledge support\b|major funding support from\b|showing up to \d+ entries per page\b|(?:new|cross|replacement) submissions\b|(?:cross-lists|replacements) for\b|total of \d+ entries)/i;
 const ARXIV_LISTING_ID = /^(?:\[\d{1,5}\]\s*)?arXiv:\s*\S+.{0,80}\[\s*(?:pdf|ps|html|other|src)\b[^\]]*\]/i;
 const BARE_ID_OR_URL = /^(?:(?:arXiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?|(?:https?:\/\/|www\.)\S+|(?:github\.com|arxiv\.org|huggingface\.co)\/\S+)$/i;
 const LABEL = /^(title|authors?|comments?|subjects?|journal-ref|doi|report-no|msc-class|acm-class)\s*:\s*(.*)$/i;
@@ -206,7 +216,7 @@ export function chromeKind(line: string): "card" | "opener" | "page" | undefined
   if (/^submitted by\b/i.test(line) || ARXIV_LISTING_ID.test(line)) return "opener";
   if (CARD_WORDS.has(bare) || /^[·•]/.test(line) || /^\d+\s+authors?$/i.test(line) || /^\d+(?:[.,]\d+)?\s?[km]$/i.test(line)) return "card";
   if (BARE_ID_OR_URL.test(line)) return "card";
-  if (PAGE_WORDS.has(bare) || ARXIV_CHROME.test(line)) return "page";
+  if (PAGE_WORDS.has(bare) || ARXIV_CHROME.test(line) || isMenuLine(bare)) return "page";
   if (/^by\s/.test(line) && count <= 12) return "page";
   if (/^(?:submitted|published|posted|added|updated)\s+(?:by|on)\b/i.test(line)) return "page";
   if (CALL_TO_ACTION.test(line) && count <= 12) return "page";
@@ -275,16 +285,37 @@ export function bylineNames(line: string, alone: boolean): string[] | undefined 
   return authorLineNames(line) ?? (alone && isNameLike(line) ? [line] : undefined);
 }
 
+/**
+ * The line right under an entry's "Title:" in a listing of arXiv's own, which is always its byline: the names as arXiv links them, the
+ * affiliations some authors write after a name going ("Shihao Zhang (1), … ((1) The University of Osaka, Osaka, Japan, …)", "Philippe
+ * Baranek (IPVF)", "Michael te Vrugt"), a group's name before its members' its own ("Nanbeige Lab: Chen Yang"), a bracket glued to the next part of a name staying ("Richard (Yu)Liu"). Undefined when no name is left.
+ */
+export function listingBylineNames(line: string): string[] | undefined {
+  let names = line;
+  // Innermost groups first: "((1) Osaka, (2) MIT)" loses its "(1)" and "(2)", then itself.
+  for (let before = ""; before !== names;) {
+    before = names;
+    names = names.replace(/\s*\([^()]*\)(?!\p{L})/gu, "");
+  }
+  // A group's name heads its members' ("Nanbeige Lab: Chen Yang, …"), each a link of its own on arXiv's page.
+  const parts = names.split(/:\s+/).flatMap(splitNames);
+  return parts.length > 0 && parts.every((part) => /\p{L}/u.test(part)) ? parts : undefined;
+}
+
+/** A list of names as bylines write it: commas, "and", "&". */
+function splitNames(text: string): string[] {
+  return text
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
 /** "Authors: …", or a line that is nothing but "First Last, First Last and First Last". */
 export function authorLineNames(line: string): string[] | undefined {
   const labelled = /^authors?:\s*(.+)$/i.exec(line);
   // An unlabelled line is only guessed to be names when it is short enough to be a byline.
   if (!labelled && line.length > 1000) return undefined;
-  const body = (labelled?.[1] ?? line).replace(/,?\s*et al\.?$/i, "");
-  const parts = body
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
+  const parts = splitNames((labelled?.[1] ?? line).replace(/,?\s*et al\.?$/i, ""));
   if (labelled) return parts.length > 0 ? parts : undefined;
   return parts.length >= 2 && parts.every(isNameLike) ? parts : undefined;
 }

@@ -71,19 +71,28 @@ export function decodeTexAccents(text: string): string {
 
 /** Text styles whose argument reads as plain text. */
 const TEXT_STYLE = /\\(?:textbf|textit|textsl|textsc|texttt|textrm|textsf|textup|textmd|emph|underline)\s*\{([^{}]*)\}/g;
+/** `\url{address}`: the address. */
+const URL_COMMAND = /\\url\s*\{\s*([^{}\s]*)\s*\}/g;
+/** `\href{address}{words}`: the words, with the address beside them unless they are the address. */
+const HREF_COMMAND = /\\href\s*\{\s*([^{}\s]*)\s*\}\s*\{([^{}]*)\}/g;
 /** An escaped `$` (a dollar sign in prose), or one math span, `$$…$$` or `$…$`: prose is everything between them. */
 const DOLLAR_OR_MATH = /\\\$|\$\$[^$]*\$\$|\$(?:\\\$|[^$])*\$/g;
 
 /** Prose outside math: accents decoded, a brace pair around one accented letter dropped ("{\'E}mile"), escapes as their characters. */
 function decodeProse(text: string): string {
-  return decodeAccentCommands(text.replace(TEXT_STYLE, "$1"))
+  const linked = text
+    .replace(HREF_COMMAND, (whole, address: string, words: string) =>
+      words.trim() === "" || words.trim() === address ? address : `${words.trim()} (${address})`,
+    )
+    .replace(URL_COMMAND, "$1");
+  return decodeAccentCommands(linked.replace(TEXT_STYLE, "$1"))
     .replace(/(?<!\\[A-Za-z]+)\{(\p{L}\p{M}+|[ßøØłŁåÅæÆœŒ])\}/gu, "$1")
     .replace(/\\([%&_#{}])/g, "$1");
 }
 
 /**
- * A title or an abstract as a reader should see it: TeX accents, escapes (`\%`, `\$`, `\&`, `\_`, `\#`) and text styles (`\textbf{…}`)
- * decoded in its prose, its math (`$…$`) and any other command (an author's own `\method`) left as written. Other braces stay too: an
+ * A title or an abstract as a reader should see it: TeX accents, escapes (`\%`, `\$`, `\&`, `\_`, `\#`), text styles (`\textbf{…}`)
+ * and links (`\url{…}`, `\href{…}{…}`) decoded in its prose, its math (`$…$`) and any other command (an author's own `\method`) left as written. Other braces stay too: an
  * abstract may quote code or sets, and only a brace around an accented letter is surely TeX's.
  */
 export function decodeTexProse(text: string): string {

@@ -81,6 +81,13 @@ describe("arxiv-rss: TeX accents in the stat feed's author names", () => {
     expect(authorsOf("2310.01327")?.[1]).toBe("Étienne Marcotte");
     expect(result.papers.flatMap((p) => p.authors).filter((name) => name.includes("\\"))).toEqual([]);
   });
+
+  it("abstracts give their links as addresses a reader can copy, not as \\url{…} or \\href{…}{…}", () => {
+    const abstracts = result.papers.map((p) => p.abstract);
+    expect(abstracts.filter((a) => /\\(?:url|href)\b/.test(a))).toEqual([]);
+    expect(abstracts.filter((a) => a.includes("https://github.com/v18nguye/GLAD"))).toHaveLength(1);
+    expect(abstracts.filter((a) => a.includes("source code: https://github.com/kaist-silab/bootgen"))).toHaveLength(1);
+  });
 });
 
 describe("arxiv-rss: quiet days", () => {

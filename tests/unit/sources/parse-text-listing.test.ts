@@ -1,5 +1,7 @@
 // A trending page copied as plain text: papers found by shape, page chrome ignored.
 import { describe, expect, it } from "vitest";
+import type { TNormalizedPaper } from "@/core/sources/normalized-paper";
+import { parseArxivList } from "@/core/sources/parse-arxiv-list";
 import { parseTextListing } from "@/core/sources/parse-text-listing";
 import { readFixture } from "./fixtures";
 import { ARXIV_NEW_COPY, ARXIV_RECENT_BROWSER_COPY, HF_DAILY_COPY, HF_TRENDING_COPY, TRENDING_CARDS_TEXT, TRENDING_TEXT } from "./samples/trending-text";
@@ -304,6 +306,34 @@ describe("text: Hugging Face's Daily Papers page of 2024-08-01 as a browser copi
     const upvotes = (title: string) => result.papers.find((p) => p.title.startsWith(title))?.upvotes;
     // The capture's own data: 94 upvotes and 5 comments, 24 and 2.
     expect([upvotes("The Llama 3 Herd of Models"), upvotes("Tora:")]).toEqual([94, 24]);
+  });
+});
+
+describe("text: arXiv's whole listing pages as a browser copies them, read as the HTML parser reads the same pages", () => {
+  const same = (page: string, now: string) => {
+    const ctx = { now: new Date(now) };
+    return { text: parseTextListing(readFixture(`arxiv/${page}.innertext.txt`), ctx), html: parseArxivList(readFixture(`arxiv/${page}.html`), ctx) };
+  };
+  const fields = (papers: TNormalizedPaper[], keys: (keyof TNormalizedPaper)[]) =>
+    papers.map((p) => Object.fromEntries(keys.map((k) => [k, p[k]]))).sort((a, b) => String(a.arxivId).localeCompare(String(b.arxivId)));
+
+  it("/list/cs.CL/recent: its 50 entries, and the footer (About · Help · Contact · …) is no unreadable entry", () => {
+    const { text, html } = same("list-cs.CL-recent-2026-07-28", "2026-07-28T12:00:00Z");
+    expect(text.errors).toEqual([]);
+    expect(text.papers).toHaveLength(50);
+    expect(fields(text.papers, ["arxivId", "title", "authors"])).toEqual(fields(html.papers, ["arxivId", "title", "authors"]));
+    // The page has no abstracts: no byline or line of chrome ("Showing up to 50 entries per page: …") may be stored as one.
+    expect(text.papers.filter((p) => p.abstract !== "").map((p) => [p.arxivId, p.abstract])).toEqual([]);
+  });
+
+  it("/list/cond-mat.mtrl-sci/new: a byline with affiliations or a particle (te Vrugt) is the authors, never taken for the abstract", () => {
+    const { text, html } = same("list-cond-mat.mtrl-sci-new-2026-09-22", "2026-09-22T12:00:00Z");
+    expect(text.errors).toEqual([]);
+    expect(text.papers).toHaveLength(101);
+    expect(fields(text.papers, ["arxivId", "title", "authors"])).toEqual(fields(html.papers, ["arxivId", "title", "authors"]));
+    const abstracts = (papers: TNormalizedPaper[]) => fields(papers, ["arxivId", "abstract"]).filter((p) => p.arxivId !== "2512.10786");
+    // 2512.10786's abstract was escaped twice by arXiv: the page shows "&ndash;" as text, which the HTML parser's decoding turns into "–".
+    expect(abstracts(text.papers)).toEqual(abstracts(html.papers));
   });
 });
 

@@ -148,6 +148,10 @@ describe("decodeTexProse", () => {
     ["with $\\alpha_{n} \\% 2$ and $$\\hat{x}$$ kept, R\\'enyi", "with $\\alpha_{n} \\% 2$ and $$\\hat{x}$$ kept, Rényi"],
     ["our \\method{x} on {0, 1} and {a}", "our \\method{x} on {0, 1} and {a}"],
     ["no backslash: {a} $x$", "no backslash: {a} $x$"],
+    // Links as arXiv's feeds carry them (tests/fixtures/arxiv/rss-stat-2024-03-26.xml): the address, and a link's own words beside it.
+    ["code: \\url{https://github.com/v18nguye/GLAD}.", "code: https://github.com/v18nguye/GLAD."],
+    ["code: \\href{https://github.com/kaist-silab/bootgen}{https://github.com/kaist-silab/bootgen}", "code: https://github.com/kaist-silab/bootgen"],
+    ["see \\href{https://x.org/p?a=1_2}{our page} and \\url{ https://y.org/a\\_b }", "see our page (https://x.org/p?a=1_2) and https://y.org/a_b"],
   ])("%s → %s", (input, expected) => {
     expect(decodeTexProse(input)).toBe(expected);
   });
