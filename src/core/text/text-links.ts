@@ -5,17 +5,25 @@ type TTextPart = { text: string; href?: string };
 /** An http(s) address up to a space, a quote or an angle bracket; what closes a sentence after it is cut off below. */
 const ADDRESS = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** Punctuation that ends a sentence or a clause after an address, never the address's own last character. */
-const TRAILING = /[.,;:!?]+$/;
+const TRAILING = new Set([".", ",", ";", ":", "!", "?"]);
+const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
-/** A closing bracket the address did not open is the sentence's: "(code at https://x.org/a)" links https://x.org/a. */
+/**
+ * The address without what closes the sentence around it: trailing punctuation, and a closing bracket the address did not open, so
+ * "(code at https://x.org/a)" links https://x.org/a and ".../Set_(mathematics)" keeps its bracket. Each character is looked at once:
+ * an address from a source can be long.
+ */
 function withoutUnopenedClose(address: string): string {
-  let end = address;
+  const unmatched: Record<string, number> = {};
+  for (const [close, open] of Object.entries(OPENING)) unmatched[close] = address.split(close).length - address.split(open).length;
+  let end = address.length;
   for (;;) {
-    const trimmed = end.replace(TRAILING, "");
-    const last = trimmed.at(-1);
-    const open = last === ")" ? "(" : last === "]" ? "[" : last === "}" ? "{" : null;
-    if (open === null || trimmed.split(open).length > trimmed.split(last!).length - 1) return trimmed;
-    end = trimmed.slice(0, -1);
+    const last = address[end - 1]!;
+    if (TRAILING.has(last)) end -= 1;
+    else if (last in OPENING && unmatched[last]! > 0) {
+      unmatched[last]! -= 1;
+      end -= 1;
+    } else return address.slice(0, end);
   }
 }
 

@@ -31,3 +31,10 @@ describe("textLinks", () => {
     );
   });
 });
+
+describe("textLinks on long input", () => {
+  it("reads an address followed by a hundred thousand brackets, each looked at once (re-counting them per bracket took minutes)", () => {
+    expect(links(`see https://x.org/a${")".repeat(100_000)}.`)).toEqual(["https://x.org/a"]);
+    expect(links(`see https://x.org/${"(".repeat(50_000)}${")".repeat(50_001)}`)).toEqual([`https://x.org/${"(".repeat(50_000)}${")".repeat(50_000)}`]);
+  });
+});
