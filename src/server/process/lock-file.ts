@@ -21,18 +21,32 @@ const BOOT_ID = (() => {
   }
 })();
 
+/**
+ * When the process with `pid` started, in clock ticks since boot, where Linux tells ("" elsewhere, or when it is gone): a pid of a
+ * holder that died can be handed to a new process within the same boot, which is then no holder however alive it is.
+ */
+function startedAt(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After the command's name, which may hold spaces and brackets: state is field 3, starttime field 22.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
+  } catch {
+    return "";
+  }
+}
+
 /** An empty lock is one being written: a holder that crashed before writing its pid left it long ago. */
 const WRITING_MS = 10_000;
 
-/** What a lock file holds: its holder's pid and boot. */
-const lockText = () => `${process.pid} ${BOOT_ID}`;
+/** What a lock file holds: its holder's pid, boot and start. */
+const lockText = () => `${process.pid} ${BOOT_ID} ${startedAt(process.pid)}`;
 
 export type TLockClaim = { release: () => void } | { holder: number };
 
 /**
  * Claims `file` if nobody holds it: `release` (which removes it only while it is still this claim), or the live `holder` (0 while its
- * text is being written). A lock whose holder is gone (it died, wrote it before a reboot, or is this very pid, which a restarted
- * container reuses) is stale and taken over, under a second exclusive file so that two claimants never both remove it (the second
+ * text is being written). A lock whose holder is gone (it died, wrote it before a reboot, is this very pid, which a restarted
+ * container reuses, or is a pid the system has since given to a process that started later) is stale and taken over, under a second exclusive file so that two claimants never both remove it (the second
  * would remove the first's new lock).
  */
 export function claimLockFile(file: string): TLockClaim {
@@ -84,9 +98,11 @@ function takeOverStale(lock: string, mine: string): boolean {
 /** Who holds a lock file: a live pid of this boot, "stale", "gone" (released since), or 0 for the moment its text is being written. */
 function lockHolder(file: string): number | "stale" | "gone" {
   try {
-    const [pidText = "", boot = ""] = readFileSync(file, "utf8").split(" ");
+    const [pidText = "", boot = "", started = ""] = readFileSync(file, "utf8").split(" ");
     const holder = Number(pidText);
-    if (holder > 0) return isAlive(holder) && holder !== process.pid && boot === BOOT_ID ? holder : "stale";
+    // A lock written without its holder's start (by an earlier version, or where Linux's /proc is missing) is judged by pid and boot.
+    const sameProcess = started === "" || started === startedAt(holder);
+    if (holder > 0) return isAlive(holder) && holder !== process.pid && boot === BOOT_ID && sameProcess ? holder : "stale";
     return Date.now() - statSync(file).mtimeMs > WRITING_MS ? "stale" : 0;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return "gone";

@@ -15,6 +15,12 @@ const boot = existsSync("/proc/sys/kernel/random/boot_id") ? readFileSync("/proc
 const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 /** The parent of this test runner: alive for as long as the test runs, and not this process. */
 const livePid = process.ppid;
+/** When a process started, as /proc/<pid>/stat's starttime gives it (field 22). */
+const startOf = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+};
+const mine = () => `${process.pid} ${boot} ${startOf(process.pid)}`;
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), "build-turn-"));
@@ -22,8 +28,12 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-it("a live holder makes a start wait, saying so, until it is stopped", async () => {
-  await writeFile(lock(), `${livePid} ${boot}`);
+it.each([
+  ["with its start", () => `${livePid} ${boot} ${startOf(livePid)}`],
+  ["written before starts were recorded", () => `${livePid} ${boot}`],
+])("a live holder (%s) makes a start wait, saying so, until it is stopped", async (_label, text) => {
+  const held = text();
+  await writeFile(lock(), held);
   const logged: string[] = [];
   const stop = new AbortController();
   const waiting = takeBuildTurn(root, ".next", (m) => logged.push(m), stop.signal);
@@ -31,17 +41,18 @@ it("a live holder makes a start wait, saying so, until it is stopped", async () 
   stop.abort();
   await expect(waiting).rejects.toThrow(/abort/i);
   expect(logged).toEqual([`Another start (pid ${livePid}) is building the app; waiting for it`]);
-  expect(readFileSync(lock(), "utf8")).toBe(`${livePid} ${boot}`);
+  expect(readFileSync(lock(), "utf8")).toBe(held);
 });
 
 it.each([
   ["a holder that died", () => `${deadPid()} ${boot}`],
   ["this very pid, as a restarted container reuses it", () => `${process.pid} ${boot}`],
   ["a live pid written before a reboot", () => `${livePid} another-boot`],
+  ["a live pid that a process started since has been given", () => `${livePid} ${boot} ${Number(startOf(livePid)) + 1}`],
 ])("%s leaves a lock that is taken over", async (_label, text) => {
   await writeFile(lock(), text());
   const release = await takeBuildTurn(root, ".next", () => {});
-  expect(readFileSync(lock(), "utf8")).toBe(`${process.pid} ${boot}`);
+  expect(readFileSync(lock(), "utf8")).toBe(mine());
   expect(existsSync(`${lock()}.takeover`)).toBe(false);
   release();
   expect(existsSync(lock())).toBe(false);
