@@ -212,7 +212,9 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
       // Today's arXiv listings print the names under "Title:" with no label: that byline is the authors. Read as the abstract, it
       // overwrote the stored abstract of every paper in a pasted listing, and the "Subjects:" line after it was lost.
       const byline =
-        paper.authors.length === 0 ? (underArxivTitle(paper, from) ? listingBylineNames(head.text) : bylineNames(head.text, to - from === 1)) : undefined;
+        paper.authors.length === 0
+          ? ((underArxivTitle(paper, from) ? listingBylineNames(head.text) : undefined) ?? bylineNames(head.text, to - from === 1))
+          : undefined;
       if (byline) {
         paper.authors = byline;
         paper.contentEnd = from + 1;

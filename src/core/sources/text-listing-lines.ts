@@ -1,4 +1,5 @@
 // Recognises the line shapes of a listing copied as plain text: dates, counts, card and page chrome, arXiv fields, titles, prose.
+import { splitAuthorList } from "./author-list";
 import { calendarDay, findDayMonthYear, monthNumber, utcDay } from "./dates";
 
 /**
@@ -120,7 +121,34 @@ const ARXIV_CHROME =
 const ARXIV_LISTING_ID = /^(?:\[\d{1,5}\]\s*)?arXiv:\s*\S+.{0,80}\[\s*(?:pdf|ps|html|other|src)\b[^\]]*\]/i;
 const BARE_ID_OR_URL = /^(?:(?:arXiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?|(?:https?:\/\/|www\.)\S+|(?:github\.com|arxiv\.org|huggingface\.co)\/\S+)$/i;
 const LABEL = /^(title|authors?|comments?|subjects?|journal-ref|doi|report-no|msc-class|acm-class)\s*:\s*(.*)$/i;
-const NAME_PARTICLES = new Set(["de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das", "bin", "al", "el", "y"]);
+const NAME_PARTICLES = new Set([
+  "de",
+  "da",
+  "di",
+  "del",
+  "della",
+  "der",
+  "den",
+  "van",
+  "von",
+  "la",
+  "le",
+  "du",
+  "dos",
+  "das",
+  "bin",
+  "al",
+  "el",
+  "y",
+  "te",
+  "ten",
+  "ter",
+  "zu",
+  "zur",
+  "des",
+  "dei",
+  "degli",
+]);
 // Words that headline capitalisation leaves in lower case ("Learning to Reason with Tools").
 const HEADLINE_LOWER = new Set([
   "a",
@@ -286,28 +314,44 @@ export function bylineNames(line: string, alone: boolean): string[] | undefined 
 }
 
 /**
- * The line right under an entry's "Title:" in a listing of arXiv's own, which is always its byline: the names as arXiv links them, the
- * affiliations some authors write after a name going ("Shihao Zhang (1), … ((1) The University of Osaka, Osaka, Japan, …)", "Philippe
- * Baranek (IPVF)", "Michael te Vrugt"), a group's name before its members' its own ("Nanbeige Lab: Chen Yang"), a bracket glued to the next part of a name staying ("Richard (Yu)Liu"). Undefined when no name is left.
+ * `line` without its bracketed notes ("(1)", "(IPVF)", "((1) The University of Osaka, …)") and the spaces before them, each character
+ * read once; a bracket glued to more of a name ("Richard (Yu)Liu") stays.
  */
-export function listingBylineNames(line: string): string[] | undefined {
-  let names = line;
-  // Innermost groups first: "((1) Osaka, (2) MIT)" loses its "(1)" and "(2)", then itself.
-  for (let before = ""; before !== names;) {
-    before = names;
-    names = names.replace(/\s*\([^()]*\)(?!\p{L})/gu, "");
+function withoutNotes(line: string): string {
+  const kept: string[] = [];
+  const opens: number[] = [];
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i]!;
+    kept.push(ch);
+    if (ch === "(") opens.push(kept.length - 1);
+    else if (ch === ")" && opens.length > 0) {
+      const start = opens.pop()!;
+      if (/\p{L}/u.test(line[i + 1] ?? "")) continue;
+      kept.length = start;
+      while (kept.length > 0 && /\s/.test(kept.at(-1)!)) kept.pop();
+    }
   }
-  // A group's name heads its members' ("Nanbeige Lab: Chen Yang, …"), each a link of its own on arXiv's page.
-  const parts = names.split(/:\s+/).flatMap(splitNames);
-  return parts.length > 0 && parts.every((part) => /\p{L}/u.test(part)) ? parts : undefined;
+  return kept.join("");
 }
 
-/** A list of names as bylines write it: commas, "and", "&". */
-function splitNames(text: string): string[] {
-  return text
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
+/** A byline's part that reads as a name and not as a sentence: no word of it starts lower-case but a particle ("Michael te Vrugt"). */
+function readsAsName(part: string): boolean {
+  const words = part.split(/\s+/);
+  return words.length <= 10 && /\p{L}/u.test(part) && words.every((word) => !/^[^\p{L}]*\p{Ll}/u.test(word) || NAME_PARTICLES.has(word.toLowerCase()));
+}
+
+/**
+ * The line right under an entry's "Title:" in a listing of arXiv's own, where arXiv prints its byline: the names as arXiv links them,
+ * the notes some authors write after a name going ("Shihao Zhang (1), … ((1) The University of Osaka, …)", "Philippe Baranek (IPVF)"),
+ * "et al." and a "Jr." read as every source's lists are (splitAuthorList), a group's name before its members' its own ("Nanbeige Lab:
+ * Chen Yang"). No names for arXiv's "(author list is unavailable)"; undefined for a line that reads as prose (an entry with no byline).
+ */
+export function listingBylineNames(line: string): string[] | undefined {
+  const names = withoutNotes(line);
+  if (names.trim() === "") return [];
+  // A group's name heads its members' ("Nanbeige Lab: Chen Yang, …"), each a link of its own on arXiv's page.
+  const parts = names.split(/:\s+/).flatMap(splitAuthorList);
+  return parts.length > 0 && parts.every(readsAsName) ? parts : undefined;
 }
 
 /** "Authors: …", or a line that is nothing but "First Last, First Last and First Last". */
@@ -315,7 +359,11 @@ export function authorLineNames(line: string): string[] | undefined {
   const labelled = /^authors?:\s*(.+)$/i.exec(line);
   // An unlabelled line is only guessed to be names when it is short enough to be a byline.
   if (!labelled && line.length > 1000) return undefined;
-  const parts = splitNames((labelled?.[1] ?? line).replace(/,?\s*et al\.?$/i, ""));
+  const body = (labelled?.[1] ?? line).replace(/,?\s*et al\.?$/i, "");
+  const parts = body
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (labelled) return parts.length > 0 ? parts : undefined;
   return parts.length >= 2 && parts.every(isNameLike) ? parts : undefined;
 }

@@ -80,12 +80,14 @@ const DOLLAR_OR_MATH = /\\\$|\$\$[^$]*\$\$|\$(?:\\\$|[^$])*\$/g;
 
 /** Prose outside math: accents decoded, a brace pair around one accented letter dropped ("{\'E}mile"), escapes as their characters. */
 function decodeProse(text: string): string {
+  // Styles first, so a link's words may be styled ("\href{…}{\textbf{our repo}}").
   const linked = text
+    .replace(TEXT_STYLE, "$1")
     .replace(HREF_COMMAND, (whole, address: string, words: string) =>
       words.trim() === "" || words.trim() === address ? address : `${words.trim()} (${address})`,
     )
     .replace(URL_COMMAND, "$1");
-  return decodeAccentCommands(linked.replace(TEXT_STYLE, "$1"))
+  return decodeAccentCommands(linked)
     .replace(/(?<!\\[A-Za-z]+)\{(\p{L}\p{M}+|[ßøØłŁåÅæÆœŒ])\}/gu, "$1")
     .replace(/\\([%&_#{}])/g, "$1");
 }

@@ -2,8 +2,11 @@
 
 type TTextPart = { text: string; href?: string };
 
-/** An http(s) address up to a space, a quote or an angle bracket; what closes a sentence after it is cut off below. */
-const ADDRESS = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+/**
+ * An http(s) address up to a space, a quote (straight or curly), an angle bracket, an ellipsis or a full-width punctuation mark, none of
+ * which an address holds unencoded; what closes a sentence after it is cut off below.
+ */
+const ADDRESS = /\bhttps?:\/\/[^\s<>"'`“”‘’«»…。，；：！？、（）【】「」『』]+/gi;
 /** Punctuation that ends a sentence or a clause after an address, never the address's own last character. */
 const TRAILING = new Set([".", ",", ";", ":", "!", "?"]);
 const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };

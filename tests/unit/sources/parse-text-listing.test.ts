@@ -337,6 +337,45 @@ describe("text: arXiv's whole listing pages as a browser copies them, read as th
   });
 });
 
+describe("text: an arXiv listing's bylines, one entry at a time", () => {
+  const NOW = { now: new Date("2026-07-28T12:00:00Z") };
+  const entry = (byline: string, abstract = "We show that the method works on every benchmark we tried.") =>
+    parseTextListing(
+      `[1] arXiv:2607.00001 [pdf, other]\nTitle: A Study of Things\n${byline}\nSubjects: Computation and Language (cs.CL)\n\n${abstract}\n`,
+      NOW,
+    );
+
+  it.each([
+    ["A. Smith, B. Jones, et al.", ["A. Smith", "B. Jones"]],
+    ["A. Smith, B. Jones, et al. (25 additional authors not shown)", ["A. Smith", "B. Jones"]],
+    ["Martin King, Jr., Jane Doe", ["Martin King, Jr.", "Jane Doe"]],
+    ["Ana de la Cruz, Michael te Vrugt", ["Ana de la Cruz", "Michael te Vrugt"]],
+    ["Richard (Yu)Liu (MIT), Li Wei ((1) Osaka, Japan, (2) MIT)", ["Richard (Yu)Liu", "Li Wei"]],
+  ])("%s", (byline, authors) => {
+    const result = entry(byline);
+    expect(result.errors).toEqual([]);
+    expect(result.papers.map((p) => [p.authors, p.abstract])).toEqual([[authors, "We show that the method works on every benchmark we tried."]]);
+  });
+
+  it('arXiv\'s "(author list is unavailable)" names nobody and leaves the abstract the abstract', () => {
+    const result = entry("(author list is unavailable)");
+    expect(result.errors).toEqual([]);
+    expect(result.papers.map((p) => [p.authors, p.abstract])).toEqual([[[], "We show that the method works on every benchmark we tried."]]);
+  });
+
+  it("an entry with no byline keeps its abstract: a sentence with commas is no list of names", () => {
+    const text =
+      "[2] arXiv:2607.22456 [pdf, other]\nTitle: grapheme-kit: Grapheme-Level Metrics\nWe propose a method, which works well, and is fast. It beats baselines.\n";
+    const result = parseTextListing(text, NOW);
+    expect(result.papers.map((p) => [p.authors, p.abstract])).toEqual([[[], "We propose a method, which works well, and is fast. It beats baselines."]]);
+  });
+
+  it("reads a byline of deeply nested brackets once through (peeling one level per pass took seconds)", () => {
+    const result = entry(`Ann Lee ${"(".repeat(100_000)}x${")".repeat(100_000)}, Bo Chen`);
+    expect(result.papers.map((p) => p.authors)).toEqual([["Ann Lee", "Bo Chen"]]);
+  });
+});
+
 describe("text: wrong document types", () => {
   it.each([
     ["HTML", readFixture("arxiv/list-cs.CL-recent-2026-07-28.html")],

@@ -152,6 +152,7 @@ describe("decodeTexProse", () => {
     ["code: \\url{https://github.com/v18nguye/GLAD}.", "code: https://github.com/v18nguye/GLAD."],
     ["code: \\href{https://github.com/kaist-silab/bootgen}{https://github.com/kaist-silab/bootgen}", "code: https://github.com/kaist-silab/bootgen"],
     ["see \\href{https://x.org/p?a=1_2}{our page} and \\url{ https://y.org/a\\_b }", "see our page (https://x.org/p?a=1_2) and https://y.org/a_b"],
+    ["our \\href{https://x.org}{\\textbf{repo}}", "our repo (https://x.org)"],
   ])("%s → %s", (input, expected) => {
     expect(decodeTexProse(input)).toBe(expected);
   });

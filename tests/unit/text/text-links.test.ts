@@ -13,6 +13,8 @@ describe("textLinks", () => {
     ["see HTTPS://X.ORG/A!", ["HTTPS://X.ORG/A"]],
     ["no address here, nor in https:// alone or ftp://x.org", []],
     ['a "quoted https://q.org/x" address', ["https://q.org/x"]],
+    ["see “https://x.org/a”. And (https://x.org/b)… too", ["https://x.org/a", "https://x.org/b"]],
+    ["链接：https://github.com/a/b。我们", ["https://github.com/a/b"]],
   ])("%s", (text, expected) => {
     expect(links(text)).toEqual(expected);
   });
