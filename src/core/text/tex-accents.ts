@@ -94,8 +94,8 @@ function decodeProse(text: string): string {
 
 /**
  * A title or an abstract as a reader should see it: TeX accents, escapes (`\%`, `\$`, `\&`, `\_`, `\#`), text styles (`\textbf{…}`)
- * and links (`\url{…}`, `\href{…}{…}`) decoded in its prose, its math (`$…$`) and any other command (an author's own `\method`) left as written. Other braces stay too: an
- * abstract may quote code or sets, and only a brace around an accented letter is surely TeX's.
+ * and links (`\url{…}`, `\href{…}{…}`) decoded in its prose, its math (`$…$`) and any other command (an author's own `\method`) left
+ * as written. Other braces stay too: an abstract may quote code or sets, and only a brace around an accented letter is surely TeX's.
  */
 export function decodeTexProse(text: string): string {
   if (!text.includes("\\")) return text;

@@ -31,7 +31,7 @@ function startedAt(pid: number): string {
     // After the command's name, which may hold spaces and brackets: state is field 3, starttime field 22.
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
   } catch {
-    return "";
+    return ""; // gone, or not Linux: the lock is judged by pid and boot
   }
 }
 
@@ -46,8 +46,8 @@ export type TLockClaim = { release: () => void } | { holder: number };
 /**
  * Claims `file` if nobody holds it: `release` (which removes it only while it is still this claim), or the live `holder` (0 while its
  * text is being written). A lock whose holder is gone (it died, wrote it before a reboot, is this very pid, which a restarted
- * container reuses, or is a pid the system has since given to a process that started later) is stale and taken over, under a second exclusive file so that two claimants never both remove it (the second
- * would remove the first's new lock).
+ * container reuses, or is a pid the system has since given to a process that started later) is stale and taken over, under a second
+ * exclusive file so that two claimants never both remove it (the second would remove the first's new lock).
  */
 export function claimLockFile(file: string): TLockClaim {
   mkdirSync(path.dirname(file), { recursive: true });
