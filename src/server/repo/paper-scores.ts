@@ -1,7 +1,10 @@
 // What the trending score is computed from (counts, listing days, metric readings) and where it is stored.
 import type { TMetricSnapshot } from "@/core/ranking";
 import { Prisma } from "@/generated/prisma/client";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../db";
+import { logger } from "../logger";
+import { DEADLOCK_DETECTED, deadlockBackoffMs, sqlState } from "./deadlock-retry";
 
 export type TScoreInput = { id: number; upvotes: number; githubStars: number | null; listedOn: string };
 
@@ -31,10 +34,26 @@ export async function listGrowthReadings(opts: { db: Db; paperIds: readonly numb
   return byPaper;
 }
 
-/** Stores scores; rows whose score did not change are not rewritten (every index on the score would be). */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Stores scores; rows whose score did not change are not rewritten (every index on the score would be). Rows are locked in id order,
+ * so two runs rescoring the same papers wait for each other; a deadlock with a writer that locks them in another order (a run's
+ * upsert, in arXiv id order, holding its rows to the end of its transaction) is tried again: the scores are the same either way.
+ * Unordered and not retried, it failed a run that had stored its papers (seen in CI: two processes ingesting one listing).
+ */
 export async function storeTrendingScores(opts: { db: Db; ids: readonly number[]; scores: readonly number[] }): Promise<number> {
-  return opts.db.$executeRaw`
-    UPDATE papers SET "trendingScore" = v.score
-    FROM unnest(${opts.ids}::int[], ${opts.scores}::float8[]) AS v(id, score)
-    WHERE papers.id = v.id AND papers."trendingScore" IS DISTINCT FROM v.score`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await opts.db.$executeRaw`
+        UPDATE papers SET "trendingScore" = v.score
+        FROM (SELECT p.id, s.score FROM unnest(${opts.ids}::int[], ${opts.scores}::float8[]) AS s(id, score) JOIN papers p ON p.id = s.id
+              WHERE p."trendingScore" IS DISTINCT FROM s.score ORDER BY p.id FOR UPDATE OF p) v
+        WHERE papers.id = v.id`;
+    } catch (err) {
+      if (sqlState(err) !== DEADLOCK_DETECTED || attempt === MAX_ATTEMPTS) throw err;
+      logger.info({ attempt, papers: opts.ids.length }, "storing trending scores met another writer in a deadlock; trying again");
+      await sleep(deadlockBackoffMs(attempt));
+    }
+  }
 }

@@ -12,6 +12,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 import { logger } from "../logger";
+import { DEADLOCK_DETECTED, deadlockBackoffMs, sqlState } from "./deadlock-retry";
 import { recordSelect, rowToRecord, type TRecordRow } from "./paper-record";
 
 export type TUpsertResult = { inserted: number; updated: number; unchanged: number; paperIds: number[]; changedIds: number[] };
@@ -157,26 +158,13 @@ async function writeListing(tx: Tx, source: string, papers: TIncomingPaper[], no
   };
 }
 
-/** The SQLSTATE behind a failed raw query (Prisma's P2010 wraps the driver adapter's error). */
-const sqlState = (err: unknown): string | undefined => {
-  const code = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.originalCode;
-  return typeof code === "string" ? code : undefined;
-};
-
 /**
  * 23505: a title-only paper this run gives an arXiv id that another run has just inserted. 40P01: a deadlock with a
  * writer that locks papers in another order (a rescore, an admin fix). Both are settled by merging again on what is now committed.
  */
-const RETRYABLE = new Set(["23505", "40P01"]);
+const RETRYABLE = new Set(["23505", DEADLOCK_DETECTED]);
 const MAX_ATTEMPTS = 5;
 const DEADLOCK = "deadlock with another writer";
-
-/**
- * How long a run that lost a deadlock waits before merging again. Rolled back, it would otherwise lock the same first row
- * again within a millisecond, before the other writer (woken, but not yet run on a busy machine) takes it, and the two
- * would deadlock again until one of them gives up: seen in CI. Randomised and doubling, as deadlock retries usually are.
- */
-const deadlockBackoffMs = (attempt: number) => 100 * 2 ** (attempt - 1) * (0.5 + Math.random());
 
 export async function upsertPapers(opts: { db: Db; source: string; papers: TIncomingPaper[]; now: Date }): Promise<TUpsertResult> {
   const { db, source, papers, now } = opts;
