@@ -125,11 +125,14 @@ describe("takedown and field fixes", () => {
     expect((await listAudit({ db, action: "paper.fix" })).map((a) => a.params.field)).toEqual(["authors", "githubUrl", "title"]);
   });
 
-  it("fixed authors are read as a source's author list is: a Jr. stays with its name, and 'and' or a new line separates names", async () => {
+  it("fixed authors are one per line, so 'Smith, John' stays one name; a single line is read as a source's author list is", async () => {
     const paper = await seed();
-    const value = "Martin Luther King, Jr., Ada Lovelace and Alan Turing\nGrace Hopper; Jos\\'e Mart\\'i";
-    await fixPaper({ db, actor: "admin:token", id: paper.id, field: "authors", value, now });
-    expect((await getPaper({ db, key: { arxivId: paper.arxivId! } }))!.authors).toEqual([
+    const fix = async (value: string) => {
+      await fixPaper({ db, actor: "admin:token", id: paper.id, field: "authors", value, now });
+      return (await getPaper({ db, key: { arxivId: paper.arxivId! } }))!.authors;
+    };
+    expect(await fix("Smith, John\n  Martin Luther King, Jr.\n\nJos\\'e Mart\\'i\n")).toEqual(["Smith, John", "Martin Luther King, Jr.", "José Martí"]);
+    expect(await fix("Martin Luther King, Jr., Ada Lovelace and Alan Turing; Grace Hopper & Jos\\'e Mart\\'i\n")).toEqual([
       "Martin Luther King, Jr.",
       "Ada Lovelace",
       "Alan Turing",
@@ -137,6 +140,7 @@ describe("takedown and field fixes", () => {
       "José Martí",
     ]);
     expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "authors", value: " , and ; ", now }))).toBe("ZOD");
+    expect(await codeOf(fixPaper({ db, actor: "a", id: paper.id, field: "authors", value: "\n \n", now }))).toBe("ZOD");
   });
 
   it("an empty link removes it, and the removal also survives ingestion", async () => {

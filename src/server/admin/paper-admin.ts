@@ -27,10 +27,16 @@ const list = z
       .filter(Boolean),
   )
   .pipe(entries);
-/** Read as a source's author list is (a "Jr." stays with its name, "and" separates, TeX accents decoded), one list per line. */
+/**
+ * One name per line, as a name written "Smith, John" must stay one; a single line is read as a source's author list is (a "Jr." stays
+ * with its name, "and" separates). TeX accents are decoded either way.
+ */
 const authorList = z
   .string()
-  .transform((v) => v.split("\n").flatMap((line) => authorNames(splitAuthorList(line))))
+  .transform((v) => {
+    const lines = v.split("\n").filter((line) => line.trim() !== "");
+    return authorNames(lines.length > 1 ? lines : splitAuthorList(lines[0] ?? ""));
+  })
   .pipe(entries);
 const link = z
   .string()

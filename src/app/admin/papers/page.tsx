@@ -86,7 +86,7 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
                     </select>
                   </label>
                   <label className={label}>
-                    New value (lists: comma-separated or one per line; links: empty removes)
+                    New value (lists: one per line, or one line separated by commas; links: empty removes)
                     <textarea name="value" rows={2} className={input} />
                   </label>
                   <button type="submit" className={button}>
