@@ -47,6 +47,21 @@ export function decodeCursor(raw: string, order: TListOrder): TCursor {
   if (!parsed.success) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed; use the nextCursor of a previous page.');
   if (parsed.data.o !== order) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it belongs to a different sort order.');
   const { v } = parsed.data;
-  if ((order === "new") !== (typeof v === "string")) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed.');
+  if ((order === "new") !== (typeof v === "string") || !fitsSortKey(order, v)) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed.');
   return { order, value: v, id: parsed.data.i };
+}
+
+const INT4_MAX = 2 ** 31 - 1;
+
+/**
+ * Whether a value can be compared with its order's sort key as that key's own type (listPapers reads a page in index order): a day that
+ * exists ("2026-02-30" would fail PostgreSQL's date cast, a 500), and upvotes as a whole number within PostgreSQL's integer.
+ */
+function fitsSortKey(order: TListOrder, value: number | string): boolean {
+  if (order === "new") {
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+  }
+  if (order === "top") return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
+  return true;
 }

@@ -45,18 +45,37 @@ type TRawRow = Omit<TPaperRow, "listedOn"> & {
   thumbWidth: number | null;
   thumbHeight: number | null;
   sortValue: number | string;
+  /** The sort key itself, which orders the page (relevance pages have none). */
+  sortKey?: unknown;
   hlQuery: string | null;
 };
 
-function sortExpr(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
+/**
+ * What a list is ordered by, as its indexes are built (trendingScore; listedOn; upvotes, each DESC), so a page is read in index order
+ * and stops after `limit` rows. The order was once written as text and float (`to_char(listedOn)`, `upvotes::float8`), which no index
+ * serves: every match was read and sorted, and at a million papers `author:"li"` by newest read 243,000 rows (1.7 s warm, 11 s cold).
+ */
+function sortKey(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
   switch (order) {
     case "trending":
       return Prisma.sql`p."trendingScore"`;
     case "new":
-      return Prisma.sql`to_char(p."listedOn", 'YYYY-MM-DD')`;
+      return Prisma.sql`p."listedOn"`;
     case "top":
-      return Prisma.sql`p.upvotes::float8`;
+      return Prisma.sql`p.upvotes`;
   }
+}
+
+/** The sort key's value as a cursor carries it: the day as text, the score and the upvotes as numbers. */
+function cursorValue(order: Exclude<TListOrder, "relevance">): Prisma.Sql {
+  return order === "new" ? Prisma.sql`to_char(p."listedOn", 'YYYY-MM-DD')` : Prisma.sql`${sortKey(order)}::float8`;
+}
+
+/** A cursor's value as the sort key's type (decodeCursor checked it is a calendar day, or a whole number for upvotes). */
+function cursorBound(order: Exclude<TListOrder, "relevance">, value: number | string): Prisma.Sql {
+  if (order === "new") return Prisma.sql`${value}::date`;
+  if (order === "top") return Prisma.sql`${value}::int4`;
+  return Prisma.sql`${value}::float8`;
 }
 
 /**
@@ -193,20 +212,17 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     });
     rows = ranked.map(({ rank, ...row }) => ({ ...row, sortValue: rank }));
   } else {
-    const sort = sortExpr(order);
-    if (cursor) {
-      const value = order === "new" ? Prisma.sql`${cursor.value}::text` : Prisma.sql`${cursor.value}::float8`;
-      matching.push(Prisma.sql`(${sort}, p.id) < (${value}, ${cursor.id})`);
-    }
+    const sort = sortKey(order);
+    if (cursor) matching.push(Prisma.sql`(${sort}, p.id) < (${cursorBound(order, cursor.value)}, ${cursor.id})`);
     // The page is cut first and its tsquery printed after, once per returned row, not per match sorted.
     rows = await db.$queryRaw<TRawRow[]>`
       SELECT p.*, ${highlight}
-      FROM (SELECT ${COLUMNS}, ${sort} AS "sortValue"
+      FROM (SELECT ${COLUMNS}, ${cursorValue(order)} AS "sortValue", ${sort} AS "sortKey"
             FROM ${from} ${THUMBNAIL_JOIN}
             WHERE ${Prisma.join(matching, " AND ")}
             ORDER BY ${sort} DESC, p.id DESC
             LIMIT ${limit + 1}) p ${highlighted ? Prisma.sql`CROSS JOIN ${tsq}` : Prisma.empty}
-      ORDER BY p."sortValue" DESC, p.id DESC`;
+      ORDER BY p."sortKey" DESC, p.id DESC`;
   }
 
   const page = rows.slice(0, limit);
@@ -216,7 +232,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const highlighter = hlQuery === null ? null : highlighterFor(hlQuery);
   const nextCursor = rows.length > limit && last ? encodeCursor({ order, value: last.sortValue, id: last.id }) : null;
   return {
-    papers: page.map(({ sortValue: _s, hlQuery: _q, publishedAt, thumbSha256, thumbType, thumbWidth, thumbHeight, ...paper }) => ({
+    papers: page.map(({ sortValue: _s, sortKey: _k, hlQuery: _q, publishedAt, thumbSha256, thumbType, thumbWidth, thumbHeight, ...paper }) => ({
       ...paper,
       publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
       thumbnail:

@@ -18,6 +18,16 @@ describe("paper cursors", () => {
     expect(() => decodeCursor(raw, "top")).toThrow(/Invalid "cursor"/);
   });
 
+  it.each([
+    ["new", "2026-02-30"],
+    ["new", "0000-00-00"],
+    ["top", 2.5],
+    ["top", 1e300],
+  ] as const)("rejects a %s cursor whose value its sort key cannot hold (%s), which PostgreSQL's cast would fail", (order, value) => {
+    const raw = Buffer.from(JSON.stringify({ o: order, v: value, i: 1 })).toString("base64url");
+    expect(() => decodeCursor(raw, order)).toThrow(/Invalid "cursor": it is malformed/);
+  });
+
   it("rejects a cursor made for another order", () => {
     expect(() => decodeCursor(encodeCursor({ order: "top", value: 4, id: 1 }), "trending")).toThrow(/different sort order/);
   });
