@@ -11,11 +11,15 @@ const MAX_MIN_UPVOTES = 100_000;
 const MAX_QUERY_LENGTH = 300;
 const MAX_CURSOR_LENGTH = 512;
 
-/** Whether a query names something to look for: `author:` with no name names nothing, and would list every paper as a match. */
-function namesSomething(q: string): boolean {
-  if (q === "") return true;
+/**
+ * Why a query names nothing to look for, if it does not: `author:` with no name, or nothing but angle brackets (which search reads as
+ * spaces), would list every paper as a match.
+ */
+function namesNothing(q: string): string | undefined {
+  if (q === "") return undefined;
   const parsed = parseSearchQuery(q);
-  return parsed.text !== "" || parsed.authors.length > 0 || parsed.arxivId !== undefined;
+  if (parsed.text !== "" || parsed.authors.length > 0 || parsed.arxivId !== undefined) return undefined;
+  return /author:/i.test(q) ? 'author: needs a name, as in author:Hinton or author:"Geoffrey Hinton"' : "needs a word, author:Name or an arXiv id to look for";
 }
 
 /** The list filters as the query string carries them, before they become TFeedFilters (the JSON API documents its query from this). */
@@ -25,7 +29,10 @@ export const ZFeedFilterParams = z.object({
     .trim()
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
     .refine((q) => !hasControlChars(q), NO_CONTROL_CHARS)
-    .refine(namesSomething, 'author: needs a name, as in author:Hinton or author:"Geoffrey Hinton"')
+    .superRefine((q, ctx) => {
+      const problem = namesNothing(q);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
     .optional(),
   cat: z.string().max(40, "is too long").regex(ARXIV_CATEGORY, "must be an arXiv category such as cs.CL").optional(),
   code: z.enum(["1", "0"], 'must be "1" or "0"').optional(),

@@ -66,6 +66,13 @@ describe("parseFeedFilters", () => {
     expect(parseFeedFilters({ q: "   " })).toMatchObject({ ok: true, value: { q: undefined } });
   });
 
+  it("refuses a q of angle brackets alone, which search reads as spaces, saying what it needs rather than asking for an author's name", () => {
+    for (const q of ["<", "<>", " < > ", "<<<"]) {
+      expect(parseFeedFilters({ q })).toEqual({ ok: false, message: 'Invalid "q": needs a word, author:Name or an arXiv id to look for' });
+    }
+    expect(parseFeedFilters({ q: "<think> tokens" })).toMatchObject({ ok: true });
+  });
+
   it("accepts the bounds of min", () => {
     expect(parseFeedFilters({ min: "0" })).toMatchObject({ ok: true, value: { minUpvotes: 0 } });
     expect(parseFeedFilters({ min: "100000" })).toMatchObject({ ok: true, value: { minUpvotes: 100_000 } });
