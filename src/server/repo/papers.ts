@@ -21,7 +21,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import { decodeCursor, encodeCursor, listOrderOf, type TListOrder } from "./paper-cursor";
 import { pageSelect, rowToPaper, thumbnailOf, type TPaperRow } from "./paper-record";
-import { rankedPage } from "./paper-relevance";
+import { hasFewMatches, rankedPage } from "./paper-relevance";
 
 /** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
 type TListedPaper = TPaper & { highlight?: { title: string; abstract: string } };
@@ -183,7 +183,8 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   for (const author of query.authors) {
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(p.authors) a WHERE a ILIKE ${`%${escapeLike(author.name)}%`})`);
   }
-  if (filters.category) where.push(Prisma.sql`${filters.category} = ANY(p.categories)`);
+  // Containment, which the categories' GIN index serves.
+  if (filters.category) where.push(Prisma.sql`p.categories @> ARRAY[${filters.category}]::text[]`);
   if (filters.hasCode) where.push(Prisma.sql`p."githubUrl" IS NOT NULL`);
   if (filters.minUpvotes > 0) where.push(Prisma.sql`p.upvotes >= ${filters.minUpvotes}`);
   if (range) where.push(Prisma.sql`p."listedOn" BETWEEN ${range.start}::date AND ${range.end}::date`);
@@ -212,8 +213,14 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     });
     rows = ranked.map(({ rank, ...row }) => ({ ...row, sortValue: rank }));
   } else {
-    const sort = sortKey(order);
-    if (cursor) matching.push(Prisma.sql`(${sort}, p.id) < (${cursorBound(order, cursor.value)}, ${cursor.id})`);
+    const key = sortKey(order);
+    // Words, names or a category: their matches are read through their index and sorted when few, else the order's index is walked.
+    const fewMatches =
+      (text !== null || authors.length > 0 || filters.category !== undefined) &&
+      (await hasFewMatches(db, { from, where: Prisma.join(matching, " AND "), estimate: estimateConditions(where, authors), lexemes }));
+    // "+ 0" is the same order in an expression no index holds, so the planner reads the matches through the search index and sorts them.
+    const sort = fewMatches ? Prisma.sql`(${key} + 0)` : key;
+    if (cursor) matching.push(Prisma.sql`(${key}, p.id) < (${cursorBound(order, cursor.value)}, ${cursor.id})`);
     // The page is cut first and its tsquery printed after, once per returned row, not per match sorted.
     rows = await db.$queryRaw<TRawRow[]>`
       SELECT p.*, ${highlight}
