@@ -168,6 +168,14 @@ async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]>
     const searchQueries = allQueries.slice(0, QUERIES * 3);
     const freshQueries = allQueries.slice(QUERIES * 3);
     const q = (prefix: string, list: string[]) => list.map((query) => `${prefix}${encodeURIComponent(query)}`);
+    // Every list a combination not asked before: the corpus's categories and two no paper has, each order, with and without code,
+    // and a range of minimum upvotes, so each answer is a cache miss read from the database.
+    const categories = (await db.$queryRaw<{ c: string }[]>`SELECT DISTINCT unnest(categories) AS c FROM papers WHERE id % 97 = 0 ORDER BY c`).map((r) => r.c);
+    const filterLists = [...categories, "q-bio.SC", "nlin.CG"].flatMap((cat) =>
+      ["trending", "new", "top"].flatMap((sort) =>
+        ["0", "1"].flatMap((code) => Array.from({ length: 60 }, (_, min) => `/?sort=${sort}&cat=${cat}&code=${code}&min=${min + 1}`)),
+      ),
+    );
     const same = (name: string, paths: string[], target: TTarget): TKind => ({ name, paths, warmPaths: paths, target });
     return [
       same("/", ["/"], "reference"),
@@ -196,6 +204,8 @@ async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]>
         warmPaths: q("/api/papers?limit=20&q=", searchQueries.slice(QUERIES, 2 * QUERIES)),
         target: "api",
       },
+      // Shown without a target (the issue sets none for lists nobody asked for before): what a client changing filters costs.
+      { name: "/?sort&cat&code&min (every list new)", paths: filterLists, warmPaths: ["/?sort=new&cat=cs.CL"], target: "shown", sequence: { next: 0 } },
       // Every request a query not asked before, so every answer is a cache miss: the rows above repeat their 300 queries in each round.
       {
         name: "/search?q= (every query new)",
@@ -221,7 +231,7 @@ async function pageKinds(databaseUrl: string, words: string[]): Promise<TKind[]>
 async function resolveKinds(base: string, kinds: TKind[]): Promise<TKind[]> {
   const out: TKind[] = [];
   for (const kind of kinds) {
-    if (kind.target === "search" || kind.target === "api") {
+    if (kind.target === "search" || kind.target === "api" || kind.sequence) {
       const probe = kind.warmPaths[0]!;
       if ((await servedPath(base, probe)) !== probe) throw new Error(`${probe} redirects: follow it in this benchmark`);
       out.push(kind);
