@@ -4,6 +4,7 @@ import { z } from "zod";
 import { queryValues } from "@/core/query-values";
 import { hasControlChars, NO_CONTROL_CHARS } from "@/core/text/control-chars";
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
+import { authorWords } from "./author-words";
 import { parseSearchQuery } from "./parse-query";
 
 const FEED_SORTS = ["trending", "new", "top"] as const;
@@ -18,6 +19,8 @@ const MAX_CURSOR_LENGTH = 512;
 function namesNothing(q: string): string | undefined {
   if (q === "") return undefined;
   const parsed = parseSearchQuery(q);
+  // A name of punctuation alone (`author:\\`) has no word for the index to find, so every paper's authors were read to match it.
+  if (parsed.authors.some((author) => authorWords(author).length === 0)) return "author: needs a name with letters, as in author:Hinton";
   if (parsed.text !== "" || parsed.authors.length > 0 || parsed.arxivId !== undefined) return undefined;
   return /author:/i.test(q) ? 'author: needs a name, as in author:Hinton or author:"Geoffrey Hinton"' : "needs a word, author:Name or an arXiv id to look for";
 }

@@ -66,6 +66,13 @@ describe("parseFeedFilters", () => {
     expect(parseFeedFilters({ q: "   " })).toMatchObject({ ok: true, value: { q: undefined } });
   });
 
+  it("refuses an author: name of punctuation alone, which has no word for the index to find", () => {
+    for (const q of ["author:\\", 'author:"!?"', "graph author:--"]) {
+      expect(parseFeedFilters({ q })).toEqual({ ok: false, message: 'Invalid "q": author: needs a name with letters, as in author:Hinton' });
+    }
+    expect(parseFeedFilters({ q: "author:O'Brien" })).toMatchObject({ ok: true });
+  });
+
   it("refuses a q of angle brackets alone, which search reads as spaces, saying what it needs rather than asking for an author's name", () => {
     for (const q of ["<", "<>", " < > ", "<<<"]) {
       expect(parseFeedFilters({ q })).toEqual({ ok: false, message: 'Invalid "q": needs a word, author:Name or an arXiv id to look for' });
