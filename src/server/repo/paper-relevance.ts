@@ -174,12 +174,12 @@ export async function estimateSearchMatches(db: Db, query: TMatchQuery): Promise
 }
 
 /**
- * Whether a list with words, author names or a category should be read whole through their index and sorted, rather than by walking
- * its order's index until a page of matches turns up: when the matches are estimated under 20,000, or under 1% of the papers where that
- * is more. Walking the index for rare matches reads every row's search document and finds none (`zzzqqq` by newest took 64 s at a
- * million papers, the planner guessing 4,372 matches for a word it keeps no statistics of); a guess for such a word is at most 0.5% of
- * the papers (a category's too), so it always counts as few. Sorting that many matches costs a few hundred ms at most; dense ones are found in the index
- * within a few thousand rows.
+ * Whether a list with words, author names, a category or a period should be read whole through their index and sorted, rather than by
+ * walking its order's index until a page of matches turns up: when the matches are estimated under 20,000, or under 1% of the papers
+ * where that is more. Walking the index for rare matches reads every row's search document and finds none (`zzzqqq` by newest took
+ * 64 s at a million papers, the planner guessing 4,372 matches for a word it keeps no statistics of); a guess for such a word or
+ * category is at most 0.5% of the papers, so it always counts as few. Sorting that many matches costs a few hundred ms at most; dense
+ * ones are found in the index within a few thousand rows.
  */
 export async function hasFewMatches(db: Db, query: TMatchQuery): Promise<boolean> {
   const rows = (await searchStatistics(db, Date.now())).lexemes?.rows ?? 0;
