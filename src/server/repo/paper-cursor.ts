@@ -1,5 +1,6 @@
 // Opaque keyset cursors for paper lists: the last row's sort value and id, so pages never use OFFSET.
 import { z } from "zod";
+import { isValidDate } from "@/core/periods";
 import { ZRowId } from "@/core/row-id";
 import { parseSearchQuery, type TFeedFilters } from "@/core/search";
 import { AppError } from "../errors/app-error";
@@ -58,10 +59,7 @@ const INT4_MAX = 2 ** 31 - 1;
  * exists ("2026-02-30" would fail PostgreSQL's date cast, a 500), and upvotes as a whole number within PostgreSQL's integer.
  */
 function fitsSortKey(order: TListOrder, value: number | string): boolean {
-  if (order === "new") {
-    const day = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-  }
+  if (order === "new") return typeof value === "string" && isValidDate(value);
   if (order === "top") return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
   return true;
 }
