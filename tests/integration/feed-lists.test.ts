@@ -182,6 +182,26 @@ describe("feed lists", () => {
     expect(wildcard.papers).toHaveLength(0);
   });
 
+  it("reads an author: prefix among author names alone, not among the words of titles and abstracts", async () => {
+    // "acc" is inside Jaccard's name and begins "accuracy": the whole search document matched it, so this paper was found.
+    await upsertPapers({
+      db,
+      source: "hf-daily",
+      papers: [paper(106, { title: "Calibrated accuracy", abstract: "Accuracy improves.", authors: ["Paul Jaccard"] })],
+      now,
+    });
+    try {
+      for (const sort of ["trending", "new", "top"] as const) {
+        expect((await listPapers({ db, filters: { ...base, sort, q: "author:acc" }, limit: 10 })).papers, sort).toHaveLength(0);
+        expect(ids((await listPapers({ db, filters: { ...base, sort, q: "author:jacc" }, limit: 10 })).papers), sort).toEqual(["2606.10106"]);
+      }
+      expect((await listPapers({ db, filters: { ...base, q: "author:acc accuracy" }, limit: 10 })).papers).toHaveLength(0);
+      expect(ids((await listPapers({ db, filters: { ...base, q: "author:jaccard accuracy" }, limit: 10 })).papers)).toEqual(["2606.10106"]);
+    } finally {
+      await db.paper.delete({ where: { arxivId: "2606.10106" } });
+    }
+  });
+
   it("finds an author by a bare surname the English stemmer changes (Lovelace is 'lovelac' in an English query)", async () => {
     const bare = await listPapers({ db, filters: { ...base, q: "Lovelace" }, limit: 10 });
     expect(ids(bare.papers).sort()).toEqual(["2606.10101", "2606.10103"]);

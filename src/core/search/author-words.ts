@@ -14,6 +14,12 @@ export function authorWords(author: TAuthorFilter): string[] {
 }
 
 /**
+ * A name of one word, letters and digits only: its one indexed word says all the name does (`smith:*` holds only for an author with
+ * a word beginning "smith", whose name then holds "smith"), so no check of the names themselves is needed.
+ */
+export const isOneWordName = (author: TAuthorFilter): boolean => /^[\p{L}\p{N}]+$/u.test(author.name);
+
+/**
  * Every choice of one word from each name, or null when there would be more than `max`: counted before any is built, since names are
  * the user's (a dozen four-word names would be 16.7 million choices).
  */

@@ -1,5 +1,5 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
-export { authorWords, oneWordPerName } from "./author-words";
+export { authorWords, isOneWordName, oneWordPerName } from "./author-words";
 export { parseSearchQuery } from "./parse-query";
 export { highlighterFor } from "./highlight-matches";
 export { isPlainWords, plainWordLexemes } from "./english-lexemes";

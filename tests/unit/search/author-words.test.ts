@@ -1,6 +1,6 @@
 // An author filter's indexed words, and the readings of a search's names that estimate it one word per name.
 import { describe, expect, it } from "vitest";
-import { authorWords, oneWordPerName } from "../../../src/core/search";
+import { authorWords, isOneWordName, oneWordPerName } from "../../../src/core/search";
 
 describe("authorWords", () => {
   it("takes a quoted name's words whole and a bare name's as prefixes, lower-cased, each once", () => {
@@ -9,6 +9,13 @@ describe("authorWords", () => {
     expect(authorWords({ name: "Kai Liu Kai LIU", whole: true })).toEqual(["kai", "liu"]);
     expect(authorWords({ name: "O'Neil-Smith, Jr.", whole: true })).toEqual(["o", "neil", "smith", "jr"]);
     expect(authorWords({ name: "%%% ---", whole: true })).toEqual([]);
+  });
+});
+
+describe("isOneWordName", () => {
+  it("is a name its one indexed word says all of: letters and digits, no space or punctuation", () => {
+    for (const name of ["Lovelace", "lovel", "Zhang3", "Łukasz", "王伟"]) expect(isOneWordName({ name, whole: false }), name).toBe(true);
+    for (const name of ["Ada Lovelace", "O'Neil", "Wei-Chen", "Smith,", "%", ""]) expect(isOneWordName({ name, whole: true }), name).toBe(false);
   });
 });
 
