@@ -187,7 +187,7 @@ describe("feed lists", () => {
     await upsertPapers({
       db,
       source: "hf-daily",
-      papers: [paper(106, { title: "Calibrated accuracy", abstract: "Accuracy improves.", authors: ["Paul Jaccard"] })],
+      papers: [paper(106, { title: "Calibrated graph accuracy", abstract: "Accuracy improves.", authors: ["Paul Jaccard"] })],
       now,
     });
     try {
@@ -197,6 +197,12 @@ describe("feed lists", () => {
       }
       expect((await listPapers({ db, filters: { ...base, q: "author:acc accuracy" }, limit: 10 })).papers).toHaveLength(0);
       expect(ids((await listPapers({ db, filters: { ...base, q: "author:jaccard accuracy" }, limit: 10 })).papers)).toEqual(["2606.10106"]);
+      // Beside words, a quoted name is looked up in the whole search document, where "graph" is a word of the title, not a name.
+      for (const sort of ["trending", "new"] as const) {
+        expect((await listPapers({ db, filters: { ...base, sort, q: 'author:"graph" calibrated' }, limit: 10 })).papers, sort).toHaveLength(0);
+        const found = await listPapers({ db, filters: { ...base, sort, q: 'author:"Paul Jaccard" calibrated' }, limit: 10 });
+        expect(ids(found.papers), sort).toEqual(["2606.10106"]);
+      }
     } finally {
       await db.paper.delete({ where: { arxivId: "2606.10106" } });
     }
