@@ -52,6 +52,12 @@ const routes: TRoutes = {
     res.write(page(10).slice(0, 2000));
     setTimeout(() => res.end(page(10).slice(2000)), 5);
   },
+  // A feed whose writer waits for each chunk's callback before the next, as a stream piped to the response does.
+  "/feed-waits": (res) => {
+    res.setHeader("Content-Type", "application/json");
+    res.setHeader("ETag", '"feed-2"');
+    res.write(page(13).slice(0, 2000), () => res.end(Buffer.from(page(13).slice(2000)), () => undefined));
+  },
   // How an App Router page or a static file is sent: in chunks.
   "/stream": (res) => {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -219,6 +225,29 @@ describe("the app server's compression", () => {
     }
     // Another encoding's tag does not validate these bytes.
     expect((await get(`${base}/feed`, { ...BROWSER, "if-none-match": '"feed-1-gzip"' })).status).toBe(200);
+  });
+
+  it("compresses an answer with its own ETag once per encoding, as it keeps pages, in the variants' budget", async () => {
+    const bodies = new CompressedBodies();
+    const base = await serve(bodies);
+    for (const headers of [BROWSER, BROWSER, { "accept-encoding": "gzip" }, { "accept-encoding": "gzip" }]) {
+      const answer = await get(`${base}/feed`, headers);
+      expect(answer.text).toBe(page(10));
+      expect(answer.headers["content-encoding"]).toBe(headers === BROWSER ? "br" : "gzip");
+    }
+    // The second request of each encoding was answered with the kept bytes, their length named up front.
+    expect({ hits: bodies.hits, misses: bodies.misses }).toEqual({ hits: 2, misses: 2 });
+    const kept = await get(`${base}/feed`, BROWSER);
+    expect(Number(kept.headers["content-length"])).toBe(kept.raw.length);
+    const head = await get(`${base}/feed`, BROWSER, "HEAD");
+    for (const name of ["etag", "content-encoding", "content-length", "vary"]) expect(head.headers[name], name).toBe(kept.headers[name]);
+    // A writer that waits for each chunk's callback gets it, and the answer ends.
+    for (let n = 0; n < 2; n += 1) expect((await get(`${base}/feed-waits`, BROWSER)).text).toBe(page(13));
+    // Any query string makes a new feed or API read: with no room for variants, none is kept, and the site's pages still are.
+    const noVariants = new CompressedBodies({ pages: 1024 * 1024, variants: 0 });
+    const other = await serve(noVariants);
+    for (const path of ["/feed", "/feed", "/cached", "/cached"]) await get(`${other}${path}`, BROWSER);
+    expect({ hits: noVariants.hits, misses: noVariants.misses }).toEqual({ hits: 1, misses: 3 });
   });
 
   it("keeps the most recently served bodies within its budget, each buffer its own exact size, and still answers past it", async () => {
