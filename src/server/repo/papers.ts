@@ -234,7 +234,13 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     const fewMatches =
       authors.some((terms) => terms.length > 1) ||
       ((text !== null || authors.length > 0 || filters.category !== undefined || range !== undefined) &&
-        (await hasFewMatches(db, { from, where: Prisma.join(matching, " AND "), estimate: estimateConditions(where, authors), lexemes })));
+        (await hasFewMatches(db, {
+          from,
+          where: Prisma.join(matching, " AND "),
+          estimate: estimateConditions(where, authors),
+          lexemes,
+          filtersOnly: text === null && authors.length === 0 && range === undefined ? { limit: limit + 1 } : undefined,
+        })));
     // "+ 0" is the same order in an expression no index holds, so the planner reads the matches through the search index and sorts them.
     const sort = fewMatches ? Prisma.sql`(${key} + 0)` : key;
     if (cursor) matching.push(Prisma.sql`(${key}, p.id) < (${cursorBound(order, cursor.value)}, ${cursor.id})`);
