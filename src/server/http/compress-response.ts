@@ -281,19 +281,20 @@ function answerWholeBodies(req: http.IncomingMessage, res: http.ServerResponse, 
 }
 
 const DEFLATE = /^\s*deflate\s*(?:;|$)/i;
+const ANY = /^\s*\*\s*(?:;|$)/;
 
 /**
  * Takes deflate out of what the client accepts before the compression package reads it: each encoding sent is its own representation
  * with its own tag, kept for br and gzip only, and a deflate answer went out under the identity bytes' ETag. br or gzip serve every
- * client that takes deflate today; one that takes nothing else gets identity.
+ * client that takes deflate today; one that takes nothing else gets identity. A client taking any encoding (`*`) is told deflate is
+ * not among them (`deflate;q=0`: a named encoding's weight overrides `*`'s), since `*, br;q=0, gzip;q=0` was answered in deflate.
  */
 function offerBrAndGzipOnly(req: http.IncomingMessage): void {
   const accepted = req.headers["accept-encoding"];
-  if (accepted === undefined || !/deflate/i.test(accepted)) return;
-  req.headers["accept-encoding"] = accepted
-    .split(",")
-    .filter((token) => !DEFLATE.test(token))
-    .join(",");
+  if (accepted === undefined || !/deflate|\*/i.test(accepted)) return;
+  const tokens = accepted.split(",").filter((token) => !DEFLATE.test(token));
+  if (tokens.some((token) => ANY.test(token))) tokens.push("deflate;q=0");
+  req.headers["accept-encoding"] = tokens.join(",");
 }
 
 /** Wraps a request handler so its responses are compressed, cached pages from `bodies`. Next's own compression must be off (`compress: false`). */
