@@ -37,6 +37,8 @@ const DIGEST_BUDGET_CHARS = 16 * 1024 * 1024;
 const SUPPORTED = ["br", "gzip", "deflate", "identity"];
 const PREFERRED = ["br", "gzip"];
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+/** An answer for one reader (a private feed): compressed as it streams, never kept in memory beside everybody's. */
+const PRIVATE = /(?:^|,)\s*(?:private|no-store)\s*(?:[=,]|$)/i;
 
 function compress(encoding: TEncoding, body: Buffer): Buffer {
   const out = encoding === "br" ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : zlib.gzipSync(body);
@@ -177,7 +179,7 @@ function answerOwnValidators(req: http.IncomingMessage, res: http.ServerResponse
       res.setHeader("ETag", etag);
       if (notModified(req, res, etag, varies)) {
         if (typeof args[0] === "number") args[0] = 304;
-      } else if (encoding && !small) {
+      } else if (encoding && !small && !PRIVATE.test(String(res.getHeader("cache-control") ?? ""))) {
         const digest = own.slice(1, -1);
         // Feeds and API reads are kept with the variants: any query string makes a new one.
         keep = { encoding, digest, kept: bodies.peek(encoding, digest, true) };

@@ -58,6 +58,13 @@ const routes: TRoutes = {
     res.setHeader("ETag", '"feed-2"');
     res.write(page(13).slice(0, 2000), () => res.end(Buffer.from(page(13).slice(2000)), () => undefined));
   },
+  // A subscriber's private feed: tagged, but for one reader.
+  "/private-feed": (res) => {
+    res.setHeader("Content-Type", "application/rss+xml; charset=utf-8");
+    res.setHeader("Cache-Control", "private, no-store");
+    res.setHeader("ETag", '"feed-3"');
+    res.end(page(14));
+  },
   // How an App Router page or a static file is sent: in chunks.
   "/stream": (res) => {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -243,6 +250,13 @@ describe("the app server's compression", () => {
     for (const name of ["etag", "content-encoding", "content-length", "vary"]) expect(head.headers[name], name).toBe(kept.headers[name]);
     // A writer that waits for each chunk's callback gets it, and the answer ends.
     for (let n = 0; n < 2; n += 1) expect((await get(`${base}/feed-waits`, BROWSER)).text).toBe(page(13));
+    // A reader's private feed is compressed for each request, never kept beside everybody's.
+    const before = { hits: bodies.hits, misses: bodies.misses };
+    for (let n = 0; n < 2; n += 1) {
+      const answer = await get(`${base}/private-feed`, BROWSER);
+      expect([answer.text, answer.headers["content-encoding"], answer.headers.etag]).toEqual([page(14), "br", '"feed-3-br"']);
+    }
+    expect({ hits: bodies.hits, misses: bodies.misses }).toEqual(before);
     // Any query string makes a new feed or API read: with no room for variants, none is kept, and the site's pages still are.
     const noVariants = new CompressedBodies({ pages: 1024 * 1024, variants: 0 });
     const other = await serve(noVariants);
