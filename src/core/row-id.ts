@@ -2,7 +2,10 @@
 // and is refused while parsing rather than failing the query with "out of range".
 import { z } from "zod";
 
-const MAX_ROW_ID = 2 ** 31 - 1;
+/** PostgreSQL's integer (int4) maximum: a row id's, and any int4 column's, largest value. */
+export const INT4_MAX = 2 ** 31 - 1;
+
+const MAX_ROW_ID = INT4_MAX;
 
 const RANGE_MESSAGE = `must be a whole number from 1 to ${MAX_ROW_ID}`;
 

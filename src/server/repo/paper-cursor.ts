@@ -1,7 +1,7 @@
 // Opaque keyset cursors for paper lists: the last row's sort value and id, so pages never use OFFSET.
 import { z } from "zod";
 import { isValidDate } from "@/core/periods";
-import { ZRowId } from "@/core/row-id";
+import { INT4_MAX, ZRowId } from "@/core/row-id";
 import { parseSearchQuery, type TFeedFilters } from "@/core/search";
 import { AppError } from "../errors/app-error";
 
@@ -48,18 +48,17 @@ export function decodeCursor(raw: string, order: TListOrder): TCursor {
   if (!parsed.success) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed; use the nextCursor of a previous page.');
   if (parsed.data.o !== order) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it belongs to a different sort order.');
   const { v } = parsed.data;
-  if ((order === "new") !== (typeof v === "string") || !fitsSortKey(order, v)) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed.');
+  if (!fitsSortKey(order, v)) throw new AppError("INVALID_INPUT", 'Invalid "cursor": it is malformed.');
   return { order, value: v, id: parsed.data.i };
 }
 
-const INT4_MAX = 2 ** 31 - 1;
-
 /**
  * Whether a value can be compared with its order's sort key as that key's own type (listPapers reads a page in index order): a day that
- * exists ("2026-02-30" would fail PostgreSQL's date cast, a 500), and upvotes as a whole number within PostgreSQL's integer.
+ * exists ("2026-02-30" would fail PostgreSQL's date cast, a 500), upvotes as a whole number within PostgreSQL's integer, and any other
+ * order's value (a score, a rank) as a number.
  */
 function fitsSortKey(order: TListOrder, value: number | string): boolean {
   if (order === "new") return typeof value === "string" && isValidDate(value);
-  if (order === "top") return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
-  return true;
+  if (typeof value !== "number") return false;
+  return order !== "top" || (Number.isInteger(value) && Math.abs(value) <= INT4_MAX);
 }

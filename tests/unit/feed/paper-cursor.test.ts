@@ -23,6 +23,9 @@ describe("paper cursors", () => {
     ["new", "0000-00-00"],
     ["top", 2.5],
     ["top", 1e300],
+    ["new", 20260101],
+    ["trending", "2026-01-01"],
+    ["relevance", "0.5"],
   ] as const)("rejects a %s cursor whose value its sort key cannot hold (%s), which PostgreSQL's cast would fail", (order, value) => {
     const raw = Buffer.from(JSON.stringify({ o: order, v: value, i: 1 })).toString("base64url");
     expect(() => decodeCursor(raw, order)).toThrow(/Invalid "cursor": it is malformed/);
