@@ -79,22 +79,22 @@ function cursorBound(order: Exclude<TListOrder, "relevance">, value: number | st
   return Prisma.sql`${value}::float8`;
 }
 
-/**
- * An author filter's words (`authorWords`: prefixes for a bare name, whole words for a quoted one) must all be among the authors'
- * words, which their own index holds (`paper_author_words`), so `author:` filters are narrowed by names alone: in the whole search
- * document, a prefix that also begins common words (`author:acc`, as in accuracy) matched nearly every paper, 1.5-4 s at 100,000.
- * The ILIKE beside a name of several words keeps them together in one author.
- */
-const authorCondition = (terms: readonly string[]) => Prisma.sql`paper_author_words(p.authors) @@ to_tsquery('simple', ${terms.join(" & ")})`;
+/** The authors' words alone, as their own index holds them (migration papers_author_words). */
+const AUTHOR_WORDS = Prisma.sql`paper_author_words(p.authors)`;
 
 /**
- * Beside words to search for, a quoted name's whole words are looked up in the search document instead, which holds them too: its
- * index also holds the words and the trending blocks, and answers all three at once. Given the authors' own index, the planner took
- * it alone for a name whose words it thought rare together (264 papers for "Zhuofan Shi", which 9,392 hold), then read the search
+ * An author filter's words (`authorWords`: prefixes for a bare name, whole words for a quoted one) must all be among `within`: by
+ * default the authors' words, which their own index holds, so `author:` filters are narrowed by names alone: in the whole search
+ * document, a prefix that also begins common words (`author:acc`, as in accuracy) matched nearly every paper, 1.5-4 s at 100,000.
+ * The ILIKE beside a name of several words keeps them together in one author.
+ *
+ * Beside words to search for, a quoted name's whole words are looked up in the search document instead (`p.search`), which holds them
+ * too: its index also holds the words and the trending blocks, and answers all three at once. Given the authors' own index, the planner
+ * took it alone for a name whose words it thought rare together (264 papers for "Zhuofan Shi", which 9,392 hold), then read the search
  * document of each to check the words: 0.5 s at a million papers against 29 ms. A bare name's prefixes stay in the authors' index,
  * where they expand to names alone.
  */
-const searchedAuthorCondition = (terms: readonly string[]) => Prisma.sql`p.search @@ to_tsquery('simple', ${terms.join(" & ")})`;
+const authorCondition = (terms: readonly string[], within: Prisma.Sql = AUTHOR_WORDS) => Prisma.sql`${within} @@ to_tsquery('simple', ${terms.join(" & ")})`;
 
 /** Past this many readings, the estimate reads the author filters as written. */
 const MAX_ESTIMATE_BRANCHES = 8;
@@ -191,7 +191,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   if (query.arxivId) where.push(Prisma.sql`p."arxivId" = ${query.arxivId}`);
   const names = query.authors.map((author) => ({ whole: author.whole, terms: authorWords(author) })).filter(({ terms }) => terms.length > 0);
   const authors = names.map(({ terms }) => terms);
-  // Beside words, a quoted name is looked up in the search document (searchedAuthorCondition), else in the authors' own index.
+  // Beside words, a quoted name is looked up in the search document, else in the authors' own index (authorCondition).
   const inDocument = (author: { whole: boolean }) => text !== null && author.whole;
   // A name must stand in one author's name as written, unless it is one word looked up among author names alone: its index entry.
   for (const author of query.authors.filter((name) => inDocument(name) || !isOneWordName(name))) {
@@ -209,7 +209,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const highlight = highlighted ? HIGHLIGHT_COLUMN : Prisma.sql`NULL::text AS "hlQuery"`;
 
   // Every condition, the author names' indexed words included; `where` alone leaves them out for the estimate.
-  const matching = [...where, ...names.map((name) => (inDocument(name) ? searchedAuthorCondition(name.terms) : authorCondition(name.terms)))];
+  const matching = [...where, ...names.map((name) => authorCondition(name.terms, inDocument(name) ? Prisma.sql`p.search` : AUTHOR_WORDS))];
   // Words and nothing else (NOT hidden and the text are all of `matching`): their matches are estimated from the statistics.
   const lexemes = matching.length === 2 ? text?.lexemes : undefined;
   let rows: TRawRow[];
