@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { takeBuildTurn } from "../../../scripts/lib/build-if-needed";
+import { buildIfNeeded, sourceHash, takeBuildTurn } from "../../../scripts/lib/build-if-needed";
 
 let root: string;
 const lock = () => path.join(root, ".build", ".next.build-lock");
@@ -63,4 +63,27 @@ it("a release removes only its own lock, never one another start has taken since
   await writeFile(lock(), `${livePid} ${boot}`);
   release();
   expect(readFileSync(lock(), "utf8")).toBe(`${livePid} ${boot}`);
+});
+
+it("a start that waited its turn serves the build the holder made, never building again; with none made, it builds once", async () => {
+  await writeFile(lock(), `${livePid} ${boot} ${startOf(livePid)}`);
+  const builds: string[] = [];
+  const build = async (opts: { root: string }) => void builds.push(opts.root);
+  const logged: string[] = [];
+  const waiting = buildIfNeeded({ root, distDir: ".next", env: process.env, log: (m) => logged.push(m), build });
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  // The holder's build ends: its dist dir and source marker written, then its turn released.
+  await mkdir(path.join(root, ".next"));
+  await writeFile(path.join(root, ".next", "BUILD_ID"), "built-by-the-other-start");
+  await writeFile(path.join(root, ".next", "source-hash"), sourceHash(root));
+  await rm(lock());
+  expect(await waiting).toBe(false);
+  expect(builds).toEqual([]);
+  expect(logged).toEqual([`Another start (pid ${livePid}) is building the app; waiting for it`]);
+
+  await writeFile(path.join(root, "next.config.ts"), "export default {};\n");
+  expect(await buildIfNeeded({ root, distDir: ".next", env: process.env, log: () => {}, build })).toBe(true);
+  expect(builds).toEqual([root]);
+  expect(readFileSync(path.join(root, ".next", "source-hash"), "utf8")).toBe(sourceHash(root));
+  expect(existsSync(lock())).toBe(false);
 });
