@@ -1,24 +1,45 @@
 #!/usr/bin/env bash
-# `npm test`: lint (ESLint, Prettier, dependency-cruiser, knip), unit tests, one build, types, then the integration tests against a real PostgreSQL
-# and the Playwright end-to-end tests side by side (separate databases and ports, one build made first), which keeps CI well under 15 minutes.
+# `npm test`: lint (ESLint, Prettier, dependency-cruiser, knip), the unit tests and one build side by side, types, then the integration tests
+# against a real PostgreSQL and the Playwright end-to-end tests side by side (separate databases and ports, the one build made first), which
+# keeps CI well under 15 minutes: each pair alone leaves one of two cores idle much of the time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-npm run lint
-npx vitest run --project unit
-node --import tsx scripts/build-once.ts
+
+# Runs the named commands at once: the first prints as it goes (a hang shows where it is), the others into logs of their own, printed
+# under their names once it ends; fails if any failed, after all have ended.
+side_by_side() {
+  local names=() pids=() logs=() failed=0
+  while [ "$#" -gt 0 ]; do
+    local log=""
+    if [ "${#names[@]}" -gt 0 ]; then log=$(mktemp); fi
+    names+=("$1")
+    logs+=("$log")
+    if [ -z "$log" ]; then bash -c "$2" & else bash -c "$2" >"$log" 2>&1 & fi
+    pids+=($!)
+    shift 2
+  done
+  for i in "${!pids[@]}"; do
+    local code=0
+    wait "${pids[$i]}" || code=$?
+    if [ -n "${logs[$i]}" ]; then
+      echo "── ${names[$i]} ──"
+      cat "${logs[$i]}"
+      rm -f "${logs[$i]}"
+    fi
+    echo "── ${names[$i]}: exit ${code} ──"
+    [ "$code" -eq 0 ] || failed=1
+  done
+  return "$failed"
+}
+
+side_by_side \
+  "lint" "npm run lint" \
+  "unit tests" "npx vitest run --project unit" \
+  "build" "node --import tsx scripts/build-once.ts"
 # After the build, so the route types Next generates under .next/types are checked too (the build itself skips type checking).
 npx tsc --noEmit
 
-e2e_log=$(mktemp)
-npx playwright test >"$e2e_log" 2>&1 &
-e2e=$!
-integration=0
-npx vitest run --project integration || integration=$?
-end_to_end=0
-wait "$e2e" || end_to_end=$?
-echo "── end-to-end tests (Playwright) ──"
-cat "$e2e_log"
-rm -f "$e2e_log"
-echo "integration exit ${integration}, end-to-end exit ${end_to_end}"
-[ "$integration" -eq 0 ] && [ "$end_to_end" -eq 0 ]
+side_by_side \
+  "integration tests" "npx vitest run --project integration" \
+  "end-to-end tests (Playwright)" "npx playwright test"
