@@ -37,9 +37,9 @@ side_by_side \
   "lint" "npm run lint" \
   "unit tests" "npx vitest run --project unit" \
   "build" "node --import tsx scripts/build-once.ts"
-# After the build, so the route types Next generates under .next/types are checked too (the build itself skips type checking).
-npx tsc --noEmit
-
+# Types after the build, so the route types Next generates under .next/types are checked too (the build itself skips type checking); beside
+# the suites, since tsc alone runs on one core.
 side_by_side \
   "integration tests" "npx vitest run --project integration" \
-  "end-to-end tests (Playwright)" "npx playwright test"
+  "end-to-end tests (Playwright)" "npx playwright test" \
+  "types" "npx tsc --noEmit"
