@@ -136,6 +136,29 @@ describe("digest delivery", () => {
     expect(smtp.raw).toHaveLength(1000);
   });
 
+  it("records each digest's send time as it is accepted, not the run's start, however long a rate-limited run takes", { timeout: 60_000 }, async () => {
+    const smtp = await sink();
+    await seedPapers(db, paperSet("2026-11-27", "2611"));
+    await seedSubscribers(
+      db,
+      Array.from({ length: 40 }, (_, i) => ({ email: `paced${i}@example.test`, frequency: "daily" as const })),
+    );
+    // 10 a second after a burst of 10, one lane of batches of 16: the run takes about three seconds past its start.
+    const settings = testSettings({ mailRate: 10, concurrency: 1, sendWindow: 1 });
+    const mailer = createSmtpMailer({ url: smtp.url, from: FROM });
+    const started = Date.now();
+    const [run] = await triggerDigests({ db, now: NOW, trigger: "test", settings, mailer, frequencies: ["daily"] });
+    const took = Date.now() - started;
+    await mailer.close();
+    expect(run).toMatchObject({ sent: 40, failed: 0 });
+    const sentAt = (await db.delivery.findMany({ where: { status: "sent" }, orderBy: { sentAt: "asc" } })).map((d) => d.sentAt!.getTime() - NOW.getTime());
+    expect(sentAt).toHaveLength(40);
+    // On the run's own clock (it began at NOW): no digest before its start or after its end, and the last batch well after the first.
+    expect(sentAt[0]).toBeGreaterThanOrEqual(0);
+    expect(sentAt.at(-1)).toBeLessThanOrEqual(took);
+    expect(sentAt.at(-1)! - sentAt[0]!).toBeGreaterThanOrEqual(1_000);
+  });
+
   it("retries after the SMTP server was down for the first part of a run: every subscriber ends with exactly one mail", { timeout: 180_000 }, async () => {
     const smtp = await sink();
     await seedPapers(db, paperSet("2026-11-27", "2611"));

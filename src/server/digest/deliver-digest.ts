@@ -141,12 +141,14 @@ async function recordBatch(ctx: TDeliveryContext, settled: TSettled[], now: Date
  * Ids it did not get were claimed by another trigger or worker, are already final, or belong to a
  * subscriber who left (closed as skipped).
  */
-export async function deliverDigestBatch(ctx: TDeliveryContext, deliveryIds: number[], now: Date): Promise<TDeliveryOutcome[]> {
+export async function deliverDigestBatch(ctx: TDeliveryContext, deliveryIds: number[], clock: () => Date): Promise<TDeliveryOutcome[]> {
   const { db } = ctx;
+  const now = clock();
   const claimed = await claimDeliveries({ db, deliveryIds, now, sentSince: lookbackStart("weekly", now) });
   const claimedAt = performance.now();
   const settled = await Promise.all(claimed.map(async (row) => ({ row, attempt: await ctx.window.run(() => attemptDelivery(ctx, row, claimedAt, now)) })));
-  const outcomes = await recordBatch(ctx, settled, now);
+  // Recorded at the time the batch is out, which a rate limit may have made seconds after its claim.
+  const outcomes = await recordBatch(ctx, settled, clock());
   if (claimed.length < deliveryIds.length) {
     const got = new Set(claimed.map((row) => row.id));
     const others = deliveryIds.filter((id) => !got.has(id));
