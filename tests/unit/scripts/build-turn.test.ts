@@ -65,7 +65,7 @@ it("a release removes only its own lock, never one another start has taken since
   expect(readFileSync(lock(), "utf8")).toBe(`${livePid} ${boot}`);
 });
 
-it("a start that waited its turn serves the build the holder made, never building again; with none made, it builds once", async () => {
+it("a start that waited its turn serves the build the holder made, never building again; with none made, it builds once, leaving tsconfig.json as it was", async () => {
   await writeFile(lock(), `${livePid} ${boot} ${startOf(livePid)}`);
   const builds: string[] = [];
   const build = async (opts: { root: string }) => void builds.push(opts.root);
@@ -81,9 +81,16 @@ it("a start that waited its turn serves the build the holder made, never buildin
   expect(builds).toEqual([]);
   expect(logged).toEqual([`Another start (pid ${livePid}) is building the app; waiting for it`]);
 
-  await writeFile(path.join(root, "next.config.ts"), "export default {};\n");
-  expect(await buildIfNeeded({ root, distDir: ".next", env: process.env, log: () => {}, build })).toBe(true);
+  // `next build` adds its dist dir's types to tsconfig.json's include; the build puts the file back as it found it.
+  const tsconfig = `{ "compilerOptions": {}, "include": ["src"] }\n`;
+  await writeFile(path.join(root, "tsconfig.json"), tsconfig);
+  const editingBuild = async (opts: { root: string }) => {
+    await build(opts);
+    await writeFile(path.join(opts.root, "tsconfig.json"), `{ "compilerOptions": {}, "include": ["src", ".next/types/**/*.ts"] }\n`);
+  };
+  expect(await buildIfNeeded({ root, distDir: ".next", env: process.env, log: () => {}, build: editingBuild })).toBe(true);
   expect(builds).toEqual([root]);
+  expect(readFileSync(path.join(root, "tsconfig.json"), "utf8")).toBe(tsconfig);
   expect(readFileSync(path.join(root, ".next", "source-hash"), "utf8")).toBe(sourceHash(root));
   expect(existsSync(lock())).toBe(false);
 });
