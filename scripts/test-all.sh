@@ -36,7 +36,7 @@ side_by_side() {
 side_by_side \
   "lint" "npm run lint" \
   "unit tests" "npx vitest run --project unit" \
-  "build" "node --import tsx scripts/build-once.ts"
+  "build" "node scripts/run.mjs build-once"
 # Types after the build, so the route types Next generates under .next/types are checked too (the build itself skips type checking); beside
 # the suites, since tsc alone runs on one core.
 side_by_side \

@@ -1,10 +1,9 @@
 // Bundles what Node runs outside Next's build to plain JavaScript: the page cache handler (Next imports it at run time, outside any
 // TypeScript loader) and the web server itself (scripts/serve.ts), so the server runs without tsx's loader hooks.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import esbuild from "esbuild";
 import { CACHE_HANDLER_BUNDLE, CACHE_HANDLER_SOURCE } from "../../src/server/cache/cache-handler-bundle";
 import { PROJECT_ROOT } from "../../src/server/db/migrations";
+import { bundle } from "./bundle-script.mjs";
 
 /**
  * Under `--import tsx` every dynamic `import()` is resolved by tsx's hooks on a thread of their own, one message each way, and Next
@@ -24,25 +23,5 @@ export function webServerArgs(nodeArgs: readonly string[] = []): string[] {
  * only when it changed, since another process (a second instance, the other test suite) may be loading it at that moment.
  */
 export async function buildRuntimeBundles(): Promise<void> {
-  await Promise.all([bundle(CACHE_HANDLER_SOURCE, CACHE_HANDLER_BUNDLE), bundle(WEB_SERVER_SOURCE, WEB_SERVER_BUNDLE)]);
-}
-
-async function bundle(source: string, output: string): Promise<void> {
-  const result = await esbuild.build({
-    entryPoints: [path.join(PROJECT_ROOT, source)],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-    write: false,
-  });
-  const code = result.outputFiles[0]!.contents;
-  const target = path.join(PROJECT_ROOT, output);
-  if (existsSync(target) && Buffer.from(code).equals(readFileSync(target))) return;
-  mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, code);
-  renameSync(temporary, target);
+  await Promise.all([bundle(PROJECT_ROOT, CACHE_HANDLER_SOURCE, CACHE_HANDLER_BUNDLE), bundle(PROJECT_ROOT, WEB_SERVER_SOURCE, WEB_SERVER_BUNDLE)]);
 }

@@ -15,11 +15,7 @@ afterAll(() => db.$disconnect());
 
 describe("npm run ingest", () => {
   it("--dry-run --json prints the normalized papers and touches no database", async () => {
-    const out = await runScript(
-      "scripts/ingest.ts",
-      ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-05-08.json"), "--dry-run", "--json"],
-      env(),
-    );
+    const out = await runScript("ingest", ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-05-08.json"), "--dry-run", "--json"], env());
     expect(out.code).toBe(0);
     const json = JSON.parse(out.stdout) as { source: string; papers: { arxivId: string; title: string }[]; errors: unknown[] };
     expect(json.source).toBe("hf-daily");
@@ -31,16 +27,16 @@ describe("npm run ingest", () => {
 
   it("ingests a file, then a second run changes nothing", async () => {
     const args = ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-06-12.json")];
-    const first = await runScript("scripts/ingest.ts", args, env());
+    const first = await runScript("ingest", args, env());
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/found 30 · inserted 30 · updated 0 · unchanged 0 · errors 0/);
-    const second = await runScript("scripts/ingest.ts", args, env());
+    const second = await runScript("ingest", args, env());
     expect(second.stdout).toMatch(/found 30 · inserted 0 · updated 0 · unchanged 30 · errors 0/);
     expect(await db.paper.count()).toBe(30);
   });
 
   it("a bad ingest file gives one clear error line and exit code 1", async () => {
-    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", fixture("arxiv/rss-stat-2024-03-26.xml")], env());
+    const out = await runScript("ingest", ["--source", "hf-daily", "--file", fixture("arxiv/rss-stat-2024-03-26.xml")], env());
     expect(out.code).toBe(1);
     expect(out.stderr.trim().split("\n")).toHaveLength(1);
     expect(out.stderr).toMatch(/^Error: .*rss-stat-2024-03-26\.xml: /);
@@ -49,21 +45,21 @@ describe("npm run ingest", () => {
 
   it("--file - reads the listing from standard input, as a pipe gives it (`curl … | npm run ingest -- --file -`)", async () => {
     const listing = await readFile(fixture("hf/api-daily-papers-2026-05-08.json"));
-    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", "-", "--dry-run", "--json"], env(), 60_000, { input: listing });
+    const out = await runScript("ingest", ["--source", "hf-daily", "--file", "-", "--dry-run", "--json"], env(), 60_000, { input: listing });
     expect(out.code).toBe(0);
     expect((JSON.parse(out.stdout) as { papers: unknown[] }).papers).toHaveLength(37);
-    const empty = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", "-"], env(), 60_000, { input: " \n" });
+    const empty = await runScript("ingest", ["--source", "hf-daily", "--file", "-"], env(), 60_000, { input: " \n" });
     expect([empty.code, empty.stderr.trim()]).toEqual([1, "Error: standard input is empty: there is nothing to ingest"]);
-    const bad = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", "-", "--dry-run"], env(), 60_000, { input: "<html>no papers</html>" });
+    const bad = await runScript("ingest", ["--source", "hf-daily", "--file", "-", "--dry-run"], env(), 60_000, { input: "<html>no papers</html>" });
     expect([bad.code, bad.stderr.trim().split("\n").length]).toEqual([1, 1]);
     expect(bad.stderr).toMatch(/^Error: standard input: /);
   });
 
   it("a missing file and an unknown source are reported clearly", async () => {
-    const missing = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", "/nonexistent.json"], env());
+    const missing = await runScript("ingest", ["--source", "hf-daily", "--file", "/nonexistent.json"], env());
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe("Error: cannot read /nonexistent.json: no such file");
-    const unknown = await runScript("scripts/ingest.ts", ["--source", "nope", "--file", "x"], env());
+    const unknown = await runScript("ingest", ["--source", "nope", "--file", "x"], env());
     expect(unknown.stderr.trim()).toMatch(/^Error: source: must be one of hf-daily, hf-page/);
   });
 
@@ -71,7 +67,7 @@ describe("npm run ingest", () => {
     const empty = path.join(await mkdtemp(path.join(os.tmpdir(), "cli-empty-")), "empty.json");
     await writeFile(empty, "\n");
     for (const extra of [[], ["--dry-run"]]) {
-      const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", empty, ...extra], env());
+      const out = await runScript("ingest", ["--source", "hf-daily", "--file", empty, ...extra], env());
       expect([out.code, out.stderr.trim()], extra.join(" ")).toEqual([1, `Error: ${empty} is empty: there is nothing to ingest`]);
     }
     expect(await db.ingestRun.count({ where: { source: "hf-daily", params: { path: [], equals: {} } } })).toBe(0);
@@ -79,7 +75,7 @@ describe("npm run ingest", () => {
 
   it("a database it cannot reach is named in the error, not an empty 'Error: '", async () => {
     const unreachable = { ...env(), DATABASE_URL: "postgresql://root@127.0.0.1:5999/nowhere" };
-    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-05-08.json")], unreachable);
+    const out = await runScript("ingest", ["--source", "hf-daily", "--file", fixture("hf/api-daily-papers-2026-05-08.json")], unreachable);
     expect(out.code).toBe(1);
     expect(out.stderr.trim()).toMatch(/^Error: .*(ECONNREFUSED|connection refused|Can't reach database server).*127\.0\.0\.1:5999/);
   });

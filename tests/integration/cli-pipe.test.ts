@@ -22,7 +22,7 @@ const env = () =>
     CRON_SECRET: "c".repeat(20),
     DATA_DIR: dir,
   });
-const piped = (script: string, args: string[], pipeTo = "cat") => runScript(script, args, env(), 120_000, { pipeTo });
+const piped = (script: Parameters<typeof runScript>[0], args: string[], pipeTo = "cat") => runScript(script, args, env(), 120_000, { pipeTo });
 
 beforeAll(async () => {
   await resetDb(db);
@@ -50,7 +50,7 @@ describe("npm run ingest -- --dry-run --json | cat", () => {
   });
 
   it("prints a listing of over 1 MB of papers whole", async () => {
-    const out = await piped("scripts/ingest.ts", ["--source", "hf-daily", "--file", file, "--dry-run", "--json"]);
+    const out = await piped("ingest", ["--source", "hf-daily", "--file", file, "--dry-run", "--json"]);
     expect(out.stderr).toBe("");
     expect(out.code).toBe(0);
     expect(out.stdout.length).toBeGreaterThan(MB);
@@ -60,7 +60,7 @@ describe("npm run ingest -- --dry-run --json | cat", () => {
   });
 
   it("a reader that stops early (| head) is no error", async () => {
-    const out = await piped("scripts/ingest.ts", ["--source", "hf-daily", "--file", file, "--dry-run", "--json"], "head -c 1000");
+    const out = await piped("ingest", ["--source", "hf-daily", "--file", file, "--dry-run", "--json"], "head -c 1000");
     expect(out.stderr).toBe("");
     expect(out.code).toBe(0);
     expect(out.stdout).toHaveLength(1000);
@@ -71,7 +71,7 @@ describe("npm run ingest -- --dry-run --json | cat", () => {
     const file = path.join(dir, "all-bad.json");
     await writeFile(file, JSON.stringify(Array.from({ length: 15_000 }, (_, i) => ({ paper: { id: `2605.${10_000 + i}` } }))));
 
-    const out = await piped("scripts/ingest.ts", ["--source", "hf-daily", "--file", file, "--dry-run", "--json"]);
+    const out = await piped("ingest", ["--source", "hf-daily", "--file", file, "--dry-run", "--json"]);
     expect(out.code).toBe(1);
     expect(out.stderr).toMatch(
       /^Error: .*all-bad\.json: no paper could be read: 15000 item\(s\) failed, the first with "no listing date \(submittedOnDailyAt\/publishedAt\)"\n$/,
@@ -96,7 +96,7 @@ describe("npm run digest -- --dry-run --json | cat", () => {
       emails.map((email) => ({ email, keywords: ["diffusion"] })),
     );
 
-    const out = await piped("scripts/digest.ts", ["--now", NOW, "--dry-run", "--json"]);
+    const out = await piped("digest", ["--now", NOW, "--dry-run", "--json"]);
     expect(out.stderr).toBe("");
     expect(out.code).toBe(0);
     expect(out.stdout.length).toBeGreaterThan(MB);
@@ -109,7 +109,7 @@ describe("npm run digest -- --dry-run --json | cat", () => {
 describe("npm run ingest -- --file … --json | cat, at the default log level", () => {
   it("prints only the JSON on stdout: log lines go to stderr", async () => {
     const fixture = path.join(ROOT, "tests", "fixtures", "hf", "api-daily-papers-2026-05-08.json");
-    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", fixture, "--json"], { ...env(), LOG_LEVEL: "info" }, 120_000, {
+    const out = await runScript("ingest", ["--source", "hf-daily", "--file", fixture, "--json"], { ...env(), LOG_LEVEL: "info" }, 120_000, {
       pipeTo: "cat",
     });
     expect(out.code).toBe(0);
@@ -119,13 +119,13 @@ describe("npm run ingest -- --file … --json | cat, at the default log level", 
 });
 
 describe("every CLI's --help", () => {
-  it.each([
-    ["scripts/ingest.ts", "npm run ingest -- --source <id>"],
-    ["scripts/digest.ts", "npm run digest -- [--now ISO]"],
-    ["scripts/db-migrate-dev.ts", "npm run db:migrate:dev -- --name"],
+  it.each<[Parameters<typeof runScript>[0], string]>([
+    ["ingest", "npm run ingest -- --source <id>"],
+    ["digest", "npm run digest -- [--now ISO]"],
+    ["db:migrate:dev", "npm run db:migrate:dev -- --name"],
     // These two take no options: an option once started the worker (which queued scheduled runs) or applied the migrations.
-    ["scripts/worker.ts", "npm run worker"],
-    ["scripts/db-migrate.ts", "npm run db:migrate"],
+    ["worker", "npm run worker"],
+    ["db:migrate", "npm run db:migrate"],
   ])("%s prints its usage on stdout and exits 0; an unknown option is an error that shows it too", async (script, usage) => {
     for (const flag of ["--help", "-h"]) {
       const out = await piped(script, [flag]);

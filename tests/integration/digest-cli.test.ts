@@ -36,7 +36,7 @@ const env = () =>
   cleanEnv({ DATABASE_URL: testDatabaseUrl(), SMTP_URL: smtp.url, APP_URL: TEST_APP_URL, APP_SECRET: TEST_SECRET, DATA_DIR: dataDir, MAIL_RATE: "1000" });
 
 it("--dry-run --json lists who would get which papers and sends and writes nothing", async () => {
-  const result = await runScript("scripts/digest.ts", ["--now", NOW, "--dry-run", "--json"], env(), 120_000);
+  const result = await runScript("digest", ["--now", NOW, "--dry-run", "--json"], env(), 120_000);
   expect(result.code).toBe(0);
   const out = JSON.parse(result.stdout) as { dryRun: boolean; entries: { email: string; titles: string[]; subject: string | null }[] };
   expect(out.dryRun).toBe(true);
@@ -50,11 +50,11 @@ it("--dry-run --json lists who would get which papers and sends and writes nothi
 });
 
 it("sends once and prints each run's counts; a second run sends nothing", async () => {
-  const first = await runScript("scripts/digest.ts", ["--now", NOW], env(), 120_000);
+  const first = await runScript("digest", ["--now", NOW], env(), 120_000);
   expect(first.code).toBe(0);
   expect(first.stdout).toMatch(/daily:2026-11-27: succeeded · due 2 · sent 1 · skipped 1 · failed 0/);
   expect(smtp.raw).toHaveLength(1);
-  const second = await runScript("scripts/digest.ts", ["--now", "2026-11-27T09:00:00Z", "--json"], env(), 120_000);
+  const second = await runScript("digest", ["--now", "2026-11-27T09:00:00Z", "--json"], env(), 120_000);
   expect(second.code).toBe(0);
   const out = JSON.parse(second.stdout) as { runs: { period: string; due: number }[] };
   expect(out.runs.map((r) => [r.period, r.due])).toEqual([
@@ -63,7 +63,7 @@ it("sends once and prints each run's counts; a second run sends nothing", async 
   ]);
   expect(smtp.raw).toHaveLength(1);
   // Nothing left to send: a dry run says so instead of printing nothing.
-  const dry = await runScript("scripts/digest.ts", ["--now", "2026-11-27T09:00:00Z", "--dry-run"], env(), 120_000);
+  const dry = await runScript("digest", ["--now", "2026-11-27T09:00:00Z", "--dry-run"], env(), 120_000);
   expect(dry.code).toBe(0);
   expect(dry.stdout.trim()).toBe(
     "Nobody is due a digest at 2026-11-27T09:00:00.000Z (daily:2026-11-27, weekly:2026-W48): every confirmed subscriber has had this period's, sent or skipped, or there is none.",
@@ -72,11 +72,11 @@ it("sends once and prints each run's counts; a second run sends nothing", async 
 
 it("rejects a malformed --now with a clear message and touches nothing", async () => {
   const runsBefore = await db.digestRun.count();
-  const result = await runScript("scripts/digest.ts", ["--now", "yesterday"], env(), 60_000);
+  const result = await runScript("digest", ["--now", "yesterday"], env(), 60_000);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('--now must be an ISO date-time such as 2026-11-27T07:00:00Z, in a week within the years 1000 to 9999 (got "yesterday")');
   // Its week ends in year 10000: the run was recorded as failed with "Invalid ISO week 9999-W52, expected YYYY-Www".
-  const far = await runScript("scripts/digest.ts", ["--now", "9999-12-31T00:00:00Z"], env(), 60_000);
+  const far = await runScript("digest", ["--now", "9999-12-31T00:00:00Z"], env(), 60_000);
   expect([far.code, far.stderr.trim()]).toEqual([1, expect.stringContaining('in a week within the years 1000 to 9999 (got "9999-12-31T00:00:00Z")')]);
   expect(await db.digestRun.count()).toBe(runsBefore);
 });

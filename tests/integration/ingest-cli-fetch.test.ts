@@ -31,7 +31,7 @@ afterAll(async () => {
 
 describe("npm run ingest --url", () => {
   it("--dry-run --json fetches, prints {source, expected, papers, errors} and writes nothing", async () => {
-    const out = await runScript("scripts/ingest.ts", ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`, "--dry-run", "--json"], env());
+    const out = await runScript("ingest", ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`, "--dry-run", "--json"], env());
     expect(out.code).toBe(0);
     const json = JSON.parse(out.stdout) as { source: string; expected: number; papers: { arxivId: string; announceType: string }[]; errors: unknown[] };
     expect(Object.keys(json)).toEqual(["source", "expected", "papers", "errors"]);
@@ -44,7 +44,7 @@ describe("npm run ingest --url", () => {
   });
 
   it("a real run is recorded as a run and stores the papers", async () => {
-    const out = await runScript("scripts/ingest.ts", ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`], env());
+    const out = await runScript("ingest", ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`], env());
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^arxiv-rss: succeeded · found 123 · inserted 123 · updated 0 · unchanged 0 · errors 0 \(run \d+\)/);
     expect(await db.paper.count()).toBe(123);
@@ -52,17 +52,13 @@ describe("npm run ingest --url", () => {
   });
 
   it("refuses a loopback URL without the test-only setting, with one clear line", async () => {
-    const out = await runScript(
-      "scripts/ingest.ts",
-      ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`, "--dry-run"],
-      env({ FETCH_ALLOW_LOOPBACK: "false" }),
-    );
+    const out = await runScript("ingest", ["--source", "arxiv-rss", "--url", `${server.url}/rss/stat`, "--dry-run"], env({ FETCH_ALLOW_LOOPBACK: "false" }));
     expect(out.code).toBe(1);
     expect(out.stderr.trim()).toMatch(/^Error: refused http:\/\/127\.0\.0\.1:\d+\/rss\/stat: loopback address$/);
   });
 
   it("rejects bad parameters before doing anything", async () => {
-    const out = await runScript("scripts/ingest.ts", ["--source", "hf-daily", "--week", "2026-W99", "--dry-run"], env());
+    const out = await runScript("ingest", ["--source", "hf-daily", "--week", "2026-W99", "--dry-run"], env());
     expect(out.code).toBe(1);
     expect(out.stderr.trim()).toBe("Error: week: must be an ISO week like 2026-W19");
   });

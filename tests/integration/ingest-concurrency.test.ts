@@ -267,7 +267,7 @@ describe("two ingestion processes", () => {
       const env = cleanEnv({ DATABASE_URL: testDatabaseUrl(), APP_SECRET: "x".repeat(32), ADMIN_TOKEN: "a".repeat(20), CRON_SECRET: "c".repeat(20) });
 
       const gate = await holdWrites();
-      const runs = Promise.all(files.map((file) => runScript("scripts/ingest.ts", ["--source", "hf-daily", "--file", file, "--json"], env, 150_000)));
+      const runs = Promise.all(files.map((file) => runScript("ingest", ["--source", "hf-daily", "--file", file, "--json"], env, 150_000)));
       await gate.waitForBlocked(2, runs).finally(gate.release);
       const outs = await runs;
       expect(outs.map((o) => ({ code: o.code, stderr: o.stderr.trim() }))).toEqual([

@@ -281,13 +281,13 @@ describe("npm start, two instances at once on one checkout and one fresh databas
 
 describe("npm start refuses bad set-ups with one clear line", () => {
   it("invalid configuration names the variable", async () => {
-    const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: dataDir, PORT: "http" }));
+    const out = await runScript("start", [], cleanEnv({ DATA_DIR: dataDir, PORT: "http" }));
     expect(out.code).toBe(1);
     expect(out.stderr.trim()).toBe('Error: Invalid configuration: PORT must be a whole number from 1 to 65535 (got "http")');
   });
 
   it("a bad DATABASE_URL names the variable", async () => {
-    const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: dataDir, DATABASE_URL: "mysql://x" }));
+    const out = await runScript("start", [], cleanEnv({ DATA_DIR: dataDir, DATABASE_URL: "mysql://x" }));
     expect(out.code).toBe(1);
     expect(out.stderr.trim()).toMatch(/^Error: Invalid configuration: DATABASE_URL must be a postgresql:\/\/ URL/);
   });
@@ -297,7 +297,7 @@ describe("npm start refuses bad set-ups with one clear line", () => {
     await new Promise((r) => blocker.once("listening", r));
     const busy = (blocker.address() as net.AddressInfo).port;
     try {
-      const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: dataDir, PORT: String(busy) }));
+      const out = await runScript("start", [], cleanEnv({ DATA_DIR: dataDir, PORT: String(busy) }));
       expect(out.code).toBe(1);
       expect(out.stderr.trim()).toBe(`Error: Port ${busy} is already in use. Stop the other process or set PORT to a free port.`);
     } finally {
@@ -311,7 +311,7 @@ describe("npm start refuses bad set-ups with one clear line", () => {
     const { mkdir, writeFile } = await import("node:fs/promises");
     await mkdir(path.join(damaged, "pg"), { recursive: true });
     await writeFile(path.join(damaged, "pg", "PG_VERSION"), "18\n");
-    const out = await runScript("scripts/start.ts", [], cleanEnv({ DATA_DIR: damaged, PORT: String(await findFreePort(3300)) }));
+    const out = await runScript("start", [], cleanEnv({ DATA_DIR: damaged, PORT: String(await findFreePort(3300)) }));
     expect(out.code).toBe(1);
     expect(out.stderr).toMatch(/^Error: The embedded database in .*could not start \(.*\)\. If it is damaged, move the folder aside/m);
     await rm(damaged, { recursive: true, force: true });

@@ -5,13 +5,13 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /**
- * The node arguments of package.json's `<name>` script (`node --liftoff-only --import tsx scripts/start.ts` gives
- * `["--liftoff-only", "--import", "tsx", "<root>/scripts/start.ts"]`), for `spawn(process.execPath, …)`: one process, which gets signals itself.
+ * The node arguments of package.json's `<name>` script (`node --liftoff-only scripts/run.mjs start` gives
+ * `["--liftoff-only", "<root>/scripts/run.mjs", "start"]`), for `spawn(process.execPath, …)`: one process, which gets signals itself.
  */
-export function npmScriptNodeArgs(name: "start" | "worker" | "digest"): string[] {
+export function npmScriptNodeArgs(name: "start" | "worker" | "digest" | "ingest" | "db:migrate" | "db:migrate:dev"): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   const [node, ...args] = (scripts[name] ?? "").trim().split(/\s+/);
-  const script = args.at(-1);
-  if (node !== "node" || !script?.startsWith("scripts/")) throw new Error(`package.json's "${name}" script is not "node … scripts/<file>": ${scripts[name]}`);
-  return [...args.slice(0, -1), path.join(ROOT, script)];
+  const launcher = args.findIndex((arg) => arg === "scripts/run.mjs");
+  if (node !== "node" || launcher === -1) throw new Error(`package.json's "${name}" script is not "node … scripts/run.mjs <script>": ${scripts[name]}`);
+  return args.map((arg, i) => (i === launcher ? path.join(ROOT, arg) : arg));
 }

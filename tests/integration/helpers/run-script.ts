@@ -1,9 +1,9 @@
-// Runs a project script (tsx) as a child process and captures its output, for CLI and start-up tests.
+// Runs a project script as `npm run <name>` does, as a child process, and captures its output, for CLI and start-up tests.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { npmScriptNodeArgs } from "../../support/npm-script";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 export type TScriptResult = { code: number | null; stdout: string; stderr: string };
 
@@ -14,14 +14,14 @@ export type TEnv = Record<string, string | undefined>;
  * and the exit code is the script's; otherwise its stdout is the socket pair Node gives a child, which holds a few hundred KB.
  */
 export function runScript(
-  script: string,
+  script: Parameters<typeof npmScriptNodeArgs>[0],
   args: string[],
   env: TEnv,
   timeoutMs = 60_000,
   { pipeTo, input }: { pipeTo?: string; /** written to the script's standard input, which is then closed */ input?: string | Buffer } = {},
 ): Promise<TScriptResult> {
   return new Promise((resolve, reject) => {
-    const argv = [TSX, path.join(ROOT, script), ...args];
+    const argv = [...npmScriptNodeArgs(script), ...args];
     const options = { cwd: ROOT, env: env as NodeJS.ProcessEnv };
     const child = pipeTo
       ? spawn("bash", ["-o", "pipefail", "-c", `"$@" | ${pipeTo}`, "bash", process.execPath, ...argv], options)

@@ -1,0 +1,3 @@
+// Types of bundle-script.mjs, which is plain JavaScript so that scripts/run.mjs runs without a TypeScript loader.
+export declare function bundle(root: string, source: string, output: string): Promise<string[]>;
+export declare function bundledScript(root: string, name: string): Promise<string>;
