@@ -3,6 +3,7 @@
 import type { GetStaticProps, GetStaticPropsResult } from "next";
 import { z } from "zod";
 import { paperPath } from "@/core/digest/paper-links";
+import { jsonValue } from "@/core/json-value";
 import type { TPeriodKind } from "@/core/periods";
 import { parseFeedView } from "@/core/search";
 import { getConfig } from "../config";
@@ -33,9 +34,7 @@ function cachedProps<T extends object>(value: T | null): GetStaticPropsResult<TW
   if (value === null) return { notFound: true, revalidate: FEED_REVALIDATE_SECONDS };
   const refused = "error" in value && typeof value.error === "string";
   // Props must be JSON: optional fields left undefined are dropped here.
-  const props = JSON.parse(
-    JSON.stringify({ ...value, appUrl: getConfig().APP_URL, ...(refused ? { [PAGE_STATUS_PROP]: ERROR_STATUS.INVALID_INPUT } : {}) }),
-  ) as TWithAppUrl<T>;
+  const props = jsonValue({ ...value, appUrl: getConfig().APP_URL, ...(refused ? { [PAGE_STATUS_PROP]: ERROR_STATUS.INVALID_INPUT } : {}) });
   return { props, revalidate: FEED_REVALIDATE_SECONDS };
 }
 

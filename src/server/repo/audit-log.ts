@@ -1,11 +1,13 @@
 // The admin audit trail: who did what, when, with which parameters.
+import { jsonValue } from "@/core/json-value";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../db";
 
 export type TAuditEntry = { id: number; actor: string; action: string; params: Record<string, unknown>; createdAt: Date };
 
 export async function recordAudit(opts: { db: Db; actor: string; action: string; params?: Record<string, unknown>; now: Date }): Promise<void> {
   await opts.db.auditLog.create({
-    data: { actor: opts.actor, action: opts.action, params: JSON.parse(JSON.stringify(opts.params ?? {})), createdAt: opts.now },
+    data: { actor: opts.actor, action: opts.action, params: jsonValue(opts.params ?? {}) as Prisma.InputJsonObject, createdAt: opts.now },
   });
 }
 

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { GetServerSidePropsResult, GetStaticPropsResult } from "next";
 import { ZodError, type z } from "zod";
+import { jsonValue } from "@/core/json-value";
 import { queryValues } from "@/core/query-values";
 import { viewSegmentQuery } from "@/core/search";
 import { getConfig } from "../config";
@@ -32,7 +33,7 @@ async function previewFor(raw: unknown, state: TFormState): Promise<TSubscribePa
   const preview = await loadOrFallback(() => loadDigestPreview(interests), NO_PREVIEW);
   const props = { preview, interests, state: { ...state, fieldErrors }, appUrl: getConfig().APP_URL };
   // Props must be JSON: optional fields left undefined are dropped here.
-  return JSON.parse(JSON.stringify(props)) as TSubscribePageProps;
+  return jsonValue(props);
 }
 
 /** /subscribe and /subscribe/preview/<segment>: cached until the feed changes, like the feed's pages. */
