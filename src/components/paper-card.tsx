@@ -1,7 +1,8 @@
 // One paper in a list: title, authors, day, upvotes, code with stars, arXiv, thumbnail (or its placeholder), the source's AI summary
 // when it has one, and an abstract excerpt that expands in place; an empty slot the site script fills with a recognised reader's feedback buttons.
 import { countOf } from "@/core/text/count-of";
-import { arxivAbsUrl, paperPath, safeHttpUrl } from "@/core/digest/paper-links";
+import { arxivAbsUrl, paperPath } from "@/core/digest/paper-links";
+import { safeHttpUrl } from "@/core/text/http-url";
 import { shortAuthors, truncateText } from "@/core/digest/shorten-text";
 import type { TPaper } from "@/core/paper";
 import { AiSummary } from "./ai-summary";

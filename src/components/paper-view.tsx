@@ -1,7 +1,8 @@
 // One paper in full: the source's AI summary and the abstract, all authors, links, metric sparklines and similar papers; hidden
 // feedback and follow buttons that the site script reveals for a recognised reader only.
 import { countOf } from "@/core/text/count-of";
-import { arxivAbsUrl, safeHttpUrl } from "@/core/digest/paper-links";
+import { arxivAbsUrl } from "@/core/digest/paper-links";
+import { safeHttpUrl } from "@/core/text/http-url";
 import { nameKey } from "@/core/text/name-key";
 import type { TPaperViewData } from "@/server/feed/load-feed";
 import { AiSummary } from "./ai-summary";

@@ -5,7 +5,8 @@ import type { TPaper } from "@/core/paper";
 import { formatDayLabel, toUtcDate } from "@/core/periods";
 import { formatDigestPeriod } from "./digest-period";
 import { cachePerObject } from "./cache-per-object";
-import { arxivAbsUrl, normalizeAppUrl, paperPath, safeHttpUrl } from "./paper-links";
+import { safeHttpUrl } from "@/core/text/http-url";
+import { arxivAbsUrl, normalizeAppUrl, paperPath } from "./paper-links";
 import type { TDigestItem } from "./select-digest";
 import { cleanText, shortAuthors, truncateText } from "./shorten-text";
 

@@ -3,6 +3,7 @@
 import type { TPaper } from "@/core/paper";
 import { ZRowId } from "@/core/row-id";
 import { ARXIV_ID, parseArxivId } from "@/core/text/arxiv-id";
+import { safeHttpUrl } from "@/core/text/http-url";
 
 /** /papers/<arxivId>, or /papers/p-<id> for a paper known by title alone. */
 export function paperPath(paper: Pick<TPaper, "id" | "arxivId">): string {
@@ -34,15 +35,4 @@ export function normalizeAppUrl(appUrl: string): string {
 
 export function arxivAbsUrl(arxivId: string | null | undefined): string | null {
   return arxivId && ARXIV_ID.test(arxivId) ? `https://arxiv.org/abs/${arxivId}` : null;
-}
-
-/** The URL if it parses as http or https (not javascript:, data: and the like), else null. */
-export function safeHttpUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
 }

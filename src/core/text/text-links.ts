@@ -1,4 +1,5 @@
 // An abstract's web addresses as links: authors write where their code lives ("Code: https://github.com/…"), and a reader clicks it.
+import { safeHttpUrl } from "./http-url";
 
 type TTextPart = { text: string; href?: string };
 
@@ -36,8 +37,8 @@ export function textLinks(text: string): TTextPart[] {
   let at = 0;
   for (const match of text.matchAll(ADDRESS)) {
     const address = withoutUnopenedClose(match[0]);
-    // "https://" alone, or cut back to nothing that names a host.
-    if (!/^https?:\/\/[^/?#]*[\p{L}\p{N}]/iu.test(address)) continue;
+    // "https://" alone, cut back to nothing that names a host, or no URL at all ("https://exa[mple.org"): left as text, never a broken link.
+    if (!/^https?:\/\/[^/?#]*[\p{L}\p{N}]/iu.test(address) || safeHttpUrl(address) === null) continue;
     if (match.index > at) parts.push({ text: text.slice(at, match.index) });
     parts.push({ text: address, href: address });
     at = match.index + address.length;

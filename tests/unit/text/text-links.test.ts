@@ -15,6 +15,7 @@ describe("textLinks", () => {
     ['a "quoted https://q.org/x" address', ["https://q.org/x"]],
     ["see “https://x.org/a”. And (https://x.org/b)… too", ["https://x.org/a", "https://x.org/b"]],
     ["链接：https://github.com/a/b。我们", ["https://github.com/a/b"]],
+    ["not a URL: https://exa[mple.org/x, nor https://x.org:99999/a; but https://x.org/ok", ["https://x.org/ok"]],
   ])("%s", (text, expected) => {
     expect(links(text)).toEqual(expected);
   });
