@@ -32,13 +32,20 @@ export async function bundle(root, source, output) {
   });
   const code = result.outputFiles[0].contents;
   const target = path.join(root, output);
-  if (!(existsSync(target) && Buffer.from(code).equals(readFileSync(target)))) {
-    mkdirSync(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, code);
-    renameSync(temporary, target);
-  }
+  if (!(existsSync(target) && Buffer.from(code).equals(readFileSync(target)))) replaceFile(target, code);
   return Object.keys(result.metafile.inputs);
+}
+
+/**
+ * Writes `file` whole under a name of this process's, then renames it over the old one, so a reader sees the old file or the new.
+ * @param {string} file
+ * @param {string | Uint8Array} data
+ */
+function replaceFile(file, data) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
 }
 
 /**
@@ -50,19 +57,16 @@ export async function bundle(root, source, output) {
  * @returns {Promise<string>} the bundle's absolute path
  */
 export async function bundledScript(root, name) {
-  const output = path.join(root, ".build", `${name}.mjs`);
+  const output = `.build/${name}.mjs`;
   const stampFile = path.join(root, ".build", `${name}.inputs.json`);
-  if (isFresh(root, stampFile, output)) return output;
-  const started = Date.now();
-  const inputs = [...new Set([...(await bundle(root, `scripts/${name}.ts`, `.build/${name}.mjs`)), ...ALWAYS_READ])];
-  const times = Object.fromEntries(inputs.map((file) => [file, modifiedAt(root, file)]));
-  // A file changed while esbuild read it may be in the bundle as it was: no stamp then, so the next run bundles again.
-  if (Object.values(times).every((time) => time !== null && time < started)) {
-    const temporary = `${stampFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(times));
-    renameSync(temporary, stampFile);
+  if (!isFresh(root, stampFile, output)) {
+    const started = Date.now();
+    const inputs = [...new Set([...(await bundle(root, `scripts/${name}.ts`, output)), ...ALWAYS_READ])];
+    const times = Object.fromEntries(inputs.map((file) => [file, modifiedAt(root, file)]));
+    // A file changed while esbuild read it may be in the bundle as it was: no stamp then, so the next run bundles again.
+    if (Object.values(times).every((time) => time !== null && time < started)) replaceFile(stampFile, JSON.stringify(times));
   }
-  return output;
+  return path.join(root, output);
 }
 
 /** @param {string} root @param {string} file @returns {number | null} */
@@ -75,9 +79,9 @@ function modifiedAt(root, file) {
   }
 }
 
-/** @param {string} root @param {string} stampFile @param {string} output */
+/** @param {string} root @param {string} stampFile @param {string} output the bundle, relative to `root` */
 function isFresh(root, stampFile, output) {
-  if (!existsSync(output) || !existsSync(stampFile)) return false;
+  if (!existsSync(path.join(root, output)) || !existsSync(stampFile)) return false;
   /** @type {Record<string, number>} */
   let times;
   try {
