@@ -136,6 +136,14 @@ describe("bodies this server would misread", () => {
   });
 });
 
+describe("fields nobody reads", () => {
+  it("a subscription with a misspelt field (keyword for keywords) is a 400 naming it, not a subscription to nothing in particular", async () => {
+    const res = await postSubscribe(JSON.stringify({ email: "typo@example.org", keyword: ["diffusion"] }));
+    expect(await errorOf(res)).toMatchObject({ status: 400, code: "INVALID_INPUT", message: expect.stringMatching(/keyword/) });
+    expect(await db.subscriber.count()).toBe(0);
+  });
+});
+
 describe("far dates", () => {
   it.each([
     ["week", "9999-12-31"],

@@ -128,11 +128,15 @@ export const ZPreferences = ZInterests.extend({
   frequency: z.enum(["daily", "weekly"], { error: "Choose daily or weekly." }).default("weekly"),
 });
 
+/**
+ * Strict: a field it does not know is a 400 naming it. Stripped, `{"email": …, "keyword": ["llm"]}` subscribed the address to every
+ * paper, the misspelt interests dropped without a word; the form sends these fields only.
+ */
 export const ZSubscribeInput = ZPreferences.extend({
   email: ZEmail,
   /** Honeypot: people never see it, bots fill it in. */
   website: z.string().optional().default(""),
-});
+}).strict();
 
 /** The keys of the preview's query string (previewQueryToInterests). */
 export const PREVIEW_KEYS = ["keywords", "never", "cat", "code", "min"] as const;
