@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { bundledScript } from "./lib/bundle-script.mjs";
+import { bundledScript, stopBundler } from "./lib/bundle-script.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const name = process.argv[2];
@@ -13,6 +13,7 @@ if (name === undefined || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(path.jo
   process.exit(2);
 }
 const file = await bundledScript(root, name);
+await stopBundler();
 // The script reads its arguments from process.argv.slice(2), as when node ran it directly.
 process.argv.splice(1, 2, file);
 await import(pathToFileURL(file).href);

@@ -11,6 +11,7 @@ import { seedDemo } from "../src/server/ingest/seed-demo";
 import { startBackground } from "../src/server/jobs/start-background";
 import { logger } from "../src/server/logger";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { stopBundler } from "./lib/bundle-script.mjs";
 import { webServerArgs } from "./lib/build-runtime-bundles";
 import { whenParentExits } from "./lib/when-parent-exits";
 import { isPortFree } from "../src/server/net/local-probes";
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
   await buildIfNeeded({ root: PROJECT_ROOT, distDir: config.NEXT_DIST_DIR, env, log, signal: stopped.signal });
+  await stopBundler();
   if (stopping) return;
 
   // The web server is its own process, beside this one's background work, so the two use both cores.

@@ -18,6 +18,7 @@ const ALWAYS_READ = ["tsconfig.json", "package.json", "scripts/lib/bundle-script
  */
 export async function bundle(root, source, output) {
   const { build } = await import("esbuild");
+  bundled = true;
   const result = await build({
     absWorkingDir: root,
     entryPoints: [source],
@@ -34,6 +35,20 @@ export async function bundle(root, source, output) {
   const target = path.join(root, output);
   if (!(existsSync(target) && Buffer.from(code).equals(readFileSync(target)))) replaceFile(target, code);
   return Object.keys(result.metafile.inputs);
+}
+
+/** Whether this process has started esbuild's service (a child process), which stays until stopped. */
+let bundled = false;
+
+/**
+ * Ends esbuild's service process once this process has bundled all it will: it otherwise stayed as a child of a worker or `npm start`
+ * for their whole life. Another bundle after this starts it again.
+ */
+export async function stopBundler() {
+  if (!bundled) return;
+  bundled = false;
+  const { stop } = await import("esbuild");
+  await stop();
 }
 
 /**

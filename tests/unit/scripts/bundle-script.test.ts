@@ -77,3 +77,24 @@ it("the launcher refuses a name that is not a script in scripts/, with its usage
     expect(out.stderr).toContain("Usage: node scripts/run.mjs <script in scripts/, without .ts>");
   }
 });
+
+it("stopBundler ends esbuild's service process, which otherwise stays a child of the process that bundled for as long as it runs", async () => {
+  await greet("hello", new Date(Date.now() - 60_000));
+  const children = (stop: boolean) => {
+    const script = [
+      `import { execFileSync } from "node:child_process";`,
+      `import { bundledScript, stopBundler } from ${JSON.stringify(path.join(REPO, "scripts", "lib", "bundle-script.mjs"))};`,
+      `await bundledScript(${JSON.stringify(root)}, "hello");`,
+      stop ? "await stopBundler();" : "",
+      `const children = () => execFileSync("ps", ["-o", "stat=,comm=", "--ppid", String(process.pid)], { encoding: "utf8" }).split("\\n")`,
+      `  .filter((line) => line && !line.startsWith("Z") && !line.endsWith(" ps")).map((line) => line.split(/\\s+/).at(-1)).join(",");`,
+      // The service is sent SIGTERM and exits moments later: up to a second for it to go.
+      `for (let i = 0; i < 50 && children() !== ""; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));`,
+      `console.log(children());`,
+    ].join("\n");
+    return spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).stdout.trim();
+  };
+  expect(children(false)).toBe("esbuild");
+  await rm(path.join(root, ".build"), { recursive: true });
+  expect(children(true)).toBe("");
+});
