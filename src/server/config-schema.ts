@@ -69,6 +69,11 @@ const ZEnv = z.object({
   DATABASE_URL: postgresUrl,
   /** PostgreSQL connections of the web server's pool, per process: with several instances, their sum must stay within max_connections. */
   DB_POOL_SIZE: int(10, 1, 100),
+  /**
+   * Web server processes sharing the port (scripts/serve.ts): one Node thread renders every page of a process, so on a machine of
+   * more cores than PostgreSQL keeps busy, more processes serve more uncached pages. Each has its own page cache and pool.
+   */
+  WEB_CONCURRENCY: int(1, 1, 64),
   DATA_DIR: optionalString,
   ADMIN_TOKEN: secret("ADMIN_TOKEN"),
   ADMIN_PASSWORD: optionalString.refine((v) => v === undefined || v.length >= 8, { message: "must be at least 8 characters" }),

@@ -2,25 +2,22 @@
 // PostgreSQL with the demo papers) is sent every documented route, method and status, and each answer is validated with Ajv
 // (JSON Schema 2020-12) against the schema the served document gives for that status. Route files on disk and the document
 // must list the same routes, so a new route is documented or excluded on purpose.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
-import { webServerArgs } from "../../scripts/lib/build-runtime-bundles";
 import { ADMIN_COOKIE } from "../../src/server/auth/admin-cookie";
 import { createAdminSession } from "../../src/server/auth/admin-session";
 import { API_ROUTES, UNDOCUMENTED_ROUTES, type TApiRoute } from "../../src/server/http/api-routes";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../src/server/http/body-limits";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
-import { findFreePort, waitUntilAnswering } from "../../src/server/net/local-probes";
+import { findFreePort } from "../../src/server/net/local-probes";
 import { SUBSCRIBE_IP_LIMIT } from "../../src/server/subscriptions/subscription-limits";
 import { appEntries, fillSegments, UNKNOWN_API_ROUTE } from "../e2e/support/app-routes";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
-import { ROOT, cleanEnv } from "./helpers/run-script";
+import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
 
 const ADMIN_TOKEN = "api-admin-token-0123456789";
 const APP_SECRET = "api-app-secret-0123456789abcdef";
@@ -32,8 +29,7 @@ type TDocument = {
 };
 
 let base: string;
-let server: ChildProcess | undefined;
-let serverOutput = "";
+let server: TWebServer | undefined;
 let doc: TDocument;
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
 addFormats(ajv);
@@ -55,15 +51,8 @@ beforeAll(async () => {
     APP_SECRET,
     NODE_ENV: "production",
   });
-  await buildIfNeeded({ root: ROOT, distDir: ".next", env: env as NodeJS.ProcessEnv, log: () => {} });
   // The web server alone, with no workers: a queued run stays queued, so the same request again is a sure 409.
-  server = spawn(process.execPath, webServerArgs(), { cwd: ROOT, env: env as NodeJS.ProcessEnv });
-  server.stdout!.on("data", (d) => (serverOutput += d));
-  server.stderr!.on("data", (d) => (serverOutput += d));
-  const check = () => {
-    if (server?.exitCode !== null) throw new Error(`the server exited:\n${serverOutput}`);
-  };
-  await waitUntilAnswering(`${base}/api/health`, { timeoutMs: 120_000, check });
+  server = await startWebServer(env);
   const served = await fetch(`${base}/api/openapi.json`);
   expect(served.status).toBe(200);
   doc = (await served.json()) as TDocument;
@@ -71,11 +60,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   await db.$disconnect();
 });
 

@@ -1,6 +1,9 @@
-// Runs a project script as `npm run <name>` does, as a child process, and captures its output, for CLI and start-up tests.
-import { spawn } from "node:child_process";
+// Runs a project script as `npm run <name>` does, or the web server as `npm start` does, as a child process, capturing its output.
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { buildIfNeeded } from "../../../scripts/lib/build-if-needed";
+import { webServerArgs } from "../../../scripts/lib/build-runtime-bundles";
+import { waitUntilAnswering } from "../../../src/server/net/local-probes";
 import { npmScriptNodeArgs } from "../../support/npm-script";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
@@ -50,4 +53,30 @@ export function cleanEnv(extra: TEnv = {}): TEnv {
   const env: TEnv = { ...process.env, LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" };
   for (const key of ["DATABASE_URL", "SMTP_URL", "PORT", "APP_URL", "DATA_DIR", "ADMIN_TOKEN", "CRON_SECRET", "APP_SECRET"]) delete env[key];
   return { ...env, ...extra };
+}
+
+export type TWebServer = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> };
+
+/**
+ * The web server alone, as `npm start` runs it (the production build in `.next`, built first if needed), on `env`'s PORT; once its
+ * health check answers. Its output is kept for the failure messages; `stop` sends SIGTERM and waits for its exit.
+ */
+export async function startWebServer(env: TEnv): Promise<TWebServer> {
+  await buildIfNeeded({ root: ROOT, distDir: ".next", env: env as NodeJS.ProcessEnv, log: () => {} });
+  const base = `http://127.0.0.1:${env.PORT}`;
+  const child = spawn(process.execPath, webServerArgs(), { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const check = () => {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+  };
+  await waitUntilAnswering(`${base}/api/health`, { timeoutMs: 120_000, check });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { child, base, output: () => output, stop };
 }

@@ -1,0 +1,109 @@
+// WEB_CONCURRENCY: several web server processes on one port. Each keeps its own page cache, so a change must reach every one of them,
+// and one that dies must not leave the site half served or the others running on unwatched.
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, expect, it } from "vitest";
+import { hidePaper } from "../../src/server/admin/paper-admin";
+import { seedDemo } from "../../src/server/ingest/seed-demo";
+import { findFreePort } from "../../src/server/net/local-probes";
+import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
+import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
+
+const db = testDb();
+let server: TWebServer | undefined;
+
+beforeAll(async () => {
+  await resetDb(db);
+  await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), clock: () => new Date() });
+}, 900_000);
+
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+/** The web server as `npm start` runs it, with `processes` web server processes. */
+async function startServer(processes: number): Promise<TWebServer> {
+  const port = await findFreePort(3281);
+  server = await startWebServer(
+    cleanEnv({
+      DATABASE_URL: testDatabaseUrl(),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), "pd-web-processes-")),
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      ADMIN_TOKEN: "web-processes-admin-0123456789",
+      CRON_SECRET: "web-processes-cron-0123456789",
+      APP_SECRET: "web-processes-secret-0123456789abcdef",
+      WEB_CONCURRENCY: String(processes),
+      LOG_LEVEL: "info",
+      NODE_ENV: "production",
+    }),
+  );
+  return server;
+}
+
+/** The web server processes: the children of the one started. */
+function webProcesses(): number[] {
+  const out = execFileSync("ps", ["-o", "pid=", "--ppid", String(server!.child.pid)], { encoding: "utf8" });
+  return out.split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** A GET on a connection of its own (node:cluster hands each new connection to the next process), its status. */
+function statusOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false, headers: { connection: "close" } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      })
+      .on("error", reject);
+  });
+}
+
+const exitOf = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: string | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+
+it(
+  "serves from WEB_CONCURRENCY processes, each of which drops its cached page when a paper is hidden, and stops them all on SIGTERM",
+  { timeout: 300_000 },
+  async () => {
+    const { base, child, output } = await startServer(2);
+    const processes = webProcesses();
+    expect(processes).toHaveLength(2);
+    expect(output()).toContain("in 2 processes");
+
+    const paper = await db.paper.findFirstOrThrow({ where: { hidden: false, arxivId: { not: null } }, orderBy: { id: "asc" } });
+    const page = `${base}/papers/${encodeURIComponent(paper.arxivId!)}`;
+    // Every process renders and caches the page (connections alternate between them), then must drop it.
+    for (let i = 0; i < 6; i += 1) expect(await statusOnNewConnection(page)).toBe(200);
+    await hidePaper({ db, actor: "test", id: paper.id, hidden: true, now: new Date() });
+    const deadline = Date.now() + 10_000;
+    let statuses: number[] = [];
+    do {
+      statuses = await Promise.all(Array.from({ length: 6 }, () => statusOnNewConnection(page)));
+    } while (statuses.some((status) => status !== 404) && Date.now() < deadline);
+    expect(statuses, "every process dropped its cached page").toEqual(Array(6).fill(404));
+    await hidePaper({ db, actor: "test", id: paper.id, hidden: false, now: new Date() });
+
+    const exited = exitOf(child);
+    child.kill("SIGTERM");
+    expect(await exited).toEqual({ code: 0, signal: null });
+    for (const pid of processes) expect(() => process.kill(pid, 0), `process ${pid} is gone`).toThrow();
+  },
+);
+
+it("stops the other processes and exits 1 when one web server process dies, as a lone web server's death fails npm start", { timeout: 300_000 }, async () => {
+  const { child, output } = await startServer(2);
+  const [victim, other] = webProcesses();
+  const exited = exitOf(child);
+  process.kill(victim!, "SIGKILL");
+  expect(await exited).toEqual({ code: 1, signal: null });
+  expect(output()).toMatch(/A web server process was stopped by SIGKILL; stopping the others/);
+  expect(() => process.kill(other!, 0), "the other process is gone").toThrow();
+});
