@@ -24,6 +24,11 @@ function untilStopped(): Promise<void> {
   });
 }
 
+function listeningLine(processes: number): string {
+  const { PORT, TRUST_PROXY } = getConfig();
+  return `web server listening on port ${PORT}${processes > 1 ? ` in ${processes} processes` : ""}${TRUST_PROXY ? `, trusting ${TRUST_PROXY} proxy hop(s)` : ""}`;
+}
+
 async function serve(): Promise<void> {
   const config = getConfig();
   const server = await serveApp({
@@ -33,9 +38,7 @@ async function serve(): Promise<void> {
     scriptHash: SITE_SCRIPT_HASH,
     https: config.APP_URL.startsWith("https:"),
   });
-  if (cluster.isPrimary) {
-    logger.info(`web server listening on port ${config.PORT}${config.TRUST_PROXY ? `, trusting ${config.TRUST_PROXY} proxy hop(s)` : ""}`);
-  }
+  if (cluster.isPrimary) logger.info(listeningLine(1));
   await untilStopped();
   await server.close();
 }
@@ -46,7 +49,6 @@ async function serve(): Promise<void> {
  * quietly.
  */
 async function serveFromProcesses(count: number): Promise<void> {
-  const config = getConfig();
   let stopping = false;
   let failed = false;
   let stop: () => void = () => {};
@@ -68,11 +70,7 @@ async function serveFromProcesses(count: number): Promise<void> {
   let listening = 0;
   cluster.on("listening", () => {
     listening += 1;
-    if (listening === count) {
-      logger.info(
-        `web server listening on port ${config.PORT} in ${count} processes${config.TRUST_PROXY ? `, trusting ${config.TRUST_PROXY} proxy hop(s)` : ""}`,
-      );
-    }
+    if (listening === count) logger.info(listeningLine(count));
   });
   await Promise.race([untilStopped(), stopped]);
   stopping = true;
