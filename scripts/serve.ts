@@ -51,8 +51,6 @@ async function serve(): Promise<void> {
 async function serveFromProcesses(count: number): Promise<void> {
   let stopping = false;
   let failed = false;
-  let stop: () => void = () => {};
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
   const exits = Array.from({ length: count }, () => {
     const worker: Worker = cluster.fork();
     return new Promise<void>((resolve) =>
@@ -62,7 +60,6 @@ async function serveFromProcesses(count: number): Promise<void> {
           logger.error(`A web server process ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}; stopping the others`);
           failed = true;
         }
-        stop();
         resolve();
       }),
     );
@@ -72,7 +69,8 @@ async function serveFromProcesses(count: number): Promise<void> {
     listening += 1;
     if (listening === count) logger.info(listeningLine(count));
   });
-  await Promise.race([untilStopped(), stopped]);
+  // Any process's exit stops the rest, as a signal does.
+  await Promise.race([untilStopped(), ...exits]);
   stopping = true;
   for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
   await Promise.all(exits);

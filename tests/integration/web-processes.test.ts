@@ -1,6 +1,6 @@
 // WEB_CONCURRENCY: several web server processes on one port. Each keeps its own page cache, so a change must reach every one of them,
 // and one that dies must not leave the site half served or the others running on unwatched.
-import { execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
@@ -63,26 +63,20 @@ function getOnNewConnection(url: string): Promise<{ status: number; cache: strin
   });
 }
 
-/** Once every process listens: the health check is answered as soon as the first one does. */
-async function allListening(output: () => string): Promise<void> {
-  for (const deadline = Date.now() + 60_000; !output().includes("in 2 processes");) {
+/** Once all `processes` listen: the health check is answered as soon as the first one does. */
+async function allListening(output: () => string, processes: number): Promise<void> {
+  for (const deadline = Date.now() + 60_000; !output().includes(`in ${processes} processes`);) {
     if (Date.now() > deadline) throw new Error(`not every web server process listens:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-const exitOf = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: string | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
-    child.once("exit", (code, signal) => resolve({ code, signal }));
-  });
-
 it(
   "serves from WEB_CONCURRENCY processes, each of which drops its cached page when a paper is hidden, and stops them all on SIGTERM",
   { timeout: 300_000 },
   async () => {
-    const { base, child, output } = await startServer(2);
-    await allListening(output);
+    const { base, output, stop } = await startServer(2);
+    await allListening(output, 2);
     const processes = webProcesses();
     expect(processes).toHaveLength(2);
 
@@ -106,18 +100,15 @@ it(
     expect(statuses, "every process dropped its cached page").toEqual(Array(6).fill(404));
     await hidePaper({ db, actor: "test", id: paper.id, hidden: false, now: new Date() });
 
-    const exited = exitOf(child);
-    child.kill("SIGTERM");
-    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(await stop()).toEqual({ code: 0, signal: null });
     for (const pid of processes) expect(() => process.kill(pid, 0), `process ${pid} is gone`).toThrow();
   },
 );
 
 it("stops the other processes and exits 1 when one web server process dies, as a lone web server's death fails npm start", { timeout: 300_000 }, async () => {
-  const { child, output } = await startServer(2);
-  await allListening(output);
+  const { exited, output } = await startServer(2);
+  await allListening(output, 2);
   const [victim, other] = webProcesses();
-  const exited = exitOf(child);
   process.kill(victim!, "SIGKILL");
   expect(await exited).toEqual({ code: 1, signal: null });
   expect(output()).toMatch(/A web server process was stopped by SIGKILL; stopping the others/);

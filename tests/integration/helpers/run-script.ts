@@ -55,16 +55,19 @@ export function cleanEnv(extra: TEnv = {}): TEnv {
   return { ...env, ...extra };
 }
 
-export type TWebServer = { child: ChildProcess; base: string; output: () => string; stop: () => Promise<void> };
+type TExit = { code: number | null; signal: NodeJS.Signals | null };
+
+export type TWebServer = { child: ChildProcess; base: string; output: () => string; exited: Promise<TExit>; stop: () => Promise<TExit> };
 
 /**
  * The web server alone, as `npm start` runs it (the production build in `.next`, built first if needed), on `env`'s PORT; once its
- * health check answers. Its output is kept for the failure messages; `stop` sends SIGTERM and waits for its exit.
+ * health check answers. Its output is kept for the failure messages; `exited` is its exit, and `stop` sends SIGTERM and waits for it.
  */
 export async function startWebServer(env: TEnv): Promise<TWebServer> {
   await buildIfNeeded({ root: ROOT, distDir: ".next", env: env as NodeJS.ProcessEnv, log: () => {} });
   const base = `http://127.0.0.1:${env.PORT}`;
   const child = spawn(process.execPath, webServerArgs(), { cwd: ROOT, env: env as NodeJS.ProcessEnv });
+  const exited = new Promise<TExit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -72,11 +75,9 @@ export async function startWebServer(env: TEnv): Promise<TWebServer> {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
   };
   await waitUntilAnswering(`${base}/api/health`, { timeoutMs: 120_000, check });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    return exited;
   };
-  return { child, base, output: () => output, stop };
+  return { child, base, output: () => output, exited, stop };
 }
