@@ -21,7 +21,8 @@ describe("ingest hf-daily", () => {
     expect(summary).toMatchObject({ status: "succeeded", counts: { found: 37, expected: 37, inserted: 37, updated: 0, unchanged: 0 } });
     expect(await db.paper.count()).toBe(37);
     const withCode = await db.paper.count({ where: { githubUrl: { startsWith: "https://github.com/" } } });
-    expect(withCode).toBe(20);
+    // 20 githubRepo fields, and one summary's "The code is available at https://github.com/sotaagi/EnergyFlow."
+    expect(withCode).toBe(21);
     const days = await db.paper.groupBy({ by: ["listedOn"], _count: true });
     expect(days.map((d) => d.listedOn.toISOString().slice(0, 10))).toEqual(["2026-05-08"]);
     expect(await db.paperMetric.count()).toBe(37);

@@ -144,7 +144,8 @@ export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, sou
     listedOn: takeHfDay ? incoming.listedOn : existing.listedOn,
     publishedAt: text(existing.publishedAt, incoming.publishedAt),
     version: Math.max(existing.version ?? 0, incoming.version ?? 0) || null,
-    githubUrl: text(existing.githubUrl, incoming.githubUrl),
+    // Hugging Face's code link is one somebody set; another source's is the first its text names, so it only fills a gap.
+    githubUrl: isHf(source) || existing.githubUrl === null ? text(existing.githubUrl, incoming.githubUrl) : existing.githubUrl,
     projectUrl: text(existing.projectUrl, incoming.projectUrl),
     thumbnailUrl: text(existing.thumbnailUrl, incoming.thumbnailUrl),
     ...mergeMetrics(existing, incoming, observedAt),

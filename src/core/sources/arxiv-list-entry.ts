@@ -2,7 +2,7 @@
 import { parseArxivId, type TArxivIdParts } from "@/core/text/arxiv-id";
 import { linkedAuthorNames, splitAuthorList } from "./author-list";
 import { stripShownMarkup } from "@/core/text/strip-markup";
-import { attr, findAll, findFirst, hasClass, textOf, type TElement } from "./dom";
+import { attr, findAll, findFirst, hasClass, rawText, textOf, type TElement, type TReading } from "./dom";
 import { cleanText } from "./field-values";
 import { insideListing, type TAnnounceType } from "./normalized-paper";
 import type { TPaperDraft } from "./parse-result";
@@ -53,9 +53,17 @@ function byClass(dd: TElement, className: string): TElement | undefined {
   return findFirst(dd, (el) => hasClass(el, className));
 }
 
+const PLACEHOLDER = /^\s*this (?:https?|ftp) URL\s*$/i;
+
+/**
+ * arXiv's listing pages show every address written in an abstract or comment as a link reading "this https URL": the address is what
+ * the authors wrote ("Code: https://github.com/…"), and the page holds it only in the link.
+ */
+const writtenAddress: TReading = (el) => (el.name === "a" && PLACEHOLDER.test(rawText(el)) ? attr(el, "href") : undefined);
+
 function blockText(dd: TElement, className: string): string | undefined {
   const el = byClass(dd, className);
-  return el === undefined ? undefined : cleanText(textOf(el, NESTED_BLOCK).replace(DESCRIPTOR, ""));
+  return el === undefined ? undefined : cleanText(textOf(el, NESTED_BLOCK, writtenAddress).replace(DESCRIPTOR, ""));
 }
 
 function authorsOf(dd: TElement): string[] {
@@ -76,7 +84,7 @@ export function categoriesOf(text: string | undefined): string[] {
 function abstractOf(dd: TElement): string {
   const para = findFirst(dd, (el) => el.name === "p" && hasClass(el, "mathjax")) ?? findFirst(dd, (el) => el.name === "p");
   // arXiv escapes an abstract's markup twice on these pages, so it shows as text: read as its feeds' descriptions are read.
-  return para === undefined ? "" : stripShownMarkup(textOf(para));
+  return para === undefined ? "" : stripShownMarkup(textOf(para, undefined, writtenAddress));
 }
 
 /** The entry's title, or the start of its text when the title block is missing. */

@@ -24,24 +24,32 @@ export function localName(el: TElement): string {
 /** A subtree to leave out of a walk, e.g. a block that broken markup nested where it does not belong. */
 export type TSkip = (node: TElement) => boolean;
 
+/** What an element reads as instead of its text (a link's address for its placeholder), or undefined for its text. */
+export type TReading = (node: TElement) => string | undefined;
+
 // Walking domhandler nodes directly: wrapping every node in a cheerio object costs more than the parse.
-function appendText(node: TNodeLike, out: string[], skip: TSkip | undefined): void {
+function appendText(node: TNodeLike, out: string[], skip: TSkip | undefined, reading: TReading | undefined): void {
   if ((node.type === "text" || node.type === "cdata") && typeof node.data === "string") out.push(node.data);
   if (!Array.isArray(node.children)) return;
   for (const child of node.children as TNodeLike[]) {
-    if (skip === undefined || !isElement(child) || !skip(child)) appendText(child, out, skip);
+    if (!isElement(child)) appendText(child, out, skip, reading);
+    else if (skip === undefined || !skip(child)) {
+      const read = reading?.(child);
+      if (read === undefined) appendText(child, out, skip, reading);
+      else out.push(read);
+    }
   }
 }
 
 /** Concatenated text content of a node (entities already decoded by the parser), minus skipped subtrees. */
-export function rawText(el: TElement, skip?: TSkip): string {
+export function rawText(el: TElement, skip?: TSkip, reading?: TReading): string {
   const out: string[] = [];
-  appendText(el, out, skip);
+  appendText(el, out, skip, reading);
   return out.join("");
 }
 
-export function textOf(el: TElement, skip?: TSkip): string {
-  return normalizeWhitespace(rawText(el, skip));
+export function textOf(el: TElement, skip?: TSkip, reading?: TReading): string {
+  return normalizeWhitespace(rawText(el, skip, reading));
 }
 
 /** Direct element children of `el` whose local name is `name`. */

@@ -2,6 +2,7 @@
 import { readAtomEntry } from "./atom-entry";
 import { utcDay, utcDayOf, toIsoInstant } from "./dates";
 import { childText, descendantsNamed, type TElement } from "./dom";
+import { stripShownMarkup } from "@/core/text/strip-markup";
 import { cleanText, countOf } from "./field-values";
 import type { TParseContext, TParseResult } from "./normalized-paper";
 import { ResultBuilder, fatalResult, safely } from "./parse-result";
@@ -35,7 +36,9 @@ export function parseArxivApi(body: string, ctx: TParseContext): TParseResult {
     if (error !== undefined) return fatalResult("arxiv-api", `arXiv API error: ${error}`);
     // The daily feed's Atom flavour (rss.arxiv.org/atom) is Atom too, but its entries say "Announce Type" in the summary, which this
     // reader would keep as the abstract.
-    if (entries.some((entry) => childText(entry, "announce_type") !== undefined || /^oai:/i.test(childText(entry, "id") ?? ""))) {
+    // An empty one (a weekend's) has no entry to tell by, only the feed's own id.
+    const dailyFeed = /^https?:\/\/rss\.arxiv\.org\//i.test(childText(root, "id") ?? "");
+    if (dailyFeed || entries.some((entry) => childText(entry, "announce_type") !== undefined || /^oai:/i.test(childText(entry, "id") ?? ""))) {
       return fatalResult("arxiv-api", "arXiv's daily feed (rss.arxiv.org), not an API response: ingest it as the arxiv-rss source");
     }
 
@@ -56,7 +59,8 @@ export function parseArxivApi(body: string, ctx: TParseContext): TParseResult {
           arxivId: e.id.id,
           version: e.id.version,
           title: e.title ?? "",
-          abstract: e.summary ?? "",
+          // A paper's own record can hold markup (`Bi<sub>2</sub>O`, `&ndash;`), which the API escapes once: read as the feeds read it.
+          abstract: stripShownMarkup(e.summary ?? ""),
           authors: e.authors,
           listedOn: utcDayOf(e.published) ?? utcDayOf(e.updated) ?? fallbackDay,
           publishedAt: toIsoInstant(e.published),

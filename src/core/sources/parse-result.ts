@@ -1,5 +1,6 @@
 // Every parser reports the same way: valid papers kept, bad items recorded, whole-document failures as `fatal`, never a throw.
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
+import { findGithubUrl } from "@/core/text/github-url";
 import { decodeTexProse } from "@/core/text/tex-accents";
 import { authorNames } from "./author-list";
 import { ZNormalizedPaper, type TNormalizedPaper, type TParseContext, type TParseError, type TParseResult, type TSourceId } from "./normalized-paper";
@@ -73,13 +74,15 @@ function wellFormed<T>(value: T): T {
 /**
  * What every source's data gets wrong alike: TeX in titles and abstracts (`decodeTexProse`: "Landauer-B\"uttiker", "92.1\%"), author
  * names (`authorNames`), and category terms that are no arXiv category (the API lists MSC and ACM classes as `<category>`s: "03B70,
- * 68Q99", "F.4.1; K.2"), the primary then being the first real one.
+ * 68Q99", "F.4.1; K.2"), the primary then being the first real one. A paper whose source names no code repository gets the first one
+ * its comments or abstract write ("Code: https://github.com/…"), as arXiv's listings, feeds and API give code links only that way.
  */
 function tidied(draft: TPaperDraft): TPaperDraft {
   const categories = draft.categories?.filter((c) => ARXIV_CATEGORY.test(c));
   const primary = draft.primaryCategory !== undefined && ARXIV_CATEGORY.test(draft.primaryCategory) ? draft.primaryCategory : categories?.[0];
   return {
     ...draft,
+    githubUrl: draft.githubUrl ?? findGithubUrl(`${draft.comments ?? ""} ${draft.abstract ?? ""}`) ?? undefined,
     title: draft.title && decodeTexProse(draft.title),
     abstract: draft.abstract && decodeTexProse(draft.abstract),
     authors: draft.authors && authorNames(draft.authors),

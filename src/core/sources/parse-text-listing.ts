@@ -19,7 +19,7 @@ import { countOf } from "@/core/text/count-of";
 import { categoriesOf } from "./arxiv-list-entry";
 import { findArxivIds } from "@/core/text/arxiv-id";
 import { findGithubUrl } from "@/core/text/github-url";
-import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
+import { stripShownMarkup } from "@/core/text/strip-markup";
 import { utcDay } from "./dates";
 import type { TParseContext, TParseResult } from "./normalized-paper";
 import { ResultBuilder, fatalResult, safely } from "./parse-result";
@@ -125,7 +125,8 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
           arxivId: id?.id ?? null,
           version: id?.version,
           title: item.title,
-          abstract: item.body ? normalizeWhitespace(text(lines, item.body[0], item.body[1], " ")) : "",
+          // arXiv's listing pages show an abstract's markup as text (`Bi<sub>2</sub>O`, `&ndash;`), and so does a copy of them.
+          abstract: item.body ? stripShownMarkup(text(lines, item.body[0], item.body[1], " ")) : "",
           authors: item.authors,
           listedOn: listedOn(lines, item, end),
           upvotes: votes,

@@ -57,6 +57,16 @@ describe("mergePaper", () => {
     expect(again.listedOn).toBe("2026-05-08");
   });
 
+  it("a code link from arXiv's text fills a gap but never replaces one Hugging Face set; Hugging Face's replaces arXiv's", () => {
+    const other = "https://github.com/someone/baseline";
+    expect(mergePaper(stored, { ...hf, githubUrl: other }, "arxiv-list", t3).githubUrl).toBe("https://github.com/a/b");
+    const fromArxiv = recordFromIncoming({ ...hf, githubUrl: other, githubStars: undefined }, "arxiv-rss", t1);
+    expect(fromArxiv.githubUrl).toBe(other);
+    expect(mergePaper(fromArxiv, hf, "hf-daily", t2).githubUrl).toBe("https://github.com/a/b");
+    const withoutLink = recordFromIncoming({ ...hf, githubUrl: undefined, githubStars: undefined }, "hf-daily", t1);
+    expect(mergePaper(withoutLink, { ...hf, githubUrl: other }, "arxiv-api", t2).githubUrl).toBe(other);
+  });
+
   it("re-applies admin overrides over every later listing", () => {
     const merged = mergePaper(stored, { ...hf, title: "A Paper (v2)" }, "hf-daily", t3, { title: "A Paper, fixed" });
     expect(merged.title).toBe("A Paper, fixed");

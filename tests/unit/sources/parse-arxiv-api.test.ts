@@ -111,6 +111,27 @@ describe("arxiv-api: empty and error responses", () => {
     expect(result.papers).toEqual([]);
   });
 
+  it("an empty daily feed (a weekend's) is fatal too, told by the feed's own id", () => {
+    const empty = RSS_ATOM.replace(/<entry>[\s\S]*<\/entry>/, "");
+    expect(empty).not.toContain("<entry>");
+    expect(parseArxivApi(empty, ctx)).toMatchObject({ papers: [], fatal: expect.stringMatching(/daily feed.*arxiv-rss/) });
+  });
+
+  it("reads an abstract's markup, which the API escapes once, as the feeds read it: tags go, character references are decoded", () => {
+    // 2512.10786's own record, as arXiv's listing shows it: its abstract holds "&ndash;", "<sub>" and "<i>".
+    const xml = CS.replace(
+      /<summary>[^<]*<\/summary>/,
+      "<summary>A semiconductor&amp;ndash;insulator junction of Bi&lt;sub&gt;2&lt;/sub&gt;O&lt;sub&gt;2&lt;/sub&gt;Se and a high-&lt;i&gt;&amp;kappa;&lt;/i&gt; oxide.</summary>",
+    );
+    expect(parseArxivApi(xml, ctx).papers[0]?.abstract).toBe("A semiconductor–insulator junction of Bi2O2Se and a high-κ oxide.");
+  });
+
+  it("takes the first GitHub repository its comment or abstract names as the code link", () => {
+    const xml = CS.replace(/<summary>([^<]*)<\/summary>/, "<summary>$1 Code is available at https://github.com/example/phinn-eeg.</summary>");
+    expect(parseArxivApi(xml, ctx).papers[0]?.githubUrl).toBe("https://github.com/example/phinn-eeg");
+    expect(parseArxivApi(CS, ctx).papers[0]?.githubUrl).toBeUndefined();
+  });
+
   it("keeps literal markup in titles as text", () => {
     const xml = CS.replace(
       "<title>Scalable Visual Pretraining for Language Intelligence</title>",

@@ -67,10 +67,13 @@ describe("hf-daily: API capture of 2026-05-08", () => {
     expect(last?.projectUrl).toBe("https://gt-learning-innovation.github.io/CIRCUIT_EDU_HW_ACL");
   });
 
-  it("lists every item on its Daily Papers day and carries 20 GitHub repos", () => {
+  it("lists every item on its Daily Papers day and carries 20 GitHub repos, and one more its abstract names", () => {
     expect(new Set(result.papers.map((p) => p.listedOn))).toEqual(new Set(["2026-05-08"]));
-    expect(result.papers.filter((p) => p.githubUrl !== undefined)).toHaveLength(20);
+    expect(result.papers.filter((p) => p.githubUrl !== undefined)).toHaveLength(21);
     expect(result.papers.filter((p) => p.githubStars !== undefined)).toHaveLength(20);
+    // No githubRepo in the capture; its summary ends "The code is available at https://github.com/sotaagi/EnergyFlow."
+    expect(result.papers.find((p) => p.arxivId === "2605.00623")).toMatchObject({ githubUrl: "https://github.com/sotaagi/EnergyFlow" });
+    expect(result.papers.find((p) => p.arxivId === "2605.00623")?.githubStars).toBeUndefined();
   });
 });
 
@@ -116,7 +119,8 @@ describe("hf-daily: API capture of 2026-06-12", () => {
     expect(result.papers.at(-1)?.arxivId).toBe("2606.13106");
     expect(result.papers.at(-1)?.authors).toHaveLength(9);
     expect(result.papers.at(-1)?.authors[0]).toBe("Jiayu Yang");
-    expect(result.papers.filter((p) => p.githubUrl !== undefined)).toHaveLength(16);
+    // 16 githubRepo fields, and 2606.12488's summary: "Code at https://github.com/miccunifi/iamcl2r."
+    expect(result.papers.filter((p) => p.githubUrl !== undefined)).toHaveLength(17);
   });
 
   it("keeps authors flagged hidden (the flag only hides the paper from their HF profile)", () => {

@@ -331,9 +331,17 @@ describe("text: arXiv's whole listing pages as a browser copies them, read as th
     expect(text.errors).toEqual([]);
     expect(text.papers).toHaveLength(101);
     expect(fields(text.papers, ["arxivId", "title", "authors"])).toEqual(fields(html.papers, ["arxivId", "title", "authors"]));
-    const abstracts = (papers: TNormalizedPaper[]) => fields(papers, ["arxivId", "abstract"]).filter((p) => p.arxivId !== "2512.10786");
-    // 2512.10786's abstract was escaped twice by arXiv: the page shows "&ndash;" as text, which the HTML parser's decoding turns into "–".
+    // A copy keeps an address only as its link's text, "this https URL"; the page's link holds the address itself.
+    const copied = new Set(text.papers.filter((p) => p.abstract.includes("this https URL")).map((p) => p.arxivId));
+    expect([...copied]).toEqual(["2609.22268"]);
+    const abstracts = (papers: TNormalizedPaper[]) => fields(papers, ["arxivId", "abstract"]).filter((p) => !copied.has(p.arxivId as string));
+    // 2512.10786's abstract was escaped twice by arXiv, so the page shows "&ndash;" and "<sub>" as text: both read it as "–" and "Bi2O2Se".
     expect(abstracts(text.papers)).toEqual(abstracts(html.papers));
+    const address = "https://github.com/manasvupadhyay/spectral_galerkin_heat";
+    expect(html.papers.find((p) => p.arxivId === "2609.22268")).toMatchObject({
+      abstract: expect.stringContaining(`available at ${address} under`),
+      githubUrl: address,
+    });
   });
 });
 
