@@ -96,6 +96,18 @@ describe("phrase search", () => {
     expect(await found('author:"Author 6" -zebra')).toEqual(["2606.30007"]);
   });
 
+  it("refuses a search whose every word PostgreSQL leaves out (common words, symbols), which matched nothing and said nothing", async () => {
+    for (const q of ["the", "-the", "the of and", "🦜", "\u200b", "🦜 -the", 'author:"Author 6" the']) {
+      for (const sort of ["new", "trending"] as const) {
+        await expect(listPapers({ db, filters: { ...base, sort, q }, limit: 50, highlight: false }), q).rejects.toMatchObject({
+          code: "INVALID_INPUT",
+          userMessage: expect.stringContaining("Add a word to search for"),
+        });
+      }
+    }
+    expect(await found("the zebra")).toEqual(await matchedByPostgres("zebra"));
+  });
+
   it("finds the same papers in relevance order", async () => {
     const page = await listPapers({ db, filters: { ...base, sort: "trending", q: '"actual addition"' }, limit: 50, highlight: false });
     expect(page.papers.map((p) => p.arxivId).sort()).toEqual(["2606.30001", "2606.30009"]);

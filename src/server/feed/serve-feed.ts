@@ -52,7 +52,8 @@ export function feedResponse(opts: {
   headers?: Record<string, string>;
 }): Response {
   const items = opts.papers.map((p) => toFeedItem(p, opts.appUrl));
-  const updated = items.reduce((max, i) => (i.published > max ? i.published : max), "1970-01-01T00:00:00.000Z");
+  // A feed with no item is as of now: it said 1970 (its ETag then changes with each answer, which an empty feed can afford).
+  const updated = items.reduce((max: string | null, i) => (max === null || i.published > max ? i.published : max), null) ?? new Date().toISOString();
   const body = renderFeed(opts.format, { ...opts.meta, updated }, items);
   const headers = new Headers({ "content-type": FEED_CONTENT_TYPES[opts.format], "cache-control": "public, no-cache", etag: entityTagOf(body) });
   // Set, not merged: a private feed's "Cache-Control" replaces the public one whatever its spelling.

@@ -126,9 +126,12 @@ export const API_ROUTES: readonly TApiRoute[] = [
     },
     responses: [
       { status: 202, description: "accepted; a confirmation mail is on its way if the address may get one", schema: ZSubscribeAccepted },
-      failure("INVALID_INPUT", "not JSON, not application/json, or a field is invalid; the message says which"),
+      failure("INVALID_INPUT", "not JSON, or a field is invalid; the message says which"),
       failure("PAYLOAD_TOO_LARGE", `the body is over ${bytes(MAX_PUBLIC_BODY_BYTES)}`),
-      unreadableBody,
+      failure(
+        "UNSUPPORTED_MEDIA_TYPE",
+        "the body is not declared as application/json, is compressed (Content-Encoding) or is declared in a charset other than UTF-8",
+      ),
       failure("RATE_LIMITED", `over ${SUBSCRIBE_IP_LIMIT.limit} subscribe requests from one client in ${SUBSCRIBE_IP_LIMIT.windowMs / 60_000} minutes`),
     ],
     example: { path: "/api/subscribe", body: { email: "you@example.org", frequency: "weekly", keywords: ["diffusion"], categories: ["cs.CV"] } },

@@ -64,10 +64,10 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
 
 /**
  * Refuses a request whose body is not declared as JSON (`application/json`, with parameters or none; not `application/json-seq` or
- * the like) with INVALID_INPUT and `message`. Requiring it forces a CORS preflight on cross-site requests, which keeps routes CSRF-safe.
+ * the like) with UNSUPPORTED_MEDIA_TYPE (415) and `message`. Requiring it forces a CORS preflight on cross-site requests, which keeps routes CSRF-safe.
  */
 export function requireJsonContent(request: Request, message: string): void {
-  if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) throw new AppError("INVALID_INPUT", message);
+  if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", message);
 }
 
 /** The body parsed as JSON; INVALID_INPUT with `hint` (an example of a good body) when it is not JSON, 415 when it is unreadable as sent. */

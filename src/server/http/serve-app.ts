@@ -161,6 +161,19 @@ function routedPath(target: string): string {
   }
 }
 
+/**
+ * More query parameters than any page or API reads (a list takes seven, a preview six, plus a link's tracking tags), and far fewer
+ * than cost Next time: it gathers a query's repeated keys in quadratic time, so 7,900 of one key in a 16 KB address held the one
+ * thread for a second, on every route, `/api/health` included.
+ */
+const MAX_QUERY_PARAMETERS = 100;
+
+function tooManyParameters(url: string): boolean {
+  let count = 0;
+  for (let at = url.indexOf("?"); at !== -1; at = url.indexOf("&", at + 1)) if (++count > MAX_QUERY_PARAMETERS) return true;
+  return false;
+}
+
 /** Whether every escape in a path decodes (Next answers one that does not with an HTML 400, where a route handler's caller reads JSON). */
 function decodes(pathname: string): boolean {
   try {
@@ -206,7 +219,8 @@ function readableRouterState(value: string | string[] | undefined): boolean {
 /**
  * Sends the fixed security headers and the CSP with a fresh nonce, on the request (Next puts it on every inline script an App Router
  * page or a 404 renders) and on the response, replacing any policy a client sent; refuses a target that is not a path (400), a method
- * nothing takes (405 or 501), an API address that does not decode (400) and a body declared past every cap (413); sets the client
+ * nothing takes (405 or 501), an address that does not decode or holds over 100 query parameters (400) and a body declared past every
+ * cap (413); sets the client
  * address header from the socket (and trusted proxies), replacing whatever the client sent; then hands over. Cached zero-JS pages
  * hold only the site script, allowed by its hash under any nonce.
  */
@@ -231,10 +245,11 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     }
     // The image optimizer fetches any path of the app (or an allowed host) and logs each failure; no page uses next/image.
     if (pathname === IMAGE_OPTIMIZER_PATH) return refuse(res, new AppError("NOT_FOUND", "There is nothing at this address."));
-    if (!decodes(pathname)) {
-      // A page's Next answered with a bare "400 Bad Request" page that said nothing of why.
-      const accept = isRouteHandlerPath(pathname) ? undefined : req.headers.accept;
-      return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."), accept);
+    // A page's Next answered with a bare "400 Bad Request" page that said nothing of why.
+    const accept = isRouteHandlerPath(pathname) ? undefined : req.headers.accept;
+    if (!decodes(pathname)) return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."), accept);
+    if (tooManyParameters(req.url ?? "")) {
+      return refuse(res, new AppError("INVALID_INPUT", `The address holds more than ${MAX_QUERY_PARAMETERS} query parameters.`), accept);
     }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
     // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards

@@ -155,9 +155,14 @@ function alternativeCondition(alternative: string): TTextCondition {
  */
 async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise<TTextCondition> {
   const whole = Prisma.sql`p.search @@ q.tsq`;
-  if (isPlainWords(text)) return { sql: whole, lexemes: plainWordLexemes(text) };
+  if (isPlainWords(text)) {
+    const lexemes = plainWordLexemes(text);
+    if (lexemes.length === 0) throw noWordToSearch(text);
+    return { sql: whole, lexemes };
+  }
   const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
-  const alternatives = splitTopLevelOr(row?.t ?? "");
+  if (!row?.t) throw noWordToSearch(text);
+  const alternatives = splitTopLevelOr(row.t);
   if (!hasAuthors && alternatives.some((alternative) => !requiresAWord(alternative))) {
     throw new AppError("INVALID_INPUT", "Add a word to search for: a search cannot only leave words out (-word).");
   }
@@ -169,6 +174,17 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
       " OR ",
     )})`,
   };
+}
+
+/**
+ * A search whose words PostgreSQL leaves all out (`the`, `-the`, an emoji, a zero-width space) matches no paper, and answered 200
+ * with an empty list, saying nothing of why.
+ */
+function noWordToSearch(text: string): AppError {
+  return new AppError(
+    "INVALID_INPUT",
+    `Add a word to search for: “${text.slice(0, 80)}” holds only common words (such as “the”) or symbols, which search leaves out.`,
+  );
 }
 
 /**

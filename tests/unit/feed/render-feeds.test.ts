@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { TPaper } from "../../../src/core/paper";
 import { escapeXml, toFeedItem } from "../../../src/server/feed/feed-item";
 import { renderAtom, renderFeed, renderJsonFeed, renderRss } from "../../../src/server/feed/render-feeds";
+import { feedResponse } from "../../../src/server/feed/serve-feed";
 import { elementsIn, htmlFieldsOf, textOf } from "../../support/feed-reader";
 
 const evil: TPaper = {
@@ -21,6 +22,17 @@ const meta = { title: "T & co", description: "D", homeUrl: "https://pd.example/"
 const items = [evil, plain].map((p) => toFeedItem(p, "https://pd.example"));
 
 describe("feeds", () => {
+  it("a feed's date is its newest item's, and an empty feed's is now, not 1970", async () => {
+    const base = { title: meta.title, description: meta.description, homeUrl: meta.homeUrl, feedUrl: meta.feedUrl };
+    const atom = async (papers: TPaper[]) =>
+      cheerio.load(await feedResponse({ format: "atom", meta: base, papers, appUrl: "https://pd.example" }).text(), { xml: true });
+    expect((await atom([plain, evil]))("feed > updated").text()).toBe("2026-06-12T00:00:00.000Z");
+    const before = Date.now();
+    const empty = new Date((await atom([]))("feed > updated").text()).getTime();
+    expect(empty).toBeGreaterThanOrEqual(before - 1000);
+    expect(empty).toBeLessThanOrEqual(Date.now());
+  });
+
   it("RSS 2.0 parses back with titles, links, guids and dates", () => {
     const $ = cheerio.load(renderRss(meta, items), { xml: true });
     expect($("rss").attr("version")).toBe("2.0");

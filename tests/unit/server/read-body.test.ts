@@ -41,7 +41,7 @@ describe("requireJsonContent", () => {
     }
   });
 
-  it("refuses every other type, JSON's lookalikes included, with INVALID_INPUT", () => {
+  it("refuses every other type, JSON's lookalikes included, with 415 UNSUPPORTED_MEDIA_TYPE", () => {
     for (const type of [null, "application/json-seq", "application/jsonx", "text/plain", "application/x-www-form-urlencoded"]) {
       let thrown: unknown;
       try {
@@ -49,7 +49,7 @@ describe("requireJsonContent", () => {
       } catch (err) {
         thrown = err;
       }
-      expect(isAppError(thrown) && thrown.code === "INVALID_INPUT" && thrown.message === "Send JSON.", String(type)).toBe(true);
+      expect(isAppError(thrown) && thrown.code === "UNSUPPORTED_MEDIA_TYPE" && thrown.message === "Send JSON.", String(type)).toBe(true);
     }
   });
 });
