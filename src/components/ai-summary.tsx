@@ -4,14 +4,16 @@ import type { ReactNode } from "react";
 /** Only Hugging Face's listings carry an AI summary (src/core/sources/hf-item.ts). */
 const SUMMARY_SOURCE = "Hugging Face";
 
-export function AiSummary({ summary, abstractLabel, children }: { summary: string; abstractLabel: string; children: ReactNode }) {
+/** `open`: the abstract shown from the start, as the paper's own page shows it (a card keeps it one click away). */
+export function AiSummary(props: { summary: string; abstractLabel: string; open?: boolean; children: ReactNode }) {
+  const { summary, abstractLabel, children } = props;
   return (
     <div className="ai-summary" data-testid="ai-summary">
       <p className="card-abstract">
-        <span className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium dark:bg-slate-800">AI summary · {SUMMARY_SOURCE}</span>
+        <span className="mr-1 rounded bg-slate-100 px-1.5 whitespace-nowrap py-0.5 text-xs font-medium dark:bg-slate-800">AI summary · {SUMMARY_SOURCE}</span>
         {summary}
       </p>
-      <details className="mt-1">
+      <details className="mt-1" open={props.open}>
         <summary>{abstractLabel}</summary>
         {children}
       </details>

@@ -1,7 +1,7 @@
 // The list filters as a plain GET form, so every filtered view is a shareable URL and works without JavaScript.
 import type { TListFilters } from "@/server/repo/papers";
 
-const fieldClass = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+const fieldClass = "rounded-md border border-slate-500 bg-white px-2 py-1 text-sm dark:border-slate-500 dark:bg-slate-900";
 
 export function FilterBar({ action, filters, keepQuery = false }: { action: string; filters: TListFilters; keepQuery?: boolean }) {
   return (

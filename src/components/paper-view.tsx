@@ -90,7 +90,7 @@ export function PaperView({ paper, metrics, similar }: TPaperViewData) {
           Abstract
         </h2>
         {paper.aiSummary ? (
-          <AiSummary summary={paper.aiSummary} abstractLabel="The authors' abstract">
+          <AiSummary summary={paper.aiSummary} abstractLabel="The authors' abstract" open>
             <p className="mt-2 whitespace-pre-line leading-relaxed">
               <LinkedText text={paper.abstract} />
             </p>

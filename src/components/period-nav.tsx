@@ -31,7 +31,7 @@ export function PeriodNav({ period, prevDay, nextDay }: { period: TPeriod; prevD
             name="date"
             required
             defaultValue={period.start}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            className="rounded-md border border-slate-500 bg-white px-2 py-1 dark:border-slate-500 dark:bg-slate-900"
           />
         </label>
         <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">

@@ -12,7 +12,7 @@ export function SearchView({ filters, page, error }: { filters: TListFilters; pa
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{filters.q ? <>Results for “{filters.q}”</> : "Search papers"}</h1>
-      <form action="/search" method="get" role="search" className="flex gap-2">
+      <form action="/search" method="get" role="search" aria-label="Papers" className="flex gap-2">
         <label htmlFor="search-q" className="sr-only">
           Search query
         </label>
@@ -22,7 +22,7 @@ export function SearchView({ filters, page, error }: { filters: TListFilters; pa
           type="search"
           defaultValue={filters.q ?? ""}
           placeholder='"diffusion model" -video author:Lee'
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
+          className="min-w-0 flex-1 rounded-md border border-slate-500 bg-white px-3 py-2 dark:border-slate-500 dark:bg-slate-900"
         />
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
           Search

@@ -2,8 +2,26 @@
 import { ThemeToggle } from "./theme-toggle";
 
 const navLink = "rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800";
+const currentLink = "rounded bg-slate-100 px-2 py-1 font-semibold dark:bg-slate-800";
 
-export function SiteHeader() {
+/** The feed's sections, each a link of the header; a page of one is marked as the current place. */
+export type TSection = "trending" | "day" | "week" | "month";
+
+const SECTIONS: { section: TSection; href: string; label: string }[] = [
+  { section: "trending", href: "/", label: "Trending" },
+  { section: "day", href: "/papers/go?view=day", label: "Daily" },
+  { section: "week", href: "/papers/go?view=week", label: "Weekly" },
+  { section: "month", href: "/papers/go?view=month", label: "Monthly" },
+];
+
+/** The section a Pages Router page belongs to, from its route ("/papers/week/[period]/[[...view]]"), if any. */
+export function sectionOf(route: string): TSection | undefined {
+  if (route === "/" || route.startsWith("/trending/")) return "trending";
+  const period = /^\/papers\/(date|week|month)\//.exec(route)?.[1];
+  return period === "date" ? "day" : (period as TSection | undefined);
+}
+
+export function SiteHeader({ section }: { section?: TSection }) {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -11,22 +29,21 @@ export function SiteHeader() {
           paper<span className="text-indigo-700 dark:text-indigo-400">digest</span>
         </a>
         {/* On a phone the brand shares its row with Subscribe and the theme, the links take the next and search the last: the header
-            took four rows there, and a phone showed one paper above the fold. */}
+            took four rows there, and a phone showed one paper above the fold. Search has a row of its own below 1024 px: beside the
+            links and buttons it was squeezed to 84 px at 700. */}
         <nav aria-label="Main" className="order-2 flex flex-wrap gap-1 text-sm sm:order-none">
-          <a href="/" className={navLink}>
-            Trending
-          </a>
-          <a href="/papers/go?view=day" className={navLink}>
-            Daily
-          </a>
-          <a href="/papers/go?view=week" className={navLink}>
-            Weekly
-          </a>
-          <a href="/papers/go?view=month" className={navLink}>
-            Monthly
-          </a>
+          {SECTIONS.map((link) => (
+            <a
+              key={link.section}
+              href={link.href}
+              aria-current={link.section === section ? "page" : undefined}
+              className={link.section === section ? currentLink : navLink}
+            >
+              {link.label}
+            </a>
+          ))}
         </nav>
-        <form action="/search" method="get" role="search" className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
+        <form action="/search" method="get" role="search" aria-label="Site" className="order-last w-full lg:order-none lg:w-auto lg:flex-1">
           <label htmlFor="site-search" className="sr-only">
             Search papers
           </label>
@@ -35,7 +52,7 @@ export function SiteHeader() {
             name="q"
             type="search"
             placeholder='Search: "diffusion model" -video author:Lee'
-            className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className="w-full rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm dark:border-slate-500 dark:bg-slate-900"
           />
         </form>
         <div className="order-1 ml-auto flex items-center gap-3 sm:order-none">

@@ -124,9 +124,14 @@ export const SITE_SCRIPT = `(function () {
       // preview with it showed the unfiltered trending list as if the typed keywords had been read. The form's field says what is wrong.
       .then(function (r) { return r.ok ? r.text() : ""; })
       .then(function (html) {
-        var next = html && new DOMParser().parseFromString(html, "text/html").querySelector("[data-preview-items]");
+        var page = html && new DOMParser().parseFromString(html, "text/html");
+        var next = page && page.querySelector("[data-preview-items]");
         var current = document.querySelector("[data-preview-items]");
-        if (next && current && query === previewQuery) current.replaceChildren.apply(current, Array.from(next.childNodes).map(function (n) { return document.importNode(n, true); }));
+        if (!next || !current || query !== previewQuery) return;
+        current.replaceChildren.apply(current, Array.from(next.childNodes).map(function (n) { return document.importNode(n, true); }));
+        var status = document.querySelector("[data-preview-status]");
+        var nextStatus = page.querySelector("[data-preview-status]");
+        if (status && nextStatus) status.textContent = nextStatus.textContent;
       })
       .catch(function () {})
       .then(function () { if (panel) panel.setAttribute("aria-busy", "false"); });

@@ -1,10 +1,11 @@
 // The chrome every page shares (skip link, header, main landmark), used by the App Router layout and the zero-JS front page alike.
 import type { ReactNode } from "react";
-import { SiteHeader } from "./site-header";
+import { SiteHeader, type TSection } from "./site-header";
 
 export const BODY_CLASS = "min-h-screen bg-white text-slate-900 antialiased dark:bg-[#0b0f19] dark:text-slate-100";
 
-export function SiteShell({ children }: { children: ReactNode }) {
+/** `section`: the feed section the page belongs to, marked in the header. */
+export function SiteShell({ section, children }: { section?: TSection; children: ReactNode }) {
   return (
     <>
       <a
@@ -13,7 +14,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <SiteHeader />
+      <SiteHeader section={section} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>

@@ -1,6 +1,6 @@
-// The subscribe form: a plain POST that needs no JavaScript (errors come back on the page it answers with); the site script refreshes
+// The subscribe form: a plain POST that needs no JavaScript (its outcome comes back atop the page it answers with); the site script refreshes
 // the preview beside it from the cached preview page of the interests typed so far.
-import { FormStatus, SubmitButton } from "./form-feedback";
+import { SubmitButton } from "./form-feedback";
 import type { TFormState } from "@/server/subscriptions/form-state";
 import type { TWeekPreview } from "@/server/digest/preview-digest";
 import { FieldError, inputClass, interestDefaults, SubscribeInterestFields, type TInterestDefaults } from "./subscribe-interest-fields";
@@ -37,7 +37,6 @@ export function SubscribeForm({ state, defaults, preview }: { state: TFormState;
         </div>
         <SubscribeInterestFields defaults={interestDefaults(state.status === "error" ? state.values : undefined, defaults)} errors={errors} />
         <SubmitButton pending={false} label="Subscribe" pendingLabel="Subscribing…" />
-        <FormStatus state={state} />
       </form>
       <SubscribePreview preview={preview} />
     </div>

@@ -7,10 +7,13 @@ import { SubscribeForm } from "./subscribe-form";
 import { NEW_INTERESTS, type TInterestDefaults } from "./subscribe-interest-fields";
 
 /** The zero-JS Pages Router page (src/pages/subscribe): its head, and the form showing the interests it was rendered for. */
+/** The tab's title says the outcome first: it is what a screen reader reads of the new page, and what a tab shows. */
+const TITLES: Record<TFormState["status"], string> = { idle: "Subscribe", ok: "Check your inbox", error: "Error: Subscribe" };
+
 export function SubscribeDocument({ appUrl, interests, state, preview }: TSubscribePageProps) {
   return (
     <>
-      <PageHead title="Subscribe" path="/subscribe" appUrl={appUrl} />
+      <PageHead title={TITLES[state.status]} path="/subscribe" appUrl={appUrl} />
       <SubscribePage state={state} defaults={{ ...NEW_INTERESTS, ...interests }} preview={preview} />
     </>
   );
@@ -25,6 +28,7 @@ export function SubscribePage(props: { state: TFormState; defaults: TInterestDef
           subscribe with another one if you want digests again.
         </p>
       )}
+      <SubmitOutcome state={props.state} />
       <div>
         <h1 className="text-2xl font-bold">Get trending papers in your inbox</h1>
         <p className="mt-1 text-slate-600 dark:text-slate-400">
@@ -32,6 +36,64 @@ export function SubscribePage(props: { state: TFormState; defaults: TInterestDef
         </p>
       </div>
       <SubscribeForm state={props.state} defaults={props.defaults} preview={props.preview} />
+    </div>
+  );
+}
+
+/** The form's fields as their labels name them, for the error summary's links (each field's id is its name). */
+const FIELD_LABELS: Record<string, string> = {
+  email: "Email address",
+  frequency: "How often",
+  keywords: "Keywords",
+  categories: "arXiv categories",
+  negativeKeywords: "Never show papers about",
+  onlyWithCode: "Only papers with code",
+  minUpvotes: "Minimum upvotes",
+};
+
+const outcomeFocus = "focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500";
+
+/**
+ * A submitted form's outcome at the top of the page that answers it, focused as the page loads (`autofocus`, since the page has no
+ * script): the answer is a new page, where a live region already filled is never announced, and below the form it was out of sight
+ * on a phone. A rejected form lists each field's error as a link to the field.
+ */
+function SubmitOutcome({ state }: { state: TFormState }) {
+  if (state.status === "ok") {
+    return (
+      <p
+        role="status"
+        tabIndex={-1}
+        autoFocus
+        data-testid="submit-outcome"
+        className={`rounded-lg border border-emerald-600 bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100 ${outcomeFocus}`}
+      >
+        {state.message}
+      </p>
+    );
+  }
+  if (state.status !== "error") return null;
+  const fields = Object.entries(state.fieldErrors).filter(([field]) => field in FIELD_LABELS);
+  return (
+    <div
+      role="alert"
+      tabIndex={-1}
+      autoFocus
+      data-testid="submit-outcome"
+      className={`rounded-lg border border-red-600 bg-red-50 p-4 text-red-900 dark:bg-red-950 dark:text-red-100 ${outcomeFocus}`}
+    >
+      <p className="font-semibold">{state.message}</p>
+      {fields.length > 0 && (
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {fields.map(([field, message]) => (
+            <li key={field}>
+              <a href={`#${field}`} className="underline">
+                {FIELD_LABELS[field]}: {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

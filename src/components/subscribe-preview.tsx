@@ -11,7 +11,13 @@ export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Papers listed {preview.from} to {preview.to} that match your interests, best first.
       </p>
-      <div aria-live="polite" data-preview-items>
+      {/* The count is what is announced when the site script swaps the list, not the list: that read eight titles aloud per keystroke. */}
+      <p role="status" className="sr-only" data-preview-status>
+        {preview.items.length === 0
+          ? "No papers matched last week."
+          : `${preview.items.length} ${preview.items.length === 1 ? "paper" : "papers"} matched last week.`}
+      </p>
+      <div data-preview-items>
         {preview.items.length === 0 ? (
           <p className="mt-3 text-sm" data-testid="preview-empty">
             Nothing matched. Try broader keywords or a lower minimum.

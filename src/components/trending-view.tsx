@@ -5,7 +5,7 @@ import { FeedLinks } from "./feed-links";
 import { FilterBar } from "./filter-bar";
 import { PaperList } from "./paper-list";
 
-const SORT_TITLES = { trending: "Trending papers", new: "Newest papers", top: "Most upvoted papers" } as const;
+export const SORT_TITLES = { trending: "Trending papers", new: "Newest papers", top: "Most upvoted papers" } as const;
 
 export function TrendingView({ filters, page, error, demo = false }: { filters: TListFilters; page: TPaperPage; error?: string; demo?: boolean }) {
   const more = page.nextCursor ? `/?${serializeFeedFilters({ ...filters, cursor: page.nextCursor })}` : null;

@@ -2,10 +2,11 @@
 import type { AppProps } from "next/app";
 import "@/app/globals.css";
 import { SiteShell } from "@/components/site-shell";
+import { sectionOf } from "@/components/site-header";
 
-export default function App({ Component, pageProps }: AppProps) {
+export default function App({ Component, pageProps, router }: AppProps) {
   return (
-    <SiteShell>
+    <SiteShell section={sectionOf(router.route)}>
       <Component {...pageProps} />
     </SiteShell>
   );

@@ -84,6 +84,8 @@ test("admin: hiding a paper removes it from the front page and its page at once,
 test("admin: a fixed title shows on the site; a bad link is refused with a clear message", async ({ page }) => {
   await signIn(page);
   await page.goto("/admin/papers");
+  const sections = page.getByRole("navigation", { name: "Admin" });
+  await expect(sections.locator("[aria-current=page]")).toHaveText(["Papers"]);
   const row = page.getByTestId("admin-paper").first();
   await row.getByText("Fix a field").click();
   await row.getByLabel("Field").selectOption("githubUrl");

@@ -195,6 +195,23 @@ test("feed: the dark theme follows the system until a choice is made", async ({ 
   await expect(page.locator("html")).toHaveClass(/dark/);
 });
 
+test("feed: the header marks the page's section, and its search keeps a usable width at every size", async ({ page }) => {
+  const current = page.getByRole("navigation", { name: "Main" }).locator("[aria-current=page]");
+  await page.goto("/papers/go?view=week");
+  await expect(current).toHaveText(["Weekly"]);
+  await page.goto("/?sort=new");
+  await expect(current).toHaveText(["Trending"]);
+  await expect(page).toHaveTitle(/^Newest papers · /);
+  await page.goto("/subscribe");
+  await expect(current).toHaveCount(0);
+  // Between 640 and 1024 px search takes a row of its own: beside the links it was 84 px wide at 700.
+  for (const width of [360, 700, 800, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const box = await page.locator("#site-search").boundingBox();
+    expect(box!.width, `at ${width} px`).toBeGreaterThanOrEqual(Math.min(300, width - 40));
+  }
+});
+
 test("feed: the Subscribe button leads to /subscribe", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Subscribe" }).click();

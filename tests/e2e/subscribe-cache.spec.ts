@@ -96,8 +96,14 @@ test("subscribe: with JavaScript the preview follows the interests typed, read f
   });
   await page.goto("/subscribe");
   await expect(page.getByTestId("preview-list").getByRole("listitem").first()).toBeVisible();
+  const status = page.locator("[data-preview-status]");
+  await expect(status).toHaveRole("status");
+  await expect(status).toHaveText(/^\d+ papers? matched last week\.$/);
+  // The list itself is no live region: the count is what a screen reader hears when it changes.
+  await expect(page.locator("[data-preview-items]")).not.toHaveAttribute("aria-live");
   await page.getByLabel(/Keywords/).fill("zzzz-no-such-topic");
   await expect(page.getByTestId("preview-empty")).toBeVisible({ timeout: 15_000 });
+  await expect(status).toHaveText("No papers matched last week.");
   // A minimum that does not parse is answered 400 with an unfiltered list: the preview keeps what the keyword gave, not that list.
   const refused = page.waitForResponse((res) => new URL(res.url()).searchParams.get("min") === "-5");
   await page.getByLabel(/Minimum upvotes/).fill("-5");

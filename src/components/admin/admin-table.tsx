@@ -1,11 +1,12 @@
 // The console's one table shape: an empty state, a scrolling wrapper, a caption for screen readers and the column headers; rows come as children.
 import type { ReactNode } from "react";
-import { muted, table, th } from "./ui";
+import { focusRing, muted, table, th } from "./ui";
 
 export function AdminTable(props: { caption: string; columns: string[]; empty: string; isEmpty: boolean; testId?: string; children: ReactNode }) {
   if (props.isEmpty) return <p className={muted}>{props.empty}</p>;
   return (
-    <div className="overflow-x-auto">
+    // A table wider than a phone scrolls sideways here; the keyboard scrolls it too once it has focus, hence a named, focusable region.
+    <div className={`overflow-x-auto ${focusRing}`} role="region" aria-label={props.caption} tabIndex={0}>
       <table className={table} data-testid={props.testId}>
         <caption className="sr-only">{props.caption}</caption>
         <thead>

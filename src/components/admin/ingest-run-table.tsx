@@ -30,7 +30,8 @@ export function IngestRunTable({ runs }: { runs: TAdminIngestRun[] }) {
           <th scope="row" className={`${td} font-mono`}>
             #{r.id}
           </th>
-          <td className={td}>
+          {/* The one column that may break anywhere: parameters hold hashes and URLs, which widened the table at 1280 px. */}
+          <td className={`${td} [overflow-wrap:anywhere]`}>
             <span className="font-mono">{r.source}</span> <span className={`text-xs ${muted}`}>{params(r.params)}</span>
             {r.reason && <p className={`text-xs ${muted}`}>{r.reason}</p>}
             {r.errors.length > 0 && (

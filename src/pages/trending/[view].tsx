@@ -2,7 +2,7 @@
 // page and every variant is cached on its own, zero-JS like "/".
 import type { GetStaticPaths, GetStaticProps } from "next";
 import { PageHead } from "@/components/page-head";
-import { TrendingView } from "@/components/trending-view";
+import { SORT_TITLES, TrendingView } from "@/components/trending-view";
 import { trendingPageProps, type TTrendingPageProps } from "@/server/feed/feed-page-props";
 
 // unstable_runtimeJS: false ships no framework JS at all; `runtime` is listed because Next's generated page types require a known key.
@@ -15,7 +15,7 @@ export const getStaticProps: GetStaticProps<TTrendingPageProps, { view: string }
 export default function TrendingPage({ appUrl, ...data }: TTrendingPageProps) {
   return (
     <>
-      <PageHead title="Trending papers" path="/" appUrl={appUrl} />
+      <PageHead title={SORT_TITLES[data.filters.sort]} path="/" appUrl={appUrl} />
       <TrendingView {...data} />
     </>
   );

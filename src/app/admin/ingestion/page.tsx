@@ -74,7 +74,9 @@ export default async function AdminIngestionPage({ searchParams }: { searchParam
           </h2>
           <form action={pasteListingAction} className="space-y-3">
             <label className={label}>
-              Text copied from a trending-papers page (the <code>text</code> source)
+              <span>
+                Text copied from a trending-papers page (the <code>text</code> source)
+              </span>
               <textarea name="body" rows={8} required maxLength={MAX_PASTE_CHARS} aria-describedby="paste-limit" className={`${input} font-mono`} />
             </label>
             <p id="paste-limit" className={`text-sm ${muted}`}>

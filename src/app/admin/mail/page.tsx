@@ -6,6 +6,8 @@ import { ZRowId } from "@/core/row-id";
 import { getDb } from "@/server/db";
 import { listCapturedMail } from "@/server/repo/captured-mail";
 import { requireAdminPage } from "@/server/auth/admin-page";
+import { AdminTable } from "@/components/admin/admin-table";
+import { link, td } from "@/components/admin/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Captured mail", robots: { index: false } };
@@ -21,45 +23,23 @@ export default async function CapturedMailPage({ searchParams }: { searchParams:
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Captured mail</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">SMTP_URL is unset, so outgoing mail is kept here instead of sent.</p>
-      {mails.length === 0 ? (
-        <p>No mail captured yet.</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className="py-2 pr-3">
-                Sent
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                To
-              </th>
-              <th scope="col" className="py-2">
-                Subject
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mails.map((m) => (
-              <tr key={m.id} className="border-b border-slate-100 dark:border-slate-900" data-testid="captured-mail-row">
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time>
-                </td>
-                <td className="py-2 pr-3 break-all">{m.to}</td>
-                <td className="py-2">
-                  <Link
-                    href={`/admin/mail/${m.id}`}
-                    className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
-                  >
-                    {m.subject}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable caption="Captured mail, newest first" columns={["Sent", "To", "Subject"]} empty="No mail captured yet." isEmpty={mails.length === 0}>
+        {mails.map((m) => (
+          <tr key={m.id} data-testid="captured-mail-row">
+            <td className={`${td} whitespace-nowrap`}>
+              <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time>
+            </td>
+            <td className={`${td} break-all`}>{m.to}</td>
+            <td className={td}>
+              <Link href={`/admin/mail/${m.id}`} className={link}>
+                {m.subject}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {mails.length === 50 && (
-        <Link href={`/admin/mail?before=${mails[mails.length - 1]!.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link href={`/admin/mail?before=${mails[mails.length - 1]!.id}`} className={link}>
           Older mail
         </Link>
       )}
