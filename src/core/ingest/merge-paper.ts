@@ -92,6 +92,8 @@ export function recordFromIncoming(incoming: TIncomingPaper, source: string, obs
 const union = (a: string[], b: string[] | undefined) => (b && b.length ? [...new Set([...a, ...b])] : a);
 const text = (known: string | null, next: string | undefined) => (next !== undefined && next !== "" ? next : known);
 const num = (known: number | null, next: number | undefined) => (next !== undefined ? next : known);
+/** Hugging Face's code and project links are ones somebody set; another source's are the first its text names, so they only fill a gap. */
+const curatedLink = (known: string | null, next: string | undefined, source: string) => (isHf(source) || known === null ? text(known, next) : known);
 
 type TMetrics = Pick<TPaperRecord, "upvotes" | "githubStars" | "numComments" | "metricsObservedAt">;
 
@@ -144,9 +146,8 @@ export function mergePaper(existing: TPaperRecord, incoming: TIncomingPaper, sou
     listedOn: takeHfDay ? incoming.listedOn : existing.listedOn,
     publishedAt: text(existing.publishedAt, incoming.publishedAt),
     version: Math.max(existing.version ?? 0, incoming.version ?? 0) || null,
-    // Hugging Face's code link is one somebody set; another source's is the first its text names, so it only fills a gap.
-    githubUrl: isHf(source) || existing.githubUrl === null ? text(existing.githubUrl, incoming.githubUrl) : existing.githubUrl,
-    projectUrl: text(existing.projectUrl, incoming.projectUrl),
+    githubUrl: curatedLink(existing.githubUrl, incoming.githubUrl, source),
+    projectUrl: curatedLink(existing.projectUrl, incoming.projectUrl, source),
     thumbnailUrl: text(existing.thumbnailUrl, incoming.thumbnailUrl),
     ...mergeMetrics(existing, incoming, observedAt),
     categories: union(existing.categories, incoming.categories),

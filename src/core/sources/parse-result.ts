@@ -1,6 +1,7 @@
 // Every parser reports the same way: valid papers kept, bad items recorded, whole-document failures as `fatal`, never a throw.
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
 import { findGithubUrl } from "@/core/text/github-url";
+import { httpUrl } from "./field-values";
 import { decodeTexProse } from "@/core/text/tex-accents";
 import { authorNames } from "./author-list";
 import { ZNormalizedPaper, type TNormalizedPaper, type TParseContext, type TParseError, type TParseResult, type TSourceId } from "./normalized-paper";
@@ -74,8 +75,9 @@ function wellFormed<T>(value: T): T {
 /**
  * What every source's data gets wrong alike: TeX in titles and abstracts (`decodeTexProse`: "Landauer-B\"uttiker", "92.1\%"), author
  * names (`authorNames`), and category terms that are no arXiv category (the API lists MSC and ACM classes as `<category>`s: "03B70,
- * 68Q99", "F.4.1; K.2"), the primary then being the first real one. A paper whose source names no code repository gets the first one
- * its comments or abstract write ("Code: https://github.com/…"), as arXiv's listings, feeds and API give code links only that way.
+ * 68Q99", "F.4.1; K.2"), the primary then being the first real one. A paper whose source names no code repository or project page
+ * gets the ones its comments or abstract write ("Code: https://github.com/…", "Project page: https://…"), as arXiv's listings, feeds
+ * and API give such links only that way.
  */
 function tidied(draft: TPaperDraft): TPaperDraft {
   const categories = draft.categories?.filter((c) => ARXIV_CATEGORY.test(c));
@@ -83,12 +85,22 @@ function tidied(draft: TPaperDraft): TPaperDraft {
   return {
     ...draft,
     githubUrl: draft.githubUrl ?? findGithubUrl(`${draft.comments ?? ""} ${draft.abstract ?? ""}`) ?? undefined,
+    projectUrl: draft.projectUrl ?? projectPageIn(`${draft.comments ?? ""} ${draft.abstract ?? ""}`),
     title: draft.title && decodeTexProse(draft.title),
     abstract: draft.abstract && decodeTexProse(draft.abstract),
     authors: draft.authors && authorNames(draft.authors),
     categories: categories?.length ? categories : undefined,
     primaryCategory: primary,
   };
+}
+
+/** "Project page: https://…", "Project website at https://…", "Homepage: https://…". */
+const PROJECT_PAGE = /\b(?:project[ -]?(?:page|website|site)|home[ -]?page)\b(?:\s*(?::|is|at|available at))*\s*(https?:\/\/[^\s<>"]+)/i;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}>'"]+$/;
+
+function projectPageIn(text: string): string | undefined {
+  const address = PROJECT_PAGE.exec(text)?.[1];
+  return address === undefined ? undefined : httpUrl(address.replace(TRAILING_PUNCTUATION, ""));
 }
 
 export function fatalResult(source: TSourceId, fatal: string, extra: Partial<TParseResult> = {}): TParseResult {

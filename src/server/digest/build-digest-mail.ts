@@ -7,6 +7,9 @@ import { subscriberLinks } from "../subscriptions/subscription-links";
 import { digestMessageId } from "./digest-message-id";
 import type { TDigestSettings } from "./digest-settings";
 
+const DAY_MS = 86_400_000;
+const startOfUtcDay = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
+
 export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperIds: number[]; items: TDigestItem[] };
 
 /**
@@ -35,7 +38,9 @@ export function buildDigestMail(opts: {
     appUrl: settings.appUrl,
     secret: settings.appSecret,
     subscriberId: recipient.subscriberId,
-    now: opts.now,
+    // Links last a year from the day the digest goes out, not from its millisecond: a send's clock runs on while it works through
+    // the batches, so its links differed from the preview's (the same mail otherwise) by a few milliseconds of expiry.
+    now: startOfUtcDay(opts.now),
     readerGeneration: recipient.readerGeneration,
   });
   const email = composeDigestBodies({

@@ -65,6 +65,9 @@ describe("mergePaper", () => {
     expect(mergePaper(fromArxiv, hf, "hf-daily", t2).githubUrl).toBe("https://github.com/a/b");
     const withoutLink = recordFromIncoming({ ...hf, githubUrl: undefined, githubStars: undefined }, "hf-daily", t1);
     expect(mergePaper(withoutLink, { ...hf, githubUrl: other }, "arxiv-api", t2).githubUrl).toBe(other);
+    // A project page the same way.
+    const page = recordFromIncoming({ ...hf, projectUrl: "https://hf-set.example/" }, "hf-daily", t1);
+    expect(mergePaper(page, { ...hf, projectUrl: "https://written.example/" }, "arxiv-list", t2).projectUrl).toBe("https://hf-set.example/");
   });
 
   it("re-applies admin overrides over every later listing", () => {

@@ -200,3 +200,15 @@ describe("arxiv-api: fields arXiv's own data gets wrong", () => {
     expect(paper?.authors.filter((name) => !/\p{L}/u.test(name))).toEqual([]);
   });
 });
+
+describe("arxiv-api: links a paper's text writes", () => {
+  it.each([
+    ["Project page: https://example.org/phinn/.", "https://example.org/phinn/"],
+    ["Our project website is at https://phinn.github.io", "https://phinn.github.io"],
+    ["Homepage: http://example.org/p?a=1", "http://example.org/p?a=1"],
+    ["Accepted at NeurIPS. Code: https://github.com/a/b", undefined],
+  ])("%s", (comment, projectUrl) => {
+    const xml = CS.replace(/<\/summary>/, `</summary><arxiv:comment>${comment}</arxiv:comment>`);
+    expect(parseArxivApi(xml, ctx).papers[0]?.projectUrl).toBe(projectUrl);
+  });
+});

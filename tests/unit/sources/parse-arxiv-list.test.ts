@@ -74,14 +74,15 @@ describe("arxiv-list: /list/cs.CL/recent capture", () => {
     expect(result.papers[2]?.comments).toBe("Accepted at CLiC-it 2026");
   });
 
-  it('writes the address arXiv shows as a link reading "this https URL", and takes a GitHub one as the code link', () => {
+  it('writes the address arXiv shows as a link reading "this https URL", and takes a GitHub one as the code link, a project page as such', () => {
     const paper = (id: string) => result.papers.find((p) => p.arxivId === id);
     expect(paper("2607.21962")).toMatchObject({
       comments: "25 pages, 2 figures. Code: https://github.com/veracium-ai/Veracium",
       githubUrl: "https://github.com/veracium-ai/Veracium",
     });
-    expect(paper("2607.22334")?.comments).toBe("Project page: https://bpm-opd.github.io/");
+    expect(paper("2607.22334")).toMatchObject({ comments: "Project page: https://bpm-opd.github.io/", projectUrl: "https://bpm-opd.github.io/" });
     expect(paper("2607.22334")?.githubUrl).toBeUndefined();
+    expect(paper("2607.21962")?.projectUrl).toBeUndefined();
     expect(result.papers.filter((p) => `${p.comments} ${p.abstract}`.includes("this https URL"))).toEqual([]);
   });
 });
