@@ -64,7 +64,7 @@ export function PaperCard({ paper, headingLevel = 2 }: { paper: TCardPaper; head
         <p className="card-meta">{shortAuthors(paper.authors)}</p>
         <p className="card-meta card-facts">
           <time dateTime={paper.listedOn}>{paper.listedOn}</time>
-          <span aria-label={countOf(paper.upvotes, "upvote")}>{`▲ ${paper.upvotes}`}</span>
+          <span role="img" aria-label={countOf(paper.upvotes, "upvote")}>{`▲ ${paper.upvotes}`}</span>
           {code && (
             <a className="link" href={code} rel="noopener noreferrer">
               {paper.githubStars != null ? `Code ★ ${paper.githubStars.toLocaleString("en-US")}` : "Code"}

@@ -18,6 +18,30 @@ export function SiteShell({ section, children }: { section?: TSection; children:
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>
+      <SiteFooter />
     </>
+  );
+}
+
+const FOOTER_LINKS = [
+  { href: "/subscribe", label: "Email digest" },
+  { href: "/feed.xml", label: "RSS" },
+  { href: "/atom.xml", label: "Atom" },
+  { href: "/feed.json", label: "JSON Feed" },
+  { href: "/api", label: "API" },
+];
+
+/** Where the ways to follow the feed and its API are always found: the /api page was linked from nowhere. */
+function SiteFooter() {
+  return (
+    <footer className="border-t border-slate-200 dark:border-slate-800">
+      <nav aria-label="Footer" className="mx-auto flex max-w-5xl flex-wrap gap-x-4 gap-y-1 px-4 py-4 text-sm text-slate-700 dark:text-slate-300">
+        {FOOTER_LINKS.map((link) => (
+          <a key={link.href} href={link.href} className="rounded px-1 py-1 hover:underline">
+            {link.label}
+          </a>
+        ))}
+      </nav>
+    </footer>
   );
 }

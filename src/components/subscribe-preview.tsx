@@ -1,5 +1,6 @@
 // The "your digest would have looked like this last week" list beside the subscribe form; titles are rendered as text. The site
 // script swaps the list for the one of the cached preview page when the interests change.
+import { countOf } from "@/core/text/count-of";
 import type { TWeekPreview } from "@/server/digest/preview-digest";
 
 export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
@@ -13,9 +14,7 @@ export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
       </p>
       {/* The count is what is announced when the site script swaps the list, not the list: that read eight titles aloud per keystroke. */}
       <p role="status" className="sr-only" data-preview-status>
-        {preview.items.length === 0
-          ? "No papers matched last week."
-          : `${preview.items.length} ${preview.items.length === 1 ? "paper" : "papers"} matched last week.`}
+        {preview.items.length === 0 ? "No papers matched last week." : `${countOf(preview.items.length, "paper")} matched last week.`}
       </p>
       <div data-preview-items>
         {preview.items.length === 0 ? (
@@ -30,7 +29,11 @@ export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
                   {item.title}
                 </a>
                 <p className="text-xs text-slate-600 dark:text-slate-400">
-                  {item.why} · ▲ {item.upvotes} · {item.listedOn}
+                  {item.why} ·{" "}
+                  <span role="img" aria-label={countOf(item.upvotes, "upvote")}>
+                    ▲ {item.upvotes}
+                  </span>{" "}
+                  · {item.listedOn}
                 </p>
               </li>
             ))}

@@ -8,6 +8,17 @@ type TDocument = { openapi: string; paths: Record<string, Record<string, { opera
 const axeViolations = async (page: Page) =>
   (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 
+test("api: every page's footer leads to /api and the feeds", async ({ page }) => {
+  for (const path of ["/", "/papers/go?view=day", "/subscribe", "/search?q=agents", "/admin/login"]) {
+    await page.goto(path);
+    const footer = page.getByRole("navigation", { name: "Footer" });
+    await expect(footer.getByRole("link", { name: "RSS" }), path).toHaveAttribute("href", "/feed.xml");
+    await expect(footer.getByRole("link", { name: "API" }), path).toHaveAttribute("href", "/api");
+  }
+  await page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "API" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "API" })).toBeVisible();
+});
+
 test("api: one curl example per route of /api/openapi.json, each naming its path", async ({ page, request }) => {
   const doc = (await (await request.get("/api/openapi.json")).json()) as TDocument;
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
