@@ -80,13 +80,13 @@ describe("subscribe: load", () => {
     expect(await db.subscriberToken.count()).toBe(50 * SUBSCRIBE_ADDRESS_LIMIT.limit);
   });
 
-  it("answers bad requests with a 400 JSON error and one IP's 21st request with 429, storing nothing for them", async () => {
+  it("answers bad requests with a 400 JSON error (415 for a form body) and one IP's 21st request with 429, storing nothing for them", async () => {
     await resetDb(db);
     const bad = await post({ email: "nope" }, "192.0.2.1");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/email/);
     expect((await post("{not json", "192.0.2.1")).status).toBe(400);
-    expect((await post("email=a@example.org", "192.0.2.1", "application/x-www-form-urlencoded")).status).toBe(400);
+    expect((await post("email=a@example.org", "192.0.2.1", "application/x-www-form-urlencoded")).status).toBe(415);
     expect(await db.subscriber.count()).toBe(0);
 
     for (let i = 0; i < 20; i++) expect((await post({ email: `ip${i}@example.org` }, "192.0.2.9")).status).toBe(202);
