@@ -220,9 +220,8 @@ function readableRouterState(value: string | string[] | undefined): boolean {
  * Sends the fixed security headers and the CSP with a fresh nonce, on the request (Next puts it on every inline script an App Router
  * page or a 404 renders) and on the response, replacing any policy a client sent; refuses a target that is not a path (400), a method
  * nothing takes (405 or 501), an address that does not decode or holds over 100 query parameters (400) and a body declared past every
- * cap (413); sets the client
- * address header from the socket (and trusted proxies), replacing whatever the client sent; then hands over. Cached zero-JS pages
- * hold only the site script, allowed by its hash under any nonce.
+ * cap (413); sets the client address header from the socket (and trusted proxies), replacing whatever the client sent; then hands
+ * over. Cached zero-JS pages hold only the site script, allowed by its hash under any nonce.
  */
 export function withRequestContext(handle: THandler, opts: { trustedHops: number; scriptHash: string; https?: boolean }): http.RequestListener {
   const fixedHeaders = securityHeaders({ https: opts.https ?? false });
