@@ -1,4 +1,5 @@
 // The search benchmarks' queries, drawn from the generated corpus's vocabulary, and the sequential measurement of /api/papers?q=.
+import { plainWordLexemes } from "../../src/core/search/english-lexemes";
 import { percentile } from "./bench-stats";
 import { seededRandom, type TVocabulary } from "./generate-papers";
 
@@ -14,11 +15,14 @@ function corpusWord(words: readonly string[], rand: () => number): string {
  */
 const isExclusion = (word: string) => word.startsWith("-");
 
-/** What `pick` gives first that is a word, not an exclusion. */
+/** A query in which PostgreSQL reads no word (its stopwords alone: "about", "about the") is refused (400) as it holds nothing to search for. */
+const hasSearchableWord = (query: string) => plainWordLexemes(query).length > 0;
+
+/** What `pick` gives first that is a word search reads, not an exclusion nor a stopword. */
 function wordFrom(pick: () => string): string {
   for (;;) {
     const word = pick();
-    if (!isExclusion(word)) return word;
+    if (!isExclusion(word) && hasSearchableWord(word)) return word;
   }
 }
 
@@ -57,7 +61,7 @@ export function twoWordQueries(words: readonly string[], count: number, seed: nu
   for (let tries = 0; out.size < count && tries < count * 100; tries += 1) {
     const a = corpusWord(words, rand);
     const b = corpusWord(words, rand);
-    if (a !== b && !isExclusion(a) && !isExclusion(b)) out.add(`${a} ${b}`);
+    if (a !== b && !isExclusion(a) && !isExclusion(b) && hasSearchableWord(`${a} ${b}`)) out.add(`${a} ${b}`);
   }
   if (out.size < count) throw new Error(`only ${out.size} distinct two-word queries from ${words.length} words`);
   return [...out];
