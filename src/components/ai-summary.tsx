@@ -5,15 +5,14 @@ import type { ReactNode } from "react";
 const SUMMARY_SOURCE = "Hugging Face";
 
 /** `open`: the abstract shown from the start, as the paper's own page shows it (a card keeps it one click away). */
-export function AiSummary(props: { summary: string; abstractLabel: string; open?: boolean; children: ReactNode }) {
-  const { summary, abstractLabel, children } = props;
+export function AiSummary({ summary, abstractLabel, open, children }: { summary: string; abstractLabel: string; open?: boolean; children: ReactNode }) {
   return (
     <div className="ai-summary" data-testid="ai-summary">
       <p className="card-abstract">
         <span className="mr-1 rounded bg-slate-100 px-1.5 whitespace-nowrap py-0.5 text-xs font-medium dark:bg-slate-800">AI summary · {SUMMARY_SOURCE}</span>
         {summary}
       </p>
-      <details className="mt-1" open={props.open}>
+      <details className="mt-1" open={open}>
         <summary>{abstractLabel}</summary>
         {children}
       </details>

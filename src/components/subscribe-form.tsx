@@ -3,7 +3,7 @@
 import { SubmitButton } from "./form-feedback";
 import type { TFormState } from "@/server/subscriptions/form-state";
 import type { TWeekPreview } from "@/server/digest/preview-digest";
-import { FieldError, inputClass, interestDefaults, SubscribeInterestFields, type TInterestDefaults } from "./subscribe-interest-fields";
+import { FIELD_LABELS, FieldError, inputClass, interestDefaults, SubscribeInterestFields, type TInterestDefaults } from "./subscribe-interest-fields";
 import { SubscribePreview } from "./subscribe-preview";
 
 /** Where the form posts (src/pages/subscribe/submit.tsx). */
@@ -16,7 +16,7 @@ export function SubscribeForm({ state, defaults, preview }: { state: TFormState;
       <form method="post" action={SUBMIT_PATH} className="space-y-5" noValidate data-subscribe-preview="/subscribe">
         <div>
           <label htmlFor="email" className="text-sm font-medium">
-            Email address
+            {FIELD_LABELS.email}
           </label>
           <input
             id="email"

@@ -32,6 +32,17 @@ const fieldClass =
 
 export const inputClass = `${fieldClass} w-full`;
 
+/** Each field's label, by the field's name, which is also its id: the fields say them, and the subscribe page's error summary links them. */
+export const FIELD_LABELS = {
+  email: "Email address",
+  frequency: "How often",
+  keywords: "Keywords",
+  categories: "arXiv categories",
+  negativeKeywords: "Never show papers about",
+  onlyWithCode: "Only papers with code",
+  minUpvotes: "Minimum upvotes",
+} as const;
+
 export function FieldError({ id, message }: { id: string; message?: string }): ReactNode {
   return message ? (
     <p id={id} className="mt-1 text-sm text-red-700 dark:text-red-400">
@@ -73,7 +84,7 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
   return (
     <>
       <fieldset id="frequency">
-        <legend className="text-sm font-medium">How often</legend>
+        <legend className="text-sm font-medium">{FIELD_LABELS.frequency}</legend>
         <div className="mt-1 flex gap-6">
           {(["daily", "weekly"] as const).map((f) => (
             <label key={f} className="flex items-center gap-2">
@@ -90,11 +101,25 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
         </div>
         <FieldError id="frequency-error" message={errors.frequency} />
       </fieldset>
-      <ListField name="keywords" label="Keywords" hint="optional, comma-separated" placeholder="diffusion, LLM agents" defaults={defaults} errors={errors} />
-      <ListField name="categories" label="arXiv categories" hint="optional, e.g. cs.LG, cs.CV" placeholder="cs.LG, cs.CL" defaults={defaults} errors={errors} />
+      <ListField
+        name="keywords"
+        label={FIELD_LABELS.keywords}
+        hint="optional, comma-separated"
+        placeholder="diffusion, LLM agents"
+        defaults={defaults}
+        errors={errors}
+      />
+      <ListField
+        name="categories"
+        label={FIELD_LABELS.categories}
+        hint="optional, e.g. cs.LG, cs.CV"
+        placeholder="cs.LG, cs.CL"
+        defaults={defaults}
+        errors={errors}
+      />
       <ListField
         name="negativeKeywords"
-        label="Never show papers about"
+        label={FIELD_LABELS.negativeKeywords}
         hint="optional, comma-separated"
         placeholder="robotics, medical imaging"
         defaults={defaults}
@@ -111,11 +136,11 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
             aria-invalid={Boolean(errors.onlyWithCode)}
             aria-describedby="onlyWithCode-error"
           />
-          Only papers with code
+          {FIELD_LABELS.onlyWithCode}
         </label>
         <div>
           <label htmlFor="minUpvotes" className="text-sm font-medium">
-            Minimum upvotes
+            {FIELD_LABELS.minUpvotes}
           </label>
           <input
             id="minUpvotes"

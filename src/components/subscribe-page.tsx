@@ -4,7 +4,7 @@ import type { TWeekPreview } from "@/server/digest/preview-digest";
 import type { TSubscribePageProps } from "@/server/subscriptions/subscribe-page-props";
 import { PageHead } from "./page-head";
 import { SubscribeForm } from "./subscribe-form";
-import { NEW_INTERESTS, type TInterestDefaults } from "./subscribe-interest-fields";
+import { FIELD_LABELS, NEW_INTERESTS, type TInterestDefaults } from "./subscribe-interest-fields";
 
 /** The zero-JS Pages Router page (src/pages/subscribe): its head, and the form showing the interests it was rendered for. */
 /** The tab's title says the outcome first: it is what a screen reader reads of the new page, and what a tab shows. */
@@ -40,17 +40,6 @@ export function SubscribePage(props: { state: TFormState; defaults: TInterestDef
   );
 }
 
-/** The form's fields as their labels name them, for the error summary's links (each field's id is its name). */
-const FIELD_LABELS: Record<string, string> = {
-  email: "Email address",
-  frequency: "How often",
-  keywords: "Keywords",
-  categories: "arXiv categories",
-  negativeKeywords: "Never show papers about",
-  onlyWithCode: "Only papers with code",
-  minUpvotes: "Minimum upvotes",
-};
-
 const outcomeFocus = "focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500";
 
 /**
@@ -73,7 +62,7 @@ function SubmitOutcome({ state }: { state: TFormState }) {
     );
   }
   if (state.status !== "error") return null;
-  const fields = Object.entries(state.fieldErrors).filter(([field]) => field in FIELD_LABELS);
+  const fields = Object.entries(state.fieldErrors).filter((entry): entry is [keyof typeof FIELD_LABELS, string] => entry[0] in FIELD_LABELS);
   return (
     <div
       role="alert"

@@ -1,7 +1,7 @@
 // Every parser reports the same way: valid papers kept, bad items recorded, whole-document failures as `fatal`, never a throw.
 import { ARXIV_CATEGORY } from "@/core/text/arxiv-id";
 import { findGithubUrl } from "@/core/text/github-url";
-import { httpUrl } from "./field-values";
+import { textLinks } from "@/core/text/text-links";
 import { decodeTexProse } from "@/core/text/tex-accents";
 import { authorNames } from "./author-list";
 import { ZNormalizedPaper, type TNormalizedPaper, type TParseContext, type TParseError, type TParseResult, type TSourceId } from "./normalized-paper";
@@ -82,10 +82,11 @@ function wellFormed<T>(value: T): T {
 function tidied(draft: TPaperDraft): TPaperDraft {
   const categories = draft.categories?.filter((c) => ARXIV_CATEGORY.test(c));
   const primary = draft.primaryCategory !== undefined && ARXIV_CATEGORY.test(draft.primaryCategory) ? draft.primaryCategory : categories?.[0];
+  const written = `${draft.comments ?? ""} ${draft.abstract ?? ""}`;
   return {
     ...draft,
-    githubUrl: draft.githubUrl ?? findGithubUrl(`${draft.comments ?? ""} ${draft.abstract ?? ""}`) ?? undefined,
-    projectUrl: draft.projectUrl ?? projectPageIn(`${draft.comments ?? ""} ${draft.abstract ?? ""}`),
+    githubUrl: draft.githubUrl ?? findGithubUrl(written) ?? undefined,
+    projectUrl: draft.projectUrl ?? projectPageIn(written),
     title: draft.title && decodeTexProse(draft.title),
     abstract: draft.abstract && decodeTexProse(draft.abstract),
     authors: draft.authors && authorNames(draft.authors),
@@ -94,13 +95,13 @@ function tidied(draft: TPaperDraft): TPaperDraft {
   };
 }
 
-/** "Project page: https://…", "Project website at https://…", "Homepage: https://…". */
-const PROJECT_PAGE = /\b(?:project[ -]?(?:page|website|site)|home[ -]?page)\b(?:\s*(?::|is|at|available at))*\s*(https?:\/\/[^\s<>"]+)/i;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}>'"]+$/;
+/** "Project page: https://…", "Project website at https://…", "Homepage: https://…": up to the address, which `textLinks` reads. */
+const PROJECT_PAGE = /\b(?:project[ -]?(?:page|website|site)|home[ -]?page)\b(?:\s*(?::|is|at|available at))*\s*(?=https?:\/\/)/i;
 
+/** The address after a project page's label, read as the paper page links an abstract's addresses (the sentence's full stop left out). */
 function projectPageIn(text: string): string | undefined {
-  const address = PROJECT_PAGE.exec(text)?.[1];
-  return address === undefined ? undefined : httpUrl(address.replace(TRAILING_PUNCTUATION, ""));
+  const label = PROJECT_PAGE.exec(text);
+  return label === null ? undefined : textLinks(text.slice(label.index + label[0].length))[0]?.href;
 }
 
 export function fatalResult(source: TSourceId, fatal: string, extra: Partial<TParseResult> = {}): TParseResult {

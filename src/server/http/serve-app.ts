@@ -244,11 +244,15 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     }
     // The image optimizer fetches any path of the app (or an allowed host) and logs each failure; no page uses next/image.
     if (pathname === IMAGE_OPTIMIZER_PATH) return refuse(res, new AppError("NOT_FOUND", "There is nothing at this address."));
-    // A page's Next answered with a bare "400 Bad Request" page that said nothing of why.
-    const accept = isRouteHandlerPath(pathname) ? undefined : req.headers.accept;
-    if (!decodes(pathname)) return refuse(res, new AppError("INVALID_INPUT", "The address holds a %-escape that does not decode."), accept);
-    if (tooManyParameters(req.url ?? "")) {
-      return refuse(res, new AppError("INVALID_INPUT", `The address holds more than ${MAX_QUERY_PARAMETERS} query parameters.`), accept);
+    const badAddress = !decodes(pathname)
+      ? "The address holds a %-escape that does not decode."
+      : tooManyParameters(req.url ?? "")
+        ? `The address holds more than ${MAX_QUERY_PARAMETERS} query parameters.`
+        : null;
+    if (badAddress !== null) {
+      // A page's Next answered with a bare "400 Bad Request" page that said nothing of why.
+      const accept = isRouteHandlerPath(pathname) ? undefined : req.headers.accept;
+      return refuse(res, new AppError("INVALID_INPUT", badAddress), accept);
     }
     // Next reads a posted body before the proxy's and the handlers' own caps can refuse it (and waits for all of a declared length
     // that never comes), so a body declared past the largest anything at its address takes is answered here at once. Node discards

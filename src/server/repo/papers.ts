@@ -154,11 +154,10 @@ function alternativeCondition(alternative: string): TTextCondition {
  * matches nearly every paper, and finding which ones rereads every document (seconds at a million papers).
  */
 async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise<TTextCondition> {
-  const whole = Prisma.sql`p.search @@ q.tsq`;
   if (isPlainWords(text)) {
     const lexemes = plainWordLexemes(text);
     if (lexemes.length === 0) throw noWordToSearch(text);
-    return { sql: whole, lexemes };
+    return { sql: Prisma.sql`p.search @@ q.tsq`, lexemes };
   }
   const [row] = await db.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', ${text})::text AS t`;
   if (!row?.t) throw noWordToSearch(text);
@@ -166,7 +165,6 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
   if (!hasAuthors && alternatives.some((alternative) => !requiresAWord(alternative))) {
     throw new AppError("INVALID_INPUT", "Add a word to search for: a search cannot only leave words out (-word).");
   }
-  if (alternatives.length === 0) return { sql: whole };
   if (alternatives.length === 1) return alternativeCondition(alternatives[0]!);
   return {
     sql: Prisma.sql`(${Prisma.join(
