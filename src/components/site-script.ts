@@ -1,4 +1,5 @@
-// The only script the front page runs, inlined in every document's <head>: applies the remembered theme before paint and wires the
+// The only script the front page runs, inlined in every document's <head>: applies the remembered theme before paint (.dark, or .light
+// for a reader who chose light, which the stylesheet's dark variant needs to know: without either it follows the system) and wires the
 // theme toggle and "Show full abstract" links by event delegation, so both work without any framework JS. For a browser holding a
 // reader cookie (its readable hint cookie says so; anonymous visitors make no request) it asks /api/reader about the papers on the
 // page and, only for a recognised reader, fills the empty [data-reader-paper] slots with "More/Less like this" buttons and reveals
@@ -10,15 +11,20 @@ import { createHash } from "node:crypto";
 
 export const SITE_SCRIPT = `(function () {
   var root = document.documentElement;
-  function syncTheme(dark) {
+  function isDark() {
+    return root.classList.contains("dark") || (!root.classList.contains("light") && matchMedia("(prefers-color-scheme: dark)").matches);
+  }
+  function syncTheme(dark, chosen) {
     root.classList.toggle("dark", dark);
+    if (chosen) root.classList.toggle("light", !dark);
     document.querySelectorAll("[data-theme-toggle]").forEach(function (b) { b.setAttribute("aria-pressed", String(dark)); });
   }
   try {
     var saved = localStorage.getItem("theme");
-    if (saved === "dark" || (!saved && matchMedia("(prefers-color-scheme: dark)").matches)) root.classList.add("dark");
+    if (saved === "light") root.classList.add("light");
+    else if (saved === "dark" || matchMedia("(prefers-color-scheme: dark)").matches) root.classList.add("dark");
   } catch (e) {}
-  document.addEventListener("DOMContentLoaded", function () { syncTheme(root.classList.contains("dark")); });
+  document.addEventListener("DOMContentLoaded", function () { syncTheme(isDark(), false); });
 
   function showAbstract(link, target, text, expanded) {
     target.textContent = text;
@@ -147,8 +153,8 @@ export const SITE_SCRIPT = `(function () {
     var el = event.target instanceof Element ? event.target : null;
     if (!el) return;
     if (el.closest("[data-theme-toggle]")) {
-      var dark = !root.classList.contains("dark");
-      syncTheme(dark);
+      var dark = !isDark();
+      syncTheme(dark, true);
       try { localStorage.setItem("theme", dark ? "dark" : "light"); } catch (e) {}
       return;
     }
