@@ -24,6 +24,7 @@ export function SearchView({ filters, page, error }: { filters: TListFilters; pa
           placeholder='"diffusion model" -video author:Lee'
           className="min-w-0 flex-1 rounded-md border border-slate-500 bg-white px-3 py-2 dark:border-slate-500 dark:bg-slate-900"
         />
+        <KeptFilters filters={filters} />
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">
           Search
         </button>
@@ -41,6 +42,15 @@ export function SearchView({ filters, page, error }: { filters: TListFilters; pa
       {filters.q && <PaperList papers={page.papers} moreHref={more} empty={<NoMatch q={filters.q} />} />}
     </div>
   );
+}
+
+/**
+ * A new query keeps the results' sort and filters (it dropped them, so refining a sorted, filtered search lost both), but never their
+ * cursor, which belongs to the old query's order. Defaults are left out, as serializeFeedFilters leaves them out of the URL.
+ */
+function KeptFilters({ filters }: { filters: TListFilters }) {
+  const kept = new URLSearchParams(serializeFeedFilters({ ...filters, q: undefined, cursor: undefined }));
+  return [...kept].map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
 
 /** An arXiv id the feed does not hold yet is still a paper: the reader is pointed to it on arXiv. */
