@@ -1,6 +1,6 @@
 // The search page's body: the query box, its syntax, filters, feeds and the highlighted results (one cursor page), or why there are none.
 import { arxivAbsUrl } from "@/core/digest/paper-links";
-import { parseSearchQuery, serializeFeedFilters } from "@/core/search";
+import { noMatchHints, parseSearchQuery, serializeFeedFilters, type TNoMatchHint } from "@/core/search";
 import type { TListFilters, TPaperPage } from "@/server/repo/papers";
 import { FeedLinks } from "./feed-links";
 import { FilterBar } from "./filter-bar";
@@ -39,7 +39,9 @@ export function SearchView({ filters, page, error }: { filters: TListFilters; pa
           {error}
         </p>
       )}
-      {filters.q && <PaperList papers={page.papers} moreHref={more} empty={<NoMatch q={filters.q} />} />}
+      {filters.q && (
+        <PaperList papers={page.papers} moreHref={more} empty={<NoMatch filters={{ ...filters, q: filters.q }} hints={error ? [] : noMatchHints(filters)} />} />
+      )}
     </div>
   );
 }
@@ -53,22 +55,68 @@ function KeptFilters({ filters }: { filters: TListFilters }) {
   return [...kept].map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
 
-/** An arXiv id the feed does not hold yet is still a paper: the reader is pointed to it on arXiv. */
-function NoMatch({ q }: { q: string }) {
-  const abs = arxivAbsUrl(parseSearchQuery(q).arxivId);
+/**
+ * An arXiv id the feed does not hold yet is still a paper: the reader is pointed to it on arXiv. Otherwise the empty page suggests what
+ * to change (it said only "No papers match"), from the query and filters alone: no query more for a page that found nothing. A refused
+ * search has its reason shown instead.
+ */
+function NoMatch({ filters, hints }: { filters: TListFilters & { q: string }; hints: TNoMatchHint[] }) {
+  const abs = arxivAbsUrl(parseSearchQuery(filters.q).arxivId);
   return (
-    <p>
-      No papers match “{q}”.
-      {abs && (
+    <>
+      <p>
+        No papers match “{filters.q}”.
+        {abs && (
+          <>
+            {" "}
+            It is not in the feed yet:{" "}
+            <a className="link" href={abs} rel="noopener noreferrer">
+              read it on arXiv
+            </a>
+            .
+          </>
+        )}
+      </p>
+      {hints.length > 0 && (
+        <ul aria-label="Suggestions" className="mx-auto mt-3 max-w-prose list-disc space-y-1 pl-5 text-left text-sm">
+          {hints.map((hint) => (
+            <li key={hint}>
+              <Hint hint={hint} filters={filters} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Hint({ hint, filters }: { hint: TNoMatchHint; filters: TListFilters & { q: string } }) {
+  switch (hint) {
+    case "without-filters":
+      return (
         <>
-          {" "}
-          It is not in the feed yet:{" "}
-          <a className="link" href={abs} rel="noopener noreferrer">
-            read it on arXiv
+          The filters may hide the matches:{" "}
+          <a className="link" href={`/search?${serializeFeedFilters({ q: filters.q, sort: filters.sort })}`}>
+            search “{filters.q}” without filters
           </a>
           .
         </>
-      )}
-    </p>
-  );
+      );
+    case "fewer-words":
+      return <>Use fewer or more general words: a paper must hold every word.</>;
+    case "drop-quotes":
+      return <>Drop the quotes: a quoted phrase matches only those words in that order.</>;
+    case "check-author":
+      return (
+        <>
+          Check the author&apos;s name: <code>author:Lee</code> finds names with a word beginning “Lee”, <code>author:&quot;Wei Lee&quot;</code> the whole name.
+        </>
+      );
+    case "author-syntax":
+      return (
+        <>
+          To find an author&apos;s papers, use <code>author:Name</code>, as in <code>author:Hinton</code> or <code>author:&quot;Geoffrey Hinton&quot;</code>.
+        </>
+      );
+  }
 }

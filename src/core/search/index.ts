@@ -1,6 +1,7 @@
 // Public surface of search: the search-box query parser and the feed's URL filters.
 export { authorWords, isOneWordName, oneWordPerName } from "./author-words";
 export { parseSearchQuery } from "./parse-query";
+export { noMatchHints, type TNoMatchHint } from "./no-match-hints";
 export { highlighterFor } from "./highlight-matches";
 export { isPlainWords, plainWordLexemes } from "./english-lexemes";
 export { estimatedMatches, type TLexemeStatistics } from "./estimate-matches";
