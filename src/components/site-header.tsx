@@ -24,14 +24,21 @@ export function sectionOf(route: string): TSection | undefined {
 export function SiteHeader({ section }: { section?: TSection }) {
   return (
     <header className="border-b border-slate-200 dark:border-slate-800">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <a href="/" className="text-lg font-semibold tracking-tight">
+      {/* One order at every width, the DOM's, so Tab meets the controls as the eye reads them: brand with Subscribe and the theme on
+          the first row, then the links and search (a row each on a phone, one shared row from 640 px). Subscribe and the theme came
+          after search in the DOM while a phone showed them first. Three rows on a phone, not four, keep a paper above the fold; search
+          beside the links alone keeps a usable width (beside the buttons too it was 84 px at 700). */}
+      <div className="mx-auto grid max-w-5xl grid-cols-[auto_minmax(0,1fr)] items-center gap-x-4 gap-y-2 px-4 py-3">
+        <a href="/" className="justify-self-start text-lg font-semibold tracking-tight">
           paper<span className="text-indigo-700 dark:text-indigo-400">digest</span>
         </a>
-        {/* On a phone the brand shares its row with Subscribe and the theme, the links take the next and search the last: the header
-            took four rows there, and a phone showed one paper above the fold. Search has a row of its own below 1024 px: beside the
-            links and buttons it was squeezed to 84 px at 700. */}
-        <nav aria-label="Main" className="order-2 flex flex-wrap gap-1 text-sm sm:order-none">
+        <div className="flex items-center gap-3 justify-self-end">
+          <a href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            Subscribe
+          </a>
+          <ThemeToggle />
+        </div>
+        <nav aria-label="Main" className="col-span-2 flex flex-wrap gap-1 text-sm sm:col-span-1">
           {SECTIONS.map((link) => (
             <a
               key={link.section}
@@ -43,7 +50,7 @@ export function SiteHeader({ section }: { section?: TSection }) {
             </a>
           ))}
         </nav>
-        <form action="/search" method="get" role="search" aria-label="Site" className="order-last w-full lg:order-none lg:w-auto lg:flex-1">
+        <form action="/search" method="get" role="search" aria-label="Site" className="col-span-2 sm:col-span-1">
           <label htmlFor="site-search" className="sr-only">
             Search papers
           </label>
@@ -55,12 +62,6 @@ export function SiteHeader({ section }: { section?: TSection }) {
             className="w-full rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm dark:border-slate-500 dark:bg-slate-900"
           />
         </form>
-        <div className="order-1 ml-auto flex items-center gap-3 sm:order-none">
-          <a href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-            Subscribe
-          </a>
-          <ThemeToggle />
-        </div>
       </div>
       <p className="mx-auto -mt-1 max-w-5xl px-4 pb-2 text-center text-sm text-slate-700 sm:text-right dark:text-slate-300">
         Get trending papers in your email inbox!
