@@ -31,7 +31,7 @@ function Abstract({ paper }: { paper: TCardPaper }) {
       </p>
       {excerpt.endsWith("…") && (
         <a
-          className="link text-sm font-medium"
+          className="link card-more text-sm font-medium"
           href={`${paperPath(paper)}#abstract-heading`}
           data-expand={`/api${paperPath(paper)}`}
           aria-controls={id}
