@@ -9,7 +9,10 @@
 //     "Submitted by <user>" or arXiv id line, or followed by "Upvote", "· 8 authors", "Published on …", "GitHub",
 //     "arXiv Page" (a paper, with an empty abstract if no prose is under it);
 //   - an arXiv field "Title: …" (always a paper), and a card opener ("Submitted by", "[1] arXiv:… [pdf, …]") that
-//     no title follows (an error).
+//     no title follows (an error);
+//   - an arXiv byline (a line of names right above "Comments:"/"Subjects:") with no "Title:" above it: the paste
+//     starts at the byline or lost the line, so it is an error quoting the byline and its abstract, never a paper
+//     titled with the names.
 // A paste with text but no entry at all is refused (fatal) rather than passed off as an empty listing.
 // Everything else is page chrome and is ignored: navigation and calls to action, date headings, lone counts,
 // and title-like lines with neither prose under them nor a card around them (headings such as "Trending Papers",

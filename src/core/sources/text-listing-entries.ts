@@ -157,6 +157,8 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
   let pendingTitle: TPendingTitle | undefined;
   /** A "Title:" paper still waiting for its abstract. */
   let awaitingAbstract: TTextPaper | undefined;
+  /** An arXiv entry reported for its missing title, whose byline (under an empty "Title:", at `bylineAt`) and abstract are still its own. */
+  let untitled: { problem: TTextProblem; bylineAt?: number } | undefined;
 
   const claim = (fallback: number): number => {
     const from = opener ?? fallback;
@@ -168,8 +170,10 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
     items.push(item);
     return item;
   };
-  const addProblem = (at: number, message: string): void => {
-    items.push({ kind: "problem", from: claim(at), message });
+  const addProblem = (at: number, message: string): TTextProblem => {
+    const item: TTextProblem = { kind: "problem", from: claim(at), message };
+    items.push(item);
+    return item;
   };
   /** A pending title line with no prose after it is a paper when a card frames it, else a heading. */
   const settleTitle = (): void => {
@@ -183,6 +187,22 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
     if (opener === undefined) return;
     const cardEnd = lines[opener + 1]?.kind === "submitter" ? opener + 2 : opener + 1;
     addProblem(opener, `no title after ${quote(lines, opener, cardEnd)}`);
+  };
+
+  /**
+   * A one-line segment right above an arXiv entry's fields ("Comments:", "Journal-ref:", "Subjects:") sits where arXiv prints the byline,
+   * and when no "Title:" field is waiting for it, the entry lost its title (the paste starts at the byline, or the line was cut). Read as
+   * a lone title, its names were stored as the title, or dropped as a heading when no abstract followed.
+   */
+  const isOrphanByline = (from: number, to: number): boolean => {
+    const field = lines[to];
+    return (
+      to - from === 1 &&
+      field?.kind === "label" &&
+      field.label !== "title" &&
+      field.label !== "authors" &&
+      listingBylineNames(lines[from]?.text ?? "") !== undefined
+    );
   };
 
   /** Whether line `at` is the one right under the "Title:" of an entry that arXiv's own id line opened: its byline, whatever its names look like. */
@@ -206,6 +226,19 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
     const loneTitle = headIsTitle && (to - from === 1 ? strongHead || !readsLikeProse(head.text, head.words) : authors !== undefined && to - from === 2);
     const prose = !titled && !loneTitle && proseIn(lines, from, to);
 
+    if (untitled !== undefined) {
+      const entry = untitled;
+      untitled = undefined;
+      if (from === entry.bylineAt && to - from === 1 && listingBylineNames(head.text) !== undefined) {
+        untitled = { problem: entry.problem };
+        return;
+      }
+      // The abstract is the entry's, so the error quotes it, as it would quote prose with no title above it.
+      if (from !== entry.bylineAt && !(titled && strongHead)) {
+        entry.problem.message += `; its abstract starts ${quote(lines, from, to)}`;
+        return;
+      }
+    }
     if (awaitingAbstract !== undefined) {
       const paper = awaitingAbstract;
       awaitingAbstract = undefined;
@@ -230,6 +263,18 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
         paper.contentEnd = to;
         return;
       }
+    }
+    if (awaitingAbstract === undefined && isOrphanByline(from, to)) {
+      settleTitle();
+      const byline = quote(lines, from, to);
+      const problem = addProblem(
+        from,
+        opener === undefined
+          ? `no "Title:" line above the byline ${byline}`
+          : `no "Title:" line between ${quote(lines, opener, opener + 1)} and its byline ${byline}`,
+      );
+      untitled = { problem };
+      return;
     }
     if (pendingTitle !== undefined) {
       const p = pendingTitle;
@@ -265,8 +310,9 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
         if (line.label === "title") {
           settleTitle();
           awaitingAbstract = undefined;
+          untitled = undefined;
           const title = line.value ?? "";
-          if (title.length === 0) addProblem(k, `no title after ${quote(lines, k, k + 1)}`);
+          if (title.length === 0) untitled = { problem: addProblem(k, `no title after ${quote(lines, k, k + 1)}`), bylineAt: k + 1 };
           else awaitingAbstract = addPaper({ titleLine: k, title, authors: [], body: undefined, contentEnd: k + 1, day }, k);
         } else if (awaitingAbstract !== undefined || pendingTitle !== undefined) {
           const paper = awaitingAbstract ?? pendingTitle;
@@ -280,6 +326,7 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
       case "opener":
         settleTitle();
         awaitingAbstract = undefined;
+        untitled = undefined;
         settleOpener();
         opener = k;
         break;
@@ -293,6 +340,7 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
       case "date":
         settleTitle();
         awaitingAbstract = undefined;
+        untitled = undefined;
         day = line.date ?? day;
         break;
       case "page":

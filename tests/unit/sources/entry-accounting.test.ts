@@ -8,8 +8,8 @@
 //   arxiv-api   each <entry> element, at any depth;
 //   text        prose (a run of lines, no blank line inside, with a line that ends a sentence, or a dozen words with a
 //               line of eight), a title line framed by card chrome (Submitted by, Upvote, · N authors, Published on,
-//               arXiv Page), an arXiv "Title:" field, and a card opener (Submitted by, "[1] arXiv:… [pdf]"). Headings,
-//               menus, navigation, date lines and lone counts are page chrome. See parse-text-listing.ts. Pasted text
+//               arXiv Page), an arXiv "Title:" field, a card opener (Submitted by, "[1] arXiv:… [pdf]"), and an arXiv
+//               byline with no "Title:" above it. Headings, menus, navigation, date lines and lone counts are page chrome. See parse-text-listing.ts. Pasted text
 //               has no markup to count with, so the text properties are: a generated paste of known entries gives
 //               exactly those papers (or an error per entry whose title line is missing), and in a damaged paste every
 //               sentence a reader would see lands in a paper or in an error that quotes its paragraph.
@@ -141,10 +141,10 @@ describe("sources: every entry-shaped block is a paper or an item error", () => 
         // No early return on a fatal result: "no entries found" is only honest when no sentence was there.
         const result = PARSERS.text(body, ctx);
         const papers = result.papers.map((p) => `${p.title} ${p.abstract}`);
-        const quoted = result.errors.flatMap((e) => {
-          const m = /"(.+?)(?: …)?"$/.exec(e.message);
-          return m?.[1] ? [m[1]] : [];
-        });
+        // An error may quote two blocks of one entry (an arXiv entry's byline, then "; its abstract starts" and the abstract): each counts.
+        const quoted = result.errors.flatMap((e) =>
+          [/"(.+?)(?: …)?"$/.exec(e.message), ...e.message.matchAll(/"(.+?)(?: …)?"(?=;|$)/g)].flatMap((m) => (m?.[1] ? [m[1]] : [])),
+        );
         for (const paragraph of paragraphs(body)) {
           paragraph.forEach((line, i) => {
             if (!isSentence(line)) return;

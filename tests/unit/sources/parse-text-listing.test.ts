@@ -345,6 +345,75 @@ describe("text: arXiv's whole listing pages as a browser copies them, read as th
   });
 });
 
+describe("text: an arXiv entry whose Title: line was cut off (a paste that starts at the byline, or mid-entry)", () => {
+  const NEW_PAGE = readFixture("arxiv/list-cond-mat.mtrl-sci-new-2026-09-22.innertext.txt");
+  const RECENT_PAGE = readFixture("arxiv/list-cs.CL-recent-2026-07-28.innertext.txt");
+  const read = (text: string, now: string) => parseTextListing(text, { now: new Date(now) });
+  const fromLine = (page: string, line: string) => page.slice(page.indexOf(`\n${line}`) + 1);
+  const withoutLine = (page: string, line: string) => page.replace(`\n${line}\n`, "\n");
+  const authorTitled = (papers: TNormalizedPaper[]) => papers.filter((p) => p.authors.length === 0 || p.title.includes(p.authors[0] ?? "\u0000"));
+
+  it("a paste that starts at the first entry's byline reports that entry, never a paper titled with its authors", () => {
+    const result = read(fromLine(NEW_PAGE, "Théo Andrieux, Andreas Ntinos, Manas V. Upadhyay"), "2026-09-22T12:00:00Z");
+    expect(result.errors).toEqual([
+      {
+        index: 0,
+        message:
+          'no "Title:" line above the byline "Théo Andrieux, Andreas Ntinos, Manas V. …"; its abstract starts "Accurately modelling the temporal evolution of …"',
+      },
+    ]);
+    // Its abstract belongs to the reported entry, which quotes it: neither a paper nor a second error.
+    expect(result.papers).toHaveLength(100);
+    expect(authorTitled(result.papers)).toEqual([]);
+  });
+
+  it("an entry whose Title: line is missing mid-listing is reported with its id, and its neighbours keep their own text", () => {
+    const result = read(
+      withoutLine(NEW_PAGE, "Title: Predicting energy and structural response to force correction in molecular dynamics"),
+      "2026-09-22T12:00:00Z",
+    );
+    expect(result.errors).toEqual([
+      {
+        index: 1,
+        message:
+          'no "Title:" line between "[2] arXiv:2609.22287 [pdf, html, other]" and its byline "Peng Kang, Da Wan, Shulin Bai, …"; its abstract starts "We predict how force correction changes …"',
+      },
+    ]);
+    expect(result.papers).toHaveLength(100);
+    expect(result.papers.map((p) => p.arxivId)).not.toContain("2609.22287");
+    expect(result.papers[0]?.abstract).toMatch(/^Accurately modelling .* Apache 2\.0 license\.$/);
+    expect(authorTitled(result.papers)).toEqual([]);
+  });
+
+  it("on a listing without abstracts (/recent), a cut entry with a short byline or a single name is reported, not stored or dropped", () => {
+    const cut = read(
+      withoutLine(RECENT_PAGE, "Title: A Factorial Study of Synthetic Data Generation for Low-Resource Machine Translation using Grammar Books"),
+      "2026-07-28T12:00:00Z",
+    );
+    expect(cut.errors.map((e) => e.message)).toEqual([
+      'no "Title:" line between "[3] arXiv:2607.22376 [pdf, html, other]" and its byline "Varun Ghat Ravikumar, Sina Ahmadi, Lena …"',
+    ]);
+    expect(cut.papers).toHaveLength(49);
+    expect(authorTitled(cut.papers)).toEqual([]);
+    // Pasted from "Zhengyu Qi" on: the single name was taken for a heading and the entry vanished without a trace.
+    const started = read(fromLine(RECENT_PAGE, "Zhengyu Qi"), "2026-07-28T12:00:00Z");
+    expect(started.errors).toEqual([{ index: 0, message: 'no "Title:" line above the byline "Zhengyu Qi"' }]);
+    expect(started.papers).toHaveLength(43);
+  });
+
+  it('an empty "Title:" field is one error for its entry: its byline and abstract are not another entry', () => {
+    const result = read(
+      NEW_PAGE.replace("\nTitle: Predicting energy and structural response to force correction in molecular dynamics\n", "\nTitle:\n"),
+      "2026-09-22T12:00:00Z",
+    );
+    expect(result.errors.map((e) => [e.index, e.message])).toEqual([
+      [1, 'no title after "Title:"; its abstract starts "We predict how force correction changes …"'],
+    ]);
+    expect(result.papers).toHaveLength(100);
+    expect(authorTitled(result.papers)).toEqual([]);
+  });
+});
+
 describe("text: an arXiv listing's bylines, one entry at a time", () => {
   const NOW = { now: new Date("2026-07-28T12:00:00Z") };
   const entry = (byline: string, abstract = "We show that the method works on every benchmark we tried.") =>

@@ -96,6 +96,7 @@ const entryArb = fc.record({
   lostTitle: fc.boolean(),
   wrapWidth: fc.option(fc.integer({ min: 8, max: 14 }), { nil: undefined }),
   blankUnderTitle: fc.boolean(),
+  labelledByline: fc.boolean(),
 });
 type TEntrySpec = typeof entryArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -146,14 +147,17 @@ function hfCards(specs: TEntrySpec[]): TPastedListing {
   return { format: "Hugging Face cards", text, entries };
 }
 
-/** arXiv listing entries: id line, labelled fields, abstract (absent on /recent); a lost title drops the Title: line. */
+/**
+ * arXiv listing entries: id line, fields, abstract (absent on /recent); the names under "Authors:" (arXiv's older pages) or, as today's
+ * pages print them, on an unlabelled byline. A lost title drops the Title: line, leaving the byline at the top of the entry.
+ */
 function arxivListing(specs: TEntrySpec[]): TPastedListing {
   const text = specs
     .map((s, i) =>
       [
         `[${i + 1}] arXiv:2607.${String(20000 + i)} [pdf, html, other]`,
         ...(s.lostTitle ? [] : [`Title: ${s.title}`]),
-        `Authors: ${(s.authors ?? ["Ada Lovelace"]).join(", ")}`,
+        `${s.labelledByline ? "Authors: " : ""}${(s.authors ?? ["Ada Lovelace"]).join(", ")}`,
         "Subjects: Computation and Language (cs.CL)",
         ...(s.summary ? wrap(s.abstract, s.wrapWidth) : []),
       ].join("\n"),
