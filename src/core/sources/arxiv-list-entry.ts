@@ -4,19 +4,19 @@ import { linkedAuthorNames, splitAuthorList } from "./author-list";
 import { stripShownMarkup } from "@/core/text/strip-markup";
 import { attr, findAll, findFirst, hasClass, rawText, textOf, type TElement, type TReading } from "./dom";
 import { cleanText } from "./field-values";
-import { insideListing, type TAnnounceType } from "./normalized-paper";
+import { entryAnnounceType, idLineMarks, type TIdLineMarks, type TListingSection } from "./arxiv-announce-type";
 import type { TPaperDraft } from "./parse-result";
 
-export type TEntryMarks = { id: TArxivIdParts | null; rawId: string | undefined; crossList: boolean; replaced: boolean };
+export type TEntryMarks = TIdLineMarks & { id: TArxivIdParts | null; rawId: string | undefined };
 
 export type TEntryContext = {
   listedOn: string;
-  announceType: TAnnounceType | undefined;
+  section: TListingSection;
   /** The listing's category or archive ("cs.CL", "cs"), to tell replaced cross-lists from replaced primaries. */
   listingCategory: string | undefined;
 };
 
-const CATEGORY = /\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)/g;
+const SUBJECT = /([^;]*?)\s*\(([a-z][a-z-]*(?:\.[A-Za-z][A-Za-z-]*)?)\)/g;
 const DESCRIPTOR = /^(?:Title|Authors?|Comments|Subjects|Journal-ref):\s*/i;
 
 function idFromHref(href: string | undefined): TArxivIdParts | null {
@@ -36,13 +36,7 @@ export function readDt(dt: TElement): TEntryMarks {
   }
   const textual = /arXiv:\s*(\S+)/i.exec(text);
   if (!id && textual?.[1]) id = parseArxivId(textual[1]);
-  return {
-    id,
-    rawId: id?.id ?? textual?.[1],
-    // Current pages say "(cross-list from cs.SE)"; old replacement sections said "(*cross-listing*)".
-    crossList: /cross-list/i.test(text),
-    replaced: /\(replaced\)/i.test(text),
-  };
+  return { id, rawId: id?.id ?? textual?.[1], ...idLineMarks(text) };
 }
 
 // Each field is its own block; if a closing </div> goes missing, the next blocks end up nested inside
@@ -75,10 +69,15 @@ function authorsOf(dd: TElement): string[] {
   return /author list is unavailable/i.test(plain) ? [] : splitAuthorList(plain);
 }
 
-/** "Computation and Language (cs.CL); Machine Learning (cs.LG)" → ["cs.CL", "cs.LG"]: an arXiv Subjects line, in HTML or copied as text. */
-export function categoriesOf(text: string | undefined): string[] {
+/** "Computation and Language (cs.CL); Machine Learning (cs.LG)" → each category's name and id: an arXiv Subjects line, in HTML or copied as text. */
+export function subjectsOf(text: string | undefined): { name: string; category: string }[] {
   if (text === undefined) return [];
-  return [...text.matchAll(CATEGORY)].map((m) => m[1]).filter((c): c is string => c !== undefined);
+  return [...text.matchAll(SUBJECT)].flatMap((m) => (m[2] === undefined ? [] : [{ name: (m[1] ?? "").trim(), category: m[2] }]));
+}
+
+/** "Computation and Language (cs.CL); Machine Learning (cs.LG)" → ["cs.CL", "cs.LG"]. */
+export function categoriesOf(text: string | undefined): string[] {
+  return subjectsOf(text).map((s) => s.category);
 }
 
 function abstractOf(dd: TElement): string {
@@ -96,11 +95,6 @@ export function entryToDraft(marks: TEntryMarks, dd: TElement, ctx: TEntryContex
   if (marks.id === null) return "no arXiv id in the entry's <dt>";
   const categories = categoriesOf(blockText(dd, "list-subjects"));
   const primaryCategory = categoriesOf(blockText(dd, "primary-subject"))[0] ?? categories[0];
-  let announceType = ctx.announceType;
-  // A replaced paper whose primary category lies outside this listing was listed here as a cross-list.
-  if (announceType === "replace" && (marks.crossList || !insideListing(primaryCategory, ctx.listingCategory))) {
-    announceType = "replace-cross";
-  }
   return {
     arxivId: marks.id.id,
     version: marks.id.version,
@@ -110,7 +104,7 @@ export function entryToDraft(marks: TEntryMarks, dd: TElement, ctx: TEntryContex
     listedOn: ctx.listedOn,
     categories: categories.length > 0 ? categories : undefined,
     primaryCategory,
-    announceType,
+    announceType: entryAnnounceType(ctx.section, marks, primaryCategory, ctx.listingCategory),
     comments: blockText(dd, "list-comments"),
   };
 }

@@ -1,28 +1,18 @@
 // Reads arXiv's /list/<cat>/new and /list/<cat>/recent HTML pages (current and pre-2024 markup).
 import { load, type CheerioAPI } from "cheerio/slim";
 import { normalizeWhitespace } from "@/core/text/normalize-whitespace";
+import { sectionOf, type TListingSection } from "./arxiv-announce-type";
 import { readDt, entryTitle, entryToDraft, type TEntryMarks } from "./arxiv-list-entry";
 import { findDayMonthYear, utcDay } from "./dates";
-import type { TAnnounceType, TParseContext, TParseResult } from "./normalized-paper";
+import type { TParseContext, TParseResult } from "./normalized-paper";
 import { ResultBuilder, fatalResult, quoteStart, safely } from "./parse-result";
 
-type TSection = { announceType: TAnnounceType | undefined; isDay: boolean; day: string | undefined };
 type TCounts = { shown: number; total: number };
 
 const PAGE_DATE = /showing new listings for\s+(.+)/i;
-const DAY_HEADING = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+[a-z]{3,}/i;
 // "showing 47 of 47", "showing first 25 of 110", "showing 26 through 50 of 110", and a day carried over from the previous page of a
 // paged /recent listing: "continued, showing last 2 of 120".
 const COUNTS = /showing\s+(?:(?:first|last)\s+)?(\d+)(?:\s*(?:through|to|-|–)\s*(\d+))?\s+of\s+(\d+)/i;
-
-function sectionOf(heading: string): TSection | undefined {
-  const day = findDayMonthYear(heading);
-  if (/^new submissions/i.test(heading)) return { announceType: "new", isDay: false, day };
-  if (/^cross[- ]?(?:lists?|listings?|submissions)/i.test(heading)) return { announceType: "cross", isDay: false, day };
-  if (/^replace(?:ment)?s?(?:\s+submissions)?\b/i.test(heading)) return { announceType: "replace", isDay: false, day };
-  if (DAY_HEADING.test(heading) && day !== undefined) return { announceType: undefined, isDay: true, day };
-  return undefined;
-}
 
 function countsOf(heading: string): TCounts | undefined {
   const m = COUNTS.exec(heading);
@@ -55,13 +45,6 @@ function listingCategoryOf($: CheerioAPI, url: string | undefined): string | und
   return undefined;
 }
 
-/** /recent days hold new papers and cross-lists; /new sections say what they hold; otherwise the <dt> marks tell. */
-function announceTypeOf(section: TSection, marks: TEntryMarks): TAnnounceType | undefined {
-  if (section.isDay) return marks.crossList ? "cross" : "new";
-  if (section.announceType) return section.announceType;
-  return marks.replaced ? "replace" : marks.crossList ? "cross" : undefined;
-}
-
 function looksLikeListing($: CheerioAPI, html: string): boolean {
   return (
     $("#dlpage, dl#articles, .list-title, .list-identifier, .list-dateline").length > 0 ||
@@ -77,7 +60,7 @@ export function parseArxivList(body: string, ctx: TParseContext): TParseResult {
     const result = new ResultBuilder("arxiv-list");
     const pageDay = pageDayOf($) ?? utcDay(ctx.now);
     const listingCategory = listingCategoryOf($, ctx.url);
-    let section: TSection = { announceType: undefined, isDay: false, day: undefined };
+    let section: TListingSection = { announceType: undefined, isDay: false, day: undefined };
     let shownSum = 0;
     let totalSum = 0;
     let countedSections = 0;
@@ -109,7 +92,7 @@ export function parseArxivList(body: string, ctx: TParseContext): TParseResult {
       } else if (pending) {
         const { marks, index } = pending;
         pending = undefined;
-        const entryCtx = { listedOn: section.day ?? pageDay, announceType: announceTypeOf(section, marks), listingCategory };
+        const entryCtx = { listedOn: section.day ?? pageDay, section, listingCategory };
         result.item({ index, id: marks.rawId }, () => entryToDraft(marks, el, entryCtx));
       } else {
         // The id lives in the <dt>; a <dd> without one is still an entry, reported by its title.

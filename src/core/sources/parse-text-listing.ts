@@ -19,7 +19,8 @@
 // a column of menu links). Entries may abut without blank lines: a finished sentence, then a headline-cased line
 // with prose under it, starts the next one.
 import { countOf } from "@/core/text/count-of";
-import { categoriesOf } from "./arxiv-list-entry";
+import { entryAnnounceType, idLineMarks, sectionOf, type TListingSection } from "./arxiv-announce-type";
+import { categoriesOf, subjectsOf } from "./arxiv-list-entry";
 import { findArxivIds } from "@/core/text/arxiv-id";
 import { findGithubUrl } from "@/core/text/github-url";
 import { stripShownMarkup } from "@/core/text/strip-markup";
@@ -75,6 +76,32 @@ function listedOn(lines: TLine[], paper: TTextPaper, end: number): string {
   return paper.day;
 }
 
+const isArxivIdLine = (line: TLine | undefined): boolean => line?.kind === "opener" && /\barxiv:/i.test(line.text);
+
+/** The arXiv listing section each line sits in: the last heading above it ("Cross submissions (showing 21 of 21 entries)", a /recent day). */
+function sectionsByLine(lines: TLine[]): (TListingSection | undefined)[] {
+  let section: TListingSection | undefined;
+  return lines.map((line) => {
+    // To the entry finder these headings are page chrome or date lines. The page's menu ("New submissions", …) sits above every entry.
+    if (line.kind === "page" || line.kind === "date") section = sectionOf(line.text) ?? section;
+    return section;
+  });
+}
+
+/**
+ * The listing's own category, which tells a replaced paper from a replaced cross-list: arXiv heads the page with its name ("Materials
+ * Science"), which the entries' Subjects lines pair with its id ("Materials Science (cond-mat.mtrl-sci)"). An archive's page ("Computer
+ * Science") names none, and every replacement then counts as the listing's own, as it does when the HTML parser knows no category.
+ */
+function listingCategoryOf(lines: TLine[]): string | undefined {
+  const ids = new Map(lines.flatMap((line) => (line.label === "subjects" ? subjectsOf(line.value).map((s) => [s.name, s.category] as const) : [])));
+  const firstEntry = lines.findIndex(isArxivIdLine);
+  return lines
+    .slice(0, Math.max(firstEntry, 0))
+    .map((line) => ids.get(line.text))
+    .find((id) => id !== undefined);
+}
+
 function looksLikeOtherFormat(body: string): string | undefined {
   const head = body.trimStart().slice(0, 512);
   if (/^<(?:!doctype|\?xml|html|rss|feed|rdf:RDF)\b/i.test(head)) return "this is markup (HTML/XML), not a plain-text listing";
@@ -110,6 +137,8 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
     const ends = spanEnds(items, lines.length);
     const papers = items.flatMap((item, n) => (item.kind === "paper" ? [{ paper: item, end: ends[n] ?? lines.length }] : []));
     const upvotes = assignUpvotes(lines, papers);
+    const sections = sectionsByLine(lines);
+    const listingCategory = listingCategoryOf(lines);
     const result = new ResultBuilder("text");
     let paperOrdinal = 0;
     items.forEach((item, index) => {
@@ -124,6 +153,7 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
         const own = text(lines, item.from, end, "\n");
         const id = findArxivIds(own)[0];
         const categories = categoriesOf(item.subjects);
+        const idLine = lines[item.from];
         return {
           arxivId: id?.id ?? null,
           version: id?.version,
@@ -137,6 +167,11 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
           categories: categories.length > 0 ? categories : undefined,
           primaryCategory: categories[0],
           comments: item.comments === undefined || item.comments.length === 0 ? undefined : item.comments,
+          // Only an entry under arXiv's own id line has an announce type: a Hugging Face card under a date heading has none.
+          announceType:
+            idLine !== undefined && isArxivIdLine(idLine)
+              ? entryAnnounceType(sections[item.from], idLineMarks(idLine.text), categories[0], listingCategory)
+              : undefined,
         };
       });
     });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { TNormalizedPaper } from "@/core/sources/normalized-paper";
 import { parseArxivList } from "@/core/sources/parse-arxiv-list";
 import { parseTextListing } from "@/core/sources/parse-text-listing";
-import { readFixture } from "./fixtures";
+import { countBy, readFixture } from "./fixtures";
+import { LEGACY_NEW_PAGE } from "./samples/arxiv-list-pages";
 import { ARXIV_NEW_COPY, ARXIV_RECENT_BROWSER_COPY, HF_DAILY_COPY, HF_TRENDING_COPY, TRENDING_CARDS_TEXT, TRENDING_TEXT } from "./samples/trending-text";
 
 const MARCH = { now: new Date("2025-03-14T09:00:00Z") };
@@ -257,6 +258,7 @@ describe("text: an arXiv listing copied as text", () => {
       ["2607.20177", "Tokenizers", "2026-07-28"],
       ["2607.19001", "Agents That Ask Before They Act", "2026-07-28"],
     ]);
+    expect(result.papers.map((p) => p.announceType)).toEqual(["new", "new", "cross"]);
     expect(result.papers[0]).toMatchObject({
       authors: ["Jane Doe", "Ravi Kumar", "Li Wei"],
       comments: "12 pages, 4 figures",
@@ -265,6 +267,45 @@ describe("text: an arXiv listing copied as text", () => {
     });
     expect(result.papers[0]?.abstract).toMatch(/^We show that most .* four long-context benchmarks\.$/);
     expect(result.papers[1]?.abstract).toBe("We survey tokenizers.");
+  });
+
+  it("reads the announce type from the pre-2024 page's headings too, as the HTML parser reads that page", () => {
+    const legacy = [
+      "Computation and Language",
+      "New submissions for Tue, 30 Jan 24",
+      "[1] arXiv:2401.15077 [pdf, other]",
+      "Title: Speculative Decoding Without Draft Models",
+      "Authors: Yuhui Li, Fangyun Wei",
+      "Subjects: Computation and Language (cs.CL); Machine Learning (cs.LG)",
+      "Auto-regressive decoding makes the inference of large language models slow; we remove the draft model entirely.",
+      "Cross-lists for Tue, 30 Jan 24",
+      "[2] arXiv:2401.15500 (cross-list from cs.LG) [pdf]",
+      "Title: Scaling Laws for Tokenizers",
+      "Authors: Jane Doe",
+      "Subjects: Machine Learning (cs.LG); Computation and Language (cs.CL)",
+      "We fit scaling laws to tokenizer vocabulary size.",
+      "Replacements for Tue, 30 Jan 24",
+      "[3] arXiv:2310.01234 (replaced) [pdf]",
+      "Title: An Updated Corpus",
+      "Authors: Richard Roe",
+      "Subjects: Computation and Language (cs.CL)",
+      "A revised description of the corpus.",
+      "[4] arXiv:math/0309136 (*cross-listing*) (replaced) [pdf]",
+      "Title: An Old-Style Identifier",
+      "Authors: Edgar Poe",
+      "Subjects: Geometric Topology (math.GT); Computation and Language (cs.CL)",
+      "An old paper, replaced.",
+    ].join("\n");
+    const types = (papers: TNormalizedPaper[]) => papers.map((p) => [p.arxivId, p.announceType]);
+    const text = parseTextListing(legacy, { now: new Date("2024-01-30T12:00:00Z") });
+    expect(text.errors).toEqual([]);
+    expect(types(text.papers)).toEqual(types(parseArxivList(LEGACY_NEW_PAGE, { now: new Date("2024-01-30T12:00:00Z") }).papers));
+    expect(types(text.papers)).toEqual([
+      ["2401.15077", "new"],
+      ["2401.15500", "cross"],
+      ["2310.01234", "replace"],
+      ["math/0309136", "replace-cross"],
+    ]);
   });
 
   it("a listing without abstracts (/recent) still gives every entry", () => {
@@ -307,6 +348,10 @@ describe("text: Hugging Face's Daily Papers page of 2024-08-01 as a browser copi
     // The capture's own data: 94 upvotes and 5 comments, 24 and 2.
     expect([upvotes("The Llama 3 Herd of Models"), upvotes("Tora:")]).toEqual([94, 24]);
   });
+
+  it("gives no announce type: Hugging Face's date headings are no arXiv listing sections", () => {
+    expect(result.papers.filter((p) => p.announceType !== undefined)).toEqual([]);
+  });
 });
 
 describe("text: arXiv's whole listing pages as a browser copies them, read as the HTML parser reads the same pages", () => {
@@ -322,6 +367,9 @@ describe("text: arXiv's whole listing pages as a browser copies them, read as th
     expect(text.errors).toEqual([]);
     expect(text.papers).toHaveLength(50);
     expect(fields(text.papers, ["arxivId", "title", "authors"])).toEqual(fields(html.papers, ["arxivId", "title", "authors"]));
+    // Its day headings hold new papers and cross-lists, told apart by the id line's "(cross-list from …)".
+    expect(fields(text.papers, ["arxivId", "announceType"])).toEqual(fields(html.papers, ["arxivId", "announceType"]));
+    expect(countBy(text.papers, (p) => p.announceType)).toEqual({ new: 32, cross: 18 });
     // The page has no abstracts: no byline or line of chrome ("Showing up to 50 entries per page: …") may be stored as one.
     expect(text.papers.filter((p) => p.abstract !== "").map((p) => [p.arxivId, p.abstract])).toEqual([]);
   });
@@ -331,6 +379,10 @@ describe("text: arXiv's whole listing pages as a browser copies them, read as th
     expect(text.errors).toEqual([]);
     expect(text.papers).toHaveLength(101);
     expect(fields(text.papers, ["arxivId", "title", "authors"])).toEqual(fields(html.papers, ["arxivId", "title", "authors"]));
+    // The section headings ("Cross submissions (showing 21 of 21 entries)") tell the announce type; a replacement whose primary category
+    // is not the page's own ("Materials Science", read from the Subjects lines as cond-mat.mtrl-sci) is a replaced cross-list.
+    expect(fields(text.papers, ["arxivId", "announceType"])).toEqual(fields(html.papers, ["arxivId", "announceType"]));
+    expect(countBy(text.papers, (p) => p.announceType)).toEqual({ new: 45, cross: 21, replace: 21, "replace-cross": 14 });
     // A copy keeps an address only as its link's text, "this https URL"; the page's link holds the address itself.
     const copied = new Set(text.papers.filter((p) => p.abstract.includes("this https URL")).map((p) => p.arxivId));
     expect([...copied]).toEqual(["2609.22268"]);
