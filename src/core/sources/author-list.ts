@@ -35,6 +35,15 @@ export function authorNames(names: readonly string[]): string[] {
   return names.map((name) => normalizeWhitespace(decodeTexAccents(name)).replace(LEADING_AND, "")).filter((name) => /\p{L}/u.test(name));
 }
 
+/**
+ * Whether a feed item's names, tidied as they are stored, name nobody (`<dc:creator></dc:creator>`, `<name> :</name>`). Every arXiv paper
+ * has authors, so such an item lost them and is reported, not stored as a paper with no byline; a listing page's "(author list is
+ * unavailable)" is arXiv saying so, and stays a paper.
+ */
+export function namesNobody(names: readonly string[]): boolean {
+  return authorNames(names).length === 0;
+}
+
 /** A suffix written after a linked name, outside its link: `<a …>Martin King</a>, Jr.` */
 const SUFFIX_AFTER_LINK = new RegExp(String.raw`^\s*,?\s*(${SUFFIX_WORD})(?=\s*(?:[,;(]|$))`, "i");
 

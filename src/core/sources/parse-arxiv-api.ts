@@ -1,5 +1,6 @@
 // Reads an arXiv API response (Atom, http://export.arxiv.org/api/query) into normalised papers.
 import { readAtomEntry } from "./atom-entry";
+import { namesNobody } from "./author-list";
 import { utcDay, utcDayOf, toIsoInstant } from "./dates";
 import { childText, descendantsNamed, type TElement } from "./dom";
 import { stripShownMarkup } from "@/core/text/strip-markup";
@@ -55,6 +56,7 @@ export function parseArxivApi(body: string, ctx: TParseContext): TParseResult {
       const e = readAtomEntry(entry);
       result.item({ index, id: e.id?.id ?? e.idText }, () => {
         if (e.id === null) return `entry id "${(e.idText ?? "").slice(0, 60)}" is not an arXiv abs URL`;
+        if (namesNobody(e.authors)) return "no author names in the entry's <author> elements";
         return {
           arxivId: e.id.id,
           version: e.id.version,

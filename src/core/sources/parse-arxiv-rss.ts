@@ -1,6 +1,7 @@
 // Reads arXiv's daily feeds (rss.arxiv.org/rss|atom/<cat>, and the legacy RDF feed) into normalised papers.
 import { parseArxivId, type TArxivIdParts } from "@/core/text/arxiv-id";
 import { readAtomItem, readRdfItem, readRss2Item, splitDescription, type TFeedItem } from "./arxiv-rss-items";
+import { namesNobody } from "./author-list";
 import { utcDay, utcDayOf } from "./dates";
 import { childText, childrenNamed, descendantsNamed, type TElement } from "./dom";
 import { cleanText } from "./field-values";
@@ -61,6 +62,7 @@ function toDraft(item: TFeedItem, fallbackDay: string): TPaperDraft | string {
   const description = splitDescription(item.description);
   const id = idOf([...item.idCandidates, description.id]);
   if (id === null) return "no arXiv id in guid, link or description";
+  if (namesNobody(item.authors)) return "no author names in the item (dc:creator or author)";
   return {
     arxivId: id.id,
     version: id.version,

@@ -19,6 +19,15 @@ describe("arxiv-api: cat:cs.AI OR cat:cs.LG (2026)", () => {
     expect(result.totalResults).toBe(386601);
   });
 
+  it("an entry with no author names (none listed, or only a letterless <name> :</name>) is an item error, not a paper with no authors", () => {
+    const first = CS.slice(CS.indexOf("<entry>"), CS.indexOf("</entry>"));
+    for (const authors of ["", "<author><name> :</name></author>"]) {
+      const r = parseArxivApi(CS.replace(first, first.replace(/\s*<author>[\s\S]*<\/author>/, authors)), ctx);
+      expect(r.papers).toHaveLength(49);
+      expect(r.errors).toEqual([{ index: 0, id: "2607.09662", message: "no author names in the entry's <author> elements" }]);
+    }
+  });
+
   it("reads the first entry", () => {
     expect(result.papers[0]).toMatchObject({
       arxivId: "2607.09662",

@@ -61,6 +61,18 @@ describe("arxiv-rss: stat feed of 2024-03-26", () => {
     expect(r.errors).toEqual([{ index: 0, id: "https://example.org/", message: expect.any(String) }]);
   });
 
+  it.each([
+    ["empty", "<dc:creator></dc:creator>"],
+    ["blank", "<dc:creator>\n      </dc:creator>"],
+    ["missing", ""],
+    ["no name in it", "<dc:creator> , </dc:creator>"],
+  ])("an item whose dc:creator is %s is an item error, not a paper with no authors", (_label, creator) => {
+    const r = parseArxivRss(STAT.replace("<dc:creator>Matteo Gasparin, Aaditya Ramdas</dc:creator>", creator), ctx);
+    expect(r.papers).toHaveLength(122);
+    expect(r.papers.map((p) => p.arxivId)).not.toContain("2403.15527");
+    expect(r.errors).toEqual([{ index: 0, id: "2403.15527", message: "no author names in the item (dc:creator or author)" }]);
+  });
+
   it("an item left unclosed does not hide the items after it", () => {
     const r = parseArxivRss(STAT.replace("</item>", ""), ctx);
     expect(r.fatal).toBeUndefined();
@@ -115,6 +127,18 @@ describe("arxiv-rss: other feed flavours", () => {
       },
       expect.objectContaining({ arxivId: "2403.14050", version: 2, authors: ["Mahdi Rezapour"], announceType: "replace-cross" }),
     ]);
+  });
+
+  it("an Atom entry or a legacy RDF item with no author names is an item error too", () => {
+    const atom = parseArxivRss(
+      RSS_ATOM.replace(/<author>\s*<name>Matteo Gasparin<\/name>\s*<\/author>\s*<author>\s*<name>Aaditya Ramdas<\/name>\s*<\/author>/, ""),
+      ctx,
+    );
+    expect(atom.papers.map((p) => p.arxivId)).toEqual(["2403.14050"]);
+    expect(atom.errors).toEqual([{ index: 0, id: "2403.15527", message: "no author names in the item (dc:creator or author)" }]);
+    const rdf = parseArxivRss(RSS_RDF.replace(/<dc:creator>[^<]*Richard Roe[^<]*<\/dc:creator>/, "<dc:creator></dc:creator>"), ctx);
+    expect(rdf.papers).toHaveLength(2);
+    expect(rdf.errors).toEqual([{ index: 1, id: expect.any(String), message: "no author names in the item (dc:creator or author)" }]);
   });
 
   it("reads the legacy RSS 1.0 (RDF) feed with HTML descriptions and linked authors", () => {
