@@ -76,7 +76,7 @@ function listedOn(lines: TLine[], paper: TTextPaper, end: number): string {
   return paper.day;
 }
 
-const isArxivIdLine = (line: TLine | undefined): boolean => line?.kind === "opener" && /\barxiv:/i.test(line.text);
+const isArxivIdLine = (line: TLine | undefined): line is TLine => line?.kind === "opener" && /\barxiv:/i.test(line.text);
 
 /** The arXiv listing section each line sits in: the last heading above it ("Cross submissions (showing 21 of 21 entries)", a /recent day). */
 function sectionsByLine(lines: TLine[]): (TListingSection | undefined)[] {
@@ -151,9 +151,12 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
       paperOrdinal += 1;
       result.item({ index }, () => {
         const own = text(lines, item.from, end, "\n");
-        const id = findArxivIds(own)[0];
-        const categories = categoriesOf(item.subjects);
         const idLine = lines[item.from];
+        // An arXiv entry's own id is on its id line: one its title, comments or abstract write is another paper's ("Comment on
+        // arXiv:2503.08841"), and taking it, for an entry whose id line the paste cut off, merged the entry into that paper.
+        const idText = isArxivIdLine(idLine) ? idLine.text : lines[item.titleLine]?.kind === "label" ? "" : own;
+        const id = findArxivIds(idText)[0];
+        const categories = categoriesOf(item.subjects);
         return {
           arxivId: id?.id ?? null,
           version: id?.version,
@@ -168,10 +171,7 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
           primaryCategory: categories[0],
           comments: item.comments === undefined || item.comments.length === 0 ? undefined : item.comments,
           // Only an entry under arXiv's own id line has an announce type: a Hugging Face card under a date heading has none.
-          announceType:
-            idLine !== undefined && isArxivIdLine(idLine)
-              ? entryAnnounceType(sections[item.from], idLineMarks(idLine.text), categories[0], listingCategory)
-              : undefined,
+          announceType: isArxivIdLine(idLine) ? entryAnnounceType(sections[item.from], idLineMarks(idLine.text), categories[0], listingCategory) : undefined,
         };
       });
     });

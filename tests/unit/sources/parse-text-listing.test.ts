@@ -453,6 +453,18 @@ describe("text: an arXiv entry whose Title: line was cut off (a paste that start
     expect(started.papers).toHaveLength(43);
   });
 
+  it("a paste that starts at an entry's Title: line takes no id from its text: an id written there is another paper's", () => {
+    // 2609.22776 comments on 2503.08841, and says so in its title and comments: storing it as 2503.08841 would overwrite that paper.
+    const result = read(fromLine(NEW_PAGE, 'Title: Comment on "Topography of Fermi arcs'), "2026-09-22T12:00:00Z");
+    expect(result.errors).toEqual([]);
+    expect(result.papers[0]).toMatchObject({
+      arxivId: null,
+      title: expect.stringMatching(/^Comment on "Topography of Fermi arcs/),
+      authors: ["Sergey Borisenko"],
+    });
+    expect(result.papers.map((p) => p.arxivId)).not.toContain("2503.08841");
+  });
+
   it('an empty "Title:" field is one error for its entry: its byline and abstract are not another entry', () => {
     const result = read(
       NEW_PAGE.replace("\nTitle: Predicting energy and structural response to force correction in molecular dynamics\n", "\nTitle:\n"),
