@@ -230,6 +230,7 @@ describe("every route answers as documented", () => {
   it("POST /api/admin/ingest: 400, 401, 409 with the active run's id, 413, 415", async () => {
     const p = "/api/admin/ingest";
     const headers = { ...admin, "content-type": "application/json" };
+    await expectAnswer("POST", p, { path: p, headers: { ...admin, "content-type": "text/plain" }, body: "source=hf-daily" }, 415);
     await expectAnswer("POST", p, { path: p, headers: { ...headers, "content-encoding": "gzip" }, body: JSON.stringify({ source: "hf-daily" }) }, 415);
     await expectAnswer("POST", p, { path: p, headers, body: JSON.stringify({ source: "hf-daily", week: "2026-99" }) }, 400);
     await expectAnswer("POST", p, { path: p, headers, body: "not json" }, 400);

@@ -124,6 +124,23 @@ describe("bodies this server would misread", () => {
     expect(await db.ingestRun.count()).toBe(before);
   });
 
+  it("the admin's ingest, like every route reading JSON, refuses a body not declared as JSON with 415 (it was read as JSON anyway), and no run is created", async () => {
+    const before = await db.ingestRun.count();
+    const listing = JSON.stringify({ source: "text", body: "A Title Long Enough\nAn abstract long enough to be one, sent as text/plain.\n" });
+    for (const [type, body] of [
+      ["text/plain", "source=hf-daily"],
+      ["text/plain;charset=UTF-8", listing],
+      ["application/x-www-form-urlencoded", "source=hf-daily"],
+      ["application/json-seq", listing],
+    ] as const) {
+      const res = await postIngest(body, { authorization: admin.authorization, "content-type": type });
+      expect(await errorOf(res), type).toMatchObject({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: expect.stringMatching(/application\/json/) });
+    }
+    const untyped = await postIngest(listing, { authorization: admin.authorization });
+    expect(untyped.status).toBe(415);
+    expect(await db.ingestRun.count()).toBe(before);
+  });
+
   it("an ingest body that is a JSON array is told an object is expected, not that its source is missing", async () => {
     const res = await postIngest("[]");
     expect(await errorOf(res)).toMatchObject({ status: 400, message: expect.stringMatching(/expected object, received array/) });

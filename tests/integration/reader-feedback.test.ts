@@ -193,6 +193,13 @@ describe("reader: the cookie and /api/reader", () => {
     noOrigin.headers.delete("origin");
     expect((await readerFeedbackRoute.POST(noOrigin)).status).toBe(403);
     expect((await readerFeedbackRoute.POST(jsonPost("/api/reader/feedback", { paperId: 999_999, kind: "more" }, { cookie }))).status).toBe(404);
+    // A press not declared as JSON is refused as such (415), before its body is taken for JSON, and records nothing.
+    for (const type of ["text/plain", "application/x-www-form-urlencoded"]) {
+      const typed = jsonPost("/api/reader/feedback", { paperId: id, kind: "more" }, { cookie, "content-type": type });
+      expect((await readerFeedbackRoute.POST(typed)).status, type).toBe(415);
+      const notJson = new Request(typed.url, { method: "POST", headers: typed.headers, body: "paperId=1&kind=more" });
+      expect((await readerFeedbackRoute.POST(notJson)).status, type).toBe(415);
+    }
     expect((await feedbackRows()).map((r) => r.paperId)).toEqual([paper("2611.00002")]);
 
     const follow = (body: unknown) => readerFollowsRoute.POST(jsonPost("/api/reader/follows", body, { cookie }));

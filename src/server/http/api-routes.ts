@@ -61,7 +61,11 @@ function failure(code: TErrorCode, description: string, schema: z.ZodType = erro
 }
 
 const unauthorized = failure("UNAUTHORIZED", "no valid admin token or session");
-const unreadableBody = failure("UNSUPPORTED_MEDIA_TYPE", "the body is compressed (Content-Encoding) or declared in a charset other than UTF-8");
+// Every route that takes a JSON body reads it through readJsonBody, so each refuses the same bodies.
+const unreadableBody = failure(
+  "UNSUPPORTED_MEDIA_TYPE",
+  "the body is not declared as application/json, is compressed (Content-Encoding) or is declared in a charset other than UTF-8",
+);
 
 const FEED_NOTES = {
   q: 'full-text search (websearch syntax: "phrase", OR, -word) with author:Name filters',
@@ -128,10 +132,7 @@ export const API_ROUTES: readonly TApiRoute[] = [
       { status: 202, description: "accepted; a confirmation mail is on its way if the address may get one", schema: ZSubscribeAccepted },
       failure("INVALID_INPUT", "not JSON, or a field is invalid; the message says which"),
       failure("PAYLOAD_TOO_LARGE", `the body is over ${bytes(MAX_PUBLIC_BODY_BYTES)}`),
-      failure(
-        "UNSUPPORTED_MEDIA_TYPE",
-        "the body is not declared as application/json, is compressed (Content-Encoding) or is declared in a charset other than UTF-8",
-      ),
+      unreadableBody,
       failure("RATE_LIMITED", `over ${SUBSCRIBE_IP_LIMIT.limit} subscribe requests from one client in ${SUBSCRIBE_IP_LIMIT.windowMs / 60_000} minutes`),
     ],
     example: { path: "/api/subscribe", body: { email: "you@example.org", frequency: "weekly", keywords: ["diffusion"], categories: ["cs.CV"] } },
@@ -155,7 +156,7 @@ export const API_ROUTES: readonly TApiRoute[] = [
     summary: "Queue an ingestion run",
     description:
       "Queues a run of one source with its parameters; a worker fetches, parses and stores it. Follow it at the Location header. " +
-      "One run per source and parameters is active at a time, whoever asked.",
+      "One run per source and parameters is active at a time, whoever asked. Only application/json is accepted.",
     auth: "admin",
     body: ZIngestRequest,
     notes: {

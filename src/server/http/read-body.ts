@@ -63,15 +63,20 @@ export async function readBody(request: Request, maxBytes: number): Promise<stri
 }
 
 /**
- * Refuses a request whose body is not declared as JSON (`application/json`, with parameters or none; not `application/json-seq` or
- * the like) with UNSUPPORTED_MEDIA_TYPE (415) and `message`. Requiring it forces a CORS preflight on cross-site requests, which keeps routes CSRF-safe.
+ * True for a body declared as JSON (`application/json`, with parameters or none; not `application/json-seq` or the like). Requiring it
+ * forces a CORS preflight on cross-site requests, which keeps routes CSRF-safe.
  */
-export function requireJsonContent(request: Request, message: string): void {
-  if (!/^application\/json\s*(?:;|$)/i.test(request.headers.get("content-type") ?? "")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", message);
+function declaresJson(headers: Headers): boolean {
+  return /^application\/json\s*(?:;|$)/i.test(headers.get("content-type") ?? "");
 }
 
-/** The body parsed as JSON; INVALID_INPUT with `hint` (an example of a good body) when it is not JSON, 415 when it is unreadable as sent. */
+/**
+ * The body parsed as JSON, for every route that takes one: UNSUPPORTED_MEDIA_TYPE (415) unless it is declared as JSON (a text/plain body
+ * was read as JSON all the same, or told it was not JSON) or when it is unreadable as sent; INVALID_INPUT with `hint` (an example of a
+ * good body) when it is not JSON.
+ */
 export async function readJsonBody(request: Request, maxBytes: number, hint: string): Promise<unknown> {
+  if (!declaresJson(request.headers)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the request body as application/json, ${hint}.`);
   refuseUnreadable(request.headers);
   const text = await readBody(request, maxBytes);
   try {

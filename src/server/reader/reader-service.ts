@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors/app-error";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
 import { isSameOrigin } from "../http/form-post-guard";
-import { readBody, readJsonBody, requireJsonContent } from "../http/read-body";
+import { readBody, readJsonBody } from "../http/read-body";
 import {
   addFollow,
   listFeedbackOn,
@@ -39,13 +39,12 @@ export async function loadReaderState(request: Request): Promise<TReaderState | 
 }
 
 /**
- * The reader behind a state-changing request, its body read first (capped: an oversized one is a 413 whoever sends it). JSON only (a cross-site page cannot send it without a preflight, which we never
- * answer), from this site's own pages (Origin must be present and ours), with a cookie that still recognises them.
+ * The reader behind a state-changing request, its body read first (capped: an oversized one is a 413, one not declared as JSON a 415,
+ * whoever sends it). JSON only (a cross-site page cannot send it without a preflight, which we never answer), from this site's own pages (Origin must be present and ours), with a cookie that still recognises them.
  */
 async function readerChange(request: Request, hint: string): Promise<{ subscriberId: number; body: unknown }> {
   const body = await readJsonBody(request, MAX_PUBLIC_BODY_BYTES, hint);
   if (request.headers.get("origin") === null || !isSameOrigin(request.headers)) throw new AppError("FORBIDDEN", "Only this site's own pages can do that.");
-  requireJsonContent(request, "Send application/json.");
   const subscriberId = await readerOf(request);
   if (subscriberId === null)
     throw new AppError("UNAUTHORIZED", "reader not recognised", { userMessage: "Open a link from your digest to use this in this browser." });

@@ -1,7 +1,8 @@
-// Reading a route handler's body: a client that hangs up mid-body is a 400 of its own making, not an unhandled error.
+// Reading a route handler's body: a client that hangs up mid-body is a 400 of its own making, not an unhandled error; a JSON body is
+// taken only when declared as JSON.
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../../../src/server/errors/app-error";
-import { readBody, requireJsonContent } from "../../../src/server/http/read-body";
+import { readBody, readJsonBody } from "../../../src/server/http/read-body";
 
 /** A POST whose body stream sends a few bytes, then fails as Node's request stream does when its client goes away (or with `failure`). */
 function requestFailingWith(failure: Error): Request {
@@ -32,24 +33,29 @@ describe("readBody", () => {
   });
 });
 
-describe("requireJsonContent", () => {
-  const post = (type: string | null) => new Request("http://app.test/api/subscribe", { method: "POST", headers: type ? { "content-type": type } : {} });
+describe("readJsonBody", () => {
+  const post = (type: string | null, body = '{"a":1}') =>
+    new Request("http://app.test/api/subscribe", { method: "POST", headers: type ? { "content-type": type } : {}, body });
 
-  it("takes application/json with or without parameters, in any case", () => {
+  it("takes application/json with or without parameters, in any case", async () => {
     for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8", "application/json ;x=1"]) {
-      expect(() => requireJsonContent(post(type), "Send JSON."), type).not.toThrow();
+      expect(await readJsonBody(post(type), 1000, "e.g. {}"), type).toEqual({ a: 1 });
     }
   });
 
-  it("refuses every other type, JSON's lookalikes included, with 415 UNSUPPORTED_MEDIA_TYPE", () => {
+  it("refuses every other type, JSON's lookalikes included, with 415 UNSUPPORTED_MEDIA_TYPE, whether or not the body parses", async () => {
     for (const type of [null, "application/json-seq", "application/jsonx", "text/plain", "application/x-www-form-urlencoded"]) {
-      let thrown: unknown;
-      try {
-        requireJsonContent(post(type), "Send JSON.");
-      } catch (err) {
-        thrown = err;
+      for (const body of ['{"a":1}', "a=1"]) {
+        const thrown: unknown = await readJsonBody(post(type, body), 1000, "e.g. {}").catch((err: unknown) => err);
+        expect(isAppError(thrown) && thrown.code === "UNSUPPORTED_MEDIA_TYPE" && thrown.message, `${type} ${body}`).toBe(
+          "Send the request body as application/json, e.g. {}.",
+        );
       }
-      expect(isAppError(thrown) && thrown.code === "UNSUPPORTED_MEDIA_TYPE" && thrown.message === "Send JSON.", String(type)).toBe(true);
     }
+  });
+
+  it("answers a body declared as JSON that is not JSON with INVALID_INPUT and the hint", async () => {
+    const thrown: unknown = await readJsonBody(post("application/json", "a=1"), 1000, "e.g. {}").catch((err: unknown) => err);
+    expect(isAppError(thrown) && thrown.code === "INVALID_INPUT" && thrown.message).toBe("The request body must be JSON, e.g. {}.");
   });
 });

@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { ZSubscribeAccepted } from "@/server/http/api-schemas";
 import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
-import { readJsonBody, requireJsonContent } from "@/server/http/read-body";
+import { readJsonBody } from "@/server/http/read-body";
 import { handleRoute, otherMethods } from "@/server/http/respond";
 import { clientAddress } from "@/server/http/client-address";
 import { submitSubscription } from "@/server/subscriptions/subscription-service";
@@ -10,7 +10,6 @@ import { submitSubscription } from "@/server/subscriptions/subscription-service"
 export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request: Request) => {
-  requireJsonContent(request, "Send the subscription as application/json.");
   const body = await readJsonBody(request, MAX_PUBLIC_BODY_BYTES, 'e.g. {"email":"you@example.org","frequency":"weekly"}');
   await submitSubscription(body, clientAddress(request.headers));
   const answer: z.output<typeof ZSubscribeAccepted> = { message: "Check your inbox: we sent a link to confirm your subscription." };
