@@ -75,6 +75,26 @@ describe("admin sign-in", () => {
     expect(await codeOf(signInAdmin({ db, config, now: later, ip: "10.0.0.3", credential: config.ADMIN_TOKEN }))).toBe("ok");
     expect((await listAudit({ db, action: "login.rate_limited" })).length).toBe(1);
   });
+
+  it(`successful sign-ins do not count toward the limit: ${LOGIN_LIMIT + 1} in a row from one IP (an admin's many browsers) all succeed`, async () => {
+    for (let i = 0; i <= LOGIN_LIMIT; i++) {
+      expect(await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.5", credential: config.ADMIN_TOKEN })), `sign-in ${i + 1}`).toBe("ok");
+    }
+    // The failures still count in full after them, and a success among them takes none away: on a shared address it would hand a guesser
+    // a fresh allowance.
+    for (let i = 0; i < LOGIN_LIMIT - 1; i++) await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.5", credential: "wrong-wrong" }));
+    expect(await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.5", credential: "correct horse" }))).toBe("ok");
+    expect(await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.5", credential: "wrong-wrong" }))).toBe("UNAUTHORIZED");
+    expect(await codeOf(signInAdmin({ db, config, now, ip: "10.0.0.5", credential: config.ADMIN_TOKEN }))).toBe("RATE_LIMITED");
+  });
+
+  it(`guesses sent all at once are checked at most ${LOGIN_LIMIT} times; the rest are refused unchecked`, async () => {
+    const codes = await Promise.all(
+      Array.from({ length: 3 * LOGIN_LIMIT }, () => codeOf(signInAdmin({ db, config, now, ip: "10.0.0.6", credential: "wrong-wrong" }))),
+    );
+    expect(codes.filter((c) => c === "UNAUTHORIZED").length).toBe(LOGIN_LIMIT);
+    expect(codes.filter((c) => c === "RATE_LIMITED").length).toBe(2 * LOGIN_LIMIT);
+  });
 });
 
 describe("takedown and field fixes", () => {

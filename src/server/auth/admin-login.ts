@@ -1,7 +1,7 @@
 // Admin sign-in and sign-out: the credential check (constant time), the per-IP attempt limit, the session and its cookie.
 import type { Db } from "../db";
 import { AppError, secondsUntil } from "../errors/app-error";
-import { hitRateLimit } from "../repo/rate-limits";
+import { hitRateLimit, refundRateLimit } from "../repo/rate-limits";
 import { recordAudit } from "../repo/audit-log";
 import { ADMIN_COOKIE } from "./admin-cookie";
 import { createAdminSession, revokeAdminSession } from "./admin-session";
@@ -45,10 +45,16 @@ export type TSignInInput = {
   config: { ADMIN_TOKEN: string; ADMIN_PASSWORD?: string; APP_SECRET: string; APP_URL: string };
 };
 
-/** Returns the cookie to set; throws RATE_LIMITED past the limit (without checking) or UNAUTHORIZED. Every attempt is audited. */
+/**
+ * Returns the cookie to set; throws RATE_LIMITED past the limit (without checking) or UNAUTHORIZED. Every attempt is audited. Only failed
+ * attempts count: each attempt takes a slot before the check (so guesses sent at once are checked at most LOGIN_LIMIT times) and a
+ * success gives its own slot back, so an admin signing in from many browsers is never locked out, and a guesser sharing their address
+ * gains nothing from their success.
+ */
 export async function signInAdmin(input: TSignInInput): Promise<{ actor: string; cookie: TAdminCookie }> {
   const { db, ip, now, config } = input;
-  const limit = await hitRateLimit({ db, key: `admin-login:${ip}`, limit: LOGIN_LIMIT, windowMs: LOGIN_WINDOW_MS, now });
+  const key = `admin-login:${ip}`;
+  const limit = await hitRateLimit({ db, key, limit: LOGIN_LIMIT, windowMs: LOGIN_WINDOW_MS, now });
   if (!limit.allowed) {
     await recordAudit({ db, actor: `anonymous@${ip}`, action: "login.rate_limited", params: { ip }, now });
     throw new AppError("RATE_LIMITED", `admin login rate limit hit for ${ip}`, {
@@ -61,6 +67,7 @@ export async function signInAdmin(input: TSignInInput): Promise<{ actor: string;
     await recordAudit({ db, actor: `anonymous@${ip}`, action: "login.failure", params: { ip }, now });
     throw new AppError("UNAUTHORIZED", "wrong admin credential", { userMessage: "That token or password is not right." });
   }
+  await refundRateLimit({ db, key, now });
   const actor = `admin:${matched}`;
   const session = await createAdminSession({ db, secret: config.APP_SECRET, subject: actor, now });
   await recordAudit({ db, actor, action: "login.success", params: { ip, method: matched }, now });

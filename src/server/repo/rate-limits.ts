@@ -22,6 +22,15 @@ export async function hitRateLimit(opts: { db: Db; key: string; limit: number; w
   return { allowed: row.count <= opts.limit, count: row.count, resetAt: row.resetAt };
 }
 
+/**
+ * Takes back one hit counted against `key` in its current window, for a hit that turned out to be no abuse (a sign-in that succeeded):
+ * hitRateLimit still reserves a slot before the work it guards, so attempts sent at once cannot all slip under the limit.
+ */
+export async function refundRateLimit(opts: { db: Db; key: string; now: Date }): Promise<void> {
+  await opts.db.$executeRaw`
+    UPDATE rate_limits SET count = GREATEST(count - 1, 0) WHERE key = ${opts.key} AND "resetAt" > ${opts.now}`;
+}
+
 export async function purgeExpiredRateLimits(opts: { db: Db; now: Date }): Promise<number> {
   return opts.db.rateLimit.deleteMany({ where: { resetAt: { lt: opts.now } } }).then((r) => r.count);
 }
