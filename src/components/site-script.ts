@@ -25,6 +25,14 @@ export const SITE_SCRIPT = `(function () {
     else if (saved === "dark" || matchMedia("(prefers-color-scheme: dark)").matches) root.classList.add("dark");
   } catch (e) {}
   document.addEventListener("DOMContentLoaded", function () { syncTheme(isDark(), false); });
+  // A reader who never chose follows the system while the page is open too (its dark schedule at dusk), not only when it loads.
+  try {
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function (event) {
+      var chosen = null;
+      try { chosen = localStorage.getItem("theme"); } catch (e) {}
+      if (!chosen) syncTheme(event.matches, false);
+    });
+  } catch (e) {}
 
   function showAbstract(link, target, text, expanded) {
     target.textContent = text;

@@ -1,4 +1,5 @@
-// The light/dark switch: a plain button that SITE_SCRIPT wires up, so it works on pages that ship no framework JS.
+// The light/dark switch: a plain button that SITE_SCRIPT wires up, so it works on pages that ship no framework JS; hidden with scripting
+// off, where it could do nothing (the page then follows the system's preference).
 export function ThemeToggle() {
   return (
     <button
@@ -6,7 +7,7 @@ export function ThemeToggle() {
       data-theme-toggle=""
       aria-pressed="false"
       suppressHydrationWarning
-      className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-slate-300 text-base hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      className="inline-flex h-9 w-9 noscript:hidden items-center justify-center rounded-md border border-slate-300 text-base hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       title="Toggle dark mode"
     >
       <span aria-hidden="true" className="dark:hidden">

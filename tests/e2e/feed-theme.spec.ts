@@ -16,8 +16,8 @@ test("theme: with JavaScript off, a dark system gets the dark page and a light o
     for (const path of ["/", "/search?q=agents"]) {
       await page.goto(path);
       expect(await background(page), `${colorScheme}: ${path}`).toBe(expected);
-      // The toggle's icon follows the same variant: the sun shows on a dark page.
-      await expect(page.getByRole("button", { name: "Dark mode" }).getByText(colorScheme === "dark" ? "☀" : "☾")).toBeVisible();
+      // A toggle that could do nothing is not offered.
+      await expect(page.locator("[data-theme-toggle]")).toBeHidden();
     }
     await context.close();
   }
@@ -40,5 +40,27 @@ test("theme: on a dark system, choosing light with the toggle wins, and is remem
   expect(await background(page)).toBe(DARK_BACKGROUND);
   await page.reload();
   expect(await background(page)).toBe(DARK_BACKGROUND);
+  await context.close();
+});
+
+test("theme: a reader who never chose follows the system when it changes while the page is open; one who chose keeps the choice", async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: "light" });
+  const page = await context.newPage();
+  const toggle = page.getByRole("button", { name: "Dark mode" });
+  await page.goto("/");
+  expect(await background(page)).toBe(LIGHT_BACKGROUND);
+  // The toggle's icon follows the page's theme: the moon on a light page, the sun on a dark one.
+  await expect(toggle.getByText("☾")).toBeVisible();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect.poll(() => background(page)).toBe(DARK_BACKGROUND);
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(toggle.getByText("☀")).toBeVisible();
+  await toggle.click();
+  expect(await background(page)).toBe(LIGHT_BACKGROUND);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  // Media query changes are reported in a later frame: two frames on, any listener has run.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await background(page)).toBe(LIGHT_BACKGROUND);
   await context.close();
 });
