@@ -13,12 +13,22 @@ export function redactUrls(text: string): string {
   return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]+):([^@/\s]+)@/gi, "$1$2:***@");
 }
 
-/** A failed zod parse in one line: each issue as "path: message". */
+/** At most this many of a parse's problems are named, each in at most MAX_ISSUE_CHARS (see zodMessage). */
+const MAX_ISSUES = 10;
+const MAX_ISSUE_CHARS = 300;
+
+/**
+ * A failed zod parse in one line: each issue as "path: message". A body of 300,000 unknown keys made a 3.8 MB answer naming every
+ * key (zod's message lists them all) in 2.2 s; a client needs the first few problems, so the line names at most MAX_ISSUES, each cut
+ * to MAX_ISSUE_CHARS, and counts the rest.
+ */
 export function zodMessage(err: ZodError): string {
   // Two checks can fail with the same words (a too-long address fails the length and the address format): each is said once. Joined
   // with "; ", a message's own closing full stop is dropped but the last one's ("…whole number; minUpvotes: …", not "number.; …").
-  const messages = [...new Set(err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)))];
-  return messages.map((message, n) => (n < messages.length - 1 ? message.replace(/\.$/, "") : message)).join("; ");
+  const all = [...new Set(err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)))];
+  const shown = all.slice(0, MAX_ISSUES).map((message) => (message.length > MAX_ISSUE_CHARS ? `${message.slice(0, MAX_ISSUE_CHARS - 1)}…` : message));
+  if (all.length > shown.length) shown.push(`and ${all.length - shown.length} more problems.`);
+  return shown.map((message, n) => (n < shown.length - 1 ? message.replace(/\.$/, "") : message)).join("; ");
 }
 
 /** Prisma's first line, "Invalid `db.x.create()` invocation in" (then the caller's file and a code frame) or "… invocation:". */

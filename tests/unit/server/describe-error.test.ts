@@ -48,4 +48,14 @@ describe("zodMessage", () => {
     expect(zodMessage(result.error!)).toBe("minUpvotes: must be a whole number; minUpvotes: must be at most 100; email: must be text.");
     expect(zodMessage(z.string("must be text.").safeParse(1).error!)).toBe("must be text.");
   });
+
+  it("names the first ten problems, each cut to 300 characters, and counts the rest: a body of thousands of bad keys made megabytes", () => {
+    const many = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`key${i}`, 1]));
+    const unknownKeys = z.strictObject({ source: z.string() }).safeParse({ source: "hf-daily", ...many }).error!;
+    const oneIssue = zodMessage(unknownKeys);
+    expect(oneIssue.length).toBeLessThanOrEqual(300);
+    expect(oneIssue).toMatch(/^Unrecognized keys: "key0", "key1", .*…$/);
+    const perItem = z.array(z.number("must be a number.")).safeParse(Array.from({ length: 5_000 }, () => "x")).error!;
+    expect(zodMessage(perItem)).toBe([...Array.from({ length: 10 }, (_, i) => `${i}: must be a number`), "and 4990 more problems."].join("; "));
+  });
 });
