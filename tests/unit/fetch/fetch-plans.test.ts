@@ -100,6 +100,19 @@ describe("ingest parameters", () => {
     expect(runKeyOf("text", { body: "a" })).not.toBe(runKeyOf("text", { body: "b" }));
   });
 
+  it("gives one page asked by differently written URLs one run key: the URL is kept as the URL parser writes it", () => {
+    const keyOf = (url: string) => runKeyOf("hf-daily", ZIngestParams.parse({ url }));
+    const canonical = keyOf("https://huggingface.co/papers/date/2026-05-08");
+    for (const url of [
+      "https://HUGGINGFACE.CO/papers/date/2026-05-08",
+      "https://huggingface.co:443/papers/./date/2026-05-08",
+      "HTTPS://huggingface.co/papers/date/2026-05-08",
+    ]) {
+      expect(keyOf(url), url).toBe(canonical);
+    }
+    expect(keyOf("https://huggingface.co/papers/date/2026-05-09")).not.toBe(canonical);
+  });
+
   it("reads INGEST_SOURCES entries, refusing unknown or unfetchable ones by name", () => {
     expect(parseIngestSources("hf-daily, arxiv-rss:cs.CL")).toEqual([
       { source: "hf-daily", params: {} },
