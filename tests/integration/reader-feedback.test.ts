@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_FOLLOWS } from "../../src/server/repo/reader-feedback";
 import { signSubscriberToken, subscriberLinks } from "../../src/server/subscriptions/subscription-links";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { seedPapers, seedSubscribers } from "./helpers/digest-fixtures";
@@ -210,6 +211,25 @@ describe("reader: the cookie and /api/reader", () => {
     expect(await db.follow.findMany({ select: { kind: true, key: true, label: true } })).toEqual([
       { kind: "author", key: "aaron van den oord", label: "Aäron van den Oord" },
     ]);
+
+    // Follows are bounded (every digest matches each against every candidate): presses at once never pass the bound, a name already
+    // followed is still a 200, and one more is a 409 saying why, until one is unfollowed.
+    const subscriberId = (await db.follow.findFirstOrThrow()).subscriberId;
+    await db.follow.createMany({
+      data: Array.from({ length: MAX_FOLLOWS - 11 }, (_, i) => ({ subscriberId, kind: "author", key: `author ${i}`, label: `Author ${i}` })),
+    });
+    const names = Array.from({ length: 30 }, (_, i) => `Author Pressed ${i}`);
+    const statuses = await Promise.all(names.map((label) => follow({ kind: "author", label, follow: true }).then((res) => res.status)));
+    expect(await db.follow.count()).toBe(MAX_FOLLOWS);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(20);
+    const refused = await follow({ kind: "organization", label: "One More Lab", follow: true });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/You follow 200 names/);
+    expect((await follow({ kind: "author", label: "Aäron van den Oord", follow: true })).status).toBe(200);
+    expect((await follow({ kind: "author", label: "Aäron van den Oord", follow: false })).status).toBe(200);
+    expect((await follow({ kind: "organization", label: "One More Lab", follow: true })).status).toBe(200);
+    expect(await db.follow.count()).toBe(MAX_FOLLOWS);
   });
 
   it("signing out other browsers revokes every earlier cookie; the browser that asked stays recognised", async () => {
@@ -239,6 +259,10 @@ describe("reader: the manage page's undo, follows, export and private feeds", ()
     await service.undoFeedbackWithToken(manage, String(paper("2611.00002")));
     await service.followWithToken(manage, { kind: "organization", label: "  Hugging   Face " });
     await expect(service.followWithToken(manage, { kind: "organization", label: "!!!" })).rejects.toThrow();
+    const subscriberId = (await db.follow.findFirstOrThrow()).subscriberId;
+    await db.follow.createMany({ data: Array.from({ length: MAX_FOLLOWS - 1 }, (_, i) => ({ subscriberId, kind: "author", key: `a ${i}`, label: `A ${i}` })) });
+    await expect(service.followWithToken(manage, { kind: "author", label: "One Too Many" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await db.follow.deleteMany({ where: { key: { startsWith: "a " } } });
     const overview = await service.readerOverview(manage);
     expect(overview.feedback.map((f) => [f.title, f.kind])).toEqual([["Diffusion for graphs", "more"]]);
     expect(overview.follows).toEqual([{ kind: "organization", key: "hugging face", label: "Hugging   Face" }]);

@@ -1,5 +1,6 @@
 // A subscriber's "more/less like this" presses and followed names, and the generation counters that revoke reader cookies and feed URLs.
 import type { Db } from "../db";
+import { AppError } from "../errors/app-error";
 
 export type TFeedbackKind = "more" | "less";
 export type TFollowKind = "author" | "organization";
@@ -48,13 +49,28 @@ export async function listFollows(opts: { db: Db; subscriberId: number }): Promi
   return rows.map((r) => ({ ...r, kind: r.kind as TFollowKind }));
 }
 
-/** Following a name twice keeps the first label. */
+/**
+ * How many names one subscriber may follow. Every digest matches each of its subscriber's follows against every candidate paper, and
+ * nothing bounded them: one reader cookie could add names by the thousand and make every digest run slow.
+ */
+export const MAX_FOLLOWS = 200;
+
+/** Following a name twice keeps the first label; a name past MAX_FOLLOWS is refused (409), one already followed never is. */
 export async function addFollow(opts: { db: Db; subscriberId: number; follow: TFollow }): Promise<void> {
   const { kind, key, label } = opts.follow;
-  await opts.db.follow.upsert({
-    where: { subscriberId_kind_key: { subscriberId: opts.subscriberId, kind, key } },
-    create: { subscriberId: opts.subscriberId, kind, key, label },
-    update: {},
+  await opts.db.$transaction(async (tx) => {
+    // Presses at once take turns on the subscriber's row, and each counts in a statement of its own after its turn comes: one statement
+    // counts in the snapshot it started with, so presses waiting together all saw room for one more.
+    const [subscriber] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM subscribers WHERE id = ${opts.subscriberId} FOR UPDATE`;
+    if (!subscriber) throw new AppError("NOT_FOUND", "This subscription no longer exists.");
+    const [row] = await tx.$queryRaw<{ followed: boolean; follows: number }[]>`
+      SELECT EXISTS (SELECT 1 FROM follows WHERE "subscriberId" = ${subscriber.id} AND kind = ${kind} AND key = ${key}) AS followed,
+             (SELECT count(*)::int FROM follows WHERE "subscriberId" = ${subscriber.id}) AS follows`;
+    if (row?.followed) return;
+    if ((row?.follows ?? 0) >= MAX_FOLLOWS) {
+      throw new AppError("CONFLICT", `You follow ${MAX_FOLLOWS} names, the most there can be: unfollow one to follow another.`);
+    }
+    await tx.follow.create({ data: { subscriberId: subscriber.id, kind, key, label } });
   });
 }
 

@@ -105,6 +105,8 @@ async function runReaderStep(
     if (result) await setCookies(result);
   } catch (err) {
     if (err instanceof ZodError) outcome = `${done}-invalid`;
+    // A bound reached (MAX_FOLLOWS) is said, not passed over as if the name had been followed.
+    else if (isAppError(err) && err.code === "CONFLICT") outcome = `${done}-limit`;
     else if (isAppError(err) && err.status < 500) outcome = "";
     else throw err;
   }

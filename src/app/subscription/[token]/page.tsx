@@ -43,6 +43,7 @@ const DONE_TEXT: Record<string, string> = {
   undo: "Removed. That paper no longer steers your digest.",
   follow: "Followed. Their papers will make your digest.",
   "follow-invalid": "Type a name with letters or digits, at most 200 characters.",
+  "follow-limit": "You follow as many names as there can be. Unfollow one to follow another.",
   unfollow: "No longer followed.",
   rotate: "Your private feed has new addresses. The old ones no longer work.",
   forget: "This browser no longer recognises you.",
