@@ -1,7 +1,7 @@
 // The header every page shares: brand, navigation, search, the digest invitation and the theme toggle.
 import { ThemeToggle } from "./theme-toggle";
 
-// 28 px tall for a mouse, 44 px for a finger.
+// 28 px tall for a mouse, 44 px for a finger, as the brand, Subscribe and the theme toggle are.
 const navLink = "rounded px-2 py-1 hover:bg-slate-100 pointer-coarse:py-3 dark:hover:bg-slate-800";
 const currentLink = "rounded bg-slate-100 px-2 py-1 font-semibold pointer-coarse:py-3 dark:bg-slate-800";
 
@@ -30,11 +30,11 @@ export function SiteHeader({ section }: { section?: TSection }) {
           after search in the DOM while a phone showed them first. Three rows on a phone, not four, keep a paper above the fold; search
           beside the links alone keeps a usable width (beside the buttons too it was 84 px at 700). */}
       <div className="mx-auto grid max-w-5xl grid-cols-[auto_minmax(0,1fr)] items-center gap-x-4 gap-y-2 px-4 py-3">
-        <a href="/" className="justify-self-start text-lg font-semibold tracking-tight">
+        <a href="/" className="justify-self-start text-lg font-semibold tracking-tight pointer-coarse:py-2">
           paper<span className="text-indigo-700 dark:text-indigo-400">digest</span>
         </a>
         <div className="flex items-center gap-3 justify-self-end">
-          <a href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          <a href="/subscribe" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 pointer-coarse:py-3">
             Subscribe
           </a>
           <ThemeToggle />

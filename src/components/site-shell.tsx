@@ -37,7 +37,7 @@ function SiteFooter() {
     <footer className="border-t border-slate-200 dark:border-slate-800">
       <nav aria-label="Footer" className="mx-auto flex max-w-5xl flex-wrap gap-x-4 gap-y-1 px-4 py-4 text-sm text-slate-700 dark:text-slate-300">
         {FOOTER_LINKS.map((link) => (
-          <a key={link.href} href={link.href} className="rounded px-1 py-1 hover:underline">
+          <a key={link.href} href={link.href} className="inline-block rounded px-1 py-1 hover:underline pointer-coarse:py-3">
             {link.label}
           </a>
         ))}

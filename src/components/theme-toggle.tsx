@@ -7,7 +7,7 @@ export function ThemeToggle() {
       data-theme-toggle=""
       aria-pressed="false"
       suppressHydrationWarning
-      className="inline-flex h-9 w-9 noscript:hidden items-center justify-center rounded-md border border-slate-300 text-base hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      className="inline-flex h-9 w-9 noscript:hidden pointer-coarse:h-11 pointer-coarse:w-11 items-center justify-center rounded-md border border-slate-300 text-base hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       title="Toggle dark mode"
     >
       <span aria-hidden="true" className="dark:hidden">
