@@ -164,7 +164,8 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
           // arXiv's listing pages show an abstract's markup as text (`Bi<sub>2</sub>O`, `&ndash;`), and so does a copy of them.
           abstract: item.body ? stripShownMarkup(text(lines, item.body[0], item.body[1], " ")) : "",
           authors: item.authors,
-          listedOn: listedOn(lines, item, end),
+          // A section heading that names its day ("New submissions for Tue, 30 Jan 24") dates its entries, as it does on the page.
+          listedOn: (isArxivIdLine(idLine) ? sections[item.from]?.day : undefined) ?? listedOn(lines, item, end),
           upvotes: votes,
           githubUrl: findGithubUrl(own) ?? undefined,
           categories: categories.length > 0 ? categories : undefined,

@@ -297,6 +297,10 @@ describe("text: an arXiv listing copied as text", () => {
       "An old paper, replaced.",
     ].join("\n");
     const types = (papers: TNormalizedPaper[]) => papers.map((p) => [p.arxivId, p.announceType]);
+    // Pasted days later, the entries keep the day their headings name, as the HTML parser dates them (they took the paste's day).
+    const later = { now: new Date("2024-02-03T12:00:00Z") };
+    expect(parseTextListing(legacy, later).papers.map((p) => p.listedOn)).toEqual(Array(4).fill("2024-01-30"));
+    expect(parseArxivList(LEGACY_NEW_PAGE, later).papers.map((p) => p.listedOn)).toEqual(Array(4).fill("2024-01-30"));
     const text = parseTextListing(legacy, { now: new Date("2024-01-30T12:00:00Z") });
     expect(text.errors).toEqual([]);
     expect(types(text.papers)).toEqual(types(parseArxivList(LEGACY_NEW_PAGE, { now: new Date("2024-01-30T12:00:00Z") }).papers));
