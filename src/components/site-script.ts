@@ -53,9 +53,17 @@ export const SITE_SCRIPT = `(function () {
       .then(function () { link.removeAttribute("aria-busy"); });
   }
 
+  // A refusal that trying again cannot change (409: a bound reached; 429: too many presses) carries the server's reason to saveFailed.
   function postJson(url, body) {
     return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
-      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
+      .then(function (r) {
+        if (r.ok) return r.json();
+        return r.json().catch(function () { return null; }).then(function (answer) {
+          var err = new Error(String(r.status));
+          if ((r.status === 409 || r.status === 429) && answer && answer.error) err.reason = String(answer.error.message);
+          throw err;
+        });
+      });
   }
   function showFeedback(id, kind) {
     document.querySelectorAll('[data-reader-paper="' + id + '"] button').forEach(function (b) {
@@ -66,8 +74,11 @@ export const SITE_SCRIPT = `(function () {
     button.setAttribute("aria-pressed", String(on));
     button.textContent = (on ? "Following " : "Follow ") + button.getAttribute("data-follow-label");
   }
-  // A press the server did not take says so on the button for a few seconds, and once to screen readers, instead of looking pressed.
-  function saveFailed(button) {
+  // A press the server did not take says so on the button for a few seconds, and once to screen readers, instead of looking pressed:
+  // with the server's reason when it gave one (the 201st follow said "try again", which could never work), else to try again.
+  function saveFailed(button, err) {
+    var reason = err && err.reason;
+    var shown = reason ? "Not saved" : "Not saved, try again";
     var label = button.pdLabel || button.textContent;
     button.pdLabel = label;
     var live = document.getElementById("reader-status");
@@ -78,13 +89,13 @@ export const SITE_SCRIPT = `(function () {
       live.setAttribute("role", "status");
       document.body.appendChild(live);
     }
-    live.textContent = "Not saved: " + label + ". Try again.";
-    button.textContent = "Not saved, try again";
+    live.textContent = "Not saved: " + label + ". " + (reason || "Try again.");
+    button.textContent = shown;
     setTimeout(function () {
-      if (button.textContent === "Not saved, try again") button.textContent = label;
+      if (button.textContent === shown) button.textContent = label;
       button.pdLabel = undefined;
       live.textContent = "";
-    }, 4000);
+    }, reason ? 8000 : 4000);
   }
   function startReader() {
     if (!/(?:^|; )pd_reader_seen=1/.test(document.cookie)) return;
@@ -173,7 +184,7 @@ export const SITE_SCRIPT = `(function () {
       press.disabled = true;
       postJson("/api/reader/feedback", { paperId: Number(id), kind: kind })
         .then(function () { showFeedback(id, kind); })
-        .catch(function () { saveFailed(press); })
+        .catch(function (err) { saveFailed(press, err); })
         .then(function () { press.disabled = false; });
       return;
     }
@@ -183,7 +194,7 @@ export const SITE_SCRIPT = `(function () {
       follow.disabled = true;
       postJson("/api/reader/follows", { kind: follow.getAttribute("data-follow-kind"), label: follow.getAttribute("data-follow-label"), follow: on })
         .then(function () { showFollow(follow, on); })
-        .catch(function () { saveFailed(follow); })
+        .catch(function (err) { saveFailed(follow, err); })
         .then(function () { follow.disabled = false; });
       return;
     }

@@ -132,6 +132,13 @@ test("reader: a recognised reader gets feedback and follow buttons on a paper pa
   await expect(actions.getByRole("button", { name: "Less like this" })).toHaveAttribute("aria-pressed", "true");
   await expect(actions.getByRole("button", { name: "More like this" })).toBeVisible({ timeout: 6000 });
   expect(await db.feedback.findMany({ where: { subscriberId }, select: { paperId: true, kind: true } })).toEqual([{ paperId, kind: "less" }]);
+
+  // A refusal that trying again cannot change says why: past the most names one may follow, the server's reason, not "try again".
+  await db.follow.createMany({ data: Array.from({ length: 199 }, (_, i) => ({ subscriberId, kind: "author", key: `filler ${i}`, label: `Filler ${i}` })) });
+  await page.getByRole("button", { name: `Follow ${ORGANIZATION}` }).click();
+  await expect(page.getByRole("button", { name: "Not saved", exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByRole("status").filter({ hasText: `Not saved: Follow ${ORGANIZATION}. You follow 200 names` })).toBeAttached();
+  expect(await db.follow.count({ where: { subscriberId, kind: "organization" } })).toBe(0);
   await context.close();
 });
 

@@ -232,6 +232,23 @@ describe("reader: the cookie and /api/reader", () => {
     expect(await db.follow.count()).toBe(MAX_FOLLOWS);
   });
 
+  it("a reader's presses and follows are limited to 60 a minute: one more is a 429 with Retry-After, and records nothing", async () => {
+    const cookie = await readerCookie();
+    const id = paper("2611.00001");
+    const statuses: number[] = [];
+    for (let n = 0; n < 60; n += 1) {
+      const kind = n % 2 === 0 ? "more" : "less";
+      statuses.push((await readerFeedbackRoute.POST(jsonPost("/api/reader/feedback", { paperId: id, kind }, { cookie }))).status);
+    }
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const limited = await readerFollowsRoute.POST(jsonPost("/api/reader/follows", { kind: "author", label: "Ada Lovelace", follow: true }, { cookie }));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.message).toMatch(/Too many presses/);
+    expect(await db.follow.count()).toBe(0);
+    expect((await db.feedback.findFirstOrThrow({ where: { paperId: id } })).kind).toBe("less");
+  });
+
   it("signing out other browsers revokes every earlier cookie; the browser that asked stays recognised", async () => {
     const old = await readerCookie();
     const state = (cookie: string) => readerRoute.GET(new Request(`${appUrl}/api/reader?papers=1`, { headers: { cookie } }));
