@@ -1,5 +1,6 @@
 // Turns any thrown value into one clear, secret-free line for CLIs and logs.
 import { ZodError } from "zod";
+import { countOf } from "@/core/text/count-of";
 import { isAppError } from "./app-error";
 
 const NETWORK_HINTS: Record<string, string> = {
@@ -26,8 +27,15 @@ export function zodMessage(err: ZodError): string {
   // Two checks can fail with the same words (a too-long address fails the length and the address format): each is said once. Joined
   // with "; ", a message's own closing full stop is dropped but the last one's ("…whole number; minUpvotes: …", not "number.; …").
   const all = [...new Set(err.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)))];
-  const shown = all.slice(0, MAX_ISSUES).map((message) => (message.length > MAX_ISSUE_CHARS ? `${message.slice(0, MAX_ISSUE_CHARS - 1)}…` : message));
-  if (all.length > shown.length) shown.push(`and ${all.length - shown.length} more problems.`);
+  // Cut by code points, so no emoji in an echoed key is split into a lone surrogate.
+  const cut = (message: string) =>
+    message.length > MAX_ISSUE_CHARS
+      ? `${Array.from(message)
+          .slice(0, MAX_ISSUE_CHARS - 1)
+          .join("")}…`
+      : message;
+  const shown = all.slice(0, MAX_ISSUES).map(cut);
+  if (all.length > shown.length) shown.push(`and ${countOf(all.length - shown.length, "more problem")}.`);
   return shown.map((message, n) => (n < shown.length - 1 ? message.replace(/\.$/, "") : message)).join("; ");
 }
 

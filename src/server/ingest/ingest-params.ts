@@ -49,12 +49,16 @@ const ZParamFields = z
       .optional(),
     listing: z.enum(["new", "recent"]).optional(),
     paper: ZArxivPaper.optional(),
-    // As the URL parser writes it (host in lower case, default port and dot segments dropped): HUGGINGFACE.CO and huggingface.co
-    // were two run keys, so two runs of one page at once.
+    // As the URL parser writes it (host in lower case, default port and dot segments dropped) and without a fragment, which no
+    // server sees: HUGGINGFACE.CO and huggingface.co were two run keys, so two runs of one page at once.
     url: z
       .url({ protocol: /^https?$/ })
       .refine((url) => !hasControlChars(url), NO_CONTROL_CHARS)
-      .transform((url) => new URL(url).href)
+      .transform((url) => {
+        const parsed = new URL(url);
+        parsed.hash = "";
+        return parsed.href;
+      })
       .optional(),
     // A copied page can carry a stray NUL, which PostgreSQL text cannot store and no parser reads: it is dropped, the rest is kept.
     body: z

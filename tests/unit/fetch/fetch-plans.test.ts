@@ -107,6 +107,7 @@ describe("ingest parameters", () => {
       "https://HUGGINGFACE.CO/papers/date/2026-05-08",
       "https://huggingface.co:443/papers/./date/2026-05-08",
       "HTTPS://huggingface.co/papers/date/2026-05-08",
+      "https://huggingface.co/papers/date/2026-05-08#top",
     ]) {
       expect(keyOf(url), url).toBe(canonical);
     }

@@ -56,6 +56,10 @@ describe("zodMessage", () => {
     expect(oneIssue.length).toBeLessThanOrEqual(300);
     expect(oneIssue).toMatch(/^Unrecognized keys: "key0", "key1", .*…$/);
     const perItem = z.array(z.number("must be a number.")).safeParse(Array.from({ length: 5_000 }, () => "x")).error!;
-    expect(zodMessage(perItem)).toBe([...Array.from({ length: 10 }, (_, i) => `${i}: must be a number`), "and 4990 more problems."].join("; "));
+    expect(zodMessage(perItem)).toBe([...Array.from({ length: 10 }, (_, i) => `${i}: must be a number`), "and 4,990 more problems."].join("; "));
+    const eleven = z.array(z.number("must be a number.")).safeParse(Array.from({ length: 11 }, () => "x")).error!;
+    expect(zodMessage(eleven)).toMatch(/; and 1 more problem\.$/);
+    const emoji = z.strictObject({}).safeParse(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`😀${i}`, 1]))).error!;
+    expect(zodMessage(emoji)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });

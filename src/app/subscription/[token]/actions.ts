@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { queryValues } from "@/core/query-values";
 import { ZLinkToken } from "@/server/auth/secrets";
-import { isAppError } from "@/server/errors/app-error";
+import { isAppError, type TErrorCode } from "@/server/errors/app-error";
 import { requireFormData } from "@/server/http/action-form";
 import { errorState, formValues, okState, type TFormState } from "@/server/subscriptions/form-state";
 import type { TReaderCookie } from "@/server/reader/reader-cookie";
@@ -96,6 +96,8 @@ async function runReaderStep(
   formData: FormData,
   done: string,
   step: (token: string, fields: Record<string, unknown>) => Promise<TReaderCookie[] | void>,
+  /** The outcome a step's own refusal is said with (a follow past MAX_FOLLOWS), where other refusals pass silently. */
+  refusals: Partial<Record<TErrorCode, string>> = {},
 ): Promise<void> {
   const token = tokenFrom(formData);
   if (!token) redirect("/subscription/invalid");
@@ -105,8 +107,7 @@ async function runReaderStep(
     if (result) await setCookies(result);
   } catch (err) {
     if (err instanceof ZodError) outcome = `${done}-invalid`;
-    // A bound reached (MAX_FOLLOWS) is said, not passed over as if the name had been followed.
-    else if (isAppError(err) && err.code === "CONFLICT") outcome = `${done}-limit`;
+    else if (isAppError(err) && refusals[err.code]) outcome = refusals[err.code]!;
     else if (isAppError(err) && err.status < 500) outcome = "";
     else throw err;
   }
@@ -118,7 +119,9 @@ export async function undoFeedbackAction(formData: FormData): Promise<void> {
 }
 
 export async function followAction(formData: FormData): Promise<void> {
-  await runReaderStep(formData, "follow", (token, fields) => followWithToken(token, { kind: fields.kind, label: fields.label }));
+  await runReaderStep(formData, "follow", (token, fields) => followWithToken(token, { kind: fields.kind, label: fields.label }), {
+    CONFLICT: "follow-limit",
+  });
 }
 
 export async function unfollowAction(formData: FormData): Promise<void> {
