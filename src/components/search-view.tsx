@@ -78,7 +78,12 @@ function NoMatch({ filters, hints }: { filters: TListFilters & { q: string }; hi
         )}
       </p>
       {hints.length > 0 && (
-        <ul aria-label="Suggestions" className="mx-auto mt-3 max-w-prose list-disc space-y-1 pl-5 text-left text-sm">
+        <p id="no-match-hints" className="mx-auto mt-3 max-w-prose text-left text-sm font-medium">
+          Try this:
+        </p>
+      )}
+      {hints.length > 0 && (
+        <ul aria-labelledby="no-match-hints" className="mx-auto mt-1 max-w-prose list-disc space-y-1 pl-5 text-left text-sm">
           {hints.map((hint) => (
             <li key={hint}>
               <Hint hint={hint} filters={filters} />

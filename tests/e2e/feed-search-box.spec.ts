@@ -15,7 +15,8 @@ test("search: nothing found suggests fewer words, author: and the same search wi
   await page.goto("/search?q=zzzqqq+yyyxxx&code=1&min=1");
   const empty = page.getByTestId("empty-state");
   await expect(empty.getByText("No papers match “zzzqqq yyyxxx”.", { exact: true })).toBeVisible();
-  await expect(empty.getByRole("listitem")).toHaveCount(3);
+  // The suggestions are a list introduced by visible text, which names it for screen readers.
+  await expect(empty.getByRole("list", { name: "Try this:" }).getByRole("listitem")).toHaveCount(3);
   await expect(empty.getByText(/fewer/)).toBeVisible();
   await expect(empty.getByText(/author:Name/)).toBeVisible();
   await empty.getByRole("link", { name: /without/ }).click();

@@ -1,5 +1,6 @@
 // What a search that found nothing could change, read off its query and filters alone, so the empty results page asks the database nothing more.
 import type { TFeedFilters } from "./parse-feed-filters";
+import { lexemeOf } from "./english-lexemes";
 import { parseSearchQuery } from "./parse-query";
 
 /**
@@ -14,10 +15,30 @@ export function noMatchHints(filters: Pick<TFeedFilters, "q" | "category" | "has
   const query = parseSearchQuery(filters.q ?? "");
   // A paper's id names one paper: no wording of it would match more.
   if (query.arxivId) return hints;
+  const { words, phrases, alternatives } = readWords(query.text);
   // OR already widens a search, and an excluded word cannot be why nothing matched what is left.
-  const words = query.text.split(" ").filter((word) => word !== "" && word !== "OR" && !word.startsWith("-"));
-  if (words.length > 1 && !query.text.split(" ").includes("OR")) hints.push("fewer-words");
-  if (query.text.includes('"')) hints.push("drop-quotes");
+  if (words > 1 && !alternatives) hints.push("fewer-words");
+  if (phrases > 0) hints.push("drop-quotes");
   hints.push(query.authors.length > 0 ? "check-author" : "author-syntax");
   return hints;
+}
+
+/**
+ * The query as websearch_to_tsquery reads it: "or" in any case joins alternatives, a quoted phrase is one term, a term after "-" is
+ * left out (a phrase too), and a stopword ("the") is no word at all. `words` counts the words a match must hold.
+ */
+function readWords(text: string): { words: number; phrases: number; alternatives: boolean } {
+  let words = 0;
+  let phrases = 0;
+  let alternatives = false;
+  for (const [, minus, phrase, term] of text.matchAll(/(-?)"([^"]*)"?|(\S+)/g)) {
+    if (term !== undefined && /^or$/i.test(term)) alternatives = true;
+    else if (minus === "-" || term?.startsWith("-")) continue;
+    else {
+      const counted = (phrase ?? term ?? "").split(/\s+/).filter((word) => word !== "" && lexemeOf(word) !== null).length;
+      words += counted;
+      if (phrase !== undefined && counted > 1) phrases += 1;
+    }
+  }
+  return { words, phrases, alternatives };
 }

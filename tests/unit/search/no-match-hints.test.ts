@@ -12,6 +12,10 @@ describe("noMatchHints", () => {
     // Excluded words and OR alternatives are not words to take out: OR already widens the search.
     expect(search("diffusion -video")).toEqual(["author-syntax"]);
     expect(search("diffusion OR flow")).toEqual(["author-syntax"]);
+    // As websearch_to_tsquery reads them: "or" in any case is OR, a stopword is no word, an excluded phrase is left out whole.
+    expect(search("diffusion or flow")).toEqual(["author-syntax"]);
+    expect(search("the transformer")).toEqual(["author-syntax"]);
+    expect(search('-"foo bar" baz')).toEqual(["author-syntax"]);
   });
 
   it("suggests dropping a phrase's quotes, and checking a name the query filters by", () => {
