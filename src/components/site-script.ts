@@ -11,27 +11,28 @@ import { createHash } from "node:crypto";
 
 export const SITE_SCRIPT = `(function () {
   var root = document.documentElement;
+  // The stylesheet follows the system unless the root says the reader chose (.dark or .light), so the script only sets a choice, and
+  // reads the page's theme as the stylesheet does.
   function isDark() {
     return root.classList.contains("dark") || (!root.classList.contains("light") && matchMedia("(prefers-color-scheme: dark)").matches);
   }
-  function syncTheme(dark, chosen) {
-    root.classList.toggle("dark", dark);
-    if (chosen) root.classList.toggle("light", !dark);
+  function showTheme() {
+    var dark = isDark();
     document.querySelectorAll("[data-theme-toggle]").forEach(function (b) { b.setAttribute("aria-pressed", String(dark)); });
+  }
+  function chooseTheme(dark) {
+    root.classList.toggle("dark", dark);
+    root.classList.toggle("light", !dark);
+    showTheme();
   }
   try {
     var saved = localStorage.getItem("theme");
-    if (saved === "light") root.classList.add("light");
-    else if (saved === "dark" || matchMedia("(prefers-color-scheme: dark)").matches) root.classList.add("dark");
+    if (saved === "light" || saved === "dark") root.classList.add(saved);
   } catch (e) {}
-  document.addEventListener("DOMContentLoaded", function () { syncTheme(isDark(), false); });
-  // A reader who never chose follows the system while the page is open too (its dark schedule at dusk), not only when it loads.
+  document.addEventListener("DOMContentLoaded", showTheme);
+  // The page of a reader who never chose follows the system as it changes (its dark schedule at dusk); the toggle's state follows it.
   try {
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function (event) {
-      var chosen = null;
-      try { chosen = localStorage.getItem("theme"); } catch (e) {}
-      if (!chosen) syncTheme(event.matches, false);
-    });
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", showTheme);
   } catch (e) {}
 
   function showAbstract(link, target, text, expanded) {
@@ -173,7 +174,7 @@ export const SITE_SCRIPT = `(function () {
     if (!el) return;
     if (el.closest("[data-theme-toggle]")) {
       var dark = !isDark();
-      syncTheme(dark, true);
+      chooseTheme(dark);
       try { localStorage.setItem("theme", dark ? "dark" : "light"); } catch (e) {}
       return;
     }
