@@ -90,16 +90,22 @@ function sectionsByLine(lines: TLine[]): (TListingSection | undefined)[] {
 
 /**
  * The listing's own category, which tells a replaced paper from a replaced cross-list: arXiv heads the page with its name ("Materials
- * Science"), which the entries' Subjects lines pair with its id ("Materials Science (cond-mat.mtrl-sci)"). An archive's page ("Computer
- * Science") names none, and every replacement then counts as the listing's own, as it does when the HTML parser knows no category.
+ * Science"), which the entries' Subjects lines pair with its id ("Materials Science (cond-mat.mtrl-sci)"). A copy without that heading
+ * (a section alone) falls back to the one category every entry lists, as every entry of a listing lists its own (14 of a Replacements
+ * section's 35 were stored as plain replacements). An archive's page ("Computer Science") names none and its entries share none, and
+ * every replacement then counts as the listing's own, as it does when the HTML parser knows no category.
  */
 function listingCategoryOf(lines: TLine[]): string | undefined {
-  const ids = new Map(lines.flatMap((line) => (line.label === "subjects" ? subjectsOf(line.value).map((s) => [s.name, s.category] as const) : [])));
+  const subjects = lines.flatMap((line) => (line.label === "subjects" ? [subjectsOf(line.value)] : []));
+  const ids = new Map(subjects.flat().map((s) => [s.name, s.category] as const));
   const firstEntry = lines.findIndex(isArxivIdLine);
-  return lines
+  const named = lines
     .slice(0, Math.max(firstEntry, 0))
     .map((line) => ids.get(line.text))
     .find((id) => id !== undefined);
+  if (named !== undefined || subjects.length === 0) return named;
+  const shared = subjects.map((list) => new Set(list.map((s) => s.category))).reduce((common, next) => new Set([...common].filter((c) => next.has(c))));
+  return shared.size === 1 ? [...shared][0] : undefined;
 }
 
 function looksLikeOtherFormat(body: string): string | undefined {

@@ -387,6 +387,13 @@ describe("text: arXiv's whole listing pages as a browser copies them, read as th
     // is not the page's own ("Materials Science", read from the Subjects lines as cond-mat.mtrl-sci) is a replaced cross-list.
     expect(fields(text.papers, ["arxivId", "announceType"])).toEqual(fields(html.papers, ["arxivId", "announceType"]));
     expect(countBy(text.papers, (p) => p.announceType)).toEqual({ new: 45, cross: 21, replace: 21, "replace-cross": 14 });
+    // A copy of the Replacements section alone, without the page's heading, still tells the two apart: the one category every entry
+    // lists is the page's (14 of the 35 were stored as plain replacements).
+    const lines = readFixture("arxiv/list-cond-mat.mtrl-sci-new-2026-09-22.innertext.txt").split("\n");
+    const replacements = parseTextListing(lines.slice(lines.findIndex((line) => line.startsWith("Replacement submissions"))).join("\n"), {
+      now: new Date("2026-09-22T12:00:00Z"),
+    });
+    expect(countBy(replacements.papers, (p) => p.announceType)).toEqual({ replace: 21, "replace-cross": 14 });
     // A copy keeps an address only as its link's text, "this https URL"; the page's link holds the address itself.
     const copied = new Set(text.papers.filter((p) => p.abstract.includes("this https URL")).map((p) => p.arxivId));
     expect([...copied]).toEqual(["2609.22268"]);
