@@ -1,6 +1,6 @@
 // One arXiv listing entry is a <dt> (id, cross-list/replaced marks) plus a <dd> (title, authors, subjects, …).
 import { parseArxivId, type TArxivIdParts } from "@/core/text/arxiv-id";
-import { linkedAuthorNames, splitAuthorList } from "./author-list";
+import { linkedAuthorNames, namesNobody, splitAuthorList } from "./author-list";
 import { stripShownMarkup } from "@/core/text/strip-markup";
 import { attr, findAll, findFirst, hasClass, rawText, textOf, type TElement, type TReading } from "./dom";
 import { cleanText } from "./field-values";
@@ -60,13 +60,16 @@ function blockText(dd: TElement, className: string): string | undefined {
   return el === undefined ? undefined : cleanText(textOf(el, NESTED_BLOCK, writtenAddress).replace(DESCRIPTOR, ""));
 }
 
-function authorsOf(dd: TElement): string[] {
+/** The entry's names; none for arXiv's "(author list is unavailable)", undefined when the block names nobody and says nothing of why. */
+function authorsOf(dd: TElement): string[] | undefined {
   const box = byClass(dd, "list-authors");
-  if (box === undefined) return [];
+  if (box === undefined) return undefined;
   const linked = linkedAuthorNames(findAll(box, (el) => el.name === "a", NESTED_BLOCK));
   if (linked.length > 0) return linked;
   const plain = textOf(box, NESTED_BLOCK).replace(DESCRIPTOR, "");
-  return /author list is unavailable/i.test(plain) ? [] : splitAuthorList(plain);
+  if (/author list is unavailable/i.test(plain)) return [];
+  const names = splitAuthorList(plain);
+  return namesNobody(names) ? undefined : names;
 }
 
 /** "Computation and Language (cs.CL); Machine Learning (cs.LG)" → each category's name and id: an arXiv Subjects line, in HTML or copied as text. */
@@ -93,6 +96,9 @@ export function entryTitle(dd: TElement): string {
 
 export function entryToDraft(marks: TEntryMarks, dd: TElement, ctx: TEntryContext): TPaperDraft | string {
   if (marks.id === null) return "no arXiv id in the entry's <dt>";
+  // As for a feed's item (namesNobody): every arXiv paper has authors, so an entry that lost them is reported, not stored without a byline.
+  const authors = authorsOf(dd);
+  if (authors === undefined) return "no author names in the entry's list-authors block";
   const categories = categoriesOf(blockText(dd, "list-subjects"));
   const primaryCategory = categoriesOf(blockText(dd, "primary-subject"))[0] ?? categories[0];
   return {
@@ -100,7 +106,7 @@ export function entryToDraft(marks: TEntryMarks, dd: TElement, ctx: TEntryContex
     version: marks.id.version,
     title: blockText(dd, "list-title") ?? "",
     abstract: abstractOf(dd),
-    authors: authorsOf(dd),
+    authors,
     listedOn: ctx.listedOn,
     categories: categories.length > 0 ? categories : undefined,
     primaryCategory,

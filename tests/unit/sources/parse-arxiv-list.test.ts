@@ -23,6 +23,19 @@ describe("arxiv-list: /list/cs.CL/recent capture", () => {
     expect(paged.expected).toBe(50);
   });
 
+  it("reports an entry whose author block names nobody, as the feeds do, and keeps arXiv's own '(author list is unavailable)' a paper", () => {
+    const emptied = RECENT.replace(/<div class='list-authors'>.*?<\/div>/, "<div class='list-authors'> </div>");
+    const read = parseArxivList(emptied, ctx);
+    expect(read.papers).toHaveLength(49);
+    expect(read.errors).toEqual([expect.objectContaining({ id: "2607.22529", message: expect.stringMatching(/no author names/) })]);
+    const unavailable = parseArxivList(
+      RECENT.replace(/<div class='list-authors'>.*?<\/div>/, "<div class='list-authors'>(author list is unavailable)</div>"),
+      ctx,
+    );
+    expect(unavailable.errors).toEqual([]);
+    expect(unavailable.papers[0]).toMatchObject({ arxivId: "2607.22529", authors: [] });
+  });
+
   it("dates each entry by its day heading", () => {
     expect(countBy(result.papers, (p) => p.listedOn)).toEqual({ "2026-07-27": 47, "2026-07-24": 3 });
   });
