@@ -27,7 +27,7 @@ import { stripShownMarkup } from "@/core/text/strip-markup";
 import { utcDay } from "./dates";
 import type { TParseContext, TParseResult } from "./normalized-paper";
 import { ResultBuilder, fatalResult, safely } from "./parse-result";
-import { findItems, toLines, type TLine, type TTextItem, type TTextPaper } from "./text-listing-entries";
+import { findItems, isArxivIdLine, toLines, type TLine, type TTextItem, type TTextPaper } from "./text-listing-entries";
 
 const NOT_UPVOTES = /^(?:github|stars?|code|comments?|forks?|citations?)$/i;
 const UPVOTE_LABEL = /^upvote[sd]?$/i;
@@ -75,8 +75,6 @@ function listedOn(lines: TLine[], paper: TTextPaper, end: number): string {
   }
   return paper.day;
 }
-
-const isArxivIdLine = (line: TLine | undefined): line is TLine => line?.kind === "opener" && /\barxiv:/i.test(line.text);
 
 /** The arXiv listing section each line sits in: the last heading above it ("Cross submissions (showing 21 of 21 entries)", a /recent day). */
 function sectionsByLine(lines: TLine[]): (TListingSection | undefined)[] {

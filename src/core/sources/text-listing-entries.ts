@@ -6,6 +6,7 @@ import {
   bylineNames,
   chromeKind,
   endsSentence,
+  isArxivListingIdLine,
   isTitleLine,
   labelOf,
   listingBylineNames,
@@ -20,6 +21,9 @@ import {
 } from "./text-listing-lines";
 
 export type TLine = { text: string; block: number; kind: TLineKind; words: number; date?: string; count?: number; label?: TLabel; value?: string };
+
+/** Whether a line is arXiv's own id line opening an entry (what an entry's id, section and announce type are read from). */
+export const isArxivIdLine = (line: TLine | undefined): line is TLine => line?.kind === "opener" && isArxivListingIdLine(line.text);
 
 /** A paper found in the text: line indices into the document's lines. */
 export type TTextPaper = {
@@ -207,8 +211,7 @@ export function findItems(lines: TLine[], defaultDay: string): TTextItem[] {
 
   /** Whether line `at` is the one right under the "Title:" of an entry that arXiv's own id line opened: its byline, whatever its names look like. */
   const underArxivTitle = (paper: TTextPaper, at: number): boolean => {
-    const opened = lines[paper.from];
-    return at === paper.titleLine + 1 && opened?.kind === "opener" && /\barxiv:/i.test(opened.text);
+    return at === paper.titleLine + 1 && isArxivIdLine(lines[paper.from]);
   };
 
   const takeSegment = (from: number, to: number): void => {

@@ -236,12 +236,17 @@ export function parseCountLine(line: string): number | undefined {
 }
 
 /** Which chrome a line is, or undefined for a line that may be paper text. */
+/** arXiv's own id line, which opens each of a listing's entries: "[3] arXiv:2607.22529 [pdf, html, other]". */
+export function isArxivListingIdLine(line: string): boolean {
+  return ARXIV_LISTING_ID.test(line);
+}
+
 export function chromeKind(line: string): "card" | "opener" | "page" | undefined {
   // Chrome is short; testing a long paragraph against every pattern would only cost time.
   if (line.length > 300) return undefined;
   const bare = line.replace(/[\s:·•|]+$/, "").toLowerCase();
   const count = wordCount(line);
-  if (/^submitted by\b/i.test(line) || ARXIV_LISTING_ID.test(line)) return "opener";
+  if (/^submitted by\b/i.test(line) || isArxivListingIdLine(line)) return "opener";
   if (CARD_WORDS.has(bare) || /^[·•]/.test(line) || /^\d+\s+authors?$/i.test(line) || /^\d+(?:[.,]\d+)?\s?[km]$/i.test(line)) return "card";
   if (BARE_ID_OR_URL.test(line)) return "card";
   if (PAGE_WORDS.has(bare) || ARXIV_CHROME.test(line) || isMenuLine(bare)) return "page";
