@@ -23,7 +23,7 @@ export class AppError extends Error {
   readonly code: TErrorCode;
   readonly userMessage: string;
   readonly details?: Record<string, unknown>;
-  /** For RATE_LIMITED: the seconds until the limit's window ends, which the answer's Retry-After tells the client. */
+  /** For RATE_LIMITED, the seconds until the limit's window ends; for UNAVAILABLE, when to ask again: the answer's Retry-After. */
   readonly retryAfterSeconds?: number;
 
   constructor(
@@ -44,9 +44,13 @@ export class AppError extends Error {
   }
 }
 
-/** The Retry-After header of an answer to `err`, if it has one: a rate limit's own wait, a minute when it did not say. */
+/**
+ * The Retry-After header of an answer to `err`, if it has one: a rate limit's own wait (a minute when it did not say), or an
+ * unavailable service's when it names one.
+ */
 export function retryAfterHeader(err: AppError): Record<string, string> | undefined {
-  return err.code === "RATE_LIMITED" ? { "Retry-After": String(err.retryAfterSeconds ?? 60) } : undefined;
+  if (err.code === "RATE_LIMITED") return { "Retry-After": String(err.retryAfterSeconds ?? 60) };
+  return err.code === "UNAVAILABLE" && err.retryAfterSeconds !== undefined ? { "Retry-After": String(err.retryAfterSeconds) } : undefined;
 }
 
 /** Whole seconds from `now` until `resetAt`, at least one: a rate limit's Retry-After. */
