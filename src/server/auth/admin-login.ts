@@ -1,6 +1,6 @@
 // Admin sign-in and sign-out: the credential check (constant time), the per-IP attempt limit, the session and its cookie.
 import type { Db } from "../db";
-import { AppError, secondsUntil } from "../errors/app-error";
+import { AppError, rateLimitedError } from "../errors/app-error";
 import { hitRateLimit, refundRateLimit } from "../repo/rate-limits";
 import { recordAudit } from "../repo/audit-log";
 import { ADMIN_COOKIE } from "./admin-cookie";
@@ -57,9 +57,11 @@ export async function signInAdmin(input: TSignInInput): Promise<{ actor: string;
   const limit = await hitRateLimit({ db, key, limit: LOGIN_LIMIT, windowMs: LOGIN_WINDOW_MS, now });
   if (!limit.allowed) {
     await recordAudit({ db, actor: `anonymous@${ip}`, action: "login.rate_limited", params: { ip }, now });
-    throw new AppError("RATE_LIMITED", `admin login rate limit hit for ${ip}`, {
+    throw rateLimitedError({
+      message: `admin login rate limit hit for ${ip}`,
       userMessage: "Too many sign-in attempts. Wait 15 minutes and try again.",
-      retryAfterSeconds: secondsUntil(limit.resetAt, now),
+      resetAt: limit.resetAt,
+      now,
     });
   }
   const matched = matchAdminCredential({ credential: input.credential, adminToken: config.ADMIN_TOKEN, adminPassword: config.ADMIN_PASSWORD });

@@ -54,8 +54,13 @@ export function retryAfterHeader(err: AppError): Record<string, string> | undefi
 }
 
 /** Whole seconds from `now` until `resetAt`, at least one: a rate limit's Retry-After. */
-export function secondsUntil(resetAt: Date, now: Date): number {
+function secondsUntil(resetAt: Date, now: Date): number {
   return Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+}
+
+/** The refusal of a request past a rate limit whose window ends at `resetAt`: 429, with Retry-After the seconds left of the window. */
+export function rateLimitedError(opts: { message: string; userMessage: string; resetAt: Date; now: Date }): AppError {
+  return new AppError("RATE_LIMITED", opts.message, { userMessage: opts.userMessage, retryAfterSeconds: secondsUntil(opts.resetAt, opts.now) });
 }
 
 export function isAppError(err: unknown): err is AppError {

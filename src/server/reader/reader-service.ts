@@ -4,7 +4,7 @@
 import { nameKey } from "@/core/text/name-key";
 import { getConfig } from "../config";
 import { getDb } from "../db";
-import { AppError, secondsUntil } from "../errors/app-error";
+import { AppError, rateLimitedError } from "../errors/app-error";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
 import { isSameOrigin } from "../http/form-post-guard";
 import { readBody, readJsonBody } from "../http/read-body";
@@ -58,9 +58,11 @@ async function readerChange(request: Request, hint: string): Promise<{ subscribe
   const now = new Date();
   const hit = await hitRateLimit({ db: getDb(), key: `reader:${subscriberId}`, ...READER_CHANGE_LIMIT, now });
   if (!hit.allowed) {
-    throw new AppError("RATE_LIMITED", `reader ${subscriberId} pressed too often`, {
+    throw rateLimitedError({
+      message: `reader ${subscriberId} pressed too often`,
       userMessage: "Too many presses in a row. Wait a minute, then try again.",
-      retryAfterSeconds: secondsUntil(hit.resetAt, now),
+      resetAt: hit.resetAt,
+      now,
     });
   }
   return { subscriberId, body };

@@ -1,6 +1,6 @@
 // The subscribe form's one server function: validates, rate-limits, records a pending subscriber and mails a confirmation.
 import { hmac, randomToken, sha256 } from "../auth/secrets";
-import { AppError, secondsUntil } from "../errors/app-error";
+import { rateLimitedError } from "../errors/app-error";
 import type { Db } from "../db";
 import { logger } from "../logger";
 import type { Mailer, TOutgoingMail } from "../mail/mailer";
@@ -76,9 +76,11 @@ export async function subscribe(deps: TSubscribeDeps & { input: unknown; ip: str
   const input = ZSubscribeInput.parse(deps.input);
   const ipHit = await hitRateLimit({ db: deps.db, key: `subscribe:ip:${deps.ip}`, ...SUBSCRIBE_IP_LIMIT, now: deps.now });
   if (!ipHit.allowed)
-    throw new AppError("RATE_LIMITED", "Too many subscribe requests from this address.", {
+    throw rateLimitedError({
+      message: "Too many subscribe requests from this address.",
       userMessage: "Too many attempts from your network. Please try again in a few minutes.",
-      retryAfterSeconds: secondsUntil(ipHit.resetAt, deps.now),
+      resetAt: ipHit.resetAt,
+      now: deps.now,
     });
 
   const { email, website, ...prefs } = input;
