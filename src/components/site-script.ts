@@ -1,5 +1,5 @@
-// The only script the front page runs, inlined in every document's <head>: applies the remembered theme before paint (.dark, or .light
-// for a reader who chose light, which the stylesheet's dark variant needs to know: without either it follows the system) and wires the
+// The only script the front page runs, inlined in every document's <head>: applies a reader's remembered choice of theme before paint
+// (.dark or .light; without either the stylesheet's dark variant follows the system) and wires the
 // theme toggle and "Show full abstract" links by event delegation, so both work without any framework JS. For a browser holding a
 // reader cookie (its readable hint cookie says so; anonymous visitors make no request) it asks /api/reader about the papers on the
 // page and, only for a recognised reader, fills the empty [data-reader-paper] slots with "More/Less like this" buttons and reveals

@@ -54,7 +54,6 @@ export function FieldError({ id, message }: { id: string; message?: string }): R
 /** A comma-separated list preference (keywords, categories, "never show" words), with its error announced beside it. */
 function ListField(props: {
   name: "keywords" | "categories" | "negativeKeywords";
-  label: string;
   hint: string;
   placeholder: string;
   defaults: TInterestDefaults;
@@ -64,7 +63,7 @@ function ListField(props: {
   return (
     <div>
       <label htmlFor={name} className="text-sm font-medium">
-        {props.label} <span className="font-normal text-slate-600 dark:text-slate-400">({props.hint})</span>
+        {FIELD_LABELS[name]} <span className="font-normal text-slate-600 dark:text-slate-400">({props.hint})</span>
       </label>
       <input
         id={name}
@@ -101,30 +100,9 @@ export function SubscribeInterestFields({ defaults, errors }: { defaults: TInter
         </div>
         <FieldError id="frequency-error" message={errors.frequency} />
       </fieldset>
-      <ListField
-        name="keywords"
-        label={FIELD_LABELS.keywords}
-        hint="optional, comma-separated"
-        placeholder="diffusion, LLM agents"
-        defaults={defaults}
-        errors={errors}
-      />
-      <ListField
-        name="categories"
-        label={FIELD_LABELS.categories}
-        hint="optional, e.g. cs.LG, cs.CV"
-        placeholder="cs.LG, cs.CL"
-        defaults={defaults}
-        errors={errors}
-      />
-      <ListField
-        name="negativeKeywords"
-        label={FIELD_LABELS.negativeKeywords}
-        hint="optional, comma-separated"
-        placeholder="robotics, medical imaging"
-        defaults={defaults}
-        errors={errors}
-      />
+      <ListField name="keywords" hint="optional, comma-separated" placeholder="diffusion, LLM agents" defaults={defaults} errors={errors} />
+      <ListField name="categories" hint="optional, e.g. cs.LG, cs.CV" placeholder="cs.LG, cs.CL" defaults={defaults} errors={errors} />
+      <ListField name="negativeKeywords" hint="optional, comma-separated" placeholder="robotics, medical imaging" defaults={defaults} errors={errors} />
       <div className="flex flex-wrap items-end gap-6">
         <label className="flex items-center gap-2">
           <input

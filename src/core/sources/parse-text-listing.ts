@@ -155,10 +155,11 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
       paperOrdinal += 1;
       result.item({ index }, () => {
         const own = text(lines, item.from, end, "\n");
-        const idLine = lines[item.from];
+        // Only an entry under arXiv's own id line has an id line's marks, section day and announce type: a Hugging Face card has none.
+        const idLine = isArxivIdLine(lines[item.from]) ? lines[item.from] : undefined;
         // An arXiv entry's own id is on its id line: one its title, comments or abstract write is another paper's ("Comment on
         // arXiv:2503.08841"), and taking it, for an entry whose id line the paste cut off, merged the entry into that paper.
-        const idText = isArxivIdLine(idLine) ? idLine.text : lines[item.titleLine]?.kind === "label" ? "" : own;
+        const idText = idLine ? idLine.text : lines[item.titleLine]?.kind === "label" ? "" : own;
         const id = findArxivIds(idText)[0];
         const categories = categoriesOf(item.subjects);
         return {
@@ -169,14 +170,13 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
           abstract: item.body ? stripShownMarkup(text(lines, item.body[0], item.body[1], " ")) : "",
           authors: item.authors,
           // A section heading that names its day ("New submissions for Tue, 30 Jan 24") dates its entries, as it does on the page.
-          listedOn: (isArxivIdLine(idLine) ? sections[item.from]?.day : undefined) ?? listedOn(lines, item, end),
+          listedOn: (idLine ? sections[item.from]?.day : undefined) ?? listedOn(lines, item, end),
           upvotes: votes,
           githubUrl: findGithubUrl(own) ?? undefined,
           categories: categories.length > 0 ? categories : undefined,
           primaryCategory: categories[0],
           comments: item.comments === undefined || item.comments.length === 0 ? undefined : item.comments,
-          // Only an entry under arXiv's own id line has an announce type: a Hugging Face card under a date heading has none.
-          announceType: isArxivIdLine(idLine) ? entryAnnounceType(sections[item.from], idLineMarks(idLine.text), categories[0], listingCategory) : undefined,
+          announceType: idLine ? entryAnnounceType(sections[item.from], idLineMarks(idLine.text), categories[0], listingCategory) : undefined,
         };
       });
     });
