@@ -120,6 +120,16 @@ function looksLikeOtherFormat(body: string): string | undefined {
   return undefined;
 }
 
+/** An entry's lines [item.from, end) but its title and abstract: where a card writes its own links and ids. */
+function linesOutsideProse(lines: TLine[], item: TTextPaper, end: number): string {
+  const [bodyFrom, bodyTo] = item.body ?? [item.titleLine, item.titleLine];
+  return lines
+    .slice(item.from, end)
+    .filter((_, k) => item.from + k !== item.titleLine && (item.from + k < bodyFrom || item.from + k >= bodyTo))
+    .map((l) => l.text)
+    .join("\n");
+}
+
 function text(lines: TLine[], from: number, to: number, separator: string): string {
   return lines
     .slice(from, to)
@@ -157,9 +167,10 @@ export function parseTextListing(body: string, ctx: TParseContext): TParseResult
         const own = text(lines, item.from, end, "\n");
         // Only an entry under arXiv's own id line has an id line's marks, section day and announce type: a Hugging Face card has none.
         const idLine = isArxivIdLine(lines[item.from]) ? lines[item.from] : undefined;
-        // An arXiv entry's own id is on its id line: one its title, comments or abstract write is another paper's ("Comment on
-        // arXiv:2503.08841"), and taking it, for an entry whose id line the paste cut off, merged the entry into that paper.
-        const idText = idLine ? idLine.text : lines[item.titleLine]?.kind === "label" ? "" : own;
+        // An entry's own id is on a line of its own (arXiv's id line, a card's link line): one its title, comments or abstract write is
+        // another paper's ("Comment on arXiv:2503.08841"), and taking it, for an entry whose id line the paste cut off or a card that
+        // shows none, merged the entry into that paper.
+        const idText = idLine ? idLine.text : lines[item.titleLine]?.kind === "label" ? "" : linesOutsideProse(lines, item, end);
         const id = findArxivIds(idText)[0];
         const categories = categoriesOf(item.subjects);
         return {

@@ -37,8 +37,8 @@ describe("text: a copied trending page", () => {
     expect(result.papers.map((p) => p.listedOn)).toEqual(["2025-03-12", "2025-03-12", "2025-03-12"]);
   });
 
-  it("takes an arXiv id only when one is written", () => {
-    expect(result.papers.map((p) => p.arxivId)).toEqual([null, null, "2403.12345"]);
+  it("takes no arXiv id from an abstract, which names other papers as often as its own", () => {
+    expect(result.papers.map((p) => p.arxivId)).toEqual([null, null, null]);
     expect(result.papers.every((p) => p.authors.length === 0)).toBe(true);
   });
 });
@@ -53,9 +53,29 @@ describe("text: card-style copy with counts and links", () => {
     ]);
   });
 
-  it("reads links and ids from the abstract, defaulting the day to now", () => {
+  it("reads code links from the abstract but no id, defaulting the day to now", () => {
     expect(result.papers[0]?.githubUrl).toBe("https://github.com/example-org/synth-dialogues");
-    expect(result.papers[1]).toMatchObject({ arxivId: "2401.08312", version: 2, listedOn: "2025-03-14" });
+    expect(result.papers[1]).toMatchObject({ arxivId: null, listedOn: "2025-03-14" });
+  });
+
+  it("takes a card's id from a line of its own, never one its title or abstract writes about another paper", () => {
+    const card = (title: string, abstract: string, idLine: string) => `Submitted by\nakhaliq\n\n${title}\n${abstract}\n\n· 2 authors\nUpvote\n12\n${idLine}\n`;
+    const result = parseTextListing(
+      [
+        card(
+          "Comment on arXiv:2503.08841, a Claimed Scaling Law",
+          "We show that the scaling law claimed in arXiv:2503.08841 does not hold once data are deduplicated.",
+          "arXiv Page",
+        ),
+        card("Sparse Probing of Reasoning Circuits in Small Models", `${ABSTRACT} It extends arXiv:2401.00001.`, "arXiv:2411.04567v3"),
+      ].join("\n"),
+      MARCH,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.papers.map((p) => [p.arxivId, p.version])).toEqual([
+      [null, undefined],
+      ["2411.04567", 3],
+    ]);
   });
 });
 
