@@ -98,7 +98,8 @@ describe("npm start with no DATABASE_URL", () => {
     const second = startApp({ ...env, PORT: String(await findFreePort(port + 1)) });
     const secondCode = await new Promise<number | null>((resolve) => second.child.once("exit", resolve));
     expect(secondCode).toBe(1);
-    expect(second.output()).toMatch(/Error: The embedded database in .* is in use by another process \(pid \d+\)/);
+    // It names the start to stop, not the PostgreSQL that start owns (stopping that one left the running app without its database).
+    expect(second.output()).toMatch(new RegExp(`Error: The embedded database in .* is in use by another process \\(pid ${first.child.pid}\\)`));
 
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain("Embedded PostgreSQL stopped");

@@ -100,11 +100,38 @@ function startedBy(dataDir: string): TProcessStamp | null {
  * running without stopping it, or a postgres in use. A starter is judged by its whole stamp, so a pid since given to another process,
  * this one included (a restarted container), is no starter.
  */
-export function dataDirHolder(dataDir: string): { state: "free" } | { state: "left-over"; pid: number; starter: number } | { state: "in-use"; pid: number } {
+export function dataDirHolder(
+  dataDir: string,
+): { state: "free" } | { state: "left-over"; pid: number; starter: number } | { state: "in-use"; pid: number; starter: number | null } {
   const pid = runningPid(dataDir);
   if (!pid) return { state: "free" };
   const starter = startedBy(dataDir);
-  return starter && !stillRuns(starter) ? { state: "left-over", pid, starter: starter.pid } : { state: "in-use", pid };
+  if (starter && !stillRuns(starter)) return { state: "left-over", pid, starter: starter.pid };
+  return { state: "in-use", pid, starter: starter?.pid ?? null };
+}
+
+/** A process's command line, where Linux tells ("" elsewhere, or when it is gone). */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Why a start refuses a data directory in use. It names the process that started the database (another `npm start`, whose own
+ * stop stops the database after its web server): naming the postgres alone had a reader stop it under a running app.
+ */
+export function inUseMessage(dataDir: string, holder: { pid: number; starter: number | null }): string {
+  if (holder.starter === null) {
+    return `The embedded database in ${dataDir} is in use by another process (pid ${holder.pid}). Stop that process, or set DATABASE_URL.`;
+  }
+  const command = commandLine(holder.starter);
+  return (
+    `The embedded database in ${dataDir} is in use by another process (pid ${holder.starter})${command ? `: ${command},` : ","} ` +
+    `which started its PostgreSQL (pid ${holder.pid}). Stop that process (Ctrl-C where it runs), or set DATABASE_URL.`
+  );
 }
 
 /**
@@ -173,9 +200,7 @@ async function startClaimed(
     opts.log?.(`Stopping the embedded PostgreSQL (pid ${holder.pid}) that an earlier start (pid ${holder.starter}) left running when it did not stop`);
     await stopLeftOver(holder.pid);
   } else if (holder.state === "in-use") {
-    throw new EmbeddedDatabaseError(
-      `The embedded database in ${dataDir} is in use by another process (pid ${holder.pid}). Stop that process, or set DATABASE_URL.`,
-    );
+    throw new EmbeddedDatabaseError(inUseMessage(dataDir, holder));
   }
   const stalePid = path.join(dataDir, "postmaster.pid");
   if (existsSync(stalePid)) rmSync(stalePid);

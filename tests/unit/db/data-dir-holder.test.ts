@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { dataDirHolder } from "@/server/db/embedded-postgres";
+import { dataDirHolder, inUseMessage } from "@/server/db/embedded-postgres";
 
 let root: string;
 let dataDir: string;
@@ -59,10 +59,29 @@ it("the directory's postgres is in use while the start that ran it still runs", 
   const pid = runProgram("postgres", dataDir);
   const starter = process.ppid;
   leave({ postmaster: pid, starter: { pid: starter, boot, started: startOf(starter) } });
-  expect(dataDirHolder(dataDir)).toEqual({ state: "in-use", pid });
+  expect(dataDirHolder(dataDir)).toEqual({ state: "in-use", pid, starter });
   // An earlier version's record, the pid alone, is judged by the pid.
   leave({ postmaster: pid, starter: { pid: starter } });
-  expect(dataDirHolder(dataDir)).toEqual({ state: "in-use", pid });
+  expect(dataDirHolder(dataDir)).toEqual({ state: "in-use", pid, starter });
+});
+
+it("a postgres in use with no record of its start is in use, by nobody known", () => {
+  const pid = runProgram("postgres", dataDir);
+  leave({ postmaster: pid });
+  expect(dataDirHolder(dataDir)).toEqual({ state: "in-use", pid, starter: null });
+});
+
+it("the refusal names the process to stop, the one that started the database, never the postgres it would leave its starter without", () => {
+  const pid = runProgram("postgres", dataDir);
+  const starter = process.pid;
+  leave({ postmaster: pid, starter: { pid: starter, boot, started: startOf(starter) } });
+  const message = inUseMessage(dataDir, dataDirHolder(dataDir) as { pid: number; starter: number | null });
+  expect(message).toContain(`in use by another process (pid ${starter}): ${process.execPath}`);
+  expect(message).toContain(`which started its PostgreSQL (pid ${pid}). Stop that process (Ctrl-C where it runs), or set DATABASE_URL.`);
+  // Without a record of who started it, the postgres is all there is to name.
+  expect(inUseMessage(dataDir, { pid, starter: null })).toBe(
+    `The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop that process, or set DATABASE_URL.`,
+  );
 });
 
 it.each([
