@@ -15,6 +15,7 @@ import { stopBundler } from "./lib/bundle-script.mjs";
 import { webServerArgs } from "./lib/build-runtime-bundles";
 import { whenParentExits } from "./lib/when-parent-exits";
 import { isPortFree } from "../src/server/net/local-probes";
+import { startNotes } from "./lib/start-notes";
 
 const log = (msg: string) => logger.info(msg);
 const cleanups: (() => Promise<void>)[] = [];
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
   });
   const background = await startBackground({ config, databaseUrl });
   cleanups.push(background.stop);
-  log(`paper-digest is starting at ${config.APP_URL} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  for (const note of startNotes(config, Date.now() - started)) log(note);
 }
 
 // Once stopping, what fails is what the stop interrupted (a build, a migration); the stop itself decides the exit code.
