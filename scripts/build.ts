@@ -1,20 +1,34 @@
 // `npm run build` / `npm run dev`: bundle the page cache handler and the web server, then hand over to `next build` or `next dev`.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { PROJECT_ROOT } from "../src/server/db/migrations";
+import { applyMigrations, PROJECT_ROOT } from "../src/server/db/migrations";
 import { buildRuntimeBundles } from "./lib/build-runtime-bundles";
+import { nextCommandEnv } from "./lib/next-command-env";
 import { runCli } from "./lib/run-cli";
+import { withDatabaseUrl } from "./lib/with-database-url";
 
-runCli(async () => {
-  await buildRuntimeBundles();
-  const command = process.argv[2] === "dev" ? "dev" : "build";
-  const code = await new Promise<number | null>((resolve, reject) => {
+function runNext(command: "dev" | "build", env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"), command], {
       cwd: PROJECT_ROOT,
       stdio: "inherit",
+      env,
     });
     child.on("error", reject);
     child.on("exit", resolve);
   });
+}
+
+runCli(async () => {
+  await buildRuntimeBundles();
+  // A build reads no database; the dev server serves pages from one, as `npm start` does: DATABASE_URL, or the embedded database
+  // (the running one of `npm start`, or its data directory started for the session), migrated. Without it every page was a 500.
+  const code =
+    process.argv[2] === "dev"
+      ? await withDatabaseUrl(async (url) => {
+          await applyMigrations(url);
+          return runNext("dev", nextCommandEnv(process.env, url));
+        })
+      : await runNext("build", nextCommandEnv(process.env));
   process.exitCode = code ?? 1;
 });
