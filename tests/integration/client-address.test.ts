@@ -91,6 +91,24 @@ describe("the app server's client address", () => {
     }
     expect(nonces.size).toBe(2);
   });
+
+  it("drops the x-middleware-* headers Next reads as its own routing's from what a client sent (with x-middleware-prefetch every App Router page and route answered 200 {})", async () => {
+    const server = http.createServer(
+      withRequestContext(async (req, res) => void res.end(JSON.stringify(Object.keys(req.headers).filter((name) => name.startsWith("x-middleware-")))), {
+        trustedHops: 0,
+        scriptHash: SCRIPT_HASH,
+      }),
+    );
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/unsubscribe?token=a.b`;
+    const headers = {
+      "x-middleware-prefetch": "1",
+      "x-middleware-subrequest": "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
+      "X-Middleware-Rewrite": "/admin",
+    };
+    for (const method of ["GET", "POST"]) expect(await (await fetch(url, { method, headers })).json()).toEqual([]);
+  });
 });
 
 describe("the app server's fixed security headers", () => {

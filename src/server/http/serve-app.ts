@@ -60,7 +60,10 @@ function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse):
 /** What Next's App Router client sends with its own requests (an RSC payload, a prefetch, the router's state). */
 const APP_ROUTER_CLIENT_HEADERS = ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-url"];
 
-/** Headers Next sets for its own routing (`x-middleware-rewrite` on a post its proxy rewrote): they say how the app is built inside. */
+/**
+ * Headers Next sets for its own routing (`x-middleware-rewrite` on a post its proxy rewrote): on an answer they say how the app is built
+ * inside, and on a request they are a client's forgery (withRequestContext drops them).
+ */
 const INTERNAL_HEADER = /^x-middleware-/i;
 
 /**
@@ -262,6 +265,9 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     if (declaresMoreThan(req.headers["content-length"], maxBytes)) {
       return refuse(res, new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes.toLocaleString("en")} bytes.`));
     }
+    // Next's own routing passes these between its parts, and trusts one that arrives with a request: with x-middleware-prefetch every
+    // App Router page and route answered 200 "{}" (an admin page, a bad unsubscribe link), never running at all.
+    for (const name of Object.keys(req.headers)) if (INTERNAL_HEADER.test(name)) delete req.headers[name];
     if (opts.trustedHops === 0) {
       // With no proxy trusted, these are whatever a client wrote: Next built an action's redirect from them (fetching https:// from a
       // plain HTTP server, logged as an SSL error) and compared the action's Origin with the forged host.
