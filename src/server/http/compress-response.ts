@@ -146,9 +146,17 @@ function notModified(req: http.IncomingMessage, res: http.ServerResponse, etag: 
   return true;
 }
 
-/** Whether the compression package will leave this answer as it is, from what it reads of it (its filter reads the content type). */
+/**
+ * What the compression package may compress: its own filter (the content type), but never a range (206), whose Content-Range counts
+ * the identity bytes; compressed, the slice was sent as gzip under the file's byte positions, which no representation has.
+ */
+function compressible(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  return res.statusCode !== 206 && compression.filter(req, res);
+}
+
+/** Whether the compression package will leave this answer as it is, from what it reads of it (compressible). */
 function mayTransform(req: http.IncomingMessage, res: http.ServerResponse): boolean {
-  return !NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? "")) && compression.filter(req, res);
+  return !NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? "")) && compressible(req, res);
 }
 
 /**
@@ -301,7 +309,7 @@ function offerBrAndGzipOnly(req: http.IncomingMessage): void {
 
 /** Wraps a request handler so its responses are compressed, cached pages from `bodies`. Next's own compression must be off (`compress: false`). */
 export function withCompression(handle: THandler, bodies = new CompressedBodies()): THandler {
-  const compress = compression({ threshold: THRESHOLD_BYTES, brotli: BROTLI_OPTIONS });
+  const compress = compression({ threshold: THRESHOLD_BYTES, brotli: BROTLI_OPTIONS, filter: compressible });
   return (req, res) =>
     new Promise<void>((resolve, reject) => {
       // The middleware wraps res.write and res.end and calls on synchronously; the wrapper installed after it sees Next's calls first.

@@ -4,7 +4,9 @@ declare module "compression" {
   import type { IncomingMessage, ServerResponse } from "node:http";
   import type { BrotliOptions, ZlibOptions } from "node:zlib";
   type TMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
-  function compression(options?: ZlibOptions & { threshold?: number | string; brotli?: BrotliOptions }): TMiddleware;
+  function compression(
+    options?: ZlibOptions & { threshold?: number | string; brotli?: BrotliOptions; filter?: (req: IncomingMessage, res: ServerResponse) => boolean },
+  ): TMiddleware;
   namespace compression {
     /** The default filter: whether the response's Content-Type is compressible. */
     function filter(req: IncomingMessage, res: ServerResponse): boolean;

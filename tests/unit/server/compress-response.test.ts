@@ -65,6 +65,16 @@ const routes: TRoutes = {
     res.setHeader("ETag", '"feed-3"');
     res.end(page(14));
   },
+  // A static file's range, as Next's file server answers `Range: bytes=100-3099`: its Content-Range counts the file's own bytes.
+  "/partial": (res) => {
+    const slice = page(15).slice(100, 3100);
+    res.statusCode = 206;
+    res.setHeader("Content-Type", "application/javascript; charset=UTF-8");
+    res.setHeader("Content-Range", `bytes 100-3099/${page(15).length}`);
+    res.setHeader("Content-Length", slice.length);
+    res.write(slice.slice(0, 2000));
+    setTimeout(() => res.end(slice.slice(2000)), 5);
+  },
   // How an App Router page or a static file is sent: in chunks.
   "/stream": (res) => {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -309,6 +319,14 @@ describe("the app server's compression", () => {
     }
     for (const path of ["/small", "/image", "/no-transform"]) expect((await get(`${base}${path}`, BROWSER)).headers["content-encoding"]).toBeUndefined();
     expect(bodies.misses).toBe(0);
+  });
+
+  it("sends a range (206) as the bytes its Content-Range names, uncompressed: gzip of the slice under the file's byte positions was no part of any representation", async () => {
+    const answer = await get(`${await serve(new CompressedBodies())}/partial`, { ...BROWSER, range: "bytes=100-3099" });
+    expect(answer.status).toBe(206);
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(answer.raw.toString("utf8")).toBe(page(15).slice(100, 3100));
+    expect(Number(answer.headers["content-length"])).toBe(3000);
   });
 
   it("never sends deflate, which would need a tag of its own: a client taking only deflate gets identity, one taking gzip too gets gzip", async () => {
