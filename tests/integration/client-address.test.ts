@@ -249,6 +249,25 @@ describe("the app server's variant paths", () => {
     expect(await status("/papers/2401.00001")).toBe(200);
   });
 
+  it("answers a page's data route with 404, however its path is spelled: no page asks for one, and it served any variant's props with 200", async () => {
+    const base = await echoPath();
+    for (const path of [
+      `/_next/data/b1/trending/${feedViewSegment("sort=zzz")}.json`,
+      "/_next/data/b1/index.json?x=1",
+      "/x/../_next/data/b1/papers/date/1900-01-01.json",
+      "/_next/%2e%2e/_next/data/b1/subscribe.json",
+    ]) {
+      // The path as written: a URL would resolve its dot segments before sending.
+      const { hostname, port } = new URL(base);
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) => http.get({ hostname, port, path }, resolve).on("error", reject));
+      res.resume();
+      expect(res.statusCode, path).toBe(404);
+    }
+    // Files and pages beside it are Next's to serve.
+    expect(await (await fetch(`${base}/_next/static/chunks/data.js`)).text()).toBe("/_next/static/chunks/data.js");
+    expect(await (await fetch(`${base}/papers/date/2026-05-08`)).text()).toBe("/papers/date/2026-05-08");
+  });
+
   it("reads an absolute-form target as its path (never its authority), answers a target that is not a path with 400, and a body declared past its address's cap with 413, unread", async () => {
     const base = await echoPath();
     const { port } = new URL(base);

@@ -204,6 +204,19 @@ function originFormTarget(req: http.IncomingMessage): boolean {
 const ROUTER_STATE_HEADER = "next-router-state-tree";
 const IMAGE_OPTIMIZER_PATH = "/_next/image";
 
+const PAGES_DATA_PREFIX = "/_next/data/";
+
+/**
+ * A Pages Router page's data route (`/_next/data/<build>/trending/<segment>.json`), as Next routes the path (`/x/../_next/data/…` too):
+ * no page ships the client runtime that asks for one, and it answered any segment with that page's props and a 200 (a variant the page
+ * answers with 400, a day outside the feed), each rendered into the cache. Only a path holding "data" or an escape can route there,
+ * so other reads pay no second parse.
+ */
+function isPagesDataRoute(pathname: string, routed: string): boolean {
+  if (routed.startsWith(PAGES_DATA_PREFIX)) return true;
+  return (pathname.includes("data") || pathname.includes("%")) && routedPath(pathname).startsWith(PAGES_DATA_PREFIX);
+}
+
 /**
  * Next parses this header (the client router's state) for every App Router render and answered one it could not read with a 500 and
  * two stack traces logged, on any page and the not-found page: judged here by Next's own reading of it, so a bad one is a 400.
@@ -247,6 +260,7 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     }
     // The image optimizer fetches any path of the app (or an allowed host) and logs each failure; no page uses next/image.
     if (pathname === IMAGE_OPTIMIZER_PATH) return refuse(res, new AppError("NOT_FOUND", "There is nothing at this address."));
+    if (isPagesDataRoute(pathname, routed)) return refuse(res, new AppError("NOT_FOUND", "There is nothing at this address."));
     const badAddress = !decodes(pathname)
       ? "The address holds a %-escape that does not decode."
       : tooManyParameters(req.url ?? "")
