@@ -109,9 +109,12 @@ const ZCheckbox = z.preprocess(
 
 const MIN_UPVOTES_RANGE = { error: "Minimum upvotes must be a whole number from 0 to 100,000." };
 
-/** Every check says the same words, which zodMessage says once: 1e308 failed both "whole number" and "too big", joined. */
+/**
+ * Every check says the same words, which zodMessage says once: 1e308 failed both "whole number" and "too big", joined. Text is read
+ * only when written in digits, as the feed's `min=` is: Number() read "0x10" as 16 and "1e3" as 1000.
+ */
 const ZMinUpvotes = z.preprocess(
-  (v) => (v === undefined || v === null || v === "" ? 0 : typeof v === "string" ? Number(v) : v),
+  (v) => (v === undefined || v === null || v === "" ? 0 : typeof v === "string" && /^\s*\d{1,7}\s*$/.test(v) ? Number(v) : v),
   z.number(MIN_UPVOTES_RANGE).int(MIN_UPVOTES_RANGE).min(0, MIN_UPVOTES_RANGE).max(100_000, MIN_UPVOTES_RANGE),
 );
 

@@ -149,6 +149,16 @@ describe("ZSubscribeInput", () => {
       expect(result.error && zodMessage(result.error), String(minUpvotes)).toBe("minUpvotes: Minimum upvotes must be a whole number from 0 to 100,000.");
     }
   });
+
+  it('reads a minimum typed as text only when it is written in digits, as the feed\'s own min= is ("0x10" was read as 16)', () => {
+    for (const minUpvotes of ["0x10", "1e3", "0b11", "+5", "5.0", "Infinity"]) {
+      const result = ZPreferences.safeParse({ minUpvotes });
+      expect(result.error && zodMessage(result.error), minUpvotes).toBe("minUpvotes: Minimum upvotes must be a whole number from 0 to 100,000.");
+    }
+    expect(ZPreferences.parse({ minUpvotes: " 25 " }).minUpvotes).toBe(25);
+    expect(ZPreferences.parse({ minUpvotes: "007" }).minUpvotes).toBe(7);
+    expect(ZPreferences.parse({ minUpvotes: 1e3 }).minUpvotes).toBe(1000);
+  });
 });
 
 describe("previewQueryToInterests", () => {
