@@ -201,6 +201,9 @@ describe("reader: the cookie and /api/reader", () => {
       const notJson = new Request(typed.url, { method: "POST", headers: typed.headers, body: "paperId=1&kind=more" });
       expect((await readerFeedbackRoute.POST(notJson)).status, type).toBe(415);
     }
+    // A key the endpoint does not take is refused, as /api/subscribe refuses one: a misspelt field was silently dropped.
+    const extra = jsonPost("/api/reader/feedback", { paperId: id, kind: "more", knd: "less" }, { cookie });
+    expect((await readerFeedbackRoute.POST(extra)).status).toBe(400);
     expect((await feedbackRows()).map((r) => r.paperId)).toEqual([paper("2611.00002")]);
 
     const follow = (body: unknown) => readerFollowsRoute.POST(jsonPost("/api/reader/follows", body, { cookie }));
@@ -208,6 +211,7 @@ describe("reader: the cookie and /api/reader", () => {
     expect((await follow({ kind: "organization", label: "Acme Labs", follow: true })).status).toBe(200);
     expect((await follow({ kind: "organization", label: "acme labs", follow: false })).status).toBe(200);
     expect((await follow({ kind: "person", label: "x", follow: true })).status).toBe(400);
+    expect((await follow({ kind: "author", label: "Yann LeCun", follow: true, unfollow: true })).status).toBe(400);
     expect(await db.follow.findMany({ select: { kind: true, key: true, label: true } })).toEqual([
       { kind: "author", key: "aaron van den oord", label: "Aäron van den Oord" },
     ]);

@@ -15,8 +15,8 @@ export const ZReaderQuery = z.object({
     .default([]),
 });
 
-/** "none" takes a press back. */
-export const ZFeedbackPress = z.object({ paperId: ZRowId, kind: z.enum(["more", "less", "none"]) });
+/** "none" takes a press back. Strict, as /api/subscribe's body is: a misspelt key was dropped without a word. */
+export const ZFeedbackPress = z.strictObject({ paperId: ZRowId, kind: z.enum(["more", "less", "none"]) });
 
 export const ZFollowName = z
   .string()
@@ -28,4 +28,4 @@ export const ZFollowName = z
 
 export const ZFollowKind = z.enum(["author", "organization"], { error: "Choose an author or an organization." });
 
-export const ZFollowPress = z.object({ kind: ZFollowKind, label: ZFollowName, follow: z.boolean() });
+export const ZFollowPress = z.strictObject({ kind: ZFollowKind, label: ZFollowName, follow: z.boolean() });
