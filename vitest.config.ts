@@ -8,7 +8,11 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: ["tests/unit/property-seed.ts"] } },
+      {
+        resolve: { alias },
+        // Not vitest's default 5 s: a test that spawns a process or runs a property over many inputs must not fail on a busy machine.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: ["tests/unit/property-seed.ts"], testTimeout: 30_000 },
+      },
       {
         resolve: { alias },
         test: {
