@@ -111,6 +111,25 @@ describe("the app server's client address", () => {
   });
 });
 
+describe("the app server's App Router request headers on a route handler", () => {
+  it("drops RSC and the router's headers on a route handler, which Next answered with a 307 to ?_rsc (a POST to /api/subscribe too)", async () => {
+    const ROUTER = /^(?:rsc|next-router-|next-url$)/;
+    const server = http.createServer(
+      withRequestContext(async (req, res) => void res.end(JSON.stringify(Object.keys(req.headers).filter((name) => ROUTER.test(name)))), {
+        trustedHops: 0,
+        scriptHash: SCRIPT_HASH,
+      }),
+    );
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const headers = { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/admin" };
+    for (const method of ["GET", "POST"]) expect(await (await fetch(`${base}/api/papers`, { method, headers })).json(), method).toEqual([]);
+    // An App Router page keeps them: its client router asks for the page's RSC payload with them.
+    expect(await (await fetch(`${base}/admin`, { headers })).json()).toEqual(["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-url"]);
+  });
+});
+
 describe("the app server's fixed security headers", () => {
   it("are on every answer, a redirect Next makes included, with HSTS only over https", async () => {
     const serve = async (https: boolean) => {

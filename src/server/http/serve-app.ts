@@ -65,6 +65,8 @@ const APP_ROUTER_CLIENT_HEADERS = ["rsc", "next-router-prefetch", "next-router-s
  * inside, and on a request they are a client's forgery (withRequestContext drops them).
  */
 const INTERNAL_HEADER = /^x-middleware-/i;
+/** What the App Router's client sends with a request for a page's payload (Node gives header names in lower case). */
+const ROUTER_REQUEST_HEADER = /^(?:rsc|next-router-[a-z-]+|next-url)$/;
 
 /**
  * What Next tells shared caches about a page from its cache (`s-maxage=3600, stale-while-revalidate=…`, from the pages' hour-long
@@ -281,7 +283,14 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     }
     // Next's own routing passes these between its parts, and trusts one that arrives with a request: with x-middleware-prefetch every
     // App Router page and route answered 200 "{}" (an admin page, a bad unsubscribe link), never running at all.
-    for (const name of Object.keys(req.headers)) if (INTERNAL_HEADER.test(name)) delete req.headers[name];
+    const routerHeaders: string[] = [];
+    for (const name of Object.keys(req.headers)) {
+      if (INTERNAL_HEADER.test(name)) delete req.headers[name];
+      else if (ROUTER_REQUEST_HEADER.test(name)) routerHeaders.push(name);
+    }
+    // The App Router's client asks a page for its payload with these; Next answered a route handler asked so with a 307 to `?_rsc=`,
+    // a POST to /api/subscribe too. No handler serves a payload, so there they are dropped and the handler answers as for anybody.
+    if (routerHeaders.length > 0 && isRouteHandlerPath(routed)) for (const name of routerHeaders) delete req.headers[name];
     if (opts.trustedHops === 0) {
       // With no proxy trusted, these are whatever a client wrote: Next built an action's redirect from them (fetching https:// from a
       // plain HTTP server, logged as an SSL error) and compared the action's Origin with the forged host.
