@@ -1,16 +1,54 @@
 // `npm start` and `npm run worker` run under a shell, and when npm is stopped (`docker stop`, a process manager signalling its main
 // process) npm and the shell exit without passing the signal on: the script was left running, orphaned, with its children.
+import { readFileSync } from "node:fs";
+
+/** How a process is seen: its parent's pid, another process's parent and command line (null once it is gone or unreadable). */
+export type TProcessView = {
+  ppid: () => number;
+  parentOf: (pid: number) => number | null;
+  commandOf: (pid: number) => string | null;
+};
+
+/** Linux's /proc; elsewhere only `process.ppid` is read, and npm's own exit is seen through the shell's. */
+const PROC: TProcessView = {
+  ppid: () => process.ppid,
+  parentOf: (pid) => {
+    const stat = readProc(`/proc/${pid}/stat`);
+    // "pid (comm) state ppid …": the command may hold spaces and parentheses, so fields are read after its last ")".
+    const ppid = stat === null ? NaN : Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(ppid) ? ppid : null;
+  },
+  commandOf: (pid) => readProc(`/proc/${pid}/cmdline`)?.replaceAll("\0", " ").trim() ?? null,
+};
+
+function readProc(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    // Gone (ENOENT, ESRCH), or no /proc at all: nothing to read is the answer.
+    return null;
+  }
+}
+
+/** npm's command line (`npm start`, `node …/npm-cli.js run worker`), as opposed to a shell or a terminal. */
+const NPM_COMMAND = /(?:^|[\s/])npm(?:-cli\.js)?(?:\s|$)/;
 
 /**
  * Calls `stop` once, as SIGTERM would, when the process that started this one has exited (Node reads the parent's pid afresh on each
- * `process.ppid`; an orphan is adopted by init or a subreaper). Checked twice a second, on a timer that keeps nothing alive.
+ * `process.ppid`; an orphan is adopted by init or a subreaper), or, under npm, when npm has: a process manager that kills npm alone
+ * (pm2 sends SIGINT, which dash holds while it waits for its child, then SIGKILL) left the shell between them waiting and this
+ * process serving on. Checked twice a second, on a timer that keeps nothing alive.
  */
-export function whenParentExits(stop: (parent: number) => void): void {
-  const parent = process.ppid;
+export function whenParentExits(stop: (parent: number) => void, view: TProcessView = PROC, intervalMs = 500): void {
+  const parent = view.ppid();
+  const grandparent = view.parentOf(parent);
+  const npm = grandparent !== null && NPM_COMMAND.test(view.commandOf(grandparent) ?? "") ? grandparent : null;
   const timer = setInterval(() => {
-    if (process.ppid === parent) return;
+    // A parent whose own parent cannot be read now is taken as unchanged: only a pid read afresh says npm has gone.
+    const parentsParent = npm === null ? null : view.parentOf(parent);
+    if (view.ppid() === parent && (parentsParent === null || parentsParent === npm)) return;
     clearInterval(timer);
-    stop(parent);
-  }, 500);
+    stop(view.ppid() === parent && npm !== null ? npm : parent);
+  }, intervalMs);
   timer.unref();
 }
