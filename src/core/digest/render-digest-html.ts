@@ -11,6 +11,12 @@ import type { TDigestPaperView, TDigestView } from "./digest-view";
 import { sharedText, type TMailBody, type TSharedText } from "./mail-body";
 
 const FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
+/**
+ * Lets a word longer than the line (a URL in an abstract, a long address) break, in every cell that holds text: a table grows
+ * to its longest word otherwise, and one dataset URL made the whole mail wider than a phone's screen. Both spellings, as
+ * clients keep one or the other.
+ */
+const WRAP = "word-break:break-word;overflow-wrap:anywhere;";
 const PAGE_BG = "#f4f4f5";
 const CARD_BG = "#ffffff";
 const TEXT = "#18181b";
@@ -40,7 +46,7 @@ const cardOf = cachePerObject((paper: TDigestPaperView): TCard => {
     : "";
   const links = elsewhere.length > 0 ? `<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${elsewhere.join(" &middot; ")}</p>\n` : "";
   return {
-    head: sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}">
+    head: sharedText(`<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};${FONT}${WRAP}">
 <a href="`),
     title: sharedText(`"
 style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decoration:none;">${e(paper.title)}</a>
@@ -75,7 +81,7 @@ const AFTER_PREHEADER = sharedText(`</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:${PAGE_BG};">
 <tr><td align="center" style="padding:24px 12px;background-color:${PAGE_BG};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:${CARD_BG};color:${TEXT};border:1px solid ${RULE};border-radius:8px;">
-<tr><td style="padding:24px 24px 16px;background-color:${CARD_BG};color:${TEXT};${FONT}">
+<tr><td style="padding:24px 24px 16px;background-color:${CARD_BG};color:${TEXT};${FONT}${WRAP}">
 <h1 style="margin:0;font-size:22px;line-height:28px;color:${TEXT};">`);
 const AFTER_HEADING = sharedText(`</h1>
 <p style="margin:4px 0 0;font-size:14px;line-height:20px;color:${MUTED};">`);
@@ -83,10 +89,10 @@ const AFTER_SUMMARY = sharedText(`</p>
 </td></tr>
 `);
 const EMPTY_ROW = sharedText(
-  `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};font-size:15px;${FONT}">`,
+  `<tr><td style="padding:18px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${TEXT};font-size:15px;${FONT}${WRAP}">`,
 );
 const FOOTER =
-  sharedText(`<tr><td style="padding:18px 24px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${MUTED};font-size:12px;line-height:18px;${FONT}">
+  sharedText(`<tr><td style="padding:18px 24px 24px;border-top:1px solid ${RULE};background-color:${CARD_BG};color:${MUTED};font-size:12px;line-height:18px;${FONT}${WRAP}">
 Sent to `);
 const BOTTOM = sharedText(`
 </td></tr>

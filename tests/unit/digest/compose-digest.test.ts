@@ -148,6 +148,17 @@ describe("composeDigest: html", () => {
     expect(html).not.toMatch(/<style|<link|<img|class=/i);
   });
 
+  it("lets a long unbroken word (a URL in an abstract, a long address) wrap in every text cell, so it cannot widen the mail past a phone's screen", () => {
+    // An abstract ending in a dataset URL, as Hugging Face's listings carry them: a table grows to its longest word unless the cell may break it.
+    const { html } = compose([item(1, { abstract: "Data at https://huggingface.co/datasets/qiangminjie27/TabBench" })]);
+    const cells = [...html.matchAll(/<td [^>]*style="([^"]*)"/g)].map((m) => m[1] ?? "").filter((style) => style.includes("font-family"));
+    expect(cells.length).toBeGreaterThanOrEqual(3);
+    for (const style of cells) {
+      expect(style).toContain("word-break:break-word;");
+      expect(style).toContain("overflow-wrap:anywhere;");
+    }
+  });
+
   it("shows authors, the reason, upvotes and an abstract excerpt", () => {
     const abstract = `${"word ".repeat(100)}END`;
     const { html } = compose([item(1, { authors: ["A One", "B Two", "C Three", "D Four"], upvotes: 42, abstract }, "In cs.CL")]);
