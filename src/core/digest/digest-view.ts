@@ -13,6 +13,7 @@ import { cleanText, shortAuthors, truncateText } from "./shorten-text";
 const SUBJECT_TITLE_MAX = 70;
 const EXCERPT_MAX = 280;
 const AI_SUMMARY_MAX = 400;
+const PREHEADER_MAX = 140;
 
 /** The subscriber's own links: app paths that sign the reader in on arrival, and signed feedback pages. */
 type TDigestLinks = {
@@ -80,6 +81,17 @@ function subjectFor(heading: string, periodLabel: string, items: readonly TDiges
   return `${heading} · ${periodLabel}: ${truncateText(top.paper.title, SUBJECT_TITLE_MAX)}${more}`;
 }
 
+/**
+ * The inbox's preview line, shown after the subject: what the subject does not already say. The subject names the top paper,
+ * so the preview names the next ones, or a lone paper's summary; repeating the subject's title wasted the line.
+ */
+function preheaderFor(items: readonly TDigestViewItem[]): string {
+  const [top, ...rest] = items;
+  if (!top) return "";
+  if (rest.length === 0) return truncateText(top.paper.aiSummary ?? top.paper.excerpt, PREHEADER_MAX);
+  return truncateText(`Also: ${rest.map((item) => item.paper.title).join(" · ")}`, PREHEADER_MAX);
+}
+
 /** Throws RangeError on a malformed periodKey or appUrl, so a broken email is never sent. */
 export function buildDigestView(input: TComposeDigestInput): TDigestView {
   const period = formatDigestPeriod(input.periodKey);
@@ -102,13 +114,7 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
     heading,
     periodLabel: period.label,
     summary: count === 0 ? "No new papers matched your interests." : `${countOf(count, "new paper")} for you`,
-    preheader: truncateText(
-      items
-        .slice(0, 3)
-        .map((item) => item.paper.title)
-        .join(" · "),
-      140,
-    ),
+    preheader: preheaderFor(items),
     items,
     subscriberEmail: cleanText(input.subscriberEmail),
     sentOn: formatDayLabel(toUtcDate(input.now)),

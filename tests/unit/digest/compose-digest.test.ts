@@ -170,6 +170,23 @@ describe("composeDigest: html", () => {
   });
 });
 
+describe("composeDigest: preheader", () => {
+  const preheaderOf = (html: string) => /<div style="display:none;[^"]*">([^<]*)<\/div>/.exec(html)?.[1];
+
+  it("previews the papers the subject does not name, not the subject's own title again", () => {
+    const { html, subject } = compose([item(1, { title: "First Paper" }), item(2, { title: "Second Paper" }), item(3, { title: "Third Paper" })]);
+    expect(subject).toContain("First Paper");
+    expect(preheaderOf(html)).toBe("Also: Second Paper · Third Paper");
+  });
+
+  it("previews a lone paper's summary, as its title is already the subject", () => {
+    const { html } = compose([item(1, { title: "Lone Paper", abstract: "We find that lone papers read well." })]);
+    expect(preheaderOf(html)).toBe("We find that lone papers read well.");
+    const summarised = compose([item(1, { title: "Lone Paper", aiSummary: "A short AI summary.", abstract: "Long abstract." })]);
+    expect(preheaderOf(summarised.html)).toBe("A short AI summary.");
+  });
+});
+
 describe("composeDigest: plain text", () => {
   it("carries the same papers, links and unsubscribe URL, unescaped", () => {
     const { text } = compose([
