@@ -47,6 +47,8 @@ describe("mail transport", () => {
       await Promise.all(Array.from({ length: 12 }, (_, i) => mailer.send(mail(`r${i}@example.org`, i))));
       const received = await sink.waitFor(12);
       expect(new Set(received.map((m) => m.subject))).toEqual(new Set(Array.from({ length: 12 }, (_, i) => `Ünïcode digest ${i}`)));
+      // The sender's domain, never the machine's own name (nodemailer's default, os.hostname(), which a relay writes into Received:).
+      expect(new Set(sink.greetedAs)).toEqual(new Set(["app.test"]));
       expect(received[0]!.text?.trim()).toMatch(/^plain \d+$/);
     } finally {
       await mailer.close();

@@ -47,11 +47,21 @@ function smtpMessage(from: string, mail: TOutgoingMail) {
   };
 }
 
+/**
+ * The name the client greets the relay with (EHLO): the sender's own domain. Nodemailer's default is the machine's name when it is a
+ * full domain name (`ip-10-0-0-12.ec2.internal`), which the relay writes into every message's Received: header.
+ */
+function greetingName(from: string): string | undefined {
+  const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1];
+  return domain && /^[A-Za-z0-9.-]+$/.test(domain) ? domain : undefined;
+}
+
 export function createSmtpMailer(opts: { url: string; from: string; poolSize?: number }): Mailer {
   const url = new URL(opts.url);
   const transport = nodemailer.createTransport(
     {
       pool: true,
+      name: greetingName(opts.from),
       host: url.hostname,
       port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
       secure: url.protocol === "smtps:",

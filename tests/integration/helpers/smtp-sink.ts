@@ -6,6 +6,8 @@ export type TSmtpSink = {
   port: number;
   url: string;
   messages: ParsedMail[];
+  /** The name each message's client greeted with (EHLO), in the order the messages arrived. */
+  greetedAs: string[];
   /** Connection errors the server reported: clients that give up mid-handshake (a refused certificate) land here. */
   serverErrors: Error[];
   /** Resolves once `count` messages have arrived. */
@@ -26,6 +28,7 @@ export type TSmtpSinkOptions = {
 
 export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpSink> {
   const messages: ParsedMail[] = [];
+  const greetedAs: string[] = [];
   const waiters: (() => void)[] = [];
   const options: SMTPServerOptions = {
     secure: opts.secure ?? false,
@@ -45,9 +48,10 @@ export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpS
       if (opts.deferRecipients?.(address.address)) return cb(Object.assign(new Error("4.3.0 Try again later"), { responseCode: 451 }));
       cb();
     },
-    onData(stream, _session, cb) {
+    onData(stream, session, cb) {
       simpleParser(stream)
         .then((mail) => {
+          greetedAs.push(session.hostNameAppearsAs);
           messages.push(mail);
           waiters.splice(0).forEach((w) => w());
           cb();
@@ -66,6 +70,7 @@ export async function startSmtpSink(opts: TSmtpSinkOptions = {}): Promise<TSmtpS
     port,
     url: opts.secure ? `smtps://${credentials}127.0.0.1:${port}?rejectUnauthorized=false` : `smtp://${credentials}127.0.0.1:${port}?ignoreTLS=true`,
     messages,
+    greetedAs,
     serverErrors,
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
