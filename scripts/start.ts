@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   });
   const background = await startBackground({ config, databaseUrl });
   cleanups.push(background.stop);
-  for (const note of startNotes(config, Date.now() - started)) log(note);
+  for (const note of startNotes(config, Date.now() - started)) logger[note.level](note.message);
 }
 
 // Once stopping, what fails is what the stop interrupted (a build, a migration); the stop itself decides the exit code.
