@@ -56,6 +56,8 @@ export type TDigestView = {
   items: TDigestViewItem[];
   subscriberEmail: string;
   sentOn: string;
+  /** Why this address gets the mail, naming the site: "You subscribed to daily papers at papers.example.org." */
+  reason: string;
   manageUrl: string;
   unsubscribeUrl: string;
 };
@@ -97,7 +99,7 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
   const period = formatDigestPeriod(input.periodKey);
   if (!period) throw new RangeError(`Invalid digest period key "${input.periodKey}"`);
   // The links come from the subscriber's own builder; the app URL is still checked, so a bad configuration never mails.
-  normalizeAppUrl(input.appUrl);
+  const site = new URL(normalizeAppUrl(input.appUrl)).host;
   const heading = `Your ${period.frequency} papers`;
 
   const items = input.items.map(({ paper, why }): TDigestViewItem => ({
@@ -118,6 +120,7 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
     items,
     subscriberEmail: cleanText(input.subscriberEmail),
     sentOn: formatDayLabel(toUtcDate(input.now)),
+    reason: `You subscribed to ${period.frequency} papers at ${site}.`,
     manageUrl: input.manageUrl,
     unsubscribeUrl: input.unsubscribeUrl,
   };

@@ -114,7 +114,7 @@ export function renderDigestHtml(view: TDigestView): TMailBody {
   }
   body.push(
     FOOTER,
-    `${e(view.subscriberEmail)} on ${e(view.sentOn)}.<br>
+    `${e(view.subscriberEmail)} on ${e(view.sentOn)}. ${e(view.reason)}<br>
 ${link(view.manageUrl, "Manage your digest")} &middot; ${link(view.unsubscribeUrl, "Unsubscribe")}`,
     BOTTOM,
   );

@@ -23,7 +23,8 @@ const entryOf = cachePerObject((paper: TDigestPaperView): TEntry => {
   };
 });
 
-const FOOTER = sharedText("--\nSent to ");
+/** "-- " and a line break: the signature delimiter (RFC 3676) mail clients fold or trim a footer by. */
+const FOOTER = sharedText("-- \nSent to ");
 
 /** The plain text as pieces: each paper's entry is shared by every digest, the rest is this subscriber's. */
 export function renderDigestText(view: TDigestView): TMailBody {
@@ -33,6 +34,6 @@ export function renderDigestText(view: TDigestView): TMailBody {
     const entry = entryOf(item.paper);
     body.push(`${index + 1}. `, entry.head, item.why, entry.body, item.readUrl, MORE, item.moreUrl, LESS, item.lessUrl, END);
   });
-  body.push(FOOTER, `${view.subscriberEmail} on ${view.sentOn}.\nManage your digest: ${view.manageUrl}\nUnsubscribe: ${view.unsubscribeUrl}\n`);
+  body.push(FOOTER, `${view.subscriberEmail} on ${view.sentOn}. ${view.reason}\nManage your digest: ${view.manageUrl}\nUnsubscribe: ${view.unsubscribeUrl}\n`);
   return body;
 }

@@ -210,6 +210,14 @@ describe("composeDigest: plain text", () => {
   it("says so when there is nothing new", () => {
     expect(compose([]).text).toContain("No new papers matched your interests.");
   });
+
+  it('ends with a signature block ("-- ") that names the site and why this address gets the mail, as the HTML\'s footer does', () => {
+    const { text, html } = compose([item(1)], "weekly:2026-W48");
+    expect(text).toContain("\n-- \nSent to reader@example.com on ");
+    expect(text).toContain(". You subscribed to weekly papers at digest.example.org.\nManage your digest: ");
+    expect(html).toContain(". You subscribed to weekly papers at digest.example.org.<br>");
+    expect(compose([item(1)]).text).toContain("You subscribed to daily papers at digest.example.org.");
+  });
 });
 
 describe("helpers", () => {
