@@ -14,8 +14,16 @@ function runNext(command: "dev" | "build", env: NodeJS.ProcessEnv): Promise<numb
       stdio: "inherit",
       env,
     });
+    // A stop reaches this process (an IDE's stop button, `kill`, a closed terminal): Next stops first, then the caller, which for
+    // `dev` stops the embedded database it started. Without this, node died at the signal, and its database and `next dev` ran on.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+    for (const signal of signals) process.on(signal, forward);
     child.on("error", reject);
-    child.on("exit", resolve);
+    child.on("exit", (code) => {
+      for (const signal of signals) process.off(signal, forward);
+      resolve(code);
+    });
   });
 }
 

@@ -66,10 +66,13 @@ async function main(): Promise<void> {
   }
   // SIGHUP too: a closed terminal no longer reaches the embedded database, which runs in a process group of its own.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
-  whenParentExits((parent) => {
-    log(`The process that started this one (pid ${parent}) has exited; stopping`);
-    void shutdown(0);
-  });
+  whenParentExits(
+    (parent) => {
+      log(`The process that started this one (pid ${parent}) has exited; stopping`);
+      void shutdown(0);
+    },
+    { watchNpm: true },
+  );
 
   const databaseUrl = await database(config);
   process.env.DATABASE_URL = databaseUrl;

@@ -18,10 +18,13 @@ runCli(async () => {
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
-      whenParentExits((parent) => {
-        logger.info({ parent }, "the process that started the worker has exited; stopping");
-        resolve();
-      });
+      whenParentExits(
+        (parent) => {
+          logger.info({ parent }, "the process that started the worker has exited; stopping");
+          resolve();
+        },
+        { watchNpm: true },
+      );
     });
     await background.stop();
   });

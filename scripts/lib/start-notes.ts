@@ -1,9 +1,10 @@
 // What `npm start` logs once it is ready to serve.
 import type { TConfig } from "../../src/server/config";
+import { senderDomain } from "../../src/server/mail/mailer";
 
 type TNote = { level: "info" | "warn"; message: string };
 
-const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+const LOCAL_HOST = /^(?:localhost|[^.]+\.localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\])$/i;
 
 /**
  * Where the app is, and, with SMTP_URL unset, where its mail is read: the subscribe page tells a visitor to check their inbox, and
@@ -19,13 +20,14 @@ export function startNotes(config: Pick<TConfig, "APP_URL" | "SMTP_URL" | "MAIL_
     });
     return notes;
   }
-  if (LOCAL_HOST.test(new URL(config.APP_URL).hostname)) {
+  if (URL.canParse(config.APP_URL) && LOCAL_HOST.test(new URL(config.APP_URL).hostname)) {
     notes.push({
       level: "warn",
       message: `Mail goes out through SMTP_URL, but its links point to ${config.APP_URL}: set APP_URL to the address subscribers reach this site at`,
     });
   }
-  if (/@localhost>?\s*$/i.test(config.MAIL_FROM)) {
+  // The same reading of MAIL_FROM the SMTP client greets relays with: a sender with no full domain name (`digest@localhost`).
+  if (senderDomain(config.MAIL_FROM) === undefined) {
     notes.push({ level: "warn", message: `Mail goes out through SMTP_URL from ${config.MAIL_FROM}: set MAIL_FROM to an address of your domain` });
   }
   return notes;

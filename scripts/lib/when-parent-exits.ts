@@ -24,9 +24,10 @@ const PROC: TProcessView = {
 function readProc(file: string): string | null {
   try {
     return readFileSync(file, "utf8");
-  } catch {
-    // Gone (ENOENT, ESRCH), or no /proc at all: nothing to read is the answer.
-    return null;
+  } catch (err) {
+    // Gone (ENOENT, ESRCH), hidden (EACCES under hidepid), or no /proc at all: nothing to read is the answer; anything else is a fault.
+    if (["ENOENT", "ESRCH", "EACCES", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) return null;
+    throw err;
   }
 }
 
@@ -39,9 +40,12 @@ const NPM_COMMAND = /(?:^|[\s/])npm(?:-cli\.js)?(?:\s|$)/;
  * (pm2 sends SIGINT, which dash holds while it waits for its child, then SIGKILL) left the shell between them waiting and this
  * process serving on. Checked twice a second, on a timer that keeps nothing alive.
  */
-export function whenParentExits(stop: (parent: number) => void, view: TProcessView = PROC, intervalMs = 500): void {
+export function whenParentExits(stop: (parent: number) => void, opts: { watchNpm?: boolean; view?: TProcessView; intervalMs?: number } = {}): void {
+  const { view = PROC, intervalMs = 500 } = opts;
   const parent = view.ppid();
-  const grandparent = view.parentOf(parent);
+  // Only the process npm's script runs watches npm: the web server, a child of `npm start`, has npm as its grandparent where the
+  // script shell is bash (which execs the command), and stopping on its own it was reported as a crash of the web server.
+  const grandparent = opts.watchNpm ? view.parentOf(parent) : null;
   const npm = grandparent !== null && NPM_COMMAND.test(view.commandOf(grandparent) ?? "") ? grandparent : null;
   const timer = setInterval(() => {
     // A parent whose own parent cannot be read now is taken as unchanged: only a pid read afresh says npm has gone.

@@ -125,6 +125,8 @@ describe("the app server's App Router request headers on a route handler", () =>
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const headers = { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/admin" };
     for (const method of ["GET", "POST"]) expect(await (await fetch(`${base}/api/papers`, { method, headers })).json(), method).toEqual([]);
+    // The path as Next routes it: dot segments and escapes reach the same handler.
+    for (const path of ["/x/../api/papers", "/%61pi/papers"]) expect(await (await fetch(`${base}${path}`, { headers })).json(), path).toEqual([]);
     // An App Router page keeps them: its client router asks for the page's RSC payload with them.
     expect(await (await fetch(`${base}/admin`, { headers })).json()).toEqual(["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-url"]);
   });

@@ -290,7 +290,8 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     }
     // The App Router's client asks a page for its payload with these; Next answered a route handler asked so with a 307 to `?_rsc=`,
     // a POST to /api/subscribe too. No handler serves a payload, so there they are dropped and the handler answers as for anybody.
-    if (routerHeaders.length > 0 && isRouteHandlerPath(routed)) for (const name of routerHeaders) delete req.headers[name];
+    // Read as Next routes the path (`/x/../api/papers`, `/%61pi/papers`), as the router's headers are rare enough to parse it for.
+    if (routerHeaders.length > 0 && isRouteHandlerPath(routedPath(req.url ?? "/"))) for (const name of routerHeaders) delete req.headers[name];
     if (opts.trustedHops === 0) {
       // With no proxy trusted, these are whatever a client wrote: Next built an action's redirect from them (fetching https:// from a
       // plain HTTP server, logged as an SSL error) and compared the action's Origin with the forged host.

@@ -1,4 +1,5 @@
 // Sends mail through nodemailer over SMTP_URL (pooled), or captures it in the database when SMTP_URL is unset.
+import { domainToASCII } from "node:url";
 import nodemailer from "nodemailer";
 import type { TMailBody } from "@/core/digest";
 import type { Db } from "../db";
@@ -48,12 +49,14 @@ function smtpMessage(from: string, mail: TOutgoingMail) {
 }
 
 /**
- * The name the client greets the relay with (EHLO): the sender's own domain. Nodemailer's default is the machine's name when it is a
- * full domain name (`ip-10-0-0-12.ec2.internal`), which the relay writes into every message's Received: header.
+ * The name the client greets the relay with (EHLO): the sender's own domain, in ASCII, when it is a full domain name. Nodemailer's
+ * default is the machine's name when that is one (`ip-10-0-0-12.ec2.internal`), which the relay writes into every message's Received:
+ * header. A sender at a name without a dot (the default `digest@localhost`) keeps nodemailer's default, which then greets with the
+ * address literal (`[127.0.0.1]`): relays refuse a dotless greeting.
  */
-function greetingName(from: string): string | undefined {
-  const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1];
-  return domain && /^[A-Za-z0-9.-]+$/.test(domain) ? domain : undefined;
+export function senderDomain(from: string): string | undefined {
+  const domain = domainToASCII(/@([^\s<>@]+)>?\s*$/.exec(from)?.[1]?.replace(/\.$/, "") ?? "").toLowerCase();
+  return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]*[a-z]$/.test(domain) ? domain : undefined;
 }
 
 export function createSmtpMailer(opts: { url: string; from: string; poolSize?: number }): Mailer {
@@ -61,7 +64,7 @@ export function createSmtpMailer(opts: { url: string; from: string; poolSize?: n
   const transport = nodemailer.createTransport(
     {
       pool: true,
-      name: greetingName(opts.from),
+      name: senderDomain(opts.from),
       host: url.hostname,
       port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
       secure: url.protocol === "smtps:",

@@ -111,10 +111,16 @@ const MIN_UPVOTES_RANGE = { error: "Minimum upvotes must be a whole number from 
 
 /**
  * Every check says the same words, which zodMessage says once: 1e308 failed both "whole number" and "too big", joined. Text is read
- * only when written in digits, as the feed's `min=` is: Number() read "0x10" as 16 and "1e3" as 1000.
+ * only when it is digits (a form's blank, spaces included, is 0), as the feed's `min=` must be: Number() read "0x10" as 16 and "1e3"
+ * as 1000.
  */
 const ZMinUpvotes = z.preprocess(
-  (v) => (v === undefined || v === null || v === "" ? 0 : typeof v === "string" && /^\s*\d{1,7}\s*$/.test(v) ? Number(v) : v),
+  (v) => {
+    if (v === undefined || v === null) return 0;
+    if (typeof v !== "string") return v;
+    const text = v.trim();
+    return text === "" ? 0 : /^\d{1,7}$/.test(text) ? Number(text) : v;
+  },
   z.number(MIN_UPVOTES_RANGE).int(MIN_UPVOTES_RANGE).min(0, MIN_UPVOTES_RANGE).max(100_000, MIN_UPVOTES_RANGE),
 );
 

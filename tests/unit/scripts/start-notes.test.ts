@@ -29,5 +29,12 @@ it("warns when real mail would carry links to localhost or a sender at localhost
     },
     { level: "warn", message: "Mail goes out through SMTP_URL from paper-digest <digest@localhost>: set MAIL_FROM to an address of your domain" },
   ]);
-  expect(startNotes({ ...SITE, APP_URL: "http://127.0.0.1:3000" }, 600).map((n) => n.level)).toEqual(["info", "warn"]);
+  for (const local of ["http://127.0.0.1:3000", "http://0.0.0.0:3000", "http://app.localhost", "http://[::1]:3000"]) {
+    expect(
+      startNotes({ ...SITE, APP_URL: local }, 600).map((n) => n.level),
+      local,
+    ).toEqual(["info", "warn"]);
+  }
+  // An address the URL parser refuses (the configuration's own check is looser) is no reason to stop a start that is serving.
+  expect(startNotes({ ...SITE, APP_URL: "http://exa mple.org" }, 600)).toHaveLength(1);
 });

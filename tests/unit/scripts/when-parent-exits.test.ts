@@ -15,7 +15,7 @@ describe("whenParentExits", () => {
     vi.useFakeTimers();
     const parents: Record<number, number> = { 20: 10, 10: 1 };
     const stop = vi.fn();
-    whenParentExits(stop, tree(parents, { 10: "npm start", 20: "sh -c node scripts/run.mjs start" }, { ppid: 20 }), 500);
+    whenParentExits(stop, { watchNpm: true, view: tree(parents, { 10: "npm start", 20: "sh -c node scripts/run.mjs start" }, { ppid: 20 }), intervalMs: 500 });
     vi.advanceTimersByTime(2_000);
     expect(stop).not.toHaveBeenCalled();
     parents[20] = 1; // npm killed: init adopts the shell, which waits on for this process
@@ -29,7 +29,11 @@ describe("whenParentExits", () => {
     vi.useFakeTimers();
     const me = { ppid: 20 };
     const stop = vi.fn();
-    whenParentExits(stop, tree({ 20: 10, 10: 1 }, { 10: "node /usr/lib/node_modules/npm/bin/npm-cli.js run worker" }, me), 500);
+    whenParentExits(stop, {
+      watchNpm: true,
+      view: tree({ 20: 10, 10: 1 }, { 10: "node /usr/lib/node_modules/npm/bin/npm-cli.js run worker" }, me),
+      intervalMs: 500,
+    });
     me.ppid = 1;
     vi.advanceTimersByTime(500);
     expect(stop).toHaveBeenCalledExactlyOnceWith(20);
@@ -39,7 +43,17 @@ describe("whenParentExits", () => {
     vi.useFakeTimers();
     const parents: Record<number, number> = { 20: 10, 10: 1 };
     const stop = vi.fn();
-    whenParentExits(stop, tree(parents, { 10: "-bash", 20: "sh -c node scripts/run.mjs start" }, { ppid: 20 }), 500);
+    whenParentExits(stop, { watchNpm: true, view: tree(parents, { 10: "-bash", 20: "sh -c node scripts/run.mjs start" }, { ppid: 20 }), intervalMs: 500 });
+    parents[20] = 1;
+    vi.advanceTimersByTime(5_000);
+    expect(stop).not.toHaveBeenCalled();
+  });
+
+  it("watches npm only when asked: the web server, a child of npm start, leaves that to its parent", () => {
+    vi.useFakeTimers();
+    const parents: Record<number, number> = { 20: 10, 10: 1 };
+    const stop = vi.fn();
+    whenParentExits(stop, { view: tree(parents, { 10: "npm start" }, { ppid: 20 }), intervalMs: 500 });
     parents[20] = 1;
     vi.advanceTimersByTime(5_000);
     expect(stop).not.toHaveBeenCalled();
@@ -49,7 +63,7 @@ describe("whenParentExits", () => {
     vi.useFakeTimers();
     const parents: Record<number, number> = { 20: 10, 10: 1 };
     const stop = vi.fn();
-    whenParentExits(stop, tree(parents, { 10: "npm start" }, { ppid: 20 }), 500);
+    whenParentExits(stop, { watchNpm: true, view: tree(parents, { 10: "npm start" }, { ppid: 20 }), intervalMs: 500 });
     delete parents[20];
     vi.advanceTimersByTime(5_000);
     expect(stop).not.toHaveBeenCalled();

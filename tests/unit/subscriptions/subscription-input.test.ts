@@ -157,6 +157,8 @@ describe("ZSubscribeInput", () => {
     }
     expect(ZPreferences.parse({ minUpvotes: " 25 " }).minUpvotes).toBe(25);
     expect(ZPreferences.parse({ minUpvotes: "007" }).minUpvotes).toBe(7);
+    // A form's blank field, spaces and all, is no minimum, as an empty one is.
+    expect(ZPreferences.parse({ minUpvotes: "  " }).minUpvotes).toBe(0);
     expect(ZPreferences.parse({ minUpvotes: 1e3 }).minUpvotes).toBe(1000);
   });
 });
