@@ -65,7 +65,13 @@ async function main(): Promise<void> {
     return void (await fail(`Port ${config.PORT} is already in use. Stop the other process or set PORT to a free port.`));
   }
   // SIGHUP too: a closed terminal no longer reaches the embedded database, which runs in a process group of its own.
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // Said once, at the signal: the stop of the workers and the database can take seconds, and only its last line said anything.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      if (!stopping) log(`${signal}: stopping the web server, the background work and the database`);
+      void shutdown(0);
+    });
+  }
   whenParentExits(
     (parent) => {
       log(`The process that started this one (pid ${parent}) has exited; stopping`);

@@ -115,6 +115,7 @@ describe("npm start with no DATABASE_URL", () => {
     const exited = new Promise<number | null>((resolve) => again.child.once("exit", resolve));
     process.kill(-again.child.pid!, "SIGINT");
     expect(await exited).toBe(0);
+    expect(again.output()).toContain("SIGINT: stopping the web server, the background work and the database");
     expect(again.output()).toContain("Embedded PostgreSQL stopped");
     expect(again.output()).not.toMatch(/job queue error|terminating connection|feed-change listener/);
 
