@@ -53,20 +53,23 @@ function rewriteCachedView(req: http.IncomingMessage, res: http.ServerResponse):
   req.url = view.pathname;
   // The page it becomes is a zero-JS Pages Router page, which no App Router client asks for: Next answered a forged `RSC: 1` with a
   // redirect to the internal path (`/trending/<segment>?_rsc`).
-  for (const name of APP_ROUTER_CLIENT_HEADERS) delete req.headers[name];
+  dropAppRouterClientHeaders(req);
   if (!view.valid) invalid();
 }
 
 /** What Next's App Router client sends with its own requests (an RSC payload, a prefetch, the router's state). */
 const APP_ROUTER_CLIENT_HEADERS = ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-url"];
 
+/** Drops those headers from a request for something no App Router client asks for (a cached view, a route handler). */
+function dropAppRouterClientHeaders(req: http.IncomingMessage): void {
+  for (const name of APP_ROUTER_CLIENT_HEADERS) delete req.headers[name];
+}
+
 /**
  * Headers Next sets for its own routing (`x-middleware-rewrite` on a post its proxy rewrote): on an answer they say how the app is built
  * inside, and on a request they are a client's forgery (withRequestContext drops them).
  */
 const INTERNAL_HEADER = /^x-middleware-/i;
-/** What the App Router's client sends with a request for a page's payload (Node gives header names in lower case). */
-const ROUTER_REQUEST_HEADER = /^(?:rsc|next-router-[a-z-]+|next-url)$/;
 
 /**
  * What Next tells shared caches about a page from its cache (`s-maxage=3600, stale-while-revalidate=…`, from the pages' hour-long
@@ -283,15 +286,13 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
     }
     // Next's own routing passes these between its parts, and trusts one that arrives with a request: with x-middleware-prefetch every
     // App Router page and route answered 200 "{}" (an admin page, a bad unsubscribe link), never running at all.
-    const routerHeaders: string[] = [];
-    for (const name of Object.keys(req.headers)) {
-      if (INTERNAL_HEADER.test(name)) delete req.headers[name];
-      else if (ROUTER_REQUEST_HEADER.test(name)) routerHeaders.push(name);
-    }
+    for (const name of Object.keys(req.headers)) if (INTERNAL_HEADER.test(name)) delete req.headers[name];
     // The App Router's client asks a page for its payload with these; Next answered a route handler asked so with a 307 to `?_rsc=`,
     // a POST to /api/subscribe too. No handler serves a payload, so there they are dropped and the handler answers as for anybody.
     // Read as Next routes the path (`/x/../api/papers`, `/%61pi/papers`), as the router's headers are rare enough to parse it for.
-    if (routerHeaders.length > 0 && isRouteHandlerPath(routedPath(req.url ?? "/"))) for (const name of routerHeaders) delete req.headers[name];
+    if (APP_ROUTER_CLIENT_HEADERS.some((name) => req.headers[name] !== undefined) && isRouteHandlerPath(routedPath(req.url ?? "/"))) {
+      dropAppRouterClientHeaders(req);
+    }
     if (opts.trustedHops === 0) {
       // With no proxy trusted, these are whatever a client wrote: Next built an action's redirect from them (fetching https:// from a
       // plain HTTP server, logged as an SSL error) and compared the action's Origin with the forged host.
