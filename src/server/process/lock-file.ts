@@ -1,6 +1,7 @@
 // A file that one process at a time holds on this machine: a start claiming the embedded database, a start's turn to build the app.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { statFields } from "./proc-files";
 
 /** Whether a process with this pid exists (EPERM: it does, owned by another user). */
 export function isAlive(pid: number): boolean {
@@ -26,13 +27,8 @@ const BOOT_ID = (() => {
  * holder that died can be handed to a new process within the same boot, which is then no holder however alive it is.
  */
 function startedAt(pid: number): string {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // After the command's name, which may hold spaces and brackets: state is field 3, starttime field 22.
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? "";
-  } catch {
-    return ""; // gone, or not Linux: the lock is judged by pid and boot
-  }
+  // Gone, or not Linux: the lock is judged by pid and boot.
+  return statFields(pid)?.[19] ?? "";
 }
 
 /** An empty lock is one being written: a holder that crashed before writing its pid left it long ago. */
