@@ -15,6 +15,7 @@ import { stopBundler } from "./lib/bundle-script.mjs";
 import { webServerArgs } from "./lib/build-runtime-bundles";
 import { whenParentExits } from "./lib/when-parent-exits";
 import { isPortFree } from "../src/server/net/local-probes";
+import { nextCommandEnv } from "./lib/next-command-env";
 import { startNotes } from "./lib/start-notes";
 
 const log = (msg: string) => logger.info(msg);
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     if (seed.seeded) log(`Loaded ${seed.papers} demo papers from samples/`);
   }
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  const env = { ...nextCommandEnv(process.env, databaseUrl), NODE_ENV: "production" as const };
   await buildIfNeeded({ root: PROJECT_ROOT, distDir: config.NEXT_DIST_DIR, env, log, signal: stopped.signal });
   await stopBundler();
   if (stopping) return;
