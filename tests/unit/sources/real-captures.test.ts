@@ -1,15 +1,11 @@
-// Further real captures (tests/fixtures/real, see its README): layouts the other captures do not show, each parsed whole.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// Further real captures (tests/fixtures, see its README): layouts the other captures do not show, each parsed whole.
 import { describe, expect, it } from "vitest";
 import { parseArxivApi } from "@/core/sources/parse-arxiv-api";
 import { parseArxivRss } from "@/core/sources/parse-arxiv-rss";
-import { ctx } from "./fixtures";
-
-const readReal = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../../fixtures/real", name), "utf8");
+import { ctx, readFixture } from "./fixtures";
 
 describe("arxiv-api: the 2026 response layout (https ids, unprefixed opensearch, primary_category without scheme)", () => {
-  const result = parseArxivApi(readReal("api-cs.RO-new-format-2026-09-20.atom.xml"), ctx);
+  const result = parseArxivApi(readFixture("arxiv/api-cs.RO-new-format-2026-09-20.atom.xml"), ctx);
 
   it("keeps all 3 entries with their authors, categories and comments", () => {
     expect(result.fatal).toBeUndefined();
@@ -27,7 +23,7 @@ describe("arxiv-api: the 2026 response layout (https ids, unprefixed opensearch,
 });
 
 describe("arxiv-api: a 2025 response (per-element opensearch namespaces, wrapped title and abstract)", () => {
-  const result = parseArxivApi(readReal("api-cs.RO-neural-2025-10-17.atom.xml"), ctx);
+  const result = parseArxivApi(readFixture("arxiv/api-cs.RO-neural-2025-10-17.atom.xml"), ctx);
 
   it("keeps both entries with unwrapped text", () => {
     expect(result.errors).toEqual([]);
@@ -40,7 +36,7 @@ describe("arxiv-api: a 2025 response (per-element opensearch namespaces, wrapped
 });
 
 describe("arxiv-rss: a combined feed (rss.arxiv.org/rss/cs.LG+cs.AI+cs.CL+stat.ML)", () => {
-  const result = parseArxivRss(readReal("rss-multi-cs.LG-cs.AI-cs.CL-stat.ML-2026-09-24.xml"), ctx);
+  const result = parseArxivRss(readFixture("arxiv/rss-multi-cs.LG-cs.AI-cs.CL-stat.ML-2026-09-24.xml"), ctx);
 
   it("keeps all 4 items with the type each says", () => {
     expect(result.fatal).toBeUndefined();
