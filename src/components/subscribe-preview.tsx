@@ -9,35 +9,38 @@ export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
       <h2 id="preview-heading" className="text-lg font-semibold">
         Your digest last week
       </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Papers listed {preview.from} to {preview.to} that match your interests, best first.
-      </p>
       {/* The count is what is announced when the site script swaps the list, not the list: that read eight titles aloud per keystroke. */}
       <p role="status" className="sr-only" data-preview-status>
         {preview.items.length === 0 ? "No papers matched last week." : `${countOf(preview.items.length, "paper")} matched last week.`}
       </p>
+      {/* The days are the listed papers' own, as the digest's subject names them, so they are swapped with the list. */}
       <div data-preview-items>
         {preview.items.length === 0 ? (
           <p className="mt-3 text-sm" data-testid="preview-empty">
-            Nothing matched. Try broader keywords or a lower minimum.
+            Nothing {preview.label ? `listed ${preview.label} ` : ""}matched. Try broader keywords or a lower minimum.
           </p>
         ) : (
-          <ol className="mt-3 space-y-3" data-testid="preview-list">
-            {preview.items.map((item) => (
-              <li key={item.href}>
-                <a href={item.href} className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
-                  {item.title}
-                </a>
-                <p className="text-xs text-slate-600 dark:text-slate-400">
-                  {item.why} ·{" "}
-                  <span role="img" aria-label={countOf(item.upvotes, "upvote")}>
-                    ▲ {item.upvotes}
-                  </span>{" "}
-                  · {item.listedOn}
-                </p>
-              </li>
-            ))}
-          </ol>
+          <>
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="preview-days">
+              Papers listed {preview.label} that match your interests, best first.
+            </p>
+            <ol className="mt-3 space-y-3" data-testid="preview-list">
+              {preview.items.map((item) => (
+                <li key={item.href}>
+                  <a href={item.href} className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500">
+                    {item.title}
+                  </a>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">
+                    {item.why} ·{" "}
+                    <span role="img" aria-label={countOf(item.upvotes, "upvote")}>
+                      ▲ {item.upvotes}
+                    </span>{" "}
+                    · {item.listedOn}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </div>
     </section>

@@ -101,8 +101,12 @@ test("subscribe: with JavaScript the preview follows the interests typed, read f
   await expect(status).toHaveText(/^\d+ papers? matched last week\.$/);
   // The list itself is no live region: the count is what a screen reader hears when it changes.
   await expect(page.locator("[data-preview-items]")).not.toHaveAttribute("aria-live");
+  // The days are the listed papers' own, written as the digest's subject writes them, and are swapped with the list.
+  await expect(page.getByTestId("preview-days")).toHaveText(/^Papers listed ([A-Z][a-z]{2} )?\d{1,2}\D.*\b\d{4} that match your interests, best first\.$/);
   await page.getByLabel(/Keywords/).fill("zzzz-no-such-topic");
   await expect(page.getByTestId("preview-empty")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("preview-empty")).toHaveText(/^Nothing listed \d{1,2}\D.*\b\d{4} matched\. /);
+  await expect(page.getByTestId("preview-days")).toHaveCount(0);
   await expect(status).toHaveText("No papers matched last week.");
   // A minimum that does not parse is answered 400 with an unfiltered list: the preview keeps what the keyword gave, not that list.
   const refused = page.waitForResponse((res) => new URL(res.url()).searchParams.get("min") === "-5");

@@ -265,8 +265,34 @@ describe("digest delivery", () => {
     expect(next).toMatchObject({ due: 2, sent: 1, skipped: 1 });
     const second = uniquePaperIds((await smtp.parsed())[1]!);
     expect(second.sort()).toEqual(["26111.00000", "26111.00001"]);
+    // Saturday's digest holds only Friday's papers, and says so.
+    expect((await smtp.parsed())[1]!.subject).toMatch(/^Your daily papers · Fri 27 Nov 2026: /);
     expect(second.some((id) => first.includes(id))).toBe(false);
     expect(await db.sentPaper.count({ where: { subscriberId: diffusion! } })).toBe(12);
+  });
+
+  it("names the listing days of the papers a weekly holds, across a month's end, in the subject and both parts", async () => {
+    const smtp = await sink();
+    await seedPapers(db, [
+      { arxivId: "2611.01000", title: "Monday paper", listedOn: "2026-11-30", upvotes: 9 },
+      { arxivId: "2612.01000", title: "Sunday paper", listedOn: "2026-12-06", upvotes: 8 },
+    ]);
+    await seedSubscribers(db, [{ email: "weekly@example.test", frequency: "weekly" }]);
+    const mailer = createSmtpMailer({ url: smtp.url, from: FROM });
+    const [run] = await triggerDigests({
+      db,
+      now: new Date("2026-12-07T07:00:00Z"),
+      trigger: "test",
+      settings: testSettings(),
+      mailer,
+      frequencies: ["weekly"],
+    });
+    await mailer.close();
+    expect(run).toMatchObject({ period: "weekly:2026-W50", sent: 1 });
+    const [mail] = await smtp.parsed();
+    expect(mail!.subject).toMatch(/^Your weekly papers · 30 Nov – 6 Dec 2026: /);
+    expect(String(mail!.html)).toContain("30 Nov – 6 Dec 2026 &middot; 2 new papers for you");
+    expect(mail!.text).toMatch(/^Your weekly papers · 30 Nov – 6 Dec 2026\n/);
   });
 
   it("marks a subscriber bouncing after BOUNCE_LIMIT permanent rejections and then stops mailing them", async () => {

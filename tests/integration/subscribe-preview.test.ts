@@ -46,6 +46,15 @@ describe("the subscribe page's preview", () => {
     expect(preview.items.every((i) => i.why === "Trending")).toBe(true);
   });
 
+  it("names the days its papers were listed on as the digest would, or with none, the days it looked at", async () => {
+    // The demo's newest listing is Friday 12 June 2026; the preview's week ends there.
+    const preview = await previewDigest({ interests: {} });
+    expect(preview.items.every((i) => i.listedOn === "2026-06-12")).toBe(true);
+    expect(preview).toMatchObject({ from: "2026-06-12", to: "2026-06-12", label: "Fri 12 Jun 2026" });
+    const nothing = await previewDigest({ interests: { keywords: "qqqq-nothing-matches" } });
+    expect(nothing).toMatchObject({ items: [], from: "2026-06-05", to: "2026-06-12", label: "5–12 Jun 2026" });
+  });
+
   it("follows the interests: code only, minimum upvotes, and keywords", async () => {
     const all = await previewDigest({ interests: {}, limit: 100 });
     const strict = await previewDigest({ interests: { onlyWithCode: "on", minUpvotes: "20" }, limit: 100 });

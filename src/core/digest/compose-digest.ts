@@ -9,7 +9,7 @@ export type TDigestEmail = { subject: string; html: string; text: string };
 /** The same email with its HTML and text as pieces, so a sender can prepare the shared ones once. */
 export type TDigestEmailBodies = TDigestEmail & { bodies: { html: TMailBody; text: TMailBody } };
 
-/** Throws RangeError on a malformed periodKey or appUrl. */
+/** Throws RangeError on a malformed periodKey, listing day or appUrl. */
 export function composeDigestBodies(input: TComposeDigestInput): TDigestEmailBodies {
   const view = buildDigestView(input);
   const html = renderDigestHtml(view);
@@ -17,7 +17,7 @@ export function composeDigestBodies(input: TComposeDigestInput): TDigestEmailBod
   return { subject: view.subject, html: joinBody(html), text: joinBody(text), bodies: { html, text } };
 }
 
-/** Throws RangeError on a malformed periodKey or appUrl. */
+/** Throws RangeError on a malformed periodKey, listing day or appUrl. */
 export function composeDigest(input: TComposeDigestInput): TDigestEmail {
   const { subject, html, text } = composeDigestBodies(input);
   return { subject, html, text };

@@ -4,18 +4,10 @@
 // A daily digest's period is the current UTC day; a weekly one's is the current ISO week. One
 // digest goes out per period. A first digest looks back to the start of the previous day (daily)
 // or previous ISO week (weekly), so a digest sent early in its period is not nearly empty.
-import {
-  addDays,
-  formatDayLabel,
-  formatWeekLabel,
-  isValidDate,
-  isoWeekKey,
-  parseIsoWeekKey,
-  startOfUtcDay,
-  todayUtc,
-  toUtcDate,
-  weekStart,
-} from "@/core/periods";
+//
+// The period keys the ledger, not what the mail names: a digest holds what was listed since the last one, so a daily sent
+// on Saturday morning may hold Friday's papers. The mail names the listing days of the papers it holds (digestListingDays).
+import { addDays, formatDayRange, isValidDate, isoWeekKey, parseIsoWeekKey, startOfUtcDay, todayUtc, toUtcDate, weekStart } from "@/core/periods";
 
 export type TDigestFrequency = "daily" | "weekly";
 
@@ -68,10 +60,36 @@ export function digestSince(subscriber: TDigestSchedule, now: Date): string {
   return lastDay < earliest ? earliest : lastDay;
 }
 
-/** "daily:2026-11-27" → "Fri 27 Nov 2026", "weekly:2026-W48" → "week 48, 2026"; null if malformed. */
-export function formatDigestPeriod(periodKey: string): { frequency: TDigestFrequency; label: string } | null {
+/** The frequency of a well-formed period key ("daily:2026-11-27", "weekly:2026-W48"); null if malformed. */
+export function digestFrequencyOf(periodKey: string): TDigestFrequency | null {
   const [frequency, value = ""] = periodKey.split(":", 2);
-  if (frequency === "daily" && isValidDate(value)) return { frequency, label: formatDayLabel(value) };
-  if (frequency === "weekly" && parseIsoWeekKey(value)) return { frequency, label: formatWeekLabel(value) };
+  if (frequency === "daily" && isValidDate(value)) return frequency;
+  if (frequency === "weekly" && parseIsoWeekKey(value)) return frequency;
   return null;
+}
+
+/** The first and last listing day (YYYY-MM-DD, inclusive) of the papers a digest holds. */
+export type TListingDays = { from: string; to: string };
+
+/**
+ * The listing days a digest's papers come from, which its subject, heading and text name. Its selection runs from digestSince to
+ * today, less what earlier digests sent, so at 07:00 the days that remain depend on the papers: a Saturday daily may hold only
+ * Friday's, or Friday's late ones and Saturday's early ones. Only the papers say. A digest holding none names the days it looked at.
+ */
+export function digestListingDays(subscriber: TDigestSchedule, now: Date, listedOn: Iterable<string>): TListingDays {
+  let from = "";
+  let to = "";
+  for (const day of listedOn) {
+    if (from === "" || day < from) from = day;
+    if (day > to) to = day;
+  }
+  return from === "" ? { from: digestSince(subscriber, now), to: todayUtc(now) } : { from, to };
+}
+
+/**
+ * "Fri 12 Jun 2026", "8–14 Jun 2026", "28 Dec 2026 – 3 Jan 2027": the one label of the days a digest holds, in the mail and in
+ * every preview of it. Throws RangeError on a malformed day.
+ */
+export function formatListingDays(days: TListingDays): string {
+  return formatDayRange(days.from, days.to);
 }

@@ -3,7 +3,7 @@
 import { countOf } from "@/core/text/count-of";
 import type { TPaper } from "@/core/paper";
 import { formatDayLabel, toUtcDate } from "@/core/periods";
-import { formatDigestPeriod } from "./digest-period";
+import { digestFrequencyOf, formatListingDays, type TListingDays } from "./digest-period";
 import { cachePerObject } from "./cache-per-object";
 import { safeHttpUrl } from "@/core/text/http-url";
 import { arxivAbsUrl, normalizeAppUrl, paperPath } from "./paper-links";
@@ -26,6 +26,8 @@ export type TComposeDigestInput = {
   subscriberEmail: string;
   periodKey: string;
   items: readonly TDigestItem[];
+  /** The listing days the items come from, as selectDigest reports them with the items: what the mail names. */
+  listed: TListingDays;
   manageUrl: string;
   unsubscribeUrl: string;
   links: TDigestLinks;
@@ -50,6 +52,7 @@ type TDigestViewItem = { paper: TDigestPaperView; why: string; readUrl: string; 
 export type TDigestView = {
   subject: string;
   heading: string;
+  /** The listing days the papers come from: "Fri 12 Jun 2026", "8–14 Jun 2026". */
   periodLabel: string;
   summary: string;
   preheader: string;
@@ -94,13 +97,14 @@ function preheaderFor(items: readonly TDigestViewItem[]): string {
   return truncateText(`Also: ${rest.map((item) => item.paper.title).join(" · ")}`, PREHEADER_MAX);
 }
 
-/** Throws RangeError on a malformed periodKey or appUrl, so a broken email is never sent. */
+/** Throws RangeError on a malformed periodKey, listing day or appUrl, so a broken email is never sent. */
 export function buildDigestView(input: TComposeDigestInput): TDigestView {
-  const period = formatDigestPeriod(input.periodKey);
-  if (!period) throw new RangeError(`Invalid digest period key "${input.periodKey}"`);
+  const frequency = digestFrequencyOf(input.periodKey);
+  if (!frequency) throw new RangeError(`Invalid digest period key "${input.periodKey}"`);
+  const periodLabel = formatListingDays(input.listed);
   // The links come from the subscriber's own builder; the app URL is still checked, so a bad configuration never mails.
   const site = new URL(normalizeAppUrl(input.appUrl)).host;
-  const heading = `Your ${period.frequency} papers`;
+  const heading = `Your ${frequency} papers`;
 
   const items = input.items.map(({ paper, why }): TDigestViewItem => ({
     paper: paperView(paper),
@@ -112,15 +116,15 @@ export function buildDigestView(input: TComposeDigestInput): TDigestView {
 
   const count = items.length;
   return {
-    subject: subjectFor(heading, period.label, items),
+    subject: subjectFor(heading, periodLabel, items),
     heading,
-    periodLabel: period.label,
+    periodLabel,
     summary: count === 0 ? "No new papers matched your interests." : `${countOf(count, "new paper")} for you`,
     preheader: preheaderFor(items),
     items,
     subscriberEmail: cleanText(input.subscriberEmail),
     sentOn: formatDayLabel(toUtcDate(input.now)),
-    reason: `You subscribed to ${period.frequency} papers at ${site}.`,
+    reason: `You subscribed to ${frequency} papers at ${site}.`,
     manageUrl: input.manageUrl,
     unsubscribeUrl: input.unsubscribeUrl,
   };

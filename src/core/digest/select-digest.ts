@@ -5,7 +5,7 @@ import type { TPaper } from "@/core/paper";
 import { isValidDate } from "@/core/periods";
 import type { TFeedbackExample } from "@/core/relevance";
 import { cachePerObject } from "./cache-per-object";
-import { digestSince, type TDigestFrequency } from "./digest-period";
+import { digestListingDays, digestSince, type TDigestFrequency, type TListingDays } from "./digest-period";
 import { learnedPicks } from "./learned-order";
 import { matchFollows, matchInterests, matchNegativeKeywords, type TFollow } from "./match-interests";
 
@@ -26,6 +26,9 @@ export type TDigestSubscriber = {
 
 export type TDigestItem = { paper: TPaper; why: string; score: number };
 
+/** The chosen papers, and the listing days they come from: what the mail and its previews name. */
+export type TDigestSelection = { items: TDigestItem[]; listed: TListingDays };
+
 export type TSelectDigestInput = {
   now: Date;
   subscriber: TDigestSubscriber;
@@ -43,8 +46,15 @@ function hasCode(paper: TPaper): boolean {
 }
 
 /** Stops at `limit` papers; no items when nothing new matches, and the caller then skips sending. */
-export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10 }: TSelectDigestInput): { items: TDigestItem[] } {
-  if (!(limit >= 1)) return { items: [] };
+export function selectDigest(input: TSelectDigestInput): TDigestSelection {
+  const items = chooseItems(input);
+  const days = items.map((item) => item.paper.listedOn);
+  const listed = digestListingDays(input.subscriber, input.now, days);
+  return { items, listed };
+}
+
+function chooseItems({ now, subscriber, papers, alreadySent, limit = 10 }: TSelectDigestInput): TDigestItem[] {
+  if (!(limit >= 1)) return [];
   const max = Math.floor(limit);
   const since = digestSince(subscriber, now);
   const feedback = subscriber.feedback ?? [];
@@ -81,7 +91,7 @@ export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10 
   if (feedback.length > 0) {
     const picks = learnedPicks({ papers, feedback, keywords: subscriber.keywords, eligible, interests, count: max - items.length });
     for (const pick of picks) add(pick.paper, pick.why, pick.score);
-    return { items };
+    return items;
   }
   for (const paper of papers) {
     if (items.length >= max) break;
@@ -89,5 +99,5 @@ export function selectDigest({ now, subscriber, papers, alreadySent, limit = 10 
     const why = interests(paper);
     if (why !== null) add(paper, why, paper.trendingScore ?? 0);
   }
-  return { items };
+  return items;
 }

@@ -1,4 +1,4 @@
-// Human labels for days, weeks and months, fixed to English and UTC so pages and emails render
+// Human labels for days, day ranges, weeks and months, fixed to English and UTC so pages and emails render
 // the same on every server regardless of its locale or time zone.
 import { parseIsoWeekKey } from "./iso-week";
 import type { TPeriod } from "./parse-period";
@@ -16,8 +16,25 @@ export function formatDayLabel(date: string): string {
   return `${weekday} ${parts.day} ${MONTHS[parts.month - 1]} ${parts.year}`;
 }
 
+/**
+ * The days from `from` to `to` (inclusive), as short as reads unambiguously: "Fri 12 Jun 2026" for one day, "8–14 Jun 2026",
+ * "29 Jun – 5 Jul 2026", "28 Dec 2026 – 3 Jan 2027" (en dash, spaced when it joins two dates that each name a month).
+ * Throws RangeError on an invalid day or a range that ends before it starts.
+ */
+export function formatDayRange(from: string, to: string): string {
+  const start = parseDateParts(from);
+  const end = parseDateParts(to);
+  if (!start || !end) throw new RangeError(`Invalid day range "${from}" to "${to}", expected YYYY-MM-DD`);
+  if (from > to) throw new RangeError(`Day range "${from}" to "${to}" ends before it starts`);
+  if (from === to) return formatDayLabel(from);
+  const endLabel = `${end.day} ${MONTHS[end.month - 1]} ${end.year}`;
+  if (start.year !== end.year) return `${start.day} ${MONTHS[start.month - 1]} ${start.year} – ${endLabel}`;
+  if (start.month !== end.month) return `${start.day} ${MONTHS[start.month - 1]} – ${endLabel}`;
+  return `${start.day}–${endLabel}`;
+}
+
 /** "2026-W48" → "week 48, 2026". Throws RangeError on an invalid key. */
-export function formatWeekLabel(key: string): string {
+function formatWeekLabel(key: string): string {
   const week = parseIsoWeekKey(key);
   if (!week) throw new RangeError(`Invalid ISO week "${key}", expected YYYY-Www`);
   return `week ${week.week}, ${week.year}`;

@@ -2,4 +2,4 @@
 export { addDays, isValidDate, startOfUtcDay, toUtcDate, todayUtc } from "./utc-date";
 export { isoWeekKey, isoWeeksInYear, parseIsoWeekKey, weekStart } from "./iso-week";
 export { parsePeriod, periodOf, periodPath, type TPeriod, type TPeriodKind } from "./parse-period";
-export { formatDayLabel, formatPeriodLabel, formatWeekLabel } from "./format-period";
+export { formatDayLabel, formatDayRange, formatPeriodLabel } from "./format-period";

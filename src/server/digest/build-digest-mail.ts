@@ -1,5 +1,5 @@
 // The one digest builder: a recipient and the period's candidate papers become the chosen papers and the mail that carries them.
-import { composeDigestBodies, selectDigest, type TDigestItem } from "@/core/digest";
+import { composeDigestBodies, selectDigest, type TDigestItem, type TDigestSelection } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
 import type { TOutgoingMail } from "../mail/mailer";
 import type { TDigestRecipient } from "../repo/digest-recipients";
@@ -16,11 +16,11 @@ export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperId
  * The papers a recipient's digest holds: selectDigest over the candidates, never one sent to them in the lookback window
  * nor one they said "less" of. Their feedback so far is in the recipient, so a press counts from the next digest on.
  */
-export function chooseDigest(opts: { recipient: TDigestRecipient; papers: readonly TPaper[]; now: Date; limit: number }): TDigestItem[] {
+export function chooseDigest(opts: { recipient: TDigestRecipient; papers: readonly TPaper[]; now: Date; limit: number }): TDigestSelection {
   const { recipient } = opts;
   const alreadySent = new Set(recipient.sentPaperIds);
   for (const id of recipient.dislikedPaperIds) alreadySent.add(id);
-  return selectDigest({ now: opts.now, subscriber: recipient, papers: opts.papers, alreadySent, limit: opts.limit }).items;
+  return selectDigest({ now: opts.now, subscriber: recipient, papers: opts.papers, alreadySent, limit: opts.limit });
 }
 
 /** `papers` in the feed's trending order, as loadDigestPapers returns them; null when nothing new matches. */
@@ -32,7 +32,7 @@ export function buildDigestMail(opts: {
   now: Date;
 }): TDigestMail | null {
   const { recipient, settings } = opts;
-  const items = chooseDigest({ recipient, papers: opts.papers, now: opts.now, limit: settings.limit });
+  const { items, listed } = chooseDigest({ recipient, papers: opts.papers, now: opts.now, limit: settings.limit });
   if (items.length === 0) return null;
   const links = subscriberLinks({
     appUrl: settings.appUrl,
@@ -48,6 +48,7 @@ export function buildDigestMail(opts: {
     subscriberEmail: recipient.email,
     periodKey: opts.period,
     items,
+    listed,
     manageUrl: links.manageUrl,
     unsubscribeUrl: links.unsubscribeUrl,
     links,

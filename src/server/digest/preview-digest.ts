@@ -1,6 +1,6 @@
 // Digests that are looked at rather than sent: the admin's preview of a subscriber's next digest, the test digest,
 // the subscribe page's "your digest last week", and a subscriber's private feed. Each is the real selection and the real mail, run without the ledger.
-import { digestPeriodKey, paperPath, type TDigestItem } from "@/core/digest";
+import { digestPeriodKey, formatListingDays, paperPath } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
 import { addDays, startOfUtcDay, todayUtc } from "@/core/periods";
 import type { Db } from "../db";
@@ -81,18 +81,19 @@ function newWeeklyRecipient(interests: TPreviewInterests, at: Date, email = "") 
 }
 
 type TPreviewItem = { title: string; href: string; why: string; upvotes: number; listedOn: string };
-export type TWeekPreview = { items: TPreviewItem[]; from: string; to: string; candidates: number };
+/** `from` to `to`: the listing days the items come from (or, with none, the days looked at), which `label` names as the mail would. */
+export type TWeekPreview = { items: TPreviewItem[]; from: string; to: string; label: string; candidates: number };
 
 /** "Your digest last week": what a weekly digest with these interests would have held over the latest week of papers. */
 export async function previewWeekFor(opts: { db: Db; interests: TPreviewInterests; now: Date; limit: number }): Promise<TWeekPreview> {
   const at = await previewInstant(opts.db, opts.now);
   const recipient = newWeeklyRecipient(opts.interests, at);
   const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: at });
-  const items: TDigestItem[] = chooseDigest({ recipient, papers, now: at, limit: opts.limit });
+  const { items, listed } = chooseDigest({ recipient, papers, now: at, limit: opts.limit });
   return {
     items: items.map(({ paper, why }) => ({ title: paper.title, href: paperPath(paper), why, upvotes: paper.upvotes, listedOn: paper.listedOn })),
-    from: todayUtc(recipient.lastDigestAt),
-    to: todayUtc(at),
+    ...listed,
+    label: formatListingDays(listed),
     candidates: papers.length,
   };
 }
@@ -106,7 +107,7 @@ export async function privateFeedPapers(opts: { db: Db; email: string; now: Date
   if (!recipient) return [];
   const papers = await loadDigestPapers({ db: opts.db, frequency: "weekly", now: opts.now });
   const asOfAWeekAgo = { ...recipient, lastDigestAt: new Date(opts.now.getTime() - 7 * 86_400_000), sentPaperIds: [] };
-  return chooseDigest({ recipient: asOfAWeekAgo, papers, now: opts.now, limit: opts.limit }).map((item) => item.paper);
+  return chooseDigest({ recipient: asOfAWeekAgo, papers, now: opts.now, limit: opts.limit }).items.map((item) => item.paper);
 }
 
 /**

@@ -23,7 +23,7 @@ import { previewQueryToInterests, ZInterests } from "./subscription-input";
 export type TSubscribePageProps = { preview: TWeekPreview; interests: z.output<typeof ZInterests>; state: TFormState; appUrl: string };
 
 /** What `next build` prerenders when there is no database yet; the page is rendered again on its first request. */
-const NO_PREVIEW: TWeekPreview = { items: [], from: "", to: "", candidates: 0 };
+const NO_PREVIEW: TWeekPreview = { items: [], from: "", to: "", label: "", candidates: 0 };
 
 /** The preview of `raw` interests, or of none with the fields' errors when they do not parse (never a 5xx for a bad query). */
 async function previewFor(raw: unknown, state: TFormState): Promise<TSubscribePageProps> {

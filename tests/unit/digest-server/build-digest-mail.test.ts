@@ -1,8 +1,10 @@
-// buildDigestMail picks exactly what selectDigest picks for the recipient (their sent papers, the size cap), with stable ids and the unsubscribe headers.
+// buildDigestMail picks exactly what selectDigest picks for the recipient (their sent papers, the size cap), names the days those papers were
+// listed on, with stable ids and the unsubscribe headers.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { selectDigest } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
+import { formatDayRange } from "@/core/periods";
 import { trendingScore } from "@/core/ranking";
 import { buildDigestMail } from "@/server/digest/build-digest-mail";
 import { digestMessageId } from "@/server/digest/digest-message-id";
@@ -78,6 +80,10 @@ describe("buildDigestMail", () => {
             recipient: { ...subscriber, ...NO_EXTRAS, subscriberId: 7, email: "a@example.test", sentPaperIds: sent },
           });
           expect(built?.paperIds ?? []).toEqual(expected);
+          if (built) {
+            const days = built.items.map((i) => i.paper.listedOn).sort();
+            expect(built.mail.subject).toContain(` · ${formatDayRange(days[0]!, days.at(-1)!)}: `);
+          }
         },
       ),
       { numRuns: 300 },
@@ -104,6 +110,41 @@ describe("buildDigestMail", () => {
     // RFC 8058: exactly one web address, the one that takes the one-click POST.
     expect(built.mail.headers?.["List-Unsubscribe"]).toMatch(/^<https:\/\/papers\.example\.org\/api\/unsubscribe\?token=[^>,]+>$/);
     expect(buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient: { ...recipient, sentPaperIds: [1] } })).toBeNull();
+  });
+});
+
+describe("buildDigestMail: the days it names", () => {
+  const recipient = {
+    subscriberId: 1,
+    email: "a@example.test",
+    keywords: [],
+    categories: [],
+    onlyWithCode: false,
+    minUpvotes: 0,
+    lastDigestAt: null,
+    sentPaperIds: [],
+    ...NO_EXTRAS,
+  };
+  /** Candidates listed on these days, in trending order. */
+  const listedOn = (days: string[]) =>
+    ranked(toPapers(days.map(() => ({ words: ["graph"], category: "cs.LG", day: 27, upvotes: 5 }))).map((p, i) => ({ ...p, listedOn: days[i]! })));
+
+  it("labels Saturday's 07:00 daily of Friday's papers with Friday (README's demo run, --now 2026-06-13T07:00:00Z), in subject, heading and text", () => {
+    const papers = listedOn(["2026-06-12", "2026-06-12", "2026-06-12"]);
+    const now = new Date("2026-06-13T07:00:00Z");
+    const built = buildDigestMail({ settings, period: "daily:2026-06-13", papers, now, recipient: { ...recipient, frequency: "daily" } })!;
+    expect(built.mail.subject).toMatch(/^Your daily papers · Fri 12 Jun 2026: /);
+    expect(built.mail.html).toContain("Fri 12 Jun 2026 &middot; 3 new papers for you");
+    expect(built.mail.text).toMatch(/^Your daily papers · Fri 12 Jun 2026\n/);
+    expect(built.mail.text).toContain(" on Sat 13 Jun 2026. ");
+  });
+
+  it("labels Monday's weekly with the days of last week's papers, not the ISO week it is sent in", () => {
+    const papers = listedOn(["2026-06-08", "2026-06-10", "2026-06-14"]);
+    const now = new Date("2026-06-15T07:00:00Z");
+    const lastMonday = { ...recipient, frequency: "weekly" as const, lastDigestAt: new Date("2026-06-08T07:00:00Z") };
+    const built = buildDigestMail({ settings, period: "weekly:2026-W25", papers, now, recipient: lastMonday })!;
+    expect(built.mail.subject).toMatch(/^Your weekly papers · 8–14 Jun 2026: /);
   });
 });
 

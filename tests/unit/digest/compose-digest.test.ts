@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { composeDigest, composeDigestBodies, escapeHtml, joinBody, paperPath, shortAuthors, type TDigestItem } from "@/core/digest";
-import { makePaper, NOW } from "./fixtures";
+import { composeDigest, composeDigestBodies, digestListingDays, escapeHtml, joinBody, paperPath, shortAuthors, type TDigestItem } from "@/core/digest";
+import { makePaper, makeSubscriber, NOW } from "./fixtures";
 
 const APP = "https://digest.example.org/";
 const MANAGE = "https://digest.example.org/subscribe/manage?token=abc.def";
@@ -19,12 +19,19 @@ function item(id: number, fields: Parameters<typeof makePaper>[1] = {}, why = "T
   return { paper: makePaper(id, fields), why, score: 1 / id };
 }
 
+/** The listing days selectDigest reports for these items, for a daily subscriber whose last digest went out the day before NOW. */
+function listedOf(items: readonly TDigestItem[]) {
+  const days = items.map((i) => i.paper.listedOn);
+  return digestListingDays(makeSubscriber(), NOW, days);
+}
+
 function compose(items: TDigestItem[], periodKey = "daily:2026-11-27") {
   return composeDigest({
     appUrl: APP,
     subscriberEmail: "reader@example.com",
     periodKey,
     items,
+    listed: listedOf(items),
     manageUrl: MANAGE,
     unsubscribeUrl: UNSUBSCRIBE,
     links: LINKS,
@@ -37,13 +44,24 @@ function hrefs(html: string): string[] {
 }
 
 describe("composeDigest: subject", () => {
-  it("names the day and the top paper", () => {
+  it("names the day its papers were listed on and the top paper", () => {
     const email = compose([item(1, { title: "Attention Is All You Need" }), item(2)]);
     expect(email.subject).toBe("Your daily papers · Fri 27 Nov 2026: Attention Is All You Need (+1 more)");
   });
 
-  it("names the ISO week for a weekly digest", () => {
-    expect(compose([item(1, { title: "Short" })], "weekly:2026-W48").subject).toBe("Your weekly papers · week 48, 2026: Short");
+  it("names the papers' listing day, not the day of the period it is sent in: Saturday's daily of Friday's papers says Friday", () => {
+    const email = compose([item(1, { title: "Short", listedOn: "2026-11-27" })], "daily:2026-11-28");
+    expect(email.subject).toBe("Your daily papers · Fri 27 Nov 2026: Short");
+  });
+
+  it("names a weekly digest's days as a range, not the ISO week it is sent in", () => {
+    const items = [item(1, { title: "Short", listedOn: "2026-11-22" }), item(2, { listedOn: "2026-11-16" }), item(3, { listedOn: "2026-11-19" })];
+    expect(compose(items, "weekly:2026-W48").subject).toBe("Your weekly papers · 16–22 Nov 2026: Short (+2 more)");
+  });
+
+  it("spans a new year in a weekly digest sent after ISO week 53", () => {
+    const items = [item(1, { title: "Short", listedOn: "2026-12-28" }), item(2, { listedOn: "2027-01-03" })];
+    expect(compose(items, "weekly:2027-W01").subject).toBe("Your weekly papers · 28 Dec 2026 – 3 Jan 2027: Short (+1 more)");
   });
 
   it("truncates a long title on a word boundary and keeps it on one line", () => {
@@ -54,18 +72,27 @@ describe("composeDigest: subject", () => {
     expect(subject).not.toMatch(/[\r\n]/);
   });
 
-  it("still has a subject with no items", () => {
-    expect(compose([]).subject).toBe("Your daily papers · Fri 27 Nov 2026");
+  it("still has a subject with no items, naming the days it looked at", () => {
+    expect(compose([]).subject).toBe("Your daily papers · 26–27 Nov 2026");
   });
 
-  it("refuses a malformed period key or app URL", () => {
+  it("names the same days in the heading and the plain text as in the subject, across a month's end", () => {
+    const { subject, html, text } = compose([item(1, { title: "Short", listedOn: "2026-07-05" }), item(2, { listedOn: "2026-06-29" })], "weekly:2026-W28");
+    expect(subject).toBe("Your weekly papers · 29 Jun – 5 Jul 2026: Short (+1 more)");
+    expect(html).toMatch(/>Your weekly papers<\/h1>\n<p [^>]*>29 Jun – 5 Jul 2026 &middot; 2 new papers for you<\/p>/);
+    expect(text.startsWith("Your weekly papers · 29 Jun – 5 Jul 2026\n2 new papers for you\n")).toBe(true);
+  });
+
+  it("refuses a malformed period key, listing day or app URL", () => {
     expect(() => compose([], "daily:2026-02-30")).toThrow(RangeError);
+    expect(() => compose([item(1, { listedOn: "2026-02-30" })])).toThrow(RangeError);
     expect(() =>
       composeDigest({
         appUrl: "javascript:alert(1)",
         subscriberEmail: "a@b.c",
         periodKey: "daily:2026-11-27",
         items: [],
+        listed: listedOf([]),
         manageUrl: MANAGE,
         unsubscribeUrl: UNSUBSCRIBE,
         links: LINKS,
@@ -254,6 +281,7 @@ describe("composeDigest: one paper in many digests", () => {
       subscriberEmail: "r@example.com",
       periodKey: "daily:2026-11-27",
       items: [{ paper, why: "Trending", score: 1 }],
+      listed: listedOf([{ paper, why: "Trending", score: 1 }]),
       manageUrl: MANAGE,
       unsubscribeUrl: UNSUBSCRIBE,
       links: linksFor("https://other.example.net", "other.tok"),
@@ -271,6 +299,7 @@ describe("composeDigest: one paper in many digests", () => {
         subscriberEmail: "r@example.com",
         periodKey: "daily:2026-11-27",
         items: [{ paper, why, score: 1 }],
+        listed: listedOf([{ paper, why, score: 1 }]),
         manageUrl: MANAGE,
         unsubscribeUrl: UNSUBSCRIBE,
         links: linksFor("https://digest.example.org", token),

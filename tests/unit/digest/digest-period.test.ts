@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { digestPeriodKey, digestSince, formatDigestPeriod, isDue, periodWindow } from "@/core/digest";
+import { digestListingDays, digestPeriodKey, digestSince, formatListingDays, isDue, periodWindow, selectDigest, type TDigestSubscriber } from "@/core/digest";
+import { makePaper, makeSubscriber } from "./fixtures";
 
 const at = (iso: string) => new Date(iso);
 const DAY = 86_400_000;
@@ -32,13 +33,59 @@ describe("digest period keys", () => {
     }
     expect(digestPeriodKey("daily", new Date(midnight + DAY))).not.toBe(`daily:${day}`);
   });
+});
 
-  it("turns keys into human labels", () => {
-    expect(formatDigestPeriod("daily:2026-11-27")).toEqual({ frequency: "daily", label: "Fri 27 Nov 2026" });
-    expect(formatDigestPeriod("weekly:2026-W48")).toEqual({ frequency: "weekly", label: "week 48, 2026" });
-    expect(formatDigestPeriod("weekly:2025-W53")).toBeNull();
-    expect(formatDigestPeriod("daily:2026-02-30")).toBeNull();
-    expect(formatDigestPeriod("monthly:2026-11")).toBeNull();
+describe("the days a digest names", () => {
+  /** The label of what selectDigest picks at `now` from papers listed on `days` (ids from 1), less the ids already sent. */
+  function labelOf(subscriber: Partial<TDigestSubscriber>, now: string, days: string[], sent: number[] = []) {
+    const papers = days.map((listedOn, i) => makePaper(i + 1, { listedOn }));
+    const selection = selectDigest({ now: at(now), subscriber: makeSubscriber(subscriber), papers, alreadySent: new Set(sent) });
+    return selection.items.length === 0 ? null : formatListingDays(selection.listed);
+  }
+
+  it("names the listing day a daily holds, not the day it is sent: Saturday 07:00 after Friday's digest holds Friday's later papers", () => {
+    const friday = { lastDigestAt: at("2026-06-12T07:00:00Z") };
+    // Paper 1 went out in Friday's digest; paper 2 was listed on Friday after it.
+    expect(labelOf(friday, "2026-06-13T07:00:00Z", ["2026-06-12", "2026-06-12"], [1])).toBe("Fri 12 Jun 2026");
+    expect(digestPeriodKey("daily", at("2026-06-13T07:00:00Z"))).toBe("daily:2026-06-13");
+  });
+
+  it("names the send day too when that day's early listings are in the daily, as its selection runs up to now", () => {
+    expect(labelOf({ lastDigestAt: at("2026-06-12T07:00:00Z") }, "2026-06-13T07:00:00Z", ["2026-06-12", "2026-06-13"])).toBe("12–13 Jun 2026");
+    expect(labelOf({ lastDigestAt: at("2026-06-12T07:00:00Z") }, "2026-06-13T07:00:00Z", ["2026-06-12", "2026-06-13"], [1])).toBe("Sat 13 Jun 2026");
+  });
+
+  it("names Monday alone on the Monday daily after a weekend without listings, and Friday too when Friday's late papers wait in it", () => {
+    // Saturday's and Sunday's runs found nothing new and sent nothing, so the last digest is still Friday's.
+    const friday = { lastDigestAt: at("2026-06-12T07:00:00Z") };
+    expect(labelOf(friday, "2026-06-14T07:00:00Z", ["2026-06-12"], [1])).toBeNull();
+    expect(labelOf(friday, "2026-06-15T07:00:00Z", ["2026-06-12", "2026-06-15"], [1])).toBe("Mon 15 Jun 2026");
+    expect(labelOf(friday, "2026-06-15T07:00:00Z", ["2026-06-12", "2026-06-15"])).toBe("12–15 Jun 2026");
+  });
+
+  it("names a weekly's days as a range, not the ISO week it is sent in", () => {
+    const lastMonday = { frequency: "weekly" as const, lastDigestAt: at("2026-06-08T07:00:00Z") };
+    expect(labelOf(lastMonday, "2026-06-15T07:00:00Z", ["2026-06-08", "2026-06-08", "2026-06-10", "2026-06-14"], [1])).toBe("8–14 Jun 2026");
+    expect(digestPeriodKey("weekly", at("2026-06-15T07:00:00Z"))).toBe("weekly:2026-W25");
+  });
+
+  it("spans a month's end and a year's end, through ISO week 53", () => {
+    const monthEnd = { frequency: "weekly" as const, lastDigestAt: at("2026-06-29T07:00:00Z") };
+    expect(labelOf(monthEnd, "2026-07-06T07:00:00Z", ["2026-06-29", "2026-07-01", "2026-07-05"])).toBe("29 Jun – 5 Jul 2026");
+    const week53 = { frequency: "weekly" as const, lastDigestAt: at("2026-12-28T07:00:00Z") };
+    expect(labelOf(week53, "2027-01-04T07:00:00Z", ["2026-12-28", "2027-01-01", "2027-01-03"])).toBe("28 Dec 2026 – 3 Jan 2027");
+    expect(digestPeriodKey("weekly", at("2027-01-03T07:00:00Z"))).toBe("weekly:2026-W53");
+    const newYear = { lastDigestAt: at("2026-12-31T07:00:00Z") };
+    expect(labelOf(newYear, "2027-01-01T07:00:00Z", ["2026-12-31", "2027-01-01"])).toBe("31 Dec 2026 – 1 Jan 2027");
+  });
+
+  it("names the days a digest looked at when it holds no paper", () => {
+    expect(digestListingDays({ frequency: "daily" }, at("2026-06-13T07:00:00Z"), [])).toEqual({ from: "2026-06-12", to: "2026-06-13" });
+    expect(digestListingDays({ frequency: "weekly" }, at("2027-01-04T07:00:00Z"), [])).toEqual({ from: "2026-12-28", to: "2027-01-04" });
+    expect(digestListingDays({ frequency: "daily" }, at("2026-06-13T07:00:00Z"), ["2026-06-13", "2026-06-11", "2026-06-12"])).toEqual({
+      from: "2026-06-11",
+      to: "2026-06-13",
+    });
   });
 });
 

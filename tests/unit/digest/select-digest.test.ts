@@ -87,11 +87,12 @@ describe("selectDigest: what is new", () => {
     expect(ids(selectDigest({ now: NOW, subscriber, papers, alreadySent: none }))).toEqual([2]);
   });
 
-  it("is empty when nothing new matches", () => {
+  it("is empty when nothing new matches, and names the days it looked at", () => {
     const papers = [makePaper(1, { listedOn: "2026-11-20" }), makePaper(2, { title: "Unrelated" })];
     const subscriber = makeSubscriber({ keywords: ["diffusion"] });
-    expect(selectDigest({ now: NOW, subscriber, papers, alreadySent: new Set([1]) })).toEqual({ items: [] });
-    expect(selectDigest({ now: NOW, subscriber: makeSubscriber(), papers: [], alreadySent: none })).toEqual({ items: [] });
+    const lookedAt = { from: "2026-11-26", to: "2026-11-27" };
+    expect(selectDigest({ now: NOW, subscriber, papers, alreadySent: new Set([1]) })).toEqual({ items: [], listed: lookedAt });
+    expect(selectDigest({ now: NOW, subscriber: makeSubscriber(), papers: [], alreadySent: none })).toEqual({ items: [], listed: lookedAt });
   });
 
   it("skips a row with a malformed listing day instead of failing", () => {

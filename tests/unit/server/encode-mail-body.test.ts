@@ -123,6 +123,7 @@ describe("encodeMailBody", () => {
         authors: [edge || "A", "B"],
         githubUrl: "https://github.com/a/b",
         aiSummary: i % 2 ? `${edge} summary` : null,
+        listedOn: i % 2 ? "2026-11-24" : "2026-11-27",
       }),
       why: `Matches "${edge}"`,
       score: 1,
@@ -132,6 +133,8 @@ describe("encodeMailBody", () => {
       subscriberEmail: "r@example.org",
       periodKey: "daily:2026-11-27",
       items,
+      // A range, so the subject and the heading carry an en dash through both encoders.
+      listed: { from: "2026-11-24", to: "2026-11-27" },
       manageUrl: "https://papers.example.org/m?a=1&b=2",
       unsubscribeUrl: "https://papers.example.org/u?t=3",
       links: {
