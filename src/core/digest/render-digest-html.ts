@@ -77,7 +77,16 @@ const AFTER_TITLE = sharedText(`</title>
 </head>
 <body style="margin:0;padding:0;background-color:${PAGE_BG};color:${TEXT};">
 <div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;">`);
-const AFTER_PREHEADER = sharedText(`</div>
+/**
+ * Inbox clients fill the preview line past a short preheader with the body's first words (the heading, the days); this fills
+ * it with characters nothing shows instead, the usual run of a no-break space behind two zero-width ones (plain spaces are
+ * collapsed). Eight are 144 characters in every mail, where the usual run is about 1 KB: they cover a preheader a little
+ * short of the line, not an empty one. On a line of their own, so they are encoded once, not with each message's preheader;
+ * and only in the HTML, where they stay hidden.
+ */
+const PREHEADER_PADDING = "&#847;&zwnj;&nbsp;".repeat(8);
+const AFTER_PREHEADER = sharedText(`
+${PREHEADER_PADDING}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:${PAGE_BG};">
 <tr><td align="center" style="padding:24px 12px;background-color:${PAGE_BG};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:${CARD_BG};color:${TEXT};border:1px solid ${RULE};border-radius:8px;">
