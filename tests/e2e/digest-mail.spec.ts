@@ -2,6 +2,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { composeDigest } from "../../src/core/digest";
 import { findRunningEmbedded } from "../../src/server/db/embedded-postgres";
 import { siblingUrl } from "../support/test-databases";
 import { E2E_CRON_SECRET } from "./support/constants";
@@ -81,4 +82,53 @@ test("digest: a received digest links to the paper and to the manage page, and i
   expect(again.status()).toBe(200);
   const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM captured_mail WHERE "to" = $1`, [EMAIL]);
   expect(count.rows[0]!.n).toBe(1);
+});
+
+test("digest: the feedback links are a thumb's size on a phone, and the mail stays within the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const paper = (id: number, title: string) => ({
+    id,
+    arxivId: `2611.9990${id}`,
+    title,
+    abstract: "Data and code at https://huggingface.co/datasets/qiangminjie27/TabBench and more.",
+    authors: ["Ada Lovelace", "Alan Turing"],
+    listedOn: "2026-06-12",
+    upvotes: 12,
+    categories: ["cs.LG"],
+    githubUrl: "https://github.com/org/repo",
+  });
+  const items = [paper(1, "A first paper with a long title about scaling agents"), paper(2, "Second")].map((p) => ({ paper: p, why: "Trending", score: 1 }));
+  const { html } = composeDigest({
+    appUrl: "https://papers.example.org",
+    subscriberEmail: "reader@example.org",
+    periodKey: "daily:2026-06-13",
+    items,
+    listed: { from: "2026-06-12", to: "2026-06-12" },
+    manageUrl: "https://papers.example.org/subscription/t",
+    unsubscribeUrl: "https://papers.example.org/api/unsubscribe?token=t",
+    links: {
+      readerUrl: (path) => `https://papers.example.org${path}?r=t`,
+      feedbackUrl: (id, kind) => `https://papers.example.org/feedback/t?paper=${id}&kind=${kind}`,
+    },
+    now: new Date("2026-06-13T07:00:00Z"),
+  });
+  await page.setContent(html);
+  const boxes = [];
+  for (const name of ["More like this", "Less like this"]) {
+    const links = page.getByRole("link", { name, exact: true });
+    await expect(links).toHaveCount(2);
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.height, name).toBeGreaterThanOrEqual(44);
+      expect(box.width, name).toBeGreaterThanOrEqual(44);
+      const fontSize = Number.parseFloat(await link.evaluate((el) => getComputedStyle(el).fontSize));
+      expect(fontSize, name).toBeGreaterThanOrEqual(14);
+      expect(fontSize, name).toBeLessThanOrEqual(15);
+      boxes.push(box);
+    }
+  }
+  // The two hit areas sit side by side, neither covering the other.
+  const [more, , less] = boxes;
+  expect(more!.x + more!.width).toBeLessThanOrEqual(less!.x);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

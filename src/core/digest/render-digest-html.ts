@@ -30,6 +30,13 @@ function link(href: string, label: string): string {
 }
 
 /**
+ * "More like this" / "Less like this" are pressed with a thumb: 15 px text in a 44 px tall hit area, made by padding on the
+ * link itself (a cell's padding is not part of the link). Inline-block is what lets a link take padding; Outlook for Windows
+ * ignores both and shows a plain link, in the same place. The first one's text stays at the card's left edge.
+ */
+const FEEDBACK_STYLE = `display:inline-block;padding:12px 10px;font-size:15px;line-height:20px;white-space:nowrap;color:${LINK};text-decoration:underline;`;
+
+/**
  * A paper's card around the parts that differ between subscribers: `${head}${readUrl}${title}${why}${body}${moreUrl}
  * ${between}${lessUrl}${end}`. Each of the reader's own URLs stands alone on its line (`<a href="…"`), so only those short
  * lines are encoded per message; the title is the paper's one link to the site.
@@ -53,13 +60,13 @@ style="color:${LINK};font-size:17px;line-height:24px;font-weight:bold;text-decor
 ${paper.authors ? `<p style="margin:4px 0 0;font-size:13px;line-height:19px;color:${MUTED};">${e(paper.authors)}</p>` : ""}
 <p style="margin:6px 0 0;font-size:13px;line-height:19px;color:${MUTED};">`),
     body: sharedText(` &middot; &#9650; ${countOf(paper.upvotes, "upvote")}</p>
-${summary}${excerpt}${links}<p style="margin:8px 0 0;font-size:13px;line-height:19px;color:${MUTED};">
+${summary}${excerpt}${links}<p style="margin:0;font-size:15px;line-height:20px;color:${MUTED};">
 <a href="`),
     between: sharedText(`"
-${LINK_STYLE}>More like this</a> &middot;
+style="${FEEDBACK_STYLE}padding-left:0;">More like this</a> &middot;
 <a href="`),
     end: sharedText(`"
-${LINK_STYLE}>Less like this</a></p>
+style="${FEEDBACK_STYLE}">Less like this</a></p>
 </td></tr>
 `),
   };
