@@ -3,7 +3,7 @@ import type { ParsedMail } from "mailparser";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { deliverDigestBatch, paperCache, type TDeliveryContext } from "../../src/server/digest/deliver-digest";
 import { createRateLimiter } from "../../src/server/digest/rate-limiter";
-import { periodStart } from "../../src/server/digest/run-digest";
+import { currentPeriodStart } from "../../src/core/digest";
 import { createSendWindow } from "../../src/server/digest/send-window";
 import { triggerDigests } from "../../src/server/digest/trigger-digests";
 import { createSmtpMailer } from "../../src/server/mail/mailer";
@@ -98,7 +98,16 @@ describe("a database error for one row of a batch", () => {
       Array.from({ length: 4 }, (_, i) => ({ email: `r${i}@example.test` })),
     );
     const runId = await createDigestRun({ db, period: PERIOD, trigger: "test" });
-    await createDeliveryBatch({ db, frequency: "daily", period: PERIOD, periodStart: periodStart("daily", NOW), runId, afterId: 0, limit: 10, now: NOW });
+    await createDeliveryBatch({
+      db,
+      frequency: "daily",
+      period: PERIOD,
+      periodStart: currentPeriodStart("daily", NOW),
+      runId,
+      afterId: 0,
+      limit: 10,
+      now: NOW,
+    });
     const ids = await listClaimableDeliveryIds({ db, period: PERIOD, afterId: 0, limit: 10, now: NOW });
     expect(ids).toHaveLength(4);
     const mailer = createSmtpMailer({ url: smtp.url, from: FROM, poolSize: 1 });

@@ -32,6 +32,11 @@ function currentPeriodStartDay(frequency: TDigestFrequency, now: Date): string {
   return frequency === "daily" ? todayUtc(now) : weekStart(isoWeekKey(now));
 }
 
+/** The instant the period now falls in began: a subscriber whose last digest is older is due (isDue, and the ledger's batches). */
+export function currentPeriodStart(frequency: TDigestFrequency, now: Date): Date {
+  return startOfUtcDay(currentPeriodStartDay(frequency, now));
+}
+
 export function periodWindow(frequency: TDigestFrequency, now: Date): TDigestWindow {
   const previousPeriodStart = addDays(currentPeriodStartDay(frequency, now), frequency === "daily" ? -1 : -7);
   return { key: digestPeriodKey(frequency, now), start: startOfUtcDay(previousPeriodStart), end: new Date(now.getTime()) };
@@ -44,7 +49,7 @@ export function isDue(subscriber: TDigestSchedule & { status: string }, now: Dat
   if (!last) return true;
   // Comparing instants rather than keys also keeps a lastDigestAt in the future (clock skew) from
   // triggering a second send.
-  return last.getTime() < startOfUtcDay(currentPeriodStartDay(subscriber.frequency, now)).getTime();
+  return last.getTime() < currentPeriodStart(subscriber.frequency, now).getTime();
 }
 
 /**

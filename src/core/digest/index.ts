@@ -1,6 +1,7 @@
 // Public surface of digests: when one is due, which papers it holds, and the email that carries them.
 export {
   MAX_LOOKBACK_DAYS,
+  currentPeriodStart,
   digestListingDays,
   digestPeriodKey,
   digestSince,

@@ -1,14 +1,12 @@
 // The one digest builder: a recipient and the period's candidate papers become the chosen papers and the mail that carries them.
 import { composeDigestBodies, selectDigest, type TDigestItem, type TDigestSelection } from "@/core/digest";
 import type { TPaper } from "@/core/paper";
+import { startOfUtcDay, todayUtc } from "@/core/periods";
 import type { TOutgoingMail } from "../mail/mailer";
 import type { TDigestRecipient } from "../repo/digest-recipients";
 import { subscriberLinks } from "../subscriptions/subscription-links";
 import { digestMessageId } from "./digest-message-id";
 import type { TDigestSettings } from "./digest-settings";
-
-const DAY_MS = 86_400_000;
-const startOfUtcDay = (at: Date) => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
 
 export type TDigestMail = { mail: TOutgoingMail & { messageId: string }; paperIds: number[]; items: TDigestItem[] };
 
@@ -40,7 +38,7 @@ export function buildDigestMail(opts: {
     subscriberId: recipient.subscriberId,
     // Links last a year from the day the digest goes out, not from its millisecond: a send's clock runs on while it works through
     // the batches, so its links differed from the preview's (the same mail otherwise) by a few milliseconds of expiry.
-    now: startOfUtcDay(opts.now),
+    now: startOfUtcDay(todayUtc(opts.now)),
     readerGeneration: recipient.readerGeneration,
   });
   const email = composeDigestBodies({

@@ -1,11 +1,11 @@
 // `npm run digest -- --dry-run`: who would get which papers now, read in keyset batches, nothing written or sent.
-import { digestPeriodKey, type TDigestFrequency } from "@/core/digest";
+import { currentPeriodStart, digestPeriodKey, type TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
 import { listDueRecipients } from "../repo/digest-recipients";
 import { buildDigestMail } from "./build-digest-mail";
 import type { TDigestSettings } from "./digest-settings";
 import { loadDigestPapers, lookbackStart } from "./load-digest-papers";
-import { periodStart, SUBSCRIBER_BATCH } from "./run-digest";
+import { SUBSCRIBER_BATCH } from "./run-digest";
 import { FREQUENCIES } from "./trigger-digests";
 
 export type TDryRunEntry = { period: string; subscriberId: number; email: string; subject: string | null; titles: string[] };
@@ -19,7 +19,13 @@ export async function* dryRunDigests(opts: {
   for (const frequency of opts.frequencies ?? FREQUENCIES) {
     const period = digestPeriodKey(frequency, opts.now);
     const papers = await loadDigestPapers({ db: opts.db, frequency, now: opts.now });
-    const batch = { frequency, period, periodStart: periodStart(frequency, opts.now), sentSince: lookbackStart("weekly", opts.now), limit: SUBSCRIBER_BATCH };
+    const batch = {
+      frequency,
+      period,
+      periodStart: currentPeriodStart(frequency, opts.now),
+      sentSince: lookbackStart("weekly", opts.now),
+      limit: SUBSCRIBER_BATCH,
+    };
     for (let afterId = 0; ;) {
       const recipients = await listDueRecipients({ db: opts.db, ...batch, afterId });
       if (recipients.length === 0) break;

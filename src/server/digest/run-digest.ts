@@ -1,7 +1,6 @@
 // One digest run for one frequency's current period: record the run, create the period's deliveries in keyset
 // batches, then send them here (in-process) or hand them to the pg-boss workers (queued).
-import { digestPeriodKey, type TDigestFrequency } from "@/core/digest";
-import { isoWeekKey, startOfUtcDay, todayUtc, weekStart } from "@/core/periods";
+import { currentPeriodStart, digestPeriodKey, type TDigestFrequency } from "@/core/digest";
 import type { Db } from "../db";
 import type { Mailer } from "../mail/mailer";
 import { countClaimableDeliveries, createDeliveryBatch, listClaimableDeliveryIds } from "../repo/deliveries";
@@ -35,10 +34,6 @@ export type TRunDigestInput = {
   onProgress?: (done: number, due: number) => void;
 };
 
-export function periodStart(frequency: TDigestFrequency, now: Date): Date {
-  return startOfUtcDay(frequency === "daily" ? todayUtc(now) : weekStart(isoWeekKey(now)));
-}
-
 async function createDeliveries(input: TRunDigestInput, runId: number, period: string): Promise<void> {
   let afterId = 0;
   for (;;) {
@@ -46,7 +41,7 @@ async function createDeliveries(input: TRunDigestInput, runId: number, period: s
       db: input.db,
       frequency: input.frequency,
       period,
-      periodStart: periodStart(input.frequency, input.now),
+      periodStart: currentPeriodStart(input.frequency, input.now),
       runId,
       afterId,
       limit: SUBSCRIBER_BATCH,
