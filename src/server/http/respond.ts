@@ -1,8 +1,8 @@
 // The one place route handlers turn results and errors into HTTP responses.
 import { ZodError } from "zod";
-import { Prisma } from "@/generated/prisma/client";
-import { AppError, isAppError, retryAfterHeader } from "../errors/app-error";
+import { AppError, retryAfterHeader } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
+import { knownError } from "../errors/known-error";
 import type { TApiError } from "./api-schemas";
 import { logger } from "../logger";
 import { renderLinkPage } from "../subscriptions/link-page";
@@ -17,28 +17,8 @@ export function publicJson(body: unknown): Response {
   return new Response(json, { headers: { "content-type": "application/json", "cache-control": "public, no-cache", etag: entityTagOf(json) } });
 }
 
-/** How soon a client may ask again when the database had no connection to give (see busyDatabase). */
-const BUSY_RETRY_SECONDS = 5;
-
-/**
- * A database with no connection to give in time: Prisma's "unable to start a transaction" (P2028) or pg-pool's connect timeout. That is
- * load, not a fault of ours or the client's: 503 with Retry-After, where it was a 500 logged as a bug.
- */
-function busyDatabase(err: unknown): AppError | null {
-  const busy =
-    (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2028") ||
-    (err instanceof Error && err.message === "timeout exceeded when trying to connect");
-  if (!busy) return null;
-  logger.warn({ err }, "the database had no connection to give in time");
-  return new AppError("UNAVAILABLE", "the database is busy", {
-    userMessage: "The server is busy. Try again in a few seconds.",
-    retryAfterSeconds: BUSY_RETRY_SECONDS,
-    cause: err,
-  });
-}
-
 export function errorResponse(err: unknown): Response {
-  const appError = isAppError(err) ? err : err instanceof ZodError ? new AppError("INVALID_INPUT", zodMessage(err)) : busyDatabase(err);
+  const appError = err instanceof ZodError ? new AppError("INVALID_INPUT", zodMessage(err)) : knownError(err);
   if (appError) {
     const body: TApiError = { error: { code: appError.code, message: appError.userMessage, ...(appError.details ?? {}) } };
     return Response.json(body, { status: appError.status, headers: retryAfterHeader(appError) });

@@ -1,25 +1,48 @@
-// errorResponse: a database with no connection to give in time is a 503 with Retry-After, not a 500 logged as a bug.
+// errorResponse: a database that cannot answer now (no connection to give in time, unreachable, refusing connections, a statement past
+// its timeout) is a 503 with Retry-After, not a 500 logged as a bug. The errors are shaped as Prisma 7 over @prisma/adapter-pg throws
+// them; tests/integration/busy-database.test.ts provokes each on a real server.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { errorResponse } from "../../../src/server/http/respond";
 
+/** A Prisma error carrying the driver adapter's reading of the failure, as Prisma keeps it. */
+const withDriverFailure = (code: string, cause: Record<string, unknown>) =>
+  new Prisma.PrismaClientKnownRequestError(`Invalid invocation (${code})`, {
+    code,
+    clientVersion: "7",
+    meta: { driverAdapterError: Object.assign(new Error(String(cause.kind)), { name: "DriverAdapterError", cause }) },
+  });
+
 describe("errorResponse", () => {
-  it("answers Prisma's 'unable to start a transaction' (P2028) and pg-pool's connect timeout with 503 and Retry-After", async () => {
-    const p2028 = new Prisma.PrismaClientKnownRequestError("Transaction API error: Unable to start a transaction in the given time.", {
-      code: "P2028",
-      clientVersion: "7",
-    });
-    for (const err of [p2028, new Error("timeout exceeded when trying to connect")]) {
+  it("answers every way the database cannot answer now with 503 and Retry-After", async () => {
+    const busy = {
+      "a transaction that could not start (P2028)": new Prisma.PrismaClientKnownRequestError(
+        "Transaction API error: Unable to start a transaction in the given time.",
+        { code: "P2028", clientVersion: "7" },
+      ),
+      "pg-pool's wait for a connection": new Error("timeout exceeded when trying to connect"),
+      "a server nothing answers at": withDriverFailure("P1001", { kind: "DatabaseNotReachable" }),
+      "the same, from a raw query": withDriverFailure("P2010", { kind: "DatabaseNotReachable" }),
+      "too many connections": withDriverFailure("P2037", { kind: "TooManyConnections", cause: 'too many connections for role "app"' }),
+      "a statement past statement_timeout": withDriverFailure("P2039", {
+        kind: "postgres",
+        code: "57014",
+        message: "canceling statement due to statement timeout",
+      }),
+    };
+    for (const [what, err] of Object.entries(busy)) {
       const res = errorResponse(err);
-      expect(res.status).toBe(503);
-      expect(res.headers.get("retry-after")).toBe("5");
-      expect(await res.json()).toEqual({ error: { code: "UNAVAILABLE", message: "The server is busy. Try again in a few seconds." } });
+      expect(res.status, what).toBe(503);
+      expect(res.headers.get("retry-after"), what).toBe("5");
+      expect(await res.json(), what).toEqual({ error: { code: "UNAVAILABLE", message: "The server is busy. Try again in a few seconds." } });
     }
   });
 
   it("still answers any other failure with a 500 that says nothing of it", async () => {
     const other = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "7" });
-    for (const err of [other, new Error("boom")]) {
+    const division = withDriverFailure("P2010", { kind: "postgres", code: "22012", message: "division by zero" });
+    const missing = withDriverFailure("P1003", { kind: "DatabaseDoesNotExist" });
+    for (const err of [other, division, missing, new Error("boom")]) {
       const res = errorResponse(err);
       expect(res.status).toBe(500);
       expect(res.headers.get("retry-after")).toBeNull();
