@@ -1,0 +1,86 @@
+// The web server meeting a busy database, never with Next's bare 500: a feed page it could not render answers 503 with Retry-After and
+// says the feed is busy, and is not cached, while a cached page is still served; the JSON API answers 503. The server's database URL
+// sets a short statement_timeout, and the test holds a lock on the tables a request needs (helpers/busy-database.ts), so its
+// statements wait and end as they would under load.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/server/ingest/seed-demo";
+import { findFreePort } from "../../src/server/net/local-probes";
+import { whileLocked, withStatementTimeout } from "./helpers/busy-database";
+import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
+import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
+
+const APP_SECRET = "busy-web-app-secret-0123456789abcdef";
+const ADMIN_TOKEN = "busy-web-admin-token-0123456789";
+const BUSY_MESSAGE = "The server is busy. Try again in a few seconds.";
+const db = testDb();
+let base: string;
+let server: TWebServer | undefined;
+
+beforeAll(async () => {
+  await resetDb(db);
+  await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), clock: () => new Date() });
+  const port = await findFreePort(3271);
+  base = `http://127.0.0.1:${port}`;
+  server = await startWebServer(
+    cleanEnv({
+      DATABASE_URL: withStatementTimeout(testDatabaseUrl(), 1_000),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), "pd-busy-")),
+      PORT: String(port),
+      APP_URL: base,
+      ADMIN_TOKEN,
+      CRON_SECRET: "busy-web-cron-secret-0123456789",
+      APP_SECRET,
+      NODE_ENV: "production",
+    }),
+  );
+}, 900_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await db.$disconnect();
+});
+
+const locked = <T>(tables: string[], fn: () => Promise<T>) => whileLocked(testDatabaseUrl(), tables, fn);
+
+/** A page as a browser without JavaScript reads it: status, the headers asked for, and the HTML. */
+async function page(pathname: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${pathname}`, { headers, redirect: "manual" });
+  return { res, html: await res.text() };
+}
+
+describe("feed pages and the API", () => {
+  it("a paper page not yet cached answers 503 with Retry-After and the busy page, is not cached, and renders once the database answers", async () => {
+    const paper = await db.paper.findFirstOrThrow({ where: { arxivId: { not: null } }, orderBy: { id: "asc" } });
+    const busy = await locked(["papers"], () => page(`/papers/${paper.arxivId}`));
+    expect(busy.res.status).toBe(503);
+    expect(busy.res.headers.get("retry-after")).toBe("5");
+    expect(busy.res.headers.get("cache-control")).toContain("no-store");
+    expect(busy.html).toContain("The feed is busy");
+    expect(busy.html).toContain("Try again in a moment.");
+    expect(busy.html, "a zero-JS page like the feed's").not.toMatch(/<script[^>]+src=/);
+
+    // Rendered afresh: the busy answer was never stored in its place.
+    const first = await page(`/papers/${paper.arxivId}`);
+    expect(first.res.status).toBe(200);
+    expect(first.res.headers.get("x-nextjs-cache")).toBe("MISS");
+    expect(first.html).toContain(paper.title.slice(0, 40));
+    expect((await page(`/papers/${paper.arxivId}`)).res.headers.get("x-nextjs-cache")).toBe("HIT");
+  });
+
+  it("a page already cached is still served while the database cannot answer", async () => {
+    await page("/");
+    const cached = await locked(["papers"], () => page("/"));
+    expect(cached.res.status).toBe(200);
+    expect(cached.res.headers.get("x-nextjs-cache")).toBe("HIT");
+  });
+
+  it("a JSON API read answers 503 with Retry-After when its statement times out", async () => {
+    const res = await locked(["papers"], () => fetch(`${base}/api/papers?q=${encodeURIComponent("busy-database-probe")}`));
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(await res.json()).toEqual({ error: { code: "UNAVAILABLE", message: BUSY_MESSAGE } });
+  });
+});
