@@ -1,11 +1,14 @@
 // The web server meeting a busy database, never with Next's bare 500: a feed page it could not render answers 503 with Retry-After and
-// says the feed is busy, and is not cached, while a cached page is still served; the JSON API answers 503. The server's database URL
-// sets a short statement_timeout, and the test holds a lock on the tables a request needs (helpers/busy-database.ts), so its
-// statements wait and end as they would under load.
+// says the feed is busy, and is not cached, while a cached page is still served; the JSON API answers 503; the subscribe form, an admin
+// action and the admin sign-in say "busy, try again". The server's database URL sets a short statement_timeout, and the test holds a
+// lock on the tables a request needs (helpers/busy-database.ts), so its statements wait and end as they would under load.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_COOKIE } from "../../src/server/auth/admin-cookie";
+import { createAdminSession } from "../../src/server/auth/admin-session";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
 import { findFreePort } from "../../src/server/net/local-probes";
 import { whileLocked, withStatementTimeout } from "./helpers/busy-database";
@@ -51,6 +54,22 @@ async function page(pathname: string, headers: Record<string, string> = {}) {
   return { res, html: await res.text() };
 }
 
+/** Every named field of the first form in `html` that `selector` matches, with its value, as the browser would post it. */
+function formFields(html: string, selector: string): FormData {
+  const $ = cheerio.load(html);
+  const form = $(selector).first().closest("form");
+  expect(form.length, `no form holding ${selector}`).toBe(1);
+  const data = new FormData();
+  form.find("input[name]").each((_, input) => void data.set($(input).attr("name")!, $(input).attr("value") ?? ""));
+  return data;
+}
+
+/** Posts `form` as the page's form would, and reads where the answer sends the browser. */
+async function post(pathname: string, form: FormData, cookie?: string) {
+  const res = await fetch(`${base}${pathname}`, { method: "POST", body: form, headers: { origin: base, ...(cookie ? { cookie } : {}) }, redirect: "manual" });
+  return { status: res.status, location: res.headers.get("location"), html: await res.text() };
+}
+
 describe("feed pages and the API", () => {
   it("a paper page not yet cached answers 503 with Retry-After and the busy page, is not cached, and renders once the database answers", async () => {
     const paper = await db.paper.findFirstOrThrow({ where: { arxivId: { not: null } }, orderBy: { id: "asc" } });
@@ -82,5 +101,48 @@ describe("feed pages and the API", () => {
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     expect(await res.json()).toEqual({ error: { code: "UNAVAILABLE", message: BUSY_MESSAGE } });
+  });
+});
+
+describe("forms", () => {
+  it("the subscribe form answers 503 with Retry-After, its busy message and what was typed", async () => {
+    const form = new URLSearchParams({ email: "busy-reader@example.org", frequency: "weekly", keywords: "robotics" });
+    const res = await locked(["rate_limits"], () => fetch(`${base}/subscribe/submit`, { method: "POST", body: form, headers: { origin: base } }));
+    const html = await res.text();
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(cheerio.load(html)("[role=alert], [role=status]").text()).toContain(BUSY_MESSAGE);
+    expect(html).toContain('value="busy-reader@example.org"');
+    expect(await db.subscriber.count()).toBe(0);
+  });
+
+  it("an admin action whose write meets the busy database comes back to its page with the busy error, and writes nothing", async () => {
+    const session = await createAdminSession({ db, secret: APP_SECRET, subject: "admin:token", now: new Date() });
+    const cookie = `${ADMIN_COOKIE}=${session.value}`;
+    const hide = formFields((await page("/admin/papers", { cookie })).html, 'input[name="hidden"][value="true"]');
+    const answer = await locked(["papers"], () => post("/admin/papers", hide, cookie));
+    expect(answer.status).toBe(303);
+    const back = new URL(answer.location!, base);
+    expect(back.pathname).toBe("/admin/papers");
+    expect(back.searchParams.get("error")).toBe(BUSY_MESSAGE);
+    expect(await db.paper.count({ where: { hidden: true } })).toBe(0);
+
+    // The proxy checks the session before any admin page or action runs: a busy database there is the busy page with its 503.
+    const gate = await locked(["admin_sessions"], () => post("/admin/papers", hide, cookie));
+    expect(gate.status).toBe(503);
+    expect(gate.html).toContain("The feed is busy");
+  });
+
+  it("the admin sign-in comes back to the sign-in page saying the server is busy", async () => {
+    const signIn = formFields((await page("/admin/login")).html, 'input[name="credential"]');
+    signIn.set("credential", ADMIN_TOKEN);
+    const answer = await locked(["rate_limits"], () => post("/admin/login", signIn));
+    expect(answer.status).toBe(303);
+    expect(answer.location).toBe("/admin/login?m=busy");
+    expect(
+      cheerio
+        .load((await page("/admin/login?m=busy")).html)("[role=alert]")
+        .text(),
+    ).toBe(BUSY_MESSAGE);
   });
 });

@@ -1,11 +1,21 @@
 // A database that cannot answer now, provoked on a real PostgreSQL server: every way it fails a query (as Prisma 7 over node-postgres
-// throws it) is read as UNAVAILABLE with Retry-After, and any other failure is not.
-import { afterAll, describe, expect, it } from "vitest";
+// throws it) is read as UNAVAILABLE with Retry-After, and the manage page's, the confirmation's and the preferences' server actions
+// answer it with "busy, try again" in their own way instead of throwing. The web server's pages and forms: busy-database-web.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../src/server/db";
+import { randomToken, sha256 } from "../../src/server/auth/secrets";
 import { knownError } from "../../src/server/errors/known-error";
 import { findFreePort } from "../../src/server/net/local-probes";
-import { testDatabaseUrl, testDb } from "./helpers/db";
+import { IDLE_STATE } from "../../src/server/subscriptions/form-state";
+import { signSubscriberToken } from "../../src/server/subscriptions/subscription-links";
+import { confirmAction } from "../../src/app/subscribe/confirm/actions";
+import { followAction, pauseAction, savePreferencesAction } from "../../src/app/subscription/[token]/actions";
+import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { whileLocked, withStatementTimeout } from "./helpers/busy-database";
+
+const APP_SECRET = "busy-app-secret-0123456789abcdef";
+/** Long enough for any statement of these tests, short enough to wait out a lock a few times. */
+const STATEMENT_TIMEOUT_MS = 1_000;
 
 const db = testDb();
 const clients: Db[] = [];
@@ -88,5 +98,64 @@ describe("a database that cannot answer now is UNAVAILABLE, however the query me
     missing.pathname = "/no_such_database_for_busy_tests";
     expect(await readFailure(db.$queryRaw`SELECT 1 / 0`)).toBeNull();
     expect(await readFailure(client(missing.toString()).paper.findFirst())).toBeNull();
+  });
+});
+
+describe("server actions meeting a busy database", () => {
+  let token: string;
+  let subscriberId: number;
+
+  beforeAll(async () => {
+    // The actions reach the database through the process's one client (getDb), here with a short statement_timeout.
+    process.env.DATABASE_URL = withStatementTimeout(testDatabaseUrl(), STATEMENT_TIMEOUT_MS);
+    process.env.APP_SECRET = APP_SECRET;
+    process.env.ADMIN_TOKEN ??= "busy-admin-token-0123456789";
+    process.env.CRON_SECRET ??= "busy-cron-secret-0123456789";
+    await resetDb(db);
+    const subscriber = await db.subscriber.create({
+      data: { email: "reader@example.org", status: "confirmed", frequency: "daily", keywords: ["diffusion"], categories: [] },
+    });
+    subscriberId = subscriber.id;
+    token = signSubscriberToken({ secret: APP_SECRET, purpose: "manage", subscriberId, now: new Date() });
+  });
+
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) data.set(key, value);
+    return data;
+  };
+  /** Where an action's redirect() sends the browser (Next's NEXT_REDIRECT error carries it in its digest). */
+  const redirectOf = (work: Promise<unknown>) =>
+    work.then(
+      () => "no redirect",
+      (err: unknown) => String((err as { digest?: string }).digest).split(";")[2],
+    );
+
+  it("saving preferences returns the form's error state saying the server is busy, with what was typed, and changes nothing", async () => {
+    const fields = { token, frequency: "weekly", keywords: "robotics", categories: "", minUpvotes: "0" };
+    const state = await whileLocked(testDatabaseUrl(), ["subscribers"], () => savePreferencesAction(IDLE_STATE, form(fields)));
+    expect(state).toMatchObject({ status: "error", message: BUSY.userMessage, fieldErrors: {} });
+    expect(state.values).toMatchObject({ frequency: "weekly", keywords: "robotics" });
+    expect(await db.subscriber.findUniqueOrThrow({ where: { id: subscriberId } })).toMatchObject({ frequency: "daily", keywords: ["diffusion"] });
+  });
+
+  it("pausing, or following a name, reopens the manage page saying nothing was changed", async () => {
+    await whileLocked(testDatabaseUrl(), ["subscribers", "follows"], async () => {
+      expect(await redirectOf(pauseAction(form({ token })))).toBe(`/subscription/${token}?done=busy`);
+      expect(await redirectOf(followAction(form({ token, kind: "author", label: "Ada Lovelace" })))).toBe(`/subscription/${token}?done=busy`);
+    });
+    expect(await db.subscriber.findUniqueOrThrow({ where: { id: subscriberId } })).toMatchObject({ status: "confirmed" });
+    expect(await db.follow.count()).toBe(0);
+  });
+
+  it("confirming reopens the confirmation page asking for another press, and the link still works", async () => {
+    const pending = await db.subscriber.create({ data: { email: "new@example.org", keywords: [], categories: [] } });
+    const confirmToken = randomToken();
+    await db.subscriberToken.create({
+      data: { subscriberId: pending.id, purpose: "confirm", tokenHash: sha256(confirmToken), expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    const busy = await whileLocked(testDatabaseUrl(), ["subscriber_tokens", "subscribers"], () => redirectOf(confirmAction(form({ token: confirmToken }))));
+    expect(busy).toBe(`/subscribe/confirm?token=${confirmToken}&busy=1`);
+    expect(await redirectOf(confirmAction(form({ token: confirmToken })))).toMatch(/^\/subscription\/[^?]+\?welcome=1$/);
   });
 });

@@ -1,10 +1,10 @@
 // One shape for every admin server action: check the session, parse the form with zod, run one function, then redirect back with a
 // signed notice or error (action-message.ts).
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z, ZodError } from "zod";
 import { requireAdminPage } from "../auth/admin-page";
-import { isAppError } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
+import { knownError } from "../errors/known-error";
 import { requireFormData } from "../http/action-form";
 import { logger } from "../logger";
 import { withActionMessage } from "./action-message";
@@ -19,8 +19,8 @@ function formFields(formData: FormData): Record<string, string> {
 }
 
 /**
- * Anonymous callers are sent to /admin/login before the form is read. Bad input and AppErrors come back
- * to `back` as ?error=, so nothing is written and the admin sees why.
+ * Anonymous callers are sent to /admin/login before the form is read. Bad input, AppErrors and a database too busy to answer (the
+ * session's own check included) come back to `back` as ?error=, so nothing is written and the admin sees why.
  */
 export async function runFormAction<S extends z.ZodType>(opts: {
   formData: FormData;
@@ -28,20 +28,25 @@ export async function runFormAction<S extends z.ZodType>(opts: {
   back: string;
   run: (input: z.infer<S>, actor: string) => Promise<TFormActionResult>;
 }): Promise<never> {
-  const actor = await requireAdminPage();
-  const fields = formFields(requireFormData(opts.formData));
   let target: string;
   try {
-    const input = opts.schema.parse(fields);
+    const actor = await requireAdminPage();
+    const input = opts.schema.parse(formFields(requireFormData(opts.formData)));
     const result = await opts.run(input, actor);
     target = withActionMessage(result.back ?? opts.back, "notice", result.notice);
   } catch (err) {
-    if (err instanceof ZodError) target = withActionMessage(opts.back, "error", zodMessage(err));
-    else if (isAppError(err) && err.code !== "INTERNAL") target = withActionMessage(opts.back, "error", err.userMessage);
-    else {
-      logger.error({ err }, "admin action failed");
-      target = withActionMessage(opts.back, "error", "Something went wrong on our side; see the server log.");
-    }
+    // The sign-in page's redirect and a form that is not one (a 404) are Next's answers, not failures.
+    unstable_rethrow(err);
+    target = withActionMessage(opts.back, "error", failureMessage(err));
   }
   redirect(target);
+}
+
+/** What the admin reads of a failed action: what is wrong with the form, an AppError's words (a busy database's too), or where to look. */
+function failureMessage(err: unknown): string {
+  if (err instanceof ZodError) return zodMessage(err);
+  const known = knownError(err);
+  if (known && known.code !== "INTERNAL") return known.userMessage;
+  logger.error({ err }, "admin action failed");
+  return "Something went wrong on our side; see the server log.";
 }

@@ -1,7 +1,7 @@
 // Turns a server function's outcome into the state a form shows inline (useActionState), never a 5xx page.
 import { ZodError } from "zod";
 import { queryValues } from "@/core/query-values";
-import { isAppError } from "../errors/app-error";
+import { knownError } from "../errors/known-error";
 import { logger } from "../logger";
 
 /** `values` echoes what was typed, so a rejected form keeps its input after React resets it. */
@@ -31,7 +31,8 @@ export function errorState(err: unknown): TFormState {
     }
     return { status: "error", message: "Please fix the highlighted fields.", fieldErrors };
   }
-  if (isAppError(err)) return { status: "error", message: err.userMessage, fieldErrors: {} };
+  const known = knownError(err);
+  if (known) return { status: "error", message: known.userMessage, fieldErrors: {} };
   logger.error({ err }, "unexpected error in a subscription form");
   return { status: "error", message: "Something went wrong on our side. Please try again.", fieldErrors: {} };
 }

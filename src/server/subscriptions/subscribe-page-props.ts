@@ -8,7 +8,8 @@ import { jsonValue } from "@/core/json-value";
 import { queryValues } from "@/core/query-values";
 import { viewSegmentQuery } from "@/core/search";
 import { getConfig } from "../config";
-import { AppError, isAppError, retryAfterHeader } from "../errors/app-error";
+import { AppError, retryAfterHeader } from "../errors/app-error";
+import { knownError } from "../errors/known-error";
 import { FEED_REVALIDATE_SECONDS } from "../feed/cache-tags";
 import { loadOrFallback } from "../feed/load-feed";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
@@ -20,26 +21,49 @@ import { loadDigestPreview, submitSubscription } from "./subscription-service";
 import { previewQueryToInterests, ZInterests } from "./subscription-input";
 
 /** `interests`: what the form shows and the preview is for; `state`: the answer to a submitted form (idle on the cached pages). */
-export type TSubscribePageProps = { preview: TWeekPreview; interests: z.output<typeof ZInterests>; state: TFormState; appUrl: string };
+export type TSubscribePageProps = { preview: TWeekPreview; interests: TInterests; state: TFormState; appUrl: string };
+
+type TInterests = z.output<typeof ZInterests>;
 
 /** What `next build` prerenders when there is no database yet; the page is rendered again on its first request. */
 const NO_PREVIEW: TWeekPreview = { items: [], from: "", to: "", label: "", candidates: 0 };
 
-/** The preview of `raw` interests, or of none with the fields' errors when they do not parse (never a 5xx for a bad query). */
-async function previewFor(raw: unknown, state: TFormState): Promise<TSubscribePageProps> {
+/**
+ * The preview of `raw` interests, or of none with the fields' errors when they do not parse (never a 5xx for a bad query), loaded by
+ * `load`.
+ */
+async function previewFor(raw: unknown, state: TFormState, load: (interests: TInterests) => Promise<TWeekPreview>): Promise<TSubscribePageProps> {
   const parsed = ZInterests.safeParse(raw);
   const interests = parsed.success ? parsed.data : ZInterests.parse({});
   const fieldErrors = parsed.success ? state.fieldErrors : { ...errorState(parsed.error).fieldErrors, ...state.fieldErrors };
-  const preview = await loadOrFallback(() => loadDigestPreview(interests), NO_PREVIEW);
-  const props = { preview, interests, state: { ...state, fieldErrors }, appUrl: getConfig().APP_URL };
+  const props = { preview: await load(interests), interests, state: { ...state, fieldErrors }, appUrl: getConfig().APP_URL };
   // Props must be JSON: optional fields left undefined are dropped here.
   return jsonValue(props);
 }
 
+/** A cached page's preview: a failure fails the render, so nothing is cached (and a stale copy is kept); `next build` renders none. */
+const cachedPreview = (interests: TInterests) => loadOrFallback(() => loadDigestPreview(interests), NO_PREVIEW);
+
+/**
+ * The form's answer says how the submission went even when the database is too busy for the preview beside it, which is then left
+ * empty; after a submission the busy database refused, it is not asked again (that would be a second wait for a connection).
+ */
+const answerPreview =
+  (submissionBusy: boolean) =>
+  async (interests: TInterests): Promise<TWeekPreview> => {
+    if (submissionBusy) return NO_PREVIEW;
+    try {
+      return await loadDigestPreview(interests);
+    } catch (err) {
+      if (knownError(err)?.code === "UNAVAILABLE") return NO_PREVIEW;
+      throw err;
+    }
+  };
+
 /** /subscribe and /subscribe/preview/<segment>: cached until the feed changes, like the feed's pages. */
 export async function subscribePageProps(segment: string): Promise<GetStaticPropsResult<TSubscribePageProps>> {
   const query = viewSegmentQuery(segment) ?? new URLSearchParams();
-  return { props: await previewFor(previewQueryToInterests(query), IDLE_STATE), revalidate: FEED_REVALIDATE_SECONDS };
+  return { props: await previewFor(previewQueryToInterests(query), IDLE_STATE, cachedPreview), revalidate: FEED_REVALIDATE_SECONDS };
 }
 
 function requestHeaders(req: IncomingMessage): Headers {
@@ -70,15 +94,18 @@ export async function subscribeFormProps({ req, res }: { req: IncomingMessage; r
   const headers = requestHeaders(req);
   let form: FormData | null = null;
   let state: TFormState;
+  let busy = false;
   try {
     form = await readForm(req, headers);
     await submitSubscription(queryValues(form), clientAddress(headers));
     state = okState("Check your inbox: we sent a link to confirm your subscription. Nothing else is sent until you confirm.");
   } catch (err) {
-    state = { ...errorState(err), values: form ? formValues(form) : undefined };
-    res.statusCode = isAppError(err) ? err.status : err instanceof ZodError ? 400 : 500;
-    const retry = isAppError(err) ? retryAfterHeader(err) : undefined;
+    const known = knownError(err);
+    busy = known?.code === "UNAVAILABLE";
+    state = { ...errorState(known ?? err), values: form ? formValues(form) : undefined };
+    res.statusCode = known ? known.status : err instanceof ZodError ? 400 : 500;
+    const retry = known ? retryAfterHeader(known) : undefined;
     if (retry) res.setHeader("Retry-After", retry["Retry-After"]!);
   }
-  return { props: await previewFor(form ? queryValues(form) : {}, state) };
+  return { props: await previewFor(form ? queryValues(form) : {}, state, answerPreview(busy)) };
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { signInAdmin } from "@/server/auth/admin-login";
 import { clientAddress } from "@/server/http/client-address";
 import { adminContext } from "@/server/admin/admin-context";
-import { isAppError } from "@/server/errors/app-error";
+import { knownError } from "@/server/errors/known-error";
 import { requireFormData } from "@/server/http/action-form";
 import type { TSignInMessage } from "./sign-in-messages";
 
@@ -21,8 +21,9 @@ export async function signInAction(formData: FormData): Promise<void> {
     const { cookie } = await signInAdmin({ db, config, now, ip: clientAddress(await headers()), credential: parsed.data.credential });
     (await cookies()).set(cookie.name, cookie.value, cookie.options);
   } catch (err) {
-    if (!isAppError(err)) throw err;
-    failure = err.code === "RATE_LIMITED" ? "rate-limited" : "wrong-credential";
+    const known = knownError(err);
+    if (!known) throw err;
+    failure = known.code === "RATE_LIMITED" ? "rate-limited" : known.code === "UNAVAILABLE" ? "busy" : "wrong-credential";
   }
   redirect(failure ? signInPage(failure) : "/admin");
 }

@@ -5,6 +5,7 @@ const SIGN_IN_MESSAGES = {
   "no-credential": { error: "Enter the admin token or password." },
   "wrong-credential": { error: "That token or password is not right." },
   "rate-limited": { error: "Too many sign-in attempts. Wait 15 minutes and try again." },
+  busy: { error: "The server is busy. Try again in a few seconds." },
 } as const satisfies Record<string, { notice: string } | { error: string }>;
 
 export type TSignInMessage = keyof typeof SIGN_IN_MESSAGES;

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { queryValues } from "@/core/query-values";
 import { ZLinkToken } from "@/server/auth/secrets";
-import { isAppError } from "@/server/errors/app-error";
+import { knownError } from "@/server/errors/known-error";
 import { requireFormData } from "@/server/http/action-form";
 import { confirmWithToken } from "@/server/subscriptions/subscription-service";
 
@@ -17,8 +17,12 @@ export async function confirmAction(formData: FormData): Promise<void> {
   try {
     ({ manageToken } = await confirmWithToken(parsed.data.token));
   } catch (err) {
-    // An unknown, used or expired token: the confirm page explains which. Anything else is a real failure.
-    if (isAppError(err) && err.status < 500) redirect(`/subscribe/confirm?token=${encodeURIComponent(parsed.data.token)}`);
+    // An unknown, used or expired token: the confirm page explains which; a database too busy to confirm it: the page asks for another
+    // press. Anything else is a real failure.
+    const known = knownError(err);
+    const again = `/subscribe/confirm?token=${encodeURIComponent(parsed.data.token)}`;
+    if (known?.code === "UNAVAILABLE") redirect(`${again}&busy=1`);
+    if (known && known.status < 500) redirect(again);
     throw err;
   }
   redirect(`/subscription/${manageToken}?welcome=1`);

@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "Confirm subscription", robots: { ind
 const ZQuery = z.object({ token: z.string().min(10).max(200) });
 
 export default async function ConfirmPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const parsed = ZQuery.safeParse(await searchParams);
+  const query = await searchParams;
+  const parsed = ZQuery.safeParse(query);
   // A malformed token is checked as an empty one, which no link has: the check's own "not valid" answer, in one place.
   const token = parsed.success ? parsed.data.token : "";
   const problem = await checkConfirmLink(token).then(
@@ -35,6 +36,12 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   }
   return (
     <div className="mx-auto max-w-lg space-y-4 py-8 text-center">
+      {/* confirmAction's answer when the database was too busy to confirm: the link still works, so the button is pressed again. */}
+      {query.busy === "1" && (
+        <p role="alert" className="rounded-lg bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-100">
+          The server was too busy to confirm your subscription. Press the button again in a moment.
+        </p>
+      )}
       <h1 className="text-2xl font-bold">Confirm your subscription</h1>
       <p className="text-slate-600 dark:text-slate-400">
         One click confirms it. Your digest then comes with the next daily or weekly send that has new papers for you. You can choose your interests on the next

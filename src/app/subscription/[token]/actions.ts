@@ -7,7 +7,8 @@ import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { queryValues } from "@/core/query-values";
 import { ZLinkToken } from "@/server/auth/secrets";
-import { isAppError, type TErrorCode } from "@/server/errors/app-error";
+import type { TErrorCode } from "@/server/errors/app-error";
+import { knownError } from "@/server/errors/known-error";
 import { requireFormData } from "@/server/http/action-form";
 import { errorState, formValues, okState, type TFormState } from "@/server/subscriptions/form-state";
 import type { TReaderCookie } from "@/server/reader/reader-cookie";
@@ -44,15 +45,23 @@ export async function savePreferencesAction(_prev: TFormState, formData: FormDat
   return okState("Preferences saved. Your next digest will use them.");
 }
 
+/** The `?done=` the manage page reads as "the database was busy, nothing changed" (src/app/subscription/[token]/page.tsx). */
+const BUSY = "busy";
+
 const STEPS = { pause: pauseWithToken, resume: resumeWithToken, unsubscribe: (t: string) => unsubscribeWithToken(t, "manage") } as const;
 
-/** False when the link is no longer valid (the subscription page then says why); any other failure is a real error and propagates. */
-async function succeeded(work: Promise<unknown>): Promise<boolean> {
+/**
+ * How a step went: "refused" when the link is no longer valid (the subscription page then says why), "busy" when the database could
+ * not take it (nothing changed; the page says to try again); any other failure is a real error and propagates.
+ */
+async function outcomeOf(work: Promise<unknown>): Promise<"done" | "refused" | "busy"> {
   try {
     await work;
-    return true;
+    return "done";
   } catch (err) {
-    if (isAppError(err) && err.status < 500) return false;
+    const known = knownError(err);
+    if (known?.code === "UNAVAILABLE") return "busy";
+    if (known && known.status < 500) return "refused";
     throw err;
   }
 }
@@ -60,8 +69,8 @@ async function succeeded(work: Promise<unknown>): Promise<boolean> {
 async function runStep(formData: FormData, step: keyof typeof STEPS): Promise<void> {
   const token = tokenFrom(formData);
   if (!token) redirect("/subscription/invalid");
-  const ok = await succeeded(STEPS[step](token));
-  redirect(`/subscription/${token}${ok ? `?done=${step}` : ""}`);
+  const said = { done: `?done=${step}`, busy: `?done=${BUSY}`, refused: "" }[await outcomeOf(STEPS[step](token))];
+  redirect(`/subscription/${token}${said}`);
 }
 
 export async function pauseAction(formData: FormData): Promise<void> {
@@ -79,8 +88,8 @@ export async function unsubscribeAction(formData: FormData): Promise<void> {
 export async function deleteDataAction(formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
   if (!token || formData.get("confirm") !== "on") redirect(token ? `/subscription/${token}?done=delete-unconfirmed` : "/subscription/invalid");
-  const ok = await succeeded(eraseWithToken(token));
-  redirect(ok ? "/subscribe/deleted" : `/subscription/${token}`);
+  const outcome = await outcomeOf(eraseWithToken(token));
+  redirect(outcome === "done" ? "/subscribe/deleted" : `/subscription/${token}${outcome === "busy" ? `?done=${BUSY}` : ""}`);
 }
 
 async function setCookies(list: TReaderCookie[]): Promise<void> {
@@ -90,7 +99,8 @@ async function setCookies(list: TReaderCookie[]): Promise<void> {
 
 /**
  * Runs one reader step and reopens the manage page saying how it went: `done` on success, `${done}-invalid` for input the step
- * refused (a bad name to follow), nothing when the link itself no longer works (the page then says why).
+ * refused (a bad name to follow), BUSY when the database could not take it, nothing when the link itself no longer works (the page
+ * then says why).
  */
 async function runReaderStep(
   formData: FormData,
@@ -106,9 +116,11 @@ async function runReaderStep(
     const result = await step(token, queryValues(formData));
     if (result) await setCookies(result);
   } catch (err) {
+    const known = knownError(err);
     if (err instanceof ZodError) outcome = `${done}-invalid`;
-    else if (isAppError(err) && refusals[err.code]) outcome = refusals[err.code]!;
-    else if (isAppError(err) && err.status < 500) outcome = "";
+    else if (known && refusals[known.code]) outcome = refusals[known.code]!;
+    else if (known?.code === "UNAVAILABLE") outcome = BUSY;
+    else if (known && known.status < 500) outcome = "";
     else throw err;
   }
   redirect(`/subscription/${token}${outcome ? `?done=${outcome}` : ""}`);

@@ -48,6 +48,7 @@ const DONE_TEXT: Record<string, string> = {
   rotate: "Your private feed has new addresses. The old ones no longer work.",
   forget: "This browser no longer recognises you.",
   "sign-out-others": "Every other browser is signed out. This one still recognises you.",
+  busy: "The server was too busy to do that, so nothing was changed. Try again in a moment.",
 };
 
 const buttonClass =
