@@ -314,3 +314,18 @@ test("http edges: an address with more query parameters than anything reads is a
   // A hundred still reach the page, which reads the ones it knows.
   expect((await raw(baseURL!, "GET", `/api/papers?limit=2&${"utm=x&".repeat(98)}sort=new`)).status).toBe(200);
 });
+
+test("http edges: /favicon.ico, which browsers and feed readers ask for without reading a page, is the site's icon at 16, 32 and 48 px", async ({
+  request,
+}) => {
+  const res = await request.get("/favicon.ico", { headers: { accept: "*/*" } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  const icon = await res.body();
+  expect(icon.equals(readFileSync(path.join(ROOT, "public", "favicon.ico")))).toBe(true);
+  // An ICO directory (reserved 0, type 1) whose entries are the sizes a tab, a bookmark and a desktop shortcut draw.
+  expect([icon.readUInt16LE(0), icon.readUInt16LE(2)]).toEqual([0, 1]);
+  const sizes = Array.from({ length: icon.readUInt16LE(4) }, (_, n) => icon[6 + 16 * n]);
+  expect(sizes).toEqual([16, 32, 48]);
+  expect((await request.head("/favicon.ico")).status()).toBe(200);
+});

@@ -2,7 +2,7 @@
 // on GET (mail scanners prefetch links, so a GET changes nothing), the result after the POST, or why the link does not work.
 import { escapeHtml } from "@/core/digest";
 
-/** public/favicon.svg, the icon the site's pages name (FAVICON): without it a browser asks for /favicon.ico, a 404. */
+/** public/favicon.svg, the icon the site's pages name (FAVICON): sharp at any size, where /favicon.ico is a browser's bitmap fallback. */
 const ICON = "/favicon.svg";
 
 export type TLinkPage = {

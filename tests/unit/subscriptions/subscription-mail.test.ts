@@ -64,7 +64,7 @@ describe("renderLinkPage", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain('action="/api/unsubscribe?token=a&quot;b"');
     expect(html).toContain('name="List-Unsubscribe" value="One-Click"');
-    // The site's icon, so a browser does not ask for /favicon.ico, which is a 404.
+    // The site's own icon, as its pages name it, so a browser does not fall back to the bitmap /favicon.ico.
     expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
   });
 });
