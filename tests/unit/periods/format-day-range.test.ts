@@ -1,3 +1,4 @@
+// The one label a digest writes for the days its papers were listed on (subject, heading, text part, preview): pinned per case here.
 import { describe, expect, it } from "vitest";
 import { formatDayRange } from "@/core/periods";
 
