@@ -2,6 +2,7 @@
 // throws it) is read as UNAVAILABLE with Retry-After, and the manage page's, the confirmation's and the preferences' server actions
 // answer it with "busy, try again" in their own way instead of throwing. The web server's pages and forms: busy-database-web.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "../../src/generated/prisma/client";
 import { createDb, type Db } from "../../src/server/db";
 import { randomToken, sha256 } from "../../src/server/auth/secrets";
 import { knownError } from "../../src/server/errors/known-error";
@@ -11,7 +12,7 @@ import { signSubscriberToken } from "../../src/server/subscriptions/subscription
 import { confirmAction } from "../../src/app/subscribe/confirm/actions";
 import { followAction, pauseAction, savePreferencesAction } from "../../src/app/subscription/[token]/actions";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
-import { whileLocked, withStatementTimeout } from "./helpers/busy-database";
+import { resettingServer, silentServer, startingServer, whileLocked, withStatementTimeout } from "./helpers/busy-database";
 
 const APP_SECRET = "busy-app-secret-0123456789abcdef";
 /** Long enough for any statement of these tests, short enough to wait out a lock a few times. */
@@ -91,6 +92,54 @@ describe("a database that cannot answer now is UNAVAILABLE, however the query me
     } finally {
       await db.$executeRawUnsafe(`DROP ROLE "${role}"`);
     }
+  });
+
+  it("a host that takes the connection and never answers: the pool's connection timeout, and a transaction that cannot start", async () => {
+    const silent = await silentServer(testDatabaseUrl());
+    try {
+      const hung = client(silent.url, 3);
+      // Together: each waits out the pool's five-second connection timeout (the transaction its two-second start).
+      const failures = await Promise.all([hung.paper.findFirst(), hung.$queryRaw`SELECT 1`, hung.$transaction((tx) => tx.paper.count())].map(readFailure));
+      for (const failure of failures) expect(failure).toMatchObject(BUSY);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("a server still starting up (FATAL 57P03), and one whose connection is reset", async () => {
+    for (const fake of [await startingServer(testDatabaseUrl()), await resettingServer(testDatabaseUrl())]) {
+      try {
+        const answered = client(fake.url);
+        expect(await readFailure(answered.paper.findFirst())).toMatchObject(BUSY);
+        expect(await readFailure(answered.$queryRaw`SELECT 1`)).toMatchObject(BUSY);
+      } finally {
+        await fake.close();
+      }
+    }
+  });
+
+  it("a connection ended under a running query, as a restart or a failover ends it (57P01)", async () => {
+    const own = client(testDatabaseUrl(), 1);
+    // The pool's one connection, kept idle between queries: the one the sleep below runs on.
+    const { pid } = (await own.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!;
+    const sleeping = readFailure(own.$queryRaw`SELECT 1 FROM pg_sleep(10)`);
+    await expect.poll(() => db.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE pid = ${pid} AND query LIKE '%pg_sleep%'`).toHaveLength(1);
+    await db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)::text`;
+    expect(await sleeping).toMatchObject(BUSY);
+  });
+
+  it("a transaction held past its own timeout, or used after it ended, is a fault of the code (P2028 that is no wait for the pool)", async () => {
+    const expired = db.$transaction(
+      async (tx) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return tx.paper.count();
+      },
+      { timeout: 100 },
+    );
+    expect(await readFailure(expired)).toBeNull();
+    let ended: Prisma.TransactionClient | undefined;
+    await db.$transaction(async (tx) => void (ended = tx));
+    expect(await readFailure(ended!.paper.count())).toBeNull();
   });
 
   it("a query that fails for any other reason is a fault, not a busy database", async () => {

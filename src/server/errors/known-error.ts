@@ -6,14 +6,32 @@ import { AppError, isAppError } from "./app-error";
 /** How soon a client may ask again when the database could not answer (the answer's Retry-After). */
 const BUSY_RETRY_SECONDS = 5;
 
-/** pg-pool's error when no connection came free within connectionTimeoutMillis; Prisma passes it on as it is. */
-const POOL_TIMEOUT = "timeout exceeded when trying to connect";
-/** Prisma's "unable to start a transaction in the given time": its transaction waited for a pool connection. */
-const TRANSACTION_START_TIMEOUT = "P2028";
-/** The driver adapter's kinds for a server nothing answers at (refused, unknown host) and one refusing more connections. */
-const BUSY_KINDS = new Set(["DatabaseNotReachable", "TooManyConnections"]);
-/** PostgreSQL's query_canceled, which a statement past statement_timeout ends with (waiting for a lock included). */
-const STATEMENT_TIMEOUT = "57014";
+/**
+ * node-postgres' own words for a connection that never came or went away, which Prisma passes on as they are (the second as the first's
+ * cause): no pool connection free within connectionTimeoutMillis, a server that took the connection and never answered, and a
+ * connection the server or the network dropped without a word.
+ */
+const CONNECTION_LOST = new Set([
+  "timeout exceeded when trying to connect",
+  "Connection terminated due to connection timeout",
+  "Connection terminated unexpectedly",
+]);
+/** Prisma's code for every failure of its transaction API; only this one of them is a wait for the pool (an expired or closed one is our bug). */
+const TRANSACTION_API_ERROR = "P2028";
+const TRANSACTION_START_TIMEOUT = "Unable to start a transaction in the given time.";
+/**
+ * The driver adapter's kinds for a server nothing answers at (refused, unknown host), one refusing more connections, and a connection
+ * reset or timed out at the socket.
+ */
+const BUSY_KINDS = new Set(["DatabaseNotReachable", "TooManyConnections", "ConnectionClosed", "SocketTimeout"]);
+/**
+ * PostgreSQL's SQLSTATEs for load or an outage: query_canceled (a statement past statement_timeout, its wait for a lock included),
+ * admin_shutdown (a restart or a failover ended the connection, pg_terminate_backend too), crash_shutdown, and cannot_connect_now
+ * (starting up or recovering).
+ */
+const BUSY_SQLSTATES = new Set(["57014", "57P01", "57P02", "57P03"]);
+/** How far down a chain of causes to look: wrappers are a level or two deep, and a cycle must not loop. */
+const MAX_CAUSE_DEPTH = 5;
 
 /**
  * What the database driver said of a failure, as Prisma keeps it on its error (`meta.driverAdapterError.cause`): `kind`, and for
@@ -24,17 +42,25 @@ function driverFailure(err: Error): { kind?: unknown; code?: unknown } | undefin
   return (err as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }).meta?.driverAdapterError?.cause;
 }
 
+function isBusyFailure(err: Error): boolean {
+  if (CONNECTION_LOST.has(err.message)) return true;
+  if ((err as { code?: unknown }).code === TRANSACTION_API_ERROR) return err.message.includes(TRANSACTION_START_TIMEOUT);
+  const failure = driverFailure(err);
+  if (typeof failure?.kind === "string" && BUSY_KINDS.has(failure.kind)) return true;
+  return failure?.kind === "postgres" && typeof failure.code === "string" && BUSY_SQLSTATES.has(failure.code);
+}
+
 /**
  * A database with no connection to give in time (the pool's timeout, a transaction that could not start), refusing connections (too
- * many), not answering at all, or ending a statement at statement_timeout: load or an outage that passes, not a fault of ours or the
- * client's, so no 500 logged as a bug. The shapes are those Prisma 7 over @prisma/adapter-pg throws for each
- * (tests/integration/busy-database.test.ts provokes every one on a real server).
+ * many, starting up), not answering at all, dropping the connection (a restart, a failover, a reset), or ending a statement at
+ * statement_timeout: load or an outage that passes, not a fault of ours or the client's, so no 500 logged as a bug. The shapes are those
+ * Prisma 7 over @prisma/adapter-pg throws for each (tests/integration/busy-database.test.ts provokes them on real and fake servers), on
+ * `err` or on an error it wraps (its `cause`).
  */
 function isBusyDatabase(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if (err.message === POOL_TIMEOUT || (err as { code?: unknown }).code === TRANSACTION_START_TIMEOUT) return true;
-  const failure = driverFailure(err);
-  return (typeof failure?.kind === "string" && BUSY_KINDS.has(failure.kind)) || (failure?.kind === "postgres" && failure.code === STATEMENT_TIMEOUT);
+  let at = err;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && at instanceof Error; depth++, at = at.cause) if (isBusyFailure(at)) return true;
+  return false;
 }
 
 /** The AppError `err` stands for: itself, or UNAVAILABLE for a database too busy to answer; null for a fault (a 500, logged by the caller). */

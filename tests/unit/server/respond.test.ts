@@ -1,5 +1,5 @@
-// errorResponse: a database that cannot answer now (no connection to give in time, unreachable, refusing connections, a statement past
-// its timeout) is a 503 with Retry-After, not a 500 logged as a bug. The errors are shaped as Prisma 7 over @prisma/adapter-pg throws
+// errorResponse: a database that cannot answer now (no connection to give in time, unreachable, refusing connections, starting up, a
+// connection dropped, a statement past its timeout) is a 503 with Retry-After, not a 500 logged as a bug. The errors are shaped as Prisma 7 over @prisma/adapter-pg throws
 // them; tests/integration/busy-database.test.ts provokes each on a real server.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
@@ -29,6 +29,15 @@ describe("errorResponse", () => {
         code: "57014",
         message: "canceling statement due to statement timeout",
       }),
+      "a connection reset (ECONNRESET)": withDriverFailure("P1017", { kind: "ConnectionClosed" }),
+      "a socket timed out (ETIMEDOUT)": withDriverFailure("P2010", { kind: "SocketTimeout" }),
+      "a restart or a failover ending the connection": withDriverFailure("P2010", { kind: "postgres", code: "57P01" }),
+      "a crashed server ending it": withDriverFailure("P2039", { kind: "postgres", code: "57P02" }),
+      "a server starting up": withDriverFailure("P2039", { kind: "postgres", code: "57P03" }),
+      "a host that never answered": new Error("Connection terminated due to connection timeout", {
+        cause: new Error("Connection terminated unexpectedly"),
+      }),
+      "a connection dropped without a word, wrapped": new Error("the feed could not be read", { cause: new Error("Connection terminated unexpectedly") }),
     };
     for (const [what, err] of Object.entries(busy)) {
       const res = errorResponse(err);
@@ -42,7 +51,16 @@ describe("errorResponse", () => {
     const other = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "7" });
     const division = withDriverFailure("P2010", { kind: "postgres", code: "22012", message: "division by zero" });
     const missing = withDriverFailure("P1003", { kind: "DatabaseDoesNotExist" });
-    for (const err of [other, division, missing, new Error("boom")]) {
+    // The transaction API's other failures are the code's: a transaction held past its timeout, or used once it ended.
+    const expired = new Prisma.PrismaClientKnownRequestError(
+      "Transaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 100 ms, however 303 ms passed since the start of the transaction.",
+      { code: "P2028", clientVersion: "7", meta: { operation: "query", timeout: 100, timeTaken: 303 } },
+    );
+    const closed = new Prisma.PrismaClientKnownRequestError(
+      "Transaction API error: Transaction already closed: A query cannot be executed on a committed transaction.",
+      { code: "P2028", clientVersion: "7" },
+    );
+    for (const err of [other, division, missing, expired, closed, new Error("boom")]) {
       const res = errorResponse(err);
       expect(res.status).toBe(500);
       expect(res.headers.get("retry-after")).toBeNull();
