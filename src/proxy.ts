@@ -7,15 +7,29 @@ import { authenticateAdmin, credentialsFromHeaders } from "@/server/auth/admin-s
 import { getConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { ERROR_STATUS } from "@/server/errors/app-error";
+import { knownError } from "@/server/errors/known-error";
 import { isConsolePath } from "@/server/http/body-limits";
 import { cachedView } from "@/server/http/cached-views";
 import { checkActionPost, refuseUnknownAction } from "@/server/http/form-post-guard";
 import { PAGE_STATUS_HEADER } from "@/server/http/page-status";
+import { errorResponse, forReader } from "@/server/http/respond";
 import { readerCookiesFromLink } from "@/server/reader/reader-cookie";
 
-/** The response for an anonymous request to the admin area, or null to let a signed-in one through. */
-async function adminGate(request: NextRequest): Promise<NextResponse | null> {
-  const admin = await authenticateAdmin({ db: getDb(), config: getConfig(), credentials: credentialsFromHeaders(request.headers), now: new Date() });
+/**
+ * The response for an anonymous request to the admin area, or null to let a signed-in one through. A session check the database was
+ * too busy for is answered as a route handler answers it (errorResponse's JSON 503), and to a browser at a page as forReader says it:
+ * thrown, it became Next's error page, HTML even under /api/.
+ */
+async function adminGate(request: NextRequest): Promise<Response | null> {
+  let admin;
+  try {
+    admin = await authenticateAdmin({ db: getDb(), config: getConfig(), credentials: credentialsFromHeaders(request.headers), now: new Date() });
+  } catch (err) {
+    const known = knownError(err);
+    if (!known) throw err;
+    const answer = errorResponse(known);
+    return request.nextUrl.pathname.startsWith("/api/") ? answer : forReader(request.headers.get("accept"), answer);
+  }
   if (admin) return null;
   if (request.nextUrl.pathname.startsWith("/api/")) {
     return NextResponse.json(

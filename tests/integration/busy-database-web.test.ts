@@ -1,7 +1,8 @@
 // The web server meeting a busy database, never with Next's bare 500: a feed page it could not render answers 503 with Retry-After and
 // says the feed is busy, and is not cached, while a cached page is still served; the JSON API answers 503; the subscribe form, an admin
 // action and the admin sign-in say "busy, try again". The server's database URL sets a short statement_timeout, and the test holds a
-// lock on the tables a request needs (helpers/busy-database.ts), so its statements wait and end as they would under load.
+// lock on the tables a request needs (helpers/busy-database.ts), so its statements wait and end as they would under load. A busy page
+// is logged once, as a warning, where Next logged what the page threw as an error with its stack.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -65,9 +66,14 @@ function formFields(html: string, selector: string): FormData {
 }
 
 /** Posts `form` as the page's form would, and reads where the answer sends the browser. */
-async function post(pathname: string, form: FormData, cookie?: string) {
-  const res = await fetch(`${base}${pathname}`, { method: "POST", body: form, headers: { origin: base, ...(cookie ? { cookie } : {}) }, redirect: "manual" });
-  return { status: res.status, location: res.headers.get("location"), html: await res.text() };
+async function post(pathname: string, form: FormData, cookie?: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${pathname}`, {
+    method: "POST",
+    body: form,
+    headers: { origin: base, ...(cookie ? { cookie } : {}), ...headers },
+    redirect: "manual",
+  });
+  return { status: res.status, location: res.headers.get("location"), retryAfter: res.headers.get("retry-after"), html: await res.text() };
 }
 
 describe("feed pages and the API", () => {
@@ -104,6 +110,47 @@ describe("feed pages and the API", () => {
   });
 });
 
+/** What the server wrote (its log, and Next's own lines) while `fn` ran: the lines of one request. */
+async function loggedDuring<T>(fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const from = server!.output().length;
+  const result = await fn();
+  // The answer can be out before the last line is written.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return { result, lines: server!.output().slice(from).split("\n").filter(Boolean) };
+}
+
+describe("what the server logs", () => {
+  it("a busy page is one warning line, with no error and no stack; a page failing for any other reason is still an error", async () => {
+    const [busyPaper, brokenPaper] = await db.paper.findMany({ where: { arxivId: { not: null } }, orderBy: { id: "desc" }, take: 2 });
+    const busy = await loggedDuring(() => locked(["papers"], () => page(`/papers/${busyPaper!.arxivId}`)));
+    expect(busy.result.res.status).toBe(503);
+    expect(busy.lines, "Next's error line and its stack").not.toEqual(expect.arrayContaining([expect.stringMatching(/⨯|^\s+at /)]));
+    expect(busy.lines).toHaveLength(1);
+    expect(JSON.parse(busy.lines[0]!)).toMatchObject({ level: "warn", msg: "the database could not take the query in time" });
+
+    // A column gone is a fault of the deployment, not load: Next's error line stays.
+    await db.$executeRawUnsafe(`ALTER TABLE papers RENAME COLUMN title TO title_moved_by_busy_web_test`);
+    const broken = await loggedDuring(() => page(`/papers/${brokenPaper!.arxivId}`)).finally(() =>
+      db.$executeRawUnsafe(`ALTER TABLE papers RENAME COLUMN title_moved_by_busy_web_test TO title`),
+    );
+    expect(broken.result.res.status).toBe(500);
+    expect(broken.lines.some((line) => line.startsWith("⨯"))).toBe(true);
+    expect(broken.lines.join("\n")).toContain("The column `papers.title` does not exist");
+    expect(broken.lines.some((line) => line.includes('"level":"warn"'))).toBe(false);
+  });
+});
+
+describe("the admin gate", () => {
+  it("an admin API request whose session check meets the busy database answers the API's JSON 503", async () => {
+    const session = await createAdminSession({ db, secret: APP_SECRET, subject: "admin:token", now: new Date() });
+    const res = await locked(["admin_sessions"], () => fetch(`${base}/api/admin/subscribers.csv`, { headers: { cookie: `${ADMIN_COOKIE}=${session.value}` } }));
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ error: { code: "UNAVAILABLE", message: BUSY_MESSAGE } });
+  });
+});
+
 describe("forms", () => {
   it("the subscribe form answers 503 with Retry-After, its busy message and what was typed", async () => {
     const form = new URLSearchParams({ email: "busy-reader@example.org", frequency: "weekly", keywords: "robotics" });
@@ -127,10 +174,11 @@ describe("forms", () => {
     expect(back.searchParams.get("error")).toBe(BUSY_MESSAGE);
     expect(await db.paper.count({ where: { hidden: true } })).toBe(0);
 
-    // The proxy checks the session before any admin page or action runs: a busy database there is the busy page with its 503.
-    const gate = await locked(["admin_sessions"], () => post("/admin/papers", hide, cookie));
+    // The proxy checks the session before any admin page or action runs: a busy database there is a page saying so, with its 503.
+    const gate = await locked(["admin_sessions"], () => post("/admin/papers", hide, cookie, { accept: "text/html" }));
     expect(gate.status).toBe(503);
-    expect(gate.html).toContain("The feed is busy");
+    expect(gate.retryAfter).toBe("5");
+    expect(cheerio.load(gate.html)("main p").first().text()).toBe(BUSY_MESSAGE);
   });
 
   it("the admin sign-in comes back to the sign-in page saying the server is busy", async () => {

@@ -55,9 +55,9 @@ function isBusyFailure(err: Error): boolean {
  * many, starting up), not answering at all, dropping the connection (a restart, a failover, a reset), or ending a statement at
  * statement_timeout: load or an outage that passes, not a fault of ours or the client's, so no 500 logged as a bug. The shapes are those
  * Prisma 7 over @prisma/adapter-pg throws for each (tests/integration/busy-database.test.ts provokes them on real and fake servers), on
- * `err` or on an error it wraps (its `cause`).
+ * `err` or on an error it wraps (its `cause`). Exported for what only logs such an error (the app server's console, serve-app.ts).
  */
-function isBusyDatabase(err: unknown): boolean {
+export function isBusyDatabase(err: unknown): boolean {
   let at = err;
   for (let depth = 0; depth < MAX_CAUSE_DEPTH && at instanceof Error; depth++, at = at.cause) if (isBusyFailure(at)) return true;
   return false;

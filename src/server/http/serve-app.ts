@@ -9,6 +9,7 @@ import next from "next";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state.js";
 import { AppError, ERROR_STATUS } from "../errors/app-error";
 import { describeError } from "../errors/describe-error";
+import { isBusyDatabase } from "../errors/known-error";
 import { withCompression } from "./compress-response";
 import { withFairAdmission } from "./admit-requests";
 import { logger } from "../logger";
@@ -315,6 +316,18 @@ export function withRequestContext(handle: THandler, opts: { trustedHops: number
   };
 }
 
+/**
+ * Next writes what a page's getStaticProps threw to the console as an error with its stack ("⨯ …", three times for one request), before
+ * the error page reads it (src/pages/_error.tsx): a busy database there is load, logged once as a warning by knownError as the JSON API
+ * logs it, so those lines are dropped. Every other console.error is written as it was.
+ */
+function quietBusyDatabaseErrors(): void {
+  const write = console.error;
+  console.error = (...args: unknown[]) => {
+    if (!args.some(isBusyDatabase)) write.apply(console, args);
+  };
+}
+
 /** Serves the production build in `dir`. Every request's client address and CSP nonce are set here, replacing any a client sent. */
 export async function serveApp(opts: {
   dir: string;
@@ -325,6 +338,7 @@ export async function serveApp(opts: {
   https: boolean;
 }): Promise<TAppServer> {
   renderPagesWithNodeBuild();
+  quietBusyDatabaseErrors();
   const app = next({ dev: false, dir: opts.dir, port: opts.port, hostname: opts.hostname });
   const handle = app.getRequestHandler();
   await app.prepare();
