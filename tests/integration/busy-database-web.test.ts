@@ -179,6 +179,8 @@ describe("forms", () => {
     expect(gate.status).toBe(503);
     expect(gate.retryAfter).toBe("5");
     expect(cheerio.load(gate.html)("main p").first().text()).toBe(BUSY_MESSAGE);
+    // The address was right: the heading must not send the reader to look for another one.
+    expect(cheerio.load(gate.html)("h1").text()).toBe("Busy just now");
   });
 
   it("the admin sign-in comes back to the sign-in page saying the server is busy", async () => {

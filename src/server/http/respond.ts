@@ -1,6 +1,6 @@
 // The one place route handlers turn results and errors into HTTP responses.
 import { ZodError } from "zod";
-import { AppError, retryAfterHeader } from "../errors/app-error";
+import { AppError, ERROR_STATUS, retryAfterHeader } from "../errors/app-error";
 import { zodMessage } from "../errors/describe-error";
 import { knownError } from "../errors/known-error";
 import type { TApiError } from "./api-schemas";
@@ -58,7 +58,8 @@ export async function forReader(accept: string | null | undefined, response: Res
   if (!(accept ?? "").includes("text/html")) return response;
   const { error } = (await response.json()) as TApiError;
   const page = renderLinkPage({
-    title: "That address did not work",
+    // A 503 is the server's state, not the address: the reader is to try the same one again.
+    title: response.status === ERROR_STATUS.UNAVAILABLE ? "Busy just now" : "That address did not work",
     message: error.message,
     status: response.status,
     links: response.status < 500 ? [{ href: "/papers/go", text: "The latest day" }] : [],
