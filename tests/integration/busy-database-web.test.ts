@@ -1,8 +1,9 @@
 // The web server meeting a busy database, never with Next's bare 500: a feed page it could not render answers 503 with Retry-After and
 // says the feed is busy, and is not cached, while a cached page is still served; the JSON API answers 503; the subscribe form, an admin
-// action and the admin sign-in say "busy, try again". The server's database URL sets a short statement_timeout, and the test holds a
-// lock on the tables a request needs (helpers/busy-database.ts), so its statements wait and end as they would under load. A busy page
-// is logged once, as a warning, where Next logged what the page threw as an error with its stack.
+// action and the admin sign-in say "busy, try again", and so do the confirmation and manage pages a busy action reopens, with their 503.
+// The server's database URL sets a short statement_timeout, and the test holds a lock on the tables a request needs
+// (helpers/busy-database.ts), so its statements wait and end as they would under load. A busy page is logged once, as a warning, where
+// Next logged what the page threw as an error with its stack.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,8 +11,10 @@ import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_COOKIE } from "../../src/server/auth/admin-cookie";
 import { createAdminSession } from "../../src/server/auth/admin-session";
+import { randomToken, sha256 } from "../../src/server/auth/secrets";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
 import { findFreePort } from "../../src/server/net/local-probes";
+import { signSubscriberToken } from "../../src/server/subscriptions/subscription-links";
 import { whileLocked, withStatementTimeout } from "./helpers/busy-database";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
@@ -194,5 +197,49 @@ describe("forms", () => {
         .load((await page("/admin/login?m=busy")).html)("[role=alert]")
         .text(),
     ).toBe(BUSY_MESSAGE);
+  });
+});
+
+describe("the subscriber's link pages after a busy action", () => {
+  /** A page the busy database could not load: 503 with Retry-After, unkept, saying nothing changed and to try again. */
+  function expectBusyPage(answer: { res: Response; html: string }) {
+    expect(answer.res.status).toBe(503);
+    expect(answer.res.headers.get("retry-after")).toBe("5");
+    expect(answer.res.headers.get("cache-control")).toContain("no-store");
+    const text = cheerio.load(answer.html)("main").text();
+    expect(text).toContain("The server is busy");
+    expect(text).toContain("Nothing was changed.");
+    expect(text).toContain("Try again in a moment.");
+  }
+
+  it("the confirmation page the busy action reopens answers 503 saying the server is busy while the database still is, then shows its button", async () => {
+    const pending = await db.subscriber.create({ data: { email: "busy-confirm@example.org", keywords: [], categories: [] } });
+    const token = randomToken();
+    await db.subscriberToken.create({
+      data: { subscriberId: pending.id, purpose: "confirm", tokenHash: sha256(token), expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    const again = `/subscribe/confirm?token=${encodeURIComponent(token)}&busy=1`;
+    const busy = await locked(["subscriber_tokens", "subscribers"], () => page(again));
+    expectBusyPage(busy);
+    expect(busy.html).not.toContain("Confirm subscription</button>");
+
+    const after = await page(again);
+    expect(after.res.status).toBe(200);
+    expect(after.html).toContain("Press the button again in a moment.");
+    expect(after.html).toContain("Confirm subscription</button>");
+  });
+
+  it("the manage page the busy action reopens answers 503 saying nothing was changed, whichever of its reads is busy", async () => {
+    const reader = await db.subscriber.create({ data: { email: "busy-manage@example.org", status: "confirmed", keywords: [], categories: [] } });
+    const token = signSubscriberToken({ secret: APP_SECRET, purpose: "manage", subscriberId: reader.id, now: new Date() });
+    const again = `/subscription/${token}?done=busy`;
+    expectBusyPage(await locked(["subscribers"], () => page(again)));
+    // The subscriber read, the reader's follows not: the page's second read.
+    expectBusyPage(await locked(["follows"], () => page(again)));
+
+    const after = await page(again);
+    expect(after.res.status).toBe(200);
+    expect(cheerio.load(after.html)("[role=status]").first().text()).toContain("nothing was changed");
+    expect(after.html).toContain("busy-manage@example.org");
   });
 });

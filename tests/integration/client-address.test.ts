@@ -187,11 +187,13 @@ describe("the app server's page status", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("etag")).toBeNull();
     // Unmarked pages keep their status and validator, and any cache must ask again each time instead of keeping Next's hour (so a
-    // hide outlives no CDN's copy); a failure keeps its own status; only a 4xx can be named.
+    // hide outlives no CDN's copy); a failure keeps its own status; only a 4xx or 5xx (a busy database's 503) can be named.
     const plain = await fetch(await serverAnswering(200, cached));
     expect([plain.status, plain.headers.get("cache-control"), plain.headers.get("etag")]).toEqual([200, "public, no-cache", '"abc"']);
     expect((await fetch(await serverAnswering(500, { [PAGE_STATUS_HEADER]: "400" }))).status).toBe(500);
     expect((await fetch(await serverAnswering(200, { [PAGE_STATUS_HEADER]: "302" }))).status).toBe(200);
+    expect((await fetch(await serverAnswering(200, { [PAGE_STATUS_HEADER]: "503" }))).status).toBe(503);
+    expect((await fetch(await serverAnswering(200, { [PAGE_STATUS_HEADER]: "600" }))).status).toBe(200);
   });
 
   it("never takes the status from the request: a client cannot choose its answer's status", async () => {

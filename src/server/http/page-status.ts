@@ -1,6 +1,6 @@
 // How a page that cannot set its own HTTP status gets one: a page rendered by getStaticProps always answers 200, and an App Router page
-// has only notFound(), whose HTML is an empty shell without JavaScript (vercel/next.js#62228). The proxy marks a variant whose query
-// does not parse, an App Router page marks its own answer (setPageStatus), a cached page names it in its HTML (PAGE_STATUS_META), and
+// has only notFound(), whose HTML is an empty shell without JavaScript (vercel/next.js#62228), or a throw, Next's bare 500. The proxy
+// marks a variant whose query does not parse, an App Router page marks its own answer (setPageStatus), a cached page names it in its HTML (PAGE_STATUS_META), and
 // the app's server (serve-app.ts, compress-response.ts) answers with that status.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type http from "node:http";
@@ -23,12 +23,15 @@ export function forResponse<T>(res: http.ServerResponse, handle: () => T): T {
 
 /**
  * Called while an App Router page renders: answer this request with
- * `status` (a 4xx) instead of 200, so the page can show its own explanation, server-rendered, where notFound() would leave a reader
- * without JavaScript a blank page. Under `next dev`, which runs without the app's server, the page answers 200.
+ * `status` (a 4xx, or a 5xx such as a busy database's 503) instead of 200, with `headers` beside it (that 503's Retry-After), so the
+ * page can show its own explanation, server-rendered, where notFound() would leave a reader without JavaScript a blank page and a
+ * throw Next's bare 500. Under `next dev`, which runs without the app's server, the page answers 200.
  */
-export function setPageStatus(status: number): void {
+export function setPageStatus(status: number, headers: Record<string, string> = {}): void {
   const res = responses.getStore();
-  if (res && !res.headersSent) res.setHeader(PAGE_STATUS_HEADER, String(status));
+  if (!res || res.headersSent) return;
+  res.setHeader(PAGE_STATUS_HEADER, String(status));
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 }
 
 /**
@@ -52,7 +55,7 @@ export function statusInPage(html: string | Buffer): number | undefined {
 }
 
 /**
- * Makes `res` answer with the status the proxy named, when it named one and the page would otherwise have succeeded (a failure keeps
+ * Makes `res` answer with the status the proxy or the page named, when it named one and the page would otherwise have succeeded (a failure keeps
  * its own status). Such an answer is about this request alone: it is not stored by browsers or shared caches, and has no validator.
  */
 export function applyPageStatus(res: http.ServerResponse): void {
@@ -61,7 +64,7 @@ export function applyPageStatus(res: http.ServerResponse): void {
     const named = Number(this.getHeader(PAGE_STATUS_HEADER));
     this.removeHeader(PAGE_STATUS_HEADER);
     const [status, ...rest] = args;
-    if (!Number.isInteger(named) || named < 400 || named > 499 || status >= 300) return writeHead.apply(this, args);
+    if (!Number.isInteger(named) || named < 400 || named > 599 || status >= 300) return writeHead.apply(this, args);
     this.setHeader("cache-control", "private, no-store");
     this.removeHeader("etag");
     return writeHead.apply(this, [named, ...rest] as Parameters<typeof writeHead>);

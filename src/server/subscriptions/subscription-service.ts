@@ -46,6 +46,8 @@ export const eraseWithToken = (token: string) => deleteSubscriberData(manageDeps
 export const privateFeed = (token: string, format: TFeedFormat) =>
   servePrivateFeed({ db: getDb(), secret: secret(), appUrl: getConfig().APP_URL, token, format, now: new Date() });
 export const readerOverview = (token: string) => loadReaderOverview(readerDeps(token));
+/** What the manage page shows: the subscription, then the reader's rated papers, follows and feeds (both read for the one answer). */
+export const subscriptionPage = async (token: string) => ({ subscriber: await loadSubscription(token), reader: await readerOverview(token) });
 export const undoFeedbackWithToken = (token: string, paperId: unknown) => undoFeedback({ ...manageDeps(token), paperId });
 export const followWithToken = (token: string, input: unknown) => followName({ ...manageDeps(token), input });
 export const unfollowWithToken = (token: string, input: unknown) => unfollowName({ ...manageDeps(token), input });

@@ -1,9 +1,9 @@
 // /subscribe/confirm?token=: a GET only shows the button (mail scanners prefetch links); the POST confirms.
 import type { Metadata } from "next";
 import { z } from "zod";
+import { BusyView } from "@/components/busy-view";
 import { LinkProblem } from "@/components/link-problem";
-import { isAppError } from "@/server/errors/app-error";
-import { setPageStatus } from "@/server/http/page-status";
+import { readForPage } from "@/server/http/page-read";
 import { checkConfirmLink } from "@/server/subscriptions/subscription-service";
 import { confirmAction } from "./actions";
 
@@ -17,15 +17,10 @@ export default async function ConfirmPage({ searchParams }: { searchParams: Prom
   const parsed = ZQuery.safeParse(query);
   // A malformed token is checked as an empty one, which no link has: the check's own "not valid" answer, in one place.
   const token = parsed.success ? parsed.data.token : "";
-  const problem = await checkConfirmLink(token).then(
-    () => null,
-    (err: unknown) => {
-      if (isAppError(err)) return err;
-      throw err;
-    },
-  );
+  const { problem } = await readForPage(() => checkConfirmLink(token));
+  // Still busy after a busy press (?busy=1) or on the first visit: the page says so with its 503 instead of Next's 500.
+  if (problem?.code === "UNAVAILABLE") return <BusyView title="The server is busy" detail="Nothing was changed." />;
   if (problem) {
-    setPageStatus(problem.status);
     return (
       <LinkProblem
         title="This confirmation link does not work"

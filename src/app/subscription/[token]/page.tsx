@@ -4,10 +4,10 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { BrowserSettings, FeedbackList, FollowSettings, PrivateFeeds } from "@/components/reader-settings";
 import { SubscribePreferencesForm } from "@/components/subscribe-preferences-form";
+import { BusyView } from "@/components/busy-view";
 import { LinkProblem } from "@/components/link-problem";
-import { isAppError } from "@/server/errors/app-error";
-import { setPageStatus } from "@/server/http/page-status";
-import { loadSubscription, readerOverview } from "@/server/subscriptions/subscription-service";
+import { readForPage } from "@/server/http/page-read";
+import { subscriptionPage } from "@/server/subscriptions/subscription-service";
 import {
   deleteDataAction,
   followAction,
@@ -64,15 +64,10 @@ export default async function SubscriptionPage({
   const parsed = ZParams.safeParse(await params);
   // A malformed token is checked as an empty one, which no link has: the check's own "not valid" answer, in one place.
   const token = parsed.success ? parsed.data.token : "";
-  const loaded = await loadSubscription(token).then(
-    (subscriber) => ({ subscriber, problem: null }),
-    (err: unknown) => {
-      if (isAppError(err)) return { subscriber: null, problem: err };
-      throw err;
-    },
-  );
-  if (!loaded.subscriber) {
-    setPageStatus(loaded.problem.status);
+  const loaded = await readForPage(() => subscriptionPage(token));
+  // Still busy after a busy step (?done=busy) or on any visit: the page says so with its 503 instead of Next's 500.
+  if (loaded.problem?.code === "UNAVAILABLE") return <BusyView title="The server is busy" detail="Nothing was changed." />;
+  if (loaded.problem) {
     return (
       <LinkProblem
         title="This subscription link does not work"
@@ -81,8 +76,7 @@ export default async function SubscriptionPage({
       />
     );
   }
-  const { subscriber } = loaded;
-  const reader = await readerOverview(token);
+  const { subscriber, reader } = loaded.value;
   const { welcome, done } = await searchParams;
   const notice =
     welcome === "1" && subscriber.status === "confirmed"
