@@ -2,14 +2,14 @@
 // the preview beside it from the cached preview page of the interests typed so far.
 import { SubmitButton } from "./form-feedback";
 import type { TFormState } from "@/server/subscriptions/form-state";
-import type { TWeekPreview } from "@/server/digest/preview-digest";
+import type { TPreviewPanel } from "@/server/digest/preview-digest";
 import { FIELD_LABELS, FieldError, inputClass, interestDefaults, SubscribeInterestFields, type TInterestDefaults } from "./subscribe-interest-fields";
 import { SubscribePreview } from "./subscribe-preview";
 
 /** Where the form posts (src/pages/subscribe/submit.tsx). */
 const SUBMIT_PATH = "/subscribe/submit";
 
-export function SubscribeForm({ state, defaults, preview }: { state: TFormState; defaults: TInterestDefaults; preview: TWeekPreview }) {
+export function SubscribeForm({ state, defaults, preview }: { state: TFormState; defaults: TInterestDefaults; preview: TPreviewPanel }) {
   const errors = state.fieldErrors;
   return (
     <div className="grid gap-8 md:grid-cols-2">

@@ -1,6 +1,6 @@
 // The subscribe page's body: the pitch, the form and beside it the digest these interests would have produced last week.
 import type { TFormState } from "@/server/subscriptions/form-state";
-import type { TWeekPreview } from "@/server/digest/preview-digest";
+import type { TPreviewPanel } from "@/server/digest/preview-digest";
 import type { TSubscribePageProps } from "@/server/subscriptions/subscribe-page-props";
 import { PageHead } from "./page-head";
 import { SubscribeForm } from "./subscribe-form";
@@ -19,7 +19,7 @@ export function SubscribeDocument({ appUrl, interests, state, preview }: TSubscr
   );
 }
 
-export function SubscribePage(props: { state: TFormState; defaults: TInterestDefaults; preview: TWeekPreview; deleted?: boolean }) {
+export function SubscribePage(props: { state: TFormState; defaults: TInterestDefaults; preview: TPreviewPanel; deleted?: boolean }) {
   return (
     <div className="space-y-6">
       {props.deleted && (

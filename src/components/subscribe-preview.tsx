@@ -1,9 +1,13 @@
 // The "your digest would have looked like this last week" list beside the subscribe form; titles are rendered as text. The site
 // script swaps the list for the one of the cached preview page when the interests change.
 import { countOf } from "@/core/text/count-of";
-import type { TWeekPreview } from "@/server/digest/preview-digest";
+import type { TPreviewPanel } from "@/server/digest/preview-digest";
 
-export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
+/** Said in place of the list, and announced, when no preview could be read: the interests were not looked at, so nothing is said of them. */
+const UNAVAILABLE = "The preview could not load just now.";
+
+export function SubscribePreview({ preview }: { preview: TPreviewPanel }) {
+  const unavailable = "unavailable" in preview;
   return (
     <section aria-labelledby="preview-heading" aria-busy="false" data-preview-panel className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
       <h2 id="preview-heading" className="text-lg font-semibold">
@@ -11,11 +15,19 @@ export function SubscribePreview({ preview }: { preview: TWeekPreview }) {
       </h2>
       {/* The count is what is announced when the site script swaps the list, not the list: that read eight titles aloud per keystroke. */}
       <p role="status" className="sr-only" data-preview-status>
-        {preview.items.length === 0 ? "No papers matched last week." : `${countOf(preview.items.length, "paper")} matched last week.`}
+        {unavailable
+          ? UNAVAILABLE
+          : preview.items.length === 0
+            ? "No papers matched last week."
+            : `${countOf(preview.items.length, "paper")} matched last week.`}
       </p>
       {/* The days are the listed papers' own, as the digest's subject names them, so they are swapped with the list. */}
       <div data-preview-items>
-        {preview.items.length === 0 ? (
+        {unavailable ? (
+          <p className="mt-3 text-sm" data-testid="preview-unavailable">
+            {UNAVAILABLE}
+          </p>
+        ) : preview.items.length === 0 ? (
           <p className="mt-3 text-sm" data-testid="preview-empty">
             Nothing {preview.label ? `listed ${preview.label} ` : ""}matched. Try broader keywords or a lower minimum.
           </p>

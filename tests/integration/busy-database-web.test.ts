@@ -22,6 +22,7 @@ import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-s
 const APP_SECRET = "busy-web-app-secret-0123456789abcdef";
 const ADMIN_TOKEN = "busy-web-admin-token-0123456789";
 const BUSY_MESSAGE = "The server is busy. Try again in a few seconds.";
+const PREVIEW_UNAVAILABLE = "The preview could not load just now.";
 const db = testDb();
 let base: string;
 let server: TWebServer | undefined;
@@ -164,6 +165,22 @@ describe("forms", () => {
     expect(cheerio.load(html)("[role=alert], [role=status]").text()).toContain(BUSY_MESSAGE);
     expect(html).toContain('value="busy-reader@example.org"');
     expect(await db.subscriber.count()).toBe(0);
+    // The preview was not read: it says so, not that the interests matched nothing.
+    const $ = cheerio.load(html);
+    expect($("[data-preview-items]").text()).toContain(PREVIEW_UNAVAILABLE);
+    expect($("[data-preview-items]").text()).not.toContain("Nothing");
+    expect($("[data-preview-status]").text()).toBe(PREVIEW_UNAVAILABLE);
+  });
+
+  it("a subscription taken while the preview's read is busy says the preview could not load, not that nothing matched", async () => {
+    const form = new URLSearchParams({ email: "busy-preview@example.org", frequency: "weekly", keywords: "busy-preview-probe" });
+    const res = await locked(["papers"], () => fetch(`${base}/subscribe/submit`, { method: "POST", body: form, headers: { origin: base } }));
+    const $ = cheerio.load(await res.text());
+    expect(res.status).toBe(200);
+    expect($("[role=status]").first().text()).toContain("Check your inbox");
+    expect($("[data-preview-items]").text()).toContain(PREVIEW_UNAVAILABLE);
+    expect($("[data-preview-status]").text()).toBe(PREVIEW_UNAVAILABLE);
+    await db.subscriber.deleteMany();
   });
 
   it("an admin action whose write meets the busy database comes back to its page with the busy error, and writes nothing", async () => {

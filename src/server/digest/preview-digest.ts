@@ -83,6 +83,11 @@ function newWeeklyRecipient(interests: TPreviewInterests, at: Date, email = "") 
 type TPreviewItem = { title: string; href: string; why: string; upvotes: number; listedOn: string };
 /** `from` to `to`: the listing days the items come from (or, with none, the days looked at), which `label` names as the mail would. */
 export type TWeekPreview = { items: TPreviewItem[]; from: string; to: string; label: string; candidates: number };
+/**
+ * What the subscribe page shows beside its form: the preview, or word that none could be read (a busy database; `next build`, which has
+ * none), never an empty preview, which says the interests matched nothing.
+ */
+export type TPreviewPanel = TWeekPreview | { unavailable: true };
 
 /** "Your digest last week": what a weekly digest with these interests would have held over the latest week of papers. */
 export async function previewWeekFor(opts: { db: Db; interests: TPreviewInterests; now: Date; limit: number }): Promise<TWeekPreview> {

@@ -15,24 +15,27 @@ import { loadOrFallback } from "../feed/load-feed";
 import { MAX_PUBLIC_BODY_BYTES } from "../http/body-limits";
 import { clientAddress } from "../http/client-address";
 import { readBody, refuseUnreadable } from "../http/read-body";
-import type { TWeekPreview } from "../digest/preview-digest";
+import type { TPreviewPanel } from "../digest/preview-digest";
 import { errorState, formValues, IDLE_STATE, okState, type TFormState } from "./form-state";
 import { loadDigestPreview, submitSubscription } from "./subscription-service";
 import { previewQueryToInterests, ZInterests } from "./subscription-input";
 
 /** `interests`: what the form shows and the preview is for; `state`: the answer to a submitted form (idle on the cached pages). */
-export type TSubscribePageProps = { preview: TWeekPreview; interests: TInterests; state: TFormState; appUrl: string };
+export type TSubscribePageProps = { preview: TPreviewPanel; interests: TInterests; state: TFormState; appUrl: string };
 
 type TInterests = z.output<typeof ZInterests>;
 
-/** What `next build` prerenders when there is no database yet; the page is rendered again on its first request. */
-const NO_PREVIEW: TWeekPreview = { items: [], from: "", to: "", label: "", candidates: 0 };
+/**
+ * The preview beside the form when the database could not give one: too busy, or not there during `next build` (that page is rendered
+ * again on its first request). Its own state, so the form never says that interests matched nothing when they were not looked at.
+ */
+const PREVIEW_UNAVAILABLE: TPreviewPanel = { unavailable: true };
 
 /**
  * The preview of `raw` interests, or of none with the fields' errors when they do not parse (never a 5xx for a bad query), loaded by
  * `load`.
  */
-async function previewFor(raw: unknown, state: TFormState, load: (interests: TInterests) => Promise<TWeekPreview>): Promise<TSubscribePageProps> {
+async function previewFor(raw: unknown, state: TFormState, load: (interests: TInterests) => Promise<TPreviewPanel>): Promise<TSubscribePageProps> {
   const parsed = ZInterests.safeParse(raw);
   const interests = parsed.success ? parsed.data : ZInterests.parse({});
   const fieldErrors = parsed.success ? state.fieldErrors : { ...errorState(parsed.error).fieldErrors, ...state.fieldErrors };
@@ -41,21 +44,21 @@ async function previewFor(raw: unknown, state: TFormState, load: (interests: TIn
   return jsonValue(props);
 }
 
-/** A cached page's preview: a failure fails the render, so nothing is cached (and a stale copy is kept); `next build` renders none. */
-const cachedPreview = (interests: TInterests) => loadOrFallback(() => loadDigestPreview(interests), NO_PREVIEW);
+/** A cached page's preview: a failure fails the render, so nothing is cached (and a stale copy is kept); `next build` renders it unavailable. */
+const cachedPreview = (interests: TInterests) => loadOrFallback<TPreviewPanel>(() => loadDigestPreview(interests), PREVIEW_UNAVAILABLE);
 
 /**
- * The form's answer says how the submission went even when the database is too busy for the preview beside it, which is then left
- * empty; after a submission the busy database refused, it is not asked again (that would be a second wait for a connection).
+ * The form's answer says how the submission went even when the database is too busy for the preview beside it, which then says it
+ * could not load; after a submission the busy database refused, it is not asked again (that would be a second wait for a connection).
  */
 const answerPreview =
   (submissionBusy: boolean) =>
-  async (interests: TInterests): Promise<TWeekPreview> => {
-    if (submissionBusy) return NO_PREVIEW;
+  async (interests: TInterests): Promise<TPreviewPanel> => {
+    if (submissionBusy) return PREVIEW_UNAVAILABLE;
     try {
       return await loadDigestPreview(interests);
     } catch (err) {
-      if (knownError(err)?.code === "UNAVAILABLE") return NO_PREVIEW;
+      if (knownError(err)?.code === "UNAVAILABLE") return PREVIEW_UNAVAILABLE;
       throw err;
     }
   };
