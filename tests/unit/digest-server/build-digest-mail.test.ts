@@ -51,6 +51,17 @@ function toPapers(seeds: { words: string[]; category: string; day: number; upvot
 
 /** A recipient who excludes nothing, follows no one and has given no feedback. */
 const NO_EXTRAS = { negativeKeywords: [], readerGeneration: 0, follows: [], feedback: [], dislikedPaperIds: [] };
+/** A recipient with no interests, no digest yet and nothing sent: every candidate is theirs to choose from. */
+const ANY_PAPERS = {
+  email: "a@example.test",
+  keywords: [],
+  categories: [],
+  onlyWithCode: false,
+  minUpvotes: 0,
+  lastDigestAt: null,
+  sentPaperIds: [],
+  ...NO_EXTRAS,
+};
 
 describe("buildDigestMail", () => {
   it("selects the same papers as selectDigest over the full candidate list", () => {
@@ -92,18 +103,7 @@ describe("buildDigestMail", () => {
 
   it("carries a stable Message-ID and the one-click unsubscribe headers, and returns null when nothing matches", () => {
     const papers = ranked(toPapers([{ words: ["graph"], category: "cs.LG", day: 27, upvotes: 3 }]));
-    const recipient = {
-      subscriberId: 42,
-      email: "a@example.test",
-      frequency: "daily" as const,
-      keywords: [],
-      categories: [],
-      onlyWithCode: false,
-      minUpvotes: 0,
-      lastDigestAt: null,
-      sentPaperIds: [],
-      ...NO_EXTRAS,
-    };
+    const recipient = { ...ANY_PAPERS, subscriberId: 42, frequency: "daily" as const };
     const built = buildDigestMail({ settings, period: "daily:2026-11-27", papers, now: NOW, recipient })!;
     expect(built.mail.messageId).toBe("<digest.daily-2026-11-27.42@papers.example.org>");
     expect(built.mail.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
@@ -114,17 +114,7 @@ describe("buildDigestMail", () => {
 });
 
 describe("buildDigestMail: the days it names", () => {
-  const recipient = {
-    subscriberId: 1,
-    email: "a@example.test",
-    keywords: [],
-    categories: [],
-    onlyWithCode: false,
-    minUpvotes: 0,
-    lastDigestAt: null,
-    sentPaperIds: [],
-    ...NO_EXTRAS,
-  };
+  const recipient = { ...ANY_PAPERS, subscriberId: 1 };
   /** Candidates listed on these days, in trending order. */
   const listedOn = (days: string[]) =>
     ranked(toPapers(days.map(() => ({ words: ["graph"], category: "cs.LG", day: 27, upvotes: 5 }))).map((p, i) => ({ ...p, listedOn: days[i]! })));
