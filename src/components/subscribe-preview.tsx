@@ -29,7 +29,7 @@ export function SubscribePreview({ preview }: { preview: TPreviewPanel }) {
           </p>
         ) : preview.items.length === 0 ? (
           <p className="mt-3 text-sm" data-testid="preview-empty">
-            Nothing {preview.label ? `listed ${preview.label} ` : ""}matched. Try broader keywords or a lower minimum.
+            Nothing listed {preview.label} matched. Try broader keywords or a lower minimum.
           </p>
         ) : (
           <>
