@@ -11,7 +11,7 @@ export type TPageHeadProps = {
   appUrl: string;
   type?: "website" | "article";
   image?: string | null;
-  /** Pages search engines should not index (search results). */
+  /** Pages search engines should not index (search results, the page after deleting one's data). */
   noindex?: boolean;
 };
 

@@ -6,20 +6,23 @@ import { PageHead } from "./page-head";
 import { SubscribeForm } from "./subscribe-form";
 import { FIELD_LABELS, NEW_INTERESTS, type TInterestDefaults } from "./subscribe-interest-fields";
 
-/** The zero-JS Pages Router page (src/pages/subscribe): its head, and the form showing the interests it was rendered for. */
 /** The tab's title says the outcome first: it is what a screen reader reads of the new page, and what a tab shows. */
 const TITLES: Record<TFormState["status"], string> = { idle: "Subscribe", ok: "Check your inbox", error: "Error: Subscribe" };
 
-export function SubscribeDocument({ appUrl, interests, state, preview }: TSubscribePageProps) {
+/**
+ * The zero-JS Pages Router pages (src/pages/subscribe): the head, and the form showing the interests it was rendered for; `deleted`, the
+ * page "delete all my data" lands on, says so above the form and is kept out of search engines.
+ */
+export function SubscribeDocument({ appUrl, interests, state, preview, deleted = false }: TSubscribePageProps & { deleted?: boolean }) {
   return (
     <>
-      <PageHead title={TITLES[state.status]} path="/subscribe" appUrl={appUrl} />
-      <SubscribePage state={state} defaults={{ ...NEW_INTERESTS, ...interests }} preview={preview} />
+      <PageHead title={deleted ? "Your data was deleted" : TITLES[state.status]} path="/subscribe" appUrl={appUrl} noindex={deleted} />
+      <SubscribePage state={state} defaults={{ ...NEW_INTERESTS, ...interests }} preview={preview} deleted={deleted} />
     </>
   );
 }
 
-export function SubscribePage(props: { state: TFormState; defaults: TInterestDefaults; preview: TPreviewPanel; deleted?: boolean }) {
+function SubscribePage(props: { state: TFormState; defaults: TInterestDefaults; preview: TPreviewPanel; deleted?: boolean }) {
   return (
     <div className="space-y-6">
       {props.deleted && (

@@ -1,8 +1,10 @@
 // subscribe: the whole double opt-in flow in the browser, reading the confirmation from the local mail capture.
 import { expect, test } from "@playwright/test";
-import { signSubscriberToken } from "../../src/server/subscriptions/subscription-links";
+import { createDb } from "../../src/server/db";
+import { signSubscriberToken, subscriberLinks } from "../../src/server/subscriptions/subscription-links";
 import { clearSignInLimit, signIn } from "./support/admin";
 import { E2E_APP_SECRET } from "./support/constants";
+import { e2eDatabaseUrl } from "./support/feed-seed";
 
 test.setTimeout(120_000);
 
@@ -58,10 +60,28 @@ test("subscribe: confirms through the emailed link, changes preferences, unsubsc
   await expect(page.getByRole("heading", { name: "This confirmation link does not work" })).toBeVisible();
 });
 
-test("subscribe: the page after deleting your data says the address will get nothing from the form below it", async ({ page }) => {
-  await page.goto("/subscribe/deleted");
-  // Re-subscribing the deleted address answers "Check your inbox" like any other (no enumeration), and no mail ever comes.
-  await expect(page.getByRole("status").filter({ hasText: "All your data was deleted" })).toContainText("subscribe with another one if you want digests again");
+test("subscribe: deleting your data from the manage page erases it and lands on the subscribe page, which says the form sends that address nothing", async ({
+  page,
+  baseURL,
+}) => {
+  const db = createDb(e2eDatabaseUrl(), { max: 1 });
+  try {
+    const email = `deleting-${Date.now()}@example.test`;
+    const reader = await db.subscriber.create({ data: { email, status: "confirmed", keywords: [], categories: [], confirmedAt: new Date() } });
+    await page.goto(subscriberLinks({ appUrl: baseURL!, secret: E2E_APP_SECRET, subscriberId: reader.id, now: new Date() }).manageUrl);
+    await page.getByLabel("Yes, delete all my data").check();
+    await page.getByRole("button", { name: "Delete all my data" }).click();
+    await expect(page).toHaveURL(/\/subscribe\/deleted$/, { timeout: 20_000 });
+    // Re-subscribing the deleted address answers "Check your inbox" like any other (no enumeration), and no mail ever comes.
+    await expect(page.getByRole("status").filter({ hasText: "All your data was deleted" })).toContainText(
+      "subscribe with another one if you want digests again",
+    );
+    await expect(page).toHaveTitle(/^Your data was deleted/);
+    await expect(page.getByRole("heading", { name: "Your digest last week" })).toBeVisible();
+    expect(await db.subscriber.count({ where: { email } })).toBe(0);
+  } finally {
+    await db.$disconnect();
+  }
 });
 
 test("subscribe: a tampered manage link is a friendly 404 and the mail viewer needs the admin token", async ({ page }) => {

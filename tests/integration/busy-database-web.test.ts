@@ -246,6 +246,20 @@ describe("the subscriber's link pages after a busy action", () => {
     expect(after.html).toContain("Confirm subscription</button>");
   });
 
+  it("the page that deleting one's data lands on answers 503 with the busy page while its preview cannot be read, then renders and is kept", async () => {
+    const busy = await locked(["papers"], () => page("/subscribe/deleted"));
+    expect(busy.res.status).toBe(503);
+    expect(busy.res.headers.get("retry-after")).toBe("5");
+    expect(busy.res.headers.get("cache-control")).toContain("no-store");
+    expect(cheerio.load(busy.html)("main").text()).toContain("Try again in a moment.");
+
+    const after = await page("/subscribe/deleted");
+    expect(after.res.status).toBe(200);
+    expect(cheerio.load(after.html)("[role=status]").first().text()).toContain("All your data was deleted.");
+    expect(after.html, "a zero-JS page like the subscribe page").not.toMatch(/<script[^>]+src=/);
+    expect((await page("/subscribe/deleted")).res.headers.get("x-nextjs-cache")).toBe("HIT");
+  });
+
   it("the manage page the busy action reopens answers 503 saying nothing was changed, whichever of its reads is busy", async () => {
     const reader = await db.subscriber.create({ data: { email: "busy-manage@example.org", status: "confirmed", keywords: [], categories: [] } });
     const token = signSubscriberToken({ secret: APP_SECRET, purpose: "manage", subscriberId: reader.id, now: new Date() });
