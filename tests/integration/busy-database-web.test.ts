@@ -14,7 +14,7 @@ import { createAdminSession } from "../../src/server/auth/admin-session";
 import { randomToken, sha256 } from "../../src/server/auth/secrets";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
 import { findFreePort } from "../../src/server/net/local-probes";
-import { signSubscriberToken } from "../../src/server/subscriptions/subscription-links";
+import { signSubscriberToken, subscriberLinks } from "../../src/server/subscriptions/subscription-links";
 import { whileLocked, withStatementTimeout } from "./helpers/busy-database";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
@@ -258,6 +258,33 @@ describe("the subscriber's link pages after a busy action", () => {
     expect(cheerio.load(after.html)("[role=status]").first().text()).toContain("All your data was deleted.");
     expect(after.html, "a zero-JS page like the subscribe page").not.toMatch(/<script[^>]+src=/);
     expect((await page("/subscribe/deleted")).res.headers.get("x-nextjs-cache")).toBe("HIT");
+  });
+
+  it("a mailed unsubscribe or feedback link opened while the database is busy is a page saying so with 503 and Retry-After, JSON only to a client that is no browser", async () => {
+    const reader = await db.subscriber.create({ data: { email: "busy-links@example.org", status: "confirmed", keywords: [], categories: [] } });
+    const paper = await db.paper.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const links = subscriberLinks({ appUrl: base, secret: APP_SECRET, subscriberId: reader.id, now: new Date() });
+    const asBrowser = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+    const mailed = [new URL(links.unsubscribeUrl), new URL(links.feedbackUrl(paper.id, "more"))].map((url) => `${url.pathname}${url.search}`);
+    for (const link of mailed) {
+      for (const method of ["GET", "POST"]) {
+        const res = await locked(["subscribers"], () => fetch(`${base}${link}`, { method, headers: { ...asBrowser, origin: base }, redirect: "manual" }));
+        const $ = cheerio.load(await res.text());
+        expect(res.status, `${method} ${link}`).toBe(503);
+        expect(res.headers.get("retry-after")).toBe("5");
+        expect($("h1").text()).toBe("Busy just now");
+        expect($("main p").first().text()).toBe(BUSY_MESSAGE);
+      }
+    }
+    // A mail provider's one-click POST (RFC 8058) asks for no HTML: it reads the status and Retry-After off the API's JSON error.
+    const oneClick = await locked(["subscribers"], () =>
+      fetch(`${base}${mailed[0]}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }),
+    );
+    expect(oneClick.status).toBe(503);
+    expect(oneClick.headers.get("retry-after")).toBe("5");
+    expect(await oneClick.json()).toEqual({ error: { code: "UNAVAILABLE", message: BUSY_MESSAGE } });
+    expect((await db.subscriber.findUniqueOrThrow({ where: { id: reader.id } })).status).toBe("confirmed");
+    await db.subscriber.delete({ where: { id: reader.id } });
   });
 
   it("the manage page the busy action reopens answers 503 saying nothing was changed, whichever of its reads is busy", async () => {

@@ -68,6 +68,20 @@ export async function forReader(accept: string | null | undefined, response: Res
   return page;
 }
 
+/**
+ * What a mailed link's page (/api/unsubscribe, /feedback/<token>) answers for an error: a link that does not work says why (its error's
+ * status and message, or `incomplete` with 400 for a token or parameter that does not parse); anything else is errorResponse's answer
+ * as its reader reads it (forReader), so a database too busy to answer is a page saying so, with 503 and Retry-After, to a browser,
+ * where its JSON error was sent to the reader's browser.
+ */
+export async function linkProblem(request: Request, err: unknown, incomplete: string): Promise<Response> {
+  const title = "This link does not work";
+  if (err instanceof ZodError) return renderLinkPage({ title, message: incomplete, status: 400 });
+  const known = knownError(err);
+  if (known && known.code !== "UNAVAILABLE") return renderLinkPage({ title, message: known.userMessage, status: known.status });
+  return forReader(request.headers.get("accept"), errorResponse(err));
+}
+
 type TRouteMethod = "GET" | "POST";
 
 /**

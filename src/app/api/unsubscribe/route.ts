@@ -1,21 +1,14 @@
 // /api/unsubscribe?token=: GET shows a confirm button (scanners prefetch links); POST unsubscribes at once (RFC 8058 one-click).
-import { z } from "zod";
 import { ZLinkToken } from "@/server/auth/secrets";
-import { isAppError } from "@/server/errors/app-error";
 import { MAX_PUBLIC_BODY_BYTES } from "@/server/http/body-limits";
 import { readBody } from "@/server/http/read-body";
-import { errorResponse, otherMethods } from "@/server/http/respond";
+import { linkProblem, otherMethods } from "@/server/http/respond";
 import { loadSubscription, unsubscribeWithToken } from "@/server/subscriptions/subscription-service";
 import { renderLinkPage } from "@/server/subscriptions/link-page";
 
 export const dynamic = "force-dynamic";
 
-function linkProblem(err: unknown): Response {
-  if (!isAppError(err) && !(err instanceof z.ZodError)) return errorResponse(err);
-  const status = isAppError(err) ? err.status : 400;
-  const message = isAppError(err) ? err.userMessage : "This unsubscribe link is incomplete. Use the link from the email as it is.";
-  return renderLinkPage({ title: "This link does not work", message, status });
-}
+const INCOMPLETE = "This unsubscribe link is incomplete. Use the link from the email as it is.";
 
 /** The page says "subscribe again any time": it links to where that is done. */
 const SUBSCRIBE_AGAIN = { href: "/subscribe", text: "Subscribe again" };
@@ -33,7 +26,7 @@ export async function GET(request: Request): Promise<Response> {
       form: { action: `/api/unsubscribe?token=${encodeURIComponent(token)}`, button: "Unsubscribe", fields: { "List-Unsubscribe": "One-Click" } },
     });
   } catch (err) {
-    return linkProblem(err);
+    return linkProblem(request, err, INCOMPLETE);
   }
 }
 
@@ -50,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
       links: [SUBSCRIBE_AGAIN],
     });
   } catch (err) {
-    return linkProblem(err);
+    return linkProblem(request, err, INCOMPLETE);
   }
 }
 

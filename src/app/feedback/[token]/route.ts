@@ -1,8 +1,6 @@
 // /feedback/<token>?paper=&kind=more|less, a digest's per-paper link: GET shows the paper and one button (scanners prefetch links and
 // must record nothing); the POST records the press, recognises this browser (reader cookie) and links to the manage page.
-import { ZodError } from "zod";
-import { isAppError } from "@/server/errors/app-error";
-import { errorResponse, otherMethods } from "@/server/http/respond";
+import { linkProblem, otherMethods } from "@/server/http/respond";
 import { serializeCookie } from "@/server/reader/reader-cookie";
 import { pressFeedbackFromLink, viewFeedbackFromLink } from "@/server/reader/reader-service";
 import type { TFeedbackLinkView } from "@/server/reader/feedback-link";
@@ -14,12 +12,7 @@ type TContext = { params: Promise<{ token: string }> };
 
 const LABEL = { more: "More like this", less: "Less like this" } as const;
 
-function linkProblem(err: unknown): Response {
-  if (!isAppError(err) && !(err instanceof ZodError)) return errorResponse(err);
-  const status = isAppError(err) ? err.status : 400;
-  const message = isAppError(err) ? err.userMessage : "This link is incomplete. Use the link from the email as it is.";
-  return renderLinkPage({ title: "This link does not work", message, status });
-}
+const INCOMPLETE = "This link is incomplete. Use the link from the email as it is.";
 
 function donePage(view: TFeedbackLinkView, cookies: string[] = []): Response {
   return renderLinkPage({
@@ -46,7 +39,7 @@ export async function GET(request: Request, { params }: TContext): Promise<Respo
       links: [{ href: view.paper.path, text: "Open the paper" }],
     });
   } catch (err) {
-    return linkProblem(err);
+    return linkProblem(request, err, INCOMPLETE);
   }
 }
 
@@ -55,7 +48,7 @@ export async function POST(request: Request, { params }: TContext): Promise<Resp
     const { view, cookies } = await pressFeedbackFromLink((await params).token, request);
     return donePage(view, cookies.map(serializeCookie));
   } catch (err) {
-    return linkProblem(err);
+    return linkProblem(request, err, INCOMPLETE);
   }
 }
 
