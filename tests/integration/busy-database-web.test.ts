@@ -203,6 +203,40 @@ describe("forms", () => {
     expect(cheerio.load(gate.html)("h1").text()).toBe("Busy just now");
   });
 
+  it("every admin page whose reads meet the busy database answers 503 with Retry-After and a page saying so, and renders once it answers", async () => {
+    const session = await createAdminSession({ db, secret: APP_SECRET, subject: "admin:token", now: new Date() });
+    const cookie = `${ADMIN_COOKIE}=${session.value}`;
+    const mail = await db.capturedMail.create({
+      data: { from: "digest@example.org", to: "busy-admin@example.org", subject: "Busy", html: "<p>x</p>", text: "x" },
+    });
+    // Everything but the session the gate and the layout check, so each page gets as far as its own reads.
+    const tables = ["papers", "ingest_runs", "fetch_cache", "subscribers", "captured_mail", "digest_runs", "deliveries", "audit_log", "rate_limits"];
+    const pages = [
+      "/admin",
+      "/admin/ingestion",
+      "/admin/papers",
+      "/admin/subscribers",
+      "/admin/digests",
+      "/admin/mail",
+      `/admin/mail/${mail.id}`,
+      "/admin/audit",
+    ];
+    for (const pathname of pages) {
+      const busy = await locked(tables, () => page(pathname, { cookie }));
+      expect(busy.res.status, pathname).toBe(503);
+      expect(busy.res.headers.get("retry-after"), pathname).toBe("5");
+      const text = cheerio.load(busy.html)("main").text();
+      expect(text, pathname).toContain("The server is busy");
+      expect(text, pathname).toContain("Try again in a moment.");
+      expect((await page(pathname, { cookie })).res.status, pathname).toBe(200);
+    }
+    // The sign-in page, which the gate lets through, checks the session itself to send a signed-in admin on.
+    const signIn = await locked(["admin_sessions"], () => page("/admin/login", { cookie }));
+    expect(signIn.res.status).toBe(503);
+    expect(cheerio.load(signIn.html)("main").text()).toContain("The server is busy");
+    await db.capturedMail.delete({ where: { id: mail.id } });
+  });
+
   it("the admin sign-in comes back to the sign-in page saying the server is busy", async () => {
     const signIn = formFields((await page("/admin/login")).html, 'input[name="credential"]');
     signIn.set("credential", ADMIN_TOKEN);

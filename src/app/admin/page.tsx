@@ -1,16 +1,18 @@
 // Admin dashboard: source health first, then subscriber counts and the latest admin actions.
 import Link from "next/link";
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { SourceHealthTable } from "@/components/admin/source-health-table";
 import { card, link, muted } from "@/components/admin/ui";
 import { loadDashboard } from "@/server/admin/load-dashboard";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard" };
 
 export default async function AdminDashboardPage() {
-  await requireAdminPage();
-  const { health, subscribers, audit } = await loadDashboard();
+  const loaded = await readAdminPage(loadDashboard);
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const { health, subscribers, audit } = loaded.value;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Dashboard</h1>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getConfig } from "../config";
 import { getDb } from "../db";
+import { readForPage, type TPageRead } from "../http/page-read";
 import { ADMIN_COOKIE } from "./admin-cookie";
 import { authenticateAdmin, type TAdminCredentials } from "./admin-session";
 
@@ -39,4 +40,15 @@ export async function requireAdminPage(): Promise<string> {
   const admin = await currentAdmin();
   if (!admin) redirect("/admin/login");
   return admin;
+}
+
+/**
+ * An admin page's session check (requireAdminPage) and reads: their value, or the problem a database too busy to answer stands for, with
+ * the page answered 503 and Retry-After (readForPage) to show AdminReadProblem, where a throw was Next's bare 500.
+ */
+export function readAdminPage<T>(read: () => Promise<T>): Promise<TPageRead<T>> {
+  return readForPage(async () => {
+    await requireAdminPage();
+    return read();
+  });
 }

@@ -1,18 +1,20 @@
 // The audit log: every admin action with who, what, when and its parameters.
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { AdminTable } from "@/components/admin/admin-table";
 import { td } from "@/components/admin/ui";
 import { Notice } from "@/components/admin/notice";
 import { loadAudit, ZAdminSearch } from "@/server/admin/load-admin-pages";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
 import { zodMessage } from "@/server/errors/describe-error";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<{ action?: string }> }) {
-  await requireAdminPage();
   const search = ZAdminSearch.safeParse((await searchParams).action ?? "");
-  const entries = await loadAudit(search.success && search.data ? search.data : undefined);
+  const loaded = await readAdminPage(() => loadAudit(search.success && search.data ? search.data : undefined));
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const entries = loaded.value;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Audit log</h1>

@@ -1,4 +1,5 @@
 // Digests: run history with counts and failures, stranded deliveries to release, "send me a test digest", and a preview of one subscriber's next digest.
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { Notice } from "@/components/admin/notice";
 import { readActionMessage } from "@/server/admin/action-message";
 import { DigestPreview } from "@/components/admin/digest-preview";
@@ -6,7 +7,7 @@ import { AdminTable } from "@/components/admin/admin-table";
 import { button, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadDigestPreview } from "@/server/admin/digest-tools";
 import { loadDigestRuns, loadStrandedDeliveries, ZAdminSearch } from "@/server/admin/load-admin-pages";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
 import { zodMessage } from "@/server/errors/describe-error";
 import { STRANDED_AFTER_MS } from "@/server/repo/deliveries";
 import { releaseStrandedAction, sendTestDigestAction } from "./actions";
@@ -17,11 +18,12 @@ export const metadata = { title: "Digests" };
 type TParams = Promise<{ preview?: string; notice?: string; error?: string; sig?: string }>;
 
 export default async function AdminDigestsPage({ searchParams }: { searchParams: TParams }) {
-  await requireAdminPage();
   const params = await searchParams;
   const previewParam = ZAdminSearch.safeParse(params.preview ?? "");
   const previewFor = previewParam.success ? previewParam.data : "";
-  const [runs, stranded, preview] = await Promise.all([loadDigestRuns(), loadStrandedDeliveries(), previewFor ? loadDigestPreview(previewFor) : null]);
+  const loaded = await readAdminPage(() => Promise.all([loadDigestRuns(), loadStrandedDeliveries(), previewFor ? loadDigestPreview(previewFor) : null]));
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const [runs, stranded, preview] = loaded.value;
   const message = await readActionMessage(params);
   const error = message.error ?? (previewParam.success ? undefined : `Preview address ${zodMessage(previewParam.error)}`);
   return (

@@ -1,11 +1,12 @@
 // Ingestion: trigger a source, watch running runs (the page refreshes itself while any run is active), the history, and "paste a listing".
 import { SOURCE_IDS } from "@/core/sources";
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { IngestRunTable } from "@/components/admin/ingest-run-table";
 import { Notice } from "@/components/admin/notice";
 import { readActionMessage } from "@/server/admin/action-message";
 import { button, card, input, label, muted } from "@/components/admin/ui";
 import { loadIngestRuns } from "@/server/admin/load-admin-pages";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
 import { MAX_PASTE_CHARS } from "@/server/http/body-limits";
 import { pasteListingAction, triggerIngestionAction } from "./actions";
 
@@ -15,9 +16,10 @@ export const metadata = { title: "Ingestion" };
 const REFRESH_SECONDS = 2;
 
 export default async function AdminIngestionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
   const { notice, error } = await readActionMessage(searchParams);
-  const runs = await loadIngestRuns();
+  const loaded = await readAdminPage(loadIngestRuns);
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const runs = loaded.value;
   const active = runs.filter((r) => r.status === "queued" || r.status === "running");
   return (
     <div className="space-y-8">

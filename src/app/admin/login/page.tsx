@@ -1,9 +1,11 @@
 // The admin sign-in form: ADMIN_TOKEN, or ADMIN_PASSWORD when one is set.
 import type { Metadata } from "next";
 import { Notice } from "@/components/admin/notice";
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { button, card, input, label, muted } from "@/components/admin/ui";
 import { redirect } from "next/navigation";
 import { currentAdmin } from "@/server/auth/admin-page";
+import { readForPage } from "@/server/http/page-read";
 import { signInAction } from "./actions";
 import { signInMessage } from "./sign-in-messages";
 
@@ -11,7 +13,9 @@ export const metadata: Metadata = { title: "Admin sign-in", robots: { index: fal
 export const dynamic = "force-dynamic";
 
 export default async function AdminLoginPage({ searchParams }: { searchParams: Promise<{ m?: string | string[] }> }) {
-  if (await currentAdmin()) redirect("/admin");
+  const signedIn = await readForPage(currentAdmin);
+  if (signedIn.problem) return <AdminReadProblem problem={signedIn.problem} />;
+  if (signedIn.value) redirect("/admin");
   const { notice, error } = signInMessage((await searchParams).m);
   return (
     <div className="mx-auto max-w-sm space-y-4">

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { ZRowId } from "@/core/row-id";
 import { getDb } from "@/server/db";
 import { listCapturedMail } from "@/server/repo/captured-mail";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { AdminTable } from "@/components/admin/admin-table";
 import { link, td } from "@/components/admin/ui";
 
@@ -15,10 +16,11 @@ export const metadata: Metadata = { title: "Captured mail", robots: { index: fal
 const ZQuery = z.object({ before: ZRowId.optional() });
 
 export default async function CapturedMailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
   const query = ZQuery.safeParse(await searchParams);
   const q = query.success ? query.data : {};
-  const mails = await listCapturedMail({ db: getDb(), limit: 50, beforeId: q.before });
+  const loaded = await readAdminPage(() => listCapturedMail({ db: getDb(), limit: 50, beforeId: q.before }));
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const mails = loaded.value;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Captured mail</h1>

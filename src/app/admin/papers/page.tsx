@@ -1,13 +1,14 @@
 // Papers: search (hidden ones included), take down or restore, and fix a wrong field.
 import Link from "next/link";
 import { paperPath } from "@/core/digest/paper-links";
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { Notice } from "@/components/admin/notice";
 import { readActionMessage } from "@/server/admin/action-message";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, buttonQuiet, input, label, link, muted, td } from "@/components/admin/ui";
 import { FIXABLE_FIELDS } from "@/server/admin/paper-admin";
 import { loadAdminPapers, ZAdminSearch } from "@/server/admin/load-admin-pages";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
 import { ERROR_STATUS } from "@/server/errors/app-error";
 import { zodMessage } from "@/server/errors/describe-error";
 import { setPageStatus } from "@/server/http/page-status";
@@ -19,7 +20,6 @@ export const metadata = { title: "Papers" };
 type TParams = Promise<{ q?: string; hidden?: string; notice?: string; error?: string; sig?: string }>;
 
 export default async function AdminPapersPage({ searchParams }: { searchParams: TParams }) {
-  await requireAdminPage();
   const params = await searchParams;
   const { notice, error } = await readActionMessage(params);
   const search = ZAdminSearch.safeParse(params.q ?? "");
@@ -27,7 +27,9 @@ export default async function AdminPapersPage({ searchParams }: { searchParams: 
   if (!search.success) setPageStatus(ERROR_STATUS.INVALID_INPUT);
   const q = search.success ? search.data : "";
   const hiddenOnly = params.hidden === "1";
-  const papers = await loadAdminPapers(q, hiddenOnly);
+  const loaded = await readAdminPage(() => loadAdminPapers(q, hiddenOnly));
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const papers = loaded.value;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Papers</h1>

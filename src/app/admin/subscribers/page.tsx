@@ -1,10 +1,11 @@
 // Subscribers: counts by state, search by address, and the CSV export.
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { Notice } from "@/components/admin/notice";
 import { readActionMessage } from "@/server/admin/action-message";
 import { AdminTable } from "@/components/admin/admin-table";
 import { button, buttonQuiet, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadSubscribers, ZAdminSearch } from "@/server/admin/load-admin-pages";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
 import { ERROR_STATUS } from "@/server/errors/app-error";
 import { zodMessage } from "@/server/errors/describe-error";
 import { setPageStatus } from "@/server/http/page-status";
@@ -18,7 +19,6 @@ type TParams = Promise<{ q?: string; status?: string; notice?: string; error?: s
 const isState = (v: unknown): v is TSubscriberState => SUBSCRIBER_STATES.includes(v as TSubscriberState);
 
 export default async function AdminSubscribersPage({ searchParams }: { searchParams: TParams }) {
-  await requireAdminPage();
   const params = await searchParams;
   const { notice, error } = await readActionMessage(params);
   const search = ZAdminSearch.safeParse(params.q ?? "");
@@ -26,7 +26,9 @@ export default async function AdminSubscribersPage({ searchParams }: { searchPar
   if (!search.success) setPageStatus(ERROR_STATUS.INVALID_INPUT);
   const q = search.success ? search.data : "";
   const status = isState(params.status) ? params.status : undefined;
-  const { counts, rows } = await loadSubscribers(q, status);
+  const loaded = await readAdminPage(() => loadSubscribers(q, status));
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const { counts, rows } = loaded.value;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Subscribers</h1>

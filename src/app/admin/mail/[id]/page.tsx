@@ -3,10 +3,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ZRowId } from "@/core/row-id";
+import { AdminReadProblem } from "@/components/admin/read-problem";
 import { LinkProblem } from "@/components/link-problem";
 import { getDb } from "@/server/db";
 import { getCapturedMail } from "@/server/repo/captured-mail";
-import { requireAdminPage } from "@/server/auth/admin-page";
+import { readAdminPage } from "@/server/auth/admin-page";
 import { setPageStatus } from "@/server/http/page-status";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +16,10 @@ export const metadata: Metadata = { title: "Captured mail", robots: { index: fal
 const ZParams = z.object({ id: ZRowId });
 
 export default async function CapturedMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdminPage();
   const parsed = ZParams.safeParse(await params);
-  const mail = parsed.success ? await getCapturedMail({ db: getDb(), id: parsed.data.id }) : null;
+  const loaded = await readAdminPage(async () => (parsed.success ? getCapturedMail({ db: getDb(), id: parsed.data.id }) : null));
+  if (loaded.problem) return <AdminReadProblem problem={loaded.problem} />;
+  const mail = loaded.value;
   if (!mail) {
     // Rendered here with its 404 (setPageStatus): notFound() sends a shell that only JavaScript fills.
     setPageStatus(404);
