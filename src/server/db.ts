@@ -1,10 +1,13 @@
 // The one Prisma client for the process, over node-postgres (Rust-free Prisma 7 driver adapter).
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/generated/prisma/client";
 import { getConfig } from "./config";
 import { AppError } from "./errors/app-error";
 
 export type Db = PrismaClient;
+
+/** The shared client or an open transaction, for a repo function a transaction may call. */
+export type TDbOrTx = Db | Prisma.TransactionClient;
 
 const globalForDb = globalThis as unknown as { paperDigestDb?: PrismaClient };
 

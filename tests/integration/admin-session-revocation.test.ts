@@ -87,7 +87,7 @@ describe("admin session: sign-out revokes", () => {
     expect(await answersTo(copied)).toEqual(SIGNED_IN);
 
     const { signOutAction } = await import("../../src/app/admin/actions");
-    expect(await signOutAction().then(() => "returned", thrown)).toBe("redirect /admin/login");
+    expect(await signOutAction(new FormData()).then(() => "returned", thrown)).toBe("redirect /admin/login");
     expect(request.cookies.has("pd_admin")).toBe(false);
 
     expect(await answersTo(copied)).toEqual(REFUSED);
@@ -104,7 +104,7 @@ describe("admin session: sign-out revokes", () => {
     const phone = await signIn();
     request.cookies.set("pd_admin", laptop);
     const { signOutAction } = await import("../../src/app/admin/actions");
-    await signOutAction().catch(thrown);
+    await signOutAction(new FormData()).catch(thrown);
     expect(await answersTo(laptop)).toEqual(REFUSED);
     expect(await answersTo(phone)).toEqual(SIGNED_IN);
   });

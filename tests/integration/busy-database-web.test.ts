@@ -237,6 +237,28 @@ describe("forms", () => {
     await db.capturedMail.delete({ where: { id: mail.id } });
   });
 
+  it("signing out while the database is busy comes back to the console saying so, still signed in, and signs out once it answers", async () => {
+    const session = await createAdminSession({ db, secret: APP_SECRET, subject: "admin:token", now: new Date() });
+    const cookie = `${ADMIN_COOKIE}=${session.value}`;
+    const signOut = () => formFields(html, 'nav[aria-label="Admin"] button[type="submit"]');
+    const { html } = await page("/admin", { cookie });
+    const busy = await locked(["audit_log"], () => post("/admin", signOut(), cookie));
+    expect(busy.status).toBe(303);
+    const back = new URL(busy.location!, base);
+    expect(back.pathname).toBe("/admin");
+    expect(back.searchParams.get("error")).toBe(BUSY_MESSAGE);
+    // Nothing was half done: the session still works, and nothing was audited.
+    expect((await page("/admin", { cookie })).res.status).toBe(200);
+    expect(await db.auditLog.count({ where: { action: "logout" } })).toBe(0);
+
+    const done = await post("/admin", signOut(), cookie);
+    expect(done.status).toBe(303);
+    expect(done.location).toBe("/admin/login?m=signed-out");
+    const after = await page("/admin", { cookie });
+    expect([after.res.status, after.res.headers.get("location")], "the session is gone").toEqual([303, "/admin/login"]);
+    expect(await db.auditLog.count({ where: { action: "logout" } })).toBe(1);
+  });
+
   it("the admin sign-in comes back to the sign-in page saying the server is busy", async () => {
     const signIn = formFields((await page("/admin/login")).html, 'input[name="credential"]');
     signIn.set("credential", ADMIN_TOKEN);

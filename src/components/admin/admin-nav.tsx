@@ -2,7 +2,7 @@
 import { AdminSectionLinks } from "./admin-section-links";
 import { buttonQuiet } from "./ui";
 
-export function AdminNav({ actor, signOut }: { actor: string; signOut: () => Promise<void> }) {
+export function AdminNav({ actor, signOut }: { actor: string; signOut: (formData: FormData) => Promise<void> }) {
   return (
     <nav aria-label="Admin" className="mb-6 flex flex-wrap items-center gap-x-1 gap-y-2 border-b border-slate-200 pb-3 dark:border-slate-800">
       <AdminSectionLinks />

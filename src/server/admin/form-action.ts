@@ -9,7 +9,8 @@ import { requireFormData } from "../http/action-form";
 import { logger } from "../logger";
 import { withActionMessage } from "./action-message";
 
-export type TFormActionResult = { notice: string; back?: string };
+/** `notice`: the outcome, signed into `back`'s query; without one, `back` is where to go as it is (the sign-in page's own `?m=` codes). */
+export type TFormActionResult = { notice?: string; back?: string };
 
 /** The form's text fields, trimmed; Next's own `$ACTION_…` fields and file parts are not the admin's input. */
 function formFields(formData: FormData): Record<string, string> {
@@ -33,7 +34,8 @@ export async function runFormAction<S extends z.ZodType>(opts: {
     const actor = await requireAdminPage();
     const input = opts.schema.parse(formFields(requireFormData(opts.formData)));
     const result = await opts.run(input, actor);
-    target = withActionMessage(result.back ?? opts.back, "notice", result.notice);
+    const back = result.back ?? opts.back;
+    target = result.notice === undefined ? back : withActionMessage(back, "notice", result.notice);
   } catch (err) {
     // The sign-in page's redirect and a form that is not one (a 404) are Next's answers, not failures.
     unstable_rethrow(err);

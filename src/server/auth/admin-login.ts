@@ -84,7 +84,10 @@ export async function signOutAdmin(opts: {
   now: Date;
   config: { APP_SECRET: string; APP_URL: string };
 }): Promise<TAdminCookie> {
-  await revokeAdminSession({ db: opts.db, secret: opts.config.APP_SECRET, value: opts.sessionCookie, now: opts.now });
-  await recordAudit({ db: opts.db, actor: opts.actor, action: "logout", now: opts.now });
+  // Both or neither: a sign-out the database was too busy to finish leaves the session working and unaudited, to be pressed again.
+  await opts.db.$transaction(async (tx) => {
+    await revokeAdminSession({ db: tx, secret: opts.config.APP_SECRET, value: opts.sessionCookie, now: opts.now });
+    await recordAudit({ db: tx, actor: opts.actor, action: "logout", now: opts.now });
+  });
   return clearedAdminCookie(opts.config.APP_URL);
 }

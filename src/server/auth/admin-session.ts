@@ -1,5 +1,5 @@
 // Admin sessions: a signed cookie naming a session row in PostgreSQL, and the one check every admin entry point runs.
-import type { Db } from "../db";
+import type { Db, TDbOrTx } from "../db";
 import { deleteAdminSession, findAdminSession, insertAdminSession } from "../repo/admin-sessions";
 import { adminCookieValue } from "./admin-cookie";
 import { hasBearer } from "./bearer";
@@ -48,7 +48,7 @@ export async function authenticateAdmin(opts: {
 }
 
 /** Ends the cookie's session for every copy of the cookie; a missing, forged or already ended one changes nothing. */
-export async function revokeAdminSession(opts: { db: Db; secret: string; value: string | undefined; now: Date }): Promise<void> {
+export async function revokeAdminSession(opts: { db: TDbOrTx; secret: string; value: string | undefined; now: Date }): Promise<void> {
   const session = readSession(opts.secret, opts.value, opts.now);
   if (session) await deleteAdminSession({ db: opts.db, idHash: sha256(session.sid) });
 }

@@ -1,5 +1,5 @@
 // Admin session rows: created at sign-in, looked up by every admin check, deleted at sign-out (on every instance at once).
-import type { Db } from "../db";
+import type { Db, TDbOrTx } from "../db";
 
 export async function insertAdminSession(opts: { db: Db; idHash: string; actor: string; expiresAt: Date; now: Date }): Promise<void> {
   await opts.db.adminSession.create({ data: { id: opts.idHash, actor: opts.actor, expiresAt: opts.expiresAt, createdAt: opts.now } });
@@ -10,7 +10,7 @@ export async function findAdminSession(opts: { db: Db; idHash: string; now: Date
   return opts.db.adminSession.findFirst({ where: { id: opts.idHash, expiresAt: { gt: opts.now } }, select: { actor: true } });
 }
 
-export async function deleteAdminSession(opts: { db: Db; idHash: string }): Promise<void> {
+export async function deleteAdminSession(opts: { db: TDbOrTx; idHash: string }): Promise<void> {
   await opts.db.adminSession.deleteMany({ where: { id: opts.idHash } });
 }
 

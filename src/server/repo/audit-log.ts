@@ -1,11 +1,11 @@
 // The admin audit trail: who did what, when, with which parameters.
 import { jsonValue } from "@/core/json-value";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Db } from "../db";
+import type { Db, TDbOrTx } from "../db";
 
 export type TAuditEntry = { id: number; actor: string; action: string; params: Record<string, unknown>; createdAt: Date };
 
-export async function recordAudit(opts: { db: Db; actor: string; action: string; params?: Record<string, unknown>; now: Date }): Promise<void> {
+export async function recordAudit(opts: { db: TDbOrTx; actor: string; action: string; params?: Record<string, unknown>; now: Date }): Promise<void> {
   await opts.db.auditLog.create({
     data: { actor: opts.actor, action: opts.action, params: jsonValue(opts.params ?? {}) as Prisma.InputJsonObject, createdAt: opts.now },
   });

@@ -1,10 +1,7 @@
 // Subscriber rows, their single-use tokens and the suppression list, as plain objects.
 import type { Prisma } from "@/generated/prisma/client";
-import type { Db } from "../db";
+import type { Db, TDbOrTx } from "../db";
 import { rateLimitHitSql } from "./rate-limits";
-
-/** The shared client or an open transaction. */
-export type TDbOrTx = Db | Prisma.TransactionClient;
 
 export type TSubscriberStatus = "pending" | "confirmed" | "paused" | "bouncing" | "unsubscribed";
 
