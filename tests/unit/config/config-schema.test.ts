@@ -1,3 +1,4 @@
+// The environment as the app reads it once at start: defaults, schedules, empty strings as unset, and errors logged without what libraries hang on them.
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "../../../src/server/config-schema";
 

@@ -1,3 +1,4 @@
+// A digest mail's subject, preheader, HTML and text parts, written from its chosen papers: what a subscriber reads in the inbox.
 import { describe, expect, it } from "vitest";
 import { composeDigest, composeDigestBodies, digestListingDays, escapeHtml, joinBody, paperPath, shortAuthors, type TDigestItem } from "@/core/digest";
 import { makePaper, makeSubscriber, NOW } from "./fixtures";

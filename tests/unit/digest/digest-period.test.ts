@@ -1,3 +1,4 @@
+// Digest periods: the ledger's keys, when a subscriber is due, which papers count as new since the last digest, and the days a mail names.
 import { describe, expect, it } from "vitest";
 import { digestListingDays, digestPeriodKey, digestSince, formatListingDays, isDue, periodWindow, selectDigest, type TDigestSubscriber } from "@/core/digest";
 import { makePaper, makeSubscriber } from "./fixtures";

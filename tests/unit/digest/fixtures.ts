@@ -1,3 +1,4 @@
+// Papers and subscribers for the digest unit tests, built field by field so each test states only what it is about.
 import type { TPaper } from "@/core/paper";
 import type { TDigestSubscriber } from "@/core/digest";
 

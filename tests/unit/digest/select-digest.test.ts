@@ -1,3 +1,4 @@
+// Which papers a subscriber's digest holds: their interests, only what is new to them, in trending order, at most ten.
 import { describe, expect, it } from "vitest";
 import { keywordPattern, selectDigest } from "@/core/digest";
 import { makePaper, makeSubscriber, NOW } from "./fixtures";

@@ -1,3 +1,4 @@
+// How an incoming listing updates a stored paper: no known field blanked, admin overrides re-applied, and counts taken from the newer reading only.
 import { describe, expect, it } from "vitest";
 import { changedFields, mergePaper, readingDiffers, recordFromIncoming, type TIncomingPaper } from "../../../src/core/ingest/merge-paper";
 

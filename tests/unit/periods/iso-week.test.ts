@@ -1,3 +1,4 @@
+// ISO weeks, which name the weekly digests and week pages: week keys, the years with 53, and each week's first day.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addDays, isoWeekKey, isoWeeksInYear, parseIsoWeekKey, weekStart } from "@/core/periods";

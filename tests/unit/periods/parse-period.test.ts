@@ -1,3 +1,4 @@
+// The day, week and month in a period page's address: parsed, labelled and linked, and refused when no date can write them.
 import { describe, expect, it } from "vitest";
 import { addDays, formatPeriodLabel, parsePeriod, periodOf, periodPath, todayUtc } from "@/core/periods";
 

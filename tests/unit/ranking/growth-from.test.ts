@@ -1,3 +1,4 @@
+// The upvote and star growth the trending score reads, from a paper's metric history taken at uneven times.
 import { describe, expect, it } from "vitest";
 import { growthFrom } from "@/core/ranking";
 

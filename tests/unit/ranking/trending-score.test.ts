@@ -1,3 +1,4 @@
+// The trending score that orders the front page: votes and stars and their growth, a day's age as a factor e, and an order that never goes stale.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { trendingScore } from "@/core/ranking";

@@ -1,3 +1,4 @@
+// A list's filters in its address (sort, category, code, minimum upvotes, query, cursor): read, refused with a reason, and written back canonically.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseFeedFilters, serializeFeedFilters, type TFeedFilters } from "@/core/search";

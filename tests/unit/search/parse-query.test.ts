@@ -1,3 +1,4 @@
+// A search box's text: its words, phrases and author: filters, and the arXiv id or paper link it may be instead.
 import { describe, expect, it } from "vitest";
 import { parseSearchQuery } from "@/core/search";
 

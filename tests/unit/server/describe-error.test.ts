@@ -1,3 +1,4 @@
+// What an error says in the log and to a user: its fields, addresses with their secrets redacted, and zod's issues in one sentence.
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../src/server/errors/app-error";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+// The key that matches an author or organization name however it is written (case, accents, spacing), for follows and the digest.
 import { describe, expect, it } from "vitest";
 import { nameKey } from "@/core/text/name-key";
 

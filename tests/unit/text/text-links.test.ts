@@ -1,3 +1,4 @@
+// The links found in a paper's free text, as the site links them, with the text kept whole, on ordinary and very long input.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { textLinks } from "@/core/text/text-links";
