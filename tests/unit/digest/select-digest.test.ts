@@ -1,4 +1,4 @@
-// Which papers a subscriber's digest holds: their interests, only what is new to them, in trending order, at most ten.
+// Which papers a subscriber's digest holds: those matching their interests, never one sent before, only what was listed since the last one, in trending order up to the limit.
 import { describe, expect, it } from "vitest";
 import { keywordPattern, selectDigest } from "@/core/digest";
 import { makePaper, makeSubscriber, NOW } from "./fixtures";
