@@ -22,7 +22,11 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time, each on its worker's own database (global-setup.ts) and ports (helpers/worker.ts): much of a file's
+          // time is waiting (a timeout it provokes, a child process starting), and one file at a time left the suite the longest step of CI.
+          maxWorkers: 2,
+          // After the unit tests when both projects run (`npx vitest run`): vitest refuses one group of projects with different maxWorkers.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: lint (ESLint, Prettier, dependency-cruiser, knip), the unit tests and one build side by side, then the integration tests against
-# a real PostgreSQL, the Playwright end-to-end tests (separate databases and ports, on that one build) and the type check side by side, which
-# keeps CI well under 15 minutes: one after the other, most of them leave one of two cores idle much of the time.
+# a real PostgreSQL (two files at a time, each worker on its own database: vitest.config.ts), the Playwright end-to-end tests (separate
+# databases and ports, on that one build) and the type check side by side, which keeps CI well under 15 minutes: one after the other,
+# most of them leave one of two cores idle much of the time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1

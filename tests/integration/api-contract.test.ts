@@ -13,11 +13,11 @@ import { createAdminSession } from "../../src/server/auth/admin-session";
 import { API_ROUTES, UNDOCUMENTED_ROUTES, type TApiRoute } from "../../src/server/http/api-routes";
 import { MAX_PASTE_BYTES, MAX_PUBLIC_BODY_BYTES } from "../../src/server/http/body-limits";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
-import { findFreePort } from "../../src/server/net/local-probes";
 import { SUBSCRIBE_IP_LIMIT } from "../../src/server/subscriptions/subscription-limits";
 import { appEntries, fillSegments, UNKNOWN_API_ROUTE } from "../e2e/support/app-routes";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
+import { testPort } from "./helpers/worker";
 
 const ADMIN_TOKEN = "api-admin-token-0123456789";
 const APP_SECRET = "api-app-secret-0123456789abcdef";
@@ -39,7 +39,7 @@ for (const keyword of ["openapi", "info", "paths", "components"]) ajv.addKeyword
 beforeAll(async () => {
   await resetDb(db);
   await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), clock: () => new Date() });
-  const port = await findFreePort(3261);
+  const port = await testPort(3261);
   base = `http://127.0.0.1:${port}`;
   const env = cleanEnv({
     DATABASE_URL: testDatabaseUrl(),

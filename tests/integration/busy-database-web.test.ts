@@ -13,11 +13,11 @@ import { ADMIN_COOKIE } from "../../src/server/auth/admin-cookie";
 import { createAdminSession } from "../../src/server/auth/admin-session";
 import { randomToken, sha256 } from "../../src/server/auth/secrets";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
-import { findFreePort } from "../../src/server/net/local-probes";
 import { signSubscriberToken, subscriberLinks } from "../../src/server/subscriptions/subscription-links";
 import { whileLocked, withStatementTimeout } from "./helpers/busy-database";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
+import { testPort } from "./helpers/worker";
 
 const APP_SECRET = "busy-web-app-secret-0123456789abcdef";
 const ADMIN_TOKEN = "busy-web-admin-token-0123456789";
@@ -30,7 +30,7 @@ let server: TWebServer | undefined;
 beforeAll(async () => {
   await resetDb(db);
   await seedDemo({ db, samplesDir: path.join(ROOT, "samples"), clock: () => new Date() });
-  const port = await findFreePort(3271);
+  const port = await testPort(3271);
   base = `http://127.0.0.1:${port}`;
   server = await startWebServer(
     cleanEnv({

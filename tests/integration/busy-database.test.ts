@@ -6,13 +6,13 @@ import type { Prisma } from "../../src/generated/prisma/client";
 import { createDb, type Db } from "../../src/server/db";
 import { randomToken, sha256 } from "../../src/server/auth/secrets";
 import { knownError } from "../../src/server/errors/known-error";
-import { findFreePort } from "../../src/server/net/local-probes";
 import { IDLE_STATE } from "../../src/server/subscriptions/form-state";
 import { signSubscriberToken } from "../../src/server/subscriptions/subscription-links";
 import { confirmAction } from "../../src/app/subscribe/confirm/actions";
 import { followAction, pauseAction, savePreferencesAction } from "../../src/app/subscription/[token]/actions";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { resettingServer, silentServer, startingServer, whileLocked, withStatementTimeout } from "./helpers/busy-database";
+import { testPort } from "./helpers/worker";
 
 const APP_SECRET = "busy-app-secret-0123456789abcdef";
 /** Long enough for any statement of these tests, short enough to wait out a lock a few times. */
@@ -46,7 +46,7 @@ const BUSY = { code: "UNAVAILABLE", status: 503, retryAfterSeconds: 5, userMessa
 describe("a database that cannot answer now is UNAVAILABLE, however the query meets it", () => {
   it("a server nothing answers at (connection refused): a model query, a raw query and a transaction", async () => {
     const url = new URL(testDatabaseUrl());
-    url.port = String(await findFreePort(45_432));
+    url.port = String(await testPort(45_432));
     const unreachable = client(url.toString());
     for (const work of [() => unreachable.paper.findFirst(), () => unreachable.$queryRaw`SELECT 1`, () => unreachable.$transaction((tx) => tx.paper.count())]) {
       expect(await readFailure(work())).toMatchObject(BUSY);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitUntilAnswering } from "../../src/server/net/local-probes";
 import { npmScriptNodeArgs } from "../support/npm-script";
 import { ROOT, cleanEnv, runScript, type TEnv } from "./helpers/run-script";
+import { testPort } from "./helpers/worker";
 import { testDatabaseUrl } from "./helpers/db";
 import { recreateDatabase, siblingUrl } from "../support/test-databases";
 
@@ -59,7 +60,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "paper-digest-start-"));
   await chmod(dataDir, 0o755);
-  port = await findFreePort(3200);
+  port = await testPort(3200);
 });
 afterAll(async () => {
   await Promise.all(started.map(stop));
@@ -313,7 +314,7 @@ describe("npm start refuses bad set-ups with one clear line", () => {
     const { mkdir, writeFile } = await import("node:fs/promises");
     await mkdir(path.join(damaged, "pg"), { recursive: true });
     await writeFile(path.join(damaged, "pg", "PG_VERSION"), "18\n");
-    const out = await runScript("start", [], cleanEnv({ DATA_DIR: damaged, PORT: String(await findFreePort(3300)) }));
+    const out = await runScript("start", [], cleanEnv({ DATA_DIR: damaged, PORT: String(await testPort(3300)) }));
     expect(out.code).toBe(1);
     expect(out.stderr).toMatch(/^Error: The embedded database in .*could not start \(.*\)\. If it is damaged, move the folder aside/m);
     await rm(damaged, { recursive: true, force: true });

@@ -8,9 +8,9 @@ import path from "node:path";
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { hidePaper } from "../../src/server/admin/paper-admin";
 import { seedDemo } from "../../src/server/ingest/seed-demo";
-import { findFreePort } from "../../src/server/net/local-probes";
 import { resetDb, testDatabaseUrl, testDb } from "./helpers/db";
 import { ROOT, cleanEnv, startWebServer, type TWebServer } from "./helpers/run-script";
+import { testPort } from "./helpers/worker";
 
 const db = testDb();
 let server: TWebServer | undefined;
@@ -27,7 +27,7 @@ afterEach(async () => {
 
 /** The web server as `npm start` runs it, with `processes` web server processes. */
 async function startServer(processes: number): Promise<TWebServer> {
-  const port = await findFreePort(3281);
+  const port = await testPort(3281);
   server = await startWebServer(
     cleanEnv({
       DATABASE_URL: testDatabaseUrl(),

@@ -1,9 +1,14 @@
-// Per-file database access for integration tests: one client, and a reset that truncates every app table.
+// Per-file database access for integration tests: one client on its worker's own database, and a reset that truncates every app table.
 import { inject } from "vitest";
 import { createDb, type Db } from "../../../src/server/db";
+import { workerNumber } from "./worker";
 
+/** This worker's database (global-setup.ts makes one per worker), so a file running beside another never sees its rows or locks. */
 export function testDatabaseUrl(): string {
-  return inject("databaseUrl");
+  const urls = inject("databaseUrls");
+  const url = urls[workerNumber() - 1];
+  if (!url) throw new Error(`no database for worker ${workerNumber()}: global-setup.ts made ${urls.length}, one per worker of maxWorkers`);
+  return url;
 }
 
 export function testDb(): Db {
