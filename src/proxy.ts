@@ -82,7 +82,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   return NextResponse.rewrite(url, view.valid ? undefined : { headers: { [PAGE_STATUS_HEADER]: String(ERROR_STATUS.INVALID_INPUT) } });
 }
 
-// Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe", a paper, day, week or month page, a variant's
+// Next reads the matcher statically. A plain GET of a cached page ("/", "/subscribe" and "/subscribe/deleted", a paper, day, week or month page, a variant's
 // /trending/…, /search/results/… or /subscribe/preview/… path) never runs the proxy: it is served from the cache. The app's server
 // hands Next a variant's GET already rewritten to that path; its query keys (list filters, the preview's interests) are still spelled
 // out for `next dev`, and the reader token (r) and a posted body (Content-Type or Next-Action) for every server. Every
@@ -92,7 +92,7 @@ export const config = {
   matcher: [
     "/api/admin",
     "/api/admin/:path*",
-    "/((?!_next/|api/|thumbnails/|subscribe$|papers/|trending/|search/results/|subscribe/preview/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
+    "/((?!_next/|api/|thumbnails/|subscribe$|subscribe/deleted$|papers/|trending/|search/results/|subscribe/preview/)(?!.*\\.(?:xml|json|txt|svg|ico)$).+)",
     { source: "/papers/:path*", has: [{ type: "query", key: "cat" }] },
     { source: "/papers/:path*", has: [{ type: "query", key: "code" }] },
     { source: "/papers/:path*", has: [{ type: "query", key: "min" }] },
@@ -126,5 +126,8 @@ export const config = {
     { source: "/subscribe", has: [{ type: "query", key: "r" }] },
     { source: "/subscribe", has: [{ type: "header", key: "content-type" }] },
     { source: "/subscribe", has: [{ type: "header", key: "next-action" }] },
+    { source: "/subscribe/deleted", has: [{ type: "query", key: "r" }] },
+    { source: "/subscribe/deleted", has: [{ type: "header", key: "content-type" }] },
+    { source: "/subscribe/deleted", has: [{ type: "header", key: "next-action" }] },
   ],
 };

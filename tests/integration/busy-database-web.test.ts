@@ -332,6 +332,12 @@ describe("the subscriber's link pages after a busy action", () => {
         expect($("main p").first().text()).toBe(BUSY_MESSAGE);
       }
     }
+    // Logged once, as a warning, as a busy feed page is.
+    const logged = await loggedDuring(() => locked(["subscribers"], () => fetch(`${base}${mailed[0]}`, { headers: asBrowser })));
+    expect(logged.result.status).toBe(503);
+    expect(logged.lines.map((line) => JSON.parse(line) as { level: string; msg: string })).toEqual([
+      expect.objectContaining({ level: "warn", msg: "the database could not take the query in time" }),
+    ]);
     // A mail provider's one-click POST (RFC 8058) asks for no HTML: it reads the status and Retry-After off the API's JSON error.
     const oneClick = await locked(["subscribers"], () =>
       fetch(`${base}${mailed[0]}`, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }),

@@ -36,9 +36,17 @@ it("a deadlock with a writer holding the papers in the other order is tried agai
     // Locks `first`, then waits for `second`, which the other writer holds.
     const storing = storeTrendingScores({ db, ids: [first, second], scores: [101.5, 202.5] });
     await expect
-      .poll(async () => (await other.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('tuple', 'transactionid')")).rows[0].n, {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (
+            await other.query(
+              "SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('tuple', 'transactionid') AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())",
+            )
+          ).rows[0].n,
+        {
+          timeout: 10_000,
+        },
+      )
       .toBeGreaterThan(0);
     // The other writer now wants `first`: a deadlock, which PostgreSQL settles by failing one of the two.
     const otherWrite = other.query("UPDATE papers SET upvotes = upvotes + 1 WHERE id = $1", [first]).then(

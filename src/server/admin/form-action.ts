@@ -1,5 +1,5 @@
 // One shape for every admin server action: check the session, parse the form with zod, run one function, then redirect back with a
-// signed notice or error (action-message.ts).
+// signed notice or error (action-message.ts), or where the function says (sign-out's sign-in page).
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z, ZodError } from "zod";
 import { requireAdminPage } from "../auth/admin-page";

@@ -76,10 +76,11 @@ export async function forReader(accept: string | null | undefined, response: Res
  */
 export async function linkProblem(request: Request, err: unknown, incomplete: string): Promise<Response> {
   const title = "This link does not work";
-  if (err instanceof ZodError) return renderLinkPage({ title, message: incomplete, status: 400 });
+  if (err instanceof ZodError) return renderLinkPage({ title, message: incomplete, status: ERROR_STATUS.INVALID_INPUT });
   const known = knownError(err);
   if (known && known.code !== "UNAVAILABLE") return renderLinkPage({ title, message: known.userMessage, status: known.status });
-  return forReader(request.headers.get("accept"), errorResponse(err));
+  // `known` once read (knownError logs a busy database), so the answer is not logged a second time.
+  return forReader(request.headers.get("accept"), errorResponse(known ?? err));
 }
 
 type TRouteMethod = "GET" | "POST";
