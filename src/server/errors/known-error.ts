@@ -63,11 +63,21 @@ export function isBusyDatabase(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Busy errors already logged: one failed read can reach several surfaces (a memoized session check, awaited by the admin layout and by
+ * its page; an error read here and then answered by errorResponse), and each would log it again.
+ */
+const logged = new WeakSet<object>();
+
 /** The AppError `err` stands for: itself, or UNAVAILABLE for a database too busy to answer; null for a fault (a 500, logged by the caller). */
 export function knownError(err: unknown): AppError | null {
   if (isAppError(err)) return err;
   if (!isBusyDatabase(err)) return null;
-  logger.warn({ err }, "the database could not take the query in time");
+  // isBusyDatabase holds only for an Error, so `err` is an object.
+  if (!logged.has(err as object)) {
+    logged.add(err as object);
+    logger.warn({ err }, "the database could not take the query in time");
+  }
   return new AppError("UNAVAILABLE", "the database is busy", {
     userMessage: "The server is busy. Try again in a few seconds.",
     retryAfterSeconds: BUSY_RETRY_SECONDS,

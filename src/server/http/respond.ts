@@ -79,7 +79,7 @@ export async function linkProblem(request: Request, err: unknown, incomplete: st
   if (err instanceof ZodError) return renderLinkPage({ title, message: incomplete, status: ERROR_STATUS.INVALID_INPUT });
   const known = knownError(err);
   if (known && known.code !== "UNAVAILABLE") return renderLinkPage({ title, message: known.userMessage, status: known.status });
-  // `known` once read (knownError logs a busy database), so the answer is not logged a second time.
+  // The busy error as already read, so errorResponse does not read it again.
   return forReader(request.headers.get("accept"), errorResponse(known ?? err));
 }
 
