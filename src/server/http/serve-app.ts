@@ -10,6 +10,7 @@ import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/p
 import { AppError, ERROR_STATUS } from "../errors/app-error";
 import { describeError } from "../errors/describe-error";
 import { isBusyDatabase } from "../errors/known-error";
+import { acceptOnMoreHandles } from "./accept-connections";
 import { withCompression } from "./compress-response";
 import { withFairAdmission } from "./admit-requests";
 import { logger } from "../logger";
@@ -365,9 +366,10 @@ export async function serveApp(opts: {
     server.once("error", reject);
     server.listen(opts.port, opts.hostname, resolve);
   });
+  const acceptors = await acceptOnMoreHandles(server);
   return {
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), acceptors.close()]);
       // A client's idle keep-alive connection held close() for the whole keepAliveTimeout: every stop took 65 s once a browser or a
       // test had asked for a page. Idle ones are closed as they become idle; a request still running gets a few seconds to finish.
       const idle = setInterval(() => server.closeIdleConnections(), 100);
