@@ -28,8 +28,8 @@ type TListeningHandle = { fd?: number };
 
 /**
  * Listens on `server`'s socket through `ACCEPTING_HANDLES - 1` more handles, each handing what it accepts to `server` as its own
- * connection. Resolves with what stops them. A server with no descriptor of its own (a cluster worker's, whose primary accepts), or a
- * helper that fails, leaves the server accepting as Node does, and says so.
+ * connection. Resolves with what stops them. A server with no descriptor of its own (a cluster worker's, whose primary accepts) is left
+ * accepting as Node does; so is one whose helper fails, with a warning.
  */
 export async function acceptOnMoreHandles(server: http.Server, copies = ACCEPTING_HANDLES - 1): Promise<{ close: () => Promise<void> }> {
   const fd = (server as unknown as { _handle?: TListeningHandle | null })._handle?.fd;
@@ -40,7 +40,11 @@ export async function acceptOnMoreHandles(server: http.Server, copies = ACCEPTIN
   });
   // The options http.createServer gives its own socket server (node:_http_server), so an accepted connection is set up alike.
   const acceptors = handles.map((handle) =>
-    net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => server.emit("connection", socket)).listen(handle),
+    net
+      .createServer({ allowHalfOpen: true, noDelay: true }, (socket) => server.emit("connection", socket))
+      // A failed accept (out of descriptors) loses that connection only; unheard, the error would stop the process.
+      .on("error", (err) => logger.warn({ err: String(err) }, "accepting a connection failed"))
+      .listen(handle),
   );
   return {
     close: () => Promise.all(acceptors.map((acceptor) => new Promise<void>((resolve) => acceptor.close(() => resolve())))).then(() => {}),
@@ -59,16 +63,20 @@ function listeningCopies(fd: number, copies: number): Promise<unknown[]> {
     let stderr = "";
     helper.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => helper.kill(), HELPER_TIMEOUT_MS);
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      for (const handle of handles) (handle as { close?: () => void }).close?.();
+      reject(err);
+    };
     helper.on("message", (_message, handle) => {
       if (handle) handles.push(handle);
       if (handles.length === copies) helper.disconnect();
     });
-    helper.on("error", reject);
+    helper.on("error", fail);
     helper.on("exit", (code, signal) => {
       clearTimeout(timer);
       if (handles.length === copies) return resolve(handles);
-      for (const handle of handles) (handle as { close?: () => void }).close?.();
-      reject(
+      fail(
         new Error(
           `the helper ${signal ? `was stopped by ${signal}` : `exited with code ${code}`} after ${handles.length} of ${copies} handles: ${stderr.trim()}`,
         ),

@@ -2,8 +2,18 @@
 import { once } from "node:events";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { acceptOnMoreHandles } from "@/server/http/accept-connections";
+import { logger } from "@/server/logger";
+
+/** A script to run as the helper in its place: one that fails, to see the server go on without it. */
+const helper = vi.hoisted(() => ({ script: null as string | null }));
+vi.mock("node:child_process", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:child_process")>();
+  const spawn = (command: string, args: string[], options: import("node:child_process").SpawnOptions) =>
+    real.spawn(command, helper.script === null ? args : ["-e", helper.script], options);
+  return { ...real, default: { ...real, spawn }, spawn };
+});
 
 const CONNECTIONS = 16;
 /** A turn of the event loop as long as one that renders uncached pages, or longer: a slow machine only makes each turn longer. */
@@ -11,6 +21,8 @@ const TURN_MS = 20;
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
+  helper.script = null;
+  vi.restoreAllMocks();
   for (const stop of stops.splice(0)) await stop();
 });
 
@@ -84,5 +96,19 @@ describe("acceptOnMoreHandles", () => {
       once(client, "connect").then(() => "connected"),
     ]);
     expect(outcome).toBe("ECONNREFUSED");
+  });
+
+  it("serves on its one handle, with a warning, when the helper fails", async () => {
+    helper.script = "process.stderr.write('no copies here'); process.exit(3)";
+    const warn = vi.spyOn(logger, "warn");
+    const { port } = await listening(true);
+    expect(warn).toHaveBeenCalledWith(
+      { err: expect.stringMatching(/exited with code 3 after 0 of 31 handles: no copies here/) },
+      expect.stringContaining("could not add accepting handles"),
+    );
+    const body = await new Promise<string>((resolve, reject) =>
+      http.get({ port, host: "127.0.0.1" }, (res) => res.setEncoding("utf8").on("data", resolve)).on("error", reject),
+    );
+    expect(body).toBe("served");
   });
 });
