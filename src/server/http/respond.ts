@@ -58,8 +58,8 @@ export async function forReader(accept: string | null | undefined, response: Res
   if (!(accept ?? "").includes("text/html")) return response;
   const { error } = (await response.json()) as TApiError;
   const page = renderLinkPage({
-    // A 503 is the server's state, not the address: the reader is to try the same one again.
-    title: response.status === ERROR_STATUS.UNAVAILABLE ? "Busy just now" : "That address did not work",
+    // A 503 is the server's state and any other 5xx its fault, not the address's: the reader is to try the same one again.
+    title: response.status === ERROR_STATUS.UNAVAILABLE ? "Busy just now" : response.status >= 500 ? "Something went wrong" : "That address did not work",
     message: error.message,
     status: response.status,
     links: response.status < 500 ? [{ href: "/papers/go", text: "The latest day" }] : [],

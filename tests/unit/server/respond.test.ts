@@ -3,7 +3,8 @@
 // them; tests/integration/busy-database.test.ts provokes each on a real server.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { errorResponse } from "../../../src/server/http/respond";
+import { errorResponse, forReader } from "../../../src/server/http/respond";
+import { AppError } from "../../../src/server/errors/app-error";
 
 /** A Prisma error carrying the driver adapter's reading of the failure, as Prisma keeps it. */
 const withDriverFailure = (code: string, cause: Record<string, unknown>) =>
@@ -66,5 +67,24 @@ describe("errorResponse", () => {
       expect(res.headers.get("retry-after")).toBeNull();
       expect(await res.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side." } });
     }
+  });
+});
+
+describe("forReader", () => {
+  const title = async (res: Response) => /<title>([^<]*)<\/title>/.exec(await res.text())?.[1];
+
+  it("titles a browser's error page by whose the fault is: the address, the server's load, or the server", async () => {
+    const html = "text/html,application/xhtml+xml";
+    const invalid = await forReader(html, errorResponse(new AppError("INVALID_INPUT", "Pick a date as YYYY-MM-DD.")));
+    expect(invalid.status).toBe(400);
+    expect(await title(invalid)).toMatch(/That address did not work/);
+    const busy = await forReader(html, errorResponse(new AppError("UNAVAILABLE", "busy", { retryAfterSeconds: 5 })));
+    expect(busy.status).toBe(503);
+    expect(await title(busy)).toMatch(/Busy just now/);
+    const broken = await forReader(html, errorResponse(new Error("boom")));
+    expect(broken.status).toBe(500);
+    const text = await broken.clone().text();
+    expect(await title(broken)).toMatch(/Something went wrong/);
+    expect(text).not.toContain("did not work");
   });
 });
