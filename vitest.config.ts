@@ -20,6 +20,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/run-temp-dir.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Two files at a time, each on its worker's own database (global-setup.ts) and ports (helpers/worker.ts): much of a file's

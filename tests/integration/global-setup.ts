@@ -11,10 +11,14 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Worker n's database (vitest's VITEST_POOL_ID) is the n-th: helpers/db.ts's testDatabaseUrl(). */
     databaseUrls: string[];
+    /** The run's temporary directory, every test file's TMPDIR (run-temp-dir.ts). */
+    tempDir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), "pd-it-run-"));
+  project.provide("tempDir", tempDir);
   let adminUrl: string;
   let stopServer = async () => {};
   if (process.env.DATABASE_URL) {
@@ -42,5 +46,6 @@ export default async function setup(project: TestProject) {
     // leaves its two_starts one), which would otherwise stay on the server, one per worker.
     await dropWithSiblings(adminUrl, template);
     await stopServer();
+    await rm(tempDir, { recursive: true, force: true });
   };
 }
