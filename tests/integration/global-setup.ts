@@ -18,6 +18,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), "pd-it-run-"));
+  // Readable by others as the system's own is: an embedded PostgreSQL run as root starts as another user, who reads files under it.
+  await chmod(tempDir, 0o755);
   project.provide("tempDir", tempDir);
   let adminUrl: string;
   let stopServer = async () => {};
@@ -44,8 +46,12 @@ export default async function setup(project: TestProject) {
   return async () => {
     // Nothing is kept, since each run makes these afresh; that includes what tests made beside their worker's database (start.test.ts
     // leaves its two_starts one), which would otherwise stay on the server, one per worker.
-    await dropWithSiblings(adminUrl, template);
-    await stopServer();
-    await rm(tempDir, { recursive: true, force: true });
+    try {
+      await dropWithSiblings(adminUrl, template);
+      await stopServer();
+    } finally {
+      // A process a test left behind may still be writing there: the run's result is the tests', not this cleanup's.
+      await rm(tempDir, { recursive: true, force: true, maxRetries: 5 }).catch((err: unknown) => console.warn(`could not remove ${tempDir}: ${String(err)}`));
+    }
   };
 }

@@ -2,6 +2,7 @@
 // libuv (1.45 and later) accepts one connection per listening handle per turn of the event loop, and a turn that renders uncached pages
 // takes about 10 ms, so 32 connections opened together waited up to 400 ms for the last one's accept.
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
 import type http from "node:http";
 import net from "node:net";
 import { logger } from "../logger";
@@ -9,7 +10,7 @@ import { logger } from "../logger";
 /** Handles on the one socket in all: a burst of this many new connections is accepted in one turn. */
 const ACCEPTING_HANDLES = 32;
 
-/** How long the helper may take to hand the copies back before the server goes on with its one handle. */
+/** How long the helper may take to hand the copies back; the server accepts on those it has by then. */
 const HELPER_TIMEOUT_MS = 10_000;
 
 /**
@@ -26,61 +27,83 @@ for (let fd = 4; fd < 4 + ${copies}; fd += 1) process.send("accepting-handle", n
 
 type TListeningHandle = { fd?: number };
 
-/**
- * Listens on `server`'s socket through `ACCEPTING_HANDLES - 1` more handles, each handing what it accepts to `server` as its own
- * connection. Resolves with what stops them. A server with no descriptor of its own (a cluster worker's, whose primary accepts) is left
- * accepting as Node does; so is one whose helper fails, with a warning.
- */
-export async function acceptOnMoreHandles(server: http.Server, copies = ACCEPTING_HANDLES - 1): Promise<{ close: () => Promise<void> }> {
-  const fd = (server as unknown as { _handle?: TListeningHandle | null })._handle?.fd;
-  if (typeof fd !== "number" || fd < 0 || copies < 1) return { close: async () => {} };
-  const handles = await listeningCopies(fd, copies).catch((err: unknown) => {
-    logger.warn({ err: String(err) }, "could not add accepting handles; new connections are accepted one per turn of the event loop");
-    return [];
-  });
-  // The options http.createServer gives its own socket server (node:_http_server), so an accepted connection is set up alike.
-  const acceptors = handles.map((handle) =>
-    net
-      .createServer({ allowHalfOpen: true, noDelay: true }, (socket) => server.emit("connection", socket))
-      // A failed accept (out of descriptors) loses that connection only; unheard, the error would stop the process.
-      .on("error", (err) => logger.warn({ err: String(err) }, "accepting a connection failed"))
-      .listen(handle),
-  );
-  return {
-    close: () => Promise.all(acceptors.map((acceptor) => new Promise<void>((resolve) => acceptor.close(() => resolve())))).then(() => {}),
-  };
-}
+type TAcceptors = {
+  /** Settles once the helper is done, every copy listening or a warning logged (the server answers on its own handle meanwhile). */
+  ready: Promise<void>;
+  /** Stops every added handle listening, and the helper if it still runs; a copy it hands over later is closed on arrival. */
+  close: () => Promise<void>;
+};
 
-/** `copies` new handles on the listening socket `fd`, from a helper process that inherits it. */
-function listeningCopies(fd: number, copies: number): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const helper = spawn(process.execPath, ["-e", HELPER(copies)], {
-      // Nothing of this process's environment (NODE_OPTIONS's preloads and profilers) is the helper's business.
-      env: { NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "pipe", "ipc", ...Array.from({ length: copies }, () => fd)],
-    });
-    const handles: unknown[] = [];
+/**
+ * Listens on `server`'s socket through `ACCEPTING_HANDLES - 1` more handles as the helper hands them over, each giving what it accepts
+ * to `server` as its own connection. It does not wait for them: the server is already answering, and its caller sets up how it stops.
+ * A cluster worker's server is left as it is (its primary listens; a copy would be asked of the primary as a new listener), and so is a
+ * server whose helper fails, on the copies it got, with a warning.
+ */
+export function acceptOnMoreHandles(server: http.Server, copies = ACCEPTING_HANDLES - 1): TAcceptors {
+  const fd = (server as unknown as { _handle?: TListeningHandle | null })._handle?.fd;
+  if (cluster.isWorker || typeof fd !== "number" || fd < 0 || copies < 1) return { ready: Promise.resolve(), close: async () => {} };
+  const acceptors: net.Server[] = [];
+  let closing = false;
+  const helper = spawn(process.execPath, ["-e", HELPER(copies)], {
+    // Nothing of this process's environment (NODE_OPTIONS's preloads and profilers) is the helper's business.
+    env: { NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe", "ipc", ...Array.from({ length: copies }, () => fd)],
+  });
+  const timer = setTimeout(() => helper.kill(), HELPER_TIMEOUT_MS);
+  helper.on("message", (_message, handle?: unknown) => {
+    if (handle === undefined) return;
+    if (closing) return void (handle as { close?: () => void }).close?.();
+    acceptors.push(listenOn(server, handle));
+    if (acceptors.length === copies) helper.disconnect();
+  });
+  const ready = new Promise<void>((resolve) => {
     let stderr = "";
     helper.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => helper.kill(), HELPER_TIMEOUT_MS);
-    const fail = (err: Error) => {
+    let settled = false;
+    const settle = (problem: string | null) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      for (const handle of handles) (handle as { close?: () => void }).close?.();
-      reject(err);
+      if (problem !== null && !closing) {
+        logger.warn({ err: problem }, `could not add every accepting handle; accepting on ${acceptors.length + 1} of ${copies + 1}`);
+      }
+      resolve();
     };
-    helper.on("message", (_message, handle) => {
-      if (handle) handles.push(handle);
-      if (handles.length === copies) helper.disconnect();
+    helper.on("error", (err) => {
+      helper.kill();
+      settle(String(err));
     });
-    helper.on("error", fail);
+    // Read to its end first, as "exit" may come before the last of it; "close" never came once the copies had been handed over.
+    const stderrRead = new Promise<void>((resolve) => (helper.stderr ? helper.stderr.once("close", resolve) : resolve()));
     helper.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (handles.length === copies) return resolve(handles);
-      fail(
-        new Error(
-          `the helper ${signal ? `was stopped by ${signal}` : `exited with code ${code}`} after ${handles.length} of ${copies} handles: ${stderr.trim()}`,
+      void stderrRead.then(() =>
+        settle(
+          acceptors.length === copies
+            ? null
+            : `the helper ${signal ? `was stopped by ${signal}` : `exited with code ${code}`} after ${acceptors.length} of ${copies} handles: ${stderr.trim()}`,
         ),
       );
     });
   });
+  return {
+    ready,
+    close: async () => {
+      closing = true;
+      clearTimeout(timer);
+      if (helper.exitCode === null && helper.signalCode === null) helper.kill();
+      await Promise.all(acceptors.map((acceptor) => new Promise<void>((resolve) => acceptor.close(() => resolve()))));
+    },
+  };
+}
+
+/** A socket server on a copy of the listening socket, set up as http.createServer sets up its own (node:_http_server). */
+function listenOn(server: http.Server, handle: unknown): net.Server {
+  return (
+    net
+      .createServer({ allowHalfOpen: true, noDelay: true }, (socket) => server.emit("connection", socket))
+      // A failed accept (out of descriptors) loses that connection only; unheard, the error would stop the process.
+      .on("error", (err) => logger.warn({ err: String(err) }, "accepting a connection failed"))
+      .listen(handle)
+  );
 }

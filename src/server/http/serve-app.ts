@@ -366,7 +366,7 @@ export async function serveApp(opts: {
     server.once("error", reject);
     server.listen(opts.port, opts.hostname, resolve);
   });
-  const acceptors = await acceptOnMoreHandles(server);
+  const acceptors = acceptOnMoreHandles(server);
   return {
     close: async () => {
       const closed = Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), acceptors.close()]);
