@@ -52,6 +52,19 @@ async function listening(withMoreHandles: boolean): Promise<{ server: http.Serve
   return { server, port: (server.address() as AddressInfo).port, stop };
 }
 
+/** The body of a GET of `port`'s root, through `agent` (Node's global one when none is given). */
+function served(port: number, agent?: http.Agent): Promise<string> {
+  return new Promise((resolve, reject) =>
+    http
+      .get({ port, host: "127.0.0.1", agent }, (res) => {
+        let body = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve(body));
+      })
+      .on("error", reject),
+  );
+}
+
 /** What a new connection to `port` meets: "connected", or the error's code. */
 async function connecting(port: number): Promise<string | undefined> {
   const client = net.connect(port, "127.0.0.1");
@@ -91,21 +104,7 @@ describe("acceptOnMoreHandles", () => {
   it("serves what every handle accepts as the server's own requests", async () => {
     const { port } = await listening(true);
     const agent = new http.Agent({ keepAlive: false });
-    const bodies = await Promise.all(
-      Array.from(
-        { length: 40 },
-        () =>
-          new Promise<string>((resolve, reject) =>
-            http
-              .get({ port, host: "127.0.0.1", agent }, (res) => {
-                let body = "";
-                res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-                res.on("end", () => resolve(body));
-              })
-              .on("error", reject),
-          ),
-      ),
-    );
+    const bodies = await Promise.all(Array.from({ length: 40 }, () => served(port, agent)));
     expect(new Set(bodies)).toEqual(new Set(["served"]));
   });
 
@@ -148,11 +147,7 @@ describe("acceptOnMoreHandles", () => {
     });
     const agent = new http.Agent({ keepAlive: true });
     stops.push(async () => agent.destroy());
-    const get = () =>
-      new Promise<string>((resolve, reject) =>
-        http.get({ port, host: "127.0.0.1", agent }, (res) => res.setEncoding("utf8").on("data", resolve)).on("error", reject),
-      );
-    expect(await Promise.all(Array.from({ length: 8 }, get))).toEqual(Array(8).fill("served"));
+    expect(await Promise.all(Array.from({ length: 8 }, () => served(port, agent)))).toEqual(Array(8).fill("served"));
     expect(onAddedHandles).toBeGreaterThan(0);
     // Held for the keep-alive timeout, a minute, this would outlast the test's 30 s.
     await stop();
@@ -167,9 +162,6 @@ describe("acceptOnMoreHandles", () => {
       { err: expect.stringMatching(/exited with code 3 after 0 of 31 handles: no copies here/) },
       expect.stringContaining("could not add every accepting handle; accepting on 1 of 32"),
     );
-    const body = await new Promise<string>((resolve, reject) =>
-      http.get({ port, host: "127.0.0.1" }, (res) => res.setEncoding("utf8").on("data", resolve)).on("error", reject),
-    );
-    expect(body).toBe("served");
+    expect(await served(port)).toBe("served");
   });
 });
