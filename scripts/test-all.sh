@@ -8,30 +8,39 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 # Runs the named commands at once: the first prints as it goes (a hang shows where it is), the others into logs of their own, printed
-# under their names once it ends; fails if any failed, after all have ended.
+# under their names once it ends; fails if any failed, after all have ended. A failed command's failure lines are printed again last:
+# a CI log is often read from its end, where the passing suites' output would otherwise bury them.
 side_by_side() {
-  local names=() pids=() logs=() failed=0
+  local names=() pids=() logs=() failed=()
   while [ "$#" -gt 0 ]; do
-    local log=""
-    if [ "${#names[@]}" -gt 0 ]; then log=$(mktemp); fi
+    local log
+    log=$(mktemp)
+    if [ "${#names[@]}" -eq 0 ]; then
+      bash -c "set -o pipefail; { $2; } 2>&1 | tee '$log'" &
+    else
+      bash -c "$2" >"$log" 2>&1 &
+    fi
     names+=("$1")
     logs+=("$log")
-    if [ -z "$log" ]; then bash -c "$2" & else bash -c "$2" >"$log" 2>&1 & fi
     pids+=($!)
     shift 2
   done
   for i in "${!pids[@]}"; do
     local code=0
     wait "${pids[$i]}" || code=$?
-    if [ -n "${logs[$i]}" ]; then
+    if [ "$i" -gt 0 ]; then
       echo "── ${names[$i]} ──"
       cat "${logs[$i]}"
-      rm -f "${logs[$i]}"
     fi
     echo "── ${names[$i]}: exit ${code} ──"
-    [ "$code" -eq 0 ] || failed=1
+    [ "$code" -eq 0 ] || failed+=("$i")
   done
-  return "$failed"
+  for i in "${failed[@]}"; do
+    echo "── ${names[$i]} FAILED; its lines that say so: ──"
+    sed 's/\x1b\[[0-9;]*m//g' "${logs[$i]}" | grep -a -E 'FAIL|✗|×|✘|[0-9]+ failed|Error|error TS|rror:|expected|Timed out|timed out' | tail -n 120 || true
+  done
+  rm -f "${logs[@]}"
+  [ "${#failed[@]}" -eq 0 ]
 }
 
 side_by_side \

@@ -21,6 +21,21 @@ export default async function setup(project: TestProject) {
   // Readable by others as the system's own is: an embedded PostgreSQL run as root starts as another user, who reads files under it.
   await chmod(tempDir, 0o755);
   project.provide("tempDir", tempDir);
+  try {
+    return await prepareDatabases(project, tempDir);
+  } catch (err) {
+    // Teardown runs only after a setup that returned it: a failed one removes its directory here.
+    await removeTempDir(tempDir);
+    throw err;
+  }
+}
+
+async function removeTempDir(tempDir: string): Promise<void> {
+  // A process a test left behind may still be writing there: the run's result is the tests', not this cleanup's.
+  await rm(tempDir, { recursive: true, force: true, maxRetries: 5 }).catch((err: unknown) => console.warn(`could not remove ${tempDir}: ${String(err)}`));
+}
+
+async function prepareDatabases(project: TestProject, tempDir: string): Promise<() => Promise<void>> {
   let adminUrl: string;
   let stopServer = async () => {};
   if (process.env.DATABASE_URL) {
@@ -38,11 +53,17 @@ export default async function setup(project: TestProject) {
   // Migrated once (1.6 s here), then copied for each worker (0.1 s each): two files running at once never meet in a table, a lock, a
   // sequence or the pgboss schema that resetDb drops.
   const template = siblingUrl(adminUrl, "it");
-  await recreateDatabase(adminUrl, template);
-  await applyMigrations(template);
-  const urls = Array.from({ length: project.config.maxWorkers }, (_, i) => siblingUrl(template, `w${i + 1}`));
-  for (const url of urls) await recreateDatabase(adminUrl, url, { template });
-  project.provide("databaseUrls", urls);
+  try {
+    await recreateDatabase(adminUrl, template);
+    await applyMigrations(template);
+    const urls = Array.from({ length: project.config.maxWorkers }, (_, i) => siblingUrl(template, `w${i + 1}`));
+    for (const url of urls) await recreateDatabase(adminUrl, url, { template });
+    project.provide("databaseUrls", urls);
+  } catch (err) {
+    // An embedded server started above would otherwise outlive the run.
+    await stopServer();
+    throw err;
+  }
   return async () => {
     // Nothing is kept, since each run makes these afresh; that includes what tests made beside their worker's database (start.test.ts
     // leaves its two_starts one), which would otherwise stay on the server, one per worker.
@@ -50,8 +71,7 @@ export default async function setup(project: TestProject) {
       await dropWithSiblings(adminUrl, template);
       await stopServer();
     } finally {
-      // A process a test left behind may still be writing there: the run's result is the tests', not this cleanup's.
-      await rm(tempDir, { recursive: true, force: true, maxRetries: 5 }).catch((err: unknown) => console.warn(`could not remove ${tempDir}: ${String(err)}`));
+      await removeTempDir(tempDir);
     }
   };
 }
