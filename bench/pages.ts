@@ -14,7 +14,7 @@ import { refreshSimilarPapers } from "../src/server/feed/refresh-similar";
 import { benchDatabase, startApp } from "./support/bench-app";
 import { numberOption, percentile } from "./support/bench-stats";
 import { loadVocabulary } from "./support/generate-papers";
-import { sampleTreeMemory, waitUntilIdle } from "./support/process-memory";
+import { databaseCpuMs, sampleTreeMemory, treeCpuMs, waitUntilIdle } from "./support/process-memory";
 import { sequentialSearch, twoWordQueries } from "./support/search-queries";
 import { corpusDatabaseName, seedCorpus } from "./support/seed-corpus";
 
@@ -58,6 +58,8 @@ type TRow = {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU time per answer, ms: the app instance's, then PostgreSQL's. */
+  cpu: [number, number];
   bytes: number;
   cache: string;
   target: TTarget;
@@ -78,8 +80,11 @@ function meets(row: TRow): boolean {
   return row.p99 <= 300;
 }
 
-/** What a kind's load runs add up to: every answer's time, and the answers that were not 2xx (connection errors included). */
-type TTally = { latencies: number[]; non2xx: number; seconds: number; completed: number };
+/**
+ * What a kind's load runs add up to: every answer's time, the answers that were not 2xx (connection errors included), and the CPU time
+ * the app instance and PostgreSQL spent on them (ms), each run read until both were idle again.
+ */
+type TTally = { latencies: number[]; non2xx: number; seconds: number; completed: number; webCpuMs: number; dbCpuMs: number };
 
 /** Runs autocannon over `paths` in turn (each connection takes the next one), adding every answer to `tally`. */
 async function load(base: string, kind: Pick<TKind, "paths" | "headers" | "sequence">, seconds: number, tally?: TTally): Promise<void> {
@@ -314,7 +319,20 @@ async function settle(pid: number, databaseUrl: string): Promise<void> {
 }
 
 function printTable(rows: TRow[]): void {
-  const header = ["page", "paths", "req/s", "ratio to /", "p50 ms", "p99 ms", "non-2xx", "bytes/page", "x-nextjs-cache", "target", "meets"];
+  const header = [
+    "page",
+    "paths",
+    "req/s",
+    "ratio to /",
+    "p50 ms",
+    "p99 ms",
+    "non-2xx",
+    "CPU ms/answer (app + db)",
+    "bytes/page",
+    "x-nextjs-cache",
+    "target",
+    "meets",
+  ];
   const lines = rows.map((r) => [
     r.page,
     String(r.paths),
@@ -323,6 +341,7 @@ function printTable(rows: TRow[]): void {
     String(r.p50),
     String(r.p99),
     String(r.non2xx),
+    `${r.cpu[0].toFixed(1)} + ${r.cpu[1].toFixed(1)}`,
     String(r.bytes),
     r.cache,
     TARGET_TEXT[r.target],
@@ -358,7 +377,8 @@ async function main() {
     }
     const memory = sampleTreeMemory(app.pid);
     // Rounds: every kind runs a slice of its time in each, so a burst of other work on a shared machine falls on all kinds alike.
-    const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0 }));
+    const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0, webCpuMs: 0, dbCpuMs: 0 }));
+    const databaseName = decodeURIComponent(new URL(database.url).pathname.slice(1));
     // Each round starts one kind later, so no kind always follows the slow search runs. The kinds that never repeat a query run in
     // rounds of their own after the others: thousands of new searches fill the query-string budget of the page cache and would evict
     // what the cycled search kinds had cached.
@@ -370,8 +390,11 @@ async function main() {
       for (let round = 0; round < ROUNDS; round += 1) {
         for (let j = 0; j < group.length; j += 1) {
           const i = group[(j + round) % group.length]!;
+          const [web, db] = [treeCpuMs(app.pid), databaseCpuMs(databaseName)];
           await load(app.base, resolved[i]!, SECONDS / ROUNDS, tallies[i]);
           await settle(app.pid, database.url);
+          tallies[i]!.webCpuMs += treeCpuMs(app.pid) - web;
+          tallies[i]!.dbCpuMs += databaseCpuMs(databaseName) - db;
         }
       }
     }
@@ -394,6 +417,7 @@ async function main() {
         p50: Math.round(percentile(sorted, 50)),
         p99: Math.round(percentile(sorted, 99)),
         non2xx: tally.non2xx,
+        cpu: [tally.webCpuMs / Math.max(1, tally.completed), tally.dbCpuMs / Math.max(1, tally.completed)],
         ...(await pageWeight(app.base, kind)),
         target: kind.target,
       });

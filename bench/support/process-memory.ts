@@ -69,6 +69,12 @@ function cpuTicks(pids: readonly number[]): number {
   return ticks;
 }
 
+/** CPU time (ms, user + system) used so far by the process tree under `root`, as it stands now. */
+export function treeCpuMs(root: number): number {
+  // Linux counts CPU time in ticks of 1/100 s (USER_HZ).
+  return cpuTicks(processTree(root)) * 10;
+}
+
 /**
  * Waits until the tree under `root` uses less than a fifth of a core over a quarter second (at most `timeoutMs`): a server keeps
  * answering requests a load run abandoned, and that backlog must not fall on the next run. Returns the ms waited.

@@ -6,6 +6,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { claimLockFile } from "../../src/server/process/lock-file";
 import { buildRuntimeBundles } from "./build-runtime-bundles";
+import { replaceFile } from "./bundle-script.mjs";
 
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 
@@ -89,11 +90,12 @@ async function buildInTurn(opts: TBuildOptions) {
   opts.log("Building the app (first start or sources changed)...");
   const started = Date.now();
   // `next build` adds its dist dir's types to tsconfig.json's include; one into another dist dir (the benchmarks', a test's) must not
-  // leave that edit in the checkout, so the file is put back as the build found it, whether the build ends, fails or is stopped.
+  // leave that edit in the checkout, so the file is put back as the build found it, whether the build ends, fails or is stopped. Put back
+  // whole at once: a CLI bundled at that moment reads it for the path aliases.
   const tsconfigPath = path.join(opts.root, "tsconfig.json");
   const tsconfig = existsSync(tsconfigPath) ? readFileSync(tsconfigPath) : undefined;
   await (opts.build ?? runNextBuild)(opts).finally(() => {
-    if (tsconfig !== undefined && !readFileSync(tsconfigPath).equals(tsconfig)) writeFileSync(tsconfigPath, tsconfig);
+    if (tsconfig !== undefined && !readFileSync(tsconfigPath).equals(tsconfig)) replaceFile(tsconfigPath, tsconfig);
   });
   writeFileSync(marker, hash);
   opts.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

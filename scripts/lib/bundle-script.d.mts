@@ -2,3 +2,4 @@
 export declare function bundle(root: string, source: string, output: string): Promise<string[]>;
 export declare function bundledScript(root: string, name: string): Promise<string>;
 export declare function stopBundler(): Promise<void>;
+export declare function replaceFile(file: string, data: string | Uint8Array): void;

@@ -56,7 +56,7 @@ export async function stopBundler() {
  * @param {string} file
  * @param {string | Uint8Array} data
  */
-function replaceFile(file, data) {
+export function replaceFile(file, data) {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, data);

@@ -9,6 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitUntilAnswering } from "../../src/server/net/local-probes";
 import { npmScriptNodeArgs } from "../support/npm-script";
+import { replaceFile } from "../../scripts/lib/bundle-script.mjs";
 import { ROOT, cleanEnv, runScript, type TEnv } from "./helpers/run-script";
 import { testPort } from "./helpers/worker";
 import { testDatabaseUrl } from "./helpers/db";
@@ -227,7 +228,7 @@ describe("npm start after a crash", () => {
         expect(building.output()).toContain("Embedded PostgreSQL stopped");
       } finally {
         await rm(path.join(ROOT, distDir), { recursive: true, force: true });
-        await writeFile(tsconfigPath, tsconfig);
+        if (!(await readFile(tsconfigPath)).equals(tsconfig)) replaceFile(tsconfigPath, tsconfig);
       }
 
       // Two starts at the same instant: one runs, the other refuses with one clear line, never calling the database damaged.
