@@ -2,9 +2,10 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { composeDigest } from "../../src/core/digest";
+import { composeDigest, formatDigestPeriod } from "../../src/core/digest";
 import { findRunningEmbedded } from "../../src/server/db/embedded-postgres";
 import { siblingUrl } from "../support/test-databases";
+import { signIn } from "./support/admin";
 import { E2E_CRON_SECRET } from "./support/constants";
 
 const EMAIL = "e2e-digest@example.test";
@@ -82,6 +83,18 @@ test("digest: a received digest links to the paper and to the manage page, and i
   expect(again.status()).toBe(200);
   const count = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM captured_mail WHERE "to" = $1`, [EMAIL]);
   expect(count.rows[0]!.n).toBe(1);
+
+  // The admin reads the run's period, and the subscriber's next one, as days; the ledger's key is a hover away.
+  const daily = body.runs.find((r) => r.period.startsWith("daily:"))!.period;
+  await signIn(page);
+  await page.goto(`/admin/digests?preview=${encodeURIComponent(EMAIL)}`);
+  await expect(
+    page
+      .getByRole("table", { name: /Digest runs/ })
+      .getByTitle(daily)
+      .first(),
+  ).toHaveText(formatDigestPeriod(daily));
+  await expect(page.getByTestId("digest-preview")).toContainText(/Period Daily, (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} · Status confirmed/);
 });
 
 test("digest: the feedback links are a thumb's size on a phone, and the mail stays within the screen", async ({ page }) => {

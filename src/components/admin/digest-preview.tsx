@@ -1,5 +1,6 @@
 // A subscriber's next digest as it would be sent: headers, the chosen papers and why, and the HTML in a sandboxed frame.
 import type { TDigestPreviewResult } from "@/server/admin/digest-tools";
+import { DigestPeriod } from "./digest-period";
 import { card, muted } from "./ui";
 
 export function DigestPreview({ result }: { result: TDigestPreviewResult }) {
@@ -18,7 +19,7 @@ export function DigestPreview({ result }: { result: TDigestPreviewResult }) {
         Next digest for {preview.email}
       </h2>
       <p className="text-sm">
-        <span className={muted}>Period</span> {preview.period} · <span className={muted}>Status</span> {preview.status}
+        <span className={muted}>Period</span> <DigestPeriod periodKey={preview.period} /> · <span className={muted}>Status</span> {preview.status}
         {preview.status !== "confirmed" && <span className={muted}> (only confirmed subscribers are sent digests)</span>}
       </p>
       {!built ? (

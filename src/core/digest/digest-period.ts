@@ -73,6 +73,18 @@ export function digestFrequencyOf(periodKey: string): TDigestFrequency | null {
   return null;
 }
 
+/**
+ * A period key as an admin reads it: "daily:2026-11-27" → "Daily, Fri 27 Nov 2026", "weekly:2026-W48" → "Weekly, 23–29 Nov 2026".
+ * The key itself, whatever it holds, when it is not one this code writes.
+ */
+export function formatDigestPeriod(periodKey: string): string {
+  const frequency = digestFrequencyOf(periodKey);
+  const value = periodKey.slice(periodKey.indexOf(":") + 1);
+  if (frequency === "daily") return `Daily, ${formatDayRange(value, value)}`;
+  if (frequency === "weekly") return `Weekly, ${formatDayRange(weekStart(value), addDays(weekStart(value), 6))}`;
+  return periodKey;
+}
+
 /** The first and last listing day (YYYY-MM-DD, inclusive) of the papers a digest holds. */
 export type TListingDays = { from: string; to: string };
 

@@ -5,6 +5,7 @@ export {
   digestListingDays,
   digestPeriodKey,
   digestSince,
+  formatDigestPeriod,
   formatListingDays,
   isDue,
   periodWindow,

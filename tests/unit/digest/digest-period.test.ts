@@ -1,6 +1,16 @@
 // Digest periods: the ledger's keys, when a subscriber is due, which papers count as new since the last digest, and the days a mail names.
 import { describe, expect, it } from "vitest";
-import { digestListingDays, digestPeriodKey, digestSince, formatListingDays, isDue, periodWindow, selectDigest, type TDigestSubscriber } from "@/core/digest";
+import {
+  digestListingDays,
+  digestPeriodKey,
+  digestSince,
+  formatDigestPeriod,
+  formatListingDays,
+  isDue,
+  periodWindow,
+  selectDigest,
+  type TDigestSubscriber,
+} from "@/core/digest";
 import { makePaper, makeSubscriber } from "./fixtures";
 
 const at = (iso: string) => new Date(iso);
@@ -33,6 +43,19 @@ describe("digest period keys", () => {
       expect(periodWindow("daily", now).start.getTime()).toBe(midnight - DAY);
     }
     expect(digestPeriodKey("daily", new Date(midnight + DAY))).not.toBe(`daily:${day}`);
+  });
+});
+
+describe("a period key as the admin pages show it", () => {
+  it("names the day, or the Monday-to-Sunday days of the ISO week, across a year's end too", () => {
+    expect(formatDigestPeriod("daily:2026-11-27")).toBe("Daily, Fri 27 Nov 2026");
+    expect(formatDigestPeriod("weekly:2026-W48")).toBe("Weekly, 23–29 Nov 2026");
+    expect(formatDigestPeriod("weekly:2026-W53")).toBe("Weekly, 28 Dec 2026 – 3 Jan 2027");
+    expect(formatDigestPeriod(digestPeriodKey("weekly", at("2027-01-01T00:00:00Z")))).toBe("Weekly, 28 Dec 2026 – 3 Jan 2027");
+  });
+
+  it("shows a key it cannot read as it is, never throwing on a page", () => {
+    for (const key of ["daily:2026-02-30", "weekly:2026-W54", "monthly:2026-11", "daily", ""]) expect(formatDigestPeriod(key)).toBe(key);
   });
 });
 

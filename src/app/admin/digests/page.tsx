@@ -4,6 +4,7 @@ import { Notice } from "@/components/admin/notice";
 import { readActionMessage } from "@/server/admin/action-message";
 import { DigestPreview } from "@/components/admin/digest-preview";
 import { AdminTable } from "@/components/admin/admin-table";
+import { DigestPeriod } from "@/components/admin/digest-period";
 import { button, card, input, label, muted, td } from "@/components/admin/ui";
 import { loadDigestPreview } from "@/server/admin/digest-tools";
 import { loadDigestRuns, loadStrandedDeliveries, ZAdminSearch } from "@/server/admin/load-admin-pages";
@@ -75,7 +76,7 @@ export default async function AdminDigestsPage({ searchParams }: { searchParams:
             {stranded.map((p) => (
               <tr key={p.period}>
                 <th scope="row" className={td}>
-                  {p.period}
+                  <DigestPeriod periodKey={p.period} />
                 </th>
                 <td className={td}>{p.count}</td>
                 <td className={`${td} whitespace-nowrap`}>{p.oldestClaimedAt.toISOString().slice(0, 19).replace("T", " ")}</td>
@@ -105,7 +106,7 @@ export default async function AdminDigestsPage({ searchParams }: { searchParams:
                 #{r.id}
               </th>
               <td className={td}>
-                {r.period} <span className={`text-xs ${muted}`}>({r.trigger})</span>
+                <DigestPeriod periodKey={r.period} /> <span className={`text-xs ${muted}`}>({r.trigger})</span>
               </td>
               <td className={td}>
                 {r.status}
