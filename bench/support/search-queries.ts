@@ -67,7 +67,8 @@ export function twoWordQueries(words: readonly string[], count: number, seed: nu
   return [...out];
 }
 
-type TSequentialSearch = { queries: number; p50: number; p95: number; max: number; withResults: number };
+/** `slowest`: the three slowest queries with their times, where a p95 of 50 queries comes from. */
+type TSequentialSearch = { queries: number; p50: number; p95: number; max: number; withResults: number; slowest: string };
 
 /** Distinct queries that warm a freshly started app (its code optimised, its pool's connections open) without warming the measured ones. */
 const WARMUP_QUERIES = 30;
@@ -75,6 +76,7 @@ const WARMUP_QUERIES = 30;
 /** The mixed queries one at a time against /api/papers (each uncached on its first request), after warm-up queries of their own. */
 export async function sequentialSearch(base: string, vocabulary: TVocabulary): Promise<TSequentialSearch> {
   const timings: number[] = [];
+  const byQuery: { q: string; ms: number }[] = [];
   let withResults = 0;
   // Measured right after the app starts, the first few dozen requests ran unoptimised code: p95 moved 22–63 ms between runs at
   // 100,000 papers, while the same queries through listPapers took about 10 ms.
@@ -88,9 +90,15 @@ export async function sequentialSearch(base: string, vocabulary: TVocabulary): P
     const res = await fetch(`${base}/api/papers?limit=20&q=${encodeURIComponent(q)}`);
     const body = (await res.json()) as { papers?: unknown[] };
     timings.push(performance.now() - t0);
+    byQuery.push({ q, ms: timings.at(-1)! });
     if (!res.ok) throw new Error(`${q}: HTTP ${res.status}`);
     if ((body.papers?.length ?? 0) > 0) withResults += 1;
   }
   const sorted = [...timings].sort((a, b) => a - b);
-  return { queries: timings.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)!, withResults };
+  const slowest = byQuery
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map(({ q, ms }) => `${q} (${ms.toFixed(1)} ms)`)
+    .join(", ");
+  return { queries: timings.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)!, withResults, slowest };
 }
