@@ -58,7 +58,7 @@ type TRow = {
   p50: number;
   p99: number;
   non2xx: number;
-  /** CPU time per answer, ms: the app instance's, then PostgreSQL's. */
+  /** CPU time per request sent, ms: the app instance's, then PostgreSQL's. */
   cpu: [number, number];
   bytes: number;
   cache: string;
@@ -82,9 +82,10 @@ function meets(row: TRow): boolean {
 
 /**
  * What a kind's load runs add up to: every answer's time, the answers that were not 2xx (connection errors included), and the CPU time
- * the app instance and PostgreSQL spent on them (ms), each run read until both were idle again.
+ * the app instance and PostgreSQL spent (ms), each run read until both were idle again, so it covers every request `sent`, those still
+ * in flight when the run ended (and answered while it settled) too. PostgreSQL's parallel workers, which name no database, are not in it.
  */
-type TTally = { latencies: number[]; non2xx: number; seconds: number; completed: number; webCpuMs: number; dbCpuMs: number };
+type TTally = { latencies: number[]; non2xx: number; seconds: number; completed: number; sent: number; webCpuMs: number; dbCpuMs: number };
 
 /** Runs autocannon over `paths` in turn (each connection takes the next one), adding every answer to `tally`. */
 async function load(base: string, kind: Pick<TKind, "paths" | "headers" | "sequence">, seconds: number, tally?: TTally): Promise<void> {
@@ -105,6 +106,7 @@ async function load(base: string, kind: Pick<TKind, "paths" | "headers" | "seque
     tally.non2xx += result.errors;
     tally.seconds += result.duration;
     tally.completed += result.requests.total;
+    tally.sent += result.requests.sent;
   }
 }
 
@@ -377,7 +379,7 @@ async function main() {
     }
     const memory = sampleTreeMemory(app.pid);
     // Rounds: every kind runs a slice of its time in each, so a burst of other work on a shared machine falls on all kinds alike.
-    const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0, webCpuMs: 0, dbCpuMs: 0 }));
+    const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0, sent: 0, webCpuMs: 0, dbCpuMs: 0 }));
     const databaseName = decodeURIComponent(new URL(database.url).pathname.slice(1));
     // Each round starts one kind later, so no kind always follows the slow search runs. The kinds that never repeat a query run in
     // rounds of their own after the others: thousands of new searches fill the query-string budget of the page cache and would evict
@@ -417,7 +419,7 @@ async function main() {
         p50: Math.round(percentile(sorted, 50)),
         p99: Math.round(percentile(sorted, 99)),
         non2xx: tally.non2xx,
-        cpu: [tally.webCpuMs / Math.max(1, tally.completed), tally.dbCpuMs / Math.max(1, tally.completed)],
+        cpu: [tally.webCpuMs / Math.max(1, tally.sent), tally.dbCpuMs / Math.max(1, tally.sent)],
         ...(await pageWeight(app.base, kind)),
         target: kind.target,
       });

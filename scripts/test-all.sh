@@ -35,9 +35,10 @@ side_by_side() {
     echo "── ${names[$i]}: exit ${code} ──"
     [ "$code" -eq 0 ] || failed+=("$i")
   done
-  for i in "${failed[@]}"; do
+  # ${a[@]+...}: bash before 4.4 (macOS's 3.2) calls an empty array unbound under set -u. The escape byte is written out for BSD sed.
+  for i in ${failed[@]+"${failed[@]}"}; do
     echo "── ${names[$i]} FAILED; its lines that say so: ──"
-    sed 's/\x1b\[[0-9;]*m//g' "${logs[$i]}" | grep -a -E 'FAIL|✗|×|✘|[0-9]+ failed|Error|error TS|rror:|expected|Timed out|timed out' | tail -n 120 || true
+    sed "s/$(printf '\033')\[[0-9;]*m//g" "${logs[$i]}" | grep -a -E 'FAIL|✗|×|✘|[0-9]+ failed|Error|error TS|rror:|expected|Timed out|timed out' | tail -n 120 || true
   done
   rm -f "${logs[@]}"
   [ "${#failed[@]}" -eq 0 ]

@@ -2,7 +2,7 @@
 declare module "autocannon" {
   type TLatency = { p50: number; p99: number; p97_5: number; average: number };
   /** `duration`: seconds the run actually took. */
-  type TResult = { requests: { average: number; total: number }; duration: number; latency: TLatency; errors: number; non2xx: number };
+  type TResult = { requests: { average: number; total: number; sent: number }; duration: number; latency: TLatency; errors: number; non2xx: number };
   type TRequest = { method?: string; path?: string; headers?: Record<string, string> };
   export default function autocannon(opts: {
     url: string;

@@ -1,6 +1,6 @@
 // Bundles a TypeScript entry of this project to one plain JavaScript module with esbuild: the web server, the page cache handler and
 // every CLI (scripts/run.mjs) run as such bundles, without tsx's loader hooks. Plain JavaScript, so the launcher needs no loader itself.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Files that change every bundle without being one of its inputs: the path aliases, the package's type, this file's options. */
@@ -59,8 +59,19 @@ export async function stopBundler() {
 export function replaceFile(file, data) {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, data);
+    // The file keeps its mode and owner (tsconfig.json put back by a build run as root in someone's checkout).
+    const old = existsSync(file) ? statSync(file) : undefined;
+    if (old) {
+      chmodSync(temporary, old.mode & 0o7777);
+      if (typeof process.getuid === "function" && process.getuid() === 0) chownSync(temporary, old.uid, old.gid);
+    }
+    renameSync(temporary, file);
+  } catch (err) {
+    rmSync(temporary, { force: true });
+    throw err;
+  }
 }
 
 /**

@@ -1,11 +1,12 @@
 // A database that cannot answer now, provoked on a real PostgreSQL server: every way it fails a query (as Prisma 7 over node-postgres
 // throws it) is read as UNAVAILABLE with Retry-After, and the manage page's, the confirmation's and the preferences' server actions
 // answer it with "busy, try again" in their own way instead of throwing. The web server's pages and forms: busy-database-web.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Prisma } from "../../src/generated/prisma/client";
 import { createDb, type Db } from "../../src/server/db";
 import { randomToken, sha256 } from "../../src/server/auth/secrets";
 import { knownError } from "../../src/server/errors/known-error";
+import { logger } from "../../src/server/logger";
 import { IDLE_STATE } from "../../src/server/subscriptions/form-state";
 import { signSubscriberToken } from "../../src/server/subscriptions/subscription-links";
 import { confirmAction } from "../../src/app/subscribe/confirm/actions";
@@ -31,15 +32,29 @@ afterAll(async () => {
   await Promise.all([db, ...clients].map((c) => c.$disconnect()));
 });
 
-/** What `work` threw, as knownError reads it. */
+/** What `work` threw, as knownError reads it, with `logged`: the warning it wrote, which says what happened to an admin reading the log. */
 async function readFailure(work: PromiseLike<unknown>) {
   const err = await Promise.resolve(work).then(
     () => null,
     (e: unknown) => e,
   );
   expect(err, "the query should have failed").not.toBeNull();
-  return knownError(err);
+  const warn = vi.spyOn(logger, "warn");
+  try {
+    const known = knownError(err);
+    return known && Object.assign(known, { logged: warn.mock.calls.at(-1)?.[1] as string | undefined });
+  } finally {
+    warn.mockRestore();
+  }
 }
+
+const SAYS = {
+  unreachable: "the database is not reachable",
+  timedOut: "the database could not take the query in time",
+  full: "the database refused more connections",
+  starting: "the database is starting up",
+  lost: "the database connection was lost",
+};
 
 const BUSY = { code: "UNAVAILABLE", status: 503, retryAfterSeconds: 5, userMessage: "The server is busy. Try again in a few seconds." };
 
@@ -49,15 +64,15 @@ describe("a database that cannot answer now is UNAVAILABLE, however the query me
     url.port = String(await testPort(45_432));
     const unreachable = client(url.toString());
     for (const work of [() => unreachable.paper.findFirst(), () => unreachable.$queryRaw`SELECT 1`, () => unreachable.$transaction((tx) => tx.paper.count())]) {
-      expect(await readFailure(work())).toMatchObject(BUSY);
+      expect(await readFailure(work())).toMatchObject({ ...BUSY, logged: SAYS.unreachable });
     }
   });
 
   it("a statement that waits past statement_timeout (here for a lock another session holds)", async () => {
     const timed = client(withStatementTimeout(testDatabaseUrl(), 300));
     await whileLocked(testDatabaseUrl(), ["papers"], async () => {
-      expect(await readFailure(timed.paper.findFirst())).toMatchObject(BUSY);
-      expect(await readFailure(timed.$queryRaw`SELECT count(*) FROM papers`)).toMatchObject(BUSY);
+      expect(await readFailure(timed.paper.findFirst())).toMatchObject({ ...BUSY, logged: SAYS.timedOut });
+      expect(await readFailure(timed.$queryRaw`SELECT count(*) FROM papers`)).toMatchObject({ ...BUSY, logged: SAYS.timedOut });
     });
   });
 
@@ -69,8 +84,8 @@ describe("a database that cannot answer now is UNAVAILABLE, however the query me
       holding = Promise.resolve(small.paper.count());
       await new Promise((resolve) => setTimeout(resolve, 200));
       const [query, transaction] = await Promise.all([readFailure(small.$queryRaw`SELECT 1`), readFailure(small.$transaction((tx) => tx.paper.count()))]);
-      expect(query).toMatchObject(BUSY);
-      expect(transaction).toMatchObject(BUSY);
+      expect(query).toMatchObject({ ...BUSY, logged: SAYS.timedOut });
+      expect(transaction).toMatchObject({ ...BUSY, logged: SAYS.timedOut });
     });
     // The held query itself ends once the lock goes.
     expect(typeof (await holding)).toBe("number");
@@ -86,8 +101,8 @@ describe("a database that cannot answer now is UNAVAILABLE, however the query me
       url.username = role;
       url.password = "busy";
       const refused = client(url.toString());
-      expect(await readFailure(refused.paper.findFirst())).toMatchObject(BUSY);
-      expect(await readFailure(refused.$queryRaw`SELECT 1`)).toMatchObject(BUSY);
+      expect(await readFailure(refused.paper.findFirst())).toMatchObject({ ...BUSY, logged: SAYS.full });
+      expect(await readFailure(refused.$queryRaw`SELECT 1`)).toMatchObject({ ...BUSY, logged: SAYS.full });
       await refused.$disconnect();
     } finally {
       await db.$executeRawUnsafe(`DROP ROLE "${role}"`);
@@ -100,18 +115,21 @@ describe("a database that cannot answer now is UNAVAILABLE, however the query me
       const hung = client(silent.url, 3);
       // Together: each waits out the pool's five-second connection timeout (the transaction its two-second start).
       const failures = await Promise.all([hung.paper.findFirst(), hung.$queryRaw`SELECT 1`, hung.$transaction((tx) => tx.paper.count())].map(readFailure));
-      for (const failure of failures) expect(failure).toMatchObject(BUSY);
+      for (const failure of failures) expect(failure).toMatchObject({ ...BUSY, logged: SAYS.timedOut });
     } finally {
       await silent.close();
     }
   });
 
   it("a server still starting up (FATAL 57P03), and one whose connection is reset", async () => {
-    for (const fake of [await startingServer(testDatabaseUrl()), await resettingServer(testDatabaseUrl())]) {
+    for (const [fake, says] of [
+      [await startingServer(testDatabaseUrl()), SAYS.starting],
+      [await resettingServer(testDatabaseUrl()), SAYS.lost],
+    ] as const) {
       try {
         const answered = client(fake.url);
-        expect(await readFailure(answered.paper.findFirst())).toMatchObject(BUSY);
-        expect(await readFailure(answered.$queryRaw`SELECT 1`)).toMatchObject(BUSY);
+        expect(await readFailure(answered.paper.findFirst())).toMatchObject({ ...BUSY, logged: says });
+        expect(await readFailure(answered.$queryRaw`SELECT 1`)).toMatchObject({ ...BUSY, logged: says });
       } finally {
         await fake.close();
       }
@@ -125,7 +143,7 @@ describe("a database that cannot answer now is UNAVAILABLE, however the query me
     const sleeping = readFailure(own.$queryRaw`SELECT 1 FROM pg_sleep(10)`);
     await expect.poll(() => db.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE pid = ${pid} AND query LIKE '%pg_sleep%'`).toHaveLength(1);
     await db.$queryRaw`SELECT pg_terminate_backend(${pid}::int)::text`;
-    expect(await sleeping).toMatchObject(BUSY);
+    expect(await sleeping).toMatchObject({ ...BUSY, logged: SAYS.lost });
   });
 
   it("a transaction held past its own timeout, or used after it ended, is a fault of the code (P2028 that is no wait for the pool)", async () => {

@@ -41,14 +41,12 @@ async function prepareDatabases(project: TestProject, tempDir: string): Promise<
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "paper-digest-it-"));
+    // Under the run's own directory, so a server that fails to start leaves nothing behind either.
+    const dir = await mkdtemp(path.join(tempDir, "paper-digest-it-"));
     await chmod(dir, 0o755);
     const db = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
     adminUrl = db.url;
-    stopServer = async () => {
-      await db.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
+    stopServer = () => db.stop();
   }
   // Migrated once (1.6 s here), then copied for each worker (0.1 s each): two files running at once never meet in a table, a lock, a
   // sequence or the pgboss schema that resetDb drops.
@@ -60,8 +58,8 @@ async function prepareDatabases(project: TestProject, tempDir: string): Promise<
     for (const url of urls) await recreateDatabase(adminUrl, url, { template });
     project.provide("databaseUrls", urls);
   } catch (err) {
-    // An embedded server started above would otherwise outlive the run.
-    await stopServer();
+    // An embedded server started above would otherwise outlive the run; the setup's own error is the one to report.
+    await stopServer().catch((stopErr: unknown) => console.warn(`could not stop the embedded PostgreSQL: ${String(stopErr)}`));
     throw err;
   }
   return async () => {
@@ -69,9 +67,12 @@ async function prepareDatabases(project: TestProject, tempDir: string): Promise<
     // leaves its two_starts one), which would otherwise stay on the server, one per worker.
     try {
       await dropWithSiblings(adminUrl, template);
-      await stopServer();
     } finally {
-      await removeTempDir(tempDir);
+      try {
+        await stopServer();
+      } finally {
+        await removeTempDir(tempDir);
+      }
     }
   };
 }

@@ -6,15 +6,24 @@ import { AppError, isAppError } from "./app-error";
 /** How soon a client may ask again when the database could not answer (the answer's Retry-After). */
 const BUSY_RETRY_SECONDS = 5;
 
+/** What the log says happened, for an admin reading it: one line per way the database could not answer, each a warning, never an error. */
+const SAYS = {
+  timedOut: "the database could not take the query in time",
+  unreachable: "the database is not reachable",
+  full: "the database refused more connections",
+  starting: "the database is starting up",
+  lost: "the database connection was lost",
+} as const;
+
 /**
  * node-postgres' own words for a connection that never came or went away, which Prisma passes on as they are (the second as the first's
  * cause): no pool connection free within connectionTimeoutMillis, a server that took the connection and never answered, and a
  * connection the server or the network dropped without a word.
  */
-const CONNECTION_LOST = new Set([
-  "timeout exceeded when trying to connect",
-  "Connection terminated due to connection timeout",
-  "Connection terminated unexpectedly",
+const CONNECTION_LOST = new Map<string, string>([
+  ["timeout exceeded when trying to connect", SAYS.timedOut],
+  ["Connection terminated due to connection timeout", SAYS.timedOut],
+  ["Connection terminated unexpectedly", SAYS.lost],
 ]);
 /** Prisma's code for every failure of its transaction API; only this one of them is a wait for the pool (an expired or closed one is our bug). */
 const TRANSACTION_API_ERROR = "P2028";
@@ -23,13 +32,23 @@ const TRANSACTION_START_TIMEOUT = "Unable to start a transaction in the given ti
  * The driver adapter's kinds for a server nothing answers at (refused, unknown host), one refusing more connections, and a connection
  * reset or timed out at the socket.
  */
-const BUSY_KINDS = new Set(["DatabaseNotReachable", "TooManyConnections", "ConnectionClosed", "SocketTimeout"]);
+const BUSY_KINDS = new Map<string, string>([
+  ["DatabaseNotReachable", SAYS.unreachable],
+  ["TooManyConnections", SAYS.full],
+  ["ConnectionClosed", SAYS.lost],
+  ["SocketTimeout", SAYS.timedOut],
+]);
 /**
  * PostgreSQL's SQLSTATEs for load or an outage: query_canceled (a statement past statement_timeout, its wait for a lock included),
  * admin_shutdown (a restart or a failover ended the connection, pg_terminate_backend too), crash_shutdown, and cannot_connect_now
  * (starting up or recovering).
  */
-const BUSY_SQLSTATES = new Set(["57014", "57P01", "57P02", "57P03"]);
+const BUSY_SQLSTATES = new Map<string, string>([
+  ["57014", SAYS.timedOut],
+  ["57P01", SAYS.lost],
+  ["57P02", SAYS.lost],
+  ["57P03", SAYS.starting],
+]);
 /** How far down a chain of causes to look: wrappers are a level or two deep, and a cycle must not loop. */
 const MAX_CAUSE_DEPTH = 5;
 
@@ -42,12 +61,24 @@ function driverFailure(err: Error): { kind?: unknown; code?: unknown } | undefin
   return (err as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } } }).meta?.driverAdapterError?.cause;
 }
 
-function isBusyFailure(err: Error): boolean {
-  if (CONNECTION_LOST.has(err.message)) return true;
-  if ((err as { code?: unknown }).code === TRANSACTION_API_ERROR) return err.message.includes(TRANSACTION_START_TIMEOUT);
+/** What the log says of `err` when it is one way the database could not answer; undefined for anything else. */
+function busyFailure(err: Error): string | undefined {
+  const lost = CONNECTION_LOST.get(err.message);
+  if (lost) return lost;
+  if ((err as { code?: unknown }).code === TRANSACTION_API_ERROR) return err.message.includes(TRANSACTION_START_TIMEOUT) ? SAYS.timedOut : undefined;
   const failure = driverFailure(err);
-  if (typeof failure?.kind === "string" && BUSY_KINDS.has(failure.kind)) return true;
-  return failure?.kind === "postgres" && typeof failure.code === "string" && BUSY_SQLSTATES.has(failure.code);
+  if (typeof failure?.kind === "string" && BUSY_KINDS.has(failure.kind)) return BUSY_KINDS.get(failure.kind);
+  return failure?.kind === "postgres" && typeof failure.code === "string" ? BUSY_SQLSTATES.get(failure.code) : undefined;
+}
+
+/** busyFailure of `err` or of an error it wraps. */
+function busyDatabase(err: unknown): string | undefined {
+  let at = err;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && at instanceof Error; depth++, at = at.cause) {
+    const says = busyFailure(at);
+    if (says) return says;
+  }
+  return undefined;
 }
 
 /**
@@ -58,9 +89,7 @@ function isBusyFailure(err: Error): boolean {
  * `err` or on an error it wraps (its `cause`). Exported for what only logs such an error (the app server's console, serve-app.ts).
  */
 export function isBusyDatabase(err: unknown): boolean {
-  let at = err;
-  for (let depth = 0; depth < MAX_CAUSE_DEPTH && at instanceof Error; depth++, at = at.cause) if (isBusyFailure(at)) return true;
-  return false;
+  return busyDatabase(err) !== undefined;
 }
 
 /**
@@ -72,11 +101,13 @@ const logged = new WeakSet<object>();
 /** The AppError `err` stands for: itself, or UNAVAILABLE for a database too busy to answer; null for a fault (a 500, logged by the caller). */
 export function knownError(err: unknown): AppError | null {
   if (isAppError(err)) return err;
-  if (!isBusyDatabase(err)) return null;
-  // isBusyDatabase holds only for an Error, so `err` is an object.
+  const says = busyDatabase(err);
+  if (says === undefined) return null;
+  // busyDatabase reads only an Error, so `err` is an object.
   if (!logged.has(err as object)) {
     logged.add(err as object);
-    logger.warn({ err }, "the database could not take the query in time");
+    // Each the same warning once, whatever its cause: an unreachable server (a wrong host in DATABASE_URL) is named as such.
+    logger.warn({ err }, says);
   }
   return new AppError("UNAVAILABLE", "the database is busy", {
     userMessage: "The server is busy. Try again in a few seconds.",

@@ -55,7 +55,19 @@ describe("a period key as the admin pages show it", () => {
   });
 
   it("shows a key it cannot read as it is, never throwing on a page", () => {
-    for (const key of ["daily:2026-02-30", "weekly:2026-W54", "monthly:2026-11", "daily", ""]) expect(formatDigestPeriod(key)).toBe(key);
+    for (const key of [
+      "daily:2026-02-30",
+      "weekly:2026-W54",
+      "monthly:2026-11",
+      "daily",
+      "",
+      "daily:2026-11-27:x",
+      "weekly:2026-W48:x",
+      "weekly:1000-W01",
+      "weekly:9999-W52",
+    ]) {
+      expect(formatDigestPeriod(key)).toBe(key);
+    }
   });
 });
 

@@ -1,11 +1,11 @@
 // `npm run <script>` runs a bundle of scripts/<script>.ts: made again whenever a file it was made from changes, reused otherwise, and
 // the launcher refuses a name that is no script. A stale bundle would run yesterday's code after a `git pull`.
 import { spawnSync } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { bundledScript } from "../../../scripts/lib/bundle-script.mjs";
+import { bundledScript, replaceFile } from "../../../scripts/lib/bundle-script.mjs";
 
 const REPO = path.resolve(import.meta.dirname, "..", "..", "..");
 let root: string;
@@ -99,3 +99,16 @@ it("stopBundler ends esbuild's service process, which otherwise stays a child of
   expect(children(true)).toBe("");
   // Two node processes, each bundling: on a busy machine (CI beside another suite) this took 5.4 s, past vitest's default 5 s.
 }, 60_000);
+
+it("replaceFile swaps a file whole, keeping its mode, and leaves no temporary file behind when it cannot", async () => {
+  const file = path.join(root, "tsconfig.json");
+  await chmod(file, 0o640);
+  replaceFile(file, '{ "compilerOptions": {} }');
+  expect(await readFile(file, "utf8")).toBe('{ "compilerOptions": {} }');
+  expect((await stat(file)).mode & 0o777).toBe(0o640);
+  // A directory in the file's place: the rename fails, and the whole new copy written beside it goes too.
+  const taken = path.join(root, "taken");
+  await mkdir(path.join(taken, "inside"), { recursive: true });
+  expect(() => replaceFile(taken, "data")).toThrow();
+  expect((await readdir(root)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+});
