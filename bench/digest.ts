@@ -188,8 +188,7 @@ async function main() {
     const rss = sampleRss();
     const profile = await startProfile("digest");
     const sinkBefore = await sink.stats();
-    const database = new URL(pg.url).pathname.slice(1);
-    const dbCpuBefore = databaseCpuMs(database);
+    const dbCpuBefore = databaseCpuMs(pg.url);
     const cpuBefore = cpuMs();
     const started = performance.now();
     const run = await runDigest({ db, frequency: "daily", now: NOW, trigger: "bench", settings, mailer });
@@ -198,7 +197,7 @@ async function main() {
     const memoryAtEnd = memoryBreakdown();
     await profile.stop();
     const digestCpu = cpuMs() - cpuBefore;
-    const dbCpu = databaseCpuMs(database) - dbCpuBefore;
+    const dbCpu = databaseCpuMs(pg.url) - dbCpuBefore;
     await mailer.close();
     const sinkAfterRun = await sink.stats();
     const digestRate = run.sent / seconds;

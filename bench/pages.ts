@@ -380,7 +380,6 @@ async function main() {
     const memory = sampleTreeMemory(app.pid);
     // Rounds: every kind runs a slice of its time in each, so a burst of other work on a shared machine falls on all kinds alike.
     const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0, sent: 0, webCpuMs: 0, dbCpuMs: 0 }));
-    const databaseName = decodeURIComponent(new URL(database.url).pathname.slice(1));
     // Each round starts one kind later, so no kind always follows the slow search runs. The kinds that never repeat a query run in
     // rounds of their own after the others: thousands of new searches fill the query-string budget of the page cache and would evict
     // what the cycled search kinds had cached.
@@ -392,11 +391,11 @@ async function main() {
       for (let round = 0; round < ROUNDS; round += 1) {
         for (let j = 0; j < group.length; j += 1) {
           const i = group[(j + round) % group.length]!;
-          const [web, db] = [treeCpuMs(app.pid), databaseCpuMs(databaseName)];
+          const [web, db] = [treeCpuMs(app.pid), databaseCpuMs(database.url)];
           await load(app.base, resolved[i]!, SECONDS / ROUNDS, tallies[i]);
           await settle(app.pid, database.url);
           tallies[i]!.webCpuMs += treeCpuMs(app.pid) - web;
-          tallies[i]!.dbCpuMs += databaseCpuMs(databaseName) - db;
+          tallies[i]!.dbCpuMs += databaseCpuMs(database.url) - db;
         }
       }
     }

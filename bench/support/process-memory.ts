@@ -94,10 +94,12 @@ export async function waitUntilIdle(root: number, timeoutMs = 30_000): Promise<n
 }
 
 /**
- * CPU time (ms, user + system) used so far by the PostgreSQL backends connected to `database` (their process titles name it): the
- * database's share of a run, which a process's own CPU time does not show. Backends that closed since the last reading are not counted.
+ * CPU time (ms, user + system) used so far by the PostgreSQL backends connected to the database `databaseUrl` names (their process
+ * titles name it): the database's share of a run, which a process's own CPU time does not show. Backends that closed since the last
+ * reading are not counted.
  */
-export function databaseCpuMs(database: string): number {
+export function databaseCpuMs(databaseUrl: string): number {
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   const backends: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -62,7 +62,7 @@ export function replaceFile(file, data) {
   try {
     writeFileSync(temporary, data);
     // The file keeps its mode and owner (tsconfig.json put back by a build run as root in someone's checkout).
-    const old = existsSync(file) ? statSync(file) : undefined;
+    const old = statSync(file, { throwIfNoEntry: false });
     if (old) {
       chmodSync(temporary, old.mode & 0o7777);
       if (typeof process.getuid === "function" && process.getuid() === 0) chownSync(temporary, old.uid, old.gid);

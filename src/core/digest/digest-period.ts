@@ -79,13 +79,13 @@ export function digestFrequencyOf(periodKey: string): TDigestFrequency | null {
  */
 export function formatDigestPeriod(periodKey: string): string {
   const frequency = digestFrequencyOf(periodKey);
-  // The value digestFrequencyOf read: what follows a second colon is no part of it, and the key is then not one this code writes.
-  const [, value = "", ...rest] = periodKey.split(":");
+  // Everything after the first colon: the calendar helpers refuse what follows a second one, as they refuse a week whose days they
+  // cannot write (year 1000's first, 9999's last), with a RangeError, and such a key is shown as it is.
+  const value = periodKey.slice(periodKey.indexOf(":") + 1);
   try {
-    if (frequency === "daily" && rest.length === 0) return `Daily, ${formatDayRange(value, value)}`;
-    if (frequency === "weekly" && rest.length === 0) return `Weekly, ${formatDayRange(weekStart(value), addDays(weekStart(value), 6))}`;
+    if (frequency === "daily") return `Daily, ${formatDayRange(value, value)}`;
+    if (frequency === "weekly") return `Weekly, ${formatDayRange(weekStart(value), addDays(weekStart(value), 6))}`;
   } catch (err) {
-    // A week ISO week keys can name but whose days the calendar helpers refuse (year 1000's first, 9999's last): shown as its key.
     if (!(err instanceof RangeError)) throw err;
   }
   return periodKey;

@@ -67,7 +67,8 @@ function busyFailure(err: Error): string | undefined {
   if (lost) return lost;
   if ((err as { code?: unknown }).code === TRANSACTION_API_ERROR) return err.message.includes(TRANSACTION_START_TIMEOUT) ? SAYS.timedOut : undefined;
   const failure = driverFailure(err);
-  if (typeof failure?.kind === "string" && BUSY_KINDS.has(failure.kind)) return BUSY_KINDS.get(failure.kind);
+  const kind = typeof failure?.kind === "string" ? BUSY_KINDS.get(failure.kind) : undefined;
+  if (kind) return kind;
   return failure?.kind === "postgres" && typeof failure.code === "string" ? BUSY_SQLSTATES.get(failure.code) : undefined;
 }
 
