@@ -110,6 +110,17 @@ async function load(base: string, kind: Pick<TKind, "paths" | "headers" | "seque
   }
 }
 
+/** How many of `paths` the app answers from its page cache (Next's x-nextjs-cache: HIT), asked one at a time. */
+async function cachedCount(base: string, paths: readonly string[]): Promise<number> {
+  let hits = 0;
+  for (const p of paths) {
+    const res = await fetch(`${base}${p}`);
+    await res.arrayBuffer();
+    if (res.headers.get("x-nextjs-cache") === "HIT") hits += 1;
+  }
+  return hits;
+}
+
 /** The path the app really serves for `path`: redirects are followed here, so the load never counts them as pages. */
 async function servedPath(base: string, path: string): Promise<string> {
   let current = path;
@@ -398,6 +409,13 @@ async function main() {
           tallies[i]!.dbCpuMs += databaseCpuMs(database.url) - db;
         }
       }
+    }
+    // A flood of one-off searches (a crawler's) must not push out the searches people ask again: the cycled kind's pages, read in
+    // every round before the flood, should all still be cached after it.
+    const flood = resolved.reduce((n, kind) => n + (kind.sequence?.next ?? 0), 0);
+    for (const kind of flood > 0 ? resolved.filter((k) => k.target === "search" && !k.sequence) : []) {
+      const hits = await cachedCount(app.base, kind.paths);
+      console.log(`After ${flood} one-off queries (the every-query-new kinds), ${hits} of the ${kind.paths.length} pages of ${kind.name} were still cached`);
     }
     const rows: TRow[] = [];
     for (const [i, kind] of resolved.entries()) {

@@ -1,50 +1,87 @@
-// A map held within a byte budget, least recently used dropped first: the page cache and the compressed-bytes cache both keep one per kind of page.
+// A map held within a byte budget that a flood of keys read once cannot empty: the page cache and the compressed-bytes cache both keep
+// one per kind of page.
 
+type TSlot<V> = { value: V; bytes: number };
+
+/** The share of the budget that values read again may take; the rest always has room for new values. */
+const REPEATED_SHARE = 0.8;
+
+/**
+ * A segmented LRU. A value starts among the values read once; read again, it moves among the repeated ones, which take at most
+ * REPEATED_SHARE of the budget (their least recently used go back among the others beyond it). Over the budget, the least recently
+ * used of the values read once go first. A plain LRU let any run of new keys (a crawler's searches, each asked once) push out the
+ * searches people ask again and again, each of which then cost a render on its next request.
+ */
 export class ByteBudgetLru<V> {
-  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  /** Each Map iterates in insertion order, so re-inserting a key makes the front the least recently used. */
+  private readonly once = new Map<string, TSlot<V>>();
+  private readonly repeated = new Map<string, TSlot<V>>();
   private held = 0;
+  private repeatedBytes = 0;
 
   constructor(readonly limit: number) {}
 
-  /** The value, now the most recently used. */
+  /** The value, now the most recently used of the values read again. */
   get(key: string): V | undefined {
-    const found = this.entries.get(key);
+    const kept = this.repeated.get(key);
+    if (kept) {
+      this.repeated.delete(key);
+      this.repeated.set(key, kept);
+      return kept.value;
+    }
+    const found = this.once.get(key);
     if (!found) return undefined;
-    // A Map iterates in insertion order, so re-inserting makes the front the least recently used.
-    this.entries.delete(key);
-    this.entries.set(key, found);
+    this.once.delete(key);
+    this.repeated.set(key, found);
+    this.repeatedBytes += found.bytes;
+    for (const [oldest, slot] of this.repeated) {
+      if (this.repeatedBytes <= this.limit * REPEATED_SHARE) break;
+      this.repeated.delete(oldest);
+      this.repeatedBytes -= slot.bytes;
+      this.once.set(oldest, slot);
+    }
     return found.value;
   }
 
   /**
-   * Stores `value` as the most recently used, counting `bytes` for it, and drops the least recently used until within the budget. A value
-   * larger than the whole budget is not stored (it would evict everything, itself last).
+   * Stores `value` as the most recently used of the values read once, counting `bytes` for it, and drops the least recently used until
+   * within the budget, never the new value itself while another can go. A value larger than the whole budget is not stored.
    */
   set(key: string, value: V, bytes: number): void {
     this.delete(key);
     if (bytes > this.limit) return;
-    this.entries.set(key, { value, bytes });
+    this.once.set(key, { value, bytes });
     this.held += bytes;
-    for (const [oldest, entry] of this.entries) {
-      if (this.held <= this.limit) break;
-      this.entries.delete(oldest);
-      this.held -= entry.bytes;
+    for (const pool of [this.once, this.repeated]) {
+      for (const [oldest, slot] of pool) {
+        if (this.held <= this.limit) return;
+        if (oldest === key) continue;
+        this.drop(pool, oldest, slot);
+      }
     }
   }
 
   delete(key: string): void {
-    const previous = this.entries.get(key);
-    if (!previous) return;
-    this.entries.delete(key);
-    this.held -= previous.bytes;
+    const pool = this.repeated.has(key) ? this.repeated : this.once;
+    const slot = pool.get(key);
+    if (slot) this.drop(pool, key, slot);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.once.clear();
+    this.repeated.clear();
     this.held = 0;
+    this.repeatedBytes = 0;
   }
 
   *values(): Generator<V> {
-    for (const entry of this.entries.values()) yield entry.value;
+    for (const slot of this.once.values()) yield slot.value;
+    for (const slot of this.repeated.values()) yield slot.value;
+  }
+
+  private drop(pool: Map<string, TSlot<V>>, key: string, slot: TSlot<V>): void {
+    pool.delete(key);
+    this.held -= slot.bytes;
+    if (pool === this.repeated) this.repeatedBytes -= slot.bytes;
   }
 }

@@ -59,6 +59,37 @@ describe("page cache handler", () => {
     expect(await held(flood.slice(0, 100))).toBe(0);
   });
 
+  it("keeps the searches people ask again while a flood of searches asked once churns the variants' budget", async () => {
+    // 300 searches of 100 KB (about a results page and its props) are 29 MB, under half the variants' 64 MB: each is asked again.
+    const repeated = Array.from({ length: 300 }, (_, i) => key(`/search/results/popular${i}`));
+    for (const entry of repeated) await render(entry, 100);
+    expect(await held(repeated)).toBe(repeated.length);
+    // A crawler, or a benchmark's every-query-new load: 3,000 searches asked once, 293 MB, four times the budget.
+    const once = Array.from({ length: 3000 }, (_, i) => key(`/search/results/once${i}`));
+    for (const entry of once) await render(entry, 100);
+    expect(await held(repeated)).toBe(repeated.length);
+    // The flood still has the rest of the budget: its latest searches are kept.
+    expect(await held(once.slice(-50))).toBe(50);
+  });
+
+  it("gives way to searches newly asked again when the ones asked before are no longer asked", async () => {
+    const before = Array.from({ length: 400 }, (_, i) => key(`/search/results/before${i}`));
+    const now = Array.from({ length: 400 }, (_, i) => key(`/search/results/now${i}`));
+    // Each set of 400 × 100 KB (39 MB), each search asked again soon after: together past the share kept for searches asked again
+    // (80% of 64 MB), so the searches asked before go back among those asked once as the new ones are asked again.
+    for (const set of [before, now]) {
+      for (const entry of set) {
+        await render(entry, 100);
+        expect(await cache.get(entry)).not.toBeNull();
+      }
+    }
+    const once = Array.from({ length: 300 }, (_, i) => key(`/search/results/once${i}`));
+    for (const entry of once) await render(entry, 100);
+    expect(await held(now)).toBe(now.length);
+    // Of the searches asked before, only what the repeated share has room for beside the new ones (about 124) is left.
+    expect(await held(before)).toBeLessThan(130);
+  });
+
   it("keeps the pages people read while a flood of distinct 404s (made-up paper ids) churns the variants' budget, each 404 counted", async () => {
     const pages = ["/index", ...Array.from({ length: 200 }, (_, i) => `/papers/2611.${String(i).padStart(5, "0")}`)].map(key);
     for (const entry of pages) await render(entry, 40);
