@@ -392,8 +392,7 @@ async function main() {
     // Rounds: every kind runs a slice of its time in each, so a burst of other work on a shared machine falls on all kinds alike.
     const tallies = resolved.map((): TTally => ({ latencies: [], non2xx: 0, seconds: 0, completed: 0, sent: 0, webCpuMs: 0, dbCpuMs: 0 }));
     // Each round starts one kind later, so no kind always follows the slow search runs. The kinds that never repeat a query run in
-    // rounds of their own after the others: thousands of new searches fill the query-string budget of the page cache and would evict
-    // what the cycled search kinds had cached.
+    // rounds of their own after the others, so the cycled kinds' figures are never of a cache the new queries have just filled.
     // `/` runs in both, so every ratio compares kinds measured side by side.
     const indexes = [...resolved.keys()];
     const fresh = indexes.filter((i) => resolved[i]!.sequence);
@@ -412,10 +411,14 @@ async function main() {
     }
     // A flood of one-off searches (a crawler's) must not push out the searches people ask again: the cycled kind's pages, read in
     // every round before the flood, should all still be cached after it.
-    const flood = resolved.reduce((n, kind) => n + (kind.sequence?.next ?? 0), 0);
+    // Each distinct path of the kinds that never repeat one (lists, searches and API reads alike fill the query-string budget).
+    const flood = resolved.reduce((n, kind) => n + (kind.sequence ? Math.min(kind.sequence.next, kind.paths.length) : 0), 0);
     for (const kind of flood > 0 ? resolved.filter((k) => k.target === "search" && !k.sequence) : []) {
+      // Asked before the table's byte counts, which read the first paths again; a page no longer cached is rendered again here.
       const hits = await cachedCount(app.base, kind.paths);
-      console.log(`After ${flood} one-off queries (the every-query-new kinds), ${hits} of the ${kind.paths.length} pages of ${kind.name} were still cached`);
+      console.log(
+        `After ${flood} pages asked once (the kinds where every query or list is new), ${hits} of the ${kind.paths.length} pages of ${kind.name} were still cached`,
+      );
     }
     const rows: TRow[] = [];
     for (const [i, kind] of resolved.entries()) {

@@ -31,32 +31,31 @@ export class ByteBudgetLru<V> {
     }
     const found = this.once.get(key);
     if (!found) return undefined;
+    // A value past the repeated share would push every other out of it, itself last: it stays among the values read once.
+    if (found.bytes > this.limit * REPEATED_SHARE) return found.value;
     this.once.delete(key);
-    this.repeated.set(key, found);
-    this.repeatedBytes += found.bytes;
-    for (const [oldest, slot] of this.repeated) {
-      if (this.repeatedBytes <= this.limit * REPEATED_SHARE) break;
-      this.repeated.delete(oldest);
-      this.repeatedBytes -= slot.bytes;
-      this.once.set(oldest, slot);
-    }
+    this.addRepeated(key, found);
     return found.value;
   }
 
   /**
-   * Stores `value` as the most recently used of the values read once, counting `bytes` for it, and drops the least recently used until
-   * within the budget, never the new value itself while another can go. A value larger than the whole budget is not stored.
+   * Stores `value` as the most recently used, counting `bytes` for it, and drops the least recently used until within the budget, never
+   * the new value itself while another can go. A value read again keeps its place among those (a page stored again when it is
+   * regenerated is still the page people ask for); any other starts among the values read once. A value larger than the whole budget is
+   * not stored.
    */
   set(key: string, value: V, bytes: number): void {
+    const wasRepeated = this.repeated.has(key);
     this.delete(key);
     if (bytes > this.limit) return;
-    this.once.set(key, { value, bytes });
+    const slot = { value, bytes };
     this.held += bytes;
+    if (wasRepeated && bytes <= this.limit * REPEATED_SHARE) this.addRepeated(key, slot);
+    else this.once.set(key, slot);
     for (const pool of [this.once, this.repeated]) {
-      for (const [oldest, slot] of pool) {
+      for (const [oldest, kept] of pool) {
         if (this.held <= this.limit) return;
-        if (oldest === key) continue;
-        this.drop(pool, oldest, slot);
+        if (oldest !== key) this.drop(pool, oldest, kept);
       }
     }
   }
@@ -77,6 +76,18 @@ export class ByteBudgetLru<V> {
   *values(): Generator<V> {
     for (const slot of this.once.values()) yield slot.value;
     for (const slot of this.repeated.values()) yield slot.value;
+  }
+
+  /** Moves `slot` in as the most recently used of the values read again; beyond their share, their least recently used go back. */
+  private addRepeated(key: string, slot: TSlot<V>): void {
+    this.repeated.set(key, slot);
+    this.repeatedBytes += slot.bytes;
+    for (const [oldest, kept] of this.repeated) {
+      if (this.repeatedBytes <= this.limit * REPEATED_SHARE) break;
+      this.repeated.delete(oldest);
+      this.repeatedBytes -= kept.bytes;
+      this.once.set(oldest, kept);
+    }
   }
 
   private drop(pool: Map<string, TSlot<V>>, key: string, slot: TSlot<V>): void {

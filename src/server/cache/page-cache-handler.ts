@@ -125,13 +125,12 @@ export default class PageCacheHandler {
   async set(key: string, value: TCacheValue | null, ctx: { cacheControl?: unknown } = {}): Promise<void> {
     const startedIn = state.pending.get(key);
     state.pending.delete(key);
-    // A page that was a 404 (or the reverse) moves pools: no stale copy may stay in the other.
-    state.pages.delete(key);
-    state.variants.delete(key);
-    if (startedIn !== state.generation) return;
     const pool = poolOf(key, value);
+    // A page that was a 404 (or the reverse) moves pools: no stale copy may stay in the other.
+    (pool === state.pages ? state.variants : state.pages).delete(key);
     const bytes = sizeOf(key, value);
-    if (bytes > pool.limit / 4) return;
+    if (startedIn !== state.generation || bytes > pool.limit / 4) return pool.delete(key);
+    // Replacing the entry in its own pool keeps its place among the entries read again (a popular page regenerated after its hour).
     pool.set(key, { value, lastModified: Date.now(), cacheControl: ctx.cacheControl }, bytes);
   }
 

@@ -22,7 +22,8 @@ const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
 /** The compression package's threshold: below it, the header bytes outweigh the saving. */
 const THRESHOLD_BYTES = 1024;
 /**
- * Compressed pages kept, least recently served dropped first, in two budgets as in the page cache (src/server/cache/variant-paths.ts):
+ * Compressed pages kept, those served once dropped before those served again (a segmented LRU, src/server/cache/byte-budget-lru.ts), in
+ * two budgets as in the page cache (src/server/cache/variant-paths.ts):
  * the site's pages (about 1,400 front pages or 4,000 paper pages) and variants made from a query string (about 800 searches).
  */
 const BUDGET_BYTES = { pages: 24 * 1024 * 1024, variants: 8 * 1024 * 1024 };
