@@ -84,7 +84,10 @@ export function formatDigestPeriod(periodKey: string): string {
   const value = periodKey.slice(periodKey.indexOf(":") + 1);
   try {
     if (frequency === "daily") return `Daily, ${formatDayRange(value, value)}`;
-    if (frequency === "weekly") return `Weekly, ${formatDayRange(weekStart(value), addDays(weekStart(value), 6))}`;
+    if (frequency === "weekly") {
+      const start = weekStart(value);
+      return `Weekly, ${formatDayRange(start, addDays(start, 6))}`;
+    }
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
   }

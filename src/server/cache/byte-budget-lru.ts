@@ -18,8 +18,12 @@ export class ByteBudgetLru<V> {
   private readonly repeated = new Map<string, TSlot<V>>();
   private held = 0;
   private repeatedBytes = 0;
+  /** The bytes the values read again may hold: REPEATED_SHARE of the budget. */
+  private readonly repeatedLimit: number;
 
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    this.repeatedLimit = limit * REPEATED_SHARE;
+  }
 
   /** The value, now the most recently used of the values read again. */
   get(key: string): V | undefined {
@@ -32,7 +36,7 @@ export class ByteBudgetLru<V> {
     const found = this.once.get(key);
     if (!found) return undefined;
     // A value past the repeated share would push every other out of it, itself last: it stays among the values read once.
-    if (found.bytes > this.limit * REPEATED_SHARE) return found.value;
+    if (found.bytes > this.repeatedLimit) return found.value;
     this.once.delete(key);
     this.addRepeated(key, found);
     return found.value;
@@ -50,7 +54,7 @@ export class ByteBudgetLru<V> {
     if (bytes > this.limit) return;
     const slot = { value, bytes };
     this.held += bytes;
-    if (wasRepeated && bytes <= this.limit * REPEATED_SHARE) this.addRepeated(key, slot);
+    if (wasRepeated && bytes <= this.repeatedLimit) this.addRepeated(key, slot);
     else this.once.set(key, slot);
     for (const pool of [this.once, this.repeated]) {
       for (const [oldest, kept] of pool) {
@@ -83,7 +87,7 @@ export class ByteBudgetLru<V> {
     this.repeated.set(key, slot);
     this.repeatedBytes += slot.bytes;
     for (const [oldest, kept] of this.repeated) {
-      if (this.repeatedBytes <= this.limit * REPEATED_SHARE) break;
+      if (this.repeatedBytes <= this.repeatedLimit) break;
       this.repeated.delete(oldest);
       this.repeatedBytes -= kept.bytes;
       this.once.set(oldest, kept);
