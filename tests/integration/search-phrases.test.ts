@@ -4,6 +4,8 @@ import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { titleKey } from "../../src/core/text/title-key";
 import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { listPapers, type TListFilters } from "../../src/server/repo/papers";
+import { searchLexemeStatistics } from "../../src/server/repo/paper-relevance";
+import { lexemeShare } from "../../src/core/search";
 import { resetDb, testDb } from "./helpers/db";
 
 const db = testDb();
@@ -170,5 +172,40 @@ describe("words written in angle brackets", () => {
     }
     const [hit] = (await listPapers({ db, filters: { ...base, q: "think" }, limit: 5 })).papers;
     expect(hit?.highlight?.title).toBe("Learning when to emit <\u0002think\u0003> tokens");
+  });
+});
+
+describe("a phrase whose words the statistics know", () => {
+  // A client of its own: the statistics are read once a minute per client, and the one above read them before any ANALYZE.
+  const analyzed = testDb();
+  const foundWith = async (q: string) =>
+    (await listPapers({ db: analyzed, filters: { ...base, q }, limit: 50, highlight: false })).papers.map((p) => p.arxivId ?? "").sort();
+
+  beforeAll(async () => {
+    // Papers enough that the words of the phrases below are each in under 10% of them, so their rarest word is looked up beside the pairs.
+    const fillers = Array.from({ length: 400 }, (_, i) =>
+      paper([`2607.${String(40000 + i)}`, `Filler study number ${i}`, `Common models learn common data with care ${i}.`], i),
+    );
+    await upsertPapers({ db, source: "hf-daily", papers: fillers, now });
+    await db.$executeRawUnsafe("ANALYZE papers");
+  });
+  afterAll(() => analyzed.$disconnect());
+
+  it("still finds exactly what PostgreSQL finds once a phrase's rare word narrows it, quotes and backslashes included", async () => {
+    const stats = await searchLexemeStatistics(analyzed);
+    expect(stats).not.toBeNull();
+    for (const word of ["actual", "addit", "zebra", "ripple-carri", "robust", "stripe"]) expect(lexemeShare(stats!, word), word).toBeLessThanOrEqual(0.01);
+    const queries = [
+      '"actual addition"',
+      '"actual addition" carry',
+      '"actual addition" -carry',
+      '"robust models"',
+      '"common models" zebra',
+      '"ripple-carry adders" OR robust',
+      '"striped actual" OR "state of the art"',
+      "example.com/it's\\x",
+    ];
+    for (const q of queries) expect({ q, ids: await foundWith(q) }).toEqual({ q, ids: await matchedByPostgres(q) });
+    expect(await foundWith('"actual addition"')).toEqual(["2606.30001", "2606.30009"]);
   });
 });

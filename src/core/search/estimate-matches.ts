@@ -14,14 +14,19 @@ export type TLexemeStatistics = {
 /** PostgreSQL's DEFAULT_TS_MATCH_SEL: the most a lexeme missing from the statistics is taken to match. */
 const DEFAULT_TS_MATCH_SEL = 0.005;
 
+/** The share of documents the planner takes to hold a lexeme: its listed frequency, else min(0.005, least frequency / 2). */
+export function lexemeShare(stats: TLexemeStatistics, lexeme: string): number {
+  return stats.frequencies.get(lexeme) ?? Math.min(DEFAULT_TS_MATCH_SEL, stats.minFrequency / 2);
+}
+
 /**
  * The planner's row estimate (tsmatchsel, for a tsquery of lexemes joined by &) of the documents holding all of `lexemes`: each
- * listed lexeme's frequency, an unlisted one's min(0.005, least frequency / 2), multiplied as if independent, times the rows that
+ * lexeme's share (lexemeShare) multiplied as if independent, times the rows that
  * have a document, rounded and at least 1, as EXPLAIN prints it. An empty query (only stopwords) matches nothing: 1.
  */
 export function estimatedMatches(stats: TLexemeStatistics, lexemes: readonly string[]): number {
   if (lexemes.length === 0) return 1;
   let selectivity = 1;
-  for (const lexeme of lexemes) selectivity *= stats.frequencies.get(lexeme) ?? Math.min(DEFAULT_TS_MATCH_SEL, stats.minFrequency / 2);
+  for (const lexeme of lexemes) selectivity *= lexemeShare(stats, lexeme);
   return Math.max(1, Math.round(stats.rows * (1 - stats.nullFraction) * Math.min(1, selectivity)));
 }

@@ -4,8 +4,16 @@ export { parseSearchQuery } from "./parse-query";
 export { noMatchHints, type TNoMatchHint } from "./no-match-hints";
 export { highlighterFor } from "./highlight-matches";
 export { isPlainWords, plainWordLexemes } from "./english-lexemes";
-export { estimatedMatches, type TLexemeStatistics } from "./estimate-matches";
-export { allOfLexemes, foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "./read-tsquery";
+export { estimatedMatches, lexemeShare, type TLexemeStatistics } from "./estimate-matches";
+export {
+  allOfLexemes,
+  foldHyphenatedWords,
+  requiredAdjacentPairs,
+  requiredPairLexemes,
+  requiresAWord,
+  splitTopLevelOr,
+  standaloneLexemes,
+} from "./read-tsquery";
 export {
   feedViewSegment,
   parseFeedFilters,

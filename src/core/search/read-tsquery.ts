@@ -67,6 +67,25 @@ function lexemeText(token: TToken): string | null {
   return token.text.slice(1, -1).replace(/\\(.)|''/gs, (_m, escaped: string | undefined) => escaped ?? "'");
 }
 
+/** The top-level AND terms of one alternative that are a plain chain of lexemes joined by distance operators (`'a' <-> 'b'`). */
+function requiredChains(alternative: string): TToken[][] {
+  return splitAt(tokenize(alternative), "&").filter(
+    (term) =>
+      term.length >= 3 &&
+      term.length % 2 === 1 &&
+      term.every((t, i) => (i % 2 === 0 ? t.kind === "lexeme" && lexemeText(t) !== null : t.kind === "op" && /^<\d*-?>$/.test(t.text))),
+  );
+}
+
+/** The lexeme tokens joined by `<->` (or `<1>`) in a chain: each adjacent pair's two tokens. */
+function adjacentTokenPairs(chain: TToken[]): [TToken, TToken][] {
+  const pairs: [TToken, TToken][] = [];
+  for (let i = 1; i < chain.length; i += 2) {
+    if (chain[i]!.text === "<->" || chain[i]!.text === "<1>") pairs.push([chain[i - 1]!, chain[i + 1]!]);
+  }
+  return pairs;
+}
+
 /**
  * The pairs of lexemes that must stand at adjacent positions in any document matching this query
  * (one alternative, without a top-level OR): those joined by `<->` in a top-level AND term that is a
@@ -74,19 +93,19 @@ function lexemeText(token: TToken): string | null {
  * Negated, grouped, weighted or prefix terms give none, so the list only ever narrows what must match.
  */
 export function requiredAdjacentPairs(alternative: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const term of splitAt(tokenize(alternative), "&")) {
-    const isChain =
-      term.length >= 3 &&
-      term.length % 2 === 1 &&
-      term.every((t, i) => (i % 2 === 0 ? t.kind === "lexeme" && lexemeText(t) !== null : t.kind === "op" && /^<\d*-?>$/.test(t.text)));
-    if (!isChain) continue;
-    for (let i = 1; i < term.length; i += 2) {
-      if (term[i]!.text !== "<->" && term[i]!.text !== "<1>") continue;
-      pairs.push([lexemeText(term[i - 1]!)!, lexemeText(term[i + 1]!)!]);
-    }
+  return requiredChains(alternative).flatMap((chain) => adjacentTokenPairs(chain).map(([a, b]): [string, string] => [lexemeText(a)!, lexemeText(b)!]));
+}
+
+/**
+ * The lexemes of requiredAdjacentPairs, each once, with the lexeme as printed (`'it''s'`), which is a tsquery of that lexeme alone:
+ * a document matching the alternative holds every one of them.
+ */
+export function requiredPairLexemes(alternative: string): { lexeme: string; printed: string }[] {
+  const seen = new Map<string, string>();
+  for (const chain of requiredChains(alternative)) {
+    for (const token of adjacentTokenPairs(chain).flat()) seen.set(lexemeText(token)!, token.text);
   }
-  return pairs;
+  return [...seen].map(([lexeme, printed]) => ({ lexeme, printed }));
 }
 
 /** Letters and digits joined by hyphens: a compound the parser also splits into its parts (not a host, path or number). */

@@ -81,6 +81,11 @@ async function searchStatistics(db: Db, now: number): Promise<TSearchStatistics>
   return value;
 }
 
+/** What ANALYZE knows of the search document's lexemes (searchStatistics: read once a minute), or null before it has run. */
+export async function searchLexemeStatistics(db: Db): Promise<TLexemeStatistics | null> {
+  return (await searchStatistics(db, Date.now())).lexemes;
+}
+
 /**
  * The lexeme frequencies as tsmatchsel reads them: the frequencies array holds one per lexeme, then the least and the greatest
  * (and, since PostgreSQL 9.2, the share of empty documents): anything else, or a table never analyzed (reltuples -1), is none.

@@ -6,14 +6,17 @@ import {
   highlighterFor,
   isOneWordName,
   isPlainWords,
+  lexemeShare,
   oneWordPerName,
   parseSearchQuery,
   plainWordLexemes,
   requiredAdjacentPairs,
+  requiredPairLexemes,
   requiresAWord,
   splitTopLevelOr,
   standaloneLexemes,
   type TFeedFilters,
+  type TLexemeStatistics,
 } from "@/core/search";
 import type { TPaper } from "@/core/paper";
 import { escapeLike } from "./escape-like";
@@ -22,7 +25,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors/app-error";
 import { decodeCursor, encodeCursor, listOrderOf, type TListOrder } from "./paper-cursor";
 import { pageSelect, rowToPaper, thumbnailOf, type TPaperRow } from "./paper-record";
-import { hasFewMatches, rankedPage } from "./paper-relevance";
+import { hasFewMatches, rankedPage, searchLexemeStatistics } from "./paper-relevance";
 
 /** A listed paper; with a text query, `highlight` holds title and abstract with matches between \u0002 and \u0003. */
 type TListedPaper = TPaper & { highlight?: { title: string; abstract: string } };
@@ -127,6 +130,16 @@ const THUMBNAIL_JOIN = Prisma.sql`LEFT JOIN paper_thumbnails t ON t."paperId" = 
 type TTextCondition = { sql: Prisma.Sql; lexemes?: string[] };
 
 /**
+ * A phrase word held by at most this share of the papers is also looked up in the search index beside its pairs' keys, and the planner
+ * reads its papers when that pays. A pair key is 20 bits, so several pairs share one: at a million papers 3,453 papers held the key
+ * of "core taxonomies" and 28 the phrase, and each of the others had its document read to rule it out (86-154 ms). Its word
+ * "taxonomies", in 52,271 papers, left 205 to read (30-36 ms). The planner weighs the two from the pair column's statistics (migration
+ * search_pairs_statistics). Over 120 phrases at a million papers the slowest took 54 ms against 134-154 ms without the word, and p95
+ * 27-33 ms against 34-46; with words up to 30% of the papers allowed, reading their papers cost more than it saved (p95 38-41 ms).
+ */
+const NARROWING_WORD_SHARE = 0.1;
+
+/**
  * One alternative of a text query as a condition: hyphenated words folded to their compound lexeme, which
  * the GIN index answers exactly, and a phrase that remains narrowed first by the pair index. The GIN index
  * on `search` can only say "maybe" for a phrase, and a "maybe" makes PostgreSQL reread the whole document
@@ -134,16 +147,27 @@ type TTextCondition = { sql: Prisma.Sql; lexemes?: string[] };
  * phrase is then checked as `ts_match_vq`, the function behind `@@`, which no index serves: given `@@`, the
  * planner also read the search index for the phrase's words and intersected both (150,000 papers holding
  * "benchmarking" and "agentic" at a million, 31 of a query's 43 ms, for 905 holding the pair; 5 ms without).
- * Words standing alone beside the phrase still go to the search index, where a rare one narrows further.
+ * Words standing alone beside the phrase still go to the search index, where a rare one narrows further, and so does the phrase's
+ * rarest word when it is rare (NARROWING_WORD_SHARE).
  */
-function alternativeCondition(alternative: string): TTextCondition {
+function alternativeCondition(alternative: string, stats: TLexemeStatistics | null): TTextCondition {
   const folded = foldHyphenatedWords(alternative);
   const pairs = /<\d*-?>/.test(folded) ? requiredAdjacentPairs(alternative) : [];
   if (pairs.length === 0) return { sql: Prisma.sql`p.search @@ ${folded}::tsquery`, lexemes: allOfLexemes(folded) ?? undefined };
   const keys = Prisma.join(pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`));
-  const standalone = standaloneLexemes(folded);
-  const words = standalone === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${standalone}::tsquery`;
+  const indexed = [standaloneLexemes(folded), stats && rarePhraseWord(alternative, stats)].filter((words) => words !== null);
+  const words = indexed.length === 0 ? Prisma.empty : Prisma.sql` AND p.search @@ ${indexed.join(" & ")}::tsquery`;
   return { sql: Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[]${words} AND ts_match_vq(p.search, ${folded}::tsquery))` };
+}
+
+/** The rarest word of the alternative's phrases as a tsquery of it alone, when at most NARROWING_WORD_SHARE of the papers hold it. */
+function rarePhraseWord(alternative: string, stats: TLexemeStatistics): string | null {
+  let rarest: { printed: string; share: number } | null = null;
+  for (const { lexeme, printed } of requiredPairLexemes(alternative)) {
+    const share = lexemeShare(stats, lexeme);
+    if (share <= NARROWING_WORD_SHARE && (rarest === null || share < rarest.share)) rarest = { printed, share };
+  }
+  return rarest?.printed ?? null;
 }
 
 /**
@@ -165,10 +189,11 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
   if (!hasAuthors && alternatives.some((alternative) => !requiresAWord(alternative))) {
     throw new AppError("INVALID_INPUT", "Add a word to search for: a search cannot only leave words out (-word).");
   }
-  if (alternatives.length === 1) return alternativeCondition(alternatives[0]!);
+  const stats = await searchLexemeStatistics(db);
+  if (alternatives.length === 1) return alternativeCondition(alternatives[0]!, stats);
   return {
     sql: Prisma.sql`(${Prisma.join(
-      alternatives.map((alternative) => alternativeCondition(alternative).sql),
+      alternatives.map((alternative) => alternativeCondition(alternative, stats).sql),
       " OR ",
     )})`,
   };

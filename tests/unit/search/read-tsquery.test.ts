@@ -1,6 +1,14 @@
 // Reading PostgreSQL's tsquery text: top-level OR alternatives, the adjacent word pairs a phrase needs, hyphenated words folded.
 import { describe, expect, it } from "vitest";
-import { allOfLexemes, foldHyphenatedWords, requiredAdjacentPairs, requiresAWord, splitTopLevelOr, standaloneLexemes } from "@/core/search";
+import {
+  allOfLexemes,
+  foldHyphenatedWords,
+  requiredAdjacentPairs,
+  requiredPairLexemes,
+  requiresAWord,
+  splitTopLevelOr,
+  standaloneLexemes,
+} from "@/core/search";
 
 describe("splitTopLevelOr", () => {
   it("splits at top-level ORs only", () => {
@@ -46,6 +54,28 @@ describe("requiredAdjacentPairs", () => {
 
   it("unescapes quotes and backslashes as PostgreSQL prints them", () => {
     expect(requiredAdjacentPairs("'it''s' <-> 'a\\\\b'")).toEqual([["it's", "a\\b"]]);
+  });
+});
+
+describe("requiredPairLexemes", () => {
+  it("gives each lexeme of the required pairs once, as printed, so each is a tsquery of that word alone", () => {
+    expect(requiredPairLexemes("'core' <-> 'taxonomi' & 'graph'")).toEqual([
+      { lexeme: "core", printed: "'core'" },
+      { lexeme: "taxonomi", printed: "'taxonomi'" },
+    ]);
+    expect(requiredPairLexemes("'it''s' <-> 'it''s' <-> 'a\\\\b'")).toEqual([
+      { lexeme: "it's", printed: "'it''s'" },
+      { lexeme: "a\\b", printed: "'a\\\\b'" },
+    ]);
+  });
+
+  it("leaves out words no pair requires: a stopword gap, a negated or grouped phrase, words outside phrases", () => {
+    expect(requiredPairLexemes("'state' <3> 'art' <-> 'model'")).toEqual([
+      { lexeme: "art", printed: "'art'" },
+      { lexeme: "model", printed: "'model'" },
+    ]);
+    expect(requiredPairLexemes("!( 'foo' <-> 'bar' ) & 'x'")).toEqual([]);
+    expect(requiredPairLexemes("'graph' & 'neural'")).toEqual([]);
   });
 });
 
