@@ -1,5 +1,7 @@
 // How many papers PostgreSQL's planner expects a search of plain words to match, worked out from the statistics it reads itself
-// (ANALYZE's most common lexemes of the search document), so a search needs no EXPLAIN round trip to size its first score band.
+// (ANALYZE's most common lexemes of the search document), so a search needs no EXPLAIN round trip to size its first score band, and
+// which word of a phrase is rare enough to be looked up in the index beside the phrase's pairs.
+import { requiredPairLexemes } from "./read-tsquery";
 
 export type TLexemeStatistics = {
   /** Rows in the table (pg_class.reltuples). */
@@ -17,6 +19,19 @@ const DEFAULT_TS_MATCH_SEL = 0.005;
 /** The share of documents the planner takes to hold a lexeme: its listed frequency, else min(0.005, least frequency / 2). */
 export function lexemeShare(stats: TLexemeStatistics, lexeme: string): number {
   return stats.frequencies.get(lexeme) ?? Math.min(DEFAULT_TS_MATCH_SEL, stats.minFrequency / 2);
+}
+
+/**
+ * The rarest word of the alternative's phrases (requiredPairLexemes) as printed, a tsquery of that word alone, when at most `maxShare`
+ * of the documents hold it (lexemeShare); null when none is that rare.
+ */
+export function rarePhraseWord(alternative: string, stats: TLexemeStatistics, maxShare: number): string | null {
+  let rarest: { printed: string; share: number } | null = null;
+  for (const { lexeme, printed } of requiredPairLexemes(alternative)) {
+    const share = lexemeShare(stats, lexeme);
+    if (share <= maxShare && (rarest === null || share < rarest.share)) rarest = { printed, share };
+  }
+  return rarest?.printed ?? null;
 }
 
 /**

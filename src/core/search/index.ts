@@ -4,7 +4,7 @@ export { parseSearchQuery } from "./parse-query";
 export { noMatchHints, type TNoMatchHint } from "./no-match-hints";
 export { highlighterFor } from "./highlight-matches";
 export { isPlainWords, plainWordLexemes } from "./english-lexemes";
-export { estimatedMatches, lexemeShare, type TLexemeStatistics } from "./estimate-matches";
+export { estimatedMatches, lexemeShare, rarePhraseWord, type TLexemeStatistics } from "./estimate-matches";
 export {
   allOfLexemes,
   foldHyphenatedWords,

@@ -6,12 +6,11 @@ import {
   highlighterFor,
   isOneWordName,
   isPlainWords,
-  lexemeShare,
   oneWordPerName,
   parseSearchQuery,
   plainWordLexemes,
+  rarePhraseWord,
   requiredAdjacentPairs,
-  requiredPairLexemes,
   requiresAWord,
   splitTopLevelOr,
   standaloneLexemes,
@@ -125,17 +124,21 @@ const THUMBNAIL_JOIN = Prisma.sql`LEFT JOIN paper_thumbnails t ON t."paperId" = 
 
 /**
  * A text query's condition, with the lexemes a document must all hold when that is all it asks (plain words, or hyphenated ones once
- * folded), from which rankedPage estimates its matches without asking the planner.
+ * folded), from which rankedPage estimates its matches without asking the planner. `estimateSql`, when a phrase's rare word was added
+ * to `sql`, is the condition without it, which the planner is asked to estimate instead: a phrase holds its words, but the planner
+ * multiplies the word's share in as if it were independent, at least ten times too few matches (a first band far too wide, or a
+ * common phrase read whole and sorted).
  */
-type TTextCondition = { sql: Prisma.Sql; lexemes?: string[] };
+type TTextCondition = { sql: Prisma.Sql; estimateSql?: Prisma.Sql; lexemes?: string[] };
 
 /**
  * A phrase word held by at most this share of the papers is also looked up in the search index beside its pairs' keys, and the planner
  * reads its papers when that pays. A pair key is 20 bits, so several pairs share one: at a million papers 3,453 papers held the key
  * of "core taxonomies" and 28 the phrase, and each of the others had its document read to rule it out (86-154 ms). Its word
- * "taxonomies", in 52,271 papers, left 205 to read (30-36 ms). The planner weighs the two from the pair column's statistics (migration
- * search_pairs_statistics). Over 120 phrases at a million papers the slowest took 54 ms against 134-154 ms without the word, and p95
- * 27-33 ms against 34-46; with words up to 30% of the papers allowed, reading their papers cost more than it saved (p95 38-41 ms).
+ * "taxonomies", in 52,271 papers, left 205 to read (31-40 ms warm). The planner weighs the two from the pair column's statistics
+ * (migration search_pairs_statistics). Over 120 generated phrases at a million papers the slowest took 66-80 ms against 108-149 ms
+ * without the word (p95 34-35 against 31-40); 60 common phrases (a word in 1-10% of the papers: "black box") took p50 27 ms against 23,
+ * the cost of reading the word's papers. Words up to 30% of the papers cost more than they saved (p95 38-41 ms).
  */
 const NARROWING_WORD_SHARE = 0.1;
 
@@ -155,19 +158,12 @@ function alternativeCondition(alternative: string, stats: TLexemeStatistics | nu
   const pairs = /<\d*-?>/.test(folded) ? requiredAdjacentPairs(alternative) : [];
   if (pairs.length === 0) return { sql: Prisma.sql`p.search @@ ${folded}::tsquery`, lexemes: allOfLexemes(folded) ?? undefined };
   const keys = Prisma.join(pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`));
-  const indexed = [standaloneLexemes(folded), stats && rarePhraseWord(alternative, stats)].filter((words) => words !== null);
-  const words = indexed.length === 0 ? Prisma.empty : Prisma.sql` AND p.search @@ ${indexed.join(" & ")}::tsquery`;
-  return { sql: Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[]${words} AND ts_match_vq(p.search, ${folded}::tsquery))` };
-}
-
-/** The rarest word of the alternative's phrases as a tsquery of it alone, when at most NARROWING_WORD_SHARE of the papers hold it. */
-function rarePhraseWord(alternative: string, stats: TLexemeStatistics): string | null {
-  let rarest: { printed: string; share: number } | null = null;
-  for (const { lexeme, printed } of requiredPairLexemes(alternative)) {
-    const share = lexemeShare(stats, lexeme);
-    if (share <= NARROWING_WORD_SHARE && (rarest === null || share < rarest.share)) rarest = { printed, share };
-  }
-  return rarest?.printed ?? null;
+  const standalone = standaloneLexemes(folded);
+  const rare = stats && rarePhraseWord(alternative, stats, NARROWING_WORD_SHARE);
+  const condition = (words: string | null) =>
+    Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[]${words === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${words}::tsquery`} AND ts_match_vq(p.search, ${folded}::tsquery))`;
+  if (rare === null) return { sql: condition(standalone) };
+  return { sql: condition(standalone === null ? rare : `${standalone} & ${rare}`), estimateSql: condition(standalone) };
 }
 
 /**
@@ -190,12 +186,12 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
     throw new AppError("INVALID_INPUT", "Add a word to search for: a search cannot only leave words out (-word).");
   }
   const stats = await searchLexemeStatistics(db);
-  if (alternatives.length === 1) return alternativeCondition(alternatives[0]!, stats);
+  const conditions = alternatives.map((alternative) => alternativeCondition(alternative, stats));
+  if (conditions.length === 1) return conditions[0]!;
+  const anyOf = (sqls: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(sqls, " OR ")})`;
   return {
-    sql: Prisma.sql`(${Prisma.join(
-      alternatives.map((alternative) => alternativeCondition(alternative, stats).sql),
-      " OR ",
-    )})`,
+    sql: anyOf(conditions.map((c) => c.sql)),
+    estimateSql: conditions.some((c) => c.estimateSql) ? anyOf(conditions.map((c) => c.estimateSql ?? c.sql)) : undefined,
   };
 }
 
@@ -248,7 +244,12 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   const highlight = highlighted ? HIGHLIGHT_COLUMN : Prisma.sql`NULL::text AS "hlQuery"`;
 
   // Every condition, the author names' indexed words included; `where` alone leaves them out for the estimate.
-  const matching = [...where, ...names.map((name) => authorCondition(name.terms, inDocument(name) ? Prisma.sql`p.search` : AUTHOR_WORDS))];
+  const nameConditions = names.map((name) => authorCondition(name.terms, inDocument(name) ? Prisma.sql`p.search` : AUTHOR_WORDS));
+  const matching = [...where, ...nameConditions];
+  // What the planner estimates: the text without its phrases' rare words (TTextCondition), read as estimateConditions says.
+  const estimateWhere = text?.estimateSql ? where.map((condition) => (condition === text.sql ? text.estimateSql! : condition)) : where;
+  const estimate =
+    estimateConditions(estimateWhere, authors) ?? (text?.estimateSql ? [Prisma.join([...estimateWhere, ...nameConditions], " AND ")] : undefined);
   // Words and nothing else (NOT hidden and the text are all of `matching`): their matches are estimated from the statistics.
   const lexemes = matching.length === 2 ? text?.lexemes : undefined;
   let rows: TRawRow[];
@@ -257,7 +258,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
       from,
       tsq,
       where: Prisma.join(matching, " AND "),
-      estimate: estimateConditions(where, authors),
+      estimate,
       lexemes,
       cursor: cursor ? { rank: Number(cursor.value), id: cursor.id } : null,
       limit: limit + 1,
@@ -276,7 +277,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
         (await hasFewMatches(db, {
           from,
           where: Prisma.join(matching, " AND "),
-          estimate: estimateConditions(where, authors),
+          estimate,
           lexemes,
           filtersOnly: text === null && authors.length === 0 && range === undefined ? { limit: limit + 1 } : undefined,
         })));
