@@ -211,4 +211,21 @@ describe("a phrase whose words the statistics know", () => {
     for (const q of queries) expect({ q, ids: await foundWith(q) }).toEqual({ q, ids: await matchedByPostgres(q) });
     expect(await foundWith('"actual addition"')).toEqual(["2606.30001", "2606.30009"]);
   });
+
+  it("pages a common phrase by newest and by top as PostgreSQL orders its matches", async () => {
+    for (const [sort, order] of [
+      ["new", `"listedOn" DESC, id DESC`],
+      ["top", `upvotes DESC, id DESC`],
+    ] as const) {
+      const page = await listPapers({ db: analyzed, filters: { ...base, sort, q: '"common models"' }, limit: 30, highlight: false });
+      const rows = await db.$queryRawUnsafe<{ arxivId: string }[]>(
+        `SELECT "arxivId" FROM papers WHERE search @@ websearch_to_tsquery('english', '"common models"') ORDER BY ${order} LIMIT 30`,
+      );
+      expect(
+        page.papers.map((p) => p.arxivId),
+        sort,
+      ).toEqual(rows.map((r) => r.arxivId));
+      expect(page.nextCursor, sort).not.toBeNull();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import {
   plainWordLexemes,
   rarePhraseWord,
   requiredAdjacentPairs,
+  requiredPairLexemes,
   requiresAWord,
   splitTopLevelOr,
   standaloneLexemes,
@@ -124,21 +125,21 @@ const THUMBNAIL_JOIN = Prisma.sql`LEFT JOIN paper_thumbnails t ON t."paperId" = 
 
 /**
  * A text query's condition, with the lexemes a document must all hold when that is all it asks (plain words, or hyphenated ones once
- * folded), from which rankedPage estimates its matches without asking the planner. `estimateSql`, when a phrase's rare word was added
- * to `sql`, is the condition without it, which the planner is asked to estimate instead: a phrase holds its words, but the planner
- * multiplies the word's share in as if it were independent, at least ten times too few matches (a first band far too wide, or a
- * common phrase read whole and sorted).
+ * folded), from which rankedPage estimates its matches without asking the planner. `readings`, for a phrase, are conditions each
+ * implied by the text, the smallest of whose estimates bounds its matches (alternativeCondition); the first stands for the text where
+ * author names are read one word at a time (estimateConditions). `walkSql`, when `sql` looks a phrase's rare word up, is the condition
+ * without it, for walking an order's index: there the word's papers are never read, and the planner, counting the word as independent
+ * of the phrase, took its matches for few and read and sorted every one (44,829 for "finer grained" by newest at a million, 0.4-2.8 s).
  */
-type TTextCondition = { sql: Prisma.Sql; estimateSql?: Prisma.Sql; lexemes?: string[] };
+type TTextCondition = { sql: Prisma.Sql; walkSql?: Prisma.Sql; readings?: Prisma.Sql[]; lexemes?: string[] };
 
 /**
  * A phrase word held by at most this share of the papers is also looked up in the search index beside its pairs' keys, and the planner
  * reads its papers when that pays. A pair key is 20 bits, so several pairs share one: at a million papers 3,453 papers held the key
  * of "core taxonomies" and 28 the phrase, and each of the others had its document read to rule it out (86-154 ms). Its word
  * "taxonomies", in 52,271 papers, left 205 to read (31-40 ms warm). The planner weighs the two from the pair column's statistics
- * (migration search_pairs_statistics). Over 120 generated phrases at a million papers the slowest took 66-80 ms against 108-149 ms
- * without the word (p95 34-35 against 31-40); 60 common phrases (a word in 1-10% of the papers: "black box") took p50 27 ms against 23,
- * the cost of reading the word's papers. Words up to 30% of the papers cost more than they saved (p95 38-41 ms).
+ * (migration search_pairs_statistics). Words up to 30% of the papers cost more than they saved; the figures are in the README (Design,
+ * phrases).
  */
 const NARROWING_WORD_SHARE = 0.1;
 
@@ -159,11 +160,16 @@ function alternativeCondition(alternative: string, stats: TLexemeStatistics | nu
   if (pairs.length === 0) return { sql: Prisma.sql`p.search @@ ${folded}::tsquery`, lexemes: allOfLexemes(folded) ?? undefined };
   const keys = Prisma.join(pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`));
   const standalone = standaloneLexemes(folded);
+  const besideStandalone = (word: string | null) => [standalone, word].filter((w) => w !== null).join(" & ") || null;
+  const pairsAnd = (words: string | null) =>
+    Prisma.sql`p."searchPairs" @> ARRAY[${keys}]::int4[]${words === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${words}::tsquery`}`;
   const rare = stats && rarePhraseWord(alternative, stats, NARROWING_WORD_SHARE);
-  const condition = (words: string | null) =>
-    Prisma.sql`(p."searchPairs" @> ARRAY[${keys}]::int4[]${words === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${words}::tsquery`} AND ts_match_vq(p.search, ${folded}::tsquery))`;
-  if (rare === null) return { sql: condition(standalone) };
-  return { sql: condition(standalone === null ? rare : `${standalone} & ${rare}`), estimateSql: condition(standalone) };
+  const phrase = (words: string | null) => Prisma.sql`(${pairsAnd(words)} AND ts_match_vq(p.search, ${folded}::tsquery))`;
+  return {
+    sql: phrase(besideStandalone(rare)),
+    walkSql: rare === null ? undefined : phrase(standalone),
+    readings: [pairsAnd(standalone), ...requiredPairLexemes(alternative).map(({ printed }) => Prisma.sql`p.search @@ ${besideStandalone(printed)}::tsquery`)],
+  };
 }
 
 /**
@@ -191,7 +197,8 @@ async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise
   const anyOf = (sqls: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(sqls, " OR ")})`;
   return {
     sql: anyOf(conditions.map((c) => c.sql)),
-    estimateSql: conditions.some((c) => c.estimateSql) ? anyOf(conditions.map((c) => c.estimateSql ?? c.sql)) : undefined,
+    walkSql: conditions.some((c) => c.walkSql) ? anyOf(conditions.map((c) => c.walkSql ?? c.sql)) : undefined,
+    readings: conditions.some((c) => c.readings) ? [anyOf(conditions.map((c) => c.readings?.[0] ?? c.sql))] : undefined,
   };
 }
 
@@ -246,10 +253,12 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
   // Every condition, the author names' indexed words included; `where` alone leaves them out for the estimate.
   const nameConditions = names.map((name) => authorCondition(name.terms, inDocument(name) ? Prisma.sql`p.search` : AUTHOR_WORDS));
   const matching = [...where, ...nameConditions];
-  // What the planner estimates: the text without its phrases' rare words (TTextCondition), read as estimateConditions says.
-  const estimateWhere = text?.estimateSql ? where.map((condition) => (condition === text.sql ? text.estimateSql! : condition)) : where;
-  const estimate =
-    estimateConditions(estimateWhere, authors) ?? (text?.estimateSql ? [Prisma.join([...estimateWhere, ...nameConditions], " AND ")] : undefined);
+  // What the planner estimates: a phrase's readings in place of the text (TTextCondition), unless author names are read a word at a time.
+  const withText = (reading: Prisma.Sql) => where.map((condition) => (condition === text?.sql ? reading : condition));
+  const readings = text?.readings;
+  const estimate = readings
+    ? (estimateConditions(withText(readings[0]!), authors) ?? readings.map((reading) => Prisma.join([...withText(reading), ...nameConditions], " AND ")))
+    : estimateConditions(where, authors);
   // Words and nothing else (NOT hidden and the text are all of `matching`): their matches are estimated from the statistics.
   const lexemes = matching.length === 2 ? text?.lexemes : undefined;
   let rows: TRawRow[];
@@ -268,7 +277,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     rows = ranked.map(({ rank, ...row }) => ({ ...row, sortValue: rank }));
   } else {
     const key = sortKey(order);
-    // Words, names or a category: their matches are read through their index and sorted when few, else the order's index is walked.
+    // Words, names or a category: their matches are read through their index and sorted when few, else the order's index is pageConditions.
     // A name of several words always: the index finds papers holding its words anywhere, and how few of them have the whole name
     // (`ILIKE`) no estimate knows, so walking the order's index for "Wei Wang" read nearly every paper at a million (12-21 s).
     const fewMatches =
@@ -283,13 +292,14 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
         })));
     // "+ 0" is the same order in an expression no index holds, so the planner reads the matches through the search index and sorts them.
     const sort = fewMatches ? Prisma.sql`(${key} + 0)` : key;
-    if (cursor) matching.push(Prisma.sql`(${key}, p.id) < (${cursorBound(order, cursor.value)}, ${cursor.id})`);
+    const pageConditions = !fewMatches && text?.walkSql ? matching.map((condition) => (condition === text.sql ? text.walkSql! : condition)) : matching;
+    if (cursor) pageConditions.push(Prisma.sql`(${key}, p.id) < (${cursorBound(order, cursor.value)}, ${cursor.id})`);
     // The page is cut first and its tsquery printed after, once per returned row, not per match sorted.
     rows = await db.$queryRaw<TRawRow[]>`
       SELECT p.*, ${highlight}
       FROM (SELECT ${COLUMNS}, ${cursorValue(order)} AS "sortValue", ${sort} AS "sortKey"
             FROM ${from} ${THUMBNAIL_JOIN}
-            WHERE ${Prisma.join(matching, " AND ")}
+            WHERE ${Prisma.join(pageConditions, " AND ")}
             ORDER BY ${sort} DESC, p.id DESC
             LIMIT ${limit + 1}) p ${highlighted ? Prisma.sql`CROSS JOIN ${tsq}` : Prisma.empty}
       ORDER BY p."sortKey" DESC, p.id DESC`;
