@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TIncomingPaper } from "../../src/core/ingest/merge-paper";
 import { titleKey } from "../../src/core/text/title-key";
 import { upsertPapers } from "../../src/server/repo/upsert-papers";
-import { listPapers, type TListFilters } from "../../src/server/repo/papers";
+import { listPapers, textCondition, type TListFilters } from "../../src/server/repo/papers";
+import { Prisma } from "../../src/generated/prisma/client";
 import { searchLexemeStatistics } from "../../src/server/repo/paper-relevance";
 import { lexemeShare, rarePhraseWord } from "../../src/core/search";
 import { resetDb, testDb } from "./helpers/db";
@@ -210,6 +211,30 @@ describe("a phrase whose words the statistics know", () => {
     ];
     for (const q of queries) expect({ q, ids: await foundWith(q) }).toEqual({ q, ids: await matchedByPostgres(q) });
     expect(await foundWith('"actual addition"')).toEqual(["2606.30001", "2606.30009"]);
+  });
+
+  it("reads a phrase as conditions that each hold for its every match: the walk's without the rare word, the estimate's readings", async () => {
+    const ids = async (q: string, condition: Prisma.Sql) =>
+      (
+        await analyzed.$queryRaw<{ arxivId: string }[]>`
+          SELECT p."arxivId" FROM papers p CROSS JOIN (SELECT websearch_to_tsquery('english', ${q}) AS tsq) q WHERE NOT p.hidden AND ${condition}`
+      )
+        .map((r) => r.arxivId)
+        .sort();
+    for (const q of ['"actual addition" carry', '"striped actual addition"', '"ripple-carry adders"', '"actual addition" OR "state of the art"']) {
+      const text = await textCondition(analyzed, q, false);
+      const matches = await matchedByPostgres(q);
+      expect({ q, ids: await ids(q, text.sql) }).toEqual({ q, ids: matches });
+      // Each of these phrases has a word under 10% of the papers, looked up beside the pairs and left out of the walk.
+      expect(text.walkSql, q).toBeDefined();
+      expect({ q, ids: await ids(q, text.walkSql!) }).toEqual({ q, ids: matches });
+      expect(text.readings?.length, q).toBeGreaterThan(0);
+      for (const reading of text.readings!)
+        expect(
+          (await ids(q, reading)).filter((id) => matches.includes(id)),
+          q,
+        ).toEqual(matches);
+    }
   });
 
   it("pages a common phrase by newest and by top as PostgreSQL orders its matches", async () => {

@@ -34,7 +34,7 @@ function appendOf(plan: TPlan | undefined): TPlan | undefined {
 }
 
 /**
- * The planner's smallest estimate of the matches over `conditions`, each an equivalent reading of the search, in one EXPLAIN of their
+ * The planner's smallest estimate of the matches over `conditions`, each a reading of the search that its matches all meet, in one EXPLAIN of their
  * UNION ALL: the smallest of the Append's branches. A plan of another shape (a parallel Append counts rows per worker) gives its total,
  * the sum of the branches: too many matches, so a smaller band and perhaps a second pass, never a wrong result.
  */
@@ -226,7 +226,7 @@ export async function rankedPage<TRow extends { id: number; rank: number }>(
     limit: number;
     rowsOf: (k: Prisma.Sql) => Prisma.Sql;
     candidates?: number;
-    /** Readings of `where` the planner estimates better, the smallest estimate taken (author names: listPapers); `where` itself by default. */
+    /** Readings of `where` the planner estimates better, the smallest estimate taken (author names, phrases: listPapers); `where` itself by default. */
     estimate?: readonly Prisma.Sql[];
     /**
      * When `where` asks only for documents holding all of these lexemes (words, hyphenated ones folded; nothing else but NOT hidden): its

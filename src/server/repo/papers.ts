@@ -158,17 +158,21 @@ function alternativeCondition(alternative: string, stats: TLexemeStatistics | nu
   const folded = foldHyphenatedWords(alternative);
   const pairs = /<\d*-?>/.test(folded) ? requiredAdjacentPairs(alternative) : [];
   if (pairs.length === 0) return { sql: Prisma.sql`p.search @@ ${folded}::tsquery`, lexemes: allOfLexemes(folded) ?? undefined };
-  const keys = Prisma.join(pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`));
+  const pairKeys = pairs.map(([lexeme, next]) => Prisma.sql`paper_search_pair_key(${lexeme}, ${next})`);
   const standalone = standaloneLexemes(folded);
   const besideStandalone = (word: string | null) => [standalone, word].filter((w) => w !== null).join(" & ") || null;
-  const pairsAnd = (words: string | null) =>
-    Prisma.sql`p."searchPairs" @> ARRAY[${keys}]::int4[]${words === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${words}::tsquery`}`;
+  const pairsAnd = (keys: Prisma.Sql[], words: string | null) =>
+    Prisma.sql`p."searchPairs" @> ARRAY[${Prisma.join(keys)}]::int4[]${words === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${words}::tsquery`}`;
   const rare = stats && rarePhraseWord(alternative, stats, NARROWING_WORD_SHARE);
-  const phrase = (words: string | null) => Prisma.sql`(${pairsAnd(words)} AND ts_match_vq(p.search, ${folded}::tsquery))`;
+  const phrase = (words: string | null) => Prisma.sql`(${pairsAnd(pairKeys, words)} AND ts_match_vq(p.search, ${folded}::tsquery))`;
   return {
     sql: phrase(besideStandalone(rare)),
     walkSql: rare === null ? undefined : phrase(standalone),
-    readings: [pairsAnd(standalone), ...requiredPairLexemes(alternative).map(({ printed }) => Prisma.sql`p.search @@ ${besideStandalone(printed)}::tsquery`)],
+    // One key at a time: the planner multiplies the frequencies of several keys as if independent, while a phrase's pairs come together.
+    readings: [
+      ...pairKeys.map((key) => pairsAnd([key], standalone)),
+      ...requiredPairLexemes(alternative).map(({ printed }) => Prisma.sql`p.search @@ ${besideStandalone(printed)}::tsquery`),
+    ],
   };
 }
 
@@ -179,7 +183,7 @@ function alternativeCondition(alternative: string, stats: TLexemeStatistics | nu
  * only leaves words out (`-step`, `x OR -y`) is refused unless an author filter narrows the search: it
  * matches nearly every paper, and finding which ones rereads every document (seconds at a million papers).
  */
-async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise<TTextCondition> {
+export async function textCondition(db: Db, text: string, hasAuthors: boolean): Promise<TTextCondition> {
   if (isPlainWords(text)) {
     const lexemes = plainWordLexemes(text);
     if (lexemes.length === 0) throw noWordToSearch(text);
@@ -277,7 +281,7 @@ export async function listPapers(opts: { db: Db; filters: TListFilters; range?: 
     rows = ranked.map(({ rank, ...row }) => ({ ...row, sortValue: rank }));
   } else {
     const key = sortKey(order);
-    // Words, names or a category: their matches are read through their index and sorted when few, else the order's index is pageConditions.
+    // Words, names or a category: their matches are read through their index and sorted when few, else the order's index is walked.
     // A name of several words always: the index finds papers holding its words anywhere, and how few of them have the whole name
     // (`ILIKE`) no estimate knows, so walking the order's index for "Wei Wang" read nearly every paper at a million (12-21 s).
     const fewMatches =
