@@ -6,7 +6,7 @@ import { upsertPapers } from "../../src/server/repo/upsert-papers";
 import { listPapers, textCondition, type TListFilters } from "../../src/server/repo/papers";
 import { Prisma } from "../../src/generated/prisma/client";
 import { searchLexemeStatistics } from "../../src/server/repo/paper-relevance";
-import { lexemeShare, rarePhraseWord } from "../../src/core/search";
+import { lexemeShare, rarePhraseWord, requiredPairLexemes } from "../../src/core/search";
 import { resetDb, testDb } from "./helpers/db";
 
 const db = testDb();
@@ -198,7 +198,7 @@ describe("a phrase whose words the statistics know", () => {
     for (const word of ["actual", "addit", "zebra", "ripple-carri", "robust", "stripe"]) expect(lexemeShare(stats!, word), word).toBeLessThanOrEqual(0.01);
     // The statistics name lexemes as the printed query does, so the rare word is found (and looked up beside the pairs).
     const [printed] = await analyzed.$queryRaw<{ t: string }[]>`SELECT websearch_to_tsquery('english', '"striped actual" robust')::text AS t`;
-    expect(rarePhraseWord(printed!.t, stats!, 0.1)).toBe("'stripe'");
+    expect(rarePhraseWord(requiredPairLexemes(printed!.t), stats!, 0.1)).toBe("'stripe'");
     const queries = [
       '"actual addition"',
       '"actual addition" carry',

@@ -1,7 +1,6 @@
 // How many papers PostgreSQL's planner expects a search of plain words to match, worked out from the statistics it reads itself
 // (ANALYZE's most common lexemes of the search document), so a search needs no EXPLAIN round trip to size its first score band, and
 // which word of a phrase is rare enough to be looked up in the index beside the phrase's pairs.
-import { requiredPairLexemes } from "./read-tsquery";
 
 export type TLexemeStatistics = {
   /** Rows in the table (pg_class.reltuples). */
@@ -22,12 +21,12 @@ export function lexemeShare(stats: TLexemeStatistics, lexeme: string): number {
 }
 
 /**
- * The rarest word of the alternative's phrases (requiredPairLexemes) as printed, a tsquery of that word alone, when at most `maxShare`
- * of the documents hold it (lexemeShare); null when none is that rare.
+ * The rarest of a phrase's words (requiredPairLexemes) as printed, a tsquery of that word alone, when at most `maxShare` of the
+ * documents hold it (lexemeShare); null when none is that rare.
  */
-export function rarePhraseWord(alternative: string, stats: TLexemeStatistics, maxShare: number): string | null {
+export function rarePhraseWord(words: readonly { lexeme: string; printed: string }[], stats: TLexemeStatistics, maxShare: number): string | null {
   let rarest: { printed: string; share: number } | null = null;
-  for (const { lexeme, printed } of requiredPairLexemes(alternative)) {
+  for (const { lexeme, printed } of words) {
     const share = lexemeShare(stats, lexeme);
     if (share <= maxShare && (rarest === null || share < rarest.share)) rarest = { printed, share };
   }

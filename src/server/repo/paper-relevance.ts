@@ -34,8 +34,8 @@ function appendOf(plan: TPlan | undefined): TPlan | undefined {
 }
 
 /**
- * The planner's smallest estimate of the matches over `conditions`, each a reading of the search that its matches all meet, in one EXPLAIN of their
- * UNION ALL: the smallest of the Append's branches. A plan of another shape (a parallel Append counts rows per worker) gives its total,
+ * The planner's smallest estimate of the matches over `conditions`, each a reading of the search that its matches all meet, in one
+ * EXPLAIN of their UNION ALL: the smallest of the Append's branches. A plan of another shape (a parallel Append counts rows per worker) gives its total,
  * the sum of the branches: too many matches, so a smaller band and perhaps a second pass, never a wrong result.
  */
 async function estimateMatches(db: Db, from: Prisma.Sql, conditions: readonly Prisma.Sql[]): Promise<number> {
@@ -173,7 +173,7 @@ type TMatchQuery = { from: Prisma.Sql; where: Prisma.Sql; estimate?: readonly Pr
  * reltuples to the table's current size and counts NOT hidden), which only moves where the first band ends, never the results.
  */
 export async function estimateSearchMatches(db: Db, query: TMatchQuery): Promise<number> {
-  const { lexemes } = await searchStatistics(db, Date.now());
+  const lexemes = await searchLexemeStatistics(db);
   if (query.lexemes && lexemes) return estimatedMatches(lexemes, query.lexemes);
   return estimateMatches(db, query.from, query.estimate ?? [query.where]);
 }
@@ -192,7 +192,7 @@ export async function estimateSearchMatches(db: Db, query: TMatchQuery): Promise
  * papers, with code and upvotes, took 106-113 ms read whole and 20-36 ms walked.
  */
 export async function hasFewMatches(db: Db, query: TMatchQuery & { filtersOnly?: { limit: number } }): Promise<boolean> {
-  const rows = (await searchStatistics(db, Date.now())).lexemes?.rows ?? 0;
+  const rows = (await searchLexemeStatistics(db))?.rows ?? 0;
   const matches = await estimateSearchMatches(db, query);
   if (query.filtersOnly) return matches < Math.max(2_000, 2 * Math.sqrt(query.filtersOnly.limit * rows));
   return matches < Math.max(20_000, rows / 100);

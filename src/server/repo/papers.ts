@@ -163,7 +163,8 @@ function alternativeCondition(alternative: string, stats: TLexemeStatistics | nu
   const besideStandalone = (word: string | null) => [standalone, word].filter((w) => w !== null).join(" & ") || null;
   const pairsAnd = (keys: Prisma.Sql[], words: string | null) =>
     Prisma.sql`p."searchPairs" @> ARRAY[${Prisma.join(keys)}]::int4[]${words === null ? Prisma.empty : Prisma.sql` AND p.search @@ ${words}::tsquery`}`;
-  const rare = stats && rarePhraseWord(alternative, stats, NARROWING_WORD_SHARE);
+  const phraseWords = requiredPairLexemes(alternative);
+  const rare = stats && rarePhraseWord(phraseWords, stats, NARROWING_WORD_SHARE);
   const phrase = (words: string | null) => Prisma.sql`(${pairsAnd(pairKeys, words)} AND ts_match_vq(p.search, ${folded}::tsquery))`;
   return {
     sql: phrase(besideStandalone(rare)),
@@ -171,7 +172,7 @@ function alternativeCondition(alternative: string, stats: TLexemeStatistics | nu
     // One key at a time: the planner multiplies the frequencies of several keys as if independent, while a phrase's pairs come together.
     readings: [
       ...pairKeys.map((key) => pairsAnd([key], standalone)),
-      ...requiredPairLexemes(alternative).map(({ printed }) => Prisma.sql`p.search @@ ${besideStandalone(printed)}::tsquery`),
+      ...phraseWords.map(({ printed }) => Prisma.sql`p.search @@ ${besideStandalone(printed)}::tsquery`),
     ],
   };
 }

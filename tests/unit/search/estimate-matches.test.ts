@@ -1,6 +1,6 @@
 // A search of words estimated as PostgreSQL's planner estimates it (tsmatchsel over the statistics' most common lexemes), and the words as its english configuration reads them.
 import { describe, expect, it } from "vitest";
-import { estimatedMatches, isPlainWords, plainWordLexemes, rarePhraseWord, type TLexemeStatistics } from "@/core/search";
+import { estimatedMatches, isPlainWords, plainWordLexemes, rarePhraseWord, requiredPairLexemes, type TLexemeStatistics } from "@/core/search";
 
 const stats: TLexemeStatistics = {
   rows: 100_000,
@@ -34,16 +34,16 @@ describe("estimatedMatches", () => {
 
 describe("rarePhraseWord", () => {
   it("gives the rarest word of the phrases, as printed, when few enough documents hold it", () => {
-    expect(rarePhraseWord("'graph' <-> 'neural'", stats, 0.1)).toBe("'neural'");
+    expect(rarePhraseWord(requiredPairLexemes("'graph' <-> 'neural'"), stats, 0.1)).toBe("'neural'");
     // An unlisted word is taken as half the least listed frequency: rarer than any listed one.
-    expect(rarePhraseWord("'graph' <-> 'zebra' <-> 'neural'", stats, 0.1)).toBe("'zebra'");
-    expect(rarePhraseWord("'it''s' <-> 'graph'", stats, 0.1)).toBe("'it''s'");
+    expect(rarePhraseWord(requiredPairLexemes("'graph' <-> 'zebra' <-> 'neural'"), stats, 0.1)).toBe("'zebra'");
+    expect(rarePhraseWord(requiredPairLexemes("'it''s' <-> 'graph'"), stats, 0.1)).toBe("'it''s'");
   });
 
   it("gives none when every phrase word is common, or when no word is in a phrase", () => {
-    expect(rarePhraseWord("'graph' <-> 'neural'", stats, 0.01)).toBeNull();
-    expect(rarePhraseWord("'zebra' & 'neural'", stats, 0.1)).toBeNull();
-    expect(rarePhraseWord("!( 'zebra' <-> 'neural' ) & 'graph'", stats, 0.1)).toBeNull();
+    expect(rarePhraseWord(requiredPairLexemes("'graph' <-> 'neural'"), stats, 0.01)).toBeNull();
+    expect(rarePhraseWord(requiredPairLexemes("'zebra' & 'neural'"), stats, 0.1)).toBeNull();
+    expect(rarePhraseWord(requiredPairLexemes("!( 'zebra' <-> 'neural' ) & 'graph'"), stats, 0.1)).toBeNull();
   });
 });
 
